@@ -1,0 +1,28 @@
+# Test-only helpers (the _test suffix keeps them out of the shipped bundle).
+# Helpers for control tests: evaluate the real router (main.rego) on one resource, so a test
+# proves routing, scoping and outcome together, exactly as the scanner runs them.
+package cafscan.testing
+
+scan := {"time": "2026-11-01T00:00:00Z", "time_ns": 1793404800000000000}
+
+findings_for(id, resource) := [f |
+	some f in data.cafscan.main.findings with input as {"resource": resource, "scan": scan}
+	f.controlId == id
+]
+
+status(id, resource) := f.status if {
+	some f in findings_for(id, resource)
+}
+
+# Message(s) of the finding, for asserting what the user is told.
+messages(id, resource) := f.messages if {
+	some f in findings_for(id, resource)
+}
+
+not_applicable(id, resource) if count(findings_for(id, resource)) == 0
+
+# Context (data.inventory) holding these resources, for controls that look others up.
+context(resources) := {
+	"resources": {r.arn: r | some r in resources},
+	"by_type": {t: [r.arn | some r in resources; r.type == t] | some r0 in resources; t := r0.type},
+}

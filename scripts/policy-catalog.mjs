@@ -1,0 +1,109 @@
+// Reads every control's METADATA annotations (the single source of truth for a control's
+// id, capability, component, severity, resource types, rationale, remediation, references)
+// and derives the catalog and the type → controls routing the engine and main.rego use.
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { repoRoot } from './opa-cli.mjs';
+
+export const CAPABILITIES = [
+  'vulnerability-management', 'security-governance', 'security-assurance', 'threat-detection',
+  'infrastructure-protection', 'data-protection', 'application-security',
+  'identity-and-access-management', 'incident-response',
+];
+const COMPONENTS = ['input', 'model', 'output'];
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational'];
+const policiesDir = join(repoRoot, 'policies');
+
+export function regoSources({ includeTests = false } = {}) {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.rego') && (includeTests || !entry.name.endsWith('_test.rego'))) files.push(path);
+    }
+  };
+  walk(policiesDir);
+  return files.sort();
+}
+
+/** Hash of the policy sources (not tests): the shipped bundle records it to detect staleness. */
+export function sourceHash() {
+  const hash = createHash('sha256');
+  for (const file of regoSources()) {
+    hash.update(relative(repoRoot, file).replaceAll('\\', '/')).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+export function readCatalog(opa) {
+  const out = execFileSync(opa, ['inspect', '-a', '--format', 'json', 'policies'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 << 20 });
+  const problems = [];
+  const controls = [];
+  for (const entry of JSON.parse(out).annotations ?? []) {
+    const custom = entry.annotations?.custom;
+    const path = entry.path.map((p) => p.value);
+    if (entry.annotations?.scope !== 'package' || path[1] !== 'cafscan' || path[2] !== 'controls') continue;
+    const file = entry.location.file;
+    const control = {
+      id: custom?.id,
+      package: path.slice(3).join('.'),
+      title: entry.annotations.title,
+      description: entry.annotations.description,
+      capability: custom?.capability,
+      component: custom?.component,
+      severity: custom?.severity,
+      resourceTypes: custom?.resource_types,
+      relatedResourceTypes: custom?.related_resource_types ?? [],
+      cafSection: custom?.caf_section,
+      rationale: custom?.rationale,
+      remediation: custom?.remediation,
+      references: custom?.references ?? [],
+      source: file,
+    };
+    problems.push(...validate(control, file));
+    controls.push(control);
+  }
+  const ids = new Map();
+  for (const c of controls) {
+    if (ids.has(c.id)) problems.push(`${c.source}: id ${c.id} is also used by ${ids.get(c.id)}`);
+    ids.set(c.id, c.source);
+  }
+  if (problems.length) throw new Error(`control metadata is invalid:\n  ${problems.join('\n  ')}`);
+  controls.sort((a, b) => (a.id < b.id ? -1 : 1));
+  const routing = {};
+  for (const c of controls) {
+    for (const type of c.resourceTypes) (routing[type] ??= []).push({ package: c.package, id: c.id });
+  }
+  return { controls, routing };
+}
+
+function validate(c, file) {
+  const problems = [];
+  const need = (ok, what) => ok || problems.push(`${file}: ${what}`);
+  need(typeof c.id === 'string' && /^CAFAI-[A-Z]+-\d{2,3}$/.test(c.id), `custom.id must look like CAFAI-XX-01 (got ${c.id})`);
+  need(typeof c.title === 'string' && c.title.length > 0, 'title is required');
+  need(typeof c.description === 'string' && c.description.length > 0, 'description is required');
+  need(CAPABILITIES.includes(c.capability), `custom.capability must be one of ${CAPABILITIES.join(', ')}`);
+  need(COMPONENTS.includes(c.component), `custom.component must be one of ${COMPONENTS.join(', ')}`);
+  need(SEVERITIES.includes(c.severity), `custom.severity must be one of ${SEVERITIES.join(', ')}`);
+  need(Array.isArray(c.resourceTypes) && c.resourceTypes.length > 0, 'custom.resource_types must list at least one type');
+  need(Array.isArray(c.relatedResourceTypes), 'custom.related_resource_types must be a list');
+  need(typeof c.cafSection === 'string' && c.cafSection.length > 0, 'custom.caf_section is required');
+  need(typeof c.rationale === 'string' && c.rationale.length > 40, 'custom.rationale is required');
+  need(c.remediation && typeof c.remediation.console === 'string', 'custom.remediation.console is required');
+  need(Array.isArray(c.references) && c.references.every((r) => r && r.id && r.source), 'custom.references entries need id and source');
+  const text = readFileSync(join(repoRoot, file), 'utf8');
+  need(!/data\.inventory|lib\.related|lib\.same_account_of_type/.test(text) || c.relatedResourceTypes.length > 0,
+    'looks up other resources, so custom.related_resource_types must name their types');
+  return problems;
+}
+
+/** Writes the catalog as OPA data (data.cafscan_catalog) for `opa test`. */
+export function writeCatalogData(catalog, dir) {
+  const target = join(dir, 'cafscan_catalog');
+  mkdirSync(target, { recursive: true });
+  writeFileSync(join(target, 'data.json'), JSON.stringify({ routing: catalog.routing }));
+}

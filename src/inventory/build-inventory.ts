@@ -1,0 +1,97 @@
+import { ACCOUNT_RESOURCE_TYPE, INVENTORY_KIND, INVENTORY_SCHEMA_VERSION } from './model.js';
+import type { CoverageEntry, Inventory, InventoryResource } from './model.js';
+
+export interface InventoryPart {
+  source: string;
+  resources: InventoryResource[];
+  coverage: CoverageEntry[];
+}
+
+/**
+ * Merges what the sources produced into one inventory: the newest capture of each ARN wins,
+ * one AWS::::Account resource is added per account and region (it carries account/region-level
+ * facts and what was collected there), and everything is sorted so output is reproducible.
+ */
+export function buildInventory(parts: InventoryPart[]): Inventory {
+  const byArn = new Map<string, InventoryResource>();
+  const coverage = new Map<string, CoverageEntry>();
+  for (const part of parts) {
+    for (const resource of part.resources) {
+      const seen = byArn.get(resource.arn);
+      if (!seen || (resource.capturedAt ?? '') > (seen.capturedAt ?? '')) byArn.set(resource.arn, resource);
+    }
+    for (const entry of part.coverage) {
+      const key = `${entry.accountId}|${entry.region}|${entry.resourceType}`;
+      // A type counts as collected if any source collected it completely.
+      if (!coverage.has(key) || entry.status === 'complete') coverage.set(key, entry);
+    }
+  }
+
+  const coverageList = [...coverage.values()].sort(compareCoverage);
+  const accountResources = synthesizeAccountResources([...byArn.values()], coverageList);
+  for (const account of accountResources) {
+    const existing = byArn.get(account.arn);
+    // A saved inventory already carries account resources; keep the facts it recorded.
+    byArn.set(account.arn, existing ? { ...account, configuration: { ...account.configuration, ...existing.configuration } } : account);
+  }
+
+  const resources = [...byArn.values()].sort((a, b) => compare(a.type, b.type) || compare(a.arn, b.arn));
+  return {
+    kind: INVENTORY_KIND,
+    schemaVersion: INVENTORY_SCHEMA_VERSION,
+    sources: parts.map((part) => part.source),
+    accounts: unique(resources.map((r) => r.accountId)),
+    regions: unique(resources.map((r) => r.region).filter((region) => region !== 'global')),
+    coverage: coverageList,
+    resources,
+  };
+}
+
+export function accountResourceArn(accountId: string, region: string): string {
+  return `arn:aws::${region}:${accountId}:account`;
+}
+
+function synthesizeAccountResources(resources: InventoryResource[], coverage: CoverageEntry[]): InventoryResource[] {
+  const places = new Map<string, { accountId: string; region: string }>();
+  for (const r of resources) {
+    if (r.region !== 'global') places.set(`${r.accountId}|${r.region}`, { accountId: r.accountId, region: r.region });
+  }
+  for (const c of coverage) {
+    if (c.region !== 'global') places.set(`${c.accountId}|${c.region}`, { accountId: c.accountId, region: c.region });
+  }
+  return [...places.values()].map(({ accountId, region }) => {
+    const here = coverage.filter((c) => c.accountId === accountId && (c.region === region || c.region === 'global'));
+    return {
+      type: ACCOUNT_RESOURCE_TYPE,
+      id: `${accountId}/${region}`,
+      arn: accountResourceArn(accountId, region),
+      name: `${accountId} ${region}`,
+      accountId,
+      region,
+      capturedAt: null,
+      configuration: {
+        accountId,
+        region,
+        collectedTypes: unique(here.filter((c) => c.status === 'complete').map((c) => c.resourceType)),
+        failedTypes: Object.fromEntries(
+          here.filter((c) => c.status === 'failed').map((c) => [c.resourceType, c.reason ?? 'collection failed']),
+        ),
+      },
+      supplementaryConfiguration: {},
+      tags: {},
+      relationships: [],
+    };
+  });
+}
+
+function compareCoverage(a: CoverageEntry, b: CoverageEntry): number {
+  return compare(a.accountId, b.accountId) || compare(a.region, b.region) || compare(a.resourceType, b.resourceType);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)].sort();
+}

@@ -1,0 +1,37 @@
+import { basename } from 'node:path';
+import { buildInventory, type InventoryPart } from '../inventory/build-inventory.js';
+import type { CoverageEntry, Inventory, InventoryResource } from '../inventory/model.js';
+import { normalizeConfigItem } from '../inventory/normalize-config-item.js';
+import { readInputFile } from './read-input-file.js';
+
+/** Reads every --input file and merges them into one inventory. */
+export function loadInputs(files: string[]): Inventory {
+  return buildInventory(files.map(readPart));
+}
+
+function readPart(file: string): InventoryPart {
+  const doc = readInputFile(file);
+  const source = basename(file);
+  if (doc.format === 'inventory') {
+    return { source, resources: doc.inventory.resources, coverage: doc.inventory.coverage ?? [] };
+  }
+  const resources: InventoryResource[] = [];
+  doc.items.forEach((item, index) => {
+    const resource = normalizeConfigItem(item, `${source} item ${index}`);
+    if (resource) resources.push(resource);
+  });
+  return { source, resources, coverage: snapshotCoverage(resources) };
+}
+
+/**
+ * A Config snapshot lists everything the recorder recorded, so a type that appears in an
+ * account/region was collected completely there. A type that does not appear is unknown
+ * (the recorder may not record it), never assumed absent.
+ */
+function snapshotCoverage(resources: InventoryResource[]): CoverageEntry[] {
+  const seen = new Map<string, CoverageEntry>();
+  for (const r of resources) {
+    seen.set(`${r.accountId}|${r.region}|${r.type}`, { accountId: r.accountId, region: r.region, resourceType: r.type, status: 'complete' });
+  }
+  return [...seen.values()];
+}

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { InputError } from '../errors.js';
+import { isJsonObject, type JsonValue } from '../json.js';
+import { INVENTORY_KIND, INVENTORY_SCHEMA_VERSION, type Inventory } from '../inventory/model.js';
+
+/** What one input file turned out to be, before normalisation. */
+export type InputDocument =
+  | { format: 'config-items'; file: string; items: JsonValue[] }
+  | { format: 'inventory'; file: string; inventory: Inventory };
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/**
+ * Reads an input file and recognises it as: an AWS Config snapshot (`configurationItems`, also
+ * what get-resource-config-history returns), batch-get-resource-config output
+ * (`baseConfigurationItems`), select-resource-config output (`Results`, JSON strings), a bare
+ * list of configuration items, or a cafscan inventory. Gzip is detected by content, not name.
+ */
+export function readInputFile(file: string): InputDocument {
+  const text = decodeText(file, readBytes(file));
+  let parsed: JsonValue;
+  try {
+    parsed = JSON.parse(text) as JsonValue;
+  } catch (error) {
+    throw new InputError(`${file} is not valid JSON (${(error as Error).message})`);
+  }
+  return recognise(file, parsed);
+}
+
+function readBytes(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new InputError(`cannot read input ${file}: ${why}`);
+  }
+}
+
+function decodeText(file: string, bytes: Buffer): string {
+  if (bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1]) {
+    try {
+      return gunzipSync(bytes).toString('utf8');
+    } catch {
+      throw new InputError(`${file} is not a readable gzip file (truncated or corrupt)`);
+    }
+  }
+  return bytes.toString('utf8');
+}
+
+function recognise(file: string, doc: JsonValue): InputDocument {
+  const name = basename(file);
+  if (Array.isArray(doc)) {
+    if (doc.every((item) => isJsonObject(item) && 'resourceType' in item)) return { format: 'config-items', file, items: doc };
+  } else if (isJsonObject(doc)) {
+    if (doc.kind === INVENTORY_KIND) {
+      if (doc.schemaVersion !== INVENTORY_SCHEMA_VERSION) {
+        throw new InputError(`${name} is a cafscan inventory of schemaVersion ${JSON.stringify(doc.schemaVersion)}; this cafscan reads "${INVENTORY_SCHEMA_VERSION}"`);
+      }
+      if (!Array.isArray(doc.resources)) throw new InputError(`${name} is a cafscan inventory without a resources list`);
+      return { format: 'inventory', file, inventory: doc as unknown as Inventory };
+    }
+    if (Array.isArray(doc.configurationItems)) return { format: 'config-items', file, items: doc.configurationItems };
+    if (Array.isArray(doc.baseConfigurationItems)) return { format: 'config-items', file, items: doc.baseConfigurationItems };
+    if (Array.isArray(doc.Results)) return { format: 'config-items', file, items: doc.Results.map((row, i) => parseSelectRow(name, row, i)) };
+  }
+  throw new InputError(
+    `${name} is neither an AWS Config snapshot, a list of configuration items (batch-get-resource-config / select-resource-config output), nor a cafscan inventory`,
+  );
+}
+
+/** select-resource-config returns each row as a JSON string. */
+function parseSelectRow(name: string, row: JsonValue, index: number): JsonValue {
+  if (typeof row !== 'string') return row;
+  try {
+    return JSON.parse(row) as JsonValue;
+  } catch {
+    throw new InputError(`${name}: Results[${index}] is not valid JSON`);
+  }
+}
