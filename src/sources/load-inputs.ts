@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import { buildInventory, type InventoryPart } from '../inventory/build-inventory.js';
 import type { CoverageEntry, Inventory, InventoryResource } from '../inventory/model.js';
 import { normalizeConfigItem } from '../inventory/normalize-config-item.js';
@@ -11,7 +10,7 @@ export function loadInputs(files: string[]): Inventory {
 
 function readPart(file: string): InventoryPart {
   const doc = readInputFile(file);
-  const source = basename(file);
+  const source = file;
   if (doc.format === 'inventory') {
     return { source, resources: doc.inventory.resources, coverage: doc.inventory.coverage ?? [] };
   }

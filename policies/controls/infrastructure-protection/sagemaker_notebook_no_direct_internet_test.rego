@@ -1,0 +1,33 @@
+package cafscan.tests.sagemaker_notebook_no_direct_internet
+
+import data.cafscan.testing
+
+id := "CAFAI-IP-01"
+
+notebook(configuration) := {
+	"type": "AWS::SageMaker::NotebookInstance", "id": "research",
+	"arn": "arn:aws:sagemaker:us-east-1:111122223333:notebook-instance/research",
+	"name": "research", "accountId": "111122223333", "region": "us-east-1",
+	"configuration": object.union({"NotebookInstanceName": "research", "InstanceType": "ml.t3.medium"}, configuration),
+	"supplementaryConfiguration": {}, "tags": {}, "relationships": [],
+}
+
+test_fails_with_direct_internet_access if {
+	r := notebook({"DirectInternetAccess": "Enabled"})
+	testing.status(id, r) == "fail"
+	testing.messages(id, r) == ["Notebook instance research has direct internet access enabled."]
+}
+
+test_passes_when_disabled if testing.status(id, notebook({"DirectInternetAccess": "Disabled"})) == "pass"
+
+test_not_evaluated_without_the_setting if {
+	r := notebook({})
+	testing.status(id, r) == "not_evaluated"
+	testing.messages(id, r) == ["the notebook instance's direct internet access setting is not in the inventory"]
+}
+
+test_not_evaluated_when_null if testing.status(id, notebook({"DirectInternetAccess": null})) == "not_evaluated"
+
+test_not_applicable_to_other_types if {
+	testing.not_applicable(id, object.union(notebook({"DirectInternetAccess": "Enabled"}), {"type": "AWS::SageMaker::Model"}))
+}

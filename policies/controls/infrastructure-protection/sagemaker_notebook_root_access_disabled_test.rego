@@ -1,0 +1,31 @@
+package cafscan.tests.sagemaker_notebook_root_access_disabled
+
+import data.cafscan.testing
+
+id := "CAFAI-IP-02"
+
+notebook(configuration) := {
+	"type": "AWS::SageMaker::NotebookInstance", "id": "research",
+	"arn": "arn:aws:sagemaker:us-east-1:111122223333:notebook-instance/research",
+	"name": "research", "accountId": "111122223333", "region": "us-east-1",
+	"configuration": object.union({"NotebookInstanceName": "research", "DirectInternetAccess": "Disabled"}, configuration),
+	"supplementaryConfiguration": {}, "tags": {}, "relationships": [],
+}
+
+test_fails_with_root_access if {
+	r := notebook({"RootAccess": "Enabled"})
+	testing.status(id, r) == "fail"
+	testing.messages(id, r) == ["Notebook instance research gives its users root access."]
+}
+
+test_passes_when_disabled if testing.status(id, notebook({"RootAccess": "Disabled"})) == "pass"
+
+test_not_evaluated_without_the_setting if {
+	r := notebook({})
+	testing.status(id, r) == "not_evaluated"
+	testing.messages(id, r) == ["the notebook instance's root access setting is not in the inventory"]
+}
+
+test_not_applicable_to_other_types if {
+	testing.not_applicable(id, object.union(notebook({"RootAccess": "Enabled"}), {"type": "AWS::SageMaker::EndpointConfig"}))
+}

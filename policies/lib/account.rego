@@ -1,0 +1,20 @@
+# Helpers for account- and region-level controls (resource_types ["AWS::::Account"]); kept
+# apart from lib.rego, same package, so call them as lib.<name>.
+package cafscan.lib
+
+# Resources of `type` in the same account and region as the resource being evaluated.
+same_region_of_type(type) := [r |
+	some r in same_account_of_type(type)
+	r.region == input.resource.region
+]
+
+# Why finding no resource of `type` proves nothing here: the reason the source gave for failing
+# to collect it, or that it was not collected. `noun` names the resources ("CloudTrail trails").
+# Undefined when the type was collected completely (then "none found" really means none).
+uncollected_reason(type, noun) := reason if {
+	not collected(type)
+	reason := sprintf("%s could not be collected for this account and region: %s", [noun, collection_failure(type)])
+} else := reason if {
+	not collected(type)
+	reason := sprintf("%s were not collected for this account and region", [noun])
+}

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CAPABILITIES = [
+  'vulnerability-management',
+  'security-governance',
+  'security-assurance',
+  'threat-detection',
+  'infrastructure-protection',
+  'data-protection',
+  'application-security',
+  'identity-and-access-management',
+  'incident-response',
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
+
+export const COMPONENTS = ['input', 'model', 'output'] as const;
+export type Component = (typeof COMPONENTS)[number];
+
+/** Most severe first. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const CAPABILITY_TITLES: Record<Capability, string> = {
+  'vulnerability-management': 'Vulnerability Management',
+  'security-governance': 'Security Governance',
+  'security-assurance': 'Security Assurance',
+  'threat-detection': 'Threat Detection',
+  'infrastructure-protection': 'Infrastructure Protection',
+  'data-protection': 'Data Protection',
+  'application-security': 'Application Security',
+  'identity-and-access-management': 'Identity and Access Management',
+  'incident-response': 'Incident Response',
+};
+
+export interface Remediation {
+  console: string;
+  cli?: string;
+  cloudformation?: string;
+  terraform?: string;
+}
+
+export interface Reference {
+  id: string;
+  source: string;
+  url?: string;
+}
+
+/** A control's metadata, as written in its Rego METADATA annotation. */
+export interface ControlMeta {
+  id: string;
+  package: string;
+  title: string;
+  description: string;
+  capability: Capability;
+  component: Component;
+  severity: Severity;
+  resourceTypes: string[];
+  relatedResourceTypes: string[];
+  cafSection: string;
+  rationale: string;
+  remediation: Remediation;
+  references: Reference[];
+  /** The Rego file, relative to the repository. */
+  source: string;
+}
+
+export interface Route {
+  package: string;
+  id: string;
+}
+
+/** policy-bundle/catalog.json, written by scripts/build-policies.mjs. */
+export interface Catalog {
+  opaVersion: string;
+  sourceHash: string;
+  entrypoint: string;
+  controls: ControlMeta[];
+  routing: Record<string, Route[]>;
+}
+
+export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const policyBundleDir = join(packageRoot, 'policy-bundle');
+
+let cached: Catalog | undefined;
+
+export function loadCatalog(): Catalog {
+  cached ??= JSON.parse(readFileSync(join(policyBundleDir, 'catalog.json'), 'utf8')) as Catalog;
+  return cached;
+}
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity);
+}

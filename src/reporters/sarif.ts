@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import type * as Sarif from 'sarif';
+import { CAPABILITY_TITLES, type ControlMeta, type Severity } from '../controls/catalog.js';
+import type { Finding } from '../findings/model.js';
+import type { LineSpan } from './inventory-json.js';
+
+/**
+ * GitHub maps security-severity to bands (critical ≥ 9.0, high 7.0–8.9, medium 4.0–6.9,
+ * low < 4.0); values sit inside each band, away from the edges.
+ */
+export const SECURITY_SEVERITY: Record<Severity, string> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '2.5',
+  informational: '0.5',
+};
+
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
+  critical: 'error',
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  informational: 'note',
+};
+
+export interface SarifInput {
+  toolVersion: string;
+  controls: ControlMeta[];
+  findings: Finding[];
+  /** Path of inventory.json relative to the SARIF file (scheme-less, as GitHub requires). */
+  inventoryUri: string;
+  inventoryLines: Map<string, LineSpan>;
+  accounts: string[];
+  startedAt: string;
+  finishedAt: string;
+}
+
+/** One run per account (automationDetails.id names it) so accounts upload side by side. */
+export function renderSarif(input: SarifInput): string {
+  const accounts = input.accounts.length ? input.accounts : ['unknown'];
+  const log: Sarif.Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: accounts.map((account) => buildRun(input, account)),
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+function buildRun(input: SarifInput, account: string): Sarif.Run {
+  const ruleIndex = new Map(input.controls.map((control, index) => [control.id, index]));
+  const here = input.findings.filter((f) => f.resource.accountId === account);
+  const failures = here.filter((f) => f.status === 'fail');
+  const notEvaluated = here.filter((f) => f.status === 'not_evaluated');
+  return {
+    tool: {
+      driver: {
+        name: 'cafscan',
+        semanticVersion: input.toolVersion,
+        version: input.toolVersion,
+        informationUri: 'https://github.com/cafscan/cafscan',
+        rules: input.controls.map(toRule),
+      },
+    },
+    automationDetails: { id: `cafscan/${account}/` },
+    invocations: [
+      {
+        executionSuccessful: true,
+        startTimeUtc: input.startedAt,
+        endTimeUtc: input.finishedAt,
+        // Controls the scanner could not decide are not alerts, but the user must see them.
+        toolExecutionNotifications: notEvaluated.map((finding) => ({
+          level: 'warning',
+          message: { text: `${finding.controlId} not evaluated for ${finding.resource.arn}: ${finding.reason ?? 'unknown reason'}` },
+          descriptor: { id: finding.controlId, index: ruleIndex.get(finding.controlId) ?? -1 },
+        })),
+      },
+    ],
+    results: failures.map((finding) => toResult(finding, input, ruleIndex)),
+    properties: {
+      accountId: account,
+      passed: here.filter((f) => f.status === 'pass').length,
+      failed: failures.length,
+      notEvaluated: notEvaluated.length,
+    },
+  };
+}
+
+function toRule(control: ControlMeta): Sarif.ReportingDescriptor {
+  return {
+    id: control.id,
+    name: pascalName(control.title),
+    shortDescription: { text: control.title },
+    fullDescription: { text: control.description },
+    help: { text: helpText(control), markdown: helpMarkdown(control) },
+    defaultConfiguration: { level: LEVEL[control.severity] },
+    properties: {
+      'security-severity': SECURITY_SEVERITY[control.severity],
+      precision: 'high',
+      'problem.severity': LEVEL[control.severity] === 'note' ? 'recommendation' : LEVEL[control.severity],
+      tags: ['security', 'caf-ai', control.capability, control.component, ...serviceTags(control)],
+      capability: control.capability,
+      component: control.component,
+      severity: control.severity,
+    },
+  };
+}
+
+function toResult(finding: Finding, input: SarifInput, ruleIndex: Map<string, number>): Sarif.Result {
+  const span = input.inventoryLines.get(finding.resource.arn);
+  return {
+    ruleId: finding.controlId,
+    ruleIndex: ruleIndex.get(finding.controlId) ?? -1,
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [
+      {
+        physicalLocation: {
+          artifactLocation: { uri: input.inventoryUri },
+          region: span ? { startLine: span.startLine, endLine: span.endLine } : { startLine: 1 },
+        },
+        logicalLocations: [{ name: finding.resource.id, fullyQualifiedName: finding.resource.arn, kind: 'resource' }],
+      },
+    ],
+    // Identity, not line numbers: the alert survives inventory.json shifting around it.
+    partialFingerprints: { primaryLocationLineHash: `${fingerprint(finding)}:1` },
+    properties: {
+      capability: finding.capability,
+      component: finding.component,
+      severity: finding.severity,
+      resourceType: finding.resource.type,
+      resourceArn: finding.resource.arn,
+      region: finding.resource.region,
+      accountId: finding.resource.accountId,
+    },
+  };
+}
+
+export function fingerprint(finding: Finding): string {
+  return createHash('sha256').update(`${finding.controlId}\0${finding.resource.arn}`).digest('hex').slice(0, 32);
+}
+
+function helpText(control: ControlMeta): string {
+  return [
+    control.description,
+    `Why (CAF-AI ${control.cafSection}): ${control.rationale}`,
+    `Fix: ${control.remediation.console}`,
+    control.remediation.cli ? `CLI: ${control.remediation.cli}` : '',
+    control.references.length ? `References: ${control.references.map((r) => `${r.source} ${r.id}`).join('; ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+function helpMarkdown(control: ControlMeta): string {
+  const parts = [
+    `**${control.title}** — ${CAPABILITY_TITLES[control.capability]} · ${control.component} · ${control.severity}`,
+    control.description,
+    `### Why\n\n${control.rationale} *(CAF-AI Security perspective — ${control.cafSection})*`,
+    `### Fix\n\n${control.remediation.console}`,
+  ];
+  if (control.remediation.cli) parts.push(`\`\`\`sh\n${control.remediation.cli}\n\`\`\``);
+  if (control.remediation.cloudformation) parts.push(`\`\`\`yaml\n${control.remediation.cloudformation}\n\`\`\``);
+  if (control.remediation.terraform) parts.push(`\`\`\`hcl\n${control.remediation.terraform}\n\`\`\``);
+  if (control.references.length) parts.push(`### References\n\n${control.references.map((r) => `- ${r.source}: ${r.url ? `[${r.id}](${r.url})` : `\`${r.id}\``}`).join('\n')}`);
+  return parts.join('\n\n');
+}
+
+function serviceTags(control: ControlMeta): string[] {
+  const services = control.resourceTypes.map((type) => (type === 'AWS::::Account' ? 'account' : (type.split('::')[1] ?? '').toLowerCase()));
+  return [...new Set(services)];
+}
+
+function pascalName(title: string): string {
+  return title
+    .replace(/[^A-Za-z0-9 ]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join('');
+}

@@ -1,0 +1,27 @@
+import { CAPABILITIES, CAPABILITY_TITLES, SEVERITIES, severityRank } from '../controls/catalog.js';
+import type { Finding } from '../findings/model.js';
+import type { ScoreCell, Scores } from '../scores/compute-scores.js';
+
+/** The readable summary: the nine capabilities with score and counts, then the worst failures. */
+export function renderTerminalSummary(scores: Scores, findings: Finding[], maxFailures = 10): string {
+  const header = ['Capability', 'Score', 'Pass', 'Fail', 'Not evaluated'];
+  const rows = CAPABILITIES.map((id) => row(CAPABILITY_TITLES[id], scores.capabilities[id]));
+  rows.push(row('Overall', scores.overall));
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+  const out = [line(header), rule, ...rows.slice(0, -1).map(line), rule, line(rows[rows.length - 1]!)];
+
+  const failures = findings.filter((f) => f.status === 'fail').sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+  if (failures.length) {
+    const bySeverity = SEVERITIES.map((s) => [s, failures.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+    out.push('', `Failures: ${bySeverity.map(([s, n]) => `${n} ${s}`).join(', ')}`);
+    for (const f of failures.slice(0, maxFailures)) out.push(`  ${f.severity.toUpperCase().padEnd(8)} ${f.controlId.padEnd(12)} ${f.message}`);
+    if (failures.length > maxFailures) out.push(`  … and ${failures.length - maxFailures} more in results.json`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function row(name: string, cell: ScoreCell): string[] {
+  return [name, cell.score === null ? 'n/a' : cell.score.toFixed(1), String(cell.passed), String(cell.failed), String(cell.notEvaluated)];
+}

@@ -1,0 +1,80 @@
+import { join } from 'node:path';
+import { loadCatalog, severityRank, type Severity } from '../controls/catalog.js';
+import { evaluateInventory } from '../engine/evaluate.js';
+import { makeFindings } from '../findings/make-findings.js';
+import type { Finding } from '../findings/model.js';
+import type { Inventory } from '../inventory/model.js';
+import { renderInventory } from '../reporters/inventory-json.js';
+import { renderResults, type ScanResults } from '../reporters/results-json.js';
+import { renderSarif } from '../reporters/sarif.js';
+import { renderTerminalSummary } from '../reporters/terminal-summary.js';
+import { writeOutputs } from '../reporters/write-outputs.js';
+import { computeScores } from '../scores/compute-scores.js';
+import { VERSION } from '../version.js';
+
+export interface ScanRequest {
+  inventory: Inventory;
+  /** What results.json names as the sources ("live", input paths, "demo"). */
+  sources: string[];
+  outputDir: string;
+  failOn?: Severity;
+  startedAt: Date;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface ScanOutcome {
+  results: ScanResults;
+  summary: string;
+  written: string[];
+  exitCode: 0 | 1;
+}
+
+export const OUTPUT_FILES = { results: 'results.json', sarif: 'results.sarif', inventory: 'inventory.json' } as const;
+
+/** inventory → engine → findings → scores → reporters; writes the outputs all at once. */
+export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
+  const evaluated = await evaluateInventory(request.inventory, { scanTime: request.startedAt, onProgress: request.onProgress });
+  const findings = makeFindings(evaluated);
+  const scores = computeScores(findings);
+  const finishedAt = new Date();
+  const results: ScanResults = {
+    schemaVersion: '1',
+    tool: { name: 'cafscan', version: VERSION },
+    scan: {
+      startedAt: request.startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      sources: request.sources,
+      accounts: request.inventory.accounts,
+      regions: request.inventory.regions,
+    },
+    findings,
+    scores,
+  };
+  const inventory = renderInventory(request.inventory);
+  const sarif = renderSarif({
+    toolVersion: VERSION,
+    controls: loadCatalog().controls,
+    findings,
+    inventoryUri: OUTPUT_FILES.inventory,
+    inventoryLines: inventory.lines,
+    accounts: request.inventory.accounts,
+    startedAt: results.scan.startedAt,
+    finishedAt: results.scan.finishedAt,
+  });
+  const written = writeOutputs(request.outputDir, {
+    [OUTPUT_FILES.inventory]: inventory.text,
+    [OUTPUT_FILES.results]: renderResults(results),
+    [OUTPUT_FILES.sarif]: sarif,
+  });
+  return {
+    results,
+    summary: renderTerminalSummary(scores, findings),
+    written: written.map((file) => join(file)),
+    exitCode: failsAtOrAbove(findings, request.failOn) ? 1 : 0,
+  };
+}
+
+export function failsAtOrAbove(findings: Finding[], threshold: Severity | undefined): boolean {
+  if (!threshold) return false;
+  return findings.some((f) => f.status === 'fail' && severityRank(f.severity) <= severityRank(threshold));
+}

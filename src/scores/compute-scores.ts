@@ -1,0 +1,74 @@
+import { CAPABILITIES, COMPONENTS, type Capability, type Component, type Severity } from '../controls/catalog.js';
+import type { Finding } from '../findings/model.js';
+
+/**
+ * Severity weights: a critical control counts as much as ten low ones. The formula is in the
+ * README ("How scores are computed"); change both together.
+ */
+export const SEVERITY_WEIGHTS: Record<Severity, number> = { critical: 10, high: 5, medium: 3, low: 1, informational: 0.5 };
+
+export interface ScoreCell {
+  /** 0–100, one decimal; null where nothing was evaluated (never 100 by default). */
+  score: number | null;
+  passed: number;
+  failed: number;
+  notEvaluated: number;
+}
+
+export interface CapabilityScore extends ScoreCell {
+  components: Record<Component, ScoreCell>;
+}
+
+export interface Scores {
+  overall: ScoreCell;
+  capabilities: Record<Capability, CapabilityScore>;
+}
+
+class Tally {
+  passed = 0;
+  failed = 0;
+  notEvaluated = 0;
+  private passWeight = 0;
+  private evaluatedWeight = 0;
+
+  add(finding: Finding): void {
+    const weight = SEVERITY_WEIGHTS[finding.severity];
+    if (finding.status === 'pass') {
+      this.passed++;
+      this.passWeight += weight;
+      this.evaluatedWeight += weight;
+    } else if (finding.status === 'fail') {
+      this.failed++;
+      this.evaluatedWeight += weight;
+    } else {
+      this.notEvaluated++;
+    }
+  }
+
+  cell(): ScoreCell {
+    const score = this.evaluatedWeight > 0 ? Math.round((1000 * this.passWeight) / this.evaluatedWeight) / 10 : null;
+    return { score, passed: this.passed, failed: this.failed, notEvaluated: this.notEvaluated };
+  }
+}
+
+/** score = 100 × Σ weight(passed) ÷ Σ weight(passed + failed); not_evaluated never counts as passed. */
+export function computeScores(findings: Finding[]): Scores {
+  const overall = new Tally();
+  const byCapability = new Map<Capability, { all: Tally; components: Map<Component, Tally> }>();
+  for (const capability of CAPABILITIES) {
+    byCapability.set(capability, { all: new Tally(), components: new Map(COMPONENTS.map((c) => [c, new Tally()])) });
+  }
+  for (const finding of findings) {
+    overall.add(finding);
+    const capability = byCapability.get(finding.capability);
+    capability?.all.add(finding);
+    capability?.components.get(finding.component)?.add(finding);
+  }
+  const capabilities = {} as Record<Capability, CapabilityScore>;
+  for (const [id, tallies] of byCapability) {
+    const components = {} as Record<Component, ScoreCell>;
+    for (const [component, tally] of tallies.components) components[component] = tally.cell();
+    capabilities[id] = { ...tallies.all.cell(), components };
+  }
+  return { overall: overall.cell(), capabilities };
+}
