@@ -1,0 +1,86 @@
+# METADATA
+# title: S3 buckets block public access
+# description: >-
+#   All four S3 Block Public Access settings (block and ignore public ACLs, block public
+#   policies, restrict public buckets) are on for the bucket, either in the bucket's own
+#   public access block or in the account-level one. S3 applies the most restrictive
+#   combination of the two, so each setting counts as on when either level turns it on.
+#   When the bucket's own block is incomplete and the account-level block is not in the
+#   inventory, the result is not evaluated rather than guessed.
+# custom:
+#   id: CAFAI-DP-02
+#   capability: data-protection
+#   component: input
+#   severity: critical
+#   resource_types: ["AWS::S3::Bucket"]
+#   related_resource_types: ["AWS::S3::AccountPublicAccessBlock"]
+#   caf_section: "Data protection"
+#   rationale: >-
+#     CAF-AI Data protection asks for secure access to, and control over, the data used to
+#     develop and run AI, and warns that exposing it can disclose sensitive information. A
+#     bucket holding training corpora, fine-tuning sets or retrieval documents that can be
+#     made public by an ACL or a bucket policy is one mistake away from leaking that data or
+#     letting anyone read what the model learns from; Block Public Access makes such a grant
+#     impossible rather than merely unlikely.
+#   remediation:
+#     console: >-
+#       S3 console > Block Public Access settings for this account > Edit > check "Block all
+#       public access" > Save (applies to every bucket in the account), or, for one bucket,
+#       S3 console > the bucket > Permissions > Block public access (bucket settings) > Edit
+#       > check "Block all public access" > Save.
+#     cli: >-
+#       aws s3control put-public-access-block --account-id ACCOUNT_ID
+#       --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true
+#       (or per bucket: aws s3api put-public-access-block --bucket BUCKET
+#       --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true)
+#     terraform: |-
+#       resource "aws_s3_account_public_access_block" "this" {
+#         block_public_acls       = true
+#         ignore_public_acls      = true
+#         block_public_policy     = true
+#         restrict_public_buckets = true
+#       }
+#   references:
+#     - id: GENSEC01-BP03
+#       source: AWS Well-Architected Generative AI Lens
+package cafscan.controls.s3_bucket_public_access_blocked
+
+import data.cafscan.lib
+
+settings := ["blockPublicAcls", "ignorePublicAcls", "blockPublicPolicy", "restrictPublicBuckets"]
+
+bucket_block := object.get(lib.supplementary, "PublicAccessBlockConfiguration", {})
+
+account_blocks := lib.same_account_of_type("AWS::S3::AccountPublicAccessBlock")
+
+on_for_bucket(setting) if bucket_block[setting] == true
+
+# The account-level block applies to every bucket of the account; if it was recorded more
+# than once (several regions), a setting counts only when every record has it on.
+on_for_account(setting) if {
+	count(account_blocks) > 0
+	every block in account_blocks {
+		object.get(block, "configuration", {})[setting] == true
+	}
+}
+
+bucket_off := [s | some s in settings; not on_for_bucket(s)]
+
+off := [s | some s in bucket_off; not on_for_account(s)]
+
+missing contains "the account-level public access block is not in the inventory" if {
+	count(bucket_off) > 0
+	count(account_blocks) == 0
+}
+
+violations contains msg if {
+	count(account_blocks) > 0
+	count(off) > 0
+	msg := sprintf(
+		"Bucket %s does not block public access: %s %s off at both the bucket and the account level.",
+		[lib.label, concat(", ", off), verb],
+	)
+}
+
+verb := "is" if count(off) == 1
+else := "are"

@@ -1,0 +1,69 @@
+package cafscan.tests.s3_bucket_public_access_blocked
+
+import data.cafscan.testing
+
+id := "CAFAI-DP-02"
+
+bucket(supplementary) := {
+	"type": "AWS::S3::Bucket", "id": "training-data", "arn": "arn:aws:s3:::training-data",
+	"name": "training-data", "accountId": "111122223333", "region": "us-east-1",
+	"configuration": {"name": "training-data"},
+	"supplementaryConfiguration": supplementary, "tags": {}, "relationships": [],
+}
+
+block(acls, ignore, policy, restrict) := {"blockPublicAcls": acls, "ignorePublicAcls": ignore, "blockPublicPolicy": policy, "restrictPublicBuckets": restrict}
+
+bucket_level(configuration) := {"PublicAccessBlockConfiguration": configuration}
+
+account_block(account, configuration) := {
+	"type": "AWS::S3::AccountPublicAccessBlock", "id": account,
+	"arn": sprintf("arn:aws:s3::%s:AWS::S3::AccountPublicAccessBlock/%s", [account, account]),
+	"name": null, "accountId": account, "region": "us-east-1",
+	"configuration": configuration, "supplementaryConfiguration": {}, "tags": {}, "relationships": [],
+}
+
+all_on := block(true, true, true, true)
+
+test_passes_with_a_complete_bucket_level_block if {
+	testing.status(id, bucket(bucket_level(all_on))) == "pass"
+}
+
+test_passes_with_a_complete_account_level_block if {
+	r := bucket({})
+	testing.status(id, r) == "pass" with data.inventory as testing.context([account_block("111122223333", all_on)])
+}
+
+test_passes_when_the_levels_complement_each_other if {
+	r := bucket(bucket_level(block(true, true, false, false)))
+	ctx := testing.context([account_block("111122223333", block(false, false, true, true))])
+	testing.status(id, r) == "pass" with data.inventory as ctx
+}
+
+test_fails_when_both_levels_are_incomplete if {
+	r := bucket(bucket_level(block(true, true, false, false)))
+	ctx := testing.context([account_block("111122223333", block(true, false, false, true))])
+	testing.status(id, r) == "fail" with data.inventory as ctx
+	testing.messages(id, r) == ["Bucket training-data does not block public access: blockPublicPolicy is off at both the bucket and the account level."] with data.inventory as ctx
+}
+
+test_fails_without_a_bucket_block_and_an_open_account_block if {
+	r := bucket({})
+	ctx := testing.context([account_block("111122223333", block(false, false, false, false))])
+	testing.status(id, r) == "fail" with data.inventory as ctx
+	testing.messages(id, r) == ["Bucket training-data does not block public access: blockPublicAcls, ignorePublicAcls, blockPublicPolicy, restrictPublicBuckets are off at both the bucket and the account level."] with data.inventory as ctx
+}
+
+test_not_evaluated_without_the_account_block if {
+	r := bucket(bucket_level(block(true, true, true, false)))
+	testing.status(id, r) == "not_evaluated"
+	testing.messages(id, r) == ["the account-level public access block is not in the inventory"]
+}
+
+test_another_accounts_block_does_not_count if {
+	r := bucket({})
+	testing.status(id, r) == "not_evaluated" with data.inventory as testing.context([account_block("444455556666", all_on)])
+}
+
+test_not_applicable_to_other_types if {
+	testing.not_applicable(id, object.union(bucket({}), {"type": "AWS::KMS::Key"}))
+}

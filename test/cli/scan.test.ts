@@ -1,0 +1,171 @@
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CAPABILITIES, CAPABILITY_TITLES } from '../../src/controls/catalog.js';
+import type { ScanResults } from '../../src/reporters/results-json.js';
+import { repoRoot, runCli, tempDir, type CliRun } from '../helpers/cli.js';
+import { validateSarif } from '../helpers/sarif-validator.js';
+
+const demoSnapshot = join(repoRoot, 'fixtures', 'demo', 'config-snapshot.json');
+const read = (dir: string, name: string) => readFileSync(join(dir, name), 'utf8');
+const results = (dir: string) => JSON.parse(read(dir, 'results.json')) as ScanResults;
+/** Everything but the clock: what must be identical between two scans of the same input. */
+const withoutTimestamps = (text: string) => text.replace(/"(startedAt|finishedAt|startTimeUtc|endTimeUtc)": "[^"]+"/g, '"$1": "<time>"');
+
+describe('cafscan scan --demo', () => {
+  let dir: string;
+  let run: CliRun;
+  beforeAll(() => {
+    dir = tempDir();
+    run = runCli(['scan', '--demo', '--output-dir', dir]);
+  });
+
+  it('exits 0, prints the nine-capability table and writes the three files', () => {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    for (const capability of CAPABILITIES) expect(run.stdout).toContain(CAPABILITY_TITLES[capability]);
+    expect(run.stdout).toMatch(/Overall\s+\d+\.\d/);
+    expect(readdirSync(dir).sort()).toEqual(['inventory.json', 'results.json', 'results.sarif']);
+  });
+
+  it('writes results.json per the contract', () => {
+    const r = results(dir);
+    expect(r).toMatchObject({ schemaVersion: '1', tool: { name: 'cafscan' }, scan: { sources: ['demo'], accounts: ['123456789012'] } });
+    expect(Object.keys(r.scores.capabilities)).toEqual([...CAPABILITIES]);
+    for (const f of r.findings) {
+      expect(Object.keys(f).slice(0, 8)).toEqual(['controlId', 'title', 'capability', 'component', 'severity', 'status', 'resource', 'message']);
+      expect(f.message.length).toBeGreaterThan(10);
+      if (f.status === 'not_evaluated') expect(f.reason).toBeTruthy();
+      else expect(f.reason).toBeUndefined();
+    }
+  });
+
+  it('shows both passes and failures in every capability of the demo account', () => {
+    for (const capability of CAPABILITIES) {
+      const cell = results(dir).scores.capabilities[capability];
+      expect({ capability, pass: cell.passed > 0, fail: cell.failed > 0 }).toEqual({ capability, pass: true, fail: true });
+    }
+  });
+
+  it('evaluates every control against the demo and ignores types no control covers', () => {
+    const r = results(dir);
+    const controls = JSON.parse(runCli(['controls', '--format', 'json']).stdout) as Array<{ id: string }>;
+    expect(new Set(r.findings.map((f) => f.controlId))).toEqual(new Set(controls.map((c) => c.id)));
+    const inventory = JSON.parse(read(dir, 'inventory.json')) as { resources: Array<{ type: string }> };
+    const uncovered = inventory.resources.filter((res) => res.type === 'AWS::EC2::VPC');
+    expect(uncovered.length).toBeGreaterThan(0);
+    expect(r.findings.some((f) => f.resource.type === 'AWS::EC2::VPC')).toBe(false);
+  });
+
+  it('writes SARIF that passes the SARIF Multitool under the Sarif and Ghas rules with zero errors', () => {
+    expect(validateSarif(join(dir, 'results.sarif'))).toEqual([]);
+  });
+
+  it('points every SARIF result at the lines of its resource in inventory.json', () => {
+    const sarif = JSON.parse(read(dir, 'results.sarif'));
+    const inventoryLines = read(dir, 'inventory.json').split('\n');
+    const failures = results(dir).findings.filter((f) => f.status === 'fail');
+    expect(sarif.runs).toHaveLength(1);
+    expect(sarif.runs[0].automationDetails.id).toBe('cafscan/123456789012/');
+    expect(sarif.runs[0].results).toHaveLength(failures.length);
+    for (const result of sarif.runs[0].results) {
+      const location = result.locations[0].physicalLocation;
+      expect(location.artifactLocation.uri).toBe('inventory.json');
+      const block = inventoryLines.slice(location.region.startLine - 1, location.region.endLine).join('\n');
+      expect(block).toContain(`"arn": ${JSON.stringify(result.properties.resourceArn)}`);
+      expect(inventoryLines[location.region.startLine - 1]).toMatch(/^\s+"type": /);
+      expect(result.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{32}:1$/);
+    }
+  });
+
+  it('gives byte-identical output apart from timestamps when run again, also from the gzipped snapshot', () => {
+    const again = tempDir();
+    expect(runCli(['scan', '--demo', '--output-dir', again]).status).toBe(0);
+    for (const name of ['results.json', 'results.sarif', 'inventory.json']) {
+      expect(withoutTimestamps(read(again, name)), name).toBe(withoutTimestamps(read(dir, name)));
+    }
+    const gz = join(tempDir(), 'snapshot.json.gz');
+    writeFileSync(gz, gzipSync(readFileSync(demoSnapshot)));
+    const fromGz = tempDir();
+    expect(runCli(['scan', '--input', gz, '--output-dir', fromGz]).status).toBe(0);
+    expect(results(fromGz).findings).toEqual(results(dir).findings);
+  });
+
+  it('re-scans its own inventory.json to the same findings', () => {
+    const out = tempDir();
+    expect(runCli(['scan', '--input', join(dir, 'inventory.json'), '--output-dir', out]).status).toBe(0);
+    expect(results(out).findings).toEqual(results(dir).findings);
+  });
+});
+
+describe('exit codes', () => {
+  it('--fail-on exits 1 when a failure at or above the severity remains, 0 otherwise', () => {
+    const r = results((() => { const d = tempDir(); runCli(['scan', '--demo', '-o', d]); return d; })());
+    const worst = r.findings.some((f) => f.status === 'fail' && f.severity === 'critical');
+    expect(worst).toBe(true);
+    expect(runCli(['scan', '--demo', '-o', tempDir(), '--fail-on', 'critical', '--format', 'none']).status).toBe(1);
+    expect(runCli(['scan', '--demo', '-o', tempDir(), '--fail-on', 'informational']).status).toBe(1);
+  });
+
+  it('usage errors exit 2', () => {
+    const badSeverity = runCli(['scan', '--demo', '--fail-on', 'severe']);
+    expect(badSeverity.status).toBe(2);
+    expect(badSeverity.stderr).toMatch(/severe/);
+    expect(runCli(['scan', '--demo', '--format', 'pdf']).status).toBe(2);
+    expect(runCli(['scan', '--bogus']).status).toBe(2);
+  });
+
+  it('without --input or --demo exits 3: live collection is not available yet', () => {
+    const live = runCli(['scan', '-o', tempDir()]);
+    expect(live.status).toBe(3);
+    expect(live.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  const badInputs: Array<[string, (dir: string) => string]> = [
+    ['a missing file', (d) => join(d, 'missing.json')],
+    ['invalid JSON', (d) => { writeFileSync(join(d, 'x.json'), '{"configurationItems": [{'); return join(d, 'x.json'); }],
+    ['a file that is neither format', (d) => { writeFileSync(join(d, 'x.json'), '{"Records": []}'); return join(d, 'x.json'); }],
+    ['a truncated gzip', (d) => { writeFileSync(join(d, 'x.json.gz'), gzipSync(readFileSync(demoSnapshot)).subarray(0, 500)); return join(d, 'x.json.gz'); }],
+  ];
+  for (const [name, make] of badInputs) {
+    it(`${name}: one line on stderr, exit 2, no output files (old ones untouched)`, () => {
+      const work = tempDir();
+      const out = join(work, 'report');
+      const run = runCli(['scan', '--input', make(work), '--output-dir', out]);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/^cafscan: .+\n$/);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(run.stdout).toBe('');
+      expect(existsSync(out)).toBe(false);
+
+      const previous = tempDir();
+      writeFileSync(join(previous, 'results.json'), 'previous');
+      expect(runCli(['scan', '--demo', '--input', make(work), '-o', previous]).status).toBe(2);
+      expect(runCli(['scan', '--input', make(work), '-o', previous]).status).toBe(2);
+      expect(readdirSync(previous)).toEqual(['results.json']);
+      expect(read(previous, 'results.json')).toBe('previous');
+    });
+  }
+});
+
+describe('cafscan controls', () => {
+  it('lists the catalog as JSON with the metadata from the Rego files', () => {
+    const run = runCli(['controls', '--format', 'json']);
+    expect(run.status).toBe(0);
+    const controls = JSON.parse(run.stdout) as Array<{ id: string; capability: string; rationale: string; remediation: { console: string }; references: unknown[] }>;
+    expect(controls.length).toBeGreaterThanOrEqual(15);
+    expect(new Set(controls.map((c) => c.capability))).toEqual(new Set(CAPABILITIES));
+    for (const c of controls) {
+      expect(c.rationale.length, c.id).toBeGreaterThan(40);
+      expect(c.remediation.console.length, c.id).toBeGreaterThan(10);
+      expect(c.references.length, c.id).toBeGreaterThan(0);
+    }
+  });
+
+  it('prints a table by default', () => {
+    const run = runCli(['controls']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^ID\s+Capability\s+Component\s+Severity\s+Title/);
+  });
+});

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { renderControlsMarkdown } from '../../src/cli/controls-command.js';
+import { loadCatalog, policyBundleDir } from '../../src/controls/catalog.js';
+import { regoSources, sourceHash } from '../../scripts/policy-catalog.mjs';
+import { repoRoot } from '../helpers/cli.js';
+
+describe('the shipped policy bundle', () => {
+  it('was built from the current Rego sources (run `npm run build:policies`)', () => {
+    expect(loadCatalog().sourceHash).toBe(sourceHash());
+  });
+
+  it('has a wasm module and one catalog entry per control file', () => {
+    const wasm = readFileSync(join(policyBundleDir, 'policy.wasm'));
+    expect(wasm.subarray(0, 4)).toEqual(Buffer.from([0, 0x61, 0x73, 0x6d]));
+    const controlFiles = regoSources().filter((f) => f.includes(`${join('policies', 'controls')}`));
+    expect(loadCatalog().controls.map((c) => join(repoRoot, c.source)).sort()).toEqual(controlFiles.sort());
+  });
+
+  it('has a test file beside every control', () => {
+    const withTests = new Set(regoSources({ includeTests: true }));
+    for (const control of loadCatalog().controls) {
+      expect(withTests.has(join(repoRoot, control.source.replace(/\.rego$/, '_test.rego'))), control.source).toBe(true);
+    }
+  });
+
+  it('documents every control in docs/controls.md, generated from the metadata (run `npm run docs`)', () => {
+    expect(readFileSync(join(repoRoot, 'docs', 'controls.md'), 'utf8')).toBe(renderControlsMarkdown(loadCatalog().controls));
+  });
+});

@@ -1,0 +1,56 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { loadInputs } from '../../src/sources/load-inputs.js';
+import { readInputFile } from '../../src/sources/read-input-file.js';
+import { tempDir } from '../helpers/cli.js';
+
+const item = { resourceType: 'AWS::S3::Bucket', resourceId: 'b', ARN: 'arn:aws:s3:::b', awsAccountId: '123456789012', awsRegion: 'us-east-1', configuration: { name: 'b' } };
+const dir = tempDir();
+const file = (name: string, content: string | Buffer) => {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+};
+
+describe('readInputFile recognises each input format', () => {
+  it('a Config snapshot, plain and gzipped (by content, not by name)', () => {
+    const snapshot = JSON.stringify({ fileVersion: '1.0', configSnapshotId: 'x', configurationItems: [item] });
+    expect(readInputFile(file('s.json', snapshot))).toMatchObject({ format: 'config-items', items: [item] });
+    expect(readInputFile(file('s.json.gz', gzipSync(snapshot)))).toMatchObject({ format: 'config-items', items: [item] });
+    expect(readInputFile(file('s-gz-without-suffix', gzipSync(snapshot)))).toMatchObject({ format: 'config-items' });
+  });
+
+  it('batch-get-resource-config and select-resource-config output, and a bare list', () => {
+    expect(readInputFile(file('b.json', JSON.stringify({ baseConfigurationItems: [item], unprocessedResourceKeys: [] })))).toMatchObject({ items: [item] });
+    expect(readInputFile(file('q.json', JSON.stringify({ Results: [JSON.stringify(item)], QueryInfo: {} })))).toMatchObject({ items: [item] });
+    expect(readInputFile(file('l.json', JSON.stringify([item])))).toMatchObject({ items: [item] });
+  });
+
+  it('a cafscan inventory round-trips through loadInputs', () => {
+    const inventory = loadInputs([file('snap.json', JSON.stringify({ configurationItems: [item] }))]);
+    const again = loadInputs([file('inventory.json', JSON.stringify(inventory))]);
+    expect(again.resources).toEqual(inventory.resources);
+    expect(again.coverage).toEqual(inventory.coverage);
+  });
+});
+
+describe('bad input is an InputError with one clear line', () => {
+  const cases: Array<[string, () => string, RegExp]> = [
+    ['missing file', () => join(dir, 'nope.json'), /^cannot read input .*nope\.json: no such file$/],
+    ['a directory', () => dir, /it is a directory$/],
+    ['invalid JSON', () => file('bad.json', '{"configurationItems": ['), /bad\.json is not valid JSON/],
+    ['neither format', () => file('other.json', '{"hello": "world"}'), /is neither an AWS Config snapshot, a list of configuration items .* nor a cafscan inventory$/],
+    ['truncated gzip', () => file('t.json.gz', gzipSync(JSON.stringify({ configurationItems: [item] })).subarray(0, 20)), /is not a readable gzip file \(truncated or corrupt\)$/],
+    ['a future inventory schema', () => file('inv.json', JSON.stringify({ kind: 'cafscan-inventory', schemaVersion: '9', resources: [] })), /schemaVersion "9"; this cafscan reads "1"$/],
+  ];
+  for (const [name, path, message] of cases) {
+    it(name, () => {
+      const target = path();
+      expect(() => readInputFile(target)).toThrow(InputError);
+      expect(() => readInputFile(target)).toThrow(message);
+    });
+  }
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // CLI tests spawn the real binary; keep the 2-core machine from oversubscribing.
+    fileParallelism: true,
+    maxWorkers: 2,
+  },
+});
