@@ -8,8 +8,10 @@ configuration := object.get(input.resource, "configuration", {})
 supplementary := object.get(input.resource, "supplementaryConfiguration", {})
 
 # The resource's display name, for messages.
-label := input.resource.name if input.resource.name
-else := input.resource.id
+label := input.resource.name if {
+	is_string(input.resource.name)
+	input.resource.name != ""
+} else := input.resource.id
 
 # --- lookups into the context the engine loads once (data.inventory) -----------------------
 
@@ -31,8 +33,10 @@ collection_failure(type) := configuration.failedTypes[type]
 
 # --- values -----------------------------------------------------------------------------------
 
+# IAM allows a single value wherever a list is allowed ("Statement": {…}, "Action": "s3:*").
 as_array(x) := x if is_array(x)
 else := [x] if is_string(x)
+else := [x] if is_object(x)
 else := []
 
 # Tag lookup that ignores the case of the key ("Owner", "owner").
@@ -54,8 +58,13 @@ else := []
 allows(statement, action) if {
 	statement.Effect == "Allow"
 	some a in as_array(statement.Action)
-	glob.match(lower(a), [":"], lower(action))
+	action_matches(a, action)
 }
+
+# "*" spans the service prefix too; otherwise ":" separates service and action ("iam:*").
+action_matches(pattern, _) if pattern == "*"
+
+action_matches(pattern, action) if glob.match(lower(pattern), [":"], lower(action))
 
 # A statement that allows every action on every resource.
 grants_full_admin(doc) if {

@@ -3,7 +3,7 @@
 # proves routing, scoping and outcome together, exactly as the scanner runs them.
 package cafscan.testing
 
-scan := {"time": "2026-11-01T00:00:00Z", "time_ns": 1793404800000000000}
+scan := {"time": "2026-11-01T00:00:00Z", "time_ns": 1793491200000000000}
 
 findings_for(id, resource) := [f |
 	some f in data.cafscan.main.findings with input as {"resource": resource, "scan": scan}

@@ -33,7 +33,8 @@ export interface InventoryResource {
   configuration: JsonObject;
   /** Config's supplementary configuration (e.g. S3 bucket settings), each value parsed. */
   supplementaryConfiguration: JsonObject;
-  tags: Record<string, string>;
+  /** null when the source does not carry tags (e.g. batch-get-resource-config): unknown, not none. */
+  tags: Record<string, string> | null;
   relationships: Relationship[];
 }
 

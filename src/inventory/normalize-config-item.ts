@@ -35,7 +35,7 @@ export function normalizeConfigItem(raw: JsonValue, where: string): InventoryRes
     capturedAt: timestamp(raw.configurationItemCaptureTime),
     configuration,
     supplementaryConfiguration,
-    tags: normalizeTags(raw.tags ?? configuration.tags ?? configuration.Tags),
+    tags: normalizeTags(raw.tags ?? configuration.tags ?? configuration.Tags ?? configuration.TagList),
     relationships: normalizeRelationships(raw.relationships),
   };
 }
@@ -84,8 +84,13 @@ function decodeKnownPolicyDocuments(type: string, configuration: JsonObject, sup
   }
 }
 
-/** Tags come as a map (snapshots), a list of {key,value} (advanced query) or {Key,Value} (APIs). */
-export function normalizeTags(value: JsonValue | undefined): Record<string, string> {
+/**
+ * Tags come as a map (snapshots), a list of {key,value} (advanced query) or {Key,Value} (APIs).
+ * batch-get-resource-config carries no tags at all: then they are unknown (null), not "none",
+ * so tag controls report not_evaluated rather than a failure the data cannot support.
+ */
+export function normalizeTags(value: JsonValue | undefined): Record<string, string> | null {
+  if (value === undefined || value === null) return null;
   const tags: Record<string, string> = {};
   if (Array.isArray(value)) {
     for (const entry of value) {

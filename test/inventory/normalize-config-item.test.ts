@@ -57,6 +57,7 @@ describe('normalizeConfigItem', () => {
     expect(fromBatchGet.configuration).toEqual(fromSnapshot.configuration);
     expect(fromBatchGet).toMatchObject({ arn: fromSnapshot.arn, accountId: '123456789012', region: 'global', type: 'AWS::IAM::Role', name: 'sm-exec' });
     expect(fromSnapshot.tags).toEqual({ owner: 'ml-platform' });
+    expect(fromBatchGet.tags).toBeNull(); // batch-get carries no tags: unknown, not none
     expect(fromSnapshot.relationships).toEqual([{ name: 'Is attached to CustomerManagedPolicy', resourceType: 'AWS::IAM::Policy', resourceId: 'ANPA1', resourceName: 'p' }]);
   });
 

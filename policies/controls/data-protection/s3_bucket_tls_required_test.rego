@@ -30,7 +30,7 @@ test_passes_with_a_tls_deny_statement if {
 test_passes_with_variants_of_the_statement if {
 	testing.status(id, with_policy(policy([deny_insecure({"AWS": "*"}, ["*"], "Bool", false)]))) == "pass"
 	testing.status(id, with_policy(policy([deny_insecure({"AWS": ["*"]}, "s3:*", "BoolIfExists", ["false"])]))) == "pass"
-	testing.status(id, with_policy({"Statement": deny_insecure("*", "S3:*", "Bool", "False")})) == "pass"
+	testing.status(id, with_policy(policy([deny_insecure("*", "S3:*", "Bool", "False")]))) == "pass"
 }
 
 test_fails_without_a_policy if {

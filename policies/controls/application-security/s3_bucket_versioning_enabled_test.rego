@@ -1,0 +1,33 @@
+package cafscan.tests.s3_bucket_versioning_enabled
+
+import data.cafscan.testing
+
+id := "CAFAI-AS-01"
+
+bucket(supplementary) := {
+	"type": "AWS::S3::Bucket", "id": "model-artifacts", "arn": "arn:aws:s3:::model-artifacts",
+	"name": "model-artifacts", "accountId": "111122223333", "region": "us-east-1",
+	"configuration": {"name": "model-artifacts"},
+	"supplementaryConfiguration": supplementary, "tags": {}, "relationships": [],
+}
+
+versioning(status) := bucket({"BucketVersioningConfiguration": {"status": status, "isMfaDeleteEnabled": null}})
+
+test_fails_when_never_enabled if {
+	testing.status(id, versioning("Off")) == "fail"
+	testing.messages(id, versioning("Off")) == ["Bucket model-artifacts does not have versioning enabled (status Off)."]
+}
+
+test_fails_when_suspended if testing.status(id, versioning("Suspended")) == "fail"
+
+test_passes_when_enabled if testing.status(id, versioning("Enabled")) == "pass"
+
+test_not_evaluated_without_versioning_settings if {
+	testing.status(id, bucket({})) == "not_evaluated"
+	testing.messages(id, bucket({})) == ["the bucket's versioning status is not in the inventory"]
+	testing.status(id, versioning(null)) == "not_evaluated"
+}
+
+test_not_applicable_to_other_types if {
+	testing.not_applicable(id, object.union(versioning("Off"), {"type": "AWS::SageMaker::Model"}))
+}

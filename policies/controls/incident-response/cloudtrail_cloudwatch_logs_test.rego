@@ -1,0 +1,35 @@
+package cafscan.tests.cloudtrail_cloudwatch_logs
+
+import data.cafscan.testing
+
+id := "CAFAI-IR-02"
+
+trail(configuration) := {
+	"type": "AWS::CloudTrail::Trail", "id": "management", "arn": "arn:aws:cloudtrail:us-east-1:111122223333:trail/management",
+	"name": "management", "accountId": "111122223333", "region": "us-east-1",
+	"configuration": configuration,
+	"supplementaryConfiguration": {}, "tags": {}, "relationships": [],
+}
+
+base := {"name": "management", "isMultiRegionTrail": true, "logFileValidationEnabled": true}
+
+with_group(value) := object.union(base, {"cloudWatchLogsLogGroupArn": value})
+
+test_fails_with_null_log_group if {
+	testing.status(id, trail(with_group(null))) == "fail"
+	testing.messages(id, trail(with_group(null))) == ["CloudTrail trail management does not deliver its events to CloudWatch Logs."]
+}
+
+test_fails_with_empty_log_group if testing.status(id, trail(with_group(""))) == "fail"
+
+test_fails_when_key_is_absent if testing.status(id, trail(base)) == "fail"
+
+test_passes_with_log_group if {
+	testing.status(id, trail(with_group("arn:aws:logs:us-east-1:111122223333:log-group:cloudtrail:*"))) == "pass"
+}
+
+test_not_evaluated_without_configuration if testing.status(id, trail({})) == "not_evaluated"
+
+test_not_applicable_to_other_types if {
+	testing.not_applicable(id, object.union(trail(base), {"type": "AWS::Logs::LogGroup"}))
+}

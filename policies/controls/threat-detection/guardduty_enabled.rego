@@ -1,0 +1,83 @@
+# METADATA
+# title: GuardDuty is enabled in each account and region
+# description: >-
+#   The account has an enabled Amazon GuardDuty detector in this region. GuardDuty analyses
+#   CloudTrail management events, VPC flow logs and DNS logs (and, with its protection plans,
+#   S3 data events, runtime activity and more) to flag credential misuse, reconnaissance,
+#   crypto-mining and data exfiltration around the resources that AI workloads run on.
+# custom:
+#   id: CAFAI-TD-02
+#   capability: threat-detection
+#   component: input
+#   severity: high
+#   resource_types: ["AWS::::Account"]
+#   related_resource_types: ["AWS::GuardDuty::Detector"]
+#   caf_section: "Threat detection"
+#   rationale: >-
+#     CAF-AI Threat detection asks for threats to be detected from the moment a model is used,
+#     for input data to be followed across sessions to catch misuse, and for threat
+#     intelligence to sharpen detection. Stolen credentials calling Bedrock or SageMaker AI,
+#     unusual access to training buckets and compromised notebook instances all surface first
+#     as GuardDuty findings; without a detector in the region none of them is raised.
+#   remediation:
+#     console: >-
+#       GuardDuty console (in this region) > Get started > Enable GuardDuty; in an
+#       organization, enable it from the delegated administrator for all member accounts and
+#       turn on auto-enable so new accounts are covered. If a detector exists but is
+#       suspended: Settings > General > Resume GuardDuty.
+#     cli: >-
+#       aws guardduty create-detector --enable --region REGION
+#       (for a suspended detector: aws guardduty update-detector --detector-id ID --enable)
+#     terraform: |-
+#       resource "aws_guardduty_detector" "this" {
+#         enable = true
+#       }
+#   references:
+#     - id: GENSEC03-BP01
+#       source: AWS Well-Architected Generative AI Lens
+package cafscan.controls.guardduty_enabled
+
+import data.cafscan.lib
+
+detector_type := "AWS::GuardDuty::Detector"
+
+detectors := lib.same_region_of_type(detector_type)
+
+# Config records `Enable` (boolean); the GuardDuty API returns `Status`.
+enabled(d) if d.configuration.Enable == true
+
+enabled(d) if d.configuration.Status == "ENABLED"
+
+disabled(d) if d.configuration.Enable == false
+
+disabled(d) if d.configuration.Status == "DISABLED"
+
+detector_name(d) := object.get(d.configuration, "Id", d.id)
+
+any_enabled if {
+	some d in detectors
+	enabled(d)
+}
+
+missing contains sprintf("whether GuardDuty detector %s is enabled is not in the inventory", [detector_name(d)]) if {
+	not any_enabled
+	some d in detectors
+	not enabled(d)
+	not disabled(d)
+}
+
+missing contains reason if {
+	count(detectors) == 0
+	reason := lib.uncollected_reason(detector_type, "GuardDuty detectors")
+}
+
+violations contains sprintf("GuardDuty is suspended in %s (detector %s is disabled).", [lib.label, detector_name(d)]) if {
+	not any_enabled
+	some d in detectors
+	disabled(d)
+}
+
+violations contains sprintf("GuardDuty is not enabled in %s: there is no detector.", [lib.label]) if {
+	count(detectors) == 0
+	lib.collected(detector_type)
+}

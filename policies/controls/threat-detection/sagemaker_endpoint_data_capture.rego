@@ -1,0 +1,121 @@
+# METADATA
+# title: SageMaker endpoint configurations capture inference requests and responses
+# description: >-
+#   The endpoint configuration enables data capture (DataCaptureConfig.EnableCapture) for both
+#   the requests sent to the model and the responses it returns (CaptureOptions covering Input
+#   and Output, or InputAndOutput), with a sampling percentage above zero, so the inference
+#   traffic of real-time endpoints is kept in S3 for detection, investigation and monitoring.
+#   Configurations whose variants are all serverless are not applicable: serverless endpoints
+#   do not support data capture.
+# custom:
+#   id: CAFAI-TD-01
+#   capability: threat-detection
+#   component: output
+#   severity: high
+#   resource_types: ["AWS::SageMaker::EndpointConfig"]
+#   caf_section: "Threat detection"
+#   rationale: >-
+#     CAF-AI Threat detection asks that input data be tracked across user sessions to catch
+#     misuse, that input data and the data the model uses be correlated to spot anomalous or
+#     malicious activity, and that model outputs be watched for anomalies and for sensitive
+#     data. None of that is possible for a SageMaker endpoint unless its requests and
+#     responses are recorded: data capture is the record, and capturing only one side hides
+#     either the prompt that caused a problem or the output that leaked data.
+#   remediation:
+#     console: >-
+#       Endpoint configurations cannot be edited: SageMaker AI console > Inference > Endpoint
+#       configurations > the configuration > Clone, enable "Data capture", choose an S3
+#       location and a KMS key, capture both "Prediction request" and "Prediction response",
+#       set the sampling percentage, create it, then Endpoints > the endpoint > Change
+#       endpoint configuration > pick the new configuration.
+#     cli: >-
+#       aws sagemaker create-endpoint-config --endpoint-config-name NAME-capture
+#       --production-variants file://variants.json
+#       --data-capture-config '{"EnableCapture":true,"InitialSamplingPercentage":100,"DestinationS3Uri":"s3://BUCKET/capture","KmsKeyId":"KEY_ARN","CaptureOptions":[{"CaptureMode":"Input"},{"CaptureMode":"Output"}]}'
+#       && aws sagemaker update-endpoint --endpoint-name ENDPOINT --endpoint-config-name NAME-capture
+#     terraform: |-
+#       resource "aws_sagemaker_endpoint_configuration" "this" {
+#         name = "churn-capture"
+#         production_variants {
+#           variant_name           = "AllTraffic"
+#           model_name             = aws_sagemaker_model.churn.name
+#           instance_type          = "ml.m5.large"
+#           initial_instance_count = 1
+#         }
+#         data_capture_config {
+#           enable_capture              = true
+#           initial_sampling_percentage = 100
+#           destination_s3_uri          = "s3://${aws_s3_bucket.capture.id}/capture"
+#           kms_key_id                  = aws_kms_key.capture.arn
+#           capture_options { capture_mode = "Input" }
+#           capture_options { capture_mode = "Output" }
+#         }
+#       }
+#   references:
+#     - id: GENSEC03-BP01
+#       source: AWS Well-Architected Generative AI Lens
+package cafscan.controls.sagemaker_endpoint_data_capture
+
+import data.cafscan.lib
+
+capture := lib.configuration.DataCaptureConfig
+
+variants := object.get(lib.configuration, "ProductionVariants", [])
+
+# Serverless endpoints do not support data capture.
+out_of_scope if {
+	count(variants) > 0
+	every v in variants {
+		is_object(object.get(v, "ServerlessConfig", null))
+	}
+}
+
+missing contains "the endpoint configuration's settings are not in the inventory" if {
+	count(lib.configuration) == 0
+}
+
+# EnableCapture is optional and defaults to true once a DataCaptureConfig exists.
+capturing if {
+	is_object(capture)
+	object.get(capture, "EnableCapture", true) != false
+}
+
+modes := {m.CaptureMode | some m in object.get(capture, "CaptureOptions", [])}
+
+captures_input if {
+	some m in modes
+	m in {"Input", "InputAndOutput"}
+}
+
+captures_output if {
+	some m in modes
+	m in {"Output", "InputAndOutput"}
+}
+
+violations contains sprintf("Endpoint configuration %s does not capture inference data.", [lib.label]) if {
+	count(lib.configuration) > 0
+	not capturing
+}
+
+violations contains sprintf("Endpoint configuration %s captures inference requests but not the model's responses.", [lib.label]) if {
+	capturing
+	captures_input
+	not captures_output
+}
+
+violations contains sprintf("Endpoint configuration %s captures the model's responses but not the inference requests.", [lib.label]) if {
+	capturing
+	captures_output
+	not captures_input
+}
+
+violations contains sprintf("Endpoint configuration %s enables data capture without capturing requests or responses.", [lib.label]) if {
+	capturing
+	not captures_input
+	not captures_output
+}
+
+violations contains sprintf("Endpoint configuration %s enables data capture with a sampling percentage of 0.", [lib.label]) if {
+	capturing
+	capture.InitialSamplingPercentage == 0
+}

@@ -1,0 +1,36 @@
+package cafscan.tests.lib
+
+import data.cafscan.lib
+
+test_label_falls_back_to_id_when_name_is_null if {
+	lib.label == "key-1" with input.resource as {"id": "key-1", "name": null}
+	lib.label == "bucket" with input.resource as {"id": "b-1", "name": "bucket"}
+}
+
+test_single_statement_object_is_a_statement if {
+	doc := {"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}
+	count(lib.statements(doc)) == 1
+	lib.grants_full_admin(doc)
+}
+
+test_trusted_services_with_single_statement_and_single_service if {
+	doc := {"Statement": {"Effect": "Allow", "Principal": {"Service": "sagemaker.amazonaws.com"}, "Action": "sts:AssumeRole"}}
+	lib.trusted_services(doc) == {"sagemaker.amazonaws.com"}
+}
+
+test_allows_matches_action_wildcards_case_insensitively if {
+	lib.allows({"Effect": "Allow", "Action": "IAM:*"}, "iam:CreateUser")
+	not lib.allows({"Effect": "Deny", "Action": "iam:*"}, "iam:CreateUser")
+	not lib.allows({"Effect": "Allow", "Action": "s3:GetObject"}, "iam:CreateUser")
+	lib.allows({"Effect": "Allow", "Action": ["s3:GetObject", "*"]}, "iam:CreateUser")
+}
+
+test_secret_like_variables if {
+	env := {"AWS_SECRET_ACCESS_KEY": "abc123abc123", "MODEL_NAME": "xgb", "DB_PASSWORD": "arn:aws:secretsmanager:us-east-1:1:secret:x", "X": "AKIAABCDEFGHIJKLMNOP"}
+	lib.secret_like_variables(env) == {"AWS_SECRET_ACCESS_KEY", "X"}
+}
+
+test_collected_reads_account_coverage if {
+	lib.collected("AWS::CloudTrail::Trail") with input.resource as {"configuration": {"collectedTypes": ["AWS::CloudTrail::Trail"]}}
+	not lib.collected("AWS::CloudTrail::Trail") with input.resource as {"configuration": {"collectedTypes": []}}
+}
