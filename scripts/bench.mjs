@@ -17,7 +17,9 @@ mkdirSync(outDir, { recursive: true });
 const { loadInputs } = await import('../dist/sources/load-inputs.js');
 const { loadCatalog } = await import('../dist/controls/catalog.js');
 const demo = loadInputs([join(repoRoot, 'fixtures', 'demo', 'config-snapshot.json')]);
-const covered = new Set(Object.keys(loadCatalog().routing));
+// Every type a control evaluates or looks up; types no control uses cost only parsing.
+const catalog = loadCatalog();
+const covered = new Set([...Object.keys(catalog.routing), ...catalog.controls.flatMap((c) => c.relatedResourceTypes)]);
 const templates = demo.resources.filter((r) => covered.has(r.type) && r.type !== 'AWS::::Account');
 const accountTemplate = demo.resources.find((r) => r.type === 'AWS::::Account');
 

@@ -1,6 +1,7 @@
 package cafscan.tests.lib_account
 
 import data.cafscan.lib
+import data.cafscan.testing
 
 account(configuration) := {
 	"type": "AWS::::Account", "id": "111122223333/us-east-1", "arn": "arn:aws::us-east-1:111122223333:account",
@@ -16,10 +17,7 @@ detector(account_id, region) := {
 	"configuration": {"Enable": true}, "supplementaryConfiguration": {}, "tags": {}, "relationships": [],
 }
 
-inventory(resources) := {
-	"resources": {r.arn: r | some r in resources},
-	"by_type": {t: [r.arn | some r in resources; r.type == t] | some r0 in resources; t := r0.type},
-}
+inventory(resources) := testing.context(resources)
 
 test_same_region_of_type_keeps_only_this_account_and_region if {
 	here := detector("111122223333", "us-east-1")

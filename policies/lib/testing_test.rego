@@ -24,5 +24,12 @@ not_applicable(id, resource) if count(findings_for(id, resource)) == 0
 # Context (data.inventory) holding these resources, for controls that look others up.
 context(resources) := {
 	"resources": {r.arn: r | some r in resources},
-	"by_type": {t: [r.arn | some r in resources; r.type == t] | some r0 in resources; t := r0.type},
+	"by_account": {a: {t: [r.arn | some r in resources; r.accountId == a; r.type == t] |
+		some r1 in resources
+		r1.accountId == a
+		t := r1.type
+	} |
+		some r0 in resources
+		a := r0.accountId
+	},
 }

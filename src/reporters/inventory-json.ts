@@ -6,38 +6,40 @@ export interface LineSpan {
   endLine: number;
 }
 
-export interface RenderedInventory {
-  text: string;
-  /** Where each resource sits in the text, by ARN: what SARIF locations point at. */
+export interface InventoryWriter {
+  /** The pieces of inventory.json, produced while writing. */
+  chunks: () => Iterable<string>;
+  /** Where each resource sits, by ARN — filled in as `chunks` runs; SARIF locations point here. */
   lines: Map<string, LineSpan>;
 }
 
 /**
- * Writes inventory.json by hand so we know each resource's line span while writing it.
- * Resource keys come in a fixed order (type, id, arn first, so the first lines of a SARIF
- * region identify the resource); nested keys are sorted, so the file is byte-stable.
+ * inventory.json, written so we know each resource's line span as we go. Resource keys come in
+ * a fixed order (type, id, arn first, so the first lines of a SARIF region identify the
+ * resource); nested keys keep their input order, which is deterministic for a given input.
  */
-export function renderInventory(inventory: Inventory): RenderedInventory {
-  const { resources, ...header } = inventory;
-  const headerLines = stableStringify(header).split('\n');
-  // Re-open the header object to append "resources" as its last key.
-  const out: string[] = [...headerLines.slice(0, -1)];
-  out[out.length - 1] += ',';
-  out.push('  "resources": [');
+export function inventoryWriter(inventory: Inventory): InventoryWriter {
   const lines = new Map<string, LineSpan>();
-  resources.forEach((resource, index) => {
-    const block = indent(stableResource(resource), '    ').split('\n');
-    const startLine = out.length + 1;
-    if (index < resources.length - 1) block[block.length - 1] += ',';
-    out.push(...block);
-    lines.set(resource.arn, { startLine: startLine + 1, endLine: out.length });
-  });
-  out.push('  ]', '}');
-  return { text: `${out.join('\n')}\n`, lines };
+  function* chunks(): Generator<string> {
+    const { resources, ...header } = inventory;
+    const head = `${stableStringify(header).slice(0, -2)},\n  "resources": [`;
+    let line = countLines(head);
+    yield head;
+    for (let i = 0; i < resources.length; i++) {
+      const resource = resources[i]!;
+      const text = `\n    ${JSON.stringify(ordered(resource), null, 2).replace(/\n/g, '\n    ')}${i < resources.length - 1 ? ',' : ''}`;
+      const opening = line + 1;
+      line += countLines(text) - 1;
+      lines.set(resource.arn, { startLine: opening + 1, endLine: line });
+      yield text;
+    }
+    yield '\n  ]\n}\n';
+  }
+  return { chunks, lines };
 }
 
-function stableResource(resource: InventoryResource): string {
-  const ordered = {
+function ordered(resource: InventoryResource): InventoryResource {
+  return {
     type: resource.type,
     id: resource.id,
     arn: resource.arn,
@@ -50,15 +52,11 @@ function stableResource(resource: InventoryResource): string {
     configuration: resource.configuration,
     supplementaryConfiguration: resource.supplementaryConfiguration,
   };
-  const head = JSON.stringify({ type: ordered.type, id: ordered.id, arn: ordered.arn, name: ordered.name, accountId: ordered.accountId, region: ordered.region, capturedAt: ordered.capturedAt }, null, 2);
-  const tail = stableStringify({ tags: ordered.tags, relationships: ordered.relationships, configuration: ordered.configuration, supplementaryConfiguration: ordered.supplementaryConfiguration });
-  // Splice the two objects so the identifying keys come first and the rest stays sorted.
-  return `${head.slice(0, -2)},\n${tail.slice(2)}`;
 }
 
-function indent(text: string, prefix: string): string {
-  return text
-    .split('\n')
-    .map((line) => prefix + line)
-    .join('\n');
+/** Number of lines a piece spans (1 + its newlines). */
+function countLines(text: string): number {
+  let count = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) count++;
+  return count;
 }

@@ -1,3 +1,4 @@
+import { streamJson } from './stream-json.js';
 import type { Finding } from '../findings/model.js';
 import type { Scores } from '../scores/compute-scores.js';
 
@@ -17,7 +18,8 @@ export interface ScanResults {
   scores: Scores;
 }
 
-/** results.json as the contract defines it; keys in contract order, findings pre-sorted. */
-export function renderResults(results: ScanResults): string {
-  return `${JSON.stringify(results, null, 2)}\n`;
+/** results.json as the contract defines it (keys in contract order, findings pre-sorted), in pieces. */
+export function* resultsChunks(results: ScanResults): Generator<string> {
+  yield* streamJson(results, 2);
+  yield '\n';
 }

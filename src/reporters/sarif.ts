@@ -37,14 +37,13 @@ export interface SarifInput {
 }
 
 /** One run per account (automationDetails.id names it) so accounts upload side by side. */
-export function renderSarif(input: SarifInput): string {
+export function sarifLog(input: SarifInput): Sarif.Log {
   const accounts = input.accounts.length ? input.accounts : ['unknown'];
-  const log: Sarif.Log = {
+  return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: accounts.map((account) => buildRun(input, account)),
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
 }
 
 function buildRun(input: SarifInput, account: string): Sarif.Run {

@@ -4,9 +4,10 @@ import { evaluateInventory } from '../engine/evaluate.js';
 import { makeFindings } from '../findings/make-findings.js';
 import type { Finding } from '../findings/model.js';
 import type { Inventory } from '../inventory/model.js';
-import { renderInventory } from '../reporters/inventory-json.js';
-import { renderResults, type ScanResults } from '../reporters/results-json.js';
-import { renderSarif } from '../reporters/sarif.js';
+import { inventoryWriter } from '../reporters/inventory-json.js';
+import { resultsChunks, type ScanResults } from '../reporters/results-json.js';
+import { sarifLog } from '../reporters/sarif.js';
+import { streamJson } from '../reporters/stream-json.js';
 import { renderTerminalSummary } from '../reporters/terminal-summary.js';
 import { writeOutputs } from '../reporters/write-outputs.js';
 import { computeScores } from '../scores/compute-scores.js';
@@ -50,22 +51,27 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     findings,
     scores,
   };
-  const inventory = renderInventory(request.inventory);
-  const sarif = renderSarif({
-    toolVersion: VERSION,
-    controls: loadCatalog().controls,
-    findings,
-    inventoryUri: OUTPUT_FILES.inventory,
-    inventoryLines: inventory.lines,
-    accounts: request.inventory.accounts,
-    startedAt: results.scan.startedAt,
-    finishedAt: results.scan.finishedAt,
-  });
-  const written = writeOutputs(request.outputDir, {
-    [OUTPUT_FILES.inventory]: inventory.text,
-    [OUTPUT_FILES.results]: renderResults(results),
-    [OUTPUT_FILES.sarif]: sarif,
-  });
+  const inventory = inventoryWriter(request.inventory);
+  // SARIF locations need the inventory's line numbers, so it is built after inventory.json.
+  function* sarifChunks(): Generator<string> {
+    const log = sarifLog({
+      toolVersion: VERSION,
+      controls: loadCatalog().controls,
+      findings,
+      inventoryUri: OUTPUT_FILES.inventory,
+      inventoryLines: inventory.lines,
+      accounts: request.inventory.accounts,
+      startedAt: results.scan.startedAt,
+      finishedAt: results.scan.finishedAt,
+    });
+    yield* streamJson(log, 4);
+    yield '\n';
+  }
+  const written = writeOutputs(request.outputDir, [
+    [OUTPUT_FILES.inventory, inventory.chunks],
+    [OUTPUT_FILES.results, () => resultsChunks(results)],
+    [OUTPUT_FILES.sarif, sarifChunks],
+  ]);
   return {
     results,
     summary: renderTerminalSummary(scores, findings),

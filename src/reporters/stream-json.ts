@@ -1,0 +1,37 @@
+import { isJsonObject } from '../json.js';
+
+/**
+ * Yields exactly what `JSON.stringify(value, null, 2)` returns, in pieces: containers down to
+ * `streamDepth` are walked element by element, deeper values are stringified whole. Lets a
+ * report of hundreds of thousands of findings be written without building one giant string.
+ */
+export function* streamJson(value: unknown, streamDepth: number, depth = 0): Generator<string> {
+  const pad = '  '.repeat(depth);
+  if (depth < streamDepth && Array.isArray(value) && value.length > 0) {
+    yield '[\n';
+    for (let i = 0; i < value.length; i++) {
+      yield `${pad}  `;
+      const item = value[i] === undefined || typeof value[i] === 'function' ? null : value[i];
+      yield* streamJson(item, streamDepth, depth + 1);
+      yield i < value.length - 1 ? ',\n' : '\n';
+    }
+    yield `${pad}]`;
+    return;
+  }
+  if (depth < streamDepth && isJsonObject(value)) {
+    const keys = Object.keys(value).filter((key) => value[key] !== undefined);
+    if (keys.length > 0) {
+      yield '{\n';
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        yield `${pad}  ${JSON.stringify(key)}: `;
+        yield* streamJson(value[key], streamDepth, depth + 1);
+        yield i < keys.length - 1 ? ',\n' : '\n';
+      }
+      yield `${pad}}`;
+      return;
+    }
+  }
+  const text = JSON.stringify(value, null, 2) ?? 'null';
+  yield depth > 0 ? text.replace(/\n/g, `\n${pad}`) : text;
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { streamJson } from '../../src/reporters/stream-json.js';
+
+const samples: unknown[] = [
+  { a: 1, b: [1, { c: 'x\ny', d: [] }, null], e: {}, f: undefined, g: [undefined, 2], h: 'é' },
+  [],
+  [[{ deep: { deeper: [1, 2, { deepest: true }] } }]],
+  { runs: [{ results: [{ message: { text: 'm' }, locations: [{ region: { startLine: 3 } }] }], tool: { driver: { rules: [] } } }] },
+  'text',
+  42,
+  null,
+];
+
+describe('streamJson', () => {
+  for (const depth of [0, 1, 2, 4, 8]) {
+    it(`produces exactly JSON.stringify(value, null, 2) when streaming to depth ${depth}`, () => {
+      for (const sample of samples) expect([...streamJson(sample, depth)].join('')).toBe(JSON.stringify(sample, null, 2));
+    });
+  }
+});
