@@ -39,16 +39,18 @@ export interface SarifInput {
 /** One run per account (automationDetails.id names it) so accounts upload side by side. */
 export function sarifLog(input: SarifInput): Sarif.Log {
   const accounts = input.accounts.length ? input.accounts : ['unknown'];
+  const byAccount = new Map<string, Finding[]>(accounts.map((account) => [account, []]));
+  for (const finding of input.findings) byAccount.get(finding.resource.accountId)?.push(finding);
+  const ruleIndex = new Map(input.controls.map((control, index) => [control.id, index]));
+  const rules = input.controls.map(toRule);
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: accounts.map((account) => buildRun(input, account)),
+    runs: accounts.map((account) => buildRun(input, account, byAccount.get(account) ?? [], rules, ruleIndex)),
   };
 }
 
-function buildRun(input: SarifInput, account: string): Sarif.Run {
-  const ruleIndex = new Map(input.controls.map((control, index) => [control.id, index]));
-  const here = input.findings.filter((f) => f.resource.accountId === account);
+function buildRun(input: SarifInput, account: string, here: Finding[], rules: Sarif.ReportingDescriptor[], ruleIndex: Map<string, number>): Sarif.Run {
   const failures = here.filter((f) => f.status === 'fail');
   const notEvaluated = here.filter((f) => f.status === 'not_evaluated');
   return {
@@ -58,7 +60,7 @@ function buildRun(input: SarifInput, account: string): Sarif.Run {
         semanticVersion: input.toolVersion,
         version: input.toolVersion,
         informationUri: 'https://github.com/cafscan/cafscan',
-        rules: input.controls.map(toRule),
+        rules,
       },
     },
     automationDetails: { id: `cafscan/${account}/` },

@@ -64,7 +64,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       startedAt: results.scan.startedAt,
       finishedAt: results.scan.finishedAt,
     });
-    yield* streamJson(log, 4);
+    yield* streamJson(log, 4, 0, true);
     yield '\n';
   }
   const written = writeOutputs(request.outputDir, [

@@ -18,3 +18,12 @@ describe('streamJson', () => {
     });
   }
 });
+
+describe('streamJson compact', () => {
+  it('puts each item below the streamed depth on one line, and stays valid JSON equal to the input', () => {
+    const value = { findings: [{ a: 1, b: { c: [1, 2] } }, { a: 2 }], scores: { x: { y: 1 } } };
+    const text = [...streamJson(value, 2, 0, true)].join('');
+    expect(JSON.parse(text)).toEqual(value);
+    expect(text.split('\n')).toContain('    {"a":1,"b":{"c":[1,2]}},');
+  });
+});
