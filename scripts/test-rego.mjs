@@ -11,7 +11,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'cafscan-rego-test-'));
 let status = 1;
 try {
   writeCatalogData(readCatalog(opa), dataDir);
-  const run = spawnSync(opa, ['test', 'policies', dataDir, '--format', 'pretty', ...process.argv.slice(2)], { cwd: repoRoot, stdio: 'inherit' });
+  const run = spawnSync(opa, ['test', 'policies', dataDir, ...process.argv.slice(2)], { cwd: repoRoot, stdio: 'inherit' });
   status = run.status ?? 1;
 } catch (error) {
   console.error(error.message);
