@@ -42,96 +42,25 @@ package cafscan.controls.ai_service_role_not_admin
 
 import data.cafscan.lib
 
-ai_services := {"sagemaker.amazonaws.com", "bedrock.amazonaws.com"}
-
-trust_policy := lib.configuration.assumeRolePolicyDocument
-
-trust_recorded if is_object(trust_policy)
-
-trusted_ai_services := {svc |
-	some svc in lib.trusted_services(trust_policy)
-	lower(svc) in ai_services
-}
-
-in_scope if count(trusted_ai_services) > 0
-
-out_of_scope if {
-	trust_recorded
-	not in_scope
-}
-
-attached := lib.configuration.attachedManagedPolicies
-
-inline := lib.configuration.rolePolicyList
-
-attached_recorded if is_array(attached)
-
-inline_recorded if is_array(inline)
-
-services := concat(" and ", sort(trusted_ai_services))
+out_of_scope if lib.role_outside_ai_scope
 
 admin_access_arn := `^arn:aws[a-z-]*:iam::aws:policy/AdministratorAccess$`
 
-# Attached policies whose ARN is known and that are not AWS managed.
-customer_managed contains arn if {
-	some p in lib.as_array(attached)
-	arn := p.policyArn
-	is_string(arn)
-	not lib.iam_aws_managed_policy(arn)
+violations contains sprintf("Role %s, assumable by %s, has the AWS managed policy AdministratorAccess attached.", [lib.label, lib.role_ai_services_text]) if {
+	count(lib.role_assumed_by_ai) > 0
+	some arn in lib.role_attached_arns
+	regex.match(admin_access_arn, arn)
 }
 
-violations contains sprintf("Role %s, assumable by %s, has the AWS managed policy AdministratorAccess attached.", [lib.label, services]) if {
-	in_scope
-	some p in lib.as_array(attached)
-	regex.match(admin_access_arn, p.policyArn)
-}
-
-violations contains sprintf("Role %s, assumable by %s, has inline policy %s, which allows every action on every resource.", [lib.label, services, p.policyName]) if {
-	in_scope
-	some p in lib.as_array(inline)
-	lib.grants_full_admin(p.policyDocument)
-}
-
-violations contains sprintf("Role %s, assumable by %s, has customer managed policy %s attached, which allows every action on every resource.", [lib.label, services, arn]) if {
-	in_scope
-	some arn in customer_managed
-	lib.grants_full_admin(lib.iam_default_policy_document(lib.related(arn)))
+violations contains sprintf("Role %s, assumable by %s, has %s, which allows every action on every resource.", [lib.label, lib.role_ai_services_text, d.source]) if {
+	count(lib.role_assumed_by_ai) > 0
+	some d in lib.role_policy_documents
+	lib.grants_full_admin(d.doc)
 }
 
 # Missing data only matters while no violation is certain: a role that already has
 # administrator access fails whatever the unrecorded policies say.
-missing contains "the role's trust policy is not in the inventory" if not trust_recorded
-
-missing contains "the role's attached managed policies are not in the inventory" if {
+missing contains gap if {
 	count(violations) == 0
-	not attached_recorded
+	some gap in lib.role_policy_gaps
 }
-
-missing contains "the role's inline policies are not in the inventory" if {
-	count(violations) == 0
-	not inline_recorded
-}
-
-missing contains sprintf("the attached policy %s is not in the inventory", [arn]) if {
-	count(violations) == 0
-	some arn in customer_managed
-	not lib.related(arn)
-}
-
-missing contains sprintf("the default version of the attached policy %s is not in the inventory", [arn]) if {
-	count(violations) == 0
-	some arn in customer_managed
-	policy := lib.related(arn)
-	not default_document_recorded(policy)
-}
-
-default_document_recorded(policy) if is_object(lib.iam_default_policy_document(policy))
-
-missing contains sprintf("the inline policy %s could not be decoded", [name]) if {
-	count(violations) == 0
-	some p in lib.as_array(inline)
-	not inline_decoded(p)
-	name := object.get(p, "policyName", "(unnamed)")
-}
-
-inline_decoded(p) if is_object(p.policyDocument)
