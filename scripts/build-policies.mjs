@@ -22,12 +22,12 @@ try {
 const work = mkdtempSync(join(tmpdir(), 'cafscan-policy-'));
 try {
   const tarball = join(work, 'bundle.tar.gz');
-  execFileSync(opa, ['build', '-t', 'wasm', '-e', 'cafscan/main/findings', '--ignore', '*_test.rego', '-o', tarball, 'policies'], { cwd: repoRoot, stdio: 'inherit' });
+  execFileSync(opa, ['build', '-t', 'wasm', '-e', 'cafscan/main/findings', '-e', 'cafscan/redaction/paths', '--ignore', '*_test.rego', '-o', tarball, 'policies'], { cwd: repoRoot, stdio: 'inherit' });
   const wasm = extractFromTar(gunzipSync(readFileSync(tarball)), '/policy.wasm');
   const outDir = join(repoRoot, 'policy-bundle');
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'policy.wasm'), wasm);
-  const shipped = { opaVersion: OPA_VERSION, sourceHash: sourceHash(), entrypoint: 'cafscan/main/findings', ...catalog };
+  const shipped = { opaVersion: OPA_VERSION, sourceHash: sourceHash(), entrypoint: 'cafscan/main/findings', redactionEntrypoint: 'cafscan/redaction/paths', ...catalog };
   writeFileSync(join(outDir, 'catalog.json'), `${JSON.stringify(shipped, null, 2)}\n`);
   console.log(`policy-bundle: ${catalog.controls.length} controls, policy.wasm ${wasm.length} bytes`);
 } finally {

@@ -17,6 +17,7 @@ interface ScanFlags {
   outputDir: string;
   format: string[];
   failOn?: Severity;
+  redact: boolean;
 }
 
 function buildProgram(): Command {
@@ -35,6 +36,7 @@ function buildProgram(): Command {
     .option('-o, --output-dir <dir>', 'where results.json, results.sarif and inventory.json go', 'cafscan-report')
     .addOption(new Option('-f, --format <formats...>', `human output(s) besides the files: ${SCAN_FORMATS.join(', ')}`).default(['table']).argParser(collectFormats))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a failure at or above this severity remains').choices([...SEVERITIES]))
+    .option('--no-redact', 'keep credential-looking values (environment variables…) in inventory.json')
     .exitOverride()
     .action(async (flags: ScanFlags) => {
       process.exitCode = await scanCommand(flags);
@@ -74,6 +76,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     sources: flags.demo ? ['demo'] : inputs,
     outputDir: flags.outputDir,
     failOn: flags.failOn,
+    redact: flags.redact,
     startedAt,
     onProgress: progressReporter('evaluating resources'),
   });

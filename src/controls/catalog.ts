@@ -76,6 +76,8 @@ export interface Catalog {
   opaVersion: string;
   sourceHash: string;
   entrypoint: string;
+  /** Returns the paths of credential-looking values in one resource (policies/redaction.rego). */
+  redactionEntrypoint: string;
   controls: ControlMeta[];
   routing: Record<string, Route[]>;
 }

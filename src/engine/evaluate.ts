@@ -13,9 +13,14 @@ export interface ControlOutcome {
   messages: string[];
 }
 
+/** A path from the resource root to a value, e.g. ["configuration", "Environment", "API_KEY"]. */
+export type ValuePath = Array<string | number>;
+
 export interface ResourceOutcomes {
   resource: InventoryResource;
   outcomes: ControlOutcome[];
+  /** Values that look like credentials (policies/redaction.rego), to redact in inventory.json. */
+  secretPaths: ValuePath[];
 }
 
 export interface EvaluateOptions {
@@ -41,21 +46,37 @@ export async function evaluateInventory(inventory: Inventory, options: EvaluateO
   const policy = await loadPolicy(readFileSync(join(policyBundleDir, 'policy.wasm')), memoryFor(context.byteLength));
   policy.setData(context);
 
-  const scan = { time: options.scanTime.toISOString(), time_ns: options.scanTime.getTime() * 1e6 };
-  const evaluated = inventory.resources.filter((resource) => catalog.routing[resource.type] !== undefined);
+  const scan = JSON.stringify({ time: options.scanTime.toISOString(), time_ns: options.scanTime.getTime() * 1e6 });
   const results: ResourceOutcomes[] = [];
-  evaluated.forEach((resource, index) => {
-    results.push({ resource, outcomes: evaluateOne(policy, catalog.entrypoint, resource, scan) });
-    if (options.onProgress && (index % 1000 === 999 || index === evaluated.length - 1)) options.onProgress(index + 1, evaluated.length);
+  const total = inventory.resources.length;
+  inventory.resources.forEach((resource, index) => {
+    const routed = catalog.routing[resource.type] !== undefined;
+    const json = JSON.stringify(resource);
+    // Only resources with environment-like maps can hold what redaction looks for.
+    const mayHoldSecrets = ENVIRONMENT_HINT.test(json);
+    if (routed || mayHoldSecrets) {
+      const input = encode(`{"resource":${json},"scan":${scan}}`);
+      results.push({
+        resource,
+        outcomes: routed ? evaluateControls(policy, catalog.entrypoint, input) : [],
+        secretPaths: mayHoldSecrets ? (first(policy.evaluate(input, catalog.redactionEntrypoint)) as ValuePath[] | undefined) ?? [] : [],
+      });
+    }
+    if (options.onProgress && (index % 1000 === 999 || index === total - 1)) options.onProgress(index + 1, total);
   });
   return results;
 }
 
-function evaluateOne(policy: LoadedPolicy, entrypoint: string, resource: InventoryResource, scan: object): ControlOutcome[] {
-  const input = encode(JSON.stringify({ resource, scan }));
-  const resultSet = policy.evaluate(input, entrypoint) as Array<{ result: ControlOutcome[] }>;
-  const outcomes = resultSet[0]?.result ?? [];
+const ENVIRONMENT_HINT = /nvironment|ariables/;
+
+function evaluateControls(policy: LoadedPolicy, entrypoint: string, input: ArrayBuffer): ControlOutcome[] {
+  const outcomes = (first(policy.evaluate(input, entrypoint)) as ControlOutcome[] | undefined) ?? [];
   return [...outcomes].sort((a, b) => (a.controlId < b.controlId ? -1 : a.controlId > b.controlId ? 1 : 0));
+}
+
+/** The value of an opa-wasm result set (one result for a rule entrypoint). */
+function first(resultSet: unknown): unknown {
+  return (resultSet as Array<{ result: unknown }>)[0]?.result;
 }
 
 interface Context {

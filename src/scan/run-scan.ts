@@ -4,6 +4,7 @@ import { evaluateInventory } from '../engine/evaluate.js';
 import { makeFindings } from '../findings/make-findings.js';
 import type { Finding } from '../findings/model.js';
 import type { Inventory } from '../inventory/model.js';
+import { redactInventory } from '../inventory/redact.js';
 import { inventoryWriter } from '../reporters/inventory-json.js';
 import { resultsChunks, type ScanResults } from '../reporters/results-json.js';
 import { sarifLog } from '../reporters/sarif.js';
@@ -19,6 +20,8 @@ export interface ScanRequest {
   sources: string[];
   outputDir: string;
   failOn?: Severity;
+  /** Replace credential-looking values in inventory.json (default). */
+  redact: boolean;
   startedAt: Date;
   onProgress?: (done: number, total: number) => void;
 }
@@ -51,7 +54,8 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     findings,
     scores,
   };
-  const inventory = inventoryWriter(request.inventory);
+  const inventoryToWrite = request.redact ? redactInventory(request.inventory, evaluated).inventory : request.inventory;
+  const inventory = inventoryWriter(inventoryToWrite);
   // SARIF locations need the inventory's line numbers, so it is built after inventory.json.
   function* sarifChunks(): Generator<string> {
     const log = sarifLog({

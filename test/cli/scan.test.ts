@@ -169,3 +169,34 @@ describe('cafscan controls', () => {
     expect(run.stdout).toMatch(/^ID\s+Capability\s+Component\s+Severity\s+Title/);
   });
 });
+
+describe('redaction of credential-looking values in inventory.json', () => {
+  const fakeSecret = (text: string) => /EXAMPLEKEY|"API_TOKEN":\s*"(?!\[redacted)/.test(text);
+
+  it('redacts by default, keeps the finding, and a re-scan of the redacted inventory still reports it', () => {
+    const out = tempDir();
+    expect(runCli(['scan', '--demo', '-o', out, '--format', 'none']).status).toBe(0);
+    const inventory = read(out, 'inventory.json');
+    expect(fakeSecret(inventory)).toBe(false);
+    expect(inventory).toContain('"AWS_SECRET_ACCESS_KEY": "[redacted by cafscan: looked like a credential]"');
+    expect(inventory).toContain('"SAGEMAKER_PROGRAM": "inference.py"'); // ordinary settings stay
+    const secretFinding = results(out).findings.find((f) => f.controlId === 'CAFAI-AS-02' && f.status === 'fail');
+    expect(secretFinding?.message).toMatch(/AWS_SECRET_ACCESS_KEY/);
+    for (const name of ['results.json', 'results.sarif']) expect(fakeSecret(read(out, name)), name).toBe(false);
+
+    const rescan = tempDir();
+    expect(runCli(['scan', '--input', join(out, 'inventory.json'), '-o', rescan, '--format', 'none']).status).toBe(0);
+    expect(results(rescan).findings.filter((f) => f.controlId === 'CAFAI-AS-02')).toEqual(results(out).findings.filter((f) => f.controlId === 'CAFAI-AS-02'));
+  });
+
+  it('keeps the values with --no-redact', () => {
+    const out = tempDir();
+    expect(runCli(['scan', '--demo', '-o', out, '--no-redact', '--format', 'none']).status).toBe(0);
+    expect(fakeSecret(read(out, 'inventory.json'))).toBe(true);
+  });
+
+  it('uses the marker the Rego library treats as a secret', async () => {
+    const { REDACTION_MARKER } = await import('../../src/inventory/redact.js');
+    expect(readFileSync(join(repoRoot, 'policies', 'lib', 'lib.rego'), 'utf8')).toContain(`redaction_marker := ${JSON.stringify(REDACTION_MARKER)}`);
+  });
+});

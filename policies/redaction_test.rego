@@ -1,0 +1,31 @@
+package cafscan.tests.redaction
+
+import data.cafscan.redaction
+
+paths_for(configuration) := paths if {
+	paths := redaction.paths with input as {"resource": {"configuration": configuration}}
+}
+
+test_finds_secrets_in_sagemaker_container_environments if {
+	paths_for({
+		"PrimaryContainer": {"Environment": {"AWS_SECRET_ACCESS_KEY": "abc", "MODEL_NAME": "xgb"}},
+		"Containers": [{"Environment": {"API_TOKEN": "t0k3n"}}],
+	}) == {
+		["configuration", "PrimaryContainer", "Environment", "AWS_SECRET_ACCESS_KEY"],
+		["configuration", "Containers", 0, "Environment", "API_TOKEN"],
+	}
+}
+
+test_finds_secrets_in_lambda_variables_and_ecs_lists if {
+	paths_for({
+		"environment": {"variables": {"DB_PASSWORD": "hunter2", "STAGE": "prod"}},
+		"containerDefinitions": [{"environment": [{"name": "X", "value": "AKIAABCDEFGHIJKLMNOP"}, {"name": "Y", "value": "1"}]}],
+	}) == {
+		["configuration", "environment", "variables", "DB_PASSWORD"],
+		["configuration", "containerDefinitions", 0, "environment", 0, "value"],
+	}
+}
+
+test_leaves_references_and_plain_settings_alone if {
+	paths_for({"Environment": {"DB_SECRET_ARN": "arn:aws:secretsmanager:us-east-1:1:secret:x", "MAX_NEW_TOKENS": "512"}}) == set()
+}

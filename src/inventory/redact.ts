@@ -1,0 +1,42 @@
+import type { ResourceOutcomes, ValuePath } from '../engine/evaluate.js';
+import { isJsonObject, type JsonValue } from '../json.js';
+import type { Inventory, InventoryResource } from './model.js';
+
+/** Must equal redaction_marker in policies/lib/lib.rego, which treats it as a secret on re-scan. */
+export const REDACTION_MARKER = '[redacted by cafscan: looked like a credential]';
+
+/**
+ * The inventory to write: resources holding credential-looking values are copied with those
+ * values replaced; everything else is shared, untouched. The scan itself always sees the real
+ * values (so the secret controls can report them by name).
+ */
+export function redactInventory(inventory: Inventory, evaluated: ResourceOutcomes[]): { inventory: Inventory; redactedValues: number } {
+  const replacements = new Map<InventoryResource, InventoryResource>();
+  let redactedValues = 0;
+  for (const { resource, secretPaths } of evaluated) {
+    if (secretPaths.length === 0) continue;
+    const copy = structuredClone(resource);
+    for (const path of secretPaths) if (replaceAt(copy as unknown as JsonValue, path)) redactedValues++;
+    replacements.set(resource, copy);
+  }
+  if (replacements.size === 0) return { inventory, redactedValues };
+  return { inventory: { ...inventory, resources: inventory.resources.map((r) => replacements.get(r) ?? r) }, redactedValues };
+}
+
+function replaceAt(root: JsonValue, path: ValuePath): boolean {
+  let node: JsonValue | undefined = root;
+  for (const key of path.slice(0, -1)) {
+    node = Array.isArray(node) && typeof key === 'number' ? node[key] : isJsonObject(node) && typeof key === 'string' ? node[key] : undefined;
+    if (node === undefined) return false;
+  }
+  const last = path[path.length - 1];
+  if (Array.isArray(node) && typeof last === 'number' && typeof node[last] === 'string') {
+    node[last] = REDACTION_MARKER;
+    return true;
+  }
+  if (isJsonObject(node) && typeof last === 'string' && typeof node[last] === 'string') {
+    node[last] = REDACTION_MARKER;
+    return true;
+  }
+  return false;
+}
