@@ -15,7 +15,7 @@ interface ScanFlags {
   input?: string[];
   demo?: boolean;
   outputDir: string;
-  format: string[];
+  format?: string[];
   failOn?: Severity;
   redact: boolean;
 }
@@ -34,7 +34,7 @@ function buildProgram(): Command {
     .option('-i, --input <file...>', 'AWS Config snapshot (.json/.json.gz), Config items (batch-get / select output) or a cafscan inventory.json; repeatable')
     .option('--demo', 'scan the bundled demo ML account (no AWS account needed)')
     .option('-o, --output-dir <dir>', 'where results.json, results.sarif and inventory.json go', 'cafscan-report')
-    .addOption(new Option('-f, --format <formats...>', `human output(s) besides the files: ${SCAN_FORMATS.join(', ')}`).default(['table']).argParser(collectFormats))
+    .addOption(new Option('-f, --format <formats...>', `human output(s) besides the files: ${SCAN_FORMATS.join(', ')} (default: table)`).argParser(collectFormats))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a failure at or above this severity remains').choices([...SEVERITIES]))
     .option('--no-redact', 'keep credential-looking values (environment variables…) in inventory.json')
     .exitOverride()
@@ -58,10 +58,8 @@ function collectFormats(value: string, previous: string[] | undefined): string[]
   for (const format of formats) {
     if (!(SCAN_FORMATS as readonly string[]).includes(format)) throw new InvalidArgumentError(`unknown format "${format}" (choose from ${SCAN_FORMATS.join(', ')})`);
   }
-  const base = previous && previous !== DEFAULT_FORMATS ? previous : [];
-  return [...base, ...formats];
+  return [...(previous ?? []), ...formats];
 }
-const DEFAULT_FORMATS = ['table'];
 
 async function scanCommand(flags: ScanFlags): Promise<number> {
   const startedAt = new Date();
@@ -80,7 +78,8 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     startedAt,
     onProgress: progressReporter('evaluating resources'),
   });
-  if (flags.format.includes('table')) {
+  const formats = flags.format ?? ['table'];
+  if (formats.includes('table')) {
     process.stdout.write(outcome.summary);
     process.stdout.write(`\nWrote ${outcome.written.join(', ')}\n`);
   }

@@ -108,6 +108,14 @@ describe('exit codes', () => {
     expect(runCli(['scan', '--demo', '-o', tempDir(), '--fail-on', 'informational']).status).toBe(1);
   });
 
+  it('--format none prints nothing on stdout; the files are still written', () => {
+    const out = tempDir();
+    const run = runCli(['scan', '--demo', '-o', out, '--format', 'none']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(readdirSync(out).sort()).toEqual(['inventory.json', 'results.json', 'results.sarif']);
+  });
+
   it('usage errors exit 2', () => {
     const badSeverity = runCli(['scan', '--demo', '--fail-on', 'severe']);
     expect(badSeverity.status).toBe(2);
