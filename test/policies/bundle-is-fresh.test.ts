@@ -29,3 +29,17 @@ describe('the shipped policy bundle', () => {
     expect(readFileSync(join(repoRoot, 'docs', 'controls.md'), 'utf8')).toBe(renderControlsMarkdown(loadCatalog().controls));
   });
 });
+
+describe('every control', () => {
+  it('has opa test cases for a failing, a passing and a not-applicable resource', () => {
+    for (const control of loadCatalog().controls) {
+      const tests = readFileSync(join(repoRoot, control.source.replace(/\.rego$/, '_test.rego')), 'utf8');
+      const covers = {
+        fail: /testing\.status\(.*\)\s*==\s*"fail"/.test(tests),
+        pass: /testing\.status\(.*\)\s*==\s*"pass"/.test(tests),
+        notApplicable: /testing\.not_applicable\(/.test(tests),
+      };
+      expect({ control: control.id, ...covers }).toEqual({ control: control.id, fail: true, pass: true, notApplicable: true });
+    }
+  });
+});
