@@ -3,6 +3,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
+// The lockfile pins AWS SDK versions that support Node 20; their notice that later versions will
+// need Node 22 would only clutter stderr, which pipelines read.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('cafscan: not built yet — run `npm install` (or `npm run build`) in the cafscan folder\n');

@@ -36,6 +36,12 @@ export interface InventoryResource {
   /** null when the source does not carry tags (e.g. batch-get-resource-config): unknown, not none. */
   tags: Record<string, string> | null;
   relationships: Relationship[];
+  /**
+   * Parts of this resource a live collector could not read, and why ("BucketPolicy":
+   * "s3:GetBucketPolicy was denied (AccessDenied)"). Controls that need them report
+   * not_evaluated, and the reason carries this text.
+   */
+  collectionErrors?: Record<string, string>;
 }
 
 /** Whether the source is known to have collected every resource of a type in an account/region. */

@@ -1,0 +1,132 @@
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { isReadAction } from './read-only.js';
+import { CallLog, type CallRecord } from './call-log.js';
+
+/** What every client of one scan shares. */
+export interface ClientSettings {
+  credentials: AwsCredentialIdentityProvider;
+  /** An AWS-compatible endpoint (a local emulator); S3 then needs path-style addressing. */
+  endpoint?: string;
+  /** Attempts per call, with the SDK's adaptive (client-side rate limiting) retry mode. */
+  maxAttempts: number;
+  requestTimeoutMs: number;
+  log: CallLog;
+  /** Operations collectors declared ("sagemaker:ListNotebookInstances"); anything else is refused. */
+  declaredOperations: ReadonlySet<string>;
+}
+
+/** The minimal shape of an SDK v3 client that we configure. */
+interface SdkClient {
+  middlewareStack: {
+    add(middleware: unknown, options: { step: string; name: string; priority?: string }): void;
+  };
+}
+
+type ClientClass<C> = new (config: Record<string, unknown>) => C;
+
+/** SDK client name → the service prefix of its IAM actions. */
+const SERVICE_PREFIX: Record<string, string> = {
+  APIGatewayClient: 'apigateway',
+  BedrockAgentClient: 'bedrock',
+  BedrockClient: 'bedrock',
+  CloudTrailClient: 'cloudtrail',
+  CloudWatchLogsClient: 'logs',
+  ConfigServiceClient: 'config',
+  EC2Client: 'ec2',
+  ECRClient: 'ecr',
+  EventBridgeClient: 'events',
+  GuardDutyClient: 'guardduty',
+  IAMClient: 'iam',
+  KMSClient: 'kms',
+  Macie2Client: 'macie2',
+  S3Client: 's3',
+  S3ControlClient: 's3control',
+  SageMakerClient: 'sagemaker',
+  STSClient: 'sts',
+};
+
+/** "sagemaker:ListNotebookInstances" for a client and command. */
+export function operationName(clientName: string, commandName: string): string {
+  const prefix = SERVICE_PREFIX[clientName] ?? clientName.replace(/Client$/, '').toLowerCase();
+  return `${prefix}:${commandName.replace(/Command$/, '')}`;
+}
+
+/** Errors carry the call record of the operation that failed, for one-line reasons. */
+const failedCall = new WeakMap<object, CallRecord>();
+export function callRecordOf(error: unknown): CallRecord | undefined {
+  return typeof error === 'object' && error !== null ? failedCall.get(error) : undefined;
+}
+
+/**
+ * Creates SDK clients per service and region, all with the same credentials, retries, timeouts
+ * and middleware. Middleware, not special cases: one step records every call for the coverage
+ * summary and refuses any command that is not a declared read; another fixes S3 Control's
+ * account-id host name against an endpoint override.
+ */
+export class ClientFactory {
+  private readonly cache = new Map<string, unknown>();
+
+  constructor(private readonly settings: ClientSettings) {}
+
+  get log(): CallLog {
+    return this.settings.log;
+  }
+
+  client<C>(Client: ClientClass<C>, region: string): C {
+    const key = `${Client.name}|${region}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached as C;
+    const { endpoint } = this.settings;
+    const client = new Client({
+      region,
+      credentials: this.settings.credentials,
+      maxAttempts: this.settings.maxAttempts,
+      retryMode: 'adaptive',
+      requestHandler: { requestTimeout: this.settings.requestTimeoutMs, connectionTimeout: Math.min(5000, this.settings.requestTimeoutMs) },
+      ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
+    });
+    this.instrument(client as unknown as SdkClient, Client.name, region);
+    this.cache.set(key, client);
+    return client;
+  }
+
+  private instrument(client: SdkClient, clientName: string, region: string): void {
+    const { log, declaredOperations, endpoint } = this.settings;
+    client.middlewareStack.add(
+      (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
+        const operation = operationName(clientName, context.commandName ?? 'Unknown');
+        if (!isReadAction(operation) || !declaredOperations.has(operation)) {
+          // Read-only by construction: a write, or a call no collector declared, is never sent.
+          throw new Error(`cafscan refuses to send ${operation}: not a declared read operation`);
+        }
+        try {
+          const result = await next(args);
+          log.add({ action: operation, region, ok: true });
+          return result;
+        } catch (error) {
+          const e = error as { name?: string; message?: string };
+          const record: CallRecord = { action: operation, region, ok: false, errorCode: e.name ?? 'Error', message: e.message ?? String(error) };
+          log.add(record);
+          if (typeof error === 'object' && error !== null) failedCall.set(error, record);
+          throw error;
+        }
+      },
+      { step: 'initialize', name: 'cafscanReadOnlyCallLog', priority: 'high' },
+    );
+    if (endpoint && clientName === 'S3ControlClient') {
+      client.middlewareStack.add(
+        (next: (args: { request: { hostname?: string; headers?: Record<string, string> } }) => Promise<unknown>) =>
+          async (args: { request: { hostname?: string; headers?: Record<string, string> } }) => {
+            const { request } = args;
+            // S3 Control prefixes the account id to the host (123456789012.localhost): undo it.
+            if (request.hostname && /^\d{12}\./.test(request.hostname)) {
+              request.hostname = request.hostname.replace(/^\d{12}\./, '');
+              if (request.headers?.host) request.headers.host = request.headers.host.replace(/^\d{12}\./, '');
+            }
+            return next(args);
+          },
+        { step: 'finalizeRequest', name: 'cafscanS3ControlHost' },
+      );
+    }
+  }
+}

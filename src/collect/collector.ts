@@ -1,0 +1,164 @@
+import type { JsonObject } from '../json.js';
+import type { CoverageEntry, InventoryResource, Relationship } from '../inventory/model.js';
+import type { ClientFactory } from './aws-clients.js';
+import { callRecordOf } from './aws-clients.js';
+import { classifyFailure, errorCode, type CallFailure } from './errors.js';
+
+/**
+ * One collector per service. It declares every API operation it can call (the read-only test
+ * and docs/iam-policy.json are derived from these lists) and the resource types it produces,
+ * and emits resources in the same shape AWS Config records them, so every control behaves the
+ * same on live, snapshot and saved-inventory data.
+ */
+export interface Collector {
+  /** e.g. "sagemaker". */
+  service: string;
+  /** "global" collectors (IAM, S3 listing) run once per account, "regional" ones per region. */
+  scope: 'global' | 'regional';
+  /** API operations as "<client prefix>:<Operation>", e.g. "sagemaker:ListNotebookInstances". */
+  operations: string[];
+  /** Inventory types this collector produces (coverage is reported for these). */
+  resourceTypes: string[];
+  collect(ctx: CollectorContext): Promise<void>;
+}
+
+export type CallResult<T> =
+  | { status: 'ok'; output: T }
+  /** The service answered "there is none" (e.g. NoSuchBucketPolicy): an answer, not a gap. */
+  | { status: 'absent'; code: string }
+  | { status: 'failed'; failure: CallFailure };
+
+/** A resource as a collector builds it; the context fills in account, region and defaults. */
+export interface ResourceDraft {
+  type: string;
+  id: string;
+  arn: string;
+  name?: string | null;
+  /** Defaults to the collector's region ("global" for IAM). */
+  region?: string;
+  configuration: JsonObject;
+  supplementaryConfiguration?: JsonObject;
+  tags?: Record<string, string> | null;
+  relationships?: Relationship[];
+  /** Parts of the resource that could not be collected, and why (become not_evaluated reasons). */
+  collectionErrors?: Record<string, string>;
+}
+
+export interface CollectorContext {
+  readonly accountId: string;
+  readonly region: string;
+  readonly partition: string;
+  client<C>(Client: new (config: Record<string, unknown>) => C): C;
+  /** Sends one call; failures are recorded and returned, never thrown. */
+  call<T>(send: () => Promise<T>, options?: { absentOn?: string[] }): Promise<CallResult<T>>;
+  /**
+   * Follows a paginated list to the end. Returns every item and marks `resourceTypes` as
+   * completely collected here; on failure returns the items so far, marks the types failed
+   * with the reason, and returns `complete: false`.
+   */
+  listAll<T>(resourceTypes: string[], page: (token: string | undefined) => Promise<{ items: T[] | undefined; next?: string | undefined }>): Promise<{ items: T[]; complete: boolean }>;
+  /** Runs per-resource calls with bounded concurrency (per service and region). */
+  each<T>(items: T[], work: (item: T) => Promise<void>): Promise<void>;
+  emit(resource: ResourceDraft): void;
+  /** Marks types completely collected / failed for this account and region. */
+  covered(resourceTypes: string[]): void;
+  failed(resourceTypes: string[], reason: string): void;
+  /** Account- and region-level facts (e.g. Bedrock invocation logging), put on the AWS::::Account resource. */
+  fact(key: string, value: JsonObject | null, failureReason?: string): void;
+}
+
+export interface CollectedPart {
+  resources: InventoryResource[];
+  coverage: CoverageEntry[];
+  facts: Map<string, { region: string; facts: JsonObject; factErrors: Record<string, string> }>;
+}
+
+/** Context for one collector in one region, collecting into `part`. */
+export function createContext(options: {
+  factory: ClientFactory;
+  accountId: string;
+  partition: string;
+  region: string;
+  /** The region a global collector reports its resources in ("global" for IAM). */
+  resourceRegion: string;
+  part: CollectedPart;
+  limit: <T>(task: () => Promise<T>) => Promise<T>;
+}): CollectorContext {
+  const { factory, accountId, partition, region, resourceRegion, part, limit } = options;
+  const coverage = (types: string[], status: CoverageEntry['status'], reason?: string) => {
+    for (const resourceType of types) {
+      part.coverage.push({ accountId, region: resourceRegion === 'global' ? 'global' : region, resourceType, status, ...(reason ? { reason } : {}) });
+    }
+  };
+  const ctx: CollectorContext = {
+    accountId,
+    region,
+    partition,
+    client: (Client) => factory.client(Client, region),
+    async call(send, callOptions) {
+      try {
+        return { status: 'ok', output: await send() };
+      } catch (error) {
+        const code = errorCode(error);
+        const record = callRecordOf(error);
+        if (callOptions?.absentOn?.includes(code)) {
+          if (record) {
+            record.ok = true;
+            record.absent = code;
+          }
+          return { status: 'absent', code };
+        }
+        return { status: 'failed', failure: classifyFailure(error, record?.action ?? 'a call') };
+      }
+    },
+    async listAll(types, page) {
+      const items = [];
+      let token: string | undefined;
+      const seen = new Set<string>();
+      do {
+        const result = await ctx.call(() => page(token));
+        if (result.status !== 'ok') {
+          ctx.failed(types, result.status === 'failed' ? result.failure.reason : `listing failed (${result.code})`);
+          return { items, complete: false };
+        }
+        items.push(...(result.output.items ?? []));
+        token = result.output.next || undefined;
+        // A service that hands back a token it already gave would loop forever.
+        if (token && seen.has(token)) break;
+        if (token) seen.add(token);
+      } while (token);
+      ctx.covered(types);
+      return { items, complete: true };
+    },
+    async each(items, work) {
+      await Promise.all(items.map((item) => limit(() => work(item))));
+    },
+    emit(draft) {
+      part.resources.push({
+        type: draft.type,
+        id: draft.id,
+        arn: draft.arn,
+        name: draft.name ?? null,
+        accountId,
+        region: draft.region ?? resourceRegion,
+        capturedAt: null,
+        configuration: draft.configuration,
+        supplementaryConfiguration: draft.supplementaryConfiguration ?? {},
+        tags: draft.tags === undefined ? {} : draft.tags,
+        relationships: draft.relationships ?? [],
+        ...(draft.collectionErrors && Object.keys(draft.collectionErrors).length ? { collectionErrors: draft.collectionErrors } : {}),
+      });
+    },
+    covered: (types) => coverage(types, 'complete'),
+    failed: (types, reason) => coverage(types, 'failed', reason),
+    fact(key, value, failureReason) {
+      // Facts of global services (IAM) hold for every region's account resource.
+      const where = resourceRegion === 'global' ? 'global' : region;
+      const slot = part.facts.get(where) ?? { region: where, facts: {}, factErrors: {} };
+      if (failureReason) slot.factErrors[key] = failureReason;
+      else slot.facts[key] = value;
+      part.facts.set(where, slot);
+    },
+  };
+  return ctx;
+}

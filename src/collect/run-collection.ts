@@ -1,0 +1,158 @@
+import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { ScanError } from '../errors.js';
+import { accountResourceArn, buildInventory } from '../inventory/build-inventory.js';
+import type { Inventory } from '../inventory/model.js';
+import { ClientFactory } from './aws-clients.js';
+import { CallLog } from './call-log.js';
+import { createContext, type CollectedPart, type Collector } from './collector.js';
+import { credentialProvider } from './credentials.js';
+import { classifyFailure, errorCode } from './errors.js';
+import { createLimiter } from './limiter.js';
+import { ALL_COLLECTORS, collectorOperations } from './registry.js';
+
+export interface LiveOptions {
+  profile?: string;
+  roleArn?: string;
+  externalId?: string;
+  /** Regions to scan, or "all" for the account's enabled regions; default: the configured one. */
+  regions?: string[] | 'all';
+  endpoint?: string;
+  maxAttempts?: number;
+  requestTimeoutMs?: number;
+  /** A region still collecting after this long is given up; the others keep their results. */
+  regionTimeoutMs?: number;
+  collectors?: Collector[];
+  onProgress?: (event: { region: string; service: string; finished: number; total: number }) => void;
+}
+
+export interface LiveCollection {
+  inventory: Inventory;
+  calls: CallLog;
+  accountId: string;
+  regions: string[];
+}
+
+const CONCURRENT_REGIONS = 3;
+const PER_SERVICE_CONCURRENCY = 5;
+
+export async function collectLive(options: LiveOptions): Promise<LiveCollection> {
+  const collectors = options.collectors ?? ALL_COLLECTORS;
+  const homeRegion = defaultRegion(options.regions);
+  const endpoint = options.endpoint ?? process.env.AWS_ENDPOINT_URL;
+  const log = new CallLog();
+  const factory = new ClientFactory({
+    credentials: credentialProvider({ ...options, region: homeRegion, ...(endpoint ? { endpoint } : {}) }),
+    ...(endpoint ? { endpoint } : {}),
+    maxAttempts: options.maxAttempts ?? 8,
+    requestTimeoutMs: options.requestTimeoutMs ?? 20_000,
+    log,
+    declaredOperations: new Set([...collectorOperations(collectors), 'sts:GetCallerIdentity', 'ec2:DescribeRegions']),
+  });
+
+  const { accountId, partition } = await whoAmI(factory, homeRegion);
+  const regions = options.regions === 'all' ? await enabledRegions(factory, homeRegion) : options.regions?.length ? options.regions : [homeRegion];
+
+  const parts: CollectedPart[] = [];
+  const run = (collector: Collector, region: string, resourceRegion: string) =>
+    runCollector(collector, { factory, accountId, partition, region, resourceRegion, timeoutMs: options.regionTimeoutMs ?? 600_000 }).then((part) => {
+      parts.push(part);
+      return collector.service;
+    });
+
+  const global = collectors.filter((c) => c.scope === 'global');
+  const regional = collectors.filter((c) => c.scope === 'regional');
+  const limitRegions = createLimiter(CONCURRENT_REGIONS);
+  await Promise.all([
+    ...global.map((c) => run(c, homeRegion, 'global')),
+    ...regions.map((region) =>
+      limitRegions(async () => {
+        let finished = 0;
+        await Promise.all(
+          regional.map((c) =>
+            run(c, region, region).then((service) => options.onProgress?.({ region, service, finished: ++finished, total: regional.length })),
+          ),
+        );
+      }),
+    ),
+  ]);
+
+  const inventory = buildInventory([
+    { source: 'live', resources: parts.flatMap((p) => p.resources), coverage: parts.flatMap((p) => p.coverage) },
+  ]);
+  attachFacts(inventory, parts, accountId);
+  // Regions with no resources at all still get their account resource (facts, coverage).
+  return { inventory: { ...inventory, regions: [...new Set([...inventory.regions, ...regions])].sort() }, calls: log, accountId, regions };
+}
+
+async function runCollector(
+  collector: Collector,
+  o: { factory: ClientFactory; accountId: string; partition: string; region: string; resourceRegion: string; timeoutMs: number },
+): Promise<CollectedPart> {
+  const part: CollectedPart = { resources: [], coverage: [], facts: new Map() };
+  const ctx = createContext({ ...o, part, limit: createLimiter(PER_SERVICE_CONCURRENCY) });
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), o.timeoutMs);
+  });
+  try {
+    const outcome = await Promise.race([collector.collect(ctx).then(() => 'done' as const), deadline]);
+    if (outcome === 'timeout') {
+      // Keep nothing half-collected from this service here; say so for every type it covers.
+      const reason = `${collector.service} in ${o.region} did not finish within ${Math.round(o.timeoutMs / 1000)} s`;
+      return { resources: [], coverage: collector.resourceTypes.map((resourceType) => ({ accountId: o.accountId, region: o.resourceRegion, resourceType, status: 'failed', reason })), facts: new Map() };
+    }
+  } catch (error) {
+    // A collector bug must not cost the other services their results.
+    const reason = `${collector.service} collector failed: ${error instanceof Error ? error.message : String(error)}`;
+    ctx.failed(collector.resourceTypes, reason);
+  } finally {
+    clearTimeout(timer);
+  }
+  return part;
+}
+
+function attachFacts(inventory: Inventory, parts: CollectedPart[], accountId: string): void {
+  const byArn = new Map(inventory.resources.map((r) => [r.arn, r]));
+  const accounts = inventory.resources.filter((r) => r.type === 'AWS::::Account' && r.accountId === accountId);
+  for (const part of parts) {
+    for (const { region, facts, factErrors } of part.facts.values()) {
+      const targets = region === 'global' ? accounts : [byArn.get(accountResourceArn(accountId, region))];
+      for (const account of targets) {
+        if (!account) continue;
+        Object.assign(account.configuration, facts);
+        if (Object.keys(factErrors).length) account.collectionErrors = { ...account.collectionErrors, ...factErrors };
+      }
+    }
+  }
+}
+
+async function whoAmI(factory: ClientFactory, region: string): Promise<{ accountId: string; partition: string }> {
+  try {
+    const identity = await factory.client(STSClient, region).send(new GetCallerIdentityCommand({}));
+    const partition = identity.Arn?.split(':')[1] ?? 'aws';
+    if (!identity.Account) throw new ScanError('STS did not say which account these credentials belong to');
+    return { accountId: identity.Account, partition };
+  } catch (error) {
+    if (error instanceof ScanError) throw error;
+    const code = errorCode(error);
+    if (code === 'CredentialsProviderError' || /credential/i.test(error instanceof Error ? error.message : '')) {
+      throw new ScanError('no AWS credentials found: set AWS_PROFILE or use --profile, configure SSO, or export AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY (or pass --input / --demo for an offline scan)');
+    }
+    throw new ScanError(`cannot identify the account: ${classifyFailure(error, 'sts:GetCallerIdentity').reason}`);
+  }
+}
+
+async function enabledRegions(factory: ClientFactory, region: string): Promise<string[]> {
+  try {
+    const out = await factory.client(EC2Client, region).send(new DescribeRegionsCommand({ AllRegions: false }));
+    return (out.Regions ?? []).map((r) => r.RegionName).filter((name): name is string => !!name).sort();
+  } catch (error) {
+    throw new ScanError(`cannot list the account's regions for --region all: ${classifyFailure(error, 'ec2:DescribeRegions').reason}`);
+  }
+}
+
+function defaultRegion(regions: LiveOptions['regions']): string {
+  if (Array.isArray(regions) && regions[0]) return regions[0];
+  return process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
+}
