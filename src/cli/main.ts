@@ -4,14 +4,18 @@ import { SEVERITIES, loadCatalog, packageRoot, type Severity } from '../controls
 import { InputError, ScanError } from '../errors.js';
 import { loadInputs } from '../sources/load-inputs.js';
 import { runScan } from '../scan/run-scan.js';
+import { collectInventory, liveOptionsFrom, type LiveFlags } from './live.js';
+import { readOnlyPolicy } from '../collect/iam-actions.js';
+import { ALL_COLLECTORS } from '../collect/registry.js';
 import { VERSION } from '../version.js';
+import { writeInventoryFile } from '../scan/write-inventory-file.js';
 import { renderControls, type ControlsFormat } from './controls-command.js';
 import { progressReporter } from './progress.js';
 
 export const DEMO_SNAPSHOT = join(packageRoot, 'fixtures', 'demo', 'config-snapshot.json');
 const SCAN_FORMATS = ['table', 'none'] as const;
 
-interface ScanFlags {
+interface ScanFlags extends LiveFlags {
   input?: string[];
   demo?: boolean;
   outputDir: string;
@@ -28,18 +32,30 @@ function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
-  program
+  const scan = program
     .command('scan')
-    .description('Evaluate an account (live: not yet available), AWS Config data (--input) or the demo (--demo).')
+    .description('Evaluate a live account (default), AWS Config data (--input) or the bundled demo (--demo).')
     .option('-i, --input <file...>', 'AWS Config snapshot (.json/.json.gz), Config items (batch-get / select output) or a cafscan inventory.json; repeatable')
     .option('--demo', 'scan the bundled demo ML account (no AWS account needed)')
     .option('-o, --output-dir <dir>', 'where results.json, results.sarif and inventory.json go', 'cafscan-report')
     .addOption(new Option('-f, --format <formats...>', `human output(s) besides the files: ${SCAN_FORMATS.join(', ')} (default: table)`).argParser(collectFormats))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a failure at or above this severity remains').choices([...SEVERITIES]))
-    .option('--no-redact', 'keep credential-looking values (environment variables…) in inventory.json')
+    .option('--no-redact', 'keep credential-looking values (environment variables…) in inventory.json');
+  addLiveOptions(scan)
     .exitOverride()
     .action(async (flags: ScanFlags) => {
       process.exitCode = await scanCommand(flags);
+    });
+
+  const collect = program
+    .command('collect')
+    .description('Collect a live account into an inventory file (no evaluation); scan it later with --input.')
+    .requiredOption('--output <file>', 'where to write the inventory (inventory.json)')
+    .option('--no-redact', 'keep credential-looking values (environment variables…) in the inventory');
+  addLiveOptions(collect)
+    .exitOverride()
+    .action(async (flags: LiveFlags & { output: string; redact: boolean }) => {
+      process.exitCode = await collectCommand(flags);
     });
 
   program
@@ -49,6 +65,13 @@ function buildProgram(): Command {
     .exitOverride()
     .action((flags: { format: ControlsFormat }) => {
       process.stdout.write(renderControls(loadCatalog().controls, flags.format));
+    });
+  program
+    .command('iam-policy')
+    .description('Print the least-privilege, read-only IAM policy a live scan needs (docs/iam-policy.json).')
+    .exitOverride()
+    .action(() => {
+      process.stdout.write(`${JSON.stringify(readOnlyPolicy(ALL_COLLECTORS), null, 2)}\n`);
     });
   return program;
 }
@@ -61,17 +84,29 @@ function collectFormats(value: string, previous: string[] | undefined): string[]
   return [...(previous ?? []), ...formats];
 }
 
+function addLiveOptions(command: Command): Command {
+  return command
+    .option('--profile <name>', 'AWS shared config / SSO profile (default: the SDK credential chain)')
+    .option('--region <regions>', 'regions to scan: a comma-separated list, or "all" for every enabled region')
+    .option('--role-arn <arn>', 'assume this IAM role (e.g. a read-only audit role in another account)')
+    .option('--external-id <id>', 'external id for --role-arn')
+    .option('--endpoint-url <url>', 'an AWS-compatible endpoint (e.g. a local emulator); AWS_ENDPOINT_URL works too');
+}
+
 async function scanCommand(flags: ScanFlags): Promise<number> {
   const startedAt = new Date();
   if (flags.demo && flags.input?.length) throw new InputError('use either --demo or --input, not both');
-  if (!flags.demo && !flags.input?.length) {
-    throw new ScanError('live collection is not available in this version yet: pass --input <AWS Config snapshot or inventory> or --demo');
+  const offline = flags.demo || !!flags.input?.length;
+  if (offline && (flags.profile || flags.region || flags.roleArn || flags.endpointUrl)) {
+    throw new InputError('--profile, --region, --role-arn and --endpoint-url are for live scans; drop them with --input or --demo');
   }
   const inputs = flags.demo ? [DEMO_SNAPSHOT] : (flags.input ?? []);
-  const inventory = loadInputs(inputs);
+  const live = offline ? undefined : await collectInventory(liveOptionsFrom(flags));
+  const inventory = live ? live.inventory : loadInputs(inputs);
   const outcome = await runScan({
     inventory,
-    sources: flags.demo ? ['demo'] : inputs,
+    ...(live ? { collection: live.summary } : {}),
+    sources: live ? ['live'] : flags.demo ? ['demo'] : inputs,
     outputDir: flags.outputDir,
     failOn: flags.failOn,
     redact: flags.redact,
@@ -84,6 +119,12 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     process.stdout.write(`\nWrote ${outcome.written.join(', ')}\n`);
   }
   return outcome.exitCode;
+}
+
+async function collectCommand(flags: LiveFlags & { output: string; redact: boolean }): Promise<number> {
+  const live = await collectInventory(liveOptionsFrom(flags));
+  await writeInventoryFile(flags.output, live.inventory, flags.redact);
+  return 0;
 }
 
 /** Runs the CLI and returns the exit code; never lets a stack trace reach the user. */

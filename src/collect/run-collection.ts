@@ -9,6 +9,7 @@ import { createContext, type CollectedPart, type Collector } from './collector.j
 import { credentialProvider } from './credentials.js';
 import { classifyFailure, errorCode } from './errors.js';
 import { createLimiter } from './limiter.js';
+import { ORCHESTRATION_OPERATIONS } from './iam-actions.js';
 import { ALL_COLLECTORS, collectorOperations } from './registry.js';
 
 export interface LiveOptions {
@@ -47,7 +48,7 @@ export async function collectLive(options: LiveOptions): Promise<LiveCollection>
     maxAttempts: options.maxAttempts ?? 8,
     requestTimeoutMs: options.requestTimeoutMs ?? 20_000,
     log,
-    declaredOperations: new Set([...collectorOperations(collectors), 'sts:GetCallerIdentity', 'ec2:DescribeRegions']),
+    declaredOperations: new Set([...collectorOperations(collectors), ...ORCHESTRATION_OPERATIONS]),
   });
 
   const { accountId, partition } = await whoAmI(factory, homeRegion);
@@ -77,9 +78,10 @@ export async function collectLive(options: LiveOptions): Promise<LiveCollection>
     ),
   ]);
 
-  const inventory = buildInventory([
-    { source: 'live', resources: parts.flatMap((p) => p.resources), coverage: parts.flatMap((p) => p.coverage) },
-  ]);
+  const inventory = buildInventory(
+    [{ source: 'live', resources: parts.flatMap((p) => p.resources), coverage: parts.flatMap((p) => p.coverage) }],
+    regions.map((region) => ({ accountId, region })),
+  );
   attachFacts(inventory, parts, accountId);
   // Regions with no resources at all still get their account resource (facts, coverage).
   return { inventory: { ...inventory, regions: [...new Set([...inventory.regions, ...regions])].sort() }, calls: log, accountId, regions };
@@ -121,7 +123,12 @@ function attachFacts(inventory: Inventory, parts: CollectedPart[], accountId: st
       for (const account of targets) {
         if (!account) continue;
         Object.assign(account.configuration, facts);
-        if (Object.keys(factErrors).length) account.collectionErrors = { ...account.collectionErrors, ...factErrors };
+        // Why a fact is unknown; kept apart from per-resource collection errors so a control
+        // about one fact never reports another fact's failure as its reason.
+        if (Object.keys(factErrors).length) {
+          const known = account.configuration.factErrors;
+          account.configuration.factErrors = { ...(known && typeof known === 'object' && !Array.isArray(known) ? known : {}), ...factErrors };
+        }
       }
     }
   }

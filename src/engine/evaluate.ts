@@ -27,6 +27,8 @@ export interface EvaluateOptions {
   /** The scan time controls compare against (policies never read a clock). */
   scanTime: Date;
   onProgress?: (done: number, total: number) => void;
+  /** false: only find credential-looking values (for `collect`), evaluate no control. */
+  controls?: boolean;
 }
 
 const WASM_PAGE = 64 * 1024;
@@ -50,7 +52,7 @@ export async function evaluateInventory(inventory: Inventory, options: EvaluateO
   const results: ResourceOutcomes[] = [];
   const total = inventory.resources.length;
   inventory.resources.forEach((resource, index) => {
-    const routed = catalog.routing[resource.type] !== undefined;
+    const routed = options.controls !== false && catalog.routing[resource.type] !== undefined;
     const json = JSON.stringify(resource);
     // Only resources with environment-like maps can hold what redaction looks for.
     const mayHoldSecrets = ENVIRONMENT_HINT.test(json);

@@ -21,11 +21,17 @@ export function makeFindings(evaluated: ResourceOutcomes[]): Finding[] {
         resource: { arn: resource.arn, type: resource.type, id: resource.id, region: resource.region, accountId: resource.accountId },
         message: messageFor(control, outcome.status, outcome.messages, label),
       };
-      if (outcome.status === 'not_evaluated') finding.reason = outcome.messages.join('; ');
+      if (outcome.status === 'not_evaluated') finding.reason = reasonFor(outcome.messages, resource.collectionErrors);
       findings.push(finding);
     }
   }
   return findings.sort(compareFindings);
+}
+
+/** What the control missed, and — from a live collection — the failed calls that explain it. */
+function reasonFor(messages: string[], collectionErrors: Record<string, string> | undefined): string {
+  const errors = [...new Set(Object.values(collectionErrors ?? {}))];
+  return errors.length ? `${messages.join('; ')} (collection errors on this resource: ${errors.join('; ')})` : messages.join('; ');
 }
 
 function messageFor(control: ControlMeta, status: Finding['status'], messages: string[], label: string): string {

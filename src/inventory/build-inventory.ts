@@ -12,7 +12,7 @@ export interface InventoryPart {
  * one AWS::::Account resource is added per account and region (it carries account/region-level
  * facts and what was collected there), and everything is sorted so output is reproducible.
  */
-export function buildInventory(parts: InventoryPart[]): Inventory {
+export function buildInventory(parts: InventoryPart[], scanned: Array<{ accountId: string; region: string }> = []): Inventory {
   const byArn = new Map<string, InventoryResource>();
   const coverage = new Map<string, CoverageEntry>();
   for (const part of parts) {
@@ -28,7 +28,7 @@ export function buildInventory(parts: InventoryPart[]): Inventory {
   }
 
   const coverageList = [...coverage.values()].sort(compareCoverage);
-  const accountResources = synthesizeAccountResources([...byArn.values()], coverageList);
+  const accountResources = synthesizeAccountResources([...byArn.values()], coverageList, scanned);
   for (const account of accountResources) {
     const existing = byArn.get(account.arn);
     // A saved inventory already carries account resources; keep the facts it recorded.
@@ -51,8 +51,9 @@ export function accountResourceArn(accountId: string, region: string): string {
   return `arn:aws::${region}:${accountId}:account`;
 }
 
-function synthesizeAccountResources(resources: InventoryResource[], coverage: CoverageEntry[]): InventoryResource[] {
-  const places = new Map<string, { accountId: string; region: string }>();
+/** One per account and region that has resources, coverage, or was scanned (live: even if empty). */
+function synthesizeAccountResources(resources: InventoryResource[], coverage: CoverageEntry[], scanned: Array<{ accountId: string; region: string }>): InventoryResource[] {
+  const places = new Map<string, { accountId: string; region: string }>(scanned.map((p) => [`${p.accountId}|${p.region}`, p]));
   for (const r of resources) {
     if (r.region !== 'global') places.set(`${r.accountId}|${r.region}`, { accountId: r.accountId, region: r.region });
   }

@@ -1,3 +1,4 @@
+import type { CollectionSummary } from '../collect/coverage-summary.js';
 import { streamJson } from './stream-json.js';
 import type { Finding } from '../findings/model.js';
 import type { Scores } from '../scores/compute-scores.js';
@@ -8,6 +9,8 @@ export interface ScanInfo {
   sources: string[];
   accounts: string[];
   regions: string[];
+  /** Live scans only: how many API calls were made and every distinct one that failed. */
+  collection?: CollectionSummary;
 }
 
 export interface ScanResults {

@@ -1,3 +1,4 @@
+import type { CollectionSummary } from '../collect/coverage-summary.js';
 import { join } from 'node:path';
 import { loadCatalog, severityRank, type Severity } from '../controls/catalog.js';
 import { evaluateInventory } from '../engine/evaluate.js';
@@ -20,6 +21,8 @@ export interface ScanRequest {
   sources: string[];
   outputDir: string;
   failOn?: Severity;
+  /** Live scans: the API call summary, reported in results.json. */
+  collection?: CollectionSummary;
   /** Replace credential-looking values in inventory.json (default). */
   redact: boolean;
   startedAt: Date;
@@ -50,6 +53,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       sources: request.sources,
       accounts: request.inventory.accounts,
       regions: request.inventory.regions,
+      ...(request.collection ? { collection: request.collection } : {}),
     },
     findings,
     scores,

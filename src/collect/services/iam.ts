@@ -193,5 +193,5 @@ async function accountFacts(ctx: CollectorContext, iam: IAMClient, report: Map<s
 
   const root = report?.get('<root_account>');
   if (root) ctx.fact('rootUser', root);
-  else ctx.fact('rootUser', null, 'the IAM credential report could not be read');
+  else ctx.fact('rootUser', null, report ? 'the IAM credential report has no root account row' : 'the IAM credential report could not be read');
 }

@@ -1,0 +1,44 @@
+import { InputError } from '../errors.js';
+import { renderCoverageSummary, summarizeCalls, type CollectionSummary } from '../collect/coverage-summary.js';
+import { collectLive, type LiveOptions } from '../collect/run-collection.js';
+import type { Inventory } from '../inventory/model.js';
+
+export interface LiveFlags {
+  profile?: string;
+  region?: string;
+  roleArn?: string;
+  externalId?: string;
+  endpointUrl?: string;
+}
+
+export function liveOptionsFrom(flags: LiveFlags): LiveOptions {
+  if (flags.externalId && !flags.roleArn) throw new InputError('--external-id needs --role-arn');
+  if (flags.endpointUrl && !/^https?:\/\/[^\s/]+/.test(flags.endpointUrl)) throw new InputError(`--endpoint-url must be an http(s) URL (got ${flags.endpointUrl})`);
+  const regions = flags.region?.trim() === 'all' ? 'all' : flags.region?.split(',').map((r) => r.trim()).filter(Boolean);
+  for (const region of Array.isArray(regions) ? regions : []) {
+    if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) throw new InputError(`--region: "${region}" is not a region name (e.g. us-east-1), nor "all"`);
+  }
+  return {
+    ...(flags.profile ? { profile: flags.profile } : {}),
+    ...(flags.roleArn ? { roleArn: flags.roleArn } : {}),
+    ...(flags.externalId ? { externalId: flags.externalId } : {}),
+    ...(flags.endpointUrl ? { endpoint: flags.endpointUrl } : {}),
+    ...(regions ? { regions } : {}),
+    onProgress: liveProgress(),
+  };
+}
+
+/** Collects the account and tells stderr which calls failed (always: it changes what the report means). */
+export async function collectInventory(options: LiveOptions): Promise<{ inventory: Inventory; summary: CollectionSummary }> {
+  const live = await collectLive(options);
+  const summary = summarizeCalls(live.calls);
+  if (summary.failedCalls.length || (process.stderr.isTTY && !process.env.CI)) process.stderr.write(renderCoverageSummary(summary));
+  return { inventory: live.inventory, summary };
+}
+
+function liveProgress(): LiveOptions['onProgress'] {
+  if (!process.stderr.isTTY || process.env.CI) return undefined;
+  return ({ region, service, finished, total }) => {
+    process.stderr.write(`\rcollecting ${region}: ${service} done (${finished}/${total})\x1b[K${finished === total ? '\n' : ''}`);
+  };
+}

@@ -1,0 +1,31 @@
+import type { CallLog, CallRecord } from './call-log.js';
+
+/** What results.json and inventory.json say about a live collection (a contract extension). */
+export interface CollectionSummary {
+  apiCalls: number;
+  failedCalls: Array<Pick<CallRecord, 'action' | 'region' | 'errorCode' | 'message'>>;
+}
+
+export function summarizeCalls(log: CallLog): CollectionSummary {
+  const failed = log
+    .failures()
+    .map(({ action, region, errorCode, message }) => ({ action, region, errorCode: errorCode ?? 'Error', message: (message ?? '').split('\n')[0] ?? '' }))
+    .sort((a, b) => (a.region + a.action + a.errorCode).localeCompare(b.region + b.action + b.errorCode));
+  // Retries of one call fail the same way: list each distinct failure once.
+  const seen = new Set<string>();
+  const failedCalls = failed.filter((f) => {
+    const key = `${f.region}|${f.action}|${f.errorCode}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { apiCalls: log.records.length, failedCalls };
+}
+
+/** The lines printed on stderr after a live collection that had failures. */
+export function renderCoverageSummary(summary: CollectionSummary): string {
+  if (summary.failedCalls.length === 0) return `Collected with ${summary.apiCalls} API calls, none failed.\n`;
+  const lines = [`Collected with ${summary.apiCalls} API calls; ${summary.failedCalls.length} failed (affected controls are not_evaluated):`];
+  for (const f of summary.failedCalls) lines.push(`  ${f.region.padEnd(14)} ${f.action.padEnd(48)} ${f.errorCode}`);
+  return `${lines.join('\n')}\n`;
+}
