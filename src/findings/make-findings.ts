@@ -1,11 +1,18 @@
 import { loadCatalog, type ControlMeta } from '../controls/catalog.js';
 import type { ResourceOutcomes } from '../engine/evaluate.js';
+import { accountResourceArn } from '../inventory/build-inventory.js';
+import { ACCOUNT_RESOURCE_TYPE, type CoverageEntry } from '../inventory/model.js';
 import type { Finding } from './model.js';
 
-/** Joins the engine's outcomes with control metadata into contract findings, in a stable order. */
-export function makeFindings(evaluated: ResourceOutcomes[]): Finding[] {
+/**
+ * Joins the engine's outcomes with control metadata into contract findings, in a stable order.
+ * With the inventory's coverage: a type that could not be listed in an account and region
+ * (access denied, unsupported, timed out) leaves every control on that type undecided there —
+ * reported as not_evaluated on the region's account resource, never silently "nothing to check".
+ */
+export function makeFindings(evaluated: ResourceOutcomes[], coverage: CoverageEntry[] = []): Finding[] {
   const controls = new Map(loadCatalog().controls.map((control) => [control.id, control]));
-  const findings: Finding[] = [];
+  const findings: Finding[] = uncoveredFindings(coverage, [...controls.values()]);
   for (const { resource, outcomes } of evaluated) {
     for (const outcome of outcomes) {
       const control = controls.get(outcome.controlId);
@@ -26,6 +33,36 @@ export function makeFindings(evaluated: ResourceOutcomes[]): Finding[] {
     }
   }
   return findings.sort(compareFindings);
+}
+
+function uncoveredFindings(coverage: CoverageEntry[], controls: ControlMeta[]): Finding[] {
+  const findings: Finding[] = [];
+  const failed = coverage.filter((c) => c.status === 'failed' && !coverage.some((o) => o.status === 'complete' && o.accountId === c.accountId && o.region === c.region && o.resourceType === c.resourceType));
+  for (const gap of failed) {
+    for (const control of controls) {
+      if (!control.resourceTypes.includes(gap.resourceType)) continue;
+      const place = gap.region === 'global' ? `account ${gap.accountId}` : `${gap.accountId} ${gap.region}`;
+      const reason = `${gap.resourceType} resources could not be listed: ${gap.reason ?? 'collection failed'}`;
+      findings.push({
+        controlId: control.id,
+        title: control.title,
+        capability: control.capability,
+        component: control.component,
+        severity: control.severity,
+        status: 'not_evaluated',
+        resource: {
+          arn: gap.region === 'global' ? `arn:aws:::${gap.accountId}:account` : accountResourceArn(gap.accountId, gap.region),
+          type: ACCOUNT_RESOURCE_TYPE,
+          id: gap.region === 'global' ? gap.accountId : `${gap.accountId}/${gap.region}`,
+          region: gap.region,
+          accountId: gap.accountId,
+        },
+        message: `${gap.resourceType} in ${place} could not be checked against "${control.title}": ${reason}.`,
+        reason,
+      });
+    }
+  }
+  return findings;
 }
 
 /** What the control missed, and — from a live collection — the failed calls that explain it. */

@@ -41,7 +41,7 @@ export const OUTPUT_FILES = { results: 'results.json', sarif: 'results.sarif', i
 /** inventory → engine → findings → scores → reporters; writes the outputs all at once. */
 export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const evaluated = await evaluateInventory(request.inventory, { scanTime: request.startedAt, onProgress: request.onProgress });
-  const findings = makeFindings(evaluated);
+  const findings = makeFindings(evaluated, request.inventory.coverage);
   const scores = computeScores(findings);
   const finishedAt = new Date();
   const results: ScanResults = {
