@@ -18,3 +18,10 @@ uncollected_reason(type, noun) := reason if {
 	not collected(type)
 	reason := sprintf("%s were not collected for this account and region", [noun])
 }
+
+# Whether the source collected every resource of `type` for this resource's account (in any
+# region), so that finding none of them means there are none.
+account_collected(type) if {
+	some account in same_account_of_type("AWS::::Account")
+	type in object.get(account.configuration, "collectedTypes", [])
+}

@@ -13,7 +13,7 @@
 #   component: input
 #   severity: critical
 #   resource_types: ["AWS::S3::Bucket"]
-#   related_resource_types: ["AWS::S3::AccountPublicAccessBlock"]
+#   related_resource_types: ["AWS::S3::AccountPublicAccessBlock", "AWS::::Account"]
 #   caf_section: "Data protection"
 #   rationale: >-
 #     CAF-AI Data protection asks for secure access to, and control over, the data used to
@@ -68,9 +68,25 @@ bucket_off := [s | some s in settings; not on_for_bucket(s)]
 
 off := [s | some s in bucket_off; not on_for_account(s)]
 
+# No account-level block recorded: known to be none only if the source collected that type.
+account_has_none if {
+	count(account_blocks) == 0
+	lib.account_collected("AWS::S3::AccountPublicAccessBlock")
+}
+
 missing contains "the account-level public access block is not in the inventory" if {
 	count(bucket_off) > 0
 	count(account_blocks) == 0
+	not account_has_none
+}
+
+violations contains msg if {
+	account_has_none
+	count(bucket_off) > 0
+	msg := sprintf(
+		"Bucket %s does not block public access: %s %s off at the bucket level and the account has no public access block.",
+		[lib.label, concat(", ", bucket_off), verb_for(bucket_off)],
+	)
 }
 
 violations contains msg if {
@@ -78,9 +94,9 @@ violations contains msg if {
 	count(off) > 0
 	msg := sprintf(
 		"Bucket %s does not block public access: %s %s off at both the bucket and the account level.",
-		[lib.label, concat(", ", off), verb],
+		[lib.label, concat(", ", off), verb_for(off)],
 	)
 }
 
-verb := "is" if count(off) == 1
+verb_for(list) := "is" if count(list) == 1
 else := "are"

@@ -67,3 +67,20 @@ test_another_accounts_block_does_not_count if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(bucket({}), {"type": "AWS::KMS::Key"}))
 }
+
+account_resource(collected) := {
+	"type": "AWS::::Account", "id": "111122223333/us-east-1", "arn": "arn:aws::us-east-1:111122223333:account",
+	"name": "111122223333 us-east-1", "accountId": "111122223333", "region": "us-east-1",
+	"configuration": {"collectedTypes": collected}, "supplementaryConfiguration": {}, "tags": {}, "relationships": [],
+}
+
+# A live scan that listed account-level blocks and found none: known none, so the bucket fails.
+test_fails_when_the_account_is_known_to_have_no_block if {
+	ctx := testing.context([account_resource(["AWS::S3::AccountPublicAccessBlock"])])
+	testing.status(id, bucket({})) == "fail" with data.inventory as ctx
+	testing.messages(id, bucket({})) == ["Bucket training-data does not block public access: blockPublicAcls, ignorePublicAcls, blockPublicPolicy, restrictPublicBuckets are off at the bucket level and the account has no public access block."] with data.inventory as ctx
+}
+
+test_not_evaluated_when_account_blocks_were_not_collected if {
+	testing.status(id, bucket({})) == "not_evaluated" with data.inventory as testing.context([account_resource(["AWS::S3::Bucket"])])
+}

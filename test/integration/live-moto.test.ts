@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ScanResults } from '../../src/reporters/results-json.js';
+import { cafscanBin, repoRoot, tempDir } from '../helpers/cli.js';
+import { motoEnv, startMoto, type Moto } from '../helpers/moto.js';
+import { validateSarif } from '../helpers/sarif-validator.js';
+import { seedAccount } from './seed-account.js';
+
+/** The verdict each seeded resource must get: "<control> <resource name>" → status. */
+const EXPECTED: Record<string, 'pass' | 'fail'> = {
+  // S3 buckets
+  'CAFAI-DP-01 ml-training-data-good': 'pass', 'CAFAI-DP-01 ml-scratch-bad': 'fail',
+  'CAFAI-DP-02 ml-training-data-good': 'pass', 'CAFAI-DP-02 ml-scratch-bad': 'fail',
+  'CAFAI-DP-03 ml-training-data-good': 'pass', 'CAFAI-DP-03 ml-scratch-bad': 'fail',
+  'CAFAI-AS-01 ml-training-data-good': 'pass', 'CAFAI-AS-01 ml-scratch-bad': 'fail',
+  'CAFAI-SG-02 ml-training-data-good': 'pass', 'CAFAI-SG-02 ml-scratch-bad': 'fail',
+  // IAM roles and users
+  'CAFAI-IAM-01 ml-exec-good': 'pass', 'CAFAI-IAM-01 ml-exec-admin': 'fail',
+  'CAFAI-VM-02 ml-exec-good': 'pass', 'CAFAI-VM-02 ml-exec-admin': 'fail',
+  'CAFAI-IAM-02 bob-reader': 'pass', 'CAFAI-IAM-02 alice-full-access': 'fail',
+  // CloudTrail
+  'CAFAI-SA-02 org-trail-good': 'pass', 'CAFAI-SA-02 local-trail-bad': 'fail',
+  'CAFAI-IR-02 org-trail-good': 'pass', 'CAFAI-IR-02 local-trail-bad': 'fail',
+  'CAFAI-SA-01 123456789012 us-east-1': 'pass',
+  // SageMaker notebooks
+  'CAFAI-IP-01 nb-hardened': 'pass', 'CAFAI-IP-01 nb-loose': 'fail',
+  'CAFAI-IP-02 nb-hardened': 'pass', 'CAFAI-IP-02 nb-loose': 'fail',
+  'CAFAI-IP-03 nb-hardened': 'pass', 'CAFAI-IP-03 nb-loose': 'fail',
+  'CAFAI-DP-04 nb-hardened': 'pass', 'CAFAI-DP-04 nb-loose': 'fail',
+  'CAFAI-SG-01 nb-hardened': 'pass', 'CAFAI-SG-01 nb-loose': 'fail',
+  // SageMaker models (moto 5.2 drops EnableNetworkIsolation, so IP-04 fails both: asserted on the bad twin only)
+  'CAFAI-AS-02 model-clean': 'pass', 'CAFAI-AS-02 model-leaky': 'fail',
+  'CAFAI-SG-01 model-clean': 'pass', 'CAFAI-SG-01 model-leaky': 'fail',
+  'CAFAI-IP-04 model-leaky': 'fail',
+  // SageMaker endpoint configs
+  'CAFAI-TD-01 ec-good': 'pass', 'CAFAI-TD-01 ec-bad': 'fail',
+  'CAFAI-DP-06 ec-good': 'pass', 'CAFAI-DP-06 ec-bad': 'fail',
+  'CAFAI-IP-05 ec-good': 'pass', 'CAFAI-IP-05 ec-bad': 'fail',
+  'CAFAI-SG-01 ec-good': 'pass', 'CAFAI-SG-01 ec-bad': 'fail',
+  // SageMaker training jobs
+  'CAFAI-DP-07 train-encrypted': 'pass', 'CAFAI-DP-07 train-plain': 'fail',
+  // KMS keys are found by description (ids are random): see the test below.
+};
+
+describe('cafscan scan against a moto-emulated ML account', () => {
+  let moto: Moto;
+  let out: string;
+  let run: { status: number | null; stdout: string; stderr: string };
+  let wallMs = 0;
+  beforeAll(async () => {
+    moto = await startMoto();
+    await seedAccount(moto);
+    out = tempDir();
+    const started = performance.now();
+    const child = spawnSync(process.execPath, [cafscanBin, 'scan', '--endpoint-url', moto.endpoint, '--region', 'us-east-1', '--output-dir', out, '--format', 'none'], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      env: { ...process.env, ...motoEnv(moto), AWS_ENDPOINT_URL: '', CI: 'true' },
+    });
+    wallMs = performance.now() - started;
+    run = { status: child.status, stdout: child.stdout, stderr: child.stderr };
+  }, 180_000);
+  afterAll(async () => moto?.stop());
+
+  const results = () => JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as ScanResults;
+  const inventory = () => JSON.parse(readFileSync(join(out, 'inventory.json'), 'utf8')) as { resources: Array<{ type: string; id: string; name: string | null; configuration: Record<string, unknown> }> };
+  /** "<control> <resource name>" → status (account resources as "<account> <region>"). */
+  const verdicts = () => {
+    const names = new Map(inventory().resources.map((r) => [`${r.type}|${r.id}`, r.name ?? r.id]));
+    const byKey = new Map<string, string>();
+    for (const f of results().findings) {
+      const name = f.resource.type === 'AWS::::Account' ? `${f.resource.accountId} ${f.resource.region}` : (names.get(`${f.resource.type}|${f.resource.id}`) ?? f.resource.id);
+      byKey.set(`${f.controlId} ${name}`, f.status);
+    }
+    return byKey;
+  };
+
+  it('runs to completion (exit 0) with every API call succeeding', () => {
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const collection = results().scan.collection!;
+    expect(collection.failedCalls).toEqual([]);
+    expect(results().scan.sources).toEqual(['live']);
+    // For the closing note: how many calls and how long, on the moto account.
+    console.log(`moto account: ${collection.apiCalls} API calls, ${(wallMs / 1000).toFixed(1)} s wall time for the whole scan`);
+  });
+
+  it('fails the badly configured twin and passes the good one, resource by resource', () => {
+    const got = verdicts();
+    const mismatches = Object.entries(EXPECTED).filter(([key, status]) => got.get(key) !== status).map(([key, status]) => `${key}: expected ${status}, got ${got.get(key) ?? 'no finding'}`);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('judges KMS key rotation on the live keys', () => {
+    const keys = inventory().resources.filter((r) => r.type === 'AWS::KMS::Key');
+    const status = (description: string) => {
+      const key = keys.find((k) => k.configuration.description === description) as { configuration: { keyId: string } } | undefined;
+      return results().findings.find((f) => f.controlId === 'CAFAI-DP-05' && f.resource.id === key?.configuration.keyId)?.status;
+    };
+    expect(status('ml data key')).toBe('pass');
+    expect(status('forgotten key')).toBe('fail');
+  });
+
+  it('produces a finding for every seeded resource', () => {
+    const findingArns = new Set(results().findings.map((f) => f.resource.id));
+    const names = ['ml-training-data-good', 'ml-scratch-bad', 'ml-exec-good', 'ml-exec-admin', 'alice-full-access', 'bob-reader', 'org-trail-good', 'local-trail-bad', 'nb-hardened', 'nb-loose', 'model-clean', 'model-leaky', 'ec-good', 'ec-bad', 'train-encrypted', 'train-plain'];
+    const byName = new Map(inventory().resources.map((r) => [r.name, r] as const));
+    for (const name of names) {
+      const resource = byName.get(name) as { id?: string } | undefined;
+      expect(resource, name).toBeDefined();
+      expect(findingArns.has(resource!.id!), name).toBe(true);
+    }
+  });
+
+  it('writes SARIF that validates under the Sarif and Ghas rules', () => {
+    expect(validateSarif(join(out, 'results.sarif'))).toEqual([]);
+  });
+
+  it('redacts the leaky model\'s credentials in inventory.json but still reports them by name', () => {
+    const text = readFileSync(join(out, 'inventory.json'), 'utf8');
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toContain('not-a-real-key-0000');
+    expect(results().findings.find((f) => f.controlId === 'CAFAI-AS-02' && f.status === 'fail')?.message).toMatch(/DB_PASSWORD, OPENAI_API_KEY/);
+  });
+});

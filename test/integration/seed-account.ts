@@ -1,0 +1,76 @@
+import { CreateTrailCommand, CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { AttachRolePolicyCommand, AttachUserPolicyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketPolicyCommand, PutBucketTaggingCommand, PutBucketVersioningCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateEndpointConfigCommand, CreateModelCommand, CreateNotebookInstanceCommand, CreateTrainingJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import type { Moto } from '../helpers/moto.js';
+
+const ACCOUNT = '123456789012';
+const sagemakerTrust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
+export const ROLE_GOOD = `arn:aws:iam::${ACCOUNT}:role/ml-exec-good`;
+const IMAGE = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/fraud:1`;
+
+/**
+ * Test-only writes: an ML account in moto with a well and a badly configured twin of each
+ * kind of resource the live-collection acceptance names. cafscan itself only reads.
+ */
+export async function seedAccount(moto: Moto): Promise<{ goodKeyArn: string }> {
+  const config = moto.clientConfig('us-east-1');
+  const iam = new IAMClient(config);
+  const kms = new KMSClient(config);
+  const s3 = new S3Client(config);
+  const trail = new CloudTrailClient(config);
+  const sm = new SageMakerClient(config);
+
+  await iam.send(new CreateRoleCommand({ RoleName: 'ml-exec-good', AssumeRolePolicyDocument: sagemakerTrust }));
+  await iam.send(new PutRolePolicyCommand({ RoleName: 'ml-exec-good', PolicyName: 'read-training-data', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::ml-training-data-good/*' }] }) }));
+  await iam.send(new CreateRoleCommand({ RoleName: 'ml-exec-admin', AssumeRolePolicyDocument: sagemakerTrust }));
+  await iam.send(new AttachRolePolicyCommand({ RoleName: 'ml-exec-admin', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }));
+  await iam.send(new CreateUserCommand({ UserName: 'alice-full-access' }));
+  await iam.send(new AttachUserPolicyCommand({ UserName: 'alice-full-access', PolicyArn: 'arn:aws:iam::aws:policy/AmazonSageMakerFullAccess' }));
+  await iam.send(new CreateUserCommand({ UserName: 'bob-reader' }));
+
+  const goodKey = await kms.send(new CreateKeyCommand({ Description: 'ml data key' }));
+  const goodKeyArn = goodKey.KeyMetadata!.Arn!;
+  await kms.send(new EnableKeyRotationCommand({ KeyId: goodKey.KeyMetadata!.KeyId! }));
+  await kms.send(new CreateKeyCommand({ Description: 'forgotten key' }));
+
+  await s3.send(new CreateBucketCommand({ Bucket: 'ml-training-data-good' }));
+  await s3.send(new PutBucketEncryptionCommand({ Bucket: 'ml-training-data-good', ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: goodKeyArn }, BucketKeyEnabled: true }] } }));
+  await s3.send(new PutPublicAccessBlockCommand({ Bucket: 'ml-training-data-good', PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } }));
+  await s3.send(new PutBucketVersioningCommand({ Bucket: 'ml-training-data-good', VersioningConfiguration: { Status: 'Enabled' } }));
+  await s3.send(new PutBucketTaggingCommand({ Bucket: 'ml-training-data-good', Tagging: { TagSet: [{ Key: 'data-classification', Value: 'confidential' }] } }));
+  await s3.send(new PutBucketPolicyCommand({
+    Bucket: 'ml-training-data-good',
+    Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'TlsOnly', Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: ['arn:aws:s3:::ml-training-data-good', 'arn:aws:s3:::ml-training-data-good/*'], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] }),
+  }));
+  await s3.send(new CreateBucketCommand({ Bucket: 'ml-scratch-bad' }));
+  await s3.send(new PutBucketEncryptionCommand({ Bucket: 'ml-scratch-bad', ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] } }));
+  await s3.send(new CreateBucketCommand({ Bucket: 'ml-audit-logs' }));
+
+  await trail.send(new CreateTrailCommand({ Name: 'org-trail-good', S3BucketName: 'ml-audit-logs', IsMultiRegionTrail: true, EnableLogFileValidation: true, CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:trail:*`, CloudWatchLogsRoleArn: ROLE_GOOD }));
+  await trail.send(new CreateTrailCommand({ Name: 'local-trail-bad', S3BucketName: 'ml-audit-logs', IsMultiRegionTrail: false, EnableLogFileValidation: false }));
+
+  await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: 'nb-hardened', InstanceType: 'ml.t3.medium', RoleArn: ROLE_GOOD, KmsKeyId: goodKeyArn, SubnetId: 'subnet-0abc', SecurityGroupIds: ['sg-0abc'], DirectInternetAccess: 'Disabled', RootAccess: 'Disabled', Tags: [{ Key: 'owner', Value: 'ml-platform' }] }));
+  await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: 'nb-loose', InstanceType: 'ml.t3.medium', RoleArn: ROLE_GOOD, DirectInternetAccess: 'Enabled', RootAccess: 'Enabled' }));
+  await sm.send(new CreateModelCommand({ ModelName: 'model-clean', ExecutionRoleArn: ROLE_GOOD, PrimaryContainer: { Image: IMAGE, ModelDataUrl: 's3://ml-training-data-good/model.tar.gz', Environment: { SAGEMAKER_PROGRAM: 'inference.py' } }, Tags: [{ Key: 'owner', Value: 'ml-platform' }] }));
+  await sm.send(new CreateModelCommand({ ModelName: 'model-leaky', ExecutionRoleArn: ROLE_GOOD, PrimaryContainer: { Image: IMAGE, ModelDataUrl: 's3://ml-scratch-bad/model.tar.gz', Environment: { OPENAI_API_KEY: 'not-a-real-key-0000', DB_PASSWORD: 'hunter2' } } }));
+  await sm.send(new CreateEndpointConfigCommand({
+    EndpointConfigName: 'ec-good', KmsKeyId: goodKeyArn,
+    ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'model-clean', InstanceType: 'ml.m5.large', InitialInstanceCount: 2 }],
+    DataCaptureConfig: { EnableCapture: true, InitialSamplingPercentage: 100, DestinationS3Uri: 's3://ml-audit-logs/capture', KmsKeyId: goodKeyArn, CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }] },
+    Tags: [{ Key: 'owner', Value: 'ml-platform' }],
+  }));
+  await sm.send(new CreateEndpointConfigCommand({ EndpointConfigName: 'ec-bad', ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'model-leaky', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }] }));
+  for (const [name, key] of [['train-encrypted', goodKeyArn], ['train-plain', undefined]] as const) {
+    await sm.send(new CreateTrainingJobCommand({
+      TrainingJobName: name, RoleArn: ROLE_GOOD,
+      AlgorithmSpecification: { TrainingImage: IMAGE, TrainingInputMode: 'File' },
+      InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://ml-training-data-good/train/' } } }],
+      OutputDataConfig: { S3OutputPath: 's3://ml-training-data-good/output/', ...(key ? { KmsKeyId: key } : {}) },
+      ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, ...(key ? { VolumeKmsKeyId: key } : {}) },
+      StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+    }));
+  }
+  return { goodKeyArn };
+}
