@@ -18,7 +18,11 @@ findings contains finding if {
 # incomplete resource is never reported as a confident failure or pass.
 # Rules are referenced one by one (not the package as a whole) so that an out-of-scope or
 # incomplete resource never pays for evaluating the control's other rules: measured 2-3x faster.
-outcome(id, pkg) := {"controlId": id, "status": "not_evaluated", "messages": sort(missing)} if {
+# A live collector that could not read a resource's configuration (its Describe call failed)
+# leaves only what the listing said: no control may judge that as pass or fail.
+outcome(id, pkg) := {"controlId": id, "status": "not_evaluated", "messages": ["the resource's configuration could not be read"]} if {
+	input.resource.collectionErrors.configuration
+} else := {"controlId": id, "status": "not_evaluated", "messages": sort(missing)} if {
 	missing := data.cafscan.controls[pkg].missing
 	count(missing) > 0
 } else := {"controlId": id, "status": "fail", "messages": sort(violations)} if {

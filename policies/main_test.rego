@@ -1,0 +1,26 @@
+package cafscan.tests.main
+
+import data.cafscan.testing
+
+notebook := {
+	"type": "AWS::SageMaker::NotebookInstance", "id": "nb", "arn": "arn:aws:sagemaker:us-east-1:111122223333:notebook-instance/nb",
+	"name": "nb", "accountId": "111122223333", "region": "us-east-1",
+	# What ListNotebookInstances gives: no KmsKeyId, no SubnetId — absent because unread, not unset.
+	"configuration": {"NotebookInstanceName": "nb", "NotebookInstanceStatus": "InService"},
+	"supplementaryConfiguration": {}, "tags": {}, "relationships": [],
+	"collectionErrors": {"configuration": "sagemaker:DescribeNotebookInstance was denied (AccessDeniedException)"},
+}
+
+test_unreadable_configuration_is_never_judged if {
+	some id in ["CAFAI-DP-04", "CAFAI-IP-03", "CAFAI-IP-01"]
+	testing.status(id, notebook) == "not_evaluated"
+}
+
+test_every_control_on_an_unreadable_resource_is_not_evaluated if {
+	statuses := {f.status | some f in data.cafscan.main.findings with input as {"resource": notebook, "scan": testing.scan}}
+	statuses == {"not_evaluated"}
+}
+
+test_readable_configuration_is_judged if {
+	testing.status("CAFAI-DP-04", object.remove(notebook, ["collectionErrors"])) == "fail"
+}

@@ -1,0 +1,463 @@
+import {
+  DescribeDomainCommand,
+  DescribeEndpointCommand,
+  DescribeEndpointConfigCommand,
+  DescribeModelCommand,
+  DescribeModelPackageCommand,
+  DescribeModelPackageGroupCommand,
+  DescribeMonitoringScheduleCommand,
+  DescribeNotebookInstanceCommand,
+  DescribeTrainingJobCommand,
+  GetModelPackageGroupPolicyCommand,
+  ListDomainsCommand,
+  ListEndpointConfigsCommand,
+  ListEndpointsCommand,
+  ListModelPackageGroupsCommand,
+  ListModelPackagesCommand,
+  ListModelsCommand,
+  ListMonitoringSchedulesCommand,
+  ListNotebookInstancesCommand,
+  ListTagsCommand,
+  ListTrainingJobsCommand,
+  SageMakerClient,
+  type DescribeDomainCommandOutput,
+  type DescribeEndpointCommandOutput,
+  type DescribeEndpointConfigCommandOutput,
+  type DescribeModelCommandOutput,
+  type DescribeModelPackageCommandOutput,
+  type DescribeModelPackageGroupCommandOutput,
+  type DescribeMonitoringScheduleCommandOutput,
+  type DescribeNotebookInstanceCommandOutput,
+  type DescribeTrainingJobCommandOutput,
+  type DomainDetails,
+  type EndpointConfigSummary,
+  type EndpointSummary,
+  type ModelPackageGroupSummary,
+  type ModelPackageSummary,
+  type ModelSummary,
+  type MonitoringScheduleSummary,
+  type NotebookInstanceSummary,
+  type Tag,
+  type TrainingJobSummary,
+} from '@aws-sdk/client-sagemaker';
+import { decodePolicyDocument } from '../../inventory/decode.js';
+import type { JsonObject, JsonValue } from '../../json.js';
+import { callRecordOf } from '../aws-clients.js';
+import type { Collector, CollectorContext, ResourceDraft } from '../collector.js';
+import { errorCode } from '../errors.js';
+import { tagMap, toJsonObject } from '../shape.js';
+
+export const SAGEMAKER_TYPES = {
+  notebookInstance: 'AWS::SageMaker::NotebookInstance',
+  model: 'AWS::SageMaker::Model',
+  endpointConfig: 'AWS::SageMaker::EndpointConfig',
+  endpoint: 'AWS::SageMaker::Endpoint',
+  trainingJob: 'AWS::SageMaker::TrainingJob',
+  modelPackageGroup: 'AWS::SageMaker::ModelPackageGroup',
+  modelPackage: 'AWS::SageMaker::ModelPackage',
+  monitoringSchedule: 'AWS::SageMaker::MonitoringSchedule',
+  domain: 'AWS::SageMaker::Domain',
+} as const;
+
+/** Training jobs are collected for this many days back (see `collectSageMaker`). */
+export const TRAINING_JOB_WINDOW_DAYS = 90;
+
+export interface SageMakerCollectorOptions {
+  /** MaxResults of every List call (1–100; the APIs' maximum by default). Tests make it small to force pagination. */
+  pageSize?: number;
+  /** The clock the training-job window is measured from. */
+  now?: () => Date;
+}
+
+/** A resource as Describe* (or, when Describe failed, List*) returned it, before tags. */
+type Draft = Omit<ResourceDraft, 'tags' | 'collectionErrors'>;
+
+/** The SageMaker client, or anything with its `send` (tests inject recorded responses). */
+export type SageMakerApi = Pick<SageMakerClient, 'send'>;
+
+/**
+ * SageMaker AI: notebook instances, models, endpoint configurations, endpoints, training jobs,
+ * model package groups and packages, monitoring schedules and Studio domains. Each resource is
+ * listed (to the last page), described and its tags read, with bounded concurrency. The
+ * configuration is the Describe* output as-is: its PascalCase keys are the ones AWS Config
+ * records for the SageMaker types (DirectInternetAccess, RootAccess, KmsKeyId, DataCaptureConfig…),
+ * so controls read live and Config data alike.
+ *
+ * Partial answers stay visible: a failed Describe still emits what List returned, with
+ * collectionErrors.configuration; a failed ListTags leaves tags null (unknown, not "none") with
+ * collectionErrors.Tags; a failed List marks the type failed in coverage.
+ */
+export function createSageMakerCollector(options: SageMakerCollectorOptions = {}): Collector {
+  return {
+    service: 'sagemaker',
+    scope: 'regional',
+    operations: [
+      'sagemaker:ListNotebookInstances',
+      'sagemaker:DescribeNotebookInstance',
+      'sagemaker:ListModels',
+      'sagemaker:DescribeModel',
+      'sagemaker:ListEndpointConfigs',
+      'sagemaker:DescribeEndpointConfig',
+      'sagemaker:ListEndpoints',
+      'sagemaker:DescribeEndpoint',
+      'sagemaker:ListTrainingJobs',
+      'sagemaker:DescribeTrainingJob',
+      'sagemaker:ListModelPackageGroups',
+      'sagemaker:DescribeModelPackageGroup',
+      'sagemaker:GetModelPackageGroupPolicy',
+      'sagemaker:ListModelPackages',
+      'sagemaker:DescribeModelPackage',
+      'sagemaker:ListMonitoringSchedules',
+      'sagemaker:DescribeMonitoringSchedule',
+      'sagemaker:ListDomains',
+      'sagemaker:DescribeDomain',
+      'sagemaker:ListTags',
+    ],
+    resourceTypes: Object.values(SAGEMAKER_TYPES),
+    async collect(ctx) {
+      await collectSageMaker(ctx, ctx.client(SageMakerClient), options);
+    },
+  };
+}
+
+export const sagemakerCollector: Collector = createSageMakerCollector();
+
+/** Collects every SageMaker type through `api` (the context's client, or a test double). */
+export async function collectSageMaker(ctx: CollectorContext, api: SageMakerApi, options: SageMakerCollectorOptions = {}): Promise<void> {
+  const MaxResults = Math.min(Math.max(options.pageSize ?? 100, 1), 100);
+  const now = options.now?.() ?? new Date();
+  const T = SAGEMAKER_TYPES;
+
+  await Promise.all([
+    listAndDescribe<NotebookInstanceSummary, DescribeNotebookInstanceCommandOutput>(ctx, api, {
+      type: T.notebookInstance,
+      list: async (NextToken) => {
+        const page = await api.send(new ListNotebookInstancesCommand({ NextToken, MaxResults }));
+        return { items: page.NotebookInstances, next: page.NextToken };
+      },
+      arn: (s) => s.NotebookInstanceArn,
+      describe: (s) => api.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: s.NotebookInstanceName })),
+      draft: notebookInstanceDraft,
+    }),
+    listAndDescribe<ModelSummary, DescribeModelCommandOutput>(ctx, api, {
+      type: T.model,
+      list: async (NextToken) => {
+        const page = await api.send(new ListModelsCommand({ NextToken, MaxResults }));
+        return { items: page.Models, next: page.NextToken };
+      },
+      arn: (s) => s.ModelArn,
+      describe: (s) => api.send(new DescribeModelCommand({ ModelName: s.ModelName })),
+      draft: modelDraft,
+    }),
+    listAndDescribe<EndpointConfigSummary, DescribeEndpointConfigCommandOutput>(ctx, api, {
+      type: T.endpointConfig,
+      list: async (NextToken) => {
+        const page = await api.send(new ListEndpointConfigsCommand({ NextToken, MaxResults }));
+        return { items: page.EndpointConfigs, next: page.NextToken };
+      },
+      arn: (s) => s.EndpointConfigArn,
+      describe: (s) => api.send(new DescribeEndpointConfigCommand({ EndpointConfigName: s.EndpointConfigName })),
+      draft: endpointConfigDraft,
+    }),
+    listAndDescribe<EndpointSummary, DescribeEndpointCommandOutput>(ctx, api, {
+      type: T.endpoint,
+      list: async (NextToken) => {
+        const page = await api.send(new ListEndpointsCommand({ NextToken, MaxResults }));
+        return { items: page.Endpoints, next: page.NextToken };
+      },
+      arn: (s) => s.EndpointArn,
+      describe: (s) => api.send(new DescribeEndpointCommand({ EndpointName: s.EndpointName })),
+      draft: endpointDraft,
+    }),
+    // Only training jobs created in the last 90 days: accounts accumulate thousands of finished
+    // jobs, each needing its own Describe, and old ones say little about today's posture.
+    // "Complete" coverage of AWS::SageMaker::TrainingJob therefore means complete for that window.
+    listAndDescribe<TrainingJobSummary, DescribeTrainingJobCommandOutput>(ctx, api, {
+      type: T.trainingJob,
+      list: async (NextToken) => {
+        const CreationTimeAfter = new Date(now.getTime() - TRAINING_JOB_WINDOW_DAYS * 24 * 3600 * 1000);
+        const page = await api.send(new ListTrainingJobsCommand({ NextToken, MaxResults, CreationTimeAfter }));
+        return { items: page.TrainingJobSummaries, next: page.NextToken };
+      },
+      arn: (s) => s.TrainingJobArn,
+      describe: (s) => api.send(new DescribeTrainingJobCommand({ TrainingJobName: s.TrainingJobName })),
+      draft: trainingJobDraft,
+    }),
+    collectModelRegistry(ctx, api, MaxResults),
+    listAndDescribe<MonitoringScheduleSummary, DescribeMonitoringScheduleCommandOutput>(ctx, api, {
+      type: T.monitoringSchedule,
+      list: async (NextToken) => {
+        const page = await api.send(new ListMonitoringSchedulesCommand({ NextToken, MaxResults }));
+        return { items: page.MonitoringScheduleSummaries, next: page.NextToken };
+      },
+      arn: (s) => s.MonitoringScheduleArn,
+      describe: (s) => api.send(new DescribeMonitoringScheduleCommand({ MonitoringScheduleName: s.MonitoringScheduleName })),
+      draft: monitoringScheduleDraft,
+    }),
+    listAndDescribe<DomainDetails, DescribeDomainCommandOutput>(ctx, api, {
+      type: T.domain,
+      list: async (NextToken) => {
+        const page = await api.send(new ListDomainsCommand({ NextToken, MaxResults }));
+        return { items: page.Domains, next: page.NextToken };
+      },
+      arn: (s) => s.DomainArn,
+      describe: (s) => api.send(new DescribeDomainCommand({ DomainId: s.DomainId })),
+      draft: domainDraft,
+    }),
+  ]);
+}
+
+interface Kind<S, D> {
+  type: string;
+  list: (token: string | undefined) => Promise<{ items: S[] | undefined; next?: string | undefined }>;
+  arn: (summary: S) => string | undefined;
+  describe: (summary: S) => Promise<D>;
+  draft: (summary: S, described: D | undefined) => Draft;
+}
+
+/** List to the end (coverage follows), then Describe and ListTags each resource. */
+async function listAndDescribe<S, D>(ctx: CollectorContext, api: SageMakerApi, kind: Kind<S, D>): Promise<void> {
+  const listed = await ctx.listAll([kind.type], kind.list);
+  await ctx.each(listed.items, (summary) => describeAndEmit(ctx, api, kind, summary));
+}
+
+async function describeAndEmit<S, D>(
+  ctx: CollectorContext,
+  api: SageMakerApi,
+  kind: Pick<Kind<S, D>, 'describe' | 'draft' | 'arn'>,
+  summary: S,
+  extra?: (draft: Draft, errors: Record<string, string>) => Promise<void>,
+): Promise<void> {
+  const errors: Record<string, string> = {};
+  const described = await ctx.call(() => kind.describe(summary));
+  if (described.status !== 'ok') errors.configuration = reasonOf(described, 'the resource could not be described');
+  const draft = kind.draft(summary, described.status === 'ok' ? described.output : undefined);
+  if (extra) await extra(draft, errors);
+  const tags = await readTags(ctx, api, draft.arn || kind.arn(summary));
+  if ('failure' in tags) errors.Tags = tags.failure;
+  ctx.emit({ ...draft, tags: 'tags' in tags ? tags.tags : null, ...(Object.keys(errors).length ? { collectionErrors: errors } : {}) });
+}
+
+/**
+ * Model registry: groups (with their resource policy) and the packages in each group, plus
+ * unversioned packages, which belong to no group. Package coverage is complete only if the
+ * group list and every package list were read to the end.
+ */
+async function collectModelRegistry(ctx: CollectorContext, api: SageMakerApi, MaxResults: number): Promise<void> {
+  const T = SAGEMAKER_TYPES;
+  const groups = await paginate(ctx, async (NextToken) => {
+    const page = await api.send(new ListModelPackageGroupsCommand({ NextToken, MaxResults }));
+    return { items: page.ModelPackageGroupSummaryList, next: page.NextToken };
+  });
+  if (groups.failure) {
+    ctx.failed([T.modelPackageGroup], groups.failure);
+    ctx.failed([T.modelPackage], `the model package groups could not be listed: ${groups.failure}`);
+  } else {
+    ctx.covered([T.modelPackageGroup]);
+  }
+
+  const packageFailures: string[] = [];
+  const packages: ModelPackageSummary[] = [];
+  const listPackages = async (input: { ModelPackageGroupName?: string; ModelPackageType: 'Versioned' | 'Unversioned' }) => {
+    const listed = await paginate(ctx, async (NextToken) => {
+      const page = await api.send(new ListModelPackagesCommand({ ...input, NextToken, MaxResults }));
+      return { items: page.ModelPackageSummaryList, next: page.NextToken };
+    });
+    packages.push(...listed.items);
+    if (listed.failure) packageFailures.push(listed.failure);
+  };
+
+  await Promise.all([
+    ctx.each(groups.items, async (group) => {
+      await describeAndEmit<ModelPackageGroupSummary, DescribeModelPackageGroupCommandOutput>(
+        ctx,
+        api,
+        {
+          arn: (s) => s.ModelPackageGroupArn,
+          describe: (s) => api.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: s.ModelPackageGroupName })),
+          draft: modelPackageGroupDraft,
+        },
+        group,
+        async (draft, errors) => {
+          const policy = await readGroupPolicy(ctx, api, group.ModelPackageGroupName);
+          if ('failure' in policy) errors.ModelPackageGroupPolicy = policy.failure;
+          else draft.configuration.ModelPackageGroupPolicy = policy.policy;
+        },
+      );
+      await listPackages({ ModelPackageGroupName: group.ModelPackageGroupName, ModelPackageType: 'Versioned' });
+    }),
+    listPackages({ ModelPackageType: 'Unversioned' }),
+  ]);
+
+  if (!groups.failure) {
+    if (packageFailures.length) ctx.failed([T.modelPackage], packageFailures[0] ?? 'listing failed');
+    else ctx.covered([T.modelPackage]);
+  }
+  await ctx.each(packages, (summary) =>
+    describeAndEmit<ModelPackageSummary, DescribeModelPackageCommandOutput>(
+      ctx,
+      api,
+      {
+        arn: (s) => s.ModelPackageArn,
+        describe: (s) => api.send(new DescribeModelPackageCommand({ ModelPackageName: s.ModelPackageArn ?? s.ModelPackageName })),
+        draft: modelPackageDraft,
+      },
+      summary,
+    ),
+  );
+}
+
+// --- mapping: Describe* output (or the List summary when Describe failed) → ResourceDraft -----
+
+function configurationOf(summary: object, described: object | undefined): JsonObject {
+  // toJson drops $metadata and undefined, and turns Dates into ISO strings.
+  return toJsonObject(described ?? summary);
+}
+
+export function notebookInstanceDraft(s: NotebookInstanceSummary, d: DescribeNotebookInstanceCommandOutput | undefined): Draft {
+  const configuration = configurationOf(s, d);
+  // Config (CloudFormation) names two fields differently from the API; carry both spellings.
+  if (d?.SecurityGroups) configuration.SecurityGroupIds = [...d.SecurityGroups];
+  if (d?.NotebookInstanceLifecycleConfigName) configuration.LifecycleConfigName = d.NotebookInstanceLifecycleConfigName;
+  const name = d?.NotebookInstanceName ?? s.NotebookInstanceName ?? '';
+  return { type: SAGEMAKER_TYPES.notebookInstance, id: name, name, arn: d?.NotebookInstanceArn ?? s.NotebookInstanceArn ?? '', configuration };
+}
+
+export function modelDraft(s: ModelSummary, d: DescribeModelCommandOutput | undefined): Draft {
+  const name = d?.ModelName ?? s.ModelName ?? '';
+  return { type: SAGEMAKER_TYPES.model, id: name, name, arn: d?.ModelArn ?? s.ModelArn ?? '', configuration: configurationOf(s, d) };
+}
+
+export function endpointConfigDraft(s: EndpointConfigSummary, d: DescribeEndpointConfigCommandOutput | undefined): Draft {
+  const name = d?.EndpointConfigName ?? s.EndpointConfigName ?? '';
+  const configuration = configurationOf(s, d);
+  // A DataCaptureConfig with no fields is no configuration at all (the API requires its
+  // destination, sampling and capture options, and omits it when capture was never set up;
+  // emulators return {}). Left in place, controls would read it as capture on by default.
+  const capture = configuration.DataCaptureConfig;
+  if (capture !== undefined && (capture === null || (typeof capture === 'object' && !Array.isArray(capture) && Object.keys(capture).length === 0))) {
+    delete configuration.DataCaptureConfig;
+  }
+  return { type: SAGEMAKER_TYPES.endpointConfig, id: name, name, arn: d?.EndpointConfigArn ?? s.EndpointConfigArn ?? '', configuration };
+}
+
+export function endpointDraft(s: EndpointSummary, d: DescribeEndpointCommandOutput | undefined): Draft {
+  const name = d?.EndpointName ?? s.EndpointName ?? '';
+  const config = d?.EndpointConfigName;
+  return {
+    type: SAGEMAKER_TYPES.endpoint,
+    id: name,
+    name,
+    arn: d?.EndpointArn ?? s.EndpointArn ?? '',
+    configuration: configurationOf(s, d),
+    relationships: config
+      ? [{ name: 'Is associated with EndpointConfig', resourceType: SAGEMAKER_TYPES.endpointConfig, resourceId: config, resourceName: config }]
+      : [],
+  };
+}
+
+export function trainingJobDraft(s: TrainingJobSummary, d: DescribeTrainingJobCommandOutput | undefined): Draft {
+  const name = d?.TrainingJobName ?? s.TrainingJobName ?? '';
+  return { type: SAGEMAKER_TYPES.trainingJob, id: name, name, arn: d?.TrainingJobArn ?? s.TrainingJobArn ?? '', configuration: configurationOf(s, d) };
+}
+
+export function modelPackageGroupDraft(s: ModelPackageGroupSummary, d: DescribeModelPackageGroupCommandOutput | undefined): Draft {
+  const name = d?.ModelPackageGroupName ?? s.ModelPackageGroupName ?? '';
+  return { type: SAGEMAKER_TYPES.modelPackageGroup, id: name, name, arn: d?.ModelPackageGroupArn ?? s.ModelPackageGroupArn ?? '', configuration: configurationOf(s, d) };
+}
+
+/** Versioned packages share their group's name, so the id is the ARN and the name "group/version". */
+export function modelPackageDraft(s: ModelPackageSummary, d: DescribeModelPackageCommandOutput | undefined): Draft {
+  const arn = d?.ModelPackageArn ?? s.ModelPackageArn ?? '';
+  const group = d?.ModelPackageGroupName ?? s.ModelPackageGroupName;
+  const version = d?.ModelPackageVersion ?? s.ModelPackageVersion;
+  const name = group && version !== undefined ? `${group}/${version}` : (d?.ModelPackageName ?? s.ModelPackageName ?? arn);
+  return { type: SAGEMAKER_TYPES.modelPackage, id: arn, name, arn, configuration: configurationOf(s, d) };
+}
+
+export function monitoringScheduleDraft(s: MonitoringScheduleSummary, d: DescribeMonitoringScheduleCommandOutput | undefined): Draft {
+  const name = d?.MonitoringScheduleName ?? s.MonitoringScheduleName ?? '';
+  const endpoint = d?.EndpointName ?? s.EndpointName;
+  return {
+    type: SAGEMAKER_TYPES.monitoringSchedule,
+    id: name,
+    name,
+    arn: d?.MonitoringScheduleArn ?? s.MonitoringScheduleArn ?? '',
+    configuration: configurationOf(s, d),
+    relationships: endpoint ? [{ name: 'Is associated with Endpoint', resourceType: SAGEMAKER_TYPES.endpoint, resourceId: endpoint, resourceName: endpoint }] : [],
+  };
+}
+
+export function domainDraft(s: DomainDetails, d: DescribeDomainCommandOutput | undefined): Draft {
+  const id = d?.DomainId ?? s.DomainId ?? '';
+  return { type: SAGEMAKER_TYPES.domain, id, name: d?.DomainName ?? s.DomainName ?? null, arn: d?.DomainArn ?? s.DomainArn ?? '', configuration: configurationOf(s, d) };
+}
+
+// --- tags, policies, pagination ---------------------------------------------------------------
+
+type Outcome<K extends string, V> = { [key in K]: V } | { failure: string };
+
+/** Every tag of a resource (ListTags pages), or why they could not be read. */
+async function readTags(ctx: CollectorContext, api: SageMakerApi, arn: string | undefined): Promise<Outcome<'tags', Record<string, string>>> {
+  if (!arn) return { failure: 'the resource has no ARN to read its tags with' };
+  const listed = await paginate<Tag>(ctx, async (NextToken) => {
+    const page = await api.send(new ListTagsCommand({ ResourceArn: arn, NextToken, MaxResults: 100 }));
+    return { items: page.Tags, next: page.NextToken };
+  });
+  return listed.failure ? { failure: listed.failure } : { tags: tagMap(listed.items) };
+}
+
+/**
+ * The group's resource policy (parsed), null when it has none, or why it could not be read.
+ * SageMaker answers "no policy" with ValidationException "Cannot find resource policy …";
+ * that is an answer, recorded as absent, not a failed call.
+ */
+async function readGroupPolicy(ctx: CollectorContext, api: SageMakerApi, group: string | undefined): Promise<Outcome<'policy', JsonValue>> {
+  const got = await ctx.call(async () => {
+    try {
+      return await api.send(new GetModelPackageGroupPolicyCommand({ ModelPackageGroupName: group }));
+    } catch (error) {
+      if (!isNoPolicy(error)) throw error;
+      const record = callRecordOf(error);
+      if (record) {
+        record.ok = true;
+        record.absent = errorCode(error);
+      }
+      return undefined;
+    }
+  }, { absentOn: ['ResourceNotFound'] });
+  if (got.status === 'failed') return { failure: got.failure.reason };
+  if (got.status === 'absent' || !got.output?.ResourcePolicy) return { policy: null };
+  return { policy: decodePolicyDocument(got.output.ResourcePolicy) ?? null };
+}
+
+function isNoPolicy(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : '';
+  return errorCode(error) === 'ValidationException' && /cannot find resource policy/i.test(message);
+}
+
+/**
+ * Follows a list to the end without touching coverage (the caller decides what a failure
+ * means), returning the items so far and, on failure, the reason.
+ */
+async function paginate<T>(
+  ctx: CollectorContext,
+  page: (token: string | undefined) => Promise<{ items: T[] | undefined; next?: string | undefined }>,
+): Promise<{ items: T[]; failure?: string }> {
+  const items: T[] = [];
+  const seen = new Set<string>();
+  let token: string | undefined;
+  do {
+    const result = await ctx.call(() => page(token));
+    if (result.status !== 'ok') return { items, failure: reasonOf(result, 'listing failed') };
+    items.push(...(result.output.items ?? []));
+    token = result.output.next || undefined;
+    if (token && seen.has(token)) break;
+    if (token) seen.add(token);
+  } while (token);
+  return { items };
+}
+
+function reasonOf(result: { status: 'absent'; code: string } | { status: 'failed'; failure: { reason: string } }, fallback: string): string {
+  return result.status === 'failed' ? result.failure.reason : `${fallback} (${result.code})`;
+}

@@ -1,0 +1,544 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import {
+  CreateDomainCommand,
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
+  CreateModelCommand,
+  CreateModelPackageCommand,
+  CreateModelPackageGroupCommand,
+  CreateNotebookInstanceCommand,
+  CreateTrainingJobCommand,
+  SageMakerClient,
+  type DescribeMonitoringScheduleCommandOutput,
+} from '@aws-sdk/client-sagemaker';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isReadAction } from '../../src/collect/read-only.js';
+import { createSageMakerCollector, monitoringScheduleDraft, sagemakerCollector, SAGEMAKER_TYPES as T } from '../../src/collect/services/sagemaker.js';
+import { evaluateInventory } from '../../src/engine/evaluate.js';
+import type { Finding } from '../../src/findings/model.js';
+import { makeFindings } from '../../src/findings/make-findings.js';
+import { buildInventory } from '../../src/inventory/build-inventory.js';
+import type { InventoryResource } from '../../src/inventory/model.js';
+import { runCollectorAgainst } from '../helpers/collect.js';
+import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
+
+const ACCOUNT = '123456789012';
+const ROLE = `arn:aws:iam::${ACCOUNT}:role/sm-exec`;
+const KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/0b5e1b4c-2f0a-4d1e-9c55-2a1d6b7e8f90`;
+const arn = (kind: string, name: string) => `arn:aws:sagemaker:us-east-1:${ACCOUNT}:${kind}/${name}`;
+
+type Part = Awaited<ReturnType<typeof runCollectorAgainst>>;
+
+function find(part: Part, type: string, id: string): InventoryResource {
+  const found = part.resources.find((r) => r.type === type && r.id === id);
+  if (!found) throw new Error(`${type} ${id} not collected; have ${part.resources.map((r) => `${r.type}:${r.id}`).join(', ')}`);
+  return found;
+}
+
+function calls(part: Part, action: string): number {
+  return part.log.records.filter((r) => r.action === action).length;
+}
+
+describe('SageMaker collector against moto', () => {
+  let moto: Moto;
+  let part: Part;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    const sm = new SageMakerClient(moto.clientConfig());
+    // Notebook instances: one hardened, one loose, three more so a page size of 2 needs 3 pages.
+    await sm.send(
+      new CreateNotebookInstanceCommand({
+        NotebookInstanceName: 'nb-hardened',
+        InstanceType: 'ml.t3.medium',
+        RoleArn: ROLE,
+        KmsKeyId: KEY,
+        SubnetId: 'subnet-0a1b2c3d',
+        SecurityGroupIds: ['sg-0123456789abcdef0'],
+        DirectInternetAccess: 'Disabled',
+        RootAccess: 'Disabled',
+        PlatformIdentifier: 'notebook-al2023-v1',
+        Tags: [{ Key: 'owner', Value: 'ml-platform' }],
+      }),
+    );
+    await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: 'nb-loose', InstanceType: 'ml.t3.medium', RoleArn: ROLE, DirectInternetAccess: 'Enabled', RootAccess: 'Enabled' }));
+    for (let i = 0; i < 3; i++) await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: `nb-extra-${i}`, InstanceType: 'ml.t3.medium', RoleArn: ROLE }));
+
+    await sm.send(
+      new CreateModelCommand({
+        ModelName: 'm-isolated',
+        ExecutionRoleArn: ROLE,
+        EnableNetworkIsolation: true,
+        PrimaryContainer: { Image: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/churn:1`, ModelDataUrl: 's3://models/churn/model.tar.gz', Environment: { API_KEY: 'plaintext-key-value', MODEL_SERVER_WORKERS: '2' } },
+        VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: ['subnet-0a1b2c3d'] },
+        Tags: [{ Key: 'team', Value: 'churn' }],
+      }),
+    );
+    await sm.send(new CreateModelCommand({ ModelName: 'm-open', ExecutionRoleArn: ROLE, Containers: [{ Image: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/llm:2` }] }));
+
+    await sm.send(
+      new CreateEndpointConfigCommand({
+        EndpointConfigName: 'ec-captured',
+        KmsKeyId: KEY,
+        ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm-isolated', InstanceType: 'ml.m5.large', InitialInstanceCount: 2 }],
+        DataCaptureConfig: { EnableCapture: true, InitialSamplingPercentage: 100, DestinationS3Uri: 's3://capture/churn', KmsKeyId: KEY, CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }] },
+        Tags: [{ Key: 'owner', Value: 'ml-platform' }],
+      }),
+    );
+    await sm.send(new CreateEndpointConfigCommand({ EndpointConfigName: 'ec-bare', ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm-open', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }] }));
+    await sm.send(new CreateEndpointCommand({ EndpointName: 'churn', EndpointConfigName: 'ec-captured' }));
+
+    await sm.send(
+      new CreateTrainingJobCommand({
+        TrainingJobName: 'churn-train',
+        RoleArn: ROLE,
+        AlgorithmSpecification: { TrainingImage: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/train:1`, TrainingInputMode: 'File' },
+        OutputDataConfig: { S3OutputPath: 's3://models/out', KmsKeyId: KEY },
+        ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, VolumeKmsKeyId: KEY },
+        StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+        EnableNetworkIsolation: true,
+      }),
+    );
+    await sm.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: 'churn-models', ModelPackageGroupDescription: 'churn classifiers' }));
+    await sm.send(
+      new CreateModelPackageCommand({
+        ModelPackageGroupName: 'churn-models',
+        ModelApprovalStatus: 'PendingManualApproval',
+        InferenceSpecification: { Containers: [{ Image: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/churn:1`, ModelDataUrl: 's3://models/churn/model.tar.gz' }], SupportedContentTypes: ['text/csv'], SupportedResponseMIMETypes: ['text/csv'] },
+      }),
+    );
+    await sm.send(new CreateDomainCommand({ DomainName: 'studio', AuthMode: 'IAM', DefaultUserSettings: { ExecutionRole: ROLE }, SubnetIds: ['subnet-0a1b2c3d'], VpcId: 'vpc-0a1b2c3d', AppNetworkAccessType: 'VpcOnly' }));
+
+    part = await runCollectorAgainst(moto, createSageMakerCollector({ pageSize: 2 }));
+  });
+  afterAll(async () => moto?.stop());
+
+  it('emits notebook instances with the Describe output as configuration, keys as AWS Config records them', () => {
+    const hardened = find(part, T.notebookInstance, 'nb-hardened');
+    expect(hardened).toMatchObject({ arn: arn('notebook-instance', 'nb-hardened'), name: 'nb-hardened', accountId: ACCOUNT, region: 'us-east-1', tags: { owner: 'ml-platform' }, relationships: [] });
+    expect(hardened.collectionErrors).toBeUndefined();
+    const c = hardened.configuration;
+    expect(c.NotebookInstanceName).toBe('nb-hardened');
+    expect(c.NotebookInstanceArn).toBe(arn('notebook-instance', 'nb-hardened'));
+    expect(c.DirectInternetAccess).toBe('Disabled');
+    expect(c.RootAccess).toBe('Disabled');
+    expect(c.KmsKeyId).toBe(KEY);
+    expect(c.SubnetId).toBe('subnet-0a1b2c3d');
+    expect(c.SecurityGroups).toEqual(['sg-0123456789abcdef0']);
+    expect(c.SecurityGroupIds).toEqual(['sg-0123456789abcdef0']); // Config's spelling, added alongside
+    expect(c.RoleArn).toBe(ROLE);
+    expect(c.CreationTime).toMatch(/^\d{4}-\d\d-\d\dT/); // Dates become ISO strings
+    expect(c).not.toHaveProperty('$metadata');
+    // moto 5.2 drops PlatformIdentifier on CreateNotebookInstance; real AWS returns it.
+    expect(c.PlatformIdentifier).toBeUndefined();
+
+    const loose = find(part, T.notebookInstance, 'nb-loose');
+    expect(loose.tags).toEqual({});
+    expect(loose.configuration).toMatchObject({ DirectInternetAccess: 'Enabled', RootAccess: 'Enabled' });
+    expect(loose.configuration).not.toHaveProperty('KmsKeyId');
+    expect(loose.configuration).not.toHaveProperty('SubnetId');
+  });
+
+  it('follows every list to its last page', () => {
+    expect(part.resources.filter((r) => r.type === T.notebookInstance).map((r) => r.id).sort()).toEqual(['nb-extra-0', 'nb-extra-1', 'nb-extra-2', 'nb-hardened', 'nb-loose']);
+    expect(calls(part, 'sagemaker:ListNotebookInstances')).toBe(3); // 5 instances, 2 per page
+    expect(calls(part, 'sagemaker:ListEndpointConfigs')).toBe(1); // 2 configs fit one page of 2
+    // moto ignores MaxResults on ListModels (one page with everything); the collector takes what it gets.
+    expect(calls(part, 'sagemaker:ListModels')).toBe(1);
+    expect(calls(part, 'sagemaker:DescribeNotebookInstance')).toBe(5);
+    // One ListTags per resource collected.
+    expect(calls(part, 'sagemaker:ListTags')).toBe(part.resources.length);
+  });
+
+  it('emits models, endpoint configurations and endpoints', () => {
+    const isolated = find(part, T.model, 'm-isolated');
+    expect(isolated).toMatchObject({ arn: arn('model', 'm-isolated'), tags: { team: 'churn' } });
+    expect(isolated.configuration).toMatchObject({
+      ModelName: 'm-isolated',
+      ExecutionRoleArn: ROLE,
+      PrimaryContainer: { Image: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/churn:1`, ModelDataUrl: 's3://models/churn/model.tar.gz', Environment: { API_KEY: 'plaintext-key-value', MODEL_SERVER_WORKERS: '2' } },
+      VpcConfig: { SecurityGroupIds: ['sg-0123456789abcdef0'], Subnets: ['subnet-0a1b2c3d'] },
+    });
+    // moto 5.2's CreateModel drops EnableNetworkIsolation and DescribeModel always answers false;
+    // real AWS returns true here. The collector passes through what the API says.
+    expect(isolated.configuration.EnableNetworkIsolation).toBe(false);
+    expect(find(part, T.model, 'm-open').configuration.Containers).toEqual([{ Image: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/llm:2` }]);
+
+    const captured = find(part, T.endpointConfig, 'ec-captured');
+    expect(captured).toMatchObject({ arn: arn('endpoint-config', 'ec-captured'), tags: { owner: 'ml-platform' } });
+    expect(captured.configuration).toMatchObject({
+      EndpointConfigName: 'ec-captured',
+      KmsKeyId: KEY,
+      ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm-isolated', InstanceType: 'ml.m5.large', InitialInstanceCount: 2 }],
+      DataCaptureConfig: { EnableCapture: true, InitialSamplingPercentage: 100, DestinationS3Uri: 's3://capture/churn', KmsKeyId: KEY, CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }] },
+    });
+    const bare = find(part, T.endpointConfig, 'ec-bare');
+    expect(bare.configuration).not.toHaveProperty('KmsKeyId');
+    // moto answers DataCaptureConfig: {} when none was set; AWS omits it, and so does the collector.
+    expect(bare.configuration).not.toHaveProperty('DataCaptureConfig');
+    expect(bare.configuration.ProductionVariants).toEqual([{ VariantName: 'AllTraffic', ModelName: 'm-open', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }]);
+
+    const endpoint = find(part, T.endpoint, 'churn');
+    expect(endpoint).toMatchObject({ arn: arn('endpoint', 'churn'), name: 'churn', tags: {} });
+    expect(endpoint.configuration).toMatchObject({ EndpointName: 'churn', EndpointConfigName: 'ec-captured', EndpointStatus: 'InService' });
+    expect(endpoint.relationships).toEqual([{ name: 'Is associated with EndpointConfig', resourceType: T.endpointConfig, resourceId: 'ec-captured', resourceName: 'ec-captured' }]);
+  });
+
+  it('emits training jobs, the model registry and Studio domains', () => {
+    const job = find(part, T.trainingJob, 'churn-train');
+    expect(job).toMatchObject({ arn: arn('training-job', 'churn-train'), tags: {} });
+    expect(job.configuration).toMatchObject({
+      TrainingJobName: 'churn-train',
+      RoleArn: ROLE,
+      EnableNetworkIsolation: true,
+      OutputDataConfig: { S3OutputPath: 's3://models/out', KmsKeyId: KEY },
+      ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 },
+    });
+
+    const group = find(part, T.modelPackageGroup, 'churn-models');
+    expect(group).toMatchObject({ arn: arn('model-package-group', 'churn-models'), tags: {} });
+    expect(group.configuration).toMatchObject({ ModelPackageGroupName: 'churn-models', ModelPackageGroupStatus: 'Completed' });
+    // moto does not implement GetModelPackageGroupPolicy: the policy is unknown, and says why.
+    expect(group.configuration).not.toHaveProperty('ModelPackageGroupPolicy');
+    expect(group.collectionErrors).toEqual({ ModelPackageGroupPolicy: expect.stringContaining('sagemaker:GetModelPackageGroupPolicy failed') });
+
+    const pkgArn = arn('model-package', 'churn-models/1');
+    const pkg = find(part, T.modelPackage, pkgArn);
+    expect(pkg).toMatchObject({ arn: pkgArn, name: 'churn-models/1' });
+    expect(pkg.configuration).toMatchObject({ ModelPackageGroupName: 'churn-models', ModelPackageVersion: 1, ModelApprovalStatus: 'PendingManualApproval', ModelPackageStatus: 'Completed' });
+    expect(pkg.configuration.InferenceSpecification).toMatchObject({ Containers: [{ ModelDataUrl: 's3://models/churn/model.tar.gz' }] });
+    // moto's ListTags does not know model-package or domain ARNs (it answers with an HTML error
+    // page): tags are unknown (null), never "no tags", and the reason is kept.
+    expect(pkg.tags).toBeNull();
+    expect(pkg.collectionErrors).toEqual({ Tags: expect.stringContaining('sagemaker:ListTags failed') });
+
+    const domain = find(part, T.domain, 'd-studio');
+    expect(domain).toMatchObject({ arn: arn('domain', 'd-studio'), name: 'studio', tags: null });
+    expect(domain.configuration).toMatchObject({ DomainId: 'd-studio', DomainName: 'studio', AuthMode: 'IAM', AppNetworkAccessType: 'VpcOnly', SubnetIds: ['subnet-0a1b2c3d'], VpcId: 'vpc-0a1b2c3d', DefaultUserSettings: { ExecutionRole: ROLE } });
+  });
+
+  it('reports coverage per type; what moto lacks is failed with the reason, not "none found"', () => {
+    const coverage = Object.fromEntries(part.coverage.map((c) => [c.resourceType, c.status]));
+    expect(coverage).toEqual({
+      [T.notebookInstance]: 'complete',
+      [T.model]: 'complete',
+      [T.endpointConfig]: 'complete',
+      [T.endpoint]: 'complete',
+      [T.trainingJob]: 'complete',
+      [T.modelPackageGroup]: 'complete',
+      [T.modelPackage]: 'complete',
+      [T.monitoringSchedule]: 'failed', // moto has no ListMonitoringSchedules
+      [T.domain]: 'complete',
+    });
+    expect(part.coverage).toHaveLength(Object.keys(T).length); // one entry per type, no duplicates
+    expect(part.coverage.find((c) => c.resourceType === T.monitoringSchedule)?.reason).toMatch(/^sagemaker:ListMonitoringSchedules failed/);
+    expect(part.coverage.every((c) => c.accountId === ACCOUNT && c.region === 'us-east-1')).toBe(true);
+  });
+
+  it('only declares and sends read operations', () => {
+    expect(sagemakerCollector.operations.filter((op) => !isReadAction(op))).toEqual([]);
+    const sent = new Set(part.log.records.map((r) => r.action));
+    expect([...sent].filter((op) => !sagemakerCollector.operations.includes(op))).toEqual([]);
+    expect(sagemakerCollector).toMatchObject({ service: 'sagemaker', scope: 'regional' });
+    expect([...sagemakerCollector.resourceTypes].sort()).toEqual(Object.values(T).sort());
+  });
+
+  it('collects training jobs of the last 90 days only', async () => {
+    const later = await runCollectorAgainst(moto, createSageMakerCollector({ now: () => new Date(Date.now() + 91 * 24 * 3600 * 1000) }));
+    expect(later.resources.filter((r) => r.type === T.trainingJob)).toEqual([]);
+    expect(later.coverage.find((c) => c.resourceType === T.trainingJob)?.status).toBe('complete');
+    // The default collector (MaxResults 100) finds the same resources as the paged run.
+    expect(later.resources.filter((r) => r.type !== T.trainingJob).map((r) => r.arn).sort()).toEqual(part.resources.filter((r) => r.type !== T.trainingJob).map((r) => r.arn).sort());
+  });
+
+  it('gives the controls what they read: loose notebook and bare endpoint configuration fail, hardened ones pass', async () => {
+    const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
+    const findings = makeFindings(await evaluateInventory(inventory, { scanTime: new Date('2026-11-01T00:00:00Z') }), inventory.coverage);
+    const outcome = (controlId: string, type: string, id: string): Finding => {
+      const found = findings.find((f) => f.controlId === controlId && f.resource.type === type && f.resource.id === id);
+      if (!found) throw new Error(`no ${controlId} finding for ${id}`);
+      return found;
+    };
+    const status = (controlId: string, type: string, id: string) => outcome(controlId, type, id).status;
+
+    // Notebook instances.
+    expect(status('CAFAI-IP-01', T.notebookInstance, 'nb-loose')).toBe('fail'); // direct internet access
+    expect(status('CAFAI-DP-04', T.notebookInstance, 'nb-loose')).toBe('fail'); // no customer managed key
+    expect(status('CAFAI-IP-02', T.notebookInstance, 'nb-loose')).toBe('fail'); // root access
+    expect(status('CAFAI-IP-03', T.notebookInstance, 'nb-loose')).toBe('fail'); // no subnet
+    expect(status('CAFAI-SG-01', T.notebookInstance, 'nb-loose')).toBe('fail'); // no owner tag
+    for (const id of ['CAFAI-IP-01', 'CAFAI-DP-04', 'CAFAI-IP-02', 'CAFAI-IP-03', 'CAFAI-SG-01']) {
+      expect(status(id, T.notebookInstance, 'nb-hardened'), id).toBe('pass');
+    }
+    expect(outcome('CAFAI-IP-01', T.notebookInstance, 'nb-loose').message).toBe('Notebook instance nb-loose has direct internet access enabled.');
+    // moto drops PlatformIdentifier, so the platform control cannot decide (it never guesses).
+    expect(status('CAFAI-VM-01', T.notebookInstance, 'nb-hardened')).toBe('not_evaluated');
+
+    // Endpoint configurations.
+    expect(status('CAFAI-TD-01', T.endpointConfig, 'ec-bare')).toBe('fail');
+    expect(outcome('CAFAI-TD-01', T.endpointConfig, 'ec-bare').message).toBe('Endpoint configuration ec-bare does not capture inference data.');
+    expect(status('CAFAI-TD-01', T.endpointConfig, 'ec-captured')).toBe('pass');
+    expect(status('CAFAI-DP-06', T.endpointConfig, 'ec-bare')).toBe('fail');
+    expect(status('CAFAI-DP-06', T.endpointConfig, 'ec-captured')).toBe('pass');
+    expect(status('CAFAI-IP-05', T.endpointConfig, 'ec-bare')).toBe('fail');
+    expect(status('CAFAI-IP-05', T.endpointConfig, 'ec-captured')).toBe('pass');
+
+    // Models: the literal API_KEY is caught; network isolation fails because moto drops it (see above).
+    expect(status('CAFAI-AS-02', T.model, 'm-isolated')).toBe('fail');
+    expect(outcome('CAFAI-AS-02', T.model, 'm-isolated').message).toContain('API_KEY');
+    expect(status('CAFAI-AS-02', T.model, 'm-open')).toBe('pass');
+    expect(status('CAFAI-IP-04', T.model, 'm-isolated')).toBe('fail');
+    expect(status('CAFAI-SG-01', T.model, 'm-isolated')).toBe('pass'); // "team" counts as an owner tag
+
+    // The monitoring-schedule gap is reported, not hidden (no control reads that type yet, so no finding).
+    expect(inventory.coverage.find((c) => c.resourceType === T.monitoringSchedule)?.status).toBe('failed');
+  });
+});
+
+// --- APIs moto lacks: a local endpoint that answers SageMaker's JSON protocol with recorded,
+// real-shaped responses, so the collector runs exactly as live (SDK parsing, read-only
+// middleware, call log) against what AWS returns.
+
+interface StubCall {
+  operation: string;
+  input: Record<string, unknown>;
+}
+type StubAnswer = { error: string; message: string; status?: number } | Record<string, unknown>;
+type StubHandler = (input: Record<string, unknown>) => StubAnswer;
+
+async function startSageMakerStub(handlers: Record<string, StubHandler>): Promise<Moto & { calls: StubCall[] }> {
+  const calls: StubCall[] = [];
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+      const input = body ? (JSON.parse(body) as Record<string, unknown>) : {};
+      calls.push({ operation, input });
+      const handler = handlers[operation];
+      // Lists nobody recorded are empty; anything else unexpected is an error the test will see.
+      const answer: StubAnswer = handler ? handler(input) : operation.startsWith('List') ? {} : { error: 'UnknownOperationException', message: `stub has no ${operation}` };
+      const isError = typeof answer.error === 'string';
+      res.writeHead(isError ? Number(answer.status ?? 400) : 200, { 'content-type': 'application/x-amz-json-1.1' });
+      res.end(JSON.stringify(isError ? { __type: answer.error, message: answer.message } : answer));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const endpoint = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return {
+    endpoint,
+    calls,
+    clientConfig: (region = 'us-east-1') => ({ region, endpoint, credentials: TEST_CREDENTIALS }),
+    reset: async () => {},
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Epoch seconds, as timestamps travel in SageMaker's JSON protocol. */
+const t = (iso: string) => Date.parse(iso) / 1000;
+
+// Recorded DescribeMonitoringSchedule answers (identifiers replaced): one schedule that points at
+// a separate job definition, one older-style schedule with its job definition inline.
+const DATA_QUALITY_SCHEDULE = {
+  MonitoringScheduleArn: arn('monitoring-schedule', 'churn-data-quality'),
+  MonitoringScheduleName: 'churn-data-quality',
+  MonitoringScheduleStatus: 'Scheduled',
+  MonitoringType: 'DataQuality',
+  CreationTime: t('2026-09-14T08:12:31.412Z'),
+  LastModifiedTime: t('2026-10-05T07:00:02.118Z'),
+  MonitoringScheduleConfig: {
+    ScheduleConfig: { ScheduleExpression: 'cron(0 * ? * * *)' },
+    MonitoringJobDefinitionName: 'churn-data-quality-job',
+    MonitoringType: 'DataQuality',
+  },
+  EndpointName: 'churn',
+  LastMonitoringExecutionSummary: {
+    MonitoringScheduleName: 'churn-data-quality',
+    ScheduledTime: t('2026-10-05T07:00:00Z'),
+    CreationTime: t('2026-10-05T07:00:02.118Z'),
+    LastModifiedTime: t('2026-10-05T07:14:40.905Z'),
+    MonitoringExecutionStatus: 'Completed',
+    ProcessingJobArn: arn('processing-job', 'model-monitoring-202610050700-3b1e1c5f0d7a9e2f4c6b8a10'),
+    EndpointName: 'churn',
+  },
+};
+const INLINE_SCHEDULE = {
+  MonitoringScheduleArn: arn('monitoring-schedule', 'llm-model-quality'),
+  MonitoringScheduleName: 'llm-model-quality',
+  MonitoringScheduleStatus: 'Stopped',
+  MonitoringType: 'ModelQuality',
+  CreationTime: t('2025-02-01T10:00:00Z'),
+  LastModifiedTime: t('2025-03-01T10:00:00Z'),
+  MonitoringScheduleConfig: {
+    ScheduleConfig: { ScheduleExpression: 'cron(0 0 ? * * *)' },
+    MonitoringType: 'ModelQuality',
+    MonitoringJobDefinition: {
+      BaselineConfig: { ConstraintsResource: { S3Uri: 's3://monitoring/llm/baseline/constraints.json' } },
+      MonitoringInputs: [{ EndpointInput: { EndpointName: 'llm', LocalPath: '/opt/ml/processing/input/endpoint', S3InputMode: 'File', S3DataDistributionType: 'FullyReplicated' } }],
+      MonitoringOutputConfig: { MonitoringOutputs: [{ S3Output: { S3Uri: 's3://monitoring/llm/reports', LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' } }] },
+      MonitoringResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 20 } },
+      MonitoringAppSpecification: { ImageUri: '156813124566.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-monitor-analyzer' },
+      StoppingCondition: { MaxRuntimeInSeconds: 1800 },
+      Environment: { dataset_format: '{"sagemakerCaptureJson":{"captureIndexNames":["endpointInput","endpointOutput"]}}' },
+      NetworkConfig: { EnableInterContainerTrafficEncryption: false, EnableNetworkIsolation: false },
+      RoleArn: ROLE,
+    },
+  },
+  EndpointName: 'llm',
+};
+const summaryOf = (s: typeof DATA_QUALITY_SCHEDULE | typeof INLINE_SCHEDULE) => ({
+  MonitoringScheduleName: s.MonitoringScheduleName,
+  MonitoringScheduleArn: s.MonitoringScheduleArn,
+  CreationTime: s.CreationTime,
+  LastModifiedTime: s.LastModifiedTime,
+  MonitoringScheduleStatus: s.MonitoringScheduleStatus,
+  EndpointName: s.EndpointName,
+  MonitoringType: s.MonitoringType,
+});
+
+describe('SageMaker collector against recorded responses (APIs moto lacks)', () => {
+  it('monitoring schedules (recorded real-shaped response; moto lacks the API)', async () => {
+    const schedules = [DATA_QUALITY_SCHEDULE, INLINE_SCHEDULE];
+    const stub = await startSageMakerStub({
+      // Two pages, as AWS pages them.
+      ListMonitoringSchedules: (input) =>
+        input.NextToken === 'page-2' ? { MonitoringScheduleSummaries: [summaryOf(INLINE_SCHEDULE)] } : { MonitoringScheduleSummaries: [summaryOf(DATA_QUALITY_SCHEDULE)], NextToken: 'page-2' },
+      DescribeMonitoringSchedule: (input) => schedules.find((s) => s.MonitoringScheduleName === input.MonitoringScheduleName) ?? { error: 'ResourceNotFound', message: 'not found' },
+      ListTags: (input) => (input.ResourceArn === DATA_QUALITY_SCHEDULE.MonitoringScheduleArn ? { Tags: [{ Key: 'owner', Value: 'ml-platform' }] } : { Tags: [] }),
+    });
+    try {
+      const part = await runCollectorAgainst(stub, sagemakerCollector);
+      expect(stub.calls.filter((c) => c.operation === 'ListMonitoringSchedules').map((c) => c.input.NextToken ?? null)).toEqual([null, 'page-2']);
+      expect(part.log.failures()).toEqual([]);
+
+      const quality = find(part, T.monitoringSchedule, 'churn-data-quality');
+      expect(quality).toMatchObject({ arn: DATA_QUALITY_SCHEDULE.MonitoringScheduleArn, name: 'churn-data-quality', tags: { owner: 'ml-platform' } });
+      expect(quality.collectionErrors).toBeUndefined();
+      expect(quality.configuration).toEqual({
+        ...DATA_QUALITY_SCHEDULE,
+        CreationTime: '2026-09-14T08:12:31.412Z',
+        LastModifiedTime: '2026-10-05T07:00:02.118Z',
+        LastMonitoringExecutionSummary: {
+          ...DATA_QUALITY_SCHEDULE.LastMonitoringExecutionSummary,
+          ScheduledTime: '2026-10-05T07:00:00.000Z',
+          CreationTime: '2026-10-05T07:00:02.118Z',
+          LastModifiedTime: '2026-10-05T07:14:40.905Z',
+        },
+      });
+      expect(quality.relationships).toEqual([{ name: 'Is associated with Endpoint', resourceType: T.endpoint, resourceId: 'churn', resourceName: 'churn' }]);
+
+      const inline = find(part, T.monitoringSchedule, 'llm-model-quality');
+      expect(inline.tags).toEqual({});
+      expect(inline.configuration.MonitoringScheduleConfig).toEqual(INLINE_SCHEDULE.MonitoringScheduleConfig);
+      expect(inline.configuration).toMatchObject({ MonitoringScheduleStatus: 'Stopped', EndpointName: 'llm', CreationTime: '2025-02-01T10:00:00.000Z' });
+
+      // Every type was listed (the others empty) and is complete.
+      expect(part.coverage.filter((c) => c.status !== 'complete')).toEqual([]);
+      expect(new Set(part.coverage.map((c) => c.resourceType))).toEqual(new Set(Object.values(T)));
+    } finally {
+      await stub.stop();
+    }
+  });
+
+  it('model package group policies (recorded; moto lacks GetModelPackageGroupPolicy): parsed, or null when there is none', async () => {
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [{ Sid: 'ShareWithProd', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::210987654321:root' }, Action: ['sagemaker:DescribeModelPackage', 'sagemaker:ListModelPackages'], Resource: arn('model-package', 'shared/*') }],
+    };
+    const group = (name: string) => ({ ModelPackageGroupName: name, ModelPackageGroupArn: arn('model-package-group', name), CreationTime: t('2026-06-01T00:00:00Z'), ModelPackageGroupStatus: 'Completed' });
+    const stub = await startSageMakerStub({
+      ListModelPackageGroups: () => ({ ModelPackageGroupSummaryList: [group('shared'), group('private')] }),
+      DescribeModelPackageGroup: (input) => ({ ...group(String(input.ModelPackageGroupName)), CreatedBy: {} }),
+      // What SageMaker answers for a group without a resource policy.
+      GetModelPackageGroupPolicy: (input) =>
+        input.ModelPackageGroupName === 'shared'
+          ? { ResourcePolicy: JSON.stringify(policy) }
+          : { error: 'ValidationException', message: `Cannot find resource policy for ${arn('model-package-group', 'private')}` },
+      ListTags: () => ({ Tags: [] }),
+    });
+    try {
+      const part = await runCollectorAgainst(stub, sagemakerCollector);
+      expect(find(part, T.modelPackageGroup, 'shared').configuration.ModelPackageGroupPolicy).toEqual(policy);
+      const bare = find(part, T.modelPackageGroup, 'private');
+      expect(bare.configuration.ModelPackageGroupPolicy).toBeNull();
+      expect(bare.collectionErrors).toBeUndefined();
+      // "No policy" is an answer: recorded as absent, not a failed call.
+      expect(part.log.failures()).toEqual([]);
+      expect(part.log.records.filter((r) => r.action === 'sagemaker:GetModelPackageGroupPolicy' && r.absent)).toEqual([expect.objectContaining({ ok: true, absent: 'ValidationException' })]);
+      // Packages: one versioned listing per group, plus the unversioned packages.
+      const packageLists = stub.calls.filter((c) => c.operation === 'ListModelPackages').map((c) => `${String(c.input.ModelPackageGroupName ?? '-')}:${String(c.input.ModelPackageType)}`);
+      expect(packageLists.sort()).toEqual(['-:Unversioned', 'private:Versioned', 'shared:Versioned']);
+    } finally {
+      await stub.stop();
+    }
+  });
+
+  it('keeps partial answers visible: failed Describe, failed ListTags, failed List', async () => {
+    const notebook = (name: string) => ({ NotebookInstanceName: name, NotebookInstanceArn: arn('notebook-instance', name), NotebookInstanceStatus: 'InService', InstanceType: 'ml.t3.medium', CreationTime: t('2026-01-01T00:00:00Z'), LastModifiedTime: t('2026-01-02T00:00:00Z') });
+    const denied = (action: string) => ({ error: 'AccessDeniedException', message: `User: arn:aws:sts::${ACCOUNT}:assumed-role/scanner/s is not authorized to perform: ${action}` });
+    const stub = await startSageMakerStub({
+      ListNotebookInstances: () => ({ NotebookInstances: [notebook('readable'), notebook('secret')] }),
+      DescribeNotebookInstance: (input) =>
+        input.NotebookInstanceName === 'secret' ? denied('sagemaker:DescribeNotebookInstance') : { ...notebook('readable'), DirectInternetAccess: 'Disabled', RootAccess: 'Disabled', KmsKeyId: KEY, SubnetId: 'subnet-1', PlatformIdentifier: 'notebook-al2023-v1' },
+      ListTags: (input) => (input.ResourceArn === arn('notebook-instance', 'readable') ? denied('sagemaker:ListTags') : { Tags: [{ Key: 'owner', Value: 'x' }] }),
+      ListDomains: () => denied('sagemaker:ListDomains'),
+    });
+    try {
+      const part = await runCollectorAgainst(stub, sagemakerCollector);
+      const secret = find(part, T.notebookInstance, 'secret');
+      // What ListNotebookInstances gave, and why the rest is missing.
+      expect(secret.configuration).toEqual({ ...notebook('secret'), CreationTime: '2026-01-01T00:00:00.000Z', LastModifiedTime: '2026-01-02T00:00:00.000Z' });
+      expect(secret.tags).toEqual({ owner: 'x' });
+      expect(secret.collectionErrors).toEqual({ configuration: 'sagemaker:DescribeNotebookInstance was denied (AccessDeniedException)' });
+
+      const readable = find(part, T.notebookInstance, 'readable');
+      expect(readable.configuration).toMatchObject({ DirectInternetAccess: 'Disabled', PlatformIdentifier: 'notebook-al2023-v1' });
+      expect(readable.tags).toBeNull(); // unknown, not "no tags"
+      expect(readable.collectionErrors).toEqual({ Tags: 'sagemaker:ListTags was denied (AccessDeniedException)' });
+
+      expect(part.coverage.find((c) => c.resourceType === T.domain)).toEqual({ accountId: ACCOUNT, region: 'us-east-1', resourceType: T.domain, status: 'failed', reason: 'sagemaker:ListDomains was denied (AccessDeniedException)' });
+      expect(part.coverage.find((c) => c.resourceType === T.notebookInstance)?.status).toBe('complete');
+
+      // Unknown tags are not_evaluated for the owner-tag control, with the failed call as the reason.
+      const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
+      const findings = makeFindings(await evaluateInventory(inventory, { scanTime: new Date('2026-11-01T00:00:00Z') }), inventory.coverage);
+      const ownerTag = findings.find((f) => f.controlId === 'CAFAI-SG-01' && f.resource.id === 'readable');
+      expect(ownerTag).toMatchObject({ status: 'not_evaluated', reason: expect.stringContaining('sagemaker:ListTags was denied') });
+    } finally {
+      await stub.stop();
+    }
+  });
+
+  it('maps a DescribeMonitoringSchedule output (as the SDK returns it) to an inventory draft', () => {
+    const output: DescribeMonitoringScheduleCommandOutput = {
+      $metadata: { httpStatusCode: 200, requestId: '5c0e9d5c-7b8e-4d1f-9a3e-1f2b3c4d5e6f' },
+      MonitoringScheduleArn: DATA_QUALITY_SCHEDULE.MonitoringScheduleArn,
+      MonitoringScheduleName: 'churn-data-quality',
+      MonitoringScheduleStatus: 'Scheduled',
+      MonitoringType: 'DataQuality',
+      CreationTime: new Date('2026-09-14T08:12:31.412Z'),
+      LastModifiedTime: new Date('2026-10-05T07:00:02.118Z'),
+      MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'cron(0 * ? * * *)' }, MonitoringJobDefinitionName: 'churn-data-quality-job', MonitoringType: 'DataQuality' },
+      EndpointName: 'churn',
+    };
+    const draft = monitoringScheduleDraft({ MonitoringScheduleName: 'churn-data-quality', MonitoringScheduleArn: output.MonitoringScheduleArn, CreationTime: output.CreationTime, LastModifiedTime: output.LastModifiedTime, MonitoringScheduleStatus: 'Scheduled' }, output);
+    expect(draft).toEqual({
+      type: T.monitoringSchedule,
+      id: 'churn-data-quality',
+      name: 'churn-data-quality',
+      arn: DATA_QUALITY_SCHEDULE.MonitoringScheduleArn,
+      configuration: {
+        MonitoringScheduleArn: DATA_QUALITY_SCHEDULE.MonitoringScheduleArn,
+        MonitoringScheduleName: 'churn-data-quality',
+        MonitoringScheduleStatus: 'Scheduled',
+        MonitoringType: 'DataQuality',
+        CreationTime: '2026-09-14T08:12:31.412Z',
+        LastModifiedTime: '2026-10-05T07:00:02.118Z',
+        MonitoringScheduleConfig: { ScheduleConfig: { ScheduleExpression: 'cron(0 * ? * * *)' }, MonitoringJobDefinitionName: 'churn-data-quality-job', MonitoringType: 'DataQuality' },
+        EndpointName: 'churn',
+      },
+      relationships: [{ name: 'Is associated with Endpoint', resourceType: T.endpoint, resourceId: 'churn', resourceName: 'churn' }],
+    });
+  });
+});
