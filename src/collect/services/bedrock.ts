@@ -1,0 +1,380 @@
+import {
+  BedrockClient,
+  GetCustomModelCommand,
+  GetGuardrailCommand,
+  GetModelInvocationLoggingConfigurationCommand,
+  ListCustomModelsCommand,
+  ListGuardrailsCommand,
+  ListTagsForResourceCommand as ListBedrockTagsCommand,
+  type CustomModelSummary,
+  type GetCustomModelCommandOutput,
+  type GetGuardrailCommandOutput,
+  type GuardrailSummary,
+  type LoggingConfig,
+} from '@aws-sdk/client-bedrock';
+import {
+  BedrockAgentClient,
+  GetAgentCommand,
+  GetDataSourceCommand,
+  GetKnowledgeBaseCommand,
+  ListAgentsCommand,
+  ListDataSourcesCommand,
+  ListKnowledgeBasesCommand,
+  ListTagsForResourceCommand as ListAgentTagsCommand,
+  type Agent,
+  type AgentSummary,
+  type DataSource,
+  type DataSourceSummary,
+  type KnowledgeBase,
+  type KnowledgeBaseSummary,
+} from '@aws-sdk/client-bedrock-agent';
+import type { JsonObject, JsonValue } from '../../json.js';
+import { callRecordOf } from '../aws-clients.js';
+import type { CallResult, Collector, CollectorContext, ResourceDraft } from '../collector.js';
+import { classifyFailure, type CallFailure } from '../errors.js';
+import { toJsonObject } from '../shape.js';
+
+export const BEDROCK_TYPES = {
+  guardrail: 'AWS::Bedrock::Guardrail',
+  customModel: 'AWS::Bedrock::CustomModel',
+  agent: 'AWS::Bedrock::Agent',
+  knowledgeBase: 'AWS::Bedrock::KnowledgeBase',
+} as const;
+
+/** What one per-resource call gave: its output, or why there is none. */
+export type Part<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** Where the collector runs, for ARNs the List calls do not return. */
+export interface Place {
+  partition: string;
+  region: string;
+  accountId: string;
+}
+
+/**
+ * Amazon Bedrock (control plane "bedrock" and agents "bedrock-agent", both IAM prefix "bedrock"):
+ * the account's model invocation logging setting as a fact, and guardrails, custom models,
+ * agents and knowledge bases (with their data sources) as resources. Configurations are the Get
+ * calls' output with the API's own keys; when a Get fails, the List summary stands in and
+ * `collectionErrors.configuration` says why. Only reads.
+ *
+ * A region where Bedrock does not exist (no endpoint, unreachable, token not valid there) fails
+ * each of its types with the reason once, instead of retrying every list against it.
+ */
+export const bedrockCollector: Collector = {
+  service: 'bedrock',
+  scope: 'regional',
+  operations: [
+    'bedrock:GetModelInvocationLoggingConfiguration',
+    'bedrock:ListGuardrails',
+    'bedrock:GetGuardrail',
+    'bedrock:ListCustomModels',
+    'bedrock:GetCustomModel',
+    'bedrock:ListAgents',
+    'bedrock:GetAgent',
+    'bedrock:ListKnowledgeBases',
+    'bedrock:GetKnowledgeBase',
+    'bedrock:ListDataSources',
+    'bedrock:GetDataSource',
+    // Both clients' ListTagsForResource are this one IAM action.
+    'bedrock:ListTagsForResource',
+  ],
+  resourceTypes: Object.values(BEDROCK_TYPES),
+  async collect(ctx) {
+    const place: Place = { partition: ctx.partition, region: ctx.region, accountId: ctx.accountId };
+    const bedrock = ctx.client(BedrockClient);
+    const agents = ctx.client(BedrockAgentClient);
+    const bedrockGate = new RegionGate();
+    const agentGate = new RegionGate();
+    await Promise.all([
+      (async () => {
+        await invocationLogging(ctx, bedrock, bedrockGate);
+        await guardrails(ctx, bedrock, bedrockGate);
+        await customModels(ctx, bedrock, bedrockGate);
+      })(),
+      (async () => {
+        await agentsOf(ctx, agents, agentGate, place);
+        await knowledgeBases(ctx, agents, agentGate, place);
+      })(),
+    ]);
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Mapping: API output → ResourceDraft (exported so recorded real responses can be tested
+// where the emulator lacks the API).
+
+/** GetModelInvocationLoggingConfiguration's loggingConfig as the `bedrockInvocationLogging` fact. */
+export function invocationLoggingFact(loggingConfig: LoggingConfig | undefined | null): JsonObject {
+  const json = loggingConfig ? toJsonObject(loggingConfig) : {};
+  // Not configured: the API leaves loggingConfig out (some emulators answer with an empty one).
+  return Object.keys(json).length ? json : { enabled: false };
+}
+
+export function guardrailResource(summary: GuardrailSummary, detail: Part<GetGuardrailCommandOutput>, tags: Part<Record<string, string>>): ResourceDraft {
+  const id = (detail.ok ? detail.value.guardrailId : undefined) ?? summary.id ?? '';
+  const arn = (detail.ok ? detail.value.guardrailArn : undefined) ?? summary.arn ?? '';
+  return draft(BEDROCK_TYPES.guardrail, {
+    id,
+    arn,
+    name: (detail.ok ? detail.value.name : undefined) ?? summary.name ?? null,
+    // The summary calls them id/arn; keyed as GetGuardrail does, so controls read one shape.
+    configuration: detail.ok ? toJsonObject(detail.value) : guardrailSummaryConfiguration(summary),
+    detailError: detail.ok ? undefined : detail.reason,
+    tags,
+  });
+}
+
+function guardrailSummaryConfiguration(summary: GuardrailSummary): JsonObject {
+  const { id, arn, ...rest } = summary;
+  return toJsonObject({ ...rest, guardrailId: id, guardrailArn: arn });
+}
+
+export function customModelResource(summary: CustomModelSummary, detail: Part<GetCustomModelCommandOutput>, tags: Part<Record<string, string>>): ResourceDraft {
+  const arn = (detail.ok ? detail.value.modelArn : undefined) ?? summary.modelArn ?? '';
+  return draft(BEDROCK_TYPES.customModel, {
+    id: arn,
+    arn,
+    name: (detail.ok ? detail.value.modelName : undefined) ?? summary.modelName ?? null,
+    configuration: toJsonObject(detail.ok ? detail.value : summary),
+    detailError: detail.ok ? undefined : detail.reason,
+    tags,
+  });
+}
+
+export function agentResource(summary: AgentSummary, detail: Part<Agent>, tags: Part<Record<string, string>>, place: Place): ResourceDraft {
+  const id = (detail.ok ? detail.value.agentId : undefined) ?? summary.agentId ?? '';
+  return draft(BEDROCK_TYPES.agent, {
+    id,
+    arn: (detail.ok ? detail.value.agentArn : undefined) ?? agentArn(place, id),
+    name: (detail.ok ? detail.value.agentName : undefined) ?? summary.agentName ?? null,
+    configuration: toJsonObject(detail.ok ? detail.value : summary),
+    detailError: detail.ok ? undefined : detail.reason,
+    tags,
+  });
+}
+
+/** A knowledge base's data sources: what GetDataSource gave (or the summary), and any failure. */
+export interface DataSources {
+  items: Array<DataSource | DataSourceSummary>;
+  /** Why the list is incomplete or some entries are only summaries. */
+  error?: string;
+}
+
+export function knowledgeBaseResource(
+  summary: KnowledgeBaseSummary,
+  detail: Part<KnowledgeBase>,
+  tags: Part<Record<string, string>>,
+  dataSources: DataSources,
+  place: Place,
+): ResourceDraft {
+  const id = (detail.ok ? detail.value.knowledgeBaseId : undefined) ?? summary.knowledgeBaseId ?? '';
+  const resource = draft(BEDROCK_TYPES.knowledgeBase, {
+    id,
+    arn: (detail.ok ? detail.value.knowledgeBaseArn : undefined) ?? knowledgeBaseArn(place, id),
+    name: (detail.ok ? detail.value.name : undefined) ?? summary.name ?? null,
+    configuration: toJsonObject(detail.ok ? detail.value : summary),
+    detailError: detail.ok ? undefined : detail.reason,
+    tags,
+  });
+  resource.supplementaryConfiguration = { DataSources: dataSources.items.map((d): JsonValue => toJsonObject(d)) };
+  if (dataSources.error) resource.collectionErrors = { ...resource.collectionErrors, DataSources: dataSources.error };
+  return resource;
+}
+
+export function agentArn(place: Place, agentId: string): string {
+  return `arn:${place.partition}:bedrock:${place.region}:${place.accountId}:agent/${agentId}`;
+}
+
+export function knowledgeBaseArn(place: Place, knowledgeBaseId: string): string {
+  return `arn:${place.partition}:bedrock:${place.region}:${place.accountId}:knowledge-base/${knowledgeBaseId}`;
+}
+
+function draft(
+  type: string,
+  parts: { id: string; arn: string; name: string | null; configuration: JsonObject; detailError: string | undefined; tags: Part<Record<string, string>> },
+): ResourceDraft {
+  const collectionErrors: Record<string, string> = {};
+  if (parts.detailError) collectionErrors.configuration = parts.detailError;
+  if (!parts.tags.ok) collectionErrors.Tags = parts.tags.reason;
+  return {
+    type,
+    id: parts.id,
+    arn: parts.arn,
+    name: parts.name,
+    configuration: parts.configuration,
+    tags: parts.tags.ok ? parts.tags.value : null,
+    ...(Object.keys(collectionErrors).length ? { collectionErrors } : {}),
+  };
+}
+
+/** Bedrock's ListTagsForResource answers [{key, value}]. */
+export function bedrockTagMap(tags: Array<{ key?: string | undefined; value?: string | undefined }> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const tag of tags ?? []) if (tag.key !== undefined) out[tag.key] = tag.value ?? '';
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Collection.
+
+/**
+ * Remembers that an endpoint is not there in this region (Bedrock is not offered, the host does
+ * not resolve, the credentials are not valid there), so the remaining lists fail at once with
+ * the same reason instead of each retrying against it.
+ */
+class RegionGate {
+  unavailable: string | undefined;
+
+  note(failure: CallFailure): void {
+    if (failure.kind === 'unreachable' || failure.code === 'UnknownEndpoint' || failure.code === 'UnrecognizedClientException') {
+      this.unavailable ??= failure.reason;
+    }
+  }
+}
+
+/** ctx.listAll, but also says why it stopped (for the gate and for nested lists without a type). */
+async function listing<T>(
+  ctx: CollectorContext,
+  gate: RegionGate,
+  types: string[],
+  page: (token: string | undefined) => Promise<{ items: T[] | undefined; next?: string | undefined }>,
+): Promise<{ items: T[]; complete: boolean; failure?: CallFailure }> {
+  if (gate.unavailable) {
+    ctx.failed(types, gate.unavailable);
+    return { items: [], complete: false, failure: { kind: 'unreachable', code: 'Unavailable', reason: gate.unavailable } };
+  }
+  let error: unknown;
+  const result = await ctx.listAll(types, async (token) => {
+    try {
+      return await page(token);
+    } catch (e) {
+      error = e;
+      throw e;
+    }
+  });
+  if (result.complete || error === undefined) return result;
+  const failure = classifyFailure(error, callRecordOf(error)?.action ?? 'a call');
+  gate.note(failure);
+  return { ...result, failure };
+}
+
+/** A per-resource call as a Part; "not found" (deleted since the list) is `gone`. */
+async function part<T>(ctx: CollectorContext, send: () => Promise<T>): Promise<Part<T> | 'gone'> {
+  return asPart(await ctx.call(send, { absentOn: ['ResourceNotFoundException'] }));
+}
+
+function asPart<T>(result: CallResult<T>): Part<T> | 'gone' {
+  if (result.status === 'ok') return { ok: true, value: result.output };
+  if (result.status === 'absent') return 'gone';
+  return { ok: false, reason: result.failure.reason };
+}
+
+/** Tags of a resource that exists; not found here means the resource has no tags to read. */
+async function tagPart(ctx: CollectorContext, send: () => Promise<Record<string, string>>): Promise<Part<Record<string, string>>> {
+  const result = await ctx.call(send);
+  if (result.status === 'ok') return { ok: true, value: result.output };
+  return { ok: false, reason: result.status === 'failed' ? result.failure.reason : `tags not available (${result.code})` };
+}
+
+async function invocationLogging(ctx: CollectorContext, bedrock: BedrockClient, gate: RegionGate): Promise<void> {
+  const result = await ctx.call(() => bedrock.send(new GetModelInvocationLoggingConfigurationCommand({})));
+  if (result.status === 'ok') {
+    ctx.fact('bedrockInvocationLogging', invocationLoggingFact(result.output.loggingConfig));
+  } else if (result.status === 'failed') {
+    gate.note(result.failure);
+    ctx.fact('bedrockInvocationLogging', null, result.failure.reason);
+  } else {
+    ctx.fact('bedrockInvocationLogging', null, `model invocation logging not readable (${result.code})`);
+  }
+}
+
+async function guardrails(ctx: CollectorContext, bedrock: BedrockClient, gate: RegionGate): Promise<void> {
+  // Without an identifier ListGuardrails lists every guardrail once (its DRAFT, the working
+  // version); GetGuardrail without a version returns that same latest configuration.
+  const list = await listing(ctx, gate, [BEDROCK_TYPES.guardrail], async (token) => {
+    const page = await bedrock.send(new ListGuardrailsCommand({ nextToken: token, maxResults: 1000 }));
+    return { items: page.guardrails, next: page.nextToken };
+  });
+  await ctx.each(list.items, async (summary) => {
+    const identifier = summary.arn ?? summary.id ?? '';
+    const detail = await part(ctx, () => bedrock.send(new GetGuardrailCommand({ guardrailIdentifier: identifier })));
+    if (detail === 'gone') return;
+    const arn = (detail.ok ? detail.value.guardrailArn : undefined) ?? summary.arn ?? '';
+    const tags = await tagPart(ctx, async () => bedrockTagMap((await bedrock.send(new ListBedrockTagsCommand({ resourceARN: arn }))).tags));
+    ctx.emit(guardrailResource(summary, detail, tags));
+  });
+}
+
+async function customModels(ctx: CollectorContext, bedrock: BedrockClient, gate: RegionGate): Promise<void> {
+  const list = await listing(ctx, gate, [BEDROCK_TYPES.customModel], async (token) => {
+    const page = await bedrock.send(new ListCustomModelsCommand({ nextToken: token, maxResults: 1000 }));
+    return { items: page.modelSummaries, next: page.nextToken };
+  });
+  await ctx.each(list.items, async (summary) => {
+    const identifier = summary.modelArn ?? summary.modelName ?? '';
+    const detail = await part(ctx, () => bedrock.send(new GetCustomModelCommand({ modelIdentifier: identifier })));
+    if (detail === 'gone') return;
+    const arn = (detail.ok ? detail.value.modelArn : undefined) ?? summary.modelArn ?? '';
+    const tags = await tagPart(ctx, async () => bedrockTagMap((await bedrock.send(new ListBedrockTagsCommand({ resourceARN: arn }))).tags));
+    ctx.emit(customModelResource(summary, detail, tags));
+  });
+}
+
+async function agentsOf(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate, place: Place): Promise<void> {
+  const list = await listing(ctx, gate, [BEDROCK_TYPES.agent], async (token) => {
+    const page = await client.send(new ListAgentsCommand({ nextToken: token, maxResults: 1000 }));
+    return { items: page.agentSummaries, next: page.nextToken };
+  });
+  await ctx.each(list.items, async (summary) => {
+    const agentId = summary.agentId ?? '';
+    const got = await part(ctx, () => client.send(new GetAgentCommand({ agentId })));
+    if (got === 'gone') return;
+    const detail: Part<Agent> = got.ok ? (got.value.agent ? { ok: true, value: got.value.agent } : { ok: false, reason: 'bedrock:GetAgent returned no agent' }) : got;
+    const arn = (detail.ok ? detail.value.agentArn : undefined) ?? agentArn(place, agentId);
+    const tags = await tagPart(ctx, async () => (await client.send(new ListAgentTagsCommand({ resourceArn: arn }))).tags ?? {});
+    ctx.emit(agentResource(summary, detail, tags, place));
+  });
+}
+
+async function knowledgeBases(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate, place: Place): Promise<void> {
+  const list = await listing(ctx, gate, [BEDROCK_TYPES.knowledgeBase], async (token) => {
+    const page = await client.send(new ListKnowledgeBasesCommand({ nextToken: token, maxResults: 1000 }));
+    return { items: page.knowledgeBaseSummaries, next: page.nextToken };
+  });
+  await ctx.each(list.items, async (summary) => {
+    const knowledgeBaseId = summary.knowledgeBaseId ?? '';
+    const got = await part(ctx, () => client.send(new GetKnowledgeBaseCommand({ knowledgeBaseId })));
+    if (got === 'gone') return;
+    const detail: Part<KnowledgeBase> = got.ok
+      ? got.value.knowledgeBase
+        ? { ok: true, value: got.value.knowledgeBase }
+        : { ok: false, reason: 'bedrock:GetKnowledgeBase returned no knowledge base' }
+      : got;
+    const arn = (detail.ok ? detail.value.knowledgeBaseArn : undefined) ?? knowledgeBaseArn(place, knowledgeBaseId);
+    const tags = await tagPart(ctx, async () => (await client.send(new ListAgentTagsCommand({ resourceArn: arn }))).tags ?? {});
+    const dataSources = await dataSourcesOf(ctx, client, gate, knowledgeBaseId);
+    ctx.emit(knowledgeBaseResource(summary, detail, tags, dataSources, place));
+  });
+}
+
+async function dataSourcesOf(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate, knowledgeBaseId: string): Promise<DataSources> {
+  // No inventory type of their own: coverage is the knowledge base's DataSources collection error.
+  const list = await listing(ctx, gate, [], async (token) => {
+    const page = await client.send(new ListDataSourcesCommand({ knowledgeBaseId, nextToken: token, maxResults: 1000 }));
+    return { items: page.dataSourceSummaries, next: page.nextToken };
+  });
+  const errors: string[] = list.failure ? [list.failure.reason] : [];
+  const items: Array<DataSource | DataSourceSummary> = [];
+  // Sequential: already inside the knowledge base's slot of ctx.each.
+  for (const summary of list.items) {
+    const got = await part(ctx, () => client.send(new GetDataSourceCommand({ knowledgeBaseId, dataSourceId: summary.dataSourceId ?? '' })));
+    if (got === 'gone') continue;
+    if (got.ok && got.value.dataSource) items.push(got.value.dataSource);
+    else {
+      items.push(summary);
+      errors.push(got.ok ? 'bedrock:GetDataSource returned no data source' : got.reason);
+    }
+  }
+  return { items, ...(errors.length ? { error: [...new Set(errors)].join('; ') } : {}) };
+}
