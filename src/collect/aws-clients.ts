@@ -84,6 +84,9 @@ export class ClientFactory {
       retryMode: 'adaptive',
       requestHandler: { requestTimeout: this.settings.requestTimeoutMs, connectionTimeout: Math.min(5000, this.settings.requestTimeoutMs) },
       ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
+      // S3 Control's endpoint rules put the account id in the host name, which cannot even be
+      // built on an IP endpoint (123456789012.127.0.0.1): against an override, use it as is.
+      ...(endpoint && Client.name === 'S3ControlClient' ? { endpointProvider: () => ({ url: new URL(endpoint) }) } : {}),
     });
     this.instrument(client as unknown as SdkClient, Client.name, region);
     this.cache.set(key, client);

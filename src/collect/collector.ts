@@ -48,7 +48,8 @@ export interface CollectorContext {
   readonly accountId: string;
   readonly region: string;
   readonly partition: string;
-  client<C>(Client: new (config: Record<string, unknown>) => C): C;
+  /** A client for this collector's region, or another one (S3 answers only in a bucket's own region). */
+  client<C>(Client: new (config: Record<string, unknown>) => C, region?: string): C;
   /** Sends one call; failures are recorded and returned, never thrown. */
   call<T>(send: () => Promise<T>, options?: { absentOn?: string[] }): Promise<CallResult<T>>;
   /**
@@ -94,7 +95,7 @@ export function createContext(options: {
     accountId,
     region,
     partition,
-    client: (Client) => factory.client(Client, region),
+    client: (Client, inRegion) => factory.client(Client, inRegion ?? region),
     async call(send, callOptions) {
       try {
         return { status: 'ok', output: await send() };

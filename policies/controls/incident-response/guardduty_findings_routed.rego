@@ -69,11 +69,22 @@ on_default_bus(rule) if rule.configuration.EventBusName == "default"
 
 on_default_bus(rule) if endswith(rule.configuration.EventBusName, ":event-bus/default")
 
-routes_guardduty(rule) if {
+listens_to_guardduty(rule) if {
 	rule.configuration.State in enabled_states
 	on_default_bus(rule)
 	"aws.guardduty" in lib.as_array(pattern(rule).source)
+}
+
+routes_guardduty(rule) if {
+	listens_to_guardduty(rule)
 	count(object.get(rule.configuration, "Targets", [])) > 0
+}
+
+# A GuardDuty rule whose targets could not be read might be the one that routes findings.
+targets_unknown contains rule.configuration.Name if {
+	some rule in lib.same_region_of_type(rule_type)
+	listens_to_guardduty(rule)
+	rule.collectionErrors.Targets
 }
 
 routed if {
@@ -86,7 +97,13 @@ missing contains reason if {
 	reason := lib.uncollected_reason(rule_type, "EventBridge rules")
 }
 
+missing contains sprintf("the targets of EventBridge rule %s could not be read", [name]) if {
+	not routed
+	some name in targets_unknown
+}
+
 violations contains sprintf("No enabled EventBridge rule in %s sends GuardDuty findings to a target.", [lib.label]) if {
 	not routed
 	lib.collected(rule_type)
+	count(targets_unknown) == 0
 }

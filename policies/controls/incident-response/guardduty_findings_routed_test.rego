@@ -90,3 +90,10 @@ test_not_evaluated_gives_collection_failure if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, rule({})) with data.inventory as testing.context([])
 }
+
+# ListTargetsByRule failed for the GuardDuty rule: its targets are unknown, not absent.
+test_not_evaluated_when_a_guardduty_rules_targets_could_not_be_read if {
+	r := object.union(json.remove(rule({}), ["configuration/Targets"]), {"collectionErrors": {"Targets": "events:ListTargetsByRule was denied (AccessDeniedException)"}})
+	testing.status(id, collected) == "not_evaluated" with data.inventory as testing.context([r])
+	testing.messages(id, collected) == ["the targets of EventBridge rule guardduty-findings could not be read"] with data.inventory as testing.context([r])
+}
