@@ -128,10 +128,26 @@ describe('exit codes', () => {
     expect(runCli(['scan', '--bogus']).status).toBe(2);
   });
 
-  it('without --input or --demo exits 3: live collection is not available yet', () => {
-    const live = runCli(['scan', '-o', tempDir()]);
+  it('a live scan without credentials exits 3 with one line, and writes nothing', () => {
+    const out = join(tempDir(), 'report');
+    const live = runCli(['scan', '-o', out, '--region', 'us-east-1']);
     expect(live.status).toBe(3);
-    expect(live.stderr.trim().split('\n')).toHaveLength(1);
+    expect(live.stderr).toMatch(/^cafscan: no AWS credentials found: .+\n$/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('live-scan flags are checked before anything is sent (exit 2)', () => {
+    for (const args of [
+      ['scan', '--region', 'mars-1'],
+      ['scan', '--external-id', 'x'],
+      ['scan', '--endpoint-url', 'not a url'],
+      ['scan', '--demo', '--region', 'us-east-1'],
+      ['collect'],
+    ]) {
+      const run = runCli(args);
+      expect({ args, status: run.status }).toEqual({ args, status: 2 });
+      expect(run.stderr.trim().split('\n').length, args.join(' ')).toBeLessThanOrEqual(2);
+    }
   });
 
   const badInputs: Array<[string, (dir: string) => string]> = [
