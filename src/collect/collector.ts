@@ -19,6 +19,12 @@ export interface Collector {
   operations: string[];
   /** Inventory types this collector produces (coverage is reported for these). */
   resourceTypes: string[];
+  /**
+   * Runs first in every region and may claim (type, region) pairs it collected, which every
+   * other collector then leaves alone (the AWS Config source: when a recorder records a type,
+   * its items are used instead of calling the service's own APIs).
+   */
+  claimsTypes?: boolean;
   collect(ctx: CollectorContext): Promise<void>;
 }
 
@@ -42,6 +48,8 @@ export interface ResourceDraft {
   relationships?: Relationship[];
   /** Parts of the resource that could not be collected, and why (become not_evaluated reasons). */
   collectionErrors?: Record<string, string>;
+  /** When the source observed it (AWS Config's capture time); live API reads leave it null. */
+  capturedAt?: string | null;
 }
 
 export interface CollectorContext {
@@ -66,6 +74,10 @@ export interface CollectorContext {
   failed(resourceTypes: string[], reason: string): void;
   /** Account- and region-level facts (e.g. Bedrock invocation logging), put on the AWS::::Account resource. */
   fact(key: string, value: JsonObject | null, failureReason?: string): void;
+  /** False when another source (AWS Config) already collected this type in this region. */
+  wants(resourceType: string, region?: string): boolean;
+  /** For a claiming collector: this type in this region is collected; others skip it. */
+  claim(resourceType: string, region: string): void;
 }
 
 export interface CollectedPart {
@@ -84,10 +96,17 @@ export function createContext(options: {
   resourceRegion: string;
   part: CollectedPart;
   limit: <T>(task: () => Promise<T>) => Promise<T>;
+  /** "<type>|<region>" pairs already collected by a claiming collector (shared by a scan). */
+  claimed?: Set<string>;
+  /** This context belongs to a claiming collector: it claims, and is never filtered. */
+  claims?: boolean;
 }): CollectorContext {
   const { factory, accountId, partition, region, resourceRegion, part, limit } = options;
+  const claimed = options.claimed ?? new Set<string>();
+  const coverageRegion = resourceRegion === 'global' ? 'global' : region;
+  const wants = (type: string, where: string = coverageRegion) => options.claims === true || !claimed.has(`${type}|${where}`);
   const coverage = (types: string[], status: CoverageEntry['status'], reason?: string) => {
-    for (const resourceType of types) {
+    for (const resourceType of types.filter((t) => wants(t))) {
       part.coverage.push({ accountId, region: resourceRegion === 'global' ? 'global' : region, resourceType, status, ...(reason ? { reason } : {}) });
     }
   };
@@ -112,8 +131,10 @@ export function createContext(options: {
         return { status: 'failed', failure: classifyFailure(error, record?.action ?? 'a call') };
       }
     },
-    async listAll(types, page) {
-      const items = [];
+    async listAll<T>(types: string[], page: (token: string | undefined) => Promise<{ items: T[] | undefined; next?: string | undefined }>) {
+      const items: T[] = [];
+      // Everything this listing is for was already collected from AWS Config: no call at all.
+      if (types.length > 0 && types.every((t) => !wants(t))) return { items, complete: true };
       let token: string | undefined;
       const seen = new Set<string>();
       do {
@@ -135,6 +156,7 @@ export function createContext(options: {
       await Promise.all(items.map((item) => limit(() => work(item))));
     },
     emit(draft) {
+      if (!wants(draft.type, draft.region ?? resourceRegion)) return;
       part.resources.push({
         type: draft.type,
         id: draft.id,
@@ -142,13 +164,17 @@ export function createContext(options: {
         name: draft.name ?? null,
         accountId,
         region: draft.region ?? resourceRegion,
-        capturedAt: null,
+        capturedAt: draft.capturedAt ?? null,
         configuration: draft.configuration,
         supplementaryConfiguration: draft.supplementaryConfiguration ?? {},
         tags: draft.tags === undefined ? {} : draft.tags,
         relationships: draft.relationships ?? [],
         ...(draft.collectionErrors && Object.keys(draft.collectionErrors).length ? { collectionErrors: draft.collectionErrors } : {}),
       });
+    },
+    wants,
+    claim(type, where) {
+      if (options.claims) claimed.add(`${type}|${where}`);
     },
     covered: (types) => coverage(types, 'complete'),
     failed: (types, reason) => coverage(types, 'failed', reason),

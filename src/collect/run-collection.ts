@@ -55,15 +55,21 @@ export async function collectLive(options: LiveOptions): Promise<LiveCollection>
   const regions = options.regions === 'all' ? await enabledRegions(factory, homeRegion) : options.regions?.length ? options.regions : [homeRegion];
 
   const parts: CollectedPart[] = [];
+  const claimed = new Set<string>();
   const run = (collector: Collector, region: string, resourceRegion: string) =>
-    runCollector(collector, { factory, accountId, partition, region, resourceRegion, timeoutMs: options.regionTimeoutMs ?? 600_000 }).then((part) => {
+    runCollector(collector, { factory, accountId, partition, region, resourceRegion, timeoutMs: options.regionTimeoutMs ?? 600_000, claimed }).then((part) => {
       parts.push(part);
       return collector.service;
     });
 
-  const global = collectors.filter((c) => c.scope === 'global');
-  const regional = collectors.filter((c) => c.scope === 'regional');
+  // Phase 1: AWS Config, where a recorder records a type, claims it in that region.
   const limitRegions = createLimiter(CONCURRENT_REGIONS);
+  const sources = collectors.filter((c) => c.claimsTypes);
+  await Promise.all(regions.map((region) => limitRegions(() => Promise.all(sources.map((c) => run(c, region, region))))));
+
+  // Phase 2: every service's own APIs for the rest.
+  const global = collectors.filter((c) => c.scope === 'global' && !c.claimsTypes);
+  const regional = collectors.filter((c) => c.scope === 'regional' && !c.claimsTypes);
   await Promise.all([
     ...global.map((c) => run(c, homeRegion, 'global')),
     ...regions.map((region) =>
@@ -89,10 +95,10 @@ export async function collectLive(options: LiveOptions): Promise<LiveCollection>
 
 async function runCollector(
   collector: Collector,
-  o: { factory: ClientFactory; accountId: string; partition: string; region: string; resourceRegion: string; timeoutMs: number },
+  o: { factory: ClientFactory; accountId: string; partition: string; region: string; resourceRegion: string; timeoutMs: number; claimed: Set<string> },
 ): Promise<CollectedPart> {
   const part: CollectedPart = { resources: [], coverage: [], facts: new Map() };
-  const ctx = createContext({ ...o, part, limit: createLimiter(PER_SERVICE_CONCURRENCY) });
+  const ctx = createContext({ ...o, part, limit: createLimiter(PER_SERVICE_CONCURRENCY), claims: collector.claimsTypes === true });
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), o.timeoutMs);

@@ -35,7 +35,7 @@ export function normalizeConfigItem(raw: JsonValue, where: string): InventoryRes
     capturedAt: timestamp(raw.configurationItemCaptureTime),
     configuration,
     supplementaryConfiguration,
-    tags: normalizeTags(raw.tags ?? configuration.tags ?? configuration.Tags ?? configuration.TagList),
+    tags: normalizeTags(raw.tags ?? configuration.tags ?? configuration.Tags ?? configuration.TagList ?? bucketTags(supplementaryConfiguration)),
     relationships: normalizeRelationships(raw.relationships),
   };
 }
@@ -82,6 +82,14 @@ function decodeKnownPolicyDocuments(type: string, configuration: JsonObject, sup
     default:
       break;
   }
+}
+
+/** batch-get items carry no tags, but an S3 bucket's are in its supplementary configuration. */
+function bucketTags(supplementary: JsonObject): JsonValue | undefined {
+  const tagging = supplementary.BucketTaggingConfiguration;
+  if (!isJsonObject(tagging) || !Array.isArray(tagging.tagSets)) return undefined;
+  const first = tagging.tagSets[0];
+  return isJsonObject(first) && isJsonObject(first.tags) ? first.tags : undefined;
 }
 
 /**

@@ -84,6 +84,8 @@ async function collectBucket(ctx: CollectorContext, bucket: Bucket, owner: Owner
     if (location.status === 'ok') region = regionFromLocationConstraint(location.output.LocationConstraint);
     else errors.BucketLocation = location.failure.reason;
   }
+  // AWS Config already collected this region's buckets: no per-bucket calls.
+  if (region && !ctx.wants('AWS::S3::Bucket', region)) return;
   // S3 answers bucket-level calls only in the bucket's own region (others redirect).
   const s3 = ctx.client(S3Client, region || undefined);
 
