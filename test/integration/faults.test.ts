@@ -12,6 +12,8 @@ import { seedAccount } from './seed-account.js';
  * The same seeded account behind a loopback proxy that answers a share of calls with
  * ThrottlingException and some with AccessDenied, in each protocol's own wire format.
  */
+const MOTO_LACKS = new Set(['SageMaker.ListMonitoringSchedules', 'SageMaker.DescribeMonitoringSchedule', 'SageMaker.GetModelPackageGroupPolicy']);
+
 describe('throttling and denied calls (fault-injecting proxy in front of moto)', () => {
   let moto: Moto;
   let proxy: FaultProxy;
@@ -20,7 +22,9 @@ describe('throttling and denied calls (fault-injecting proxy in front of moto)',
     if (operation === 'SageMaker.ListModels') return 'deny';
     if (/^GET \/ml-scratch-bad\/?\?(.*&)?encryption/.test(operation)) return 'deny';
     // Every fourth SageMaker or KMS request is throttled; its retry is a new request that passes.
-    if (/^(SageMaker|TrentService)\./.test(operation)) {
+    // Not the APIs moto lacks: they fail anyway (HTML 404s the SDK retries), and a retry that
+    // happened to land on a throttled slot would end as "throttled" instead of "unsupported".
+    if (/^(SageMaker|TrentService)\./.test(operation) && !MOTO_LACKS.has(operation)) {
       const n = (attempts.get('all') ?? 0) + 1;
       attempts.set('all', n);
       if (n % 4 === 1) return 'throttle';
@@ -58,7 +62,7 @@ describe('throttling and denied calls (fault-injecting proxy in front of moto)',
 
   it('still exits 0 and retries throttled calls to success', () => {
     expect(first.status).toBe(0);
-    expect(proxy.counts.throttled).toBeGreaterThan(10);
+    expect(proxy.counts.throttled).toBeGreaterThanOrEqual(5);
     const byId = (control: string, id: string) => first.results().findings.find((f) => f.controlId === control && f.resource.id === id)?.status;
     // Every notebook call was throttled once, and the notebooks were still collected and judged.
     expect(byId('CAFAI-IP-01', 'nb-hardened')).toBe('pass');
@@ -86,7 +90,7 @@ describe('throttling and denied calls (fault-injecting proxy in front of moto)',
   it('lists every failed call in the coverage summary (results.json and stderr)', () => {
     const failed = first.results().scan.collection!.failedCalls.map((c) => `${c.action} ${c.errorCode}`);
     expect(failed).toEqual(expect.arrayContaining(['sagemaker:ListModels AccessDeniedException', 's3:GetBucketEncryption AccessDenied']));
-    expect(failed.every((line) => !/Throttl|SlowDown/.test(line))).toBe(true);
+    expect(failed.filter((line) => /Throttl|SlowDown/.test(line)), JSON.stringify(first.results().scan.collection)).toEqual([]);
     expect(first.stderr).toMatch(/failed \(affected controls are not_evaluated\)/);
     expect(first.stderr).toMatch(/sagemaker:ListModels\s+AccessDeniedException/);
     expect(first.stderr).not.toMatch(/\n\s+at /);
