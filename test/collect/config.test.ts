@@ -5,7 +5,7 @@ import {
   StartConfigurationRecorderCommand,
 } from '@aws-sdk/client-config-service';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { configRecorderCollector, configRecorderFact, primaryRecorder } from '../../src/collect/services/config.js';
+import { CONFIG_SOURCED_TYPES, configRecorderCollector, configRecorderFact, primaryRecorder } from '../../src/collect/services/config.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
 
@@ -32,8 +32,10 @@ describe('AWS Config recorder collector against moto', () => {
 
   it('a recording recorder of all types is the configRecorder fact', async () => {
     const part = await runCollectorAgainst(moto, configRecorderCollector, 'us-east-1');
+    // The recorder records everything and the account is empty: every covered type is
+    // collected through Config — completely, and with nothing in it.
     expect(part.resources).toEqual([]);
-    expect(part.coverage).toEqual([]);
+    expect(part.coverage.map((c) => `${c.resourceType}:${c.status}`).sort()).toEqual(CONFIG_SOURCED_TYPES.map((t) => `${t}:complete`).sort());
     expect(part.facts.get('us-east-1')).toEqual({
       region: 'us-east-1',
       facts: {
