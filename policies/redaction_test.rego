@@ -2,8 +2,15 @@ package cafscan.tests.redaction
 
 import data.cafscan.redaction
 
+# The candidates as the engine finds them: every environment-like key holding an object or list.
 paths_for(configuration) := paths if {
-	paths := redaction.paths with input as {"resource": {"configuration": configuration}}
+	candidates := [{"path": path, "env": env} |
+		walk(configuration, [path, env])
+		count(path) > 0
+		lower(path[count(path) - 1]) in {"environment", "variables", "environmentvariables"}
+		not is_string(env)
+	]
+	paths := redaction.paths with input as {"candidates": candidates}
 }
 
 test_finds_secrets_in_sagemaker_container_environments if {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
 import { loadCatalog, policyBundleDir, type Catalog } from '../controls/catalog.js';
 import type { Inventory, InventoryResource } from '../inventory/model.js';
+import { isJsonObject, type JsonValue } from '../json.js';
 
 export type OutcomeStatus = 'pass' | 'fail' | 'not_evaluated';
 
@@ -57,11 +58,11 @@ export async function evaluateInventory(inventory: Inventory, options: EvaluateO
     // Only resources with environment-like maps can hold what redaction looks for.
     const mayHoldSecrets = ENVIRONMENT_HINT.test(json);
     if (routed || mayHoldSecrets) {
-      const input = encode(`{"resource":${json},"scan":${scan}}`);
+      const candidates = mayHoldSecrets ? environmentMaps(resource.configuration) : [];
       results.push({
         resource,
-        outcomes: routed ? evaluateControls(policy, catalog.entrypoint, input) : [],
-        secretPaths: mayHoldSecrets ? (first(policy.evaluate(input, catalog.redactionEntrypoint)) as ValuePath[] | undefined) ?? [] : [],
+        outcomes: routed ? evaluateControls(policy, catalog.entrypoint, encode(`{"resource":${json},"scan":${scan}}`)) : [],
+        secretPaths: candidates.length ? ((first(policy.evaluate(encode(JSON.stringify({ candidates })), catalog.redactionEntrypoint)) as ValuePath[] | undefined) ?? []) : [],
       });
     }
     if (options.onProgress && (index % 1000 === 999 || index === total - 1)) options.onProgress(index + 1, total);
@@ -69,7 +70,30 @@ export async function evaluateInventory(inventory: Inventory, options: EvaluateO
   return results;
 }
 
-const ENVIRONMENT_HINT = /nvironment|ariables/;
+/**
+ * An environment-like map: the key followed by an object or a list (JSON.stringify writes no
+ * spaces). A tag such as "Environment": "prod" does not match — measured: matching every
+ * mention of the word sent 17% of a synthetic inventory through the redaction walk.
+ */
+const ENVIRONMENT_HINT = /"(?:[Ee]nvironment(?:[Vv]ariables)?|[Vv]ariables)":[{[]/;
+
+const ENVIRONMENT_KEYS = new Set(['environment', 'variables', 'environmentvariables']);
+
+/** Environment-like maps in a configuration, with their paths: what policies/redaction.rego judges. */
+export function environmentMaps(configuration: JsonValue, path: ValuePath = []): Array<{ path: ValuePath; env: JsonValue }> {
+  const found: Array<{ path: ValuePath; env: JsonValue }> = [];
+  const visit = (value: JsonValue, at: ValuePath) => {
+    if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...at, i]));
+    else if (isJsonObject(value)) {
+      for (const [key, child] of Object.entries(value)) {
+        if (ENVIRONMENT_KEYS.has(key.toLowerCase()) && typeof child === 'object' && child !== null) found.push({ path: [...at, key], env: child });
+        visit(child, [...at, key]);
+      }
+    }
+  };
+  visit(configuration, path);
+  return found;
+}
 
 function evaluateControls(policy: LoadedPolicy, entrypoint: string, input: ArrayBuffer): ControlOutcome[] {
   const outcomes = (first(policy.evaluate(input, entrypoint)) as ControlOutcome[] | undefined) ?? [];
