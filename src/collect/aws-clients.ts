@@ -72,6 +72,12 @@ export class ClientFactory {
     return this.settings.log;
   }
 
+  /** Closes every client's connections (keep-alive sockets would otherwise hold the process open). */
+  destroy(): void {
+    for (const client of this.cache.values()) (client as { destroy?: () => void }).destroy?.();
+    this.cache.clear();
+  }
+
   client<C>(Client: ClientClass<C>, region: string): C {
     const key = `${Client.name}|${region}`;
     const cached = this.cache.get(key);
@@ -82,7 +88,8 @@ export class ClientFactory {
       credentials: this.settings.credentials,
       maxAttempts: this.settings.maxAttempts,
       retryMode: 'adaptive',
-      requestHandler: { requestTimeout: this.settings.requestTimeoutMs, connectionTimeout: Math.min(5000, this.settings.requestTimeoutMs) },
+      // A request that hangs past the timeout fails (and is retried) instead of waiting forever.
+      requestHandler: { requestTimeout: this.settings.requestTimeoutMs, connectionTimeout: Math.min(5000, this.settings.requestTimeoutMs), throwOnRequestTimeout: true },
       ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
       // S3 Control's endpoint rules put the account id in the host name, which cannot even be
       // built on an IP endpoint (123456789012.127.0.0.1): against an override, use it as is.

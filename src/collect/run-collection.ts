@@ -51,6 +51,14 @@ export async function collectLive(options: LiveOptions): Promise<LiveCollection>
     declaredOperations: new Set([...collectorOperations(collectors), ...ORCHESTRATION_OPERATIONS]),
   });
 
+  try {
+    return await collectWith(factory, collectors, homeRegion, log, options);
+  } finally {
+    factory.destroy();
+  }
+}
+
+async function collectWith(factory: ClientFactory, collectors: Collector[], homeRegion: string, log: CallLog, options: LiveOptions): Promise<LiveCollection> {
   const { accountId, partition } = await whoAmI(factory, homeRegion);
   const regions = options.regions === 'all' ? await enabledRegions(factory, homeRegion) : options.regions?.length ? options.regions : [homeRegion];
 

@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export const MOTO_ACCOUNT = '123456789012';
 
@@ -30,18 +33,21 @@ export async function freePort(): Promise<number> {
 export async function startMoto(): Promise<Moto> {
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
+  // moto logs every request on stderr. It goes to a file, never a pipe: a test blocked in
+  // spawnSync cannot drain a pipe, and once it is full moto's request threads deadlock on
+  // Python's logging lock (seen: every thread waiting in Handler.acquire).
+  const logFile = join(mkdtempSync(join(tmpdir(), 'cafscan-moto-')), 'moto.log');
+  const log = openSync(logFile, 'w');
   const child: ChildProcess = spawn(process.env.PYTHON ?? 'python3', ['-m', 'moto.server', '-H', '127.0.0.1', '-p', String(port)], {
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'ignore', log],
     // AWS managed policies (AdministratorAccess…) exist in moto only when loaded.
     env: { ...process.env, MOTO_ALLOW_NONEXISTENT_REGION: 'true', MOTO_IAM_LOAD_MANAGED_POLICIES: 'true' },
   });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-4000);
-  });
+  closeSync(log);
+  const stderrTail = () => readFileSync(logFile, 'utf8').slice(-4000);
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`moto_server exited: ${stderr}`);
+    if (child.exitCode !== null) throw new Error(`moto_server exited: ${stderrTail()}`);
     try {
       const res = await fetch(`${endpoint}/moto-api/data.json`);
       if (res.ok) break;
@@ -50,7 +56,7 @@ export async function startMoto(): Promise<Moto> {
     }
     if (Date.now() > deadline) {
       child.kill();
-      throw new Error(`moto_server did not start: ${stderr}`);
+      throw new Error(`moto_server did not start: ${stderrTail()}`);
     }
     await new Promise((r) => setTimeout(r, 150));
   }

@@ -121,6 +121,22 @@ describe('cafscan scan against a moto-emulated ML account', () => {
     expect(validateSarif(join(out, 'results.sarif'))).toEqual([]);
   });
 
+  it('collect writes the same inventory a scan evaluates (redacted); scanning that file gives the same findings', () => {
+    const file = join(tempDir(), 'collected', 'inventory.json');
+    const env = { ...process.env, ...motoEnv(moto), AWS_ENDPOINT_URL: '', CI: 'true' };
+    const collect = spawnSync(process.execPath, [cafscanBin, 'collect', '--output', file, '--endpoint-url', moto.endpoint, '--region', 'us-east-1'], { cwd: repoRoot, encoding: 'utf8', env });
+    expect(collect.status).toBe(0);
+    const text = readFileSync(file, 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ kind: 'cafscan-inventory', schemaVersion: '1', sources: ['live'] });
+    expect(text).not.toContain('hunter2');
+    const rescan = tempDir();
+    const scan = spawnSync(process.execPath, [cafscanBin, 'scan', '--input', file, '--output-dir', rescan, '--format', 'none'], { cwd: repoRoot, encoding: 'utf8', env });
+    expect(scan.status).toBe(0);
+    const again = JSON.parse(readFileSync(join(rescan, 'results.json'), 'utf8')) as ScanResults;
+    const key = (f: ScanResults['findings'][number]) => `${f.controlId} ${f.resource.arn} ${f.status}`;
+    expect(again.findings.map(key).sort()).toEqual(results().findings.map(key).sort());
+  });
+
   it('redacts the leaky model\'s credentials in inventory.json but still reports them by name', () => {
     const text = readFileSync(join(out, 'inventory.json'), 'utf8');
     expect(text).not.toContain('hunter2');
