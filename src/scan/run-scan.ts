@@ -1,5 +1,4 @@
 import type { CollectionSummary } from '../collect/coverage-summary.js';
-import { join } from 'node:path';
 import { loadCatalog, severityRank, type Severity } from '../controls/catalog.js';
 import { evaluateInventory } from '../engine/evaluate.js';
 import { makeFindings } from '../findings/make-findings.js';
@@ -83,7 +82,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   return {
     results,
     summary: renderTerminalSummary(scores, findings),
-    written: written.map((file) => join(file)),
+    written,
     exitCode: failsAtOrAbove(findings, request.failOn) ? 1 : 0,
   };
 }

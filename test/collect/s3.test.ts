@@ -66,7 +66,7 @@ describe('S3 collector against moto', () => {
   beforeAll(async () => {
     moto = await startMoto();
     // Denies two of one bucket's settings, the way S3 does when a bucket policy refuses the scanner.
-    const faults = await startFaultProxy(moto.endpoint, ({ operation }) => {
+    const faults = await startFaultProxy(moto, ({ operation }) => {
       const [method, path] = operation.split(' ');
       const url = new URL(path ?? '/', 'http://proxy');
       const denied = method === 'GET' && url.pathname.replace(/\/$/, '') === `/${DENIED}` && (url.searchParams.has('policy') || url.searchParams.has('tagging'));

@@ -52,7 +52,7 @@ describe('throttling and denied calls (fault-injecting proxy in front of moto)',
   beforeAll(async () => {
     moto = await startMoto();
     await seedAccount(moto);
-    proxy = await startFaultProxy(moto.endpoint, ({ operation }) => decide(operation));
+    proxy = await startFaultProxy(moto, ({ operation }) => decide(operation));
     first = await scan([]);
   }, 180_000);
   afterAll(async () => {
