@@ -14,6 +14,11 @@ export const CAPABILITIES = [
 ];
 const COMPONENTS = ['input', 'model', 'output'];
 const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational'];
+// Generic resources whose relevance to AI comes from the asset graph (src/graph/asset-types.ts).
+export const LINKABLE_TYPES = [
+  'AWS::S3::Bucket', 'AWS::KMS::Key', 'AWS::IAM::Role', 'AWS::Logs::LogGroup', 'AWS::ECR::Repository',
+  'AWS::ApiGateway::Stage', 'AWS::ApiGateway::RestApi',
+];
 const policiesDir = join(repoRoot, 'policies');
 
 export function regoSources({ includeTests = false } = {}) {
@@ -57,6 +62,12 @@ export function readCatalog(opa) {
       severity: custom?.severity,
       resourceTypes: custom?.resource_types,
       relatedResourceTypes: custom?.related_resource_types ?? [],
+      // "linked": a generic resource (bucket, key, role, log group…) is checked only where the
+      // AI asset graph links it to a workload in this control's component (src/graph).
+      scope: custom?.scope ?? 'resource',
+      // Which link components bring a resource in scope (default: the control's own), e.g. key
+      // rotation matters for a key whatever AI data it protects.
+      ...(custom?.scope === 'linked' ? { linkedComponents: custom?.linked_components ?? [custom?.component] } : {}),
       cafSection: custom?.caf_section,
       rationale: custom?.rationale,
       remediation: custom?.remediation,
@@ -75,7 +86,9 @@ export function readCatalog(opa) {
   controls.sort((a, b) => (a.id < b.id ? -1 : 1));
   const routing = {};
   for (const c of controls) {
-    for (const type of c.resourceTypes) (routing[type] ??= []).push({ package: c.package, id: c.id });
+    for (const type of c.resourceTypes) {
+      (routing[type] ??= []).push(c.scope === 'linked' ? { package: c.package, id: c.id, linked: c.linkedComponents } : { package: c.package, id: c.id });
+    }
   }
   return { controls, routing };
 }
@@ -91,6 +104,9 @@ function validate(c, file) {
   need(SEVERITIES.includes(c.severity), `custom.severity must be one of ${SEVERITIES.join(', ')}`);
   need(Array.isArray(c.resourceTypes) && c.resourceTypes.length > 0, 'custom.resource_types must list at least one type');
   need(Array.isArray(c.relatedResourceTypes), 'custom.related_resource_types must be a list');
+  need(c.scope === 'resource' || c.scope === 'linked', `custom.scope must be "linked" or absent (got ${c.scope})`);
+  need(c.scope !== 'linked' || (Array.isArray(c.linkedComponents) && c.linkedComponents.length > 0 && c.linkedComponents.every((x) => COMPONENTS.includes(x))), 'custom.linked_components must list components');
+  need(c.scope !== 'linked' || c.resourceTypes.every((t) => LINKABLE_TYPES.includes(t)), `custom.scope "linked" needs resource types the asset graph links (${LINKABLE_TYPES.join(', ')})`);
   need(typeof c.cafSection === 'string' && c.cafSection.length > 0, 'custom.caf_section is required');
   need(typeof c.rationale === 'string' && c.rationale.length > 40, 'custom.rationale is required');
   need(c.remediation && typeof c.remediation.console === 'string', 'custom.remediation.console is required');

@@ -5,10 +5,28 @@ package cafscan.testing
 
 scan := {"time": "2026-11-01T00:00:00Z", "time_ns": 1793491200000000000}
 
-findings_for(id, resource) := [f |
-	some f in data.cafscan.main.findings with input as {"resource": resource, "scan": scan}
+# By default a resource is linked to an AI workload in every component, so a control on a
+# generic resource (custom.scope: linked) applies; scoping itself is tested with the helpers
+# below (unlinked_not_applicable, linked_status).
+all_components := ["input", "model", "output"]
+
+findings_for(id, resource) := findings_linked(id, resource, all_components, false)
+
+findings_linked(id, resource, links, all_resources) := [f |
+	some f in data.cafscan.main.findings with input as {"resource": resource, "scan": scan, "links": links, "all_resources": all_resources}
 	f.controlId == id
 ]
+
+# The control's status when the graph links the resource only in these components.
+linked_status(id, resource, links) := f.status if {
+	some f in findings_linked(id, resource, links, false)
+}
+
+# A linked control does not apply to a resource no AI workload uses (unless --all-resources).
+unlinked_not_applicable(id, resource) if {
+	count(findings_linked(id, resource, [], false)) == 0
+	count(findings_linked(id, resource, [], true)) == 1
+}
 
 status(id, resource) := f.status if {
 	some f in findings_for(id, resource)

@@ -58,6 +58,14 @@ export interface ControlMeta {
   severity: Severity;
   resourceTypes: string[];
   relatedResourceTypes: string[];
+  /**
+   * "resource": applies to every resource of its types (AI resources, account resources).
+   * "linked": a generic resource type, checked only where the AI asset graph links a resource
+   * to a workload in this control's component (or with --all-resources).
+   */
+  scope: 'resource' | 'linked';
+  /** For linked controls: the link components that bring a resource in scope. */
+  linkedComponents?: Component[];
   cafSection: string;
   rationale: string;
   remediation: Remediation;
@@ -69,6 +77,8 @@ export interface ControlMeta {
 export interface Route {
   package: string;
   id: string;
+  /** For linked controls: the link components that bring a resource in scope. */
+  linked?: Component[];
 }
 
 /** policy-bundle/catalog.json, written by scripts/build-policies.mjs. */

@@ -38,8 +38,10 @@ describe('every control', () => {
         fail: /testing\.status\(.*\)\s*==\s*"fail"/.test(tests),
         pass: /testing\.status\(.*\)\s*==\s*"pass"/.test(tests),
         notApplicable: /testing\.not_applicable\(/.test(tests),
+        // A control on generic resources must also show it ignores what no AI workload uses.
+        unlinked: control.scope !== 'linked' || /testing\.unlinked_not_applicable\(/.test(tests),
       };
-      expect({ control: control.id, ...covers }).toEqual({ control: control.id, fail: true, pass: true, notApplicable: true });
+      expect({ control: control.id, ...covers }).toEqual({ control: control.id, fail: true, pass: true, notApplicable: true, unlinked: true });
     }
   });
 });

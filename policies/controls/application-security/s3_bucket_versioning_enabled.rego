@@ -10,6 +10,7 @@
 #   component: model
 #   severity: medium
 #   resource_types: ["AWS::S3::Bucket"]
+#   scope: linked
 #   caf_section: "Application security"
 #   rationale: >-
 #     CAF-AI Application security asks that known good trained models be backed up and that

@@ -31,3 +31,10 @@ test_not_evaluated_without_versioning_settings if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(versioning("Off"), {"type": "AWS::SageMaker::Model"}))
 }
+
+test_not_applicable_to_buckets_no_ai_workload_uses if testing.unlinked_not_applicable(id, versioning("Suspended"))
+
+test_applies_only_where_linked_as_model if {
+	testing.linked_status(id, versioning("Suspended"), ["model"]) == "fail"
+	not testing.linked_status(id, versioning("Suspended"), ["output"])
+}

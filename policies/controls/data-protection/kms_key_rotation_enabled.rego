@@ -12,6 +12,8 @@
 #   component: model
 #   severity: medium
 #   resource_types: ["AWS::KMS::Key"]
+#   scope: linked
+#   linked_components: ["input", "model", "output"]
 #   caf_section: "Data protection"
 #   rationale: >-
 #     CAF-AI Data protection asks for continuing control over the data used to build and

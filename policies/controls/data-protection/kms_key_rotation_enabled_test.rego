@@ -68,3 +68,10 @@ test_not_applicable_to_imported_key_material if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(customer_key(false), {"type": "AWS::S3::Bucket"}))
 }
+
+test_not_applicable_to_keys_no_ai_workload_uses if testing.unlinked_not_applicable(id, customer_key(false))
+
+test_applies_to_keys_of_any_ai_component if {
+	testing.linked_status(id, customer_key(false), ["input"]) == "fail"
+	testing.linked_status(id, customer_key(false), ["output"]) == "fail"
+}

@@ -10,6 +10,7 @@
 #   component: input
 #   severity: high
 #   resource_types: ["AWS::S3::Bucket"]
+#   scope: linked
 #   caf_section: "Data protection"
 #   rationale: >-
 #     CAF-AI Data protection asks that data collected for pre-training and fine-tuning be

@@ -27,3 +27,10 @@ test_not_evaluated_without_encryption_settings if testing.status(id, bucket({}))
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(bucket(sse("AES256")), {"type": "AWS::KMS::Key"}))
 }
+
+test_not_applicable_to_buckets_no_ai_workload_uses if testing.unlinked_not_applicable(id, bucket(sse("AES256")))
+
+test_applies_only_where_linked_as_input if {
+	testing.linked_status(id, bucket(sse("AES256")), ["input"]) == "fail"
+	not testing.linked_status(id, bucket(sse("AES256")), ["model"])
+}

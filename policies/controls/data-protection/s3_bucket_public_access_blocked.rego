@@ -14,6 +14,7 @@
 #   severity: critical
 #   resource_types: ["AWS::S3::Bucket"]
 #   related_resource_types: ["AWS::S3::AccountPublicAccessBlock", "AWS::::Account"]
+#   scope: linked
 #   caf_section: "Data protection"
 #   rationale: >-
 #     CAF-AI Data protection asks for secure access to, and control over, the data used to

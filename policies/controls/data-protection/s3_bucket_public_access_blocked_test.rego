@@ -84,3 +84,10 @@ test_fails_when_the_account_is_known_to_have_no_block if {
 test_not_evaluated_when_account_blocks_were_not_collected if {
 	testing.status(id, bucket({})) == "not_evaluated" with data.inventory as testing.context([account_resource(["AWS::S3::Bucket"])])
 }
+
+test_not_applicable_to_buckets_no_ai_workload_uses if testing.unlinked_not_applicable(id, bucket({}))
+
+test_applies_only_where_linked_as_input if {
+	testing.linked_status(id, bucket({}), ["input"]) == "not_evaluated"
+	not testing.linked_status(id, bucket({}), ["model"])
+}

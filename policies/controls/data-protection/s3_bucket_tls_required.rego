@@ -11,6 +11,7 @@
 #   component: input
 #   severity: medium
 #   resource_types: ["AWS::S3::Bucket"]
+#   scope: linked
 #   caf_section: "Data protection"
 #   rationale: >-
 #     CAF-AI Data protection asks that data gathered for pre-training and fine-tuning be

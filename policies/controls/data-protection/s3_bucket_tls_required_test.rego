@@ -65,3 +65,10 @@ test_not_evaluated_when_the_policy_was_not_decoded if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(with_policy(null), {"type": "AWS::S3::AccountPublicAccessBlock"}))
 }
+
+test_not_applicable_to_buckets_no_ai_workload_uses if testing.unlinked_not_applicable(id, bucket({}))
+
+test_applies_only_where_linked_as_input if {
+	testing.linked_status(id, bucket({}), ["input"]) == "not_evaluated"
+	not testing.linked_status(id, bucket({}), ["model"])
+}

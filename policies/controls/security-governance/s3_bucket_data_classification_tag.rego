@@ -12,6 +12,7 @@
 #   component: input
 #   severity: low
 #   resource_types: ["AWS::S3::Bucket"]
+#   scope: linked
 #   caf_section: "Security governance"
 #   rationale: >-
 #     For the input component, CAF-AI Security governance asks that approving a data source

@@ -31,3 +31,10 @@ test_not_evaluated_without_tag_map if testing.status(id, json.remove(bucket({}),
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(bucket({}), {"type": "AWS::SageMaker::Model"}))
 }
+
+test_not_applicable_to_buckets_no_ai_workload_uses if testing.unlinked_not_applicable(id, bucket({}))
+
+test_applies_only_where_linked_as_input if {
+	testing.linked_status(id, bucket({}), ["input"]) == "fail"
+	not testing.linked_status(id, bucket({}), ["model"])
+}
