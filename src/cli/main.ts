@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load-config.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SEVERITIES, loadCatalog, packageRoot, type Severity } from '../controls/catalog.js';
 import { InputError, ScanError } from '../errors.js';
@@ -13,6 +15,10 @@ import { renderControls, type ControlsFormat } from './controls-command.js';
 import { progressReporter } from './progress.js';
 
 export const DEMO_SNAPSHOT = join(packageRoot, 'fixtures', 'demo', 'config-snapshot.json');
+/** Account- and region-level facts live collection would add (a Config snapshot cannot carry them). */
+export const DEMO_ACCOUNT_FACTS = join(packageRoot, 'fixtures', 'demo', 'account-facts.json');
+/** The demo team's cafscan.config.json: maps its API stages into the asset graph by tag. */
+export const DEMO_CONFIG = join(packageRoot, 'fixtures', 'demo', 'cafscan.config.json');
 const SCAN_FORMATS = ['table', 'none'] as const;
 
 interface ScanFlags extends LiveFlags {
@@ -22,6 +28,8 @@ interface ScanFlags extends LiveFlags {
   format?: string[];
   failOn?: Severity;
   redact: boolean;
+  config?: string;
+  allResources?: boolean;
 }
 
 function buildProgram(): Command {
@@ -40,7 +48,9 @@ function buildProgram(): Command {
     .option('-o, --output-dir <dir>', 'where results.json, results.sarif and inventory.json go', 'cafscan-report')
     .addOption(new Option('-f, --format <formats...>', `human output(s) besides the files: ${SCAN_FORMATS.join(', ')} (default: table)`).argParser(collectFormats))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a failure at or above this severity remains').choices([...SEVERITIES]))
-    .option('--no-redact', 'keep credential-looking values (environment variables…) in inventory.json');
+    .option('--no-redact', 'keep credential-looking values (environment variables…) in inventory.json')
+    .option('-c, --config <file>', `asset links and settings (default: ./${DEFAULT_CONFIG_FILE} when present)`)
+    .option('--all-resources', 'check every bucket, key, log group… not only those the AI asset graph links to a workload');
   addLiveOptions(scan)
     .exitOverride()
     .action(async (flags: ScanFlags) => {
@@ -100,7 +110,9 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   if (offline && (flags.profile || flags.region || flags.roleArn || flags.endpointUrl)) {
     throw new InputError('--profile, --region, --role-arn and --endpoint-url are for live scans; drop them with --input or --demo');
   }
-  const inputs = flags.demo ? [DEMO_SNAPSHOT] : (flags.input ?? []);
+  const inputs = flags.demo ? [DEMO_SNAPSHOT, ...(existsSync(DEMO_ACCOUNT_FACTS) ? [DEMO_ACCOUNT_FACTS] : [])] : (flags.input ?? []);
+  // Read before collecting: a bad config must fail fast, not after minutes of API calls.
+  const config = loadConfig(flags.config, flags.demo ? DEMO_CONFIG : DEFAULT_CONFIG_FILE);
   const live = offline ? undefined : await collectInventory(liveOptionsFrom(flags));
   const inventory = live ? live.inventory : loadInputs(inputs);
   const outcome = await runScan({
@@ -110,6 +122,8 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     outputDir: flags.outputDir,
     failOn: flags.failOn,
     redact: flags.redact,
+    assetRules: config.assets,
+    allResources: flags.allResources === true || config.allResources,
     startedAt,
     onProgress: progressReporter('evaluating resources'),
   });

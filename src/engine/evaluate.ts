@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
 import { loadCatalog, policyBundleDir, type Catalog } from '../controls/catalog.js';
+import type { AssetGraph } from '../graph/model.js';
 import type { Inventory, InventoryResource } from '../inventory/model.js';
 import { isJsonObject, type JsonValue } from '../json.js';
 
@@ -30,6 +31,10 @@ export interface EvaluateOptions {
   onProgress?: (done: number, total: number) => void;
   /** false: only find credential-looking values (for `collect`), evaluate no control. */
   controls?: boolean;
+  /** The AI asset graph: which components each generic resource is linked in (src/graph). */
+  graph?: AssetGraph;
+  /** Evaluate linked controls on every resource of their types, linked or not. */
+  allResources?: boolean;
 }
 
 const WASM_PAGE = 64 * 1024;
@@ -50,6 +55,11 @@ export async function evaluateInventory(inventory: Inventory, options: EvaluateO
   policy.setData(context);
 
   const scan = JSON.stringify({ time: options.scanTime.toISOString(), time_ns: options.scanTime.getTime() * 1e6 });
+  const scope = (resource: InventoryResource): string => {
+    const links = options.graph?.get(resource.arn);
+    const components = links ? [...new Set(links.map((l) => l.component))].sort() : [];
+    return `"links":${JSON.stringify(components)},"all_resources":${options.allResources === true}`;
+  };
   const results: ResourceOutcomes[] = [];
   const total = inventory.resources.length;
   inventory.resources.forEach((resource, index) => {
@@ -61,7 +71,7 @@ export async function evaluateInventory(inventory: Inventory, options: EvaluateO
       const candidates = mayHoldSecrets ? environmentMaps(resource.configuration) : [];
       results.push({
         resource,
-        outcomes: routed ? evaluateControls(policy, catalog.entrypoint, encode(`{"resource":${json},"scan":${scan}}`)) : [],
+        outcomes: routed ? evaluateControls(policy, catalog.entrypoint, encode(`{"resource":${json},"scan":${scan},${scope(resource)}}`)) : [],
         secretPaths: candidates.length ? ((first(policy.evaluate(encode(JSON.stringify({ candidates })), catalog.redactionEntrypoint)) as ValuePath[] | undefined) ?? []) : [],
       });
     }

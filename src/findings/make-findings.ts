@@ -2,7 +2,8 @@ import { loadCatalog, type ControlMeta } from '../controls/catalog.js';
 import type { ResourceOutcomes } from '../engine/evaluate.js';
 import { accountResourceArn } from '../inventory/build-inventory.js';
 import { ACCOUNT_RESOURCE_TYPE, type CoverageEntry } from '../inventory/model.js';
-import type { Finding } from './model.js';
+import type { AssetGraph } from '../graph/model.js';
+import type { Finding, FindingScope } from './model.js';
 
 /**
  * Joins the engine's outcomes with control metadata into contract findings, in a stable order.
@@ -10,7 +11,7 @@ import type { Finding } from './model.js';
  * (access denied, unsupported, timed out) leaves every control on that type undecided there —
  * reported as not_evaluated on the region's account resource, never silently "nothing to check".
  */
-export function makeFindings(evaluated: ResourceOutcomes[], coverage: CoverageEntry[] = []): Finding[] {
+export function makeFindings(evaluated: ResourceOutcomes[], coverage: CoverageEntry[] = [], graph: AssetGraph = new Map()): Finding[] {
   const controls = new Map(loadCatalog().controls.map((control) => [control.id, control]));
   const findings: Finding[] = uncoveredFindings(coverage, [...controls.values()]);
   for (const { resource, outcomes } of evaluated) {
@@ -29,6 +30,7 @@ export function makeFindings(evaluated: ResourceOutcomes[], coverage: CoverageEn
         message: messageFor(control, outcome.status, outcome.messages, label),
       };
       if (outcome.status === 'not_evaluated') finding.reason = reasonFor(outcome.messages, resource.collectionErrors);
+      if (control.scope === 'linked') finding.scope = scopeOf(control, graph.get(resource.arn) ?? []);
       findings.push(finding);
     }
   }
@@ -63,6 +65,18 @@ function uncoveredFindings(coverage: CoverageEntry[], controls: ControlMeta[]): 
     }
   }
   return findings;
+}
+
+const MAX_LINKS_SHOWN = 5;
+
+/** The links that put the resource in this control's scope (the router already decided it is). */
+function scopeOf(control: ControlMeta, links: NonNullable<ReturnType<AssetGraph['get']>>): FindingScope {
+  const wanted = new Set(control.linkedComponents ?? [control.component]);
+  const relevant = links.filter((l) => wanted.has(l.component));
+  if (!relevant.length) return { basis: 'all-resources', links: [] };
+  // A shared key can be linked by hundreds of workloads; a few explain the scope.
+  const shown = relevant.slice(0, MAX_LINKS_SHOWN).map((l) => ({ ...l }));
+  return relevant.length > shown.length ? { basis: 'linked', links: shown, linkCount: relevant.length } : { basis: 'linked', links: shown };
 }
 
 /** What the control missed, and — from a live collection — the failed calls that explain it. */

@@ -24,4 +24,25 @@ export interface Finding {
   message: string;
   /** Only for not_evaluated: why the scanner could not decide. */
   reason?: string;
+  /**
+   * For controls on generic resources (buckets, keys, log groups…): why this resource was
+   * checked — the AI workloads the asset graph links it to in the control's component, or
+   * "all-resources" when --all-resources brought in a resource no workload uses.
+   */
+  scope?: FindingScope;
+}
+
+export interface FindingScope {
+  basis: 'linked' | 'all-resources';
+  /** At most five; `linkCount` gives the total when there are more. */
+  links: FindingLink[];
+  linkCount?: number;
+}
+
+export interface FindingLink {
+  component: Component;
+  workload: string;
+  workloadType: string;
+  workloadName: string;
+  via: string;
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
 import { CAPABILITY_TITLES, type ControlMeta, type Severity } from '../controls/catalog.js';
+import { USER_RULE_TYPE } from '../graph/model.js';
 import type { Finding } from '../findings/model.js';
 import type { LineSpan } from './inventory-json.js';
 
@@ -113,7 +114,7 @@ function toResult(finding: Finding, input: SarifInput, ruleIndex: Map<string, nu
     ruleId: finding.controlId,
     ruleIndex: ruleIndex.get(finding.controlId) ?? -1,
     level: LEVEL[finding.severity],
-    message: { text: finding.message },
+    message: { text: withScope(finding) },
     locations: [
       {
         physicalLocation: {
@@ -133,8 +134,21 @@ function toResult(finding: Finding, input: SarifInput, ruleIndex: Map<string, nu
       resourceArn: finding.resource.arn,
       region: finding.resource.region,
       accountId: finding.resource.accountId,
+      ...(finding.scope ? { scope: finding.scope } : {}),
     },
   };
+}
+
+/** The alert says why a generic resource was checked: the AI workload that uses it. */
+export function withScope(finding: Finding): string {
+  const scope = finding.scope;
+  if (!scope) return finding.message;
+  if (scope.basis === 'all-resources') return `${finding.message} (Checked because of --all-resources: no AI workload is known to use it.)`;
+  const first = scope.links[0];
+  if (!first) return finding.message;
+  const more = (scope.linkCount ?? scope.links.length) - 1;
+  const why = first.workloadType === USER_RULE_TYPE ? `mapped by ${first.via}` : `${first.via} of ${first.workloadName}`;
+  return `${finding.message} (In scope as ${first.component}: ${why}${more > 0 ? `, and ${more} more` : ''}.)`;
 }
 
 export function fingerprint(finding: Finding): string {

@@ -3,6 +3,8 @@ import { loadCatalog, severityRank, type Severity } from '../controls/catalog.js
 import { evaluateInventory } from '../engine/evaluate.js';
 import { makeFindings } from '../findings/make-findings.js';
 import type { Finding } from '../findings/model.js';
+import { buildAssetGraph } from '../graph/build-asset-graph.js';
+import type { AssetRule } from '../graph/user-rules.js';
 import type { Inventory } from '../inventory/model.js';
 import { redactInventory } from '../inventory/redact.js';
 import { inventoryWriter } from '../reporters/inventory-json.js';
@@ -26,6 +28,10 @@ export interface ScanRequest {
   redact: boolean;
   startedAt: Date;
   onProgress?: (done: number, total: number) => void;
+  /** User links into the AI asset graph (cafscan.config.json `assets`). */
+  assetRules?: AssetRule[];
+  /** Check generic resources no AI workload is linked to (--all-resources). */
+  allResources?: boolean;
 }
 
 export interface ScanOutcome {
@@ -39,8 +45,9 @@ export const OUTPUT_FILES = { results: 'results.json', sarif: 'results.sarif', i
 
 /** inventory → engine → findings → scores → reporters; writes the outputs all at once. */
 export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
-  const evaluated = await evaluateInventory(request.inventory, { scanTime: request.startedAt, onProgress: request.onProgress });
-  const findings = makeFindings(evaluated, request.inventory.coverage);
+  const graph = buildAssetGraph(request.inventory, request.assetRules ?? []);
+  const evaluated = await evaluateInventory(request.inventory, { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false });
+  const findings = makeFindings(evaluated, request.inventory.coverage, graph);
   const scores = computeScores(findings);
   const finishedAt = new Date();
   const results: ScanResults = {

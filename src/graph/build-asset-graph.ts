@@ -1,0 +1,144 @@
+import type { Inventory, InventoryResource } from '../inventory/model.js';
+import { isJsonObject, type JsonValue } from '../json.js';
+import type { AssetGraph, AssetLink } from './model.js';
+import { applyUserRules, type AssetRule } from './user-rules.js';
+import { workloadReferences, type ReferenceKind, type WorkloadReference } from './workload-references.js';
+
+/**
+ * The AI asset graph: for every generic resource an AI workload uses, the workloads and the
+ * component (input / model / output) each use serves. Built from what the workloads record
+ * (S3 URIs, key and role ARNs, image URIs, log group names), then carried one step further to
+ * the KMS keys that encrypt linked buckets and log groups, and from REST APIs to their stages;
+ * user rules (cafscan.config.json `assets`) add links by tag or ARN pattern.
+ */
+export function buildAssetGraph(inventory: Inventory, rules: AssetRule[] = []): AssetGraph {
+  const index = new ResourceIndex(inventory.resources);
+  const graph: AssetGraph = new Map();
+  const link = (target: InventoryResource, l: AssetLink) => {
+    const links = graph.get(target.arn) ?? [];
+    if (!links.some((x) => x.component === l.component && x.workload === l.workload && x.via === l.via)) links.push(l);
+    graph.set(target.arn, links);
+  };
+
+  for (const workload of inventory.resources) {
+    for (const ref of workloadReferences(workload)) {
+      const target = index.resolve(ref, workload);
+      if (target) link(target, { component: ref.component, workload: workload.arn, workloadType: workload.type, workloadName: workload.name ?? workload.id, via: ref.via });
+    }
+  }
+  applyUserRules(inventory.resources, rules, link);
+
+  // One step on: the key that encrypts a linked bucket or log group protects the same data.
+  for (const resource of inventory.resources) {
+    const keyRef = encryptionKeyOf(resource);
+    const links = graph.get(resource.arn);
+    if (!keyRef || !links) continue;
+    const key = index.resolve({ kind: 'key', value: keyRef, component: 'model', via: '' }, resource);
+    if (!key) continue;
+    for (const l of [...links]) link(key, { ...l, via: `key of ${resource.name ?? resource.id}, which holds ${l.via}` });
+  }
+  // A REST API mapped to a component serves it through each of its stages.
+  for (const stage of index.ofType('AWS::ApiGateway::Stage')) {
+    const apiId = stage.configuration.RestApiId;
+    const api = typeof apiId === 'string' ? index.restApi(stage.accountId, stage.region, apiId) : undefined;
+    for (const l of (api && graph.get(api.arn)) ?? []) link(stage, { ...l, via: `stage of REST API ${api?.name ?? apiId}: ${l.via}` });
+  }
+  return graph;
+}
+
+/** The KMS key a bucket's default encryption or a log group uses, as recorded. */
+function encryptionKeyOf(resource: InventoryResource): string | undefined {
+  if (resource.type === 'AWS::Logs::LogGroup') return stringOr(resource.configuration.KmsKeyId);
+  if (resource.type !== 'AWS::S3::Bucket') return undefined;
+  const sse = resource.supplementaryConfiguration.ServerSideEncryptionConfiguration;
+  const rules = isJsonObject(sse) && Array.isArray(sse.rules) ? sse.rules : [];
+  for (const rule of rules) {
+    const byDefault = isJsonObject(rule) ? rule.applyServerSideEncryptionByDefault : undefined;
+    const key = isJsonObject(byDefault) ? stringOr(byDefault.kmsMasterKeyID) : undefined;
+    if (key) return key;
+  }
+  return undefined;
+}
+
+const IMAGE_URI = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/;
+const LOG_GROUP_ARN = /^arn:[^:]+:logs:([^:]*):(\d{12}):log-group:(.+?)(?::\*)?$/;
+const S3_URI = /^s3:\/\/([^/]+)/;
+const BUCKET_ARN = /^arn:[^:]+:s3:::([^/]+)/;
+
+/** Finds the inventory resource a workload's reference names, in the form AWS records it. */
+class ResourceIndex {
+  private readonly byArn = new Map<string, InventoryResource>();
+  private readonly byPlace = new Map<string, InventoryResource>();
+  private readonly bucketsByName = new Map<string, InventoryResource>();
+  private readonly byType = new Map<string, InventoryResource[]>();
+
+  constructor(resources: InventoryResource[]) {
+    for (const r of resources) {
+      this.byArn.set(r.arn, r);
+      const list = this.byType.get(r.type) ?? [];
+      list.push(r);
+      this.byType.set(r.type, list);
+      switch (r.type) {
+        case 'AWS::S3::Bucket':
+          this.bucketsByName.set(r.name ?? r.id, r);
+          break;
+        case 'AWS::KMS::Key':
+          this.byPlace.set(place('key', r.accountId, r.region, stringOr(r.configuration.keyId) ?? r.id), r);
+          break;
+        case 'AWS::Logs::LogGroup':
+          this.byPlace.set(place('logGroup', r.accountId, r.region, stringOr(r.configuration.LogGroupName) ?? r.name ?? r.id), r);
+          break;
+        case 'AWS::ECR::Repository':
+          this.byPlace.set(place('image', r.accountId, r.region, stringOr(r.configuration.RepositoryName) ?? r.name ?? r.id), r);
+          break;
+        case 'AWS::ApiGateway::RestApi':
+          this.byPlace.set(place('restApi', r.accountId, r.region, r.id), r);
+          break;
+      }
+    }
+  }
+
+  ofType(type: string): InventoryResource[] {
+    return this.byType.get(type) ?? [];
+  }
+
+  restApi(accountId: string, region: string, id: string): InventoryResource | undefined {
+    return this.byPlace.get(place('restApi', accountId, region, id));
+  }
+
+  resolve(ref: WorkloadReference, from: InventoryResource): InventoryResource | undefined {
+    const direct = this.byArn.get(ref.value);
+    if (direct) return direct;
+    const kinds: Record<ReferenceKind, () => InventoryResource | undefined> = {
+      bucket: () => {
+        const name = S3_URI.exec(ref.value)?.[1] ?? BUCKET_ARN.exec(ref.value)?.[1] ?? (ref.value.includes('/') || ref.value.includes(':') ? undefined : ref.value);
+        return name ? this.bucketsByName.get(name) : undefined;
+      },
+      // Key ids, and key ARNs of a key the inventory records under another ARN form.
+      key: () => {
+        const arn = /^arn:[^:]+:kms:([^:]+):(\d{12}):key\/(.+)$/.exec(ref.value);
+        if (arn) return this.byPlace.get(place('key', arn[2]!, arn[1]!, arn[3]!));
+        return ref.value.includes(':') || ref.value.startsWith('alias/') ? undefined : this.byPlace.get(place('key', from.accountId, from.region, ref.value));
+      },
+      role: () => undefined, // role ARNs are matched exactly above
+      image: () => {
+        const m = IMAGE_URI.exec(ref.value);
+        return m ? this.byPlace.get(place('image', m[1]!, m[2]!, m[3]!)) : undefined;
+      },
+      logGroup: () => {
+        const arn = LOG_GROUP_ARN.exec(ref.value);
+        if (arn) return this.byPlace.get(place('logGroup', arn[2]!, arn[1]!, arn[3]!));
+        return this.byPlace.get(place('logGroup', from.accountId, from.region, ref.value));
+      },
+    };
+    return kinds[ref.kind]();
+  }
+}
+
+function place(kind: string, accountId: string, region: string, name: string): string {
+  return `${kind}|${accountId}|${region}|${name}`;
+}
+
+function stringOr(value: JsonValue | undefined): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildAssetGraph } from '../../src/graph/build-asset-graph.js';
+import { buildInventory } from '../../src/inventory/build-inventory.js';
+import type { InventoryResource } from '../../src/inventory/model.js';
+import type { JsonObject } from '../../src/json.js';
+
+const ACCOUNT = '111122223333';
+const REGION = 'us-east-1';
+
+function resource(type: string, id: string, arn: string, configuration: JsonObject, extra: Partial<InventoryResource> = {}): InventoryResource {
+  return { type, id, arn, name: id, accountId: ACCOUNT, region: REGION, capturedAt: null, configuration, supplementaryConfiguration: {}, tags: {}, relationships: [], ...extra };
+}
+
+const keyArn = `arn:aws:kms:${REGION}:${ACCOUNT}:key/1111-2222`;
+const bucket = (name: string, extra: Partial<InventoryResource> = {}) => resource('AWS::S3::Bucket', name, `arn:aws:s3:::${name}`, { name }, extra);
+const trainingData = bucket('training-data', {
+  supplementaryConfiguration: { ServerSideEncryptionConfiguration: { rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'aws:kms', kmsMasterKeyID: '1111-2222' } }] } },
+});
+const resources: InventoryResource[] = [
+  trainingData,
+  bucket('artifacts'),
+  bucket('capture'),
+  bucket('web-logs', { tags: { team: 'web' } }),
+  bucket('partner-feed', { tags: { 'AI:Component': 'input' } }),
+  resource('AWS::KMS::Key', '1111-2222', keyArn, { keyId: '1111-2222', keyManager: 'CUSTOMER' }),
+  resource('AWS::IAM::Role', 'AROA1', `arn:aws:iam::${ACCOUNT}:role/ml/train`, { roleName: 'train' }, { region: 'global' }),
+  resource('AWS::ECR::Repository', 'fraud', `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/fraud`, { RepositoryName: 'fraud' }),
+  resource('AWS::Logs::LogGroup', '/aws/sagemaker/Endpoints/scorer', `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/sagemaker/Endpoints/scorer`, { LogGroupName: '/aws/sagemaker/Endpoints/scorer' }),
+  resource('AWS::Logs::LogGroup', 'bedrock-invocations', `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:bedrock-invocations`, { LogGroupName: 'bedrock-invocations' }),
+  resource('AWS::SageMaker::TrainingJob', 'train-1', `arn:aws:sagemaker:${REGION}:${ACCOUNT}:training-job/train-1`, {
+    TrainingJobName: 'train-1',
+    RoleArn: `arn:aws:iam::${ACCOUNT}:role/ml/train`,
+    AlgorithmSpecification: { TrainingImage: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/fraud:1.2` },
+    InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3Uri: 's3://training-data/2026/' } } }],
+    OutputDataConfig: { S3OutputPath: 's3://artifacts/out/' },
+  }),
+  resource('AWS::SageMaker::Endpoint', 'scorer', `arn:aws:sagemaker:${REGION}:${ACCOUNT}:endpoint/scorer`, {
+    EndpointName: 'scorer',
+    DataCaptureConfig: { EnableCapture: true, DestinationS3Uri: 's3://capture/scorer' },
+  }),
+  resource('AWS::ApiGateway::RestApi', 'abc123', `arn:aws:apigateway:${REGION}::/restapis/abc123`, { RestApiId: 'abc123' }, { tags: { 'ai:component': 'output' } }),
+  resource('AWS::ApiGateway::Stage', 'abc123/prod', `arn:aws:apigateway:${REGION}::/restapis/abc123/stages/prod`, { RestApiId: 'abc123', StageName: 'prod' }),
+];
+
+describe('the AI asset graph', () => {
+  const inventory = buildInventory([{ source: 'test', resources, coverage: [] }]);
+  const account = inventory.resources.find((r) => r.type === 'AWS::::Account')!;
+  account.configuration.bedrockInvocationLogging = { s3Config: { bucketName: 'capture' }, cloudWatchConfig: { logGroupName: 'bedrock-invocations' } };
+  const graph = buildAssetGraph(inventory, [{ component: 'input', tags: { 'ai:component': 'input' }, source: 'cafscan.config.json#assets[0]' }, { component: 'output', tags: { 'ai:component': 'output' }, resourceTypes: ['AWS::ApiGateway::RestApi'], source: 'cafscan.config.json#assets[1]' }]);
+  const components = (arn: string) => [...new Set((graph.get(arn) ?? []).map((l) => l.component))].sort();
+
+  it('links a training job\'s data, artifacts, role and image to input and model', () => {
+    expect(graph.get('arn:aws:s3:::training-data')).toEqual([
+      { component: 'input', workload: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:training-job/train-1`, workloadType: 'AWS::SageMaker::TrainingJob', workloadName: 'train-1', via: 'training channel "train" (InputDataConfig S3Uri)' },
+    ]);
+    expect(components('arn:aws:s3:::artifacts')).toEqual(['model']);
+    expect(components(`arn:aws:iam::${ACCOUNT}:role/ml/train`)).toEqual(['model']);
+    expect(components(`arn:aws:ecr:${REGION}:${ACCOUNT}:repository/fraud`)).toEqual(['model']);
+  });
+
+  it('carries a bucket\'s links to the KMS key that encrypts it (recorded as a bare key id)', () => {
+    const links = graph.get(keyArn) ?? [];
+    expect(links.map((l) => l.component)).toEqual(['input']);
+    expect(links[0]?.via).toBe('key of training-data, which holds training channel "train" (InputDataConfig S3Uri)');
+  });
+
+  it('links captured inferences, endpoint logs and Bedrock invocation logs to output', () => {
+    expect(components('arn:aws:s3:::capture')).toEqual(['output']);
+    expect((graph.get('arn:aws:s3:::capture') ?? []).map((l) => l.workloadType).sort()).toEqual(['AWS::::Account', 'AWS::SageMaker::Endpoint']);
+    expect(components(`arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/sagemaker/Endpoints/scorer`)).toEqual(['output']);
+    expect(components(`arn:aws:logs:${REGION}:${ACCOUNT}:log-group:bedrock-invocations`)).toEqual(['output']);
+  });
+
+  it('applies user rules by tag (keys case-insensitive) and passes a REST API\'s links to its stages', () => {
+    expect(graph.get('arn:aws:s3:::partner-feed')).toEqual([
+      { component: 'input', workload: 'cafscan.config.json#assets[0]', workloadType: 'cafscan:UserRule', workloadName: 'cafscan.config.json#assets[0]', via: 'tag ai:component=input (cafscan.config.json#assets[0])' },
+    ]);
+    expect(components(`arn:aws:apigateway:${REGION}::/restapis/abc123/stages/prod`)).toEqual(['output']);
+  });
+
+  it('leaves resources no AI workload uses out of the graph', () => {
+    expect(graph.has('arn:aws:s3:::web-logs')).toBe(false);
+  });
+});
