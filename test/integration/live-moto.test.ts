@@ -41,6 +41,8 @@ const EXPECTED: Record<string, 'pass' | 'fail'> = {
   'CAFAI-SG-01 ec-good': 'pass', 'CAFAI-SG-01 ec-bad': 'fail',
   // SageMaker training jobs
   'CAFAI-DP-07 train-encrypted': 'pass', 'CAFAI-DP-07 train-plain': 'fail',
+  // SageMaker endpoints (moto copies the endpoint config's capture settings into DescribeEndpoint)
+  'CAFAI-TD-08 ep-good': 'pass', 'CAFAI-TD-08 ep-bad': 'fail',
   // KMS keys are found by description (ids are random): see the test below.
 };
 
@@ -108,13 +110,30 @@ describe('cafscan scan against a moto-emulated ML account', () => {
 
   it('produces a finding for every seeded resource', () => {
     const findingArns = new Set(results().findings.map((f) => f.resource.id));
-    const names = ['ml-training-data-good', 'ml-scratch-bad', 'ml-exec-good', 'ml-exec-admin', 'alice-full-access', 'bob-reader', 'org-trail-good', 'local-trail-bad', 'nb-hardened', 'nb-loose', 'model-clean', 'model-leaky', 'ec-good', 'ec-bad', 'train-encrypted', 'train-plain'];
+    const names = ['ml-training-data-good', 'ml-scratch-bad', 'ml-exec-good', 'ml-exec-admin', 'alice-full-access', 'bob-reader', 'org-trail-good', 'local-trail-bad', 'nb-hardened', 'nb-loose', 'model-clean', 'model-leaky', 'ec-good', 'ec-bad', 'ep-good', 'ep-bad', 'train-encrypted', 'train-plain'];
     const byName = new Map(inventory().resources.map((r) => [r.name, r] as const));
     for (const name of names) {
       const resource = byName.get(name) as { id?: string } | undefined;
       expect(resource, name).toBeDefined();
       expect(findingArns.has(resource!.id!), name).toBe(true);
     }
+  });
+
+  it('places findings by the asset graph: the training-data bucket under data-protection/input, the endpoint under threat-detection/output', () => {
+    const findings = results().findings;
+    const encryption = findings.find((f) => f.controlId === 'CAFAI-DP-01' && f.resource.id === 'ml-scratch-bad');
+    expect(encryption).toMatchObject({ status: 'fail', capability: 'data-protection', component: 'input' });
+    // The component comes from the link: the bucket is in scope because train-plain reads it.
+    expect(encryption?.scope).toEqual({
+      basis: 'linked',
+      links: [{ component: 'input', workload: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/train-plain', workloadType: 'AWS::SageMaker::TrainingJob', workloadName: 'train-plain', via: 'training channel "train" (InputDataConfig S3Uri)' }],
+    });
+    const capture = findings.find((f) => f.controlId === 'CAFAI-TD-08' && f.resource.id === 'ep-bad');
+    expect(capture).toMatchObject({ status: 'fail', capability: 'threat-detection', component: 'output', resource: { type: 'AWS::SageMaker::Endpoint' } });
+    // A bucket no AI workload reads (the CloudTrail bucket) is not judged as training data.
+    expect(findings.filter((f) => f.controlId === 'CAFAI-DP-01' && f.resource.id === 'ml-audit-logs')).toEqual([]);
+    const sarif = readFileSync(join(out, 'results.sarif'), 'utf8');
+    expect(sarif).toContain('(In scope as input: training channel \\"train\\" (InputDataConfig S3Uri) of train-plain.)');
   });
 
   it('writes SARIF that validates under the Sarif and Ghas rules', () => {

@@ -2,7 +2,7 @@ import { CreateTrailCommand, CloudTrailClient } from '@aws-sdk/client-cloudtrail
 import { AttachRolePolicyCommand, AttachUserPolicyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketPolicyCommand, PutBucketTaggingCommand, PutBucketVersioningCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
-import { CreateEndpointConfigCommand, CreateModelCommand, CreateNotebookInstanceCommand, CreateTrainingJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { CreateEndpointCommand, CreateEndpointConfigCommand, CreateModelCommand, CreateNotebookInstanceCommand, CreateTrainingJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { Moto } from '../helpers/moto.js';
 
 const ACCOUNT = '123456789012';
@@ -62,11 +62,15 @@ export async function seedAccount(moto: Moto): Promise<{ goodKeyArn: string }> {
     Tags: [{ Key: 'owner', Value: 'ml-platform' }],
   }));
   await sm.send(new CreateEndpointConfigCommand({ EndpointConfigName: 'ec-bad', ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'model-leaky', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }] }));
-  for (const [name, key] of [['train-encrypted', goodKeyArn], ['train-plain', undefined]] as const) {
+  await sm.send(new CreateEndpointCommand({ EndpointName: 'ep-good', EndpointConfigName: 'ec-good' }));
+  await sm.send(new CreateEndpointCommand({ EndpointName: 'ep-bad', EndpointConfigName: 'ec-bad' }));
+  // The plain job also reads its training data from the scratch bucket (SSE-S3 only): the asset
+  // graph makes that bucket an input of an AI workload, which is what puts it in scope.
+  for (const [name, key, data] of [['train-encrypted', goodKeyArn, 'ml-training-data-good'], ['train-plain', undefined, 'ml-scratch-bad']] as const) {
     await sm.send(new CreateTrainingJobCommand({
       TrainingJobName: name, RoleArn: ROLE_GOOD,
       AlgorithmSpecification: { TrainingImage: IMAGE, TrainingInputMode: 'File' },
-      InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://ml-training-data-good/train/' } } }],
+      InputDataConfig: [{ ChannelName: 'train', DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: `s3://${data}/train/` } } }],
       OutputDataConfig: { S3OutputPath: 's3://ml-training-data-good/output/', ...(key ? { KmsKeyId: key } : {}) },
       ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, ...(key ? { VolumeKmsKeyId: key } : {}) },
       StoppingCondition: { MaxRuntimeInSeconds: 3600 },
