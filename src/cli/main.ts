@@ -127,6 +127,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     startedAt,
     onProgress: progressReporter('evaluating resources'),
   });
+  for (const warning of outcome.warnings) process.stderr.write(`cafscan: ${warning}\n`);
   const formats = flags.format ?? ['table'];
   if (formats.includes('table')) {
     process.stdout.write(outcome.summary);

@@ -25,6 +25,21 @@ const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
   informational: 'note',
 };
 
+/**
+ * What GitHub code scanning accepts (docs: "SARIF support for code scanning"): it keeps the
+ * first 5,000 results of a run, takes at most 20 runs per upload, and rejects rule
+ * descriptions longer than 1,024 characters. cafscan respects them instead of letting GitHub
+ * drop results silently.
+ */
+export const GITHUB_LIMITS = { resultsPerRun: 5000, runsPerFile: 20, ruleTextChars: 1024 } as const;
+
+/** A run whose failures did not all fit: the most severe were kept. */
+export interface SarifTruncation {
+  accountId: string;
+  total: number;
+  kept: number;
+}
+
 export interface SarifInput {
   toolVersion: string;
   controls: ControlMeta[];
@@ -35,6 +50,8 @@ export interface SarifInput {
   accounts: string[];
   startedAt: string;
   finishedAt: string;
+  /** Override GitHub's per-run result limit (tests). */
+  maxResultsPerRun?: number;
 }
 
 /** One run per account (automationDetails.id names it) so accounts upload side by side. */
@@ -51,9 +68,28 @@ export function sarifLog(input: SarifInput): Sarif.Log {
   };
 }
 
+/** Runs whose results were cut to GitHub's limit (stated in each run's properties too). */
+export function sarifTruncations(log: Sarif.Log): SarifTruncation[] {
+  return log.runs.flatMap((run) => {
+    const truncated = run.properties?.truncated as { total: number; kept: number } | undefined;
+    return truncated ? [{ accountId: String(run.properties?.accountId), total: truncated.total, kept: truncated.kept }] : [];
+  });
+}
+
+/** Splits a log into files of at most 20 runs each (GitHub rejects more in one upload). */
+export function splitRuns(log: Sarif.Log, runsPerFile: number = GITHUB_LIMITS.runsPerFile): Sarif.Log[] {
+  if (log.runs.length <= runsPerFile) return [log];
+  const parts: Sarif.Log[] = [];
+  for (let i = 0; i < log.runs.length; i += runsPerFile) parts.push({ ...log, runs: log.runs.slice(i, i + runsPerFile) });
+  return parts;
+}
+
 function buildRun(input: SarifInput, account: string, here: Finding[], rules: Sarif.ReportingDescriptor[], ruleIndex: Map<string, number>): Sarif.Run {
-  const failures = here.filter((f) => f.status === 'fail');
+  const allFailures = here.filter((f) => f.status === 'fail');
   const notEvaluated = here.filter((f) => f.status === 'not_evaluated');
+  // Over the limit GitHub keeps an arbitrary 5,000: keep the most severe ourselves, and say so.
+  const limit = input.maxResultsPerRun ?? GITHUB_LIMITS.resultsPerRun;
+  const failures = allFailures.length > limit ? [...allFailures].sort(bySeverity).slice(0, limit) : allFailures;
   return {
     tool: {
       driver: {
@@ -82,18 +118,32 @@ function buildRun(input: SarifInput, account: string, here: Finding[], rules: Sa
     properties: {
       accountId: account,
       passed: here.filter((f) => f.status === 'pass').length,
-      failed: failures.length,
+      failed: allFailures.length,
       notEvaluated: notEvaluated.length,
+      ...(failures.length < allFailures.length
+        ? { truncated: { total: allFailures.length, kept: failures.length, reason: `GitHub code scanning keeps at most ${limit} results per run; the ${limit} most severe failures are included, results.json has all ${allFailures.length}` } }
+        : {}),
     },
   };
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, informational: 4 };
+
+function bySeverity(a: Finding, b: Finding): number {
+  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.controlId < b.controlId ? -1 : a.controlId > b.controlId ? 1 : 0) || (a.resource.arn < b.resource.arn ? -1 : a.resource.arn > b.resource.arn ? 1 : 0);
+}
+
+/** GitHub rejects rule descriptions over 1,024 characters; the full text stays in `help`. */
+export function limitText(text: string, max: number = GITHUB_LIMITS.ruleTextChars): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
 function toRule(control: ControlMeta): Sarif.ReportingDescriptor {
   return {
     id: control.id,
     name: pascalName(control.title),
-    shortDescription: { text: control.title },
-    fullDescription: { text: control.description },
+    shortDescription: { text: limitText(control.title) },
+    fullDescription: { text: limitText(control.description) },
     help: { text: helpText(control), markdown: helpMarkdown(control) },
     defaultConfiguration: { level: LEVEL[control.severity] },
     properties: {

@@ -9,7 +9,8 @@ import type { Inventory } from '../inventory/model.js';
 import { redactInventory } from '../inventory/redact.js';
 import { inventoryWriter } from '../reporters/inventory-json.js';
 import { resultsChunks, type ScanResults } from '../reporters/results-json.js';
-import { sarifLog } from '../reporters/sarif.js';
+import type { Log as SarifLog } from 'sarif';
+import { GITHUB_LIMITS, sarifLog, sarifTruncations, splitRuns } from '../reporters/sarif.js';
 import { streamJson } from '../reporters/stream-json.js';
 import { renderTerminalSummary } from '../reporters/terminal-summary.js';
 import { writeOutputs } from '../reporters/write-outputs.js';
@@ -38,6 +39,8 @@ export interface ScanOutcome {
   results: ScanResults;
   summary: string;
   written: string[];
+  /** For stderr: what the outputs had to leave out or split (GitHub's SARIF limits). */
+  warnings: string[];
   exitCode: 0 | 1;
 }
 
@@ -66,9 +69,11 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   };
   const inventoryToWrite = request.redact ? redactInventory(request.inventory, evaluated).inventory : request.inventory;
   const inventory = inventoryWriter(inventoryToWrite);
-  // SARIF locations need the inventory's line numbers, so it is built after inventory.json.
-  function* sarifChunks(): Generator<string> {
-    const log = sarifLog({
+  // SARIF locations need the inventory's line numbers, so it is built after inventory.json
+  // (writeOutputs runs the producers in order), once, and shared by the SARIF files.
+  let sarif: SarifLog | undefined;
+  const sarifParts = (): SarifLog[] => {
+    sarif ??= sarifLog({
       toolVersion: VERSION,
       controls: loadCatalog().controls,
       findings,
@@ -78,20 +83,34 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       startedAt: results.scan.startedAt,
       finishedAt: results.scan.finishedAt,
     });
-    yield* streamJson(log, 4, 0, true);
-    yield '\n';
-  }
+    return splitRuns(sarif);
+  };
+  const runCount = Math.max(1, request.inventory.accounts.length);
+  const sarifFiles = Array.from({ length: Math.ceil(runCount / GITHUB_LIMITS.runsPerFile) }, (_, i) => sarifFileName(i));
   const written = writeOutputs(request.outputDir, [
     [OUTPUT_FILES.inventory, inventory.chunks],
     [OUTPUT_FILES.results, () => resultsChunks(results)],
-    [OUTPUT_FILES.sarif, sarifChunks],
+    ...sarifFiles.map((name, i): [string, () => Iterable<string>] => [name, function* () {
+      yield* streamJson(sarifParts()[i] ?? { ...sarifParts()[0]!, runs: [] }, 4, 0, true);
+      yield '\n';
+    }]),
   ]);
+  const warnings = sarifTruncations(sarif ?? { version: '2.1.0', runs: [] }).map(
+    (t) => `results.sarif: account ${t.accountId} has ${t.total} failures; GitHub code scanning keeps ${t.kept} per run, so the ${t.kept} most severe are in the SARIF (all are in results.json)`,
+  );
+  if (sarifFiles.length > 1) warnings.push(`${runCount} accounts: SARIF split into ${sarifFiles.join(', ')} (GitHub takes at most ${GITHUB_LIMITS.runsPerFile} runs per upload; upload each file)`);
   return {
     results,
     summary: renderTerminalSummary(scores, findings),
     written,
+    warnings,
     exitCode: failsAtOrAbove(findings, request.failOn) ? 1 : 0,
   };
+}
+
+/** results.sarif, then results-2.sarif, results-3.sarif… beyond 20 accounts. */
+export function sarifFileName(index: number): string {
+  return index === 0 ? OUTPUT_FILES.sarif : `results-${index + 1}.sarif`;
 }
 
 export function failsAtOrAbove(findings: Finding[], threshold: Severity | undefined): boolean {
