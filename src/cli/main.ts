@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { readBaseline } from '../baseline/compare-baseline.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load-config.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SEVERITIES, loadCatalog, packageRoot, type Severity } from '../controls/catalog.js';
@@ -30,6 +31,8 @@ interface ScanFlags extends LiveFlags {
   redact: boolean;
   config?: string;
   allResources?: boolean;
+  baseline?: string;
+  failOnNew?: boolean;
 }
 
 function buildProgram(): Command {
@@ -50,6 +53,8 @@ function buildProgram(): Command {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a failure at or above this severity remains').choices([...SEVERITIES]))
     .option('--no-redact', 'keep credential-looking values (environment variables…) in inventory.json')
     .option('-c, --config <file>', `asset links and settings (default: ./${DEFAULT_CONFIG_FILE} when present)`)
+    .option('--baseline <results.json>', 'a previous results.json: mark findings new / unchanged / fixed')
+    .option('--fail-on-new', 'with --fail-on and --baseline: only failures new since the baseline set exit 1')
     .option('--all-resources', 'check every bucket, key, log group… not only those the AI asset graph links to a workload');
   addLiveOptions(scan)
     .exitOverride()
@@ -111,8 +116,10 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     throw new InputError('--profile, --region, --role-arn and --endpoint-url are for live scans; drop them with --input or --demo');
   }
   const inputs = flags.demo ? [DEMO_SNAPSHOT, ...(existsSync(DEMO_ACCOUNT_FACTS) ? [DEMO_ACCOUNT_FACTS] : [])] : (flags.input ?? []);
-  // Read before collecting: a bad config must fail fast, not after minutes of API calls.
+  if (flags.failOnNew && (!flags.failOn || !flags.baseline)) throw new InputError('--fail-on-new needs --fail-on <severity> and --baseline <results.json>');
+  // Read before collecting: a bad config or baseline must fail fast, not after minutes of API calls.
   const config = loadConfig(flags.config, flags.demo ? DEMO_CONFIG : DEFAULT_CONFIG_FILE);
+  const baseline = flags.baseline ? { path: flags.baseline, ...readBaseline(flags.baseline) } : undefined;
   const live = offline ? undefined : await collectInventory(liveOptionsFrom(flags));
   const inventory = live ? live.inventory : loadInputs(inputs);
   const outcome = await runScan({
@@ -124,6 +131,9 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     redact: flags.redact,
     assetRules: config.assets,
     allResources: flags.allResources === true || config.allResources,
+    suppressions: config.suppressions,
+    ...(baseline ? { baseline } : {}),
+    failOnNewOnly: flags.failOnNew === true,
     startedAt,
     onProgress: progressReporter('evaluating resources'),
   });

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { COMPONENTS, type Component } from '../controls/catalog.js';
 import { InputError } from '../errors.js';
 import type { AssetRule } from '../graph/user-rules.js';
+import type { SuppressionRule } from '../suppressions/model.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 
 /** cafscan.config.json: what a team tells the scanner about its account (docs/configuration.md). */
@@ -13,13 +14,16 @@ export interface ScanConfig {
   assets: AssetRule[];
   /** Check generic resources even when no AI workload is linked to them. */
   allResources: boolean;
+  /** Accepted risks: matching failures are marked, not deleted (docs/suppressions.md). */
+  suppressions: SuppressionRule[];
 }
 
 export const DEFAULT_CONFIG_FILE = 'cafscan.config.json';
-const TOP_LEVEL_KEYS = new Set(['$schema', 'assets', 'allResources']);
+const TOP_LEVEL_KEYS = new Set(['$schema', 'assets', 'allResources', 'suppressions']);
+const SUPPRESSION_KEYS = new Set(['controlId', 'resource', 'accountId', 'region', 'tags', 'reason', 'expires']);
 const RULE_KEYS = new Set(['component', 'arn', 'tags', 'resourceTypes', 'description']);
 
-export const EMPTY_CONFIG: ScanConfig = { path: null, assets: [], allResources: false };
+export const EMPTY_CONFIG: ScanConfig = { path: null, assets: [], allResources: false, suppressions: [] };
 
 /**
  * Reads the config named by --config, or ./cafscan.config.json when it exists. Any mistake is an
@@ -56,11 +60,41 @@ export function parseConfig(value: unknown, path: string): ScanConfig {
   if (typeof allResources !== 'boolean') fail('allResources must be true or false');
   const assets = value.assets ?? [];
   if (!Array.isArray(assets)) return fail('assets must be a list of rules');
+  const suppressions = value.suppressions ?? [];
+  if (!Array.isArray(suppressions)) return fail('suppressions must be a list');
   return {
     path,
     allResources: allResources as boolean,
     assets: assets.map((rule, i) => parseRule(rule, `assets[${i}]`, `${name}#assets[${i}]`, fail)),
+    suppressions: suppressions.map((entry, i) => parseSuppression(entry, `suppressions[${i}]`, `${name}#suppressions[${i}]`, fail)),
   };
+}
+
+function parseSuppression(value: JsonValue, where: string, source: string, fail: (what: string) => never): SuppressionRule {
+  if (!isJsonObject(value)) return fail(`${where} must be an object`);
+  for (const key of Object.keys(value)) if (!SUPPRESSION_KEYS.has(key)) fail(`${where}: unknown key "${key}" (expected ${[...SUPPRESSION_KEYS].join(', ')})`);
+  // An accepted risk without a recorded reason is not an audit trail: refuse it.
+  if (typeof value.reason !== 'string' || value.reason.trim() === '') fail(`${where} needs a "reason" (why the risk is accepted, and by whom)`);
+  const rule: SuppressionRule = { reason: (value.reason as string).trim(), source };
+  for (const key of ['controlId', 'resource', 'accountId', 'region'] as const) {
+    const v = value[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'string' || v === '') fail(`${where}.${key} must be a non-empty string`);
+    rule[key] = v as string;
+  }
+  if (rule.accountId !== undefined && !/^\d{12}$/.test(rule.accountId)) fail(`${where}.accountId must be a 12-digit account id`);
+  if (value.tags !== undefined) rule.tags = stringMap(value.tags, `${where}.tags`, fail);
+  if (!rule.controlId && !rule.resource && !rule.accountId && !rule.region && !rule.tags) {
+    fail(`${where} must name what it suppresses (controlId, resource, accountId, region or tags)`);
+  }
+  if (value.expires !== undefined) {
+    const expires = value.expires;
+    if (typeof expires !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`)) || new Date(`${expires}T00:00:00Z`).toISOString().slice(0, 10) !== expires) {
+      fail(`${where}.expires must be a date like 2026-12-31`);
+    }
+    rule.expires = expires as string;
+  }
+  return rule;
 }
 
 function parseRule(value: JsonValue, where: string, source: string, fail: (what: string) => never): AssetRule {

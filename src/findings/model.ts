@@ -1,5 +1,6 @@
 import type { Capability, Component, Severity } from '../controls/catalog.js';
 import type { OutcomeStatus } from '../engine/evaluate.js';
+import type { FindingSuppression } from '../suppressions/model.js';
 
 export type FindingStatus = OutcomeStatus;
 
@@ -30,7 +31,18 @@ export interface Finding {
    * "all-resources" when --all-resources brought in a resource no workload uses.
    */
   scope?: FindingScope;
+  /** An accepted risk (cafscan.config.json `suppressions`): still a fail, not counted against the exit code or score. */
+  suppression?: FindingSuppression;
+  /** With --baseline: how this finding compares with the previous results.json. */
+  baselineState?: BaselineState;
 }
+
+/**
+ * new: fails now and did not fail in the baseline; fixed: failed in the baseline and passes now;
+ * updated: another status change (e.g. fail → not_evaluated: not known to be fixed);
+ * unchanged: everything else.
+ */
+export type BaselineState = 'new' | 'unchanged' | 'updated' | 'fixed';
 
 export interface FindingScope {
   basis: 'linked' | 'all-resources';

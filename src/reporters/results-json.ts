@@ -1,4 +1,6 @@
+import type { BaselineSummary } from '../baseline/compare-baseline.js';
 import type { CollectionSummary } from '../collect/coverage-summary.js';
+import type { SuppressionReport } from '../suppressions/model.js';
 import { streamJson } from './stream-json.js';
 import type { Finding } from '../findings/model.js';
 import type { Scores } from '../scores/compute-scores.js';
@@ -11,6 +13,10 @@ export interface ScanInfo {
   regions: string[];
   /** Live scans only: how many API calls were made and every distinct one that failed. */
   collection?: CollectionSummary;
+  /** What the config's suppressions did (applied, expired, unused). */
+  suppressions?: SuppressionReport;
+  /** With --baseline: the comparison with the previous results.json. */
+  baseline?: BaselineSummary;
 }
 
 export interface ScanResults {

@@ -119,6 +119,7 @@ function buildRun(input: SarifInput, account: string, here: Finding[], rules: Sa
       accountId: account,
       passed: here.filter((f) => f.status === 'pass').length,
       failed: allFailures.length,
+      suppressed: allFailures.filter((f) => f.suppression).length,
       notEvaluated: notEvaluated.length,
       ...(failures.length < allFailures.length
         ? { truncated: { total: allFailures.length, kept: failures.length, reason: `GitHub code scanning keeps at most ${limit} results per run; the ${limit} most severe failures are included, results.json has all ${allFailures.length}` } }
@@ -176,6 +177,9 @@ function toResult(finding: Finding, input: SarifInput, ruleIndex: Map<string, nu
     ],
     // Identity, not line numbers: the alert survives inventory.json shifting around it.
     partialFingerprints: { primaryLocationLineHash: `${fingerprint(finding)}:1` },
+    // An accepted risk stays in the log, as SARIF records it, with the reason as justification.
+    ...(finding.suppression ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: suppressionText(finding.suppression) }] } : {}),
+    ...(finding.baselineState === 'new' || finding.baselineState === 'unchanged' ? { baselineState: finding.baselineState } : {}),
     properties: {
       capability: finding.capability,
       component: finding.component,
@@ -187,6 +191,10 @@ function toResult(finding: Finding, input: SarifInput, ruleIndex: Map<string, nu
       ...(finding.scope ? { scope: finding.scope } : {}),
     },
   };
+}
+
+function suppressionText(s: NonNullable<Finding['suppression']>): string {
+  return `${s.reason} (${s.source}${s.expires ? `, until ${s.expires}` : ''})`;
 }
 
 /** The alert says why a generic resource was checked: the AI workload that uses it. */

@@ -1,9 +1,10 @@
 import { CAPABILITIES, CAPABILITY_TITLES, SEVERITIES, severityRank } from '../controls/catalog.js';
+import type { BaselineSummary } from '../baseline/compare-baseline.js';
 import type { Finding } from '../findings/model.js';
 import type { ScoreCell, Scores } from '../scores/compute-scores.js';
 
 /** The readable summary: the nine capabilities with score and counts, then the worst failures. */
-export function renderTerminalSummary(scores: Scores, findings: Finding[], maxFailures = 10): string {
+export function renderTerminalSummary(scores: Scores, findings: Finding[], maxFailures = 10, baseline?: BaselineSummary): string {
   const header = ['Capability', 'Score', 'Pass', 'Fail', 'Not evaluated'];
   const rows = CAPABILITIES.map((id) => row(CAPABILITY_TITLES[id], scores.capabilities[id]));
   rows.push(row('Overall', scores.overall));
@@ -12,12 +13,18 @@ export function renderTerminalSummary(scores: Scores, findings: Finding[], maxFa
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
   const out = [line(header), rule, ...rows.slice(0, -1).map(line), rule, line(rows[rows.length - 1]!)];
 
-  const failures = findings.filter((f) => f.status === 'fail').sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+  const suppressed = findings.filter((f) => f.status === 'fail' && f.suppression).length;
+  const failures = findings.filter((f) => f.status === 'fail' && !f.suppression).sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
   if (failures.length) {
     const bySeverity = SEVERITIES.map((s) => [s, failures.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
     out.push('', `Failures: ${bySeverity.map(([s, n]) => `${n} ${s}`).join(', ')}`);
     for (const f of failures.slice(0, maxFailures)) out.push(`  ${f.severity.toUpperCase().padEnd(8)} ${f.controlId.padEnd(12)} ${f.message}`);
     if (failures.length > maxFailures) out.push(`  … and ${failures.length - maxFailures} more in results.json`);
+  }
+  if (suppressed) out.push('', `Suppressed: ${suppressed} accepted failure${suppressed === 1 ? '' : 's'} (see results.json), not counted in scores or --fail-on`);
+  if (baseline) {
+    const { new: newOnes, fixed } = baseline;
+    out.push('', `Since the baseline: ${newOnes} new failure${newOnes === 1 ? '' : 's'}, ${fixed} fixed (results.json scan.baseline has the details)`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -3,6 +3,9 @@ import { loadCatalog, severityRank, type Severity } from '../controls/catalog.js
 import { evaluateInventory } from '../engine/evaluate.js';
 import { makeFindings } from '../findings/make-findings.js';
 import type { Finding } from '../findings/model.js';
+import { compareWithBaseline, type BaselineFinding } from '../baseline/compare-baseline.js';
+import { applySuppressions } from '../suppressions/apply-suppressions.js';
+import type { SuppressionRule } from '../suppressions/model.js';
 import { buildAssetGraph } from '../graph/build-asset-graph.js';
 import type { AssetRule } from '../graph/user-rules.js';
 import type { Inventory } from '../inventory/model.js';
@@ -33,6 +36,12 @@ export interface ScanRequest {
   assetRules?: AssetRule[];
   /** Check generic resources no AI workload is linked to (--all-resources). */
   allResources?: boolean;
+  /** Accepted risks (cafscan.config.json `suppressions`). */
+  suppressions?: SuppressionRule[];
+  /** The previous results.json to compare with (--baseline). */
+  baseline?: { path: string; findings: BaselineFinding[]; startedAt: string | null };
+  /** --fail-on-new: only failures new since the baseline decide the exit code. */
+  failOnNewOnly?: boolean;
 }
 
 export interface ScanOutcome {
@@ -51,6 +60,9 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const graph = buildAssetGraph(request.inventory, request.assetRules ?? []);
   const evaluated = await evaluateInventory(request.inventory, { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false });
   const findings = makeFindings(evaluated, request.inventory.coverage, graph);
+  const tags = new Map(request.inventory.resources.map((r) => [r.arn, r.tags]));
+  const suppressions = request.suppressions?.length ? applySuppressions(findings, request.suppressions, (arn) => tags.get(arn) ?? null, request.startedAt) : undefined;
+  const baseline = request.baseline ? compareWithBaseline(findings, request.baseline, request.baseline.path) : undefined;
   const scores = computeScores(findings);
   const finishedAt = new Date();
   const results: ScanResults = {
@@ -63,6 +75,8 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       accounts: request.inventory.accounts,
       regions: request.inventory.regions,
       ...(request.collection ? { collection: request.collection } : {}),
+      ...(suppressions ? { suppressions } : {}),
+      ...(baseline ? { baseline } : {}),
     },
     findings,
     scores,
@@ -98,13 +112,17 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const warnings = sarifTruncations(sarif ?? { version: '2.1.0', runs: [] }).map(
     (t) => `results.sarif: account ${t.accountId} has ${t.total} failures; GitHub code scanning keeps ${t.kept} per run, so the ${t.kept} most severe are in the SARIF (all are in results.json)`,
   );
+  for (const e of suppressions?.expired ?? []) {
+    warnings.push(`suppression ${e.source} expired on ${e.expires} and no longer suppresses (${e.wouldMatch} failing finding${e.wouldMatch === 1 ? '' : 's'} it matches are reported): ${e.reason}`);
+  }
+  for (const u of suppressions?.unused ?? []) warnings.push(`suppression ${u.source} matched no failing finding (fixed, or a typo?): ${u.reason}`);
   if (sarifFiles.length > 1) warnings.push(`${runCount} accounts: SARIF split into ${sarifFiles.join(', ')} (GitHub takes at most ${GITHUB_LIMITS.runsPerFile} runs per upload; upload each file)`);
   return {
     results,
-    summary: renderTerminalSummary(scores, findings),
+    summary: renderTerminalSummary(scores, findings, 10, baseline),
     written,
     warnings,
-    exitCode: failsAtOrAbove(findings, request.failOn) ? 1 : 0,
+    exitCode: failsAtOrAbove(request.failOnNewOnly ? findings.filter((f) => f.baselineState === 'new') : findings, request.failOn) ? 1 : 0,
   };
 }
 
@@ -115,5 +133,6 @@ export function sarifFileName(index: number): string {
 
 export function failsAtOrAbove(findings: Finding[], threshold: Severity | undefined): boolean {
   if (!threshold) return false;
-  return findings.some((f) => f.status === 'fail' && severityRank(f.severity) <= severityRank(threshold));
+  // An accepted risk (suppressed) stays visible but no longer breaks the build.
+  return findings.some((f) => f.status === 'fail' && !f.suppression && severityRank(f.severity) <= severityRank(threshold));
 }

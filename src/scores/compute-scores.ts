@@ -13,6 +13,8 @@ export interface ScoreCell {
   passed: number;
   failed: number;
   notEvaluated: number;
+  /** Failures accepted by a suppression: shown, but neither failed nor in the score. */
+  suppressed: number;
 }
 
 export interface CapabilityScore extends ScoreCell {
@@ -28,6 +30,7 @@ class Tally {
   passed = 0;
   failed = 0;
   notEvaluated = 0;
+  suppressed = 0;
   private passWeight = 0;
   private evaluatedWeight = 0;
 
@@ -37,6 +40,8 @@ class Tally {
       this.passed++;
       this.passWeight += weight;
       this.evaluatedWeight += weight;
+    } else if (finding.status === 'fail' && finding.suppression) {
+      this.suppressed++;
     } else if (finding.status === 'fail') {
       this.failed++;
       this.evaluatedWeight += weight;
@@ -47,11 +52,14 @@ class Tally {
 
   cell(): ScoreCell {
     const score = this.evaluatedWeight > 0 ? Math.round((1000 * this.passWeight) / this.evaluatedWeight) / 10 : null;
-    return { score, passed: this.passed, failed: this.failed, notEvaluated: this.notEvaluated };
+    return { score, passed: this.passed, failed: this.failed, notEvaluated: this.notEvaluated, suppressed: this.suppressed };
   }
 }
 
-/** score = 100 × Σ weight(passed) ÷ Σ weight(passed + failed); not_evaluated never counts as passed. */
+/**
+ * score = 100 × Σ weight(passed) ÷ Σ weight(passed + failed); not_evaluated never counts as
+ * passed; suppressed failures (accepted risks) are counted apart and left out.
+ */
 export function computeScores(findings: Finding[]): Scores {
   const overall = new Tally();
   const byCapability = new Map<Capability, { all: Tally; components: Map<Component, Tally> }>();

@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { InputError } from '../errors.js';
+import type { BaselineState, Finding, FindingResource } from '../findings/model.js';
+import { isJsonObject } from '../json.js';
+
+/** A finding of the previous run, as much of it as a comparison needs. */
+export interface BaselineFinding {
+  controlId: string;
+  title?: string;
+  severity?: string;
+  status: string;
+  resource: FindingResource;
+  message?: string;
+}
+
+/** In results.json `scan.baseline`: what changed since the previous results.json. */
+export interface BaselineSummary {
+  source: string;
+  startedAt: string | null;
+  new: number;
+  fixed: number;
+  unchanged: number;
+  updated: number;
+  /** Failures of the baseline whose resource or control is gone from this scan (deleted resource, retired control): fixed too. */
+  removed: BaselineFinding[];
+}
+
+/** Reads a previous results.json; anything else is an input error (exit 2). */
+export function readBaseline(path: string): { findings: BaselineFinding[]; startedAt: string | null } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`cannot read baseline ${path}: ${code === 'ENOENT' ? 'no such file' : code ? code : `not valid JSON (${(error as Error).message})`}`);
+  }
+  if (!isJsonObject(parsed) || parsed.schemaVersion !== '1' || !Array.isArray(parsed.findings)) {
+    throw new InputError(`baseline ${path} is not a cafscan results.json (schemaVersion "1" with findings)`);
+  }
+  const findings = parsed.findings.filter((f): f is BaselineFinding & Record<string, never> => {
+    return isJsonObject(f) && typeof f.controlId === 'string' && typeof f.status === 'string' && isJsonObject(f.resource) && typeof f.resource.arn === 'string';
+  }) as unknown as BaselineFinding[];
+  if (findings.length !== parsed.findings.length) throw new InputError(`baseline ${path} has findings without controlId, status or resource.arn`);
+  const scan = isJsonObject(parsed.scan) ? parsed.scan : {};
+  return { findings, startedAt: typeof scan.startedAt === 'string' ? scan.startedAt : null };
+}
+
+/**
+ * Marks each finding against the baseline, by identity (control id + resource ARN, the same
+ * identity as the SARIF fingerprint): a failure is new or unchanged; a former failure that now
+ * passes is fixed; one whose resource disappeared is listed as removed (also fixed).
+ */
+export function compareWithBaseline(findings: Finding[], baseline: { findings: BaselineFinding[]; startedAt: string | null }, source: string): BaselineSummary {
+  const before = new Map(baseline.findings.map((f) => [key(f.controlId, f.resource.arn), f]));
+  const summary: BaselineSummary = { source, startedAt: baseline.startedAt, new: 0, fixed: 0, unchanged: 0, updated: 0, removed: [] };
+  const seen = new Set<string>();
+  for (const finding of findings) {
+    const k = key(finding.controlId, finding.resource.arn);
+    seen.add(k);
+    const state = stateOf(finding.status, before.get(k)?.status);
+    finding.baselineState = state;
+    summary[state]++;
+  }
+  for (const [k, old] of before) {
+    if (old.status === 'fail' && !seen.has(k)) summary.removed.push(old);
+  }
+  summary.fixed += summary.removed.length;
+  return summary;
+}
+
+function stateOf(now: string, then: string | undefined): BaselineState {
+  if (now === 'fail') return then === 'fail' ? 'unchanged' : 'new';
+  if (then === 'fail') return now === 'pass' ? 'fixed' : 'updated';
+  return 'unchanged';
+}
+
+function key(controlId: string, arn: string): string {
+  return `${controlId}\0${arn}`;
+}

@@ -1,0 +1,48 @@
+import type { Finding } from '../findings/model.js';
+import { globToRegExp } from '../graph/user-rules.js';
+import type { SuppressionReport, SuppressionRule } from './model.js';
+
+/**
+ * Marks failing findings that an unexpired rule matches (`finding.suppression`); they keep
+ * status "fail" (the contract's statuses do not change) but no longer count in the exit code or
+ * the score. Expired rules suppress nothing and are reported, as are rules that match nothing.
+ */
+export function applySuppressions(findings: Finding[], rules: SuppressionRule[], tagsOf: (arn: string) => Record<string, string> | null, scanTime: Date): SuppressionReport {
+  const report: SuppressionReport = { applied: 0, expired: [], unused: [] };
+  const today = scanTime.toISOString().slice(0, 10);
+  const compiled = rules.map((rule) => ({ rule, matches: matcher(rule, tagsOf), hits: 0, expired: rule.expires !== undefined && rule.expires < today }));
+  for (const finding of findings) {
+    if (finding.status !== 'fail') continue;
+    for (const entry of compiled) {
+      if (!entry.matches(finding)) continue;
+      entry.hits++;
+      if (entry.expired || finding.suppression) continue;
+      finding.suppression = { reason: entry.rule.reason, ...(entry.rule.expires ? { expires: entry.rule.expires } : {}), source: entry.rule.source };
+      report.applied++;
+    }
+  }
+  for (const entry of compiled) {
+    if (entry.expired) report.expired.push({ source: entry.rule.source, reason: entry.rule.reason, expires: entry.rule.expires!, wouldMatch: entry.hits });
+    else if (entry.hits === 0) report.unused.push({ source: entry.rule.source, reason: entry.rule.reason });
+  }
+  return report;
+}
+
+function matcher(rule: SuppressionRule, tagsOf: (arn: string) => Record<string, string> | null): (finding: Finding) => boolean {
+  const control = rule.controlId ? globToRegExp(rule.controlId) : undefined;
+  const resource = rule.resource ? globToRegExp(rule.resource) : undefined;
+  return (finding) => {
+    if (control && !control.test(finding.controlId)) return false;
+    if (resource && !resource.test(finding.resource.arn)) return false;
+    if (rule.accountId && rule.accountId !== finding.resource.accountId) return false;
+    if (rule.region && rule.region !== finding.resource.region) return false;
+    if (rule.tags) {
+      const tags = new Map(Object.entries(tagsOf(finding.resource.arn) ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+      for (const [key, value] of Object.entries(rule.tags)) {
+        const actual = tags.get(key.toLowerCase());
+        if (actual === undefined || (value !== '*' && actual !== value)) return false;
+      }
+    }
+    return true;
+  };
+}
