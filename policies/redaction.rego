@@ -4,7 +4,7 @@
 #
 # input.candidates: [{"path": [...], "env": {…} or [{"name", "value"}…]}], the environment-like
 # maps the engine found in the resource's configuration ("Environment", "environment",
-# "Variables", "EnvironmentVariables" holding an object or a list). Finding them in TypeScript
+# "Variables", "EnvironmentVariables", "HyperParameters" holding an object or a list). Finding them in TypeScript
 # is a plain traversal; walking every configuration in Rego was measured at ~120 µs a resource.
 package cafscan.redaction
 

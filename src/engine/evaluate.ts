@@ -85,9 +85,11 @@ export async function evaluateInventory(inventory: Inventory, options: EvaluateO
  * spaces). A tag such as "Environment": "prod" does not match — measured: matching every
  * mention of the word sent 17% of a synthetic inventory through the redaction walk.
  */
-const ENVIRONMENT_HINT = /"(?:[Ee]nvironment(?:[Vv]ariables)?|[Vv]ariables)":[{[]/;
+const ENVIRONMENT_HINT = /"(?:[Ee]nvironment(?:[Vv]ariables)?|[Vv]ariables|[Hh]yper[Pp]arameters)":[{[]/;
 
-const ENVIRONMENT_KEYS = new Set(['environment', 'variables', 'environmentvariables']);
+// Training hyperparameters are passed like environment variables and leak credentials the same
+// way (CAFAI-AS-03 reports them), so they are redacted too.
+const ENVIRONMENT_KEYS = new Set(['environment', 'variables', 'environmentvariables', 'hyperparameters']);
 
 /** Environment-like maps in a configuration, with their paths: what policies/redaction.rego judges. */
 export function environmentMaps(configuration: JsonValue, path: ValuePath = []): Array<{ path: ValuePath; env: JsonValue }> {

@@ -9,6 +9,7 @@ describe('environmentMaps (what redaction asks the Rego to judge)', () => {
         Containers: [{ Environment: { B: '2' } }],
         environment: { variables: { C: '3' } },
         containerDefinitions: [{ environment: [{ name: 'D', value: '4' }] }],
+        HyperParameters: { epochs: '3', hf_token: 'x' },
         Tags: { Environment: 'prod' },
       }),
     ).toEqual([
@@ -17,6 +18,7 @@ describe('environmentMaps (what redaction asks the Rego to judge)', () => {
       { path: ['environment'], env: { variables: { C: '3' } } },
       { path: ['environment', 'variables'], env: { C: '3' } },
       { path: ['containerDefinitions', 0, 'environment'], env: [{ name: 'D', value: '4' }] },
+      { path: ['HyperParameters'], env: { epochs: '3', hf_token: 'x' } },
     ]);
   });
 });
