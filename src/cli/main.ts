@@ -20,7 +20,7 @@ export const DEMO_SNAPSHOT = join(packageRoot, 'fixtures', 'demo', 'config-snaps
 export const DEMO_ACCOUNT_FACTS = join(packageRoot, 'fixtures', 'demo', 'account-facts.json');
 /** The demo team's cafscan.config.json: maps its API stages into the asset graph by tag. */
 export const DEMO_CONFIG = join(packageRoot, 'fixtures', 'demo', 'cafscan.config.json');
-const SCAN_FORMATS = ['table', 'none'] as const;
+const SCAN_FORMATS = ['table', 'none', 'markdown', 'html'] as const;
 
 interface ScanFlags extends LiveFlags {
   input?: string[];
@@ -49,7 +49,7 @@ function buildProgram(): Command {
     .option('-i, --input <file...>', 'AWS Config snapshot (.json/.json.gz), Config items (batch-get / select output) or a cafscan inventory.json; repeatable')
     .option('--demo', 'scan the bundled demo ML account (no AWS account needed)')
     .option('-o, --output-dir <dir>', 'where results.json, results.sarif and inventory.json go', 'cafscan-report')
-    .addOption(new Option('-f, --format <formats...>', `human output(s) besides the files: ${SCAN_FORMATS.join(', ')} (default: table)`).argParser(collectFormats))
+    .addOption(new Option('-f, --format <formats...>', 'human outputs: table (stdout, default), markdown (summary.md, for $GITHUB_STEP_SUMMARY), html (report.html), none').argParser(collectFormats))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a failure at or above this severity remains').choices([...SEVERITIES]))
     .option('--no-redact', 'keep credential-looking values (environment variables…) in inventory.json')
     .option('-c, --config <file>', `asset links and settings (default: ./${DEFAULT_CONFIG_FILE} when present)`)
@@ -134,6 +134,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     suppressions: config.suppressions,
     ...(baseline ? { baseline } : {}),
     failOnNewOnly: flags.failOnNew === true,
+    humanFormats: (['markdown', 'html'] as const).filter((f) => flags.format?.includes(f)),
     startedAt,
     onProgress: progressReporter('evaluating resources'),
   });

@@ -59,12 +59,10 @@ export function sarifLog(input: SarifInput): Sarif.Log {
   const accounts = input.accounts.length ? input.accounts : ['unknown'];
   const byAccount = new Map<string, Finding[]>(accounts.map((account) => [account, []]));
   for (const finding of input.findings) byAccount.get(finding.resource.accountId)?.push(finding);
-  const ruleIndex = new Map(input.controls.map((control, index) => [control.id, index]));
-  const rules = input.controls.map(toRule);
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: accounts.map((account) => buildRun(input, account, byAccount.get(account) ?? [], rules, ruleIndex)),
+    runs: accounts.map((account) => buildRun(input, account, byAccount.get(account) ?? [])),
   };
 }
 
@@ -84,12 +82,18 @@ export function splitRuns(log: Sarif.Log, runsPerFile: number = GITHUB_LIMITS.ru
   return parts;
 }
 
-function buildRun(input: SarifInput, account: string, here: Finding[], rules: Sarif.ReportingDescriptor[], ruleIndex: Map<string, number>): Sarif.Run {
+function buildRun(input: SarifInput, account: string, here: Finding[]): Sarif.Run {
   const allFailures = here.filter((f) => f.status === 'fail');
   const notEvaluated = here.filter((f) => f.status === 'not_evaluated');
   // Over the limit GitHub keeps an arbitrary 5,000: keep the most severe ourselves, and say so.
   const limit = input.maxResultsPerRun ?? GITHUB_LIMITS.resultsPerRun;
   const failures = allFailures.length > limit ? [...allFailures].sort(bySeverity).slice(0, limit) : allFailures;
+  // Each run describes the rules it refers to (catalog order): with 70+ rules and their help
+  // text, repeating all of them in every account's run made multi-account files megabytes larger.
+  const used = new Set([...failures, ...notEvaluated].map((f) => f.controlId));
+  const controls = input.controls.filter((control) => used.has(control.id));
+  const ruleIndex = new Map(controls.map((control, index) => [control.id, index]));
+  const rules = controls.map(toRule);
   return {
     tool: {
       driver: {

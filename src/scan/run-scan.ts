@@ -11,6 +11,8 @@ import type { AssetRule } from '../graph/user-rules.js';
 import type { Inventory } from '../inventory/model.js';
 import { redactInventory } from '../inventory/redact.js';
 import { inventoryWriter } from '../reporters/inventory-json.js';
+import { renderHtml } from '../reporters/html.js';
+import { HUMAN_FORMATS, renderMarkdown, type HumanFormat } from '../reporters/markdown.js';
 import { resultsChunks, type ScanResults } from '../reporters/results-json.js';
 import type { Log as SarifLog } from 'sarif';
 import { GITHUB_LIMITS, sarifLog, sarifTruncations, splitRuns } from '../reporters/sarif.js';
@@ -42,6 +44,8 @@ export interface ScanRequest {
   baseline?: { path: string; findings: BaselineFinding[]; startedAt: string | null };
   /** --fail-on-new: only failures new since the baseline decide the exit code. */
   failOnNewOnly?: boolean;
+  /** Human reports written beside results.json (summary.md, report.html). */
+  humanFormats?: HumanFormat[];
 }
 
 export interface ScanOutcome {
@@ -108,6 +112,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       yield* streamJson(sarifParts()[i] ?? { ...sarifParts()[0]!, runs: [] }, 4, 0, true);
       yield '\n';
     }]),
+    ...(request.humanFormats ?? []).map((format): [string, () => Iterable<string>] => [HUMAN_FORMATS[format].file, () => [HUMAN_RENDERERS[format](results)]]),
   ]);
   const warnings = sarifTruncations(sarif ?? { version: '2.1.0', runs: [] }).map(
     (t) => `results.sarif: account ${t.accountId} has ${t.total} failures; GitHub code scanning keeps ${t.kept} per run, so the ${t.kept} most severe are in the SARIF (all are in results.json)`,
@@ -125,6 +130,11 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     exitCode: failsAtOrAbove(request.failOnNewOnly ? findings.filter((f) => f.baselineState === 'new') : findings, request.failOn) ? 1 : 0,
   };
 }
+
+const HUMAN_RENDERERS: Record<HumanFormat, (results: ScanResults) => string> = {
+  markdown: (results) => renderMarkdown(results),
+  html: (results) => renderHtml(results),
+};
 
 /** results.sarif, then results-2.sarif, results-3.sarif… beyond 20 accounts. */
 export function sarifFileName(index: number): string {

@@ -141,7 +141,7 @@ describe('KMS collector against moto', () => {
 
   it('gives CAFAI-DP-05 what it needs', async () => {
     const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
-    const findings = makeFindings(await evaluateInventory(inventory, { scanTime: new Date('2026-01-01T00:00:00Z') }));
+    const findings = makeFindings(await evaluateInventory(inventory, { scanTime: new Date('2026-01-01T00:00:00Z'), allResources: true }));
     const rotation = (id: string) => findings.find((f) => f.controlId === 'CAFAI-DP-05' && f.resource.id === id);
     expect(rotation(ids.rotating)?.status).toBe('pass');
     expect(rotation(ids.stale)).toMatchObject({ status: 'fail', message: `KMS key ${ids.stale} does not have automatic key rotation enabled.` });

@@ -51,7 +51,7 @@ const tlsOnly = {
 /** Findings of the real controls for what the collector produced. */
 async function findingsFor(part: CollectedPart): Promise<Finding[]> {
   const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
-  return makeFindings(await evaluateInventory(inventory, { scanTime: new Date('2026-01-01T00:00:00Z') }));
+  return makeFindings(await evaluateInventory(inventory, { scanTime: new Date('2026-01-01T00:00:00Z'), allResources: true }));
 }
 
 function finding(findings: Finding[], controlId: string, bucket: string): Finding {

@@ -18,12 +18,13 @@ describe('cafscan.config.json', () => {
     expect(loadConfig(path)).toEqual({
       path,
       allResources: true,
+      suppressions: [],
       assets: [{ component: 'output', arn: 'arn:aws:s3:::*-logs', resourceTypes: ['AWS::S3::Bucket'], description: 'inference logs', source: 'good.json#assets[0]' }],
     });
   });
 
   it('is optional: no file and no --config means no rules', () => {
-    expect(loadConfig(undefined, join(dir, 'absent.json'))).toEqual({ path: null, assets: [], allResources: false });
+    expect(loadConfig(undefined, join(dir, 'absent.json'))).toEqual({ path: null, assets: [], allResources: false, suppressions: [] });
   });
 
   it.each([

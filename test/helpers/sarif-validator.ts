@@ -19,7 +19,7 @@ export function validateSarif(file: string): SarifProblem[] {
   // npm sometimes skips the package's postinstall that makes the binary executable.
   if ((statSync(binary).mode & 0o100) === 0) chmodSync(binary, 0o755);
   const output = join(tempDir('cafscan-sarif-'), 'validation.sarif');
-  const run = spawnSync(binary, ['validate', file, '--rule-kind', 'Sarif;Ghas', '--output', output, '--log', 'ForceOverwrite'], {
+  const run = spawnSync(binary, ['validate', file, '--rule-kind', 'Sarif;Ghas', '--max-file-size-in-kb', '1048576', '--output', output, '--log', 'ForceOverwrite'], {
     encoding: 'utf8',
     env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
   });

@@ -98,14 +98,21 @@ describe('cafscan scan against a moto-emulated ML account', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it('judges KMS key rotation on the live keys', () => {
+  it('judges KMS key rotation on the keys AI workloads use; --all-resources brings in the forgotten one', () => {
     const keys = inventory().resources.filter((r) => r.type === 'AWS::KMS::Key');
-    const status = (description: string) => {
-      const key = keys.find((k) => k.configuration.description === description) as { configuration: { keyId: string } } | undefined;
-      return results().findings.find((f) => f.controlId === 'CAFAI-DP-05' && f.resource.id === key?.configuration.keyId)?.status;
-    };
-    expect(status('ml data key')).toBe('pass');
-    expect(status('forgotten key')).toBe('fail');
+    const keyId = (description: string) => (keys.find((k) => k.configuration.description === description) as { configuration: { keyId: string } } | undefined)?.configuration.keyId;
+    const status = (r: ScanResults, description: string) => r.findings.find((f) => f.controlId === 'CAFAI-DP-05' && f.resource.id === keyId(description))?.status;
+    // The data key encrypts notebooks, training jobs and endpoint configs: linked, checked.
+    expect(status(results(), 'ml data key')).toBe('pass');
+    // No AI workload uses the forgotten key: not in scope by default…
+    expect(status(results(), 'forgotten key')).toBeUndefined();
+    // …and judged (failing) when the user asks for every resource (a rescan of the saved inventory).
+    const all = tempDir();
+    const rescan = spawnSync(process.execPath, [cafscanBin, 'scan', '--input', join(out, 'inventory.json'), '--all-resources', '--output-dir', all, '--format', 'none'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(rescan.status).toBe(0);
+    const everything = JSON.parse(readFileSync(join(all, 'results.json'), 'utf8')) as ScanResults;
+    expect(status(everything, 'forgotten key')).toBe('fail');
+    expect(everything.findings.find((f) => f.controlId === 'CAFAI-DP-05' && f.resource.id === keyId('forgotten key'))?.scope).toEqual({ basis: 'all-resources', links: [] });
   });
 
   it('produces a finding for every seeded resource', () => {

@@ -46,7 +46,7 @@ describe('SARIF within GitHub code scanning limits', () => {
     expect(run0.properties?.truncated).toMatchObject({ total: failures.length, kept: 5000 });
     expect(run.stderr).toContain(`account 100000000000 has ${failures.length} failures; GitHub code scanning keeps 5000 per run`);
     // Highest severity first: nothing dropped is more severe than anything kept.
-    const severityOf = new Map(log.runs[0]!.tool.driver.rules!.map((r) => [r.id, String(r.properties?.severity)]));
+    const severityOf = new Map(run0.tool.driver.rules!.map((r) => [r.id, String(r.properties?.severity)]));
     const kept = new Set(run0.results!.map((r) => `${r.ruleId} ${String(r.properties?.resourceArn)}`));
     const worstDropped = Math.min(...failures.filter((f) => !kept.has(`${f.controlId} ${f.resource.arn}`)).map((f) => SEVERITY_ORDER.indexOf(f.severity)));
     const mildestKept = Math.max(...run0.results!.map((r) => SEVERITY_ORDER.indexOf(severityOf.get(r.ruleId!)!)));

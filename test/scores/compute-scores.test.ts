@@ -12,7 +12,7 @@ describe('computeScores', () => {
   it('is null, not 100, where nothing was evaluated, and lists every capability', () => {
     const scores = computeScores([finding('not_evaluated', 'high')]);
     expect(Object.keys(scores.capabilities)).toEqual([...CAPABILITIES]);
-    expect(scores.overall).toEqual({ score: null, passed: 0, failed: 0, notEvaluated: 1 });
+    expect(scores.overall).toEqual({ score: null, passed: 0, failed: 0, notEvaluated: 1, suppressed: 0 });
     expect(scores.capabilities['threat-detection']).toMatchObject({ score: null, passed: 0, failed: 0, notEvaluated: 0 });
     expect(scores.capabilities['data-protection'].components.input.score).toBeNull();
   });
@@ -27,6 +27,12 @@ describe('computeScores', () => {
     const scores = computeScores([finding('pass', 'high'), finding('not_evaluated', 'critical'), finding('fail', 'high', 'threat-detection', 'output')]);
     expect(scores.capabilities['data-protection']).toMatchObject({ score: 100, passed: 1, notEvaluated: 1 });
     expect(scores.overall).toMatchObject({ score: 50, passed: 1, failed: 1, notEvaluated: 1 });
-    expect(scores.capabilities['threat-detection'].components.output).toEqual({ score: 0, passed: 0, failed: 1, notEvaluated: 0 });
+    expect(scores.capabilities['threat-detection'].components.output).toEqual({ score: 0, passed: 0, failed: 1, notEvaluated: 0, suppressed: 0 });
+  });
+
+  it('counts a suppressed failure (accepted risk) apart: neither failed nor in the score', () => {
+    const accepted = { ...finding('fail', 'critical'), suppression: { reason: 'accepted', source: 'cafscan.config.json#suppressions[0]' } };
+    const scores = computeScores([finding('pass', 'low'), accepted]);
+    expect(scores.capabilities['data-protection']).toMatchObject({ score: 100, passed: 1, failed: 0, suppressed: 1 });
   });
 });

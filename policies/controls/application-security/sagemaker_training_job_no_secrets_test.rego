@@ -1,0 +1,65 @@
+package cafscan.tests.sagemaker_training_job_no_secrets
+
+import data.cafscan.testing
+
+id := "CAFAI-AS-03"
+
+job(configuration) := {
+	"type": "AWS::SageMaker::TrainingJob", "id": "llm-finetune",
+	"arn": "arn:aws:sagemaker:us-east-1:111122223333:training-job/llm-finetune",
+	"name": "llm-finetune", "accountId": "111122223333", "region": "us-east-1",
+	"configuration": configuration, "supplementaryConfiguration": {}, "tags": {}, "relationships": [],
+}
+
+# As the SageMaker Python SDK sets them: values JSON-encoded.
+clean_hyperparameters := {
+	"sagemaker_program": "\"train.py\"",
+	"sagemaker_submit_directory": "\"s3://code/llm-finetune/source.tar.gz\"",
+	"epochs": "3",
+	"max_new_tokens": "512",
+	"tokenizer_name": "\"meta-llama/Llama-3-8B\"",
+	"use_auth_token": "\"True\"",
+	"hf_token_secret_arn": "\"arn:aws:secretsmanager:us-east-1:111122223333:secret:hf-AbCdEf\"",
+}
+
+clean_environment := {"HF_HOME": "/opt/ml/cache", "WANDB_API_KEY_SECRET": "arn:aws:secretsmanager:us-east-1:111122223333:secret:wandb-AbCdEf", "USE_SECRETS": "false"}
+
+test_fails_with_a_secret_hyperparameter if {
+	r := job({"TrainingJobName": "llm-finetune", "HyperParameters": object.union(clean_hyperparameters, {"hf_token": "\"hf_abcdefghijklmnopqrstuvwxyz\""})})
+	testing.status(id, r) == "fail"
+	testing.messages(id, r) == ["Training job llm-finetune sets hyperparameters that look like credentials: hf_token."]
+}
+
+test_fails_with_secrets_in_both if {
+	r := job({
+		"TrainingJobName": "llm-finetune",
+		"HyperParameters": {"db_password": "hunter2"},
+		"Environment": object.union(clean_environment, {"AWS_KEY": "AKIAIOSFODNN7EXAMPLE", "OPENAI_API_KEY": "sk-abcdefghijklmnopqrstuvwxyz0123456789ABCD"}),
+	})
+	testing.messages(id, r) == [
+		"Training job llm-finetune sets environment variables that look like credentials: AWS_KEY, OPENAI_API_KEY.",
+		"Training job llm-finetune sets hyperparameters that look like credentials: db_password.",
+	]
+}
+
+test_fails_on_a_redacted_inventory if {
+	r := job({"TrainingJobName": "llm-finetune", "Environment": {"SOME_VAR": "[redacted by cafscan: looked like a credential]"}})
+	testing.status(id, r) == "fail"
+}
+
+test_message_never_contains_the_value if {
+	r := job({"TrainingJobName": "llm-finetune", "HyperParameters": {"db_password": "\"hunter2\""}})
+	some message in testing.messages(id, r)
+	not contains(message, "hunter2")
+}
+
+test_passes_without_secrets if {
+	testing.status(id, job({"TrainingJobName": "llm-finetune", "HyperParameters": clean_hyperparameters, "Environment": clean_environment})) == "pass"
+	testing.status(id, job({"TrainingJobName": "llm-finetune"})) == "pass"
+}
+
+test_not_evaluated_without_configuration if testing.status(id, job({})) == "not_evaluated"
+
+test_not_applicable_to_other_types if {
+	testing.not_applicable(id, object.union(job({"HyperParameters": {"db_password": "x"}}), {"type": "AWS::SageMaker::Model"}))
+}

@@ -1,0 +1,66 @@
+# METADATA
+# title: Log groups that hold AI invocation and endpoint logs are encrypted with a customer managed KMS key
+# description: >-
+#   The CloudWatch Logs log group has a customer managed AWS KMS key associated (KmsKeyId), so
+#   the prompts, responses and endpoint output it stores are encrypted under a key whose policy
+#   decides who may read them and whose every use CloudTrail records. Checked on log groups
+#   the AI asset graph links as output: the Bedrock model invocation log group and the
+#   /aws/sagemaker/Endpoints/* log groups. CloudWatch Logs encrypts every log group with a
+#   service key anyway; that key is not under the account's control. A recorded log group
+#   without KmsKeyId has no key associated (AWS Config leaves unset properties out).
+# custom:
+#   id: CAFAI-DP-11
+#   capability: data-protection
+#   component: output
+#   severity: medium
+#   resource_types: ["AWS::Logs::LogGroup"]
+#   scope: linked
+#   caf_section: "Data protection"
+#   rationale: >-
+#     CAF-AI Data protection asks to keep visibility and control over data used by AI, to log
+#     and mask sensitive data while keeping an audit trail of who accessed it, and to watch the
+#     sensitivity of what models output. Invocation and endpoint logs hold full prompts and
+#     model answers, often with personal or confidential data; a customer managed key makes
+#     reading them subject to a key policy the security team controls, lets access be revoked
+#     at once by disabling the key, and leaves a CloudTrail record of every decryption.
+#   remediation:
+#     console: >-
+#       Create (or pick) a customer managed symmetric KMS key whose key policy allows the
+#       logs.REGION.amazonaws.com service principal to use it for this log group's ARN
+#       (condition kms:EncryptionContext:aws:logs:arn). For a new log group: CloudWatch
+#       console > Logs > Log groups > Create log group > KMS key ARN. For an existing one the
+#       console has no setting: open CloudShell from the console and run the CLI command
+#       below. Only events ingested after the change are encrypted with the key.
+#     cli: >-
+#       aws logs associate-kms-key --log-group-name LOG_GROUP --kms-key-id KEY_ARN
+#     terraform: |-
+#       resource "aws_cloudwatch_log_group" "invocations" {
+#         name              = "/aws/bedrock/model-invocations"
+#         kms_key_id        = aws_kms_key.logs.arn
+#         retention_in_days = 365
+#       }
+#   references:
+#     - id: bedrock_model_invocation_logs_encryption_enabled
+#       source: Prowler
+package cafscan.controls.logs_ai_log_group_kms_encryption
+
+import data.cafscan.lib
+
+# AWS Config and the collector both use the CloudFormation property name; accept the API's too.
+key_id := lib.configuration.KmsKeyId if {
+	is_string(lib.configuration.KmsKeyId)
+} else := lib.configuration.kmsKeyId
+
+has_key if {
+	is_string(key_id)
+	key_id != ""
+}
+
+missing contains "the log group's configuration is not in the inventory" if {
+	count(lib.configuration) == 0
+}
+
+violations contains sprintf("Log group %s is not encrypted with a customer managed AWS KMS key (no KmsKeyId is associated).", [lib.label]) if {
+	count(lib.configuration) > 0
+	not has_key
+}

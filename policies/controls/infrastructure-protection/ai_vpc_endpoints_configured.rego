@@ -1,0 +1,170 @@
+# METADATA
+# title: Regions that use SageMaker AI or Amazon Bedrock have interface VPC endpoints for them
+# description: >-
+#   In each account and region that holds SageMaker AI resources (notebook instances, models,
+#   endpoints, training jobs, domains) the account has available interface VPC endpoints for
+#   com.amazonaws.REGION.sagemaker.api and com.amazonaws.REGION.sagemaker.runtime, and in each
+#   region that holds Amazon Bedrock resources (agents, knowledge bases, custom models,
+#   guardrails) one for com.amazonaws.REGION.bedrock-runtime, so workloads in the VPC call
+#   these services over AWS PrivateLink rather than over the internet. Regions without such
+#   resources are not checked. Endpoints are looked for in the same account: endpoints
+#   centralised in a shared networking account are not seen.
+# custom:
+#   id: CAFAI-IP-10
+#   capability: infrastructure-protection
+#   component: model
+#   severity: medium
+#   resource_types: ["AWS::::Account"]
+#   related_resource_types:
+#     - AWS::EC2::VPCEndpoint
+#     - AWS::SageMaker::NotebookInstance
+#     - AWS::SageMaker::Model
+#     - AWS::SageMaker::Endpoint
+#     - AWS::SageMaker::TrainingJob
+#     - AWS::SageMaker::Domain
+#     - AWS::Bedrock::Agent
+#     - AWS::Bedrock::KnowledgeBase
+#     - AWS::Bedrock::CustomModel
+#     - AWS::Bedrock::Guardrail
+#   caf_section: "Infrastructure protection"
+#   rationale: >-
+#     CAF-AI Infrastructure protection asks for secure endpoints for AI models and for an
+#     explicit allow-list of the API calls made from outside a model's own VPC. Interface VPC
+#     endpoints for the SageMaker AI API and runtime and the Bedrock runtime keep prompts,
+#     inference payloads and control-plane calls on the AWS network, let VPCs without an
+#     internet route reach the models at all, and carry endpoint policies that state which
+#     principals and actions may pass: that policy is the allow-list CAF-AI describes.
+#   remediation:
+#     console: >-
+#       VPC console (in this region) > Endpoints > Create endpoint: type "AWS services",
+#       service com.amazonaws.REGION.sagemaker.api (then again for sagemaker.runtime, and for
+#       bedrock-runtime where Bedrock is used), the VPC the AI workloads run in, one private
+#       subnet per Availability Zone, a security group allowing HTTPS from the workloads, and
+#       "Enable DNS name" checked. Attach an endpoint policy limiting the allowed principals
+#       and actions.
+#     cli: >-
+#       aws ec2 create-vpc-endpoint --region REGION --vpc-endpoint-type Interface --vpc-id VPC_ID
+#       --service-name com.amazonaws.REGION.bedrock-runtime --subnet-ids SUBNET_ID_1 SUBNET_ID_2
+#       --security-group-ids SG_ID --private-dns-enabled
+#       (repeat with com.amazonaws.REGION.sagemaker.api and com.amazonaws.REGION.sagemaker.runtime)
+#     terraform: |-
+#       data "aws_region" "current" {}
+#
+#       resource "aws_vpc_endpoint" "ai" {
+#         for_each            = toset(["sagemaker.api", "sagemaker.runtime", "bedrock-runtime"])
+#         vpc_id              = aws_vpc.ml.id
+#         service_name        = "com.amazonaws.${data.aws_region.current.name}.${each.key}"
+#         vpc_endpoint_type   = "Interface"
+#         subnet_ids          = aws_subnet.private[*].id
+#         security_group_ids  = [aws_security_group.endpoints.id]
+#         private_dns_enabled = true
+#       }
+#     cloudformation: |-
+#       BedrockRuntimeEndpoint:
+#         Type: AWS::EC2::VPCEndpoint
+#         Properties:
+#           VpcEndpointType: Interface
+#           VpcId: !Ref Vpc
+#           ServiceName: !Sub com.amazonaws.${AWS::Region}.bedrock-runtime
+#           SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]
+#           SecurityGroupIds: [!Ref EndpointSecurityGroup]
+#           PrivateDnsEnabled: true
+#   references:
+#     - id: GENSEC01-BP02
+#       source: AWS Well-Architected Generative AI Lens
+#     - id: bedrock_vpc_endpoints_configured
+#       source: Prowler
+package cafscan.controls.ai_vpc_endpoints_configured
+
+import data.cafscan.lib
+
+endpoint_type := "AWS::EC2::VPCEndpoint"
+
+region := input.resource.region
+
+sagemaker_types := [
+	"AWS::SageMaker::NotebookInstance",
+	"AWS::SageMaker::Model",
+	"AWS::SageMaker::Endpoint",
+	"AWS::SageMaker::TrainingJob",
+	"AWS::SageMaker::Domain",
+]
+
+bedrock_types := [
+	"AWS::Bedrock::Agent",
+	"AWS::Bedrock::KnowledgeBase",
+	"AWS::Bedrock::CustomModel",
+	"AWS::Bedrock::Guardrail",
+]
+
+uses_sagemaker if {
+	some type in sagemaker_types
+	count(lib.same_region_of_type(type)) > 0
+}
+
+uses_bedrock if {
+	some type in bedrock_types
+	count(lib.same_region_of_type(type)) > 0
+}
+
+# The endpoint services each AI service in use needs, as suffixes of the service name.
+required contains "sagemaker.api" if uses_sagemaker
+
+required contains "sagemaker.runtime" if uses_sagemaker
+
+required contains "bedrock-runtime" if uses_bedrock
+
+out_of_scope if count(required) == 0
+
+# The service name as EC2 reports it; China regions prefix "cn.", FIPS endpoints end in "-fips".
+service_name(service) := sprintf("com.amazonaws.%s.%s", [region, service])
+
+names_for(service) := {
+	service_name(service),
+	sprintf("cn.com.amazonaws.%s.%s", [region, service]),
+	sprintf("com.amazonaws.%s.%s-fips", [region, service]),
+}
+
+endpoints := lib.same_region_of_type(endpoint_type)
+
+serves(endpoint, service) if endpoint.configuration.serviceName in names_for(service)
+
+available(endpoint) if lower(endpoint.configuration.state) == "available"
+
+has_state(endpoint) if is_string(endpoint.configuration.state)
+
+covered(service) if {
+	some endpoint in endpoints
+	serves(endpoint, service)
+	available(endpoint)
+}
+
+uncovered := {service | some service in required; not covered(service)}
+
+missing contains reason if {
+	count(uncovered) > 0
+	reason := lib.uncollected_reason(endpoint_type, "VPC endpoints")
+}
+
+missing contains sprintf("the state of VPC endpoint %s for %s is not in the inventory", [endpoint.id, service_name(service)]) if {
+	some service in uncovered
+	some endpoint in endpoints
+	serves(endpoint, service)
+	not has_state(endpoint)
+}
+
+services_in_use := "SageMaker AI and Amazon Bedrock" if {
+	uses_sagemaker
+	uses_bedrock
+} else := "SageMaker AI" if {
+	uses_sagemaker
+} else := "Amazon Bedrock"
+
+violations contains msg if {
+	count(uncovered) > 0
+	lib.collected(endpoint_type)
+	msg := sprintf(
+		"%s uses %s but has no available interface VPC endpoint for %s.",
+		[lib.label, services_in_use, concat(", ", sort([service_name(s) | some s in uncovered]))],
+	)
+}

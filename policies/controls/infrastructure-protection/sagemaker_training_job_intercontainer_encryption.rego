@@ -1,0 +1,95 @@
+# METADATA
+# title: Distributed SageMaker training jobs encrypt traffic between their instances
+# description: >-
+#   A training job that runs on more than one instance has EnableInterContainerTrafficEncryption
+#   set, so the data, gradients and parameters its instances exchange during distributed
+#   training travel encrypted. When the setting is absent it is off, as in the
+#   CreateTrainingJob API. A job known to run on a single instance exchanges nothing between
+#   instances and is not checked.
+# custom:
+#   id: CAFAI-IP-08
+#   capability: infrastructure-protection
+#   component: model
+#   severity: medium
+#   resource_types: ["AWS::SageMaker::TrainingJob"]
+#   caf_section: "Infrastructure protection"
+#   rationale: >-
+#     CAF-AI Infrastructure protection notes that models are spread over several environments,
+#     networks and servers, and asks that the communication between them be protected with
+#     encryption in transit. In distributed training the training data and the model being
+#     built move between instances on every step; without inter-container traffic encryption
+#     that exchange is readable by anything able to observe the training network.
+#   remediation:
+#     console: >-
+#       Training jobs cannot be changed once started: for the next run, in SageMaker AI >
+#       Training jobs > Create training job, open "Network" and check "Enable inter-container
+#       traffic encryption" (SDK: encrypt_inter_container_traffic=True on the estimator). Expect
+#       somewhat longer training time on communication-heavy algorithms.
+#     cli: >-
+#       aws sagemaker create-training-job --training-job-name NAME --role-arn ROLE_ARN
+#       --algorithm-specification TrainingImage=IMAGE_URI,TrainingInputMode=File
+#       --input-data-config file://channels.json --output-data-config S3OutputPath=s3://BUCKET/output
+#       --resource-config InstanceType=ml.p4d.24xlarge,InstanceCount=4,VolumeSizeInGB=200
+#       --stopping-condition MaxRuntimeInSeconds=86400 --enable-inter-container-traffic-encryption
+#     terraform: |-
+#       # Training jobs run from a SageMaker pipeline: the Training step's Arguments are the
+#       # CreateTrainingJob request.
+#       resource "aws_sagemaker_pipeline" "train" {
+#         pipeline_name         = "train"
+#         pipeline_display_name = "train"
+#         role_arn              = aws_iam_role.pipeline.arn
+#         pipeline_definition = jsonencode({
+#           Version = "2020-12-01"
+#           Steps = [{
+#             Name = "Train"
+#             Type = "Training"
+#             Arguments = {
+#               AlgorithmSpecification               = { TrainingImage = var.training_image, TrainingInputMode = "File" }
+#               RoleArn                              = aws_iam_role.training.arn
+#               ResourceConfig                       = { InstanceType = "ml.p4d.24xlarge", InstanceCount = 4, VolumeSizeInGB = 200 }
+#               EnableInterContainerTrafficEncryption = true
+#               # InputDataConfig, OutputDataConfig, StoppingCondition ...
+#             }
+#           }]
+#         })
+#       }
+#   references:
+#     - id: sagemaker_training_jobs_intercontainer_encryption_enabled
+#       source: Prowler
+package cafscan.controls.sagemaker_training_job_intercontainer_encryption
+
+import data.cafscan.lib
+
+recorded if count(lib.configuration) > 0
+
+resource_config := object.get(lib.configuration, "ResourceConfig", {})
+
+# Nothing travels between instances when the job has exactly one (heterogeneous clusters list
+# their instances in InstanceGroups). Unknown counts are checked.
+out_of_scope if {
+	count(object.get(resource_config, "InstanceGroups", [])) == 0
+	resource_config.InstanceCount == 1
+}
+
+out_of_scope if {
+	groups := resource_config.InstanceGroups
+	count(groups) > 0
+	every group in groups {
+		is_number(group.InstanceCount)
+	}
+	sum([group.InstanceCount | some group in groups]) == 1
+}
+
+missing contains "the training job's configuration is not in the inventory" if not recorded
+
+violations contains sprintf("Training job %s does not encrypt the traffic between its training instances.", [lib.label]) if {
+	recorded
+	not encrypted
+}
+
+encrypted if lib.configuration.EnableInterContainerTrafficEncryption == true
+
+encrypted if {
+	is_string(lib.configuration.EnableInterContainerTrafficEncryption)
+	lower(lib.configuration.EnableInterContainerTrafficEncryption) == "true"
+}

@@ -1,0 +1,48 @@
+package cafscan.tests.sagemaker_training_job_intercontainer_encryption
+
+import data.cafscan.testing
+
+id := "CAFAI-IP-08"
+
+job(configuration) := {
+	"type": "AWS::SageMaker::TrainingJob", "id": "train-1",
+	"arn": "arn:aws:sagemaker:us-east-1:111122223333:training-job/train-1",
+	"name": "train-1", "accountId": "111122223333", "region": "us-east-1",
+	"configuration": configuration, "supplementaryConfiguration": {}, "tags": {}, "relationships": [],
+}
+
+distributed := {"TrainingJobName": "train-1", "ResourceConfig": {"InstanceType": "ml.p4d.24xlarge", "InstanceCount": 4}}
+
+single := {"TrainingJobName": "train-1", "ResourceConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1}}
+
+groups(counts) := {"TrainingJobName": "train-1", "ResourceConfig": {"InstanceGroups": [{"InstanceGroupName": sprintf("g%d", [i]), "InstanceType": "ml.p4d.24xlarge", "InstanceCount": n} | some i, n in counts]}}
+
+test_fails_when_disabled_on_a_distributed_job if {
+	r := job(object.union(distributed, {"EnableInterContainerTrafficEncryption": false}))
+	testing.status(id, r) == "fail"
+	testing.messages(id, r) == ["Training job train-1 does not encrypt the traffic between its training instances."]
+}
+
+test_fails_when_absent if testing.status(id, job(distributed)) == "fail"
+
+test_fails_on_a_heterogeneous_cluster if testing.status(id, job(groups([1, 2]))) == "fail"
+
+test_fails_when_the_instance_count_is_unknown if {
+	testing.status(id, job({"TrainingJobName": "train-1", "EnableInterContainerTrafficEncryption": false})) == "fail"
+}
+
+test_passes_when_enabled if {
+	testing.status(id, job(object.union(distributed, {"EnableInterContainerTrafficEncryption": true}))) == "pass"
+	testing.status(id, job(object.union(distributed, {"EnableInterContainerTrafficEncryption": "true"}))) == "pass"
+}
+
+test_not_applicable_to_single_instance_jobs if {
+	testing.not_applicable(id, job(object.union(single, {"EnableInterContainerTrafficEncryption": false})))
+	testing.not_applicable(id, job(groups([1])))
+}
+
+test_not_evaluated_without_configuration if testing.status(id, job({})) == "not_evaluated"
+
+test_not_applicable_to_other_types if {
+	testing.not_applicable(id, object.union(job(distributed), {"type": "AWS::SageMaker::Model"}))
+}

@@ -1,0 +1,146 @@
+# METADATA
+# title: Bedrock model invocation logging is enabled in regions that use Bedrock
+# description: >-
+#   Amazon Bedrock model invocation logging is configured in the account and region: it
+#   delivers to an S3 bucket or a CloudWatch Logs log group, with text data (the prompts and
+#   responses) included. Where logging is not configured at all, the region fails only if it
+#   has Bedrock agents, knowledge bases, guardrails or custom models; a region with none of
+#   them is not checked (Bedrock use that leaves no such resource, only InvokeModel calls, is
+#   not visible in the inventory).
+# custom:
+#   id: CAFAI-SA-05
+#   capability: security-assurance
+#   component: model
+#   severity: high
+#   resource_types: ["AWS::::Account"]
+#   related_resource_types: ["AWS::Bedrock::Agent", "AWS::Bedrock::KnowledgeBase", "AWS::Bedrock::Guardrail", "AWS::Bedrock::CustomModel"]
+#   caf_section: "Security assurance"
+#   rationale: >-
+#     CAF-AI Security assurance asks for audit mechanisms that show how models use data and
+#     where AI is in use, and for output to be reviewable so that generated data can be checked
+#     against acceptable-use criteria and for leaks of sensitive or regulated data. CloudTrail
+#     records that a model was called but not what was asked or answered; model invocation
+#     logging keeps the request and response of every call, which is the evidence an auditor,
+#     an investigation or a privacy review needs.
+#   remediation:
+#     console: >-
+#       Amazon Bedrock console (in this region) > Settings > Model invocation logging: turn it
+#       on, select at least Text as data type, choose S3 only, CloudWatch Logs only or both,
+#       give the bucket and/or log group (and a service role for CloudWatch Logs), save.
+#     cli: >-
+#       aws bedrock put-model-invocation-logging-configuration --region REGION --logging-config
+#       '{"s3Config":{"bucketName":"BUCKET","keyPrefix":"bedrock/"},"cloudWatchConfig":{"logGroupName":"/aws/bedrock/invocations","roleArn":"ROLE_ARN"},"textDataDeliveryEnabled":true,"imageDataDeliveryEnabled":true,"embeddingDataDeliveryEnabled":true}'
+#     terraform: |-
+#       resource "aws_bedrock_model_invocation_logging_configuration" "this" {
+#         logging_config {
+#           text_data_delivery_enabled      = true
+#           image_data_delivery_enabled     = true
+#           embedding_data_delivery_enabled = true
+#           s3_config {
+#             bucket_name = aws_s3_bucket.bedrock_logs.id
+#             key_prefix  = "bedrock/"
+#           }
+#           cloudwatch_config {
+#             log_group_name = aws_cloudwatch_log_group.bedrock.name
+#             role_arn       = aws_iam_role.bedrock_logging.arn
+#           }
+#         }
+#       }
+#   references:
+#     - id: GENSEC01-BP04
+#       source: AWS Well-Architected Generative AI Lens
+#     - id: GENSEC03-BP01
+#       source: AWS Well-Architected Generative AI Lens
+#     - id: bedrock_model_invocation_logging_enabled
+#       source: Prowler
+package cafscan.controls.bedrock_model_invocation_logging
+
+import data.cafscan.lib
+import data.cafscan.lib.bedrock
+
+# The Bedrock resource types whose presence shows that the region uses Bedrock.
+resource_nouns := {
+	"AWS::Bedrock::Agent": "agents",
+	"AWS::Bedrock::KnowledgeBase": "knowledge bases",
+	"AWS::Bedrock::Guardrail": "guardrails",
+	"AWS::Bedrock::CustomModel": "custom models",
+}
+
+logging := lib.configuration.bedrockInvocationLogging
+
+has_fact if is_object(logging)
+
+fact_error := lib.configuration.factErrors.bedrockInvocationLogging
+
+has_fact_error if fact_error
+
+# Not configured: the collector records {"enabled": false}.
+not_configured if logging.enabled == false
+
+configured if {
+	has_fact
+	not not_configured
+}
+
+destination(name) := name if {
+	is_string(name)
+	name != ""
+}
+
+has_destination if destination(bedrock.field(logging.s3Config, "bucketName"))
+
+has_destination if destination(bedrock.field(logging.cloudWatchConfig, "logGroupName"))
+
+# "agents: 2, guardrails: 1" for the resources of each type found in this account and region.
+in_region := [sprintf("%s: %d", [noun, n]) |
+	some type, noun in resource_nouns
+	n := count(lib.same_region_of_type(type))
+	n > 0
+]
+
+uses_bedrock if count(in_region) > 0
+
+all_collected if {
+	every type, _ in resource_nouns {
+		lib.collected(type)
+	}
+}
+
+out_of_scope if {
+	not_configured
+	not uses_bedrock
+	all_collected
+}
+
+missing contains sprintf("Bedrock model invocation logging could not be read: %v", [fact_error]) if {
+	not has_fact
+	has_fact_error
+}
+
+missing contains "the Bedrock model invocation logging setting is not in the inventory" if {
+	not has_fact
+	not has_fact_error
+}
+
+missing contains sprintf("Bedrock model invocation logging is off; whether this region uses Bedrock is unknown: %s", [reason]) if {
+	not_configured
+	not uses_bedrock
+	some type, noun in resource_nouns
+	reason := lib.uncollected_reason(type, sprintf("Bedrock %s", [noun]))
+}
+
+violations contains msg if {
+	not_configured
+	uses_bedrock
+	msg := sprintf("Bedrock model invocation logging is off in %s, which has Bedrock resources (%s).", [lib.label, concat(", ", sort(in_region))])
+}
+
+violations contains sprintf("Bedrock model invocation logging in %s has no S3 bucket or CloudWatch Logs log group to deliver to.", [lib.label]) if {
+	configured
+	not has_destination
+}
+
+violations contains sprintf("Bedrock model invocation logging in %s does not deliver text data (prompts and responses).", [lib.label]) if {
+	configured
+	not logging.textDataDeliveryEnabled == true
+}

@@ -1,0 +1,202 @@
+# METADATA
+# title: SageMaker models are created from approved model packages in the model registry
+# description: >-
+#   Every container of the model (its PrimaryContainer, or each entry of Containers for an
+#   inference pipeline) is created from a model package (ModelPackageName, a name or an ARN)
+#   rather than from an image and artifacts given directly, and each package it names has the
+#   approval status Approved in the SageMaker Model Registry. A package that is pending manual
+#   approval, rejected, unversioned (no approval workflow) or not found while the account's model
+#   packages were collected fails; a package whose status cannot be known (not collected, or in
+#   another account) leaves the result not evaluated.
+# custom:
+#   id: CAFAI-SG-04
+#   capability: security-governance
+#   component: model
+#   severity: medium
+#   resource_types: ["AWS::SageMaker::Model"]
+#   related_resource_types: ["AWS::SageMaker::ModelPackage", "AWS::::Account"]
+#   caf_section: "Security governance"
+#   rationale: >-
+#     For the model, CAF-AI Security governance asks for defined roles and responsibilities in
+#     creating and training models and for an author, approver and publisher approach to model
+#     release, with the training tools and people evaluated so that no vulnerability is
+#     introduced on the way. The SageMaker Model Registry's approval status is where that
+#     approver decision is recorded; a model built from an approved package is one that went
+#     through it, while a model built straight from an image and an S3 artifact bypassed the
+#     release process entirely.
+#   remediation:
+#     console: >-
+#       Register the model as a version of a model package group (SageMaker Studio > Models >
+#       Registered models > the group > Register version, or from the training pipeline's
+#       RegisterModel step), have the approver set its status to Approved (the version > Update
+#       status), then deploy it from the registry (the version > Deploy), which creates a model
+#       from the package, and move the endpoint to that model.
+#     cli: >-
+#       aws sagemaker update-model-package --model-package-arn PACKAGE_ARN --model-approval-status Approved
+#       --approval-description "reviewed by ..."
+#       && aws sagemaker create-model --model-name NAME --execution-role-arn ROLE_ARN
+#       --primary-container ModelPackageName=PACKAGE_ARN
+#     cloudformation: |-
+#       ChurnModel:
+#         Type: AWS::SageMaker::Model
+#         Properties:
+#           ModelName: churn-v7
+#           ExecutionRoleArn: !GetAtt ModelRole.Arn
+#           EnableNetworkIsolation: true
+#           PrimaryContainer:
+#             ModelPackageName: arn:aws:sagemaker:us-east-1:111122223333:model-package/churn/7
+#   references:
+#     - id: sagemaker_models_registry_in_use
+#       source: Prowler
+#     - id: Update the approval status of a model
+#       source: AWS documentation
+#       url: https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-approve.html
+package cafscan.controls.sagemaker_model_from_approved_package
+
+import data.cafscan.lib
+import data.cafscan.lib.sagemaker_monitoring as coverage
+
+package_type := "AWS::SageMaker::ModelPackage"
+
+# --- the model's containers ----------------------------------------------------------------------
+
+pipeline if is_array(lib.configuration.Containers)
+
+containers := [lib.configuration.PrimaryContainer] if {
+	is_object(lib.configuration.PrimaryContainer)
+} else := lib.configuration.Containers if {
+	pipeline
+} else := []
+
+missing contains "the model's configuration is not in the inventory" if {
+	count(lib.configuration) == 0
+}
+
+missing contains "the model's containers are not in the inventory" if {
+	count(lib.configuration) > 0
+	count(containers) == 0
+}
+
+package_ref(c) := ref if {
+	ref := c.ModelPackageName
+	is_string(ref)
+	ref != ""
+}
+
+from_package(c) if package_ref(c)
+
+# How to name a container of a pipeline in a message: its host name, its image, or its position.
+container_label(c, i) := c.ContainerHostname if {
+	is_string(c.ContainerHostname)
+} else := c.Image if {
+	is_string(c.Image)
+} else := sprintf("#%d", [i + 1])
+
+violations contains sprintf("Model %s is not created from a model package in the SageMaker Model Registry.", [lib.label]) if {
+	not pipeline
+	some c in containers
+	not from_package(c)
+}
+
+violations contains sprintf("Model %s has a container (%s) that is not created from a model package in the SageMaker Model Registry.", [lib.label, container_label(c, i)]) if {
+	pipeline
+	some i, c in containers
+	not from_package(c)
+}
+
+# --- the packages they name ----------------------------------------------------------------------
+
+refs := {ref |
+	some c in containers
+	ref := package_ref(c)
+}
+
+is_arn(ref) if startswith(ref, "arn:")
+
+arn_account(ref) := split(ref, ":")[4]
+
+# The package a reference names: by ARN anywhere in the inventory, else by ARN, name
+# ("group/version" for versioned packages) or unversioned package name in the model's account
+# and region.
+resolve(ref) := p if {
+	is_arn(ref)
+	p := lib.related(ref)
+} else := p if {
+	candidates := [q |
+		some q in lib.same_account_of_type(package_type)
+		q.region == lib.resource.region
+		named(q, ref)
+	]
+	count(candidates) > 0
+	p := candidates[0]
+}
+
+named(p, ref) if lower(p.arn) == lower(ref)
+
+named(p, ref) if p.name == ref
+
+# An unversioned package's own name (a versioned package's ModelPackageName is its group's).
+named(p, ref) if {
+	p.configuration.ModelPackageName == ref
+	not versioned(p)
+}
+
+found(ref) if resolve(ref)
+
+approval(ref) := resolve(ref).configuration.ModelApprovalStatus
+
+versioned(p) if is_string(p.configuration.ModelPackageGroupName)
+
+versioned(p) if p.configuration.ModelPackageVersion
+
+violations contains sprintf("Model %s is created from model package %s, whose approval status is %s.", [lib.label, ref, status]) if {
+	some ref in refs
+	status := approval(ref)
+	status != "Approved"
+}
+
+violations contains sprintf("Model %s is created from model package %s, an unversioned package outside any model package group, with no approval status.", [lib.label, ref]) if {
+	some ref in refs
+	p := resolve(ref)
+	count(p.configuration) > 0
+	not versioned(p)
+	not p.configuration.ModelApprovalStatus
+}
+
+violations contains sprintf("Model %s references model package %s, which was not found in the model registry.", [lib.label, ref]) if {
+	some ref in refs
+	not found(ref)
+	same_account(ref)
+	coverage.region_collected(package_type)
+}
+
+same_account(ref) if not is_arn(ref)
+
+same_account(ref) if arn_account(ref) == lib.resource.accountId
+
+missing contains sprintf("model package %s is not in the inventory: %s", [ref, reason]) if {
+	some ref in refs
+	not found(ref)
+	same_account(ref)
+	reason := coverage.region_uncollected_reason(package_type, "SageMaker model packages")
+}
+
+missing contains sprintf("model package %s belongs to account %s, whose model registry is not in the inventory", [ref, arn_account(ref)]) if {
+	some ref in refs
+	not found(ref)
+	not same_account(ref)
+}
+
+missing contains sprintf("the settings of model package %s are not in the inventory", [ref]) if {
+	some ref in refs
+	p := resolve(ref)
+	count(object.get(p, "configuration", {})) == 0
+}
+
+missing contains sprintf("the approval status of model package %s is not in the inventory", [ref]) if {
+	some ref in refs
+	p := resolve(ref)
+	count(object.get(p, "configuration", {})) > 0
+	versioned(p)
+	not p.configuration.ModelApprovalStatus
+}

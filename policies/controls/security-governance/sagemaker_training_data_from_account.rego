@@ -1,0 +1,189 @@
+# METADATA
+# title: SageMaker training jobs read training data only from the account's own or approved buckets
+# description: >-
+#   Every S3 input channel of the training job (InputDataConfig[].DataSource.S3DataSource.S3Uri)
+#   reads from a bucket that belongs to the job's own account, or from a bucket of another
+#   account that carries the tag data-source-approved=true (key and value case-insensitive).
+#   A bucket of another account is recognised when the scan collected it; a bucket found in
+#   no collected account is "outside" only when the job's account had its S3 buckets
+#   collected completely, and unknown otherwise. Jobs without S3 input channels are not
+#   checked.
+# custom:
+#   id: CAFAI-SG-03
+#   capability: security-governance
+#   component: input
+#   severity: medium
+#   resource_types: ["AWS::SageMaker::TrainingJob"]
+#   related_resource_types: ["AWS::S3::Bucket", "AWS::::Account"]
+#   caf_section: "Security governance"
+#   rationale: >-
+#     CAF-AI Security governance asks organisations to decide who may approve data sources for
+#     AI, and to judge how input data is sourced: the reputation of the source, how the data
+#     was received and how it is stored and secured. Data a training job pulls straight from a
+#     bucket someone else controls bypasses that decision, and whoever writes to that bucket
+#     can poison the model. cafscan treats the job's own account as approved by default and
+#     any other bucket as approved only when its owner tags it data-source-approved=true after
+#     the review; organisations that prefer copying external data into their own account get
+#     the same pass without tagging.
+#   remediation:
+#     console: >-
+#       Either copy the dataset into a bucket of the training account (after reviewing its
+#       provenance, classification and licence) and point the training channel at it, or, once
+#       the external source has been through the data-source approval process, have the owner
+#       of the external bucket add the tag data-source-approved=true (S3 console > the bucket >
+#       Properties > Tags > Edit). Restrict the execution role's s3:GetObject to approved
+#       buckets, and add an aws:ResourceAccount condition so it cannot read elsewhere.
+#     cli: >-
+#       aws s3 sync s3://EXTERNAL_BUCKET/dataset s3://OWN_BUCKET/dataset
+#       (or, for a reviewed external source, in its account:
+#       aws s3api put-bucket-tagging --bucket EXTERNAL_BUCKET --tagging 'TagSet=[{Key=data-source-approved,Value=true}]')
+#     terraform: |-
+#       # On the reviewed external bucket, in the account that owns it:
+#       resource "aws_s3_bucket" "shared_dataset" {
+#         bucket = "partner-shared-dataset"
+#         tags = {
+#           "data-source-approved" = "true"
+#         }
+#       }
+#
+#       # On the training execution role: read training data only from the own account.
+#       data "aws_iam_policy_document" "training_data" {
+#         statement {
+#           actions   = ["s3:GetObject", "s3:ListBucket"]
+#           resources = ["arn:aws:s3:::*"]
+#           condition {
+#             test     = "StringEquals"
+#             variable = "aws:ResourceAccount"
+#             values   = [data.aws_caller_identity.current.account_id]
+#           }
+#         }
+#       }
+#   references:
+#     - id: Access training data
+#       source: AWS documentation
+#       url: https://docs.aws.amazon.com/sagemaker/latest/dg/model-access-training-data.html
+package cafscan.controls.sagemaker_training_data_from_account
+
+import data.cafscan.lib
+
+bucket_type := "AWS::S3::Bucket"
+
+approval_tag := "data-source-approved"
+
+recorded if count(lib.configuration) > 0
+
+account_id := input.resource.accountId
+
+partition := split(input.resource.arn, ":")[1]
+
+# The S3 URIs of the job's input channels.
+uris contains uri if {
+	some channel in lib.as_array(lib.configuration.InputDataConfig)
+	uri := channel.DataSource.S3DataSource.S3Uri
+	is_string(uri)
+	uri != ""
+}
+
+out_of_scope if {
+	recorded
+	count(uris) == 0
+}
+
+bucket_of(uri) := name if {
+	startswith(lower(uri), "s3://")
+	name := split(substring(uri, 5, -1), "/")[0]
+	name != ""
+}
+
+buckets := {name | some uri in uris; name := bucket_of(uri)}
+
+unparsed := {uri | some uri in uris; not bucket_of(uri)}
+
+# Access point and Object Lambda aliases stand in for a bucket whose owner they do not name.
+alias(name) if endswith(name, "-s3alias")
+
+alias(name) if endswith(name, "--ol-s3")
+
+# The bucket's inventory entry in any account scanned (bucket ARNs carry no account).
+known(name) := lib.related(sprintf("arn:%s:s3:::%s", [partition, name]))
+
+own(name) if known(name).accountId == account_id
+
+# Fallback for a bucket recorded under another ARN form: the account's buckets by name.
+own(name) if {
+	not known(name)
+	name in own_bucket_names
+}
+
+own_bucket_names := {name |
+	some bucket in lib.same_account_of_type(bucket_type)
+	some name in [bucket.name, bucket.id]
+	is_string(name)
+}
+
+foreign(name) if known(name).accountId != account_id
+
+approved(name) if {
+	some key, value in object.get(known(name), "tags", {})
+	lower(key) == approval_tag
+	lower(value) == "true"
+}
+
+tags_unknown(name) if {
+	bucket := known(name)
+	not is_object(object.get(bucket, "tags", null))
+}
+
+# Buckets of other accounts without the approval tag: known to be in another account, or in
+# none that was collected while the job's own account was collected completely.
+outside contains name if {
+	some name in buckets
+	not own(name)
+	not alias(name)
+	foreign(name)
+	not tags_unknown(name)
+	not approved(name)
+}
+
+outside contains name if {
+	some name in buckets
+	not own(name)
+	not alias(name)
+	not known(name)
+	lib.account_collected(bucket_type)
+}
+
+missing contains "the training job's configuration is not in the inventory" if not recorded
+
+missing contains sprintf("S3 buckets were not collected completely for account %s, so whether training data bucket %s belongs to it is unknown", [account_id, name]) if {
+	some name in buckets
+	not own(name)
+	not alias(name)
+	not known(name)
+	not lib.account_collected(bucket_type)
+}
+
+missing contains sprintf("the tags of bucket %s (account %s) are not in the inventory, so whether it is an approved data source is unknown", [name, known(name).accountId]) if {
+	some name in buckets
+	not own(name)
+	foreign(name)
+	tags_unknown(name)
+}
+
+missing contains sprintf("training data location %s is an S3 access point alias, whose bucket and owner are not in the inventory", [name]) if {
+	some name in buckets
+	not own(name)
+	alias(name)
+}
+
+missing contains sprintf("training data location %s is not an s3:// URI whose bucket can be read", [uri]) if {
+	some uri in unparsed
+}
+
+violations contains msg if {
+	count(outside) > 0
+	msg := sprintf(
+		"Training job %s reads training data from buckets outside account %s that are not tagged %s=true: %s.",
+		[lib.label, account_id, approval_tag, concat(", ", sort(outside))],
+	)
+}

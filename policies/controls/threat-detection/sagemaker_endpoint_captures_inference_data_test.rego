@@ -1,0 +1,166 @@
+package cafscan.tests.sagemaker_endpoint_captures_inference_data
+
+import data.cafscan.testing
+
+id := "CAFAI-TD-08"
+
+endpoint(extra) := {
+	"type": "AWS::SageMaker::Endpoint", "id": "churn",
+	"arn": "arn:aws:sagemaker:us-east-1:111122223333:endpoint/churn",
+	"name": "churn", "accountId": "111122223333", "region": "us-east-1",
+	"configuration": object.union({"EndpointName": "churn", "EndpointConfigName": "churn-config", "EndpointStatus": "InService"}, extra),
+	"supplementaryConfiguration": {}, "tags": {}, "relationships": [],
+}
+
+# As DescribeEndpoint reports it.
+summary(enabled, status, percentage) := {"DataCaptureConfig": {
+	"EnableCapture": enabled, "CaptureStatus": status, "CurrentSamplingPercentage": percentage,
+	"DestinationS3Uri": "s3://capture/churn",
+}}
+
+# The endpoint as AWS Config records it: no status, no capture summary.
+config_shaped := {
+	"type": "AWS::SageMaker::Endpoint", "id": "arn:aws:sagemaker:us-east-1:111122223333:endpoint/churn",
+	"arn": "arn:aws:sagemaker:us-east-1:111122223333:endpoint/churn",
+	"name": "churn", "accountId": "111122223333", "region": "us-east-1",
+	"configuration": {"EndpointName": "churn", "EndpointConfigName": "churn-config"},
+	"supplementaryConfiguration": {}, "tags": {}, "relationships": [],
+}
+
+variant := {"VariantName": "AllTraffic", "ModelName": "churn", "InstanceType": "ml.m5.large", "InitialInstanceCount": 1}
+
+endpoint_config_in(region, extra) := {
+	"type": "AWS::SageMaker::EndpointConfig", "id": "churn-config",
+	"arn": sprintf("arn:aws:sagemaker:%s:111122223333:endpoint-config/churn-config", [region]),
+	"name": "churn-config", "accountId": "111122223333", "region": region,
+	"configuration": object.union({"EndpointConfigName": "churn-config", "ProductionVariants": [variant]}, extra),
+	"supplementaryConfiguration": {}, "tags": {}, "relationships": [],
+}
+
+endpoint_config(extra) := endpoint_config_in("us-east-1", extra)
+
+capturing(modes) := endpoint_config({"DataCaptureConfig": {
+	"EnableCapture": true, "InitialSamplingPercentage": 100, "DestinationS3Uri": "s3://capture/churn",
+	"CaptureOptions": [{"CaptureMode": m} | some m in modes],
+}})
+
+# --- the endpoint's own summary ---
+
+test_passes_when_the_endpoint_reports_capture_enabled if {
+	testing.status(id, endpoint(summary(true, "Started", 100))) == "pass" with data.inventory as testing.context([])
+}
+
+test_fails_when_the_endpoint_reports_capture_disabled if {
+	r := endpoint(summary(false, "Stopped", 0))
+	testing.status(id, r) == "fail" with data.inventory as testing.context([capturing(["Input", "Output"])])
+	testing.messages(id, r) == ["Endpoint churn does not capture inference data: data capture is disabled."] with data.inventory as testing.context([])
+}
+
+test_fails_when_capture_is_stopped if {
+	testing.messages(id, endpoint(summary(true, "Stopped", 100))) == ["Endpoint churn does not capture inference data: data capture is stopped."] with data.inventory as testing.context([])
+}
+
+test_fails_when_the_endpoint_samples_nothing if {
+	testing.status(id, endpoint(summary(true, "Started", 0))) == "fail" with data.inventory as testing.context([])
+}
+
+# --- falling back to the endpoint configuration ---
+
+test_fails_when_the_endpoint_config_has_no_capture if {
+	ctx := testing.context([endpoint_config({})])
+	testing.status(id, config_shaped) == "fail" with data.inventory as ctx
+	testing.messages(id, config_shaped) == ["Endpoint churn does not capture inference data: its endpoint configuration churn-config has no data capture enabled."] with data.inventory as ctx
+}
+
+test_fails_when_the_endpoint_config_disables_capture if {
+	c := endpoint_config({"DataCaptureConfig": {"EnableCapture": false, "InitialSamplingPercentage": 100, "DestinationS3Uri": "s3://capture/churn", "CaptureOptions": [{"CaptureMode": "Input"}, {"CaptureMode": "Output"}]}})
+	testing.status(id, config_shaped) == "fail" with data.inventory as testing.context([c])
+}
+
+test_fails_when_only_requests_are_captured if {
+	testing.messages(id, config_shaped) == ["Endpoint churn captures inference requests but not the model's responses (endpoint configuration churn-config)."] with data.inventory as testing.context([capturing(["Input"])])
+}
+
+test_fails_when_only_responses_are_captured if {
+	testing.messages(id, config_shaped) == ["Endpoint churn captures the model's responses but not the inference requests (endpoint configuration churn-config)."] with data.inventory as testing.context([capturing(["Output"])])
+}
+
+test_fails_when_no_capture_mode_is_listed if {
+	testing.status(id, config_shaped) == "fail" with data.inventory as testing.context([capturing([])])
+}
+
+test_fails_when_the_endpoint_config_samples_nothing if {
+	c := endpoint_config({"DataCaptureConfig": {"InitialSamplingPercentage": 0, "DestinationS3Uri": "s3://capture/churn", "CaptureOptions": [{"CaptureMode": "InputAndOutput"}]}})
+	testing.status(id, config_shaped) == "fail" with data.inventory as testing.context([c])
+}
+
+test_passes_when_the_endpoint_config_captures_input_and_output if {
+	testing.status(id, config_shaped) == "pass" with data.inventory as testing.context([capturing(["Input", "Output"])])
+}
+
+test_passes_with_input_and_output_mode_and_default_enable if {
+	c := endpoint_config({"DataCaptureConfig": {"InitialSamplingPercentage": 20, "DestinationS3Uri": "s3://capture/churn", "CaptureOptions": [{"CaptureMode": "InputAndOutput"}]}})
+	testing.status(id, config_shaped) == "pass" with data.inventory as testing.context([c])
+}
+
+test_an_empty_endpoint_summary_falls_back_to_the_config if {
+	r := endpoint({"DataCaptureConfig": {}})
+	testing.status(id, r) == "fail" with data.inventory as testing.context([endpoint_config({})])
+	testing.status(id, r) == "pass" with data.inventory as testing.context([capturing(["Input", "Output"])])
+}
+
+test_finds_the_config_through_the_relationship if {
+	r := json.patch(config_shaped, [
+		{"op": "remove", "path": "/configuration/EndpointConfigName"},
+		{"op": "replace", "path": "/relationships", "value": [{"name": "Is associated with EndpointConfig", "resourceType": "AWS::SageMaker::EndpointConfig", "resourceId": "churn-config", "resourceName": "churn-config"}]},
+	])
+	testing.status(id, r) == "pass" with data.inventory as testing.context([capturing(["Input", "Output"])])
+}
+
+test_still_applies_while_the_endpoint_is_being_created if {
+	r := endpoint({"EndpointStatus": "Creating"})
+	testing.status(id, r) == "fail" with data.inventory as testing.context([endpoint_config({})])
+}
+
+# --- unknown ---
+
+test_not_evaluated_when_the_endpoint_config_is_not_in_the_inventory if {
+	testing.status(id, config_shaped) == "not_evaluated" with data.inventory as testing.context([])
+	testing.messages(id, config_shaped) == ["endpoint configuration churn-config is not in the inventory"] with data.inventory as testing.context([])
+}
+
+test_not_evaluated_when_only_another_region_has_the_config_name if {
+	ctx := testing.context([endpoint_config_in("eu-west-1", {})])
+	testing.status(id, config_shaped) == "not_evaluated" with data.inventory as ctx
+}
+
+test_not_evaluated_when_the_endpoint_config_settings_are_not_recorded if {
+	c := json.patch(endpoint_config({}), [{"op": "replace", "path": "/configuration", "value": {}}])
+	testing.messages(id, config_shaped) == ["the settings of endpoint configuration churn-config are not in the inventory"] with data.inventory as testing.context([c])
+}
+
+test_not_evaluated_without_a_config_name if {
+	r := json.patch(config_shaped, [{"op": "remove", "path": "/configuration/EndpointConfigName"}])
+	testing.status(id, r) == "not_evaluated" with data.inventory as testing.context([])
+}
+
+# --- not applicable ---
+
+test_not_applicable_to_deleting_or_failed_endpoints if {
+	testing.not_applicable(id, endpoint({"EndpointStatus": "Deleting"})) with data.inventory as testing.context([])
+	testing.not_applicable(id, endpoint({"EndpointStatus": "Failed"})) with data.inventory as testing.context([])
+}
+
+test_not_applicable_to_serverless_endpoints if {
+	serverless := object.union(variant, {"CurrentServerlessConfig": {"MaxConcurrency": 5, "MemorySizeInMB": 2048}})
+	testing.not_applicable(id, endpoint({"ProductionVariants": [serverless]})) with data.inventory as testing.context([])
+}
+
+test_not_applicable_when_the_config_is_serverless_only if {
+	serverless := object.union(variant, {"ServerlessConfig": {"MaxConcurrency": 5, "MemorySizeInMB": 2048}})
+	testing.not_applicable(id, config_shaped) with data.inventory as testing.context([endpoint_config({"ProductionVariants": [serverless]})])
+}
+
+test_not_applicable_to_other_types if {
+	testing.not_applicable(id, endpoint_config({})) with data.inventory as testing.context([])
+}

@@ -1,0 +1,256 @@
+# METADATA
+# title: CloudTrail logs the invocations of SageMaker endpoints
+# description: >-
+#   A CloudTrail trail of the endpoint's account that covers its region (homed there, or
+#   multi-region) is logging and records SageMaker endpoint data events: an advanced event
+#   selector whose resources.type condition equals AWS::SageMaker::Endpoint (and whose other
+#   resources.ARN, eventName and eventCategory conditions admit this endpoint's invocations), or a
+#   basic event selector with a data resource of that type. Management events alone record who
+#   created or changed the endpoint, not who called it. Logging status and event selectors are
+#   read live (AWS Config does not record them); when they, or the account's trails, are not
+#   known the result is not evaluated.
+# custom:
+#   id: CAFAI-TD-06
+#   capability: threat-detection
+#   component: model
+#   severity: low
+#   resource_types: ["AWS::SageMaker::Endpoint"]
+#   related_resource_types: ["AWS::CloudTrail::Trail", "AWS::::Account"]
+#   caf_section: "Threat detection"
+#   rationale: >-
+#     CAF-AI Threat detection asks that the use of a model be followed from its first request,
+#     that input be tracked across user sessions to catch misuse, and that threat hunting be
+#     possible on the AI system. Model invocations are data events that no trail records by
+#     default; with endpoint data events on, every InvokeEndpoint call is kept with the
+#     identity, source address and time behind it, which is what lets a stolen credential
+#     scraping a model, or an extraction attempt spread over many sessions, be detected and
+#     traced.
+#   remediation:
+#     console: >-
+#       CloudTrail console > Trails > a multi-region trail (or a trail in the endpoint's region) >
+#       Data events > Edit > Add data event type: choose "SageMaker AI endpoint", keep "Log all
+#       events" (or scope it with an ARN condition), save; make sure the trail's logging is on.
+#     cli: >-
+#       aws cloudtrail put-event-selectors --trail-name TRAIL --advanced-event-selectors
+#       '[{"Name":"Management events","FieldSelectors":[{"Field":"eventCategory","Equals":["Management"]}]},{"Name":"SageMaker endpoint invocations","FieldSelectors":[{"Field":"eventCategory","Equals":["Data"]},{"Field":"resources.type","Equals":["AWS::SageMaker::Endpoint"]}]}]'
+#       && aws cloudtrail start-logging --name TRAIL
+#     terraform: |-
+#       resource "aws_cloudtrail" "main" {
+#         name                  = "organization-trail"
+#         s3_bucket_name        = aws_s3_bucket.trail.id
+#         is_multi_region_trail = true
+#
+#         advanced_event_selector {
+#           name = "Management events"
+#           field_selector {
+#             field  = "eventCategory"
+#             equals = ["Management"]
+#           }
+#         }
+#
+#         advanced_event_selector {
+#           name = "SageMaker endpoint invocations"
+#           field_selector {
+#             field  = "eventCategory"
+#             equals = ["Data"]
+#           }
+#           field_selector {
+#             field  = "resources.type"
+#             equals = ["AWS::SageMaker::Endpoint"]
+#           }
+#         }
+#       }
+#   references:
+#     - id: GENSEC03-BP01
+#       source: AWS Well-Architected Generative AI Lens
+#     - id: Logging data events
+#       source: AWS documentation
+#       url: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html
+package cafscan.controls.sagemaker_endpoint_invocations_logged
+
+import data.cafscan.lib
+
+trail_type := "AWS::CloudTrail::Trail"
+
+endpoint_type := "AWS::SageMaker::Endpoint"
+
+# --- the trails that can record this endpoint's events -------------------------------------------
+
+trails := [t |
+	some t in lib.same_account_of_type(trail_type)
+	covers_region(t)
+]
+
+covers_region(t) if t.region == lib.resource.region
+
+covers_region(t) if t.configuration.isMultiRegionTrail == true
+
+trail_name(t) := name if {
+	name := t.name
+	is_string(name)
+	name != ""
+} else := t.id
+
+supplementary(t) := object.get(t, "supplementaryConfiguration", {})
+
+# --- event selectors -----------------------------------------------------------------------------
+
+# Known when GetEventSelectors was read, or when the trail has never had custom selectors (then it
+# records management events only).
+selectors_known(t) if is_array(supplementary(t).AdvancedEventSelectors)
+
+selectors_known(t) if is_array(supplementary(t).EventSelectors)
+
+selectors_known(t) if t.configuration.hasCustomEventSelectors == false
+
+records_endpoint(t) if {
+	some selector in supplementary(t).AdvancedEventSelectors
+	advanced_selects(selector)
+}
+
+records_endpoint(t) if {
+	some selector in supplementary(t).EventSelectors
+	some resource in object.get(selector, "dataResources", [])
+	resource.type == endpoint_type
+	basic_values_admit(object.get(resource, "values", []))
+}
+
+basic_values_admit(values) if count(values) == 0
+
+basic_values_admit(values) if {
+	some prefix in values
+	startswith(lib.resource.arn, prefix)
+}
+
+# An advanced selector selects the endpoint's invocations when it names the endpoint type and
+# every condition it sets on the fields below admits them (conditions on other fields narrow the
+# events, but do not exclude the endpoint).
+advanced_selects(selector) if {
+	fields := object.get(selector, "fieldSelectors", [])
+	some f in fields
+	f.field == "resources.type"
+	endpoint_type in object.get(f, "equals", [])
+	every g in fields {
+		field_admits(g)
+	}
+}
+
+event_values := {
+	"resources.type": endpoint_type,
+	"resources.ARN": lib.resource.arn,
+	"eventCategory": "Data",
+	"eventName": "InvokeEndpoint",
+}
+
+field_admits(f) if not f.field in object.keys(event_values)
+
+field_admits(f) if {
+	value := event_values[f.field]
+	positive(f, "equals", value)
+	positive(f, "startsWith", value)
+	positive(f, "endsWith", value)
+	not negative(f, "notEquals", value)
+	not negative(f, "notStartsWith", value)
+	not negative(f, "notEndsWith", value)
+}
+
+# An operator the field selector does not use sets no condition.
+positive(f, operator, _) if count(object.get(f, operator, [])) == 0
+
+positive(f, "equals", value) if value in f.equals
+
+positive(f, "startsWith", value) if {
+	some prefix in f.startsWith
+	startswith(value, prefix)
+}
+
+positive(f, "endsWith", value) if {
+	some suffix in f.endsWith
+	endswith(value, suffix)
+}
+
+negative(f, "notEquals", value) if value in object.get(f, "notEquals", [])
+
+negative(f, "notStartsWith", value) if {
+	some prefix in object.get(f, "notStartsWith", [])
+	startswith(value, prefix)
+}
+
+negative(f, "notEndsWith", value) if {
+	some suffix in object.get(f, "notEndsWith", [])
+	endswith(value, suffix)
+}
+
+# --- logging status ------------------------------------------------------------------------------
+
+logging(t) if supplementary(t).TrailStatus.isLogging == true
+
+stopped(t) if supplementary(t).TrailStatus.isLogging == false
+
+logged if {
+	some t in trails
+	records_endpoint(t)
+	logging(t)
+}
+
+# --- outcome -------------------------------------------------------------------------------------
+
+trail_failure := failures[0] if {
+	failures := sort([f |
+		some account in lib.same_account_of_type("AWS::::Account")
+		f := account.configuration.failedTypes[trail_type]
+		is_string(f)
+	])
+	count(failures) > 0
+}
+
+missing contains reason if {
+	not logged
+	not lib.account_collected(trail_type)
+	reason := sprintf("CloudTrail trails could not be collected for this account: %s", [trail_failure])
+}
+
+missing contains "CloudTrail trails were not collected for this account" if {
+	not logged
+	not lib.account_collected(trail_type)
+	not trail_failure
+}
+
+missing contains reason if {
+	not logged
+	some t in trails
+	not selectors_known(t)
+	reason := unknown_reason(t, "EventSelectors", sprintf("the event selectors of trail %s", [trail_name(t)]), "are")
+}
+
+missing contains reason if {
+	not logged
+	some t in trails
+	records_endpoint(t)
+	not logging(t)
+	not stopped(t)
+	reason := unknown_reason(t, "TrailStatus", sprintf("whether trail %s is logging", [trail_name(t)]), "is")
+}
+
+# Why a trail's selectors or status are unknown: the failed call when the collector recorded one.
+unknown_reason(t, key, what, verb) := sprintf("%s could not be read: %s", [what, t.collectionErrors[key]]) if {
+	is_string(t.collectionErrors[key])
+} else := sprintf("%s %s not in the inventory", [what, verb])
+
+stopped_recorders := sort([trail_name(t) |
+	some t in trails
+	records_endpoint(t)
+	stopped(t)
+])
+
+violations contains msg if {
+	not logged
+	count(stopped_recorders) > 0
+	msg := sprintf("The CloudTrail trail(s) that record the invocations of endpoint %s (%s) are not logging.", [lib.label, concat(", ", stopped_recorders)])
+}
+
+violations contains msg if {
+	not logged
+	count(stopped_recorders) == 0
+	msg := sprintf("No CloudTrail trail records the invocations (data events) of endpoint %s.", [lib.label])
+}

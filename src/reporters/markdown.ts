@@ -1,0 +1,165 @@
+/**
+ * A summary in GitHub-flavoured markdown, small enough for $GITHUB_STEP_SUMMARY (1 MiB limit):
+ * the facts of the scan, the nine capability scores, the worst open failures, what could not be
+ * evaluated, and what changed since a baseline. Every finding stays in results.json.
+ */
+import { CAPABILITIES, CAPABILITY_TITLES, COMPONENTS, SEVERITIES } from '../controls/catalog.js';
+import type { ScoreCell } from '../scores/compute-scores.js';
+import {
+  baselineChanges,
+  countByDisplayStatus,
+  formatScore,
+  formatTime,
+  listSome,
+  openFailures,
+  plural,
+  resourceName,
+  notEvaluatedReasons,
+  type ReportFinding,
+  type ReportResults,
+} from './html-template/report-view.js';
+
+export type { ReportFinding, ReportResults } from './html-template/report-view.js';
+
+/** The human formats the CLI can write beside results.json (wired in by the CLI, not here). */
+export const HUMAN_FORMATS = {
+  markdown: { file: 'summary.md', description: 'GitHub-flavoured markdown summary, fit for $GITHUB_STEP_SUMMARY' },
+  html: { file: 'report.html', description: 'one self-contained HTML page: score chart, capability × component matrix, filterable findings' },
+} as const;
+export type HumanFormat = keyof typeof HUMAN_FORMATS;
+
+export interface MarkdownOptions {
+  baseline?: {
+    /** What the scan was compared with (a path or a label); default `scan.baseline.source`. */
+    source?: string;
+    /** When the baseline was taken (ISO-8601); default `scan.baseline.startedAt`. */
+    createdAt?: string;
+    /** Fixed failures, overriding `scan.baseline.fixed` and the count of findings marked fixed. */
+    fixed?: number;
+  };
+}
+
+export const MAX_LISTED_FAILURES = 20;
+const MAX_LISTED_REASONS = 5;
+
+export function renderMarkdown(results: ReportResults, options: MarkdownOptions = {}): string {
+  const sections = [header(results), capabilityTable(results), failures(results.findings), notEvaluated(results.findings), changes(results, options)];
+  sections.push(`<sub>Every finding, with its remediation, is in results.json (and results.sarif for code scanning).</sub>`);
+  return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
+}
+
+function header(results: ReportResults): string {
+  const { scan, scores, tool } = results;
+  const counts = countByDisplayStatus(results.findings);
+  const overall = scores.overall;
+  const tally = [`${overall.passed} passed`, `${overall.failed} failed`, `${overall.notEvaluated} not evaluated`];
+  if (counts.suppressed) tally.push(`${plural(counts.suppressed, 'failure')} suppressed`);
+  return [
+    '## cafscan — CAF-AI Security perspective',
+    '',
+    `**Overall score: ${overall.score === null ? 'n/a (nothing evaluated)' : `${formatScore(overall.score)} / 100`}** — ${tally.join(', ')}`,
+    '',
+    `- **Accounts:** ${cell(listSome(scan.accounts))}`,
+    `- **Regions:** ${cell(listSome(scan.regions))}`,
+    `- **Sources:** ${cell(listSome(scan.sources))}`,
+    `- **Scanned:** ${cell(`${formatTime(scan.startedAt)} – ${formatTime(scan.finishedAt)}, ${tool.name} ${tool.version}`)}`,
+  ].join('\n');
+}
+
+function capabilityTable(results: ReportResults): string {
+  const caps = results.scores.capabilities;
+  const rows = CAPABILITIES.map((id) => {
+    const c = caps[id];
+    return row([cell(CAPABILITY_TITLES[id]), ...counts(c), ...COMPONENTS.map((component) => formatScore(c.components[component].score))]);
+  });
+  const overall = results.scores.overall;
+  rows.push(row(['**Overall**', ...counts(overall).map((v) => `**${v}**`), '', '', '']));
+  return [
+    '### Capability scores',
+    '',
+    row(['Capability', 'Score', 'Passed', 'Failed', 'Not evaluated', 'Input', 'Model', 'Output']),
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    'Scores weigh each control by severity; *n/a* means nothing could be evaluated there, which is not a pass.',
+  ].join('\n');
+}
+
+function counts(c: ScoreCell): string[] {
+  return [formatScore(c.score), String(c.passed), String(c.failed), String(c.notEvaluated)];
+}
+
+function failures(findings: readonly ReportFinding[]): string {
+  const open = openFailures(findings);
+  if (open.length === 0) return '### Failures\n\nNo open failures.';
+  const bySeverity = SEVERITIES.map((s) => [s, open.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  const shown = open.slice(0, MAX_LISTED_FAILURES);
+  const heading = open.length > shown.length ? `### Top failures (${shown.length} of ${open.length})` : `### Failures (${open.length})`;
+  return [heading, '', bySeverity.map(([s, n]) => `${n} ${s}`).join(' · '), '', failureTable(shown)].join('\n');
+}
+
+function failureTable(list: readonly ReportFinding[]): string {
+  const lines = [row(['Severity', 'Control', 'Resource', 'Message']), '|---|---|---|---|'];
+  for (const f of list) {
+    const name = resourceName(f.resource);
+    const about = [name === f.resource.id ? '' : f.resource.id, f.resource.type, f.resource.region].filter(Boolean).join(' · ');
+    lines.push(row([f.severity, cell(f.controlId), `${cell(name)}<br><sub>${cell(about)}</sub>`, cell(f.message)]));
+  }
+  return lines.join('\n');
+}
+
+function notEvaluated(findings: readonly ReportFinding[]): string {
+  const reasons = notEvaluatedReasons(findings);
+  const shown = reasons.slice(0, MAX_LISTED_REASONS);
+  const total = countByDisplayStatus(findings).not_evaluated;
+  if (total === 0) return '';
+  return [
+    `### Not evaluated (${total})`,
+    '',
+    `cafscan could not decide ${total === 1 ? 'one check' : `${total} checks`}; they count in no score. Usually the scanning identity lacks a read permission ` +
+      '(attach docs/iam-policy.json, or run `cafscan iam-policy`), the service is not available in a region, or a snapshot lacks the data. ' +
+      'Each has its `reason` in results.json.',
+    '',
+    row(['Reason', 'Findings']),
+    '|---|---:|',
+    ...shown.map((r) => row([cell(r.reason), String(r.count)])),
+    ...(reasons.length > shown.length ? ['', `… and ${plural(reasons.length - shown.length, 'other reason')}.`] : []),
+  ].join('\n');
+}
+
+function changes(results: ReportResults, options: MarkdownOptions): string {
+  const diff = baselineChanges(results, options.baseline?.fixed);
+  if (!diff) return '';
+  const source = options.baseline?.source ?? results.scan.baseline?.source;
+  const createdAt = options.baseline?.createdAt ?? results.scan.baseline?.startedAt ?? undefined;
+  const about = [source, createdAt ? `taken ${formatTime(createdAt)}` : undefined].filter(Boolean).join(', ');
+  const lines = [
+    '### Changes since the baseline',
+    '',
+    ...(about ? [`Baseline: ${cell(about)}`, ''] : []),
+    `**${diff.newFailures.length} new** failures · **${diff.fixed} fixed** · ${diff.stillFailing} still failing · ${diff.updated} changed status otherwise`,
+  ];
+  if (diff.newFailures.length) {
+    const shown = diff.newFailures.slice(0, MAX_LISTED_FAILURES);
+    lines.push('', shown.length < diff.newFailures.length ? `New failures (${shown.length} of ${diff.newFailures.length}):` : 'New failures:', '', failureTable(shown));
+  }
+  return lines.join('\n');
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
+/**
+ * A value from the scan as table-cell text: resource names and messages come from the scanned
+ * account, so HTML is neutralised, markdown punctuation is taken literally, `|` cannot end the
+ * cell and a newline cannot end the row.
+ */
+export function cell(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|~]/g, '\\$&')
+    .replace(/\s*[\r\n]+\s*/g, ' ');
+}
