@@ -46,58 +46,9 @@
 #       source: AWS Well-Architected Generative AI Lens
 package cafscan.controls.s3_bucket_public_access_blocked
 
-import data.cafscan.lib
+import data.cafscan.lib.s3_public
 
-settings := ["blockPublicAcls", "ignorePublicAcls", "blockPublicPolicy", "restrictPublicBuckets"]
+# The bucket- and account-level block logic is shared with CAFAI-DP-09 (policies/lib/s3_public.rego).
+missing contains "the account-level public access block is not in the inventory" if s3_public.block_unknown
 
-bucket_block := object.get(lib.supplementary, "PublicAccessBlockConfiguration", {})
-
-account_blocks := lib.same_account_of_type("AWS::S3::AccountPublicAccessBlock")
-
-on_for_bucket(setting) if bucket_block[setting] == true
-
-# The account-level block applies to every bucket of the account; if it was recorded more
-# than once (several regions), a setting counts only when every record has it on.
-on_for_account(setting) if {
-	count(account_blocks) > 0
-	every block in account_blocks {
-		object.get(block, "configuration", {})[setting] == true
-	}
-}
-
-bucket_off := [s | some s in settings; not on_for_bucket(s)]
-
-off := [s | some s in bucket_off; not on_for_account(s)]
-
-# No account-level block recorded: known to be none only if the source collected that type.
-account_has_none if {
-	count(account_blocks) == 0
-	lib.account_collected("AWS::S3::AccountPublicAccessBlock")
-}
-
-missing contains "the account-level public access block is not in the inventory" if {
-	count(bucket_off) > 0
-	count(account_blocks) == 0
-	not account_has_none
-}
-
-violations contains msg if {
-	account_has_none
-	count(bucket_off) > 0
-	msg := sprintf(
-		"Bucket %s does not block public access: %s %s off at the bucket level and the account has no public access block.",
-		[lib.label, concat(", ", bucket_off), verb_for(bucket_off)],
-	)
-}
-
-violations contains msg if {
-	count(account_blocks) > 0
-	count(off) > 0
-	msg := sprintf(
-		"Bucket %s does not block public access: %s %s off at both the bucket and the account level.",
-		[lib.label, concat(", ", off), verb_for(off)],
-	)
-}
-
-verb_for(list) := "is" if count(list) == 1
-else := "are"
+violations contains msg if some msg in s3_public.block_violations
