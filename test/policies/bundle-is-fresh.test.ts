@@ -45,3 +45,21 @@ describe('every control', () => {
     }
   });
 });
+
+describe('the catalog (`cafscan controls --format json`)', () => {
+  const controls = loadCatalog().controls;
+  const ENRICHED = ['vulnerability-management', 'security-governance', 'security-assurance', 'threat-detection', 'infrastructure-protection', 'data-protection', 'application-security'];
+
+  it('has at least 60 controls: two or more in each AI-enriched capability × component, three or more for IAM and incident response', () => {
+    expect(controls.length).toBeGreaterThanOrEqual(60);
+    const thin = ENRICHED.flatMap((capability) => ['input', 'model', 'output'].map((component) => ({ cell: `${capability}/${component}`, n: controls.filter((c) => c.capability === capability && c.component === component).length }))).filter((x) => x.n < 2);
+    expect(thin).toEqual([]);
+    expect(controls.filter((c) => c.capability === 'identity-and-access-management').length).toBeGreaterThanOrEqual(3);
+    expect(controls.filter((c) => c.capability === 'incident-response').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('gives every control a CAF-AI rationale, console steps plus a CLI or IaC snippet, and a reference', () => {
+    const incomplete = controls.filter((c) => !c.rationale.trim() || !c.remediation.console.trim() || !(c.remediation.cli || c.remediation.terraform || c.remediation.cloudformation) || c.references.length === 0 || !c.cafSection);
+    expect(incomplete.map((c) => c.id)).toEqual([]);
+  });
+});
