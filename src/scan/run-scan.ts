@@ -1,3 +1,5 @@
+import { readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CollectionSummary } from '../collect/coverage-summary.js';
 import { loadCatalog, severityRank, type Severity } from '../controls/catalog.js';
 import { evaluateInventory } from '../engine/evaluate.js';
@@ -114,6 +116,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     }]),
     ...(request.humanFormats ?? []).map((format): [string, () => Iterable<string>] => [HUMAN_FORMATS[format].file, () => [HUMAN_RENDERERS[format](results)]]),
   ]);
+  removeStaleSarifParts(request.outputDir, sarifFiles.length);
   const warnings = sarifTruncations(sarif ?? { version: '2.1.0', runs: [] }).map(
     (t) => `results.sarif: account ${t.accountId} has ${t.total} failures; GitHub code scanning keeps ${t.kept} per run, so the ${t.kept} most severe are in the SARIF (all are in results.json)`,
   );
@@ -135,6 +138,17 @@ const HUMAN_RENDERERS: Record<HumanFormat, (results: ScanResults) => string> = {
   markdown: (results) => renderMarkdown(results),
   html: (results) => renderHtml(results),
 };
+
+/**
+ * A previous scan of more accounts may have left results-N.sarif files that this scan did not
+ * write; an upload of the directory (the GitHub Action uploads it) would revive their alerts.
+ */
+function removeStaleSarifParts(dir: string, written: number): void {
+  for (const name of readdirSync(dir)) {
+    const part = /^results-(\d+)\.sarif$/.exec(name);
+    if (part && Number(part[1]) > written) rmSync(join(dir, name), { force: true });
+  }
+}
 
 /** results.sarif, then results-2.sarif, results-3.sarif… beyond 20 accounts. */
 export function sarifFileName(index: number): string {

@@ -64,6 +64,17 @@ describe('SARIF within GitHub code scanning limits', () => {
     expect(validateSarif(join(out, 'results-2.sarif'))).toEqual([]);
   });
 
+  it('a later scan of fewer accounts into the same directory removes the SARIF parts it did not write', () => {
+    const file = join(tempDir(), 'one-account.json');
+    writeFileSync(file, JSON.stringify({ kind: 'cafscan-inventory', schemaVersion: '1', sources: ['test'], accounts: ['300000000000'], regions: ['us-east-1'], coverage: [], resources: [looseNotebook('300000000000', 0)] }));
+    const again = tempDir();
+    writeFileSync(join(again, 'results-2.sarif'), '{}');
+    writeFileSync(join(again, 'results-2.sarif.bak'), 'not ours');
+    expect(runCli(['scan', '--input', file, '--output-dir', again, '--format', 'none']).status).toBe(0);
+    expect(() => readFileSync(join(again, 'results-2.sarif'))).toThrow();
+    expect(readFileSync(join(again, 'results-2.sarif.bak'), 'utf8')).toBe('not ours');
+  });
+
   it('keeps rule descriptions within 1,024 characters', () => {
     const log = JSON.parse(readFileSync(join(out, 'results.sarif'), 'utf8')) as Sarif.Log;
     for (const rule of log.runs[0]!.tool.driver.rules!) {
