@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readBaseline } from '../baseline/compare-baseline.js';
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load-config.js';
+import { DEFAULT_IGNORE_FILES, loadIgnoreFile } from '../config/load-ignore-file.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SEVERITIES, loadCatalog, packageRoot, type Severity } from '../controls/catalog.js';
 import { InputError, ScanError } from '../errors.js';
@@ -33,6 +34,7 @@ interface ScanFlags extends LiveFlags {
   allResources?: boolean;
   baseline?: string;
   failOnNew?: boolean;
+  ignoreFile?: string;
 }
 
 function buildProgram(): Command {
@@ -53,6 +55,7 @@ function buildProgram(): Command {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a failure at or above this severity remains').choices([...SEVERITIES]))
     .option('--no-redact', 'keep credential-looking values (environment variables…) in inventory.json')
     .option('-c, --config <file>', `asset links and settings (default: ./${DEFAULT_CONFIG_FILE} when present)`)
+    .option('--ignore-file <file>', 'accepted risks in YAML (default: ./cafscan.ignore.yaml when present); adds to the config\'s suppressions')
     .option('--baseline <results.json>', 'a previous results.json: mark findings new / unchanged / fixed')
     .option('--fail-on-new', 'with --fail-on and --baseline: only failures new since the baseline set exit 1')
     .option('--all-resources', 'check every bucket, key, log group… not only those the AI asset graph links to a workload');
@@ -120,6 +123,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   // Read before collecting: a bad config or baseline must fail fast, not after minutes of API calls.
   const config = loadConfig(flags.config, flags.demo ? DEMO_CONFIG : DEFAULT_CONFIG_FILE);
   const baseline = flags.baseline ? { path: flags.baseline, ...readBaseline(flags.baseline) } : undefined;
+  const suppressions = [...config.suppressions, ...loadIgnoreFile(flags.ignoreFile, flags.demo ? [] : DEFAULT_IGNORE_FILES)];
   const live = offline ? undefined : await collectInventory(liveOptionsFrom(flags));
   const inventory = live ? live.inventory : loadInputs(inputs);
   const outcome = await runScan({
@@ -131,7 +135,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     redact: flags.redact,
     assetRules: config.assets,
     allResources: flags.allResources === true || config.allResources,
-    suppressions: config.suppressions,
+    suppressions,
     ...(baseline ? { baseline } : {}),
     failOnNewOnly: flags.failOnNew === true,
     humanFormats: (['markdown', 'html'] as const).filter((f) => flags.format?.includes(f)),

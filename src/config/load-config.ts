@@ -70,7 +70,7 @@ export function parseConfig(value: unknown, path: string): ScanConfig {
   };
 }
 
-function parseSuppression(value: JsonValue, where: string, source: string, fail: (what: string) => never): SuppressionRule {
+export function parseSuppression(value: JsonValue, where: string, source: string, fail: (what: string) => never): SuppressionRule {
   if (!isJsonObject(value)) return fail(`${where} must be an object`);
   for (const key of Object.keys(value)) if (!SUPPRESSION_KEYS.has(key)) fail(`${where}: unknown key "${key}" (expected ${[...SUPPRESSION_KEYS].join(', ')})`);
   // An accepted risk without a recorded reason is not an audit trail: refuse it.

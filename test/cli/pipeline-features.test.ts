@@ -108,6 +108,39 @@ describe('suppressions (accepted risks)', () => {
   });
 });
 
+describe('cafscan.ignore.yaml (accepted risks in a reviewed file)', () => {
+  const input = inventoryFile([notebook('lab-open', { internet: true, root: false })]);
+
+  it('is read from the working directory by default; comments are allowed; entries suppress as in the config', () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'cafscan.ignore.yaml'), [
+      '# Accepted risks, reviewed every quarter by secops.',
+      '- controlId: CAFAI-IP-01   # lab notebooks install packages from PyPI',
+      '  resource: "arn:aws:sagemaker:*:notebook-instance/lab-*"',
+      '  reason: lab notebooks need PyPI (SEC-42)',
+      '  expires: 2099-12-31',
+      '',
+    ].join('\n'));
+    const out = tempDir();
+    const run = runCli(['scan', '--input', input, '--output-dir', out, '--format', 'none', '--fail-on', 'high'], { cwd });
+    expect(run.status).toBe(0);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as ScanResults;
+    expect(find(results, 'CAFAI-IP-01', 'lab-open')?.suppression).toEqual({ reason: 'lab notebooks need PyPI (SEC-42)', expires: '2099-12-31', source: 'cafscan.ignore.yaml#suppressions[0]' });
+  });
+
+  it('rejects an entry without a reason, and YAML that does not parse, with exit 2 and one line', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'no-reason.yaml'), 'suppressions:\n  - controlId: CAFAI-IP-01\n');
+    writeFileSync(join(dir, 'broken.yaml'), '- controlId: [CAFAI-IP-01\n');
+    const noReason = runCli(['scan', '--input', input, '--output-dir', tempDir(), '--ignore-file', join(dir, 'no-reason.yaml')]);
+    expect(noReason.status).toBe(2);
+    expect(noReason.stderr).toMatch(/^cafscan: ignore file .*no-reason\.yaml: suppressions\[0\] needs a "reason" .*\n$/);
+    const broken = runCli(['scan', '--input', input, '--output-dir', tempDir(), '--ignore-file', join(dir, 'broken.yaml')]);
+    expect(broken.status).toBe(2);
+    expect(broken.stderr).toMatch(/^cafscan: ignore file .*broken\.yaml is not valid YAML: .*\n$/);
+  });
+});
+
 describe('SARIF fingerprints', () => {
   it('stay the same when unrelated resources are added and the inventory lines move', () => {
     const notebooks = [notebook('lab-open', { internet: true, root: true })];
