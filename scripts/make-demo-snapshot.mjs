@@ -2,6 +2,8 @@
 // Generates the bundled demo account for `cafscan scan --demo`:
 //   fixtures/demo/config-snapshot.json — the resources, as an AWS Config snapshot;
 //   fixtures/demo/account-facts.json   — account- and region-level facts (a cafscan inventory).
+// Written by hand beside them: cafscan.config.json (maps the tagged API stages into the asset
+// graph) and cafscan.ignore.yaml (one accepted risk, so the reports show a suppressed finding).
 // (fixtures/demo/cafscan.config.json, written by hand, maps the API stages into the asset graph.)
 //
 // The snapshot is an AWS Config snapshot exactly as Config delivers it to S3

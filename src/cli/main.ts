@@ -21,6 +21,8 @@ export const DEMO_SNAPSHOT = join(packageRoot, 'fixtures', 'demo', 'config-snaps
 export const DEMO_ACCOUNT_FACTS = join(packageRoot, 'fixtures', 'demo', 'account-facts.json');
 /** The demo team's cafscan.config.json: maps its API stages into the asset graph by tag. */
 export const DEMO_CONFIG = join(packageRoot, 'fixtures', 'demo', 'cafscan.config.json');
+/** The demo team's accepted risks, so the reports show a suppressed finding. */
+export const DEMO_IGNORE = join(packageRoot, 'fixtures', 'demo', 'cafscan.ignore.yaml');
 const SCAN_FORMATS = ['table', 'none', 'markdown', 'html'] as const;
 
 interface ScanFlags extends LiveFlags {
@@ -123,7 +125,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   // Read before collecting: a bad config or baseline must fail fast, not after minutes of API calls.
   const config = loadConfig(flags.config, flags.demo ? DEMO_CONFIG : DEFAULT_CONFIG_FILE);
   const baseline = flags.baseline ? { path: flags.baseline, ...readBaseline(flags.baseline) } : undefined;
-  const suppressions = [...config.suppressions, ...loadIgnoreFile(flags.ignoreFile, flags.demo ? [] : DEFAULT_IGNORE_FILES)];
+  const suppressions = [...config.suppressions, ...loadIgnoreFile(flags.ignoreFile, flags.demo ? [DEMO_IGNORE] : DEFAULT_IGNORE_FILES)];
   const live = offline ? undefined : await collectInventory(liveOptionsFrom(flags));
   const inventory = live ? live.inventory : loadInputs(inputs);
   const outcome = await runScan({

@@ -100,7 +100,7 @@ describe('renderMarkdown', () => {
   it('lists at most 20 open failures, most severe first, with control, resource and message', () => {
     const extra = Array.from({ length: 25 }, (_, i) => finding({ resourceId: `bulk-${String(i).padStart(2, '0')}`, severity: (['low', 'medium', 'critical'] as Severity[])[i % 3]! }));
     const results = withFindings([...demo.findings, ...extra]);
-    const open = results.findings.filter((f) => f.status === 'fail');
+    const open = results.findings.filter((f) => f.status === 'fail' && !f.suppression);
     const md = renderMarkdown(results);
     const failures = section(md, '### Top failures');
     expect(failures).toContain(`### Top failures (${MAX_LISTED_FAILURES} of ${open.length})`);
@@ -162,7 +162,7 @@ describe('renderMarkdown', () => {
 
   it('shows changes since the baseline when findings carry baselineState', () => {
     expect(renderMarkdown(demo)).not.toContain('Changes since the baseline');
-    const fails = demo.findings.filter((f) => f.status === 'fail');
+    const fails = demo.findings.filter((f) => f.status === 'fail' && !f.suppression);
     const findings: ReportFinding[] = demo.findings.map((f) => ({ ...f, baselineState: 'unchanged' }));
     const newOnes = [fails[0]!, fails[fails.length - 1]!];
     for (const f of findings) if (newOnes.some((n) => n.controlId === f.controlId && n.resource.arn === f.resource.arn)) f.baselineState = 'new';
