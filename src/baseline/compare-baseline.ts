@@ -11,6 +11,8 @@ export interface BaselineFinding {
   status: string;
   resource: FindingResource;
   message?: string;
+  /** An accepted risk then: not counted as failing, so it comes back as new once it expires. */
+  suppression?: unknown;
 }
 
 /** In results.json `scan.baseline`: what changed since the previous results.json. */
@@ -23,6 +25,8 @@ export interface BaselineSummary {
   updated: number;
   /** Failures of the baseline whose resource or control is gone from this scan (deleted resource, retired control): fixed too. */
   removed: BaselineFinding[];
+  /** Failures of the baseline in accounts or regions this scan did not cover: neither fixed nor new. */
+  notScanned: number;
 }
 
 /** Reads a previous results.json; anything else is an input error (exit 2). */
@@ -47,31 +51,51 @@ export function readBaseline(path: string): { findings: BaselineFinding[]; start
 
 /**
  * Marks each finding against the baseline, by identity (control id + resource ARN, the same
- * identity as the SARIF fingerprint): a failure is new or unchanged; a former failure that now
- * passes is fixed; one whose resource disappeared is listed as removed (also fixed).
+ * identity as the SARIF fingerprint): an open failure is new or unchanged; a former failure that
+ * now passes is fixed; one whose resource disappeared from a place this scan covered is listed
+ * as removed (also fixed).
  */
-export function compareWithBaseline(findings: Finding[], baseline: { findings: BaselineFinding[]; startedAt: string | null }, source: string): BaselineSummary {
+export function compareWithBaseline(
+  findings: Finding[],
+  baseline: { findings: BaselineFinding[]; startedAt: string | null },
+  source: string,
+  scanned: { accounts: string[]; regions: string[] },
+): BaselineSummary {
   const before = new Map(baseline.findings.map((f) => [key(f.controlId, f.resource.arn), f]));
-  const summary: BaselineSummary = { source, startedAt: baseline.startedAt, new: 0, fixed: 0, unchanged: 0, updated: 0, removed: [] };
+  const summary: BaselineSummary = { source, startedAt: baseline.startedAt, new: 0, fixed: 0, unchanged: 0, updated: 0, removed: [], notScanned: 0 };
   const seen = new Set<string>();
   for (const finding of findings) {
     const k = key(finding.controlId, finding.resource.arn);
     seen.add(k);
-    const state = stateOf(finding.status, before.get(k)?.status);
+    const state = stateOf(finding, before.get(k));
     finding.baselineState = state;
     summary[state]++;
   }
+  // A failure that is gone was fixed (resource deleted, control retired) — but only if this scan
+  // looked where it was: scanning one region must not "fix" every other region's failures.
+  const accounts = new Set(scanned.accounts);
+  const regions = new Set([...scanned.regions, 'global']);
   for (const [k, old] of before) {
-    if (old.status === 'fail' && !seen.has(k)) summary.removed.push(old);
+    if (!failing(old) || seen.has(k)) continue;
+    if (accounts.has(old.resource.accountId) && regions.has(old.resource.region)) summary.removed.push(old);
+    else summary.notScanned++;
   }
   summary.fixed += summary.removed.length;
   return summary;
 }
 
-function stateOf(now: string, then: string | undefined): BaselineState {
-  if (now === 'fail') return then === 'fail' ? 'unchanged' : 'new';
-  if (then === 'fail') return now === 'pass' ? 'fixed' : 'updated';
-  return 'unchanged';
+/** Failing means an open failure: a suppressed one is an accepted risk, not counted. */
+function failing(f: { status: string; suppression?: unknown }): boolean {
+  return f.status === 'fail' && !f.suppression;
+}
+
+function stateOf(now: Finding, then: BaselineFinding | undefined): BaselineState {
+  if (failing(now)) return then && failing(then) ? 'unchanged' : 'new';
+  if (then && failing(then)) return now.status === 'pass' ? 'fixed' : 'updated';
+  // Not failing now nor then: a status or suppression change is an update; a resource new to
+  // this scan that does not fail is nothing to report.
+  if (!then) return 'unchanged';
+  return then.status === now.status && !!then.suppression === !!now.suppression ? 'unchanged' : 'updated';
 }
 
 function key(controlId: string, arn: string): string {

@@ -68,7 +68,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const findings = makeFindings(evaluated, request.inventory.coverage, graph);
   const tags = new Map(request.inventory.resources.map((r) => [r.arn, r.tags]));
   const suppressions = request.suppressions?.length ? applySuppressions(findings, request.suppressions, (arn) => tags.get(arn) ?? null, request.startedAt) : undefined;
-  const baseline = request.baseline ? compareWithBaseline(findings, request.baseline, request.baseline.path) : undefined;
+  const baseline = request.baseline ? compareWithBaseline(findings, request.baseline, request.baseline.path, { accounts: request.inventory.accounts, regions: request.inventory.regions }) : undefined;
   const scores = computeScores(findings);
   const finishedAt = new Date();
   const results: ScanResults = {
