@@ -37,6 +37,7 @@ interface ScanFlags extends LiveFlags {
   baseline?: string;
   failOnNew?: boolean;
   ignoreFile?: string;
+  category?: string;
 }
 
 function buildProgram(): Command {
@@ -57,6 +58,7 @@ function buildProgram(): Command {
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a failure at or above this severity remains').choices([...SEVERITIES]))
     .option('--no-redact', 'keep credential-looking values (environment variables…) in inventory.json')
     .option('-c, --config <file>', `asset links and settings (default: ./${DEFAULT_CONFIG_FILE} when present)`)
+    .option('--category <name>', 'SARIF category: runs are identified as <name>/<account>/ (default: cafscan)')
     .option('--ignore-file <file>', 'accepted risks in YAML (default: ./cafscan.ignore.yaml when present); adds to the config\'s suppressions')
     .option('--baseline <results.json>', 'a previous results.json: mark findings new / unchanged / fixed')
     .option('--fail-on-new', 'with --fail-on and --baseline: only failures new since the baseline set exit 1')
@@ -121,6 +123,9 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     throw new InputError('--profile, --region, --role-arn and --endpoint-url are for live scans; drop them with --input or --demo');
   }
   const inputs = flags.demo ? [DEMO_SNAPSHOT, ...(existsSync(DEMO_ACCOUNT_FACTS) ? [DEMO_ACCOUNT_FACTS] : [])] : (flags.input ?? []);
+  if (flags.category !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9._-]+)*$/.test(flags.category)) {
+    throw new InputError(`--category must be letters, digits, ".", "_", "-" and "/" (got "${flags.category}")`);
+  }
   if (flags.failOnNew && (!flags.failOn || !flags.baseline)) throw new InputError('--fail-on-new needs --fail-on <severity> and --baseline <results.json>');
   // Read before collecting: a bad config or baseline must fail fast, not after minutes of API calls.
   const config = loadConfig(flags.config, flags.demo ? DEMO_CONFIG : DEFAULT_CONFIG_FILE);
@@ -141,6 +146,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     ...(baseline ? { baseline } : {}),
     failOnNewOnly: flags.failOnNew === true,
     humanFormats: (['markdown', 'html'] as const).filter((f) => flags.format?.includes(f)),
+    ...(flags.category ? { category: flags.category } : {}),
     startedAt,
     onProgress: progressReporter('evaluating resources'),
   });

@@ -10,7 +10,11 @@ export function summarizeCalls(log: CallLog): CollectionSummary {
   const failed = log
     .failures()
     .map(({ action, region, errorCode, message }) => ({ action, region, errorCode: errorCode ?? 'Error', message: (message ?? '').split('\n')[0] ?? '' }))
-    .sort((a, b) => (a.region + a.action + a.errorCode).localeCompare(b.region + b.action + b.errorCode));
+    .sort((a, b) => {
+      const x = a.region + a.action + a.errorCode;
+      const y = b.region + b.action + b.errorCode;
+      return x < y ? -1 : x > y ? 1 : 0; // not localeCompare: the same order whatever LANG says
+    });
   // Retries of one call fail the same way: list each distinct failure once.
   const seen = new Set<string>();
   const failedCalls = failed.filter((f) => {

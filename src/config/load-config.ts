@@ -125,10 +125,10 @@ function parseRule(value: JsonValue, where: string, source: string, fail: (what:
 
 function stringMap(value: JsonValue, where: string, fail: (what: string) => never): Record<string, string> {
   if (!isJsonObject(value) || Object.keys(value).length === 0) return fail(`${where} must be an object of tag key → value ("*" for any value)`);
-  const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(value as JsonObject)) {
     if (typeof v !== 'string') fail(`${where}.${k} must be a string`);
-    out[k] = v as string;
   }
-  return out;
+  // fromEntries defines own properties: a "__proto__" tag key stays a key, not a prototype
+  // (assigning it would leave an empty map that matches every resource).
+  return Object.fromEntries(Object.entries(value as Record<string, string>));
 }

@@ -11,7 +11,7 @@ import { workloadReferences, type ReferenceKind, type WorkloadReference } from '
  * the KMS keys that encrypt linked buckets and log groups, and from REST APIs to their stages;
  * user rules (cafscan.config.json `assets`) add links by tag or ARN pattern.
  */
-export function buildAssetGraph(inventory: Inventory, rules: AssetRule[] = []): AssetGraph {
+export function buildAssetGraph(inventory: Inventory, rules: AssetRule[] = [], report?: GraphReport): AssetGraph {
   const index = new ResourceIndex(inventory.resources);
   const graph: AssetGraph = new Map();
   const link = (target: InventoryResource, l: AssetLink) => {
@@ -24,9 +24,11 @@ export function buildAssetGraph(inventory: Inventory, rules: AssetRule[] = []): 
     for (const ref of workloadReferences(workload)) {
       const target = index.resolve(ref, workload);
       if (target) link(target, { component: ref.component, workload: workload.arn, workloadType: workload.type, workloadName: workload.name ?? workload.id, via: ref.via });
+      else if (report && !ref.implicit) report.unresolved.push({ workload: workload.arn, via: ref.via, value: ref.value });
     }
   }
-  applyUserRules(inventory.resources, rules, link);
+  const matches = applyUserRules(inventory.resources, rules, link);
+  if (report) report.ruleMatches = matches;
 
   // One step on: the key that encrypts a linked bucket or log group protects the same data.
   for (const resource of inventory.resources) {
@@ -46,6 +48,16 @@ export function buildAssetGraph(inventory: Inventory, rules: AssetRule[] = []): 
   return graph;
 }
 
+/**
+ * What the graph could not link, for the scan's report: references to resources not in the
+ * inventory (another account's bucket, a key alias, a resource type not collected) and how many
+ * resources each user rule matched (a rule matching nothing is most likely a typo).
+ */
+export interface GraphReport {
+  unresolved: Array<{ workload: string; via: string; value: string }>;
+  ruleMatches: number[];
+}
+
 /** The KMS key a bucket's default encryption or a log group uses, as recorded. */
 function encryptionKeyOf(resource: InventoryResource): string | undefined {
   if (resource.type === 'AWS::Logs::LogGroup') return stringOr(resource.configuration.KmsKeyId);
@@ -63,6 +75,10 @@ function encryptionKeyOf(resource: InventoryResource): string | undefined {
 const IMAGE_URI = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/;
 const LOG_GROUP_ARN = /^arn:[^:]+:logs:([^:]*):(\d{12}):log-group:(.+?)(?::\*)?$/;
 const S3_URI = /^s3:\/\/([^/]+)/;
+// SageMaker also takes https URIs: virtual-hosted (bucket.s3.region.amazonaws.com/key) and
+// path-style (s3.region.amazonaws.com/bucket/key), with or without a region, dualstack or FIPS.
+const S3_VIRTUAL_HOSTED = /^https:\/\/([^/]+?)\.s3(?:[.-](?:fips|dualstack))*(?:[.-][a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?(?:\/|$)/;
+const S3_PATH_STYLE = /^https:\/\/s3(?:[.-](?:fips|dualstack))*(?:[.-][a-z0-9-]+)?\.amazonaws\.com(?:\.cn)?\/([^/]+)/;
 const BUCKET_ARN = /^arn:[^:]+:s3:::([^/]+)/;
 
 /** Finds the inventory resource a workload's reference names, in the form AWS records it. */
@@ -111,7 +127,12 @@ class ResourceIndex {
     if (direct) return direct;
     const kinds: Record<ReferenceKind, () => InventoryResource | undefined> = {
       bucket: () => {
-        const name = S3_URI.exec(ref.value)?.[1] ?? BUCKET_ARN.exec(ref.value)?.[1] ?? (ref.value.includes('/') || ref.value.includes(':') ? undefined : ref.value);
+        const name =
+          S3_URI.exec(ref.value)?.[1] ??
+          BUCKET_ARN.exec(ref.value)?.[1] ??
+          S3_PATH_STYLE.exec(ref.value)?.[1] ??
+          S3_VIRTUAL_HOSTED.exec(ref.value)?.[1] ??
+          (ref.value.includes('/') || ref.value.includes(':') ? undefined : ref.value);
         return name ? this.bucketsByName.get(name) : undefined;
       },
       // Key ids, and key ARNs of a key the inventory records under another ARN form.

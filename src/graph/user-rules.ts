@@ -21,13 +21,16 @@ export interface AssetRule {
   source: string;
 }
 
-export function applyUserRules(resources: InventoryResource[], rules: AssetRule[], link: (target: InventoryResource, l: AssetLink) => void): void {
+/** Links what each rule matches; returns how many resources each rule matched. */
+export function applyUserRules(resources: InventoryResource[], rules: AssetRule[], link: (target: InventoryResource, l: AssetLink) => void): number[] {
   const compiled = rules.map((rule) => ({ rule, arn: rule.arn ? globToRegExp(rule.arn) : undefined }));
+  const matches = rules.map(() => 0);
   for (const resource of resources) {
-    for (const { rule, arn } of compiled) {
+    for (const [i, { rule, arn }] of compiled.entries()) {
       if (rule.resourceTypes && !rule.resourceTypes.includes(resource.type)) continue;
       if (arn && !arn.test(resource.arn)) continue;
       if (rule.tags && !tagsMatch(resource.tags, rule.tags)) continue;
+      matches[i]!++;
       link(resource, {
         component: rule.component,
         workload: rule.source,
@@ -37,6 +40,7 @@ export function applyUserRules(resources: InventoryResource[], rules: AssetRule[
       });
     }
   }
+  return matches;
 }
 
 function tagsMatch(tags: Record<string, string> | null, wanted: Record<string, string>): boolean {

@@ -12,6 +12,8 @@ export interface WorkloadReference {
   value: string;
   component: Component;
   via: string;
+  /** Derived from a naming convention (SageMaker's log groups), not recorded by the workload. */
+  implicit?: boolean;
 }
 
 type Extractor = (resource: InventoryResource) => WorkloadReference[];
@@ -36,9 +38,13 @@ const EXTRACTORS: Record<string, Extractor> = {
     add(refs, 'key', get(c, 'OutputDataConfig', 'KmsKeyId'), 'model', 'output encryption key (OutputDataConfig KmsKeyId)');
     add(refs, 'key', get(c, 'ResourceConfig', 'VolumeKmsKeyId'), 'model', 'training volume key (ResourceConfig VolumeKmsKeyId)');
     add(refs, 'bucket', get(c, 'CheckpointConfig', 'S3Uri'), 'model', 'checkpoints (CheckpointConfig S3Uri)');
+    // Debugger, TensorBoard and Profiler outputs hold tensors and samples of the training data.
+    add(refs, 'bucket', get(c, 'DebugHookConfig', 'S3OutputPath'), 'model', 'debugger tensors (DebugHookConfig S3OutputPath)');
+    add(refs, 'bucket', get(c, 'TensorBoardOutputConfig', 'S3OutputPath'), 'model', 'TensorBoard output (TensorBoardOutputConfig S3OutputPath)');
+    add(refs, 'bucket', get(c, 'ProfilerConfig', 'S3OutputPath'), 'model', 'profiler output (ProfilerConfig S3OutputPath)');
     add(refs, 'role', c.RoleArn, 'model', 'execution role (RoleArn)');
     add(refs, 'image', get(c, 'AlgorithmSpecification', 'TrainingImage'), 'model', 'training image (AlgorithmSpecification TrainingImage)');
-    add(refs, 'logGroup', '/aws/sagemaker/TrainingJobs', 'model', 'training logs (/aws/sagemaker/TrainingJobs)');
+    add(refs, 'logGroup', '/aws/sagemaker/TrainingJobs', 'model', 'training logs (/aws/sagemaker/TrainingJobs)', true);
     return refs;
   },
   'AWS::SageMaker::Model': (r) => {
@@ -70,7 +76,7 @@ const EXTRACTORS: Record<string, Extractor> = {
     add(refs, 'bucket', get(c, 'DataCaptureConfig', 'DestinationS3Uri'), 'output', 'captured requests and responses (DataCaptureConfig DestinationS3Uri)');
     add(refs, 'key', get(c, 'DataCaptureConfig', 'KmsKeyId'), 'output', 'captured data key (DataCaptureConfig KmsKeyId)');
     const name = str(c.EndpointName) ?? r.name;
-    if (name) add(refs, 'logGroup', `/aws/sagemaker/Endpoints/${name}`, 'output', `endpoint logs (/aws/sagemaker/Endpoints/${name})`);
+    if (name) add(refs, 'logGroup', `/aws/sagemaker/Endpoints/${name}`, 'output', `endpoint logs (/aws/sagemaker/Endpoints/${name})`, true);
     return refs;
   },
   'AWS::SageMaker::NotebookInstance': (r) => {
@@ -148,8 +154,8 @@ export function workloadReferences(resource: InventoryResource): WorkloadReferen
   return EXTRACTORS[resource.type]?.(resource) ?? [];
 }
 
-function add(refs: WorkloadReference[], kind: ReferenceKind, value: JsonValue | undefined, component: Component, via: string): void {
-  if (typeof value === 'string' && value.trim() !== '') refs.push({ kind, value: value.trim(), component, via });
+function add(refs: WorkloadReference[], kind: ReferenceKind, value: JsonValue | undefined, component: Component, via: string, implicit = false): void {
+  if (typeof value === 'string' && value.trim() !== '') refs.push({ kind, value: value.trim(), component, via, ...(implicit ? { implicit } : {}) });
 }
 
 function get(value: JsonValue | undefined, ...path: string[]): JsonValue | undefined {

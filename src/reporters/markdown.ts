@@ -153,10 +153,14 @@ function row(cells: string[]): string {
 /**
  * A value from the scan as table-cell text: resource names and messages come from the scanned
  * account, so HTML is neutralised, markdown punctuation is taken literally, `|` cannot end the
- * cell and a newline cannot end the row.
+ * cell, a newline cannot end the row, and a name like "www.example.com" or "a@b.io" does not
+ * become a link (GitHub autolinks those; a zero-width space breaks the pattern, not the text).
  */
 export function cell(text: string): string {
   return text
+    .replace(/\b(www)\./gi, '$1\u200B.')
+    .replace(/:\/\//g, ':\u200B//')
+    .replace(/@/g, '@\u200B')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

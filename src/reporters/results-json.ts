@@ -13,6 +13,8 @@ export interface ScanInfo {
   regions: string[];
   /** Live scans only: how many API calls were made and every distinct one that failed. */
   collection?: CollectionSummary;
+  /** The AI asset graph: how many generic resources it linked, and references it could not resolve. */
+  assetGraph?: { linkedResources: number; links: number; unresolvedReferences: number; unresolvedSample: Array<{ workload: string; via: string; value: string }> };
   /** What the config's suppressions did (applied, expired, unused). */
   suppressions?: SuppressionReport;
   /** With --baseline: the comparison with the previous results.json. */

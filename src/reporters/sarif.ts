@@ -52,6 +52,8 @@ export interface SarifInput {
   finishedAt: string;
   /** Override GitHub's per-run result limit (tests). */
   maxResultsPerRun?: number;
+  /** First part of each run's automationDetails.id (`<category>/<account>/`); default "cafscan". */
+  category?: string;
 }
 
 /** One run per account (automationDetails.id names it) so accounts upload side by side. */
@@ -104,7 +106,9 @@ function buildRun(input: SarifInput, account: string, here: Finding[]): Sarif.Ru
         rules,
       },
     },
-    automationDetails: { id: `cafscan/${account}/` },
+    // upload-sarif keeps an id that is already set, so the category must be in it: two jobs
+    // scanning one account with different region sets then keep separate alerts.
+    automationDetails: { id: `${input.category ?? 'cafscan'}/${account}/` },
     invocations: [
       {
         executionSuccessful: true,

@@ -8,7 +8,7 @@ import type { Finding } from '../findings/model.js';
 import { compareWithBaseline, type BaselineFinding } from '../baseline/compare-baseline.js';
 import { applySuppressions } from '../suppressions/apply-suppressions.js';
 import type { SuppressionRule } from '../suppressions/model.js';
-import { buildAssetGraph } from '../graph/build-asset-graph.js';
+import { buildAssetGraph, type GraphReport } from '../graph/build-asset-graph.js';
 import type { AssetRule } from '../graph/user-rules.js';
 import type { Inventory } from '../inventory/model.js';
 import { redactInventory } from '../inventory/redact.js';
@@ -48,6 +48,8 @@ export interface ScanRequest {
   failOnNewOnly?: boolean;
   /** Human reports written beside results.json (summary.md, report.html). */
   humanFormats?: HumanFormat[];
+  /** SARIF automationDetails.id prefix (code scanning category). */
+  category?: string;
 }
 
 export interface ScanOutcome {
@@ -63,11 +65,12 @@ export const OUTPUT_FILES = { results: 'results.json', sarif: 'results.sarif', i
 
 /** inventory → engine → findings → scores → reporters; writes the outputs all at once. */
 export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
-  const graph = buildAssetGraph(request.inventory, request.assetRules ?? []);
+  const graphReport: GraphReport = { unresolved: [], ruleMatches: [] };
+  const graph = buildAssetGraph(request.inventory, request.assetRules ?? [], graphReport);
   const evaluated = await evaluateInventory(request.inventory, { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false });
   const findings = makeFindings(evaluated, request.inventory.coverage, graph);
   const tags = new Map(request.inventory.resources.map((r) => [r.arn, r.tags]));
-  const suppressions = request.suppressions?.length ? applySuppressions(findings, request.suppressions, (arn) => tags.get(arn) ?? null, request.startedAt) : undefined;
+  const suppressions = request.suppressions?.length ? applySuppressions(findings, request.suppressions, (arn) => tags.get(arn) ?? null, request.startedAt, { accounts: request.inventory.accounts, regions: request.inventory.regions }) : undefined;
   const baseline = request.baseline ? compareWithBaseline(findings, request.baseline, request.baseline.path, { accounts: request.inventory.accounts, regions: request.inventory.regions }) : undefined;
   const scores = computeScores(findings);
   const finishedAt = new Date();
@@ -81,6 +84,13 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       accounts: request.inventory.accounts,
       regions: request.inventory.regions,
       ...(request.collection ? { collection: request.collection } : {}),
+      assetGraph: {
+        linkedResources: graph.size,
+        links: [...graph.values()].reduce((n, links) => n + links.length, 0),
+        unresolvedReferences: graphReport.unresolved.length,
+        // A sample: references to other accounts' buckets or key aliases can be many.
+        unresolvedSample: graphReport.unresolved.slice(0, 20),
+      },
       ...(suppressions ? { suppressions } : {}),
       ...(baseline ? { baseline } : {}),
     },
@@ -102,6 +112,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       accounts: request.inventory.accounts,
       startedAt: results.scan.startedAt,
       finishedAt: results.scan.finishedAt,
+      ...(request.category ? { category: request.category } : {}),
     });
     return splitRuns(sarif);
   };
@@ -120,6 +131,9 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const warnings = sarifTruncations(sarif ?? { version: '2.1.0', runs: [] }).map(
     (t) => `results.sarif: account ${t.accountId} has ${t.total} failures; GitHub code scanning keeps ${t.kept} per run, so the ${t.kept} most severe are in the SARIF (all are in results.json)`,
   );
+  (request.assetRules ?? []).forEach((rule, i) => {
+    if (graphReport.ruleMatches[i] === 0) warnings.push(`asset rule ${rule.source} matched no resource (a typo in arn, tags or resourceTypes?)`);
+  });
   for (const e of suppressions?.expired ?? []) {
     warnings.push(`suppression ${e.source} expired on ${e.expires} and no longer suppresses (${e.wouldMatch} failing finding${e.wouldMatch === 1 ? '' : 's'} it matches are reported): ${e.reason}`);
   }

@@ -5,25 +5,41 @@ import type { SuppressionReport, SuppressionRule } from './model.js';
 /**
  * Marks failing findings that an unexpired rule matches (`finding.suppression`); they keep
  * status "fail" (the contract's statuses do not change) but no longer count in the exit code or
- * the score. Expired rules suppress nothing and are reported, as are rules that match nothing.
+ * the score. Expired rules suppress nothing and are reported, as are rules that match no failure
+ * in the accounts and regions this scan covered (unless what they match is not_evaluated now).
  */
-export function applySuppressions(findings: Finding[], rules: SuppressionRule[], tagsOf: (arn: string) => Record<string, string> | null, scanTime: Date): SuppressionReport {
+export function applySuppressions(
+  findings: Finding[],
+  rules: SuppressionRule[],
+  tagsOf: (arn: string) => Record<string, string> | null,
+  scanTime: Date,
+  scanned: { accounts: string[]; regions: string[] },
+): SuppressionReport {
   const report: SuppressionReport = { applied: 0, expired: [], unused: [] };
   const today = scanTime.toISOString().slice(0, 10);
-  const compiled = rules.map((rule) => ({ rule, matches: matcher(rule, tagsOf), hits: 0, expired: rule.expires !== undefined && rule.expires < today }));
+  const compiled = rules.map((rule) => ({ rule, matches: matcher(rule, tagsOf), hits: 0, dormant: 0, expired: rule.expires !== undefined && rule.expires < today }));
   for (const finding of findings) {
-    if (finding.status !== 'fail') continue;
     for (const entry of compiled) {
       if (!entry.matches(finding)) continue;
+      // A check that could not run this time (not_evaluated) keeps its accepted risk: not unused.
+      if (finding.status !== 'fail') {
+        if (finding.status === 'not_evaluated') entry.dormant++;
+        continue;
+      }
       entry.hits++;
       if (entry.expired || finding.suppression) continue;
       finding.suppression = { reason: entry.rule.reason, ...(entry.rule.expires ? { expires: entry.rule.expires } : {}), source: entry.rule.source };
       report.applied++;
     }
   }
+  const accounts = new Set(scanned.accounts);
+  const regions = new Set([...scanned.regions, 'global']);
   for (const entry of compiled) {
     if (entry.expired) report.expired.push({ source: entry.rule.source, reason: entry.rule.reason, expires: entry.rule.expires!, wouldMatch: entry.hits });
-    else if (entry.hits === 0) report.unused.push({ source: entry.rule.source, reason: entry.rule.reason });
+    // A shared ignore file names other accounts and regions: only what this scan covered can be stale.
+    else if (entry.hits === 0 && entry.dormant === 0 && (!entry.rule.accountId || accounts.has(entry.rule.accountId)) && (!entry.rule.region || regions.has(entry.rule.region))) {
+      report.unused.push({ source: entry.rule.source, reason: entry.rule.reason });
+    }
   }
   return report;
 }

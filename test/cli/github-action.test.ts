@@ -26,6 +26,8 @@ describe('the GitHub Action (action.yml)', () => {
   it('uploads the SARIF even when the scan fails the gate, then gates', () => {
     const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
     expect(upload?.if).toMatch(/^always\(\)/);
+    // Not hashFiles(): it cannot see an output-dir outside the workspace.
+    expect(upload?.if).toContain("steps.scan.outputs.sarif == 'true'");
     expect(upload?.with?.category).toBe('${{ inputs.category }}');
     const order = steps.map((s) => s.id ?? s.uses ?? s.name);
     expect(order.indexOf('scan')).toBeLessThan(order.indexOf(upload!.uses!));
@@ -46,15 +48,18 @@ describe('the GitHub Action (action.yml)', () => {
         PATH: process.env.PATH, HOME: process.env.HOME, CI: 'true',
         GITHUB_ACTION_PATH: repoRoot, GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary,
         CAFSCAN_OUTPUT_DIR: 'cafscan-report', CAFSCAN_FAIL_ON: 'high', CAFSCAN_FAIL_ON_NEW: 'false', CAFSCAN_EXTRA_ARGS: '--demo',
-        CAFSCAN_REGIONS: '', CAFSCAN_BASELINE: '', CAFSCAN_CONFIG: '',
+        CAFSCAN_REGIONS: '', CAFSCAN_BASELINE: '', CAFSCAN_CONFIG: '', CAFSCAN_CATEGORY: 'cafscan-ml-prod',
       },
     });
     expect(run.status, run.stderr).toBe(0); // the step records the code; the Gate step fails the job
-    expect(readFileSync(output, 'utf8')).toBe('exit-code=1\n');
+    expect(readFileSync(output, 'utf8')).toBe('exit-code=1\nsarif=true\n');
     const written = readFileSync(summary, 'utf8');
     expect(written).toMatch(/\| Data Protection \|/);
     for (const file of ['results.json', 'results.sarif', 'inventory.json', 'summary.md', 'report.html']) expect(existsSync(join(dir, 'cafscan-report', file)), file).toBe(true);
     expect(validateSarif(join(dir, 'cafscan-report', 'results.sarif'))).toEqual([]);
+    // upload-sarif keeps an automationDetails.id that is set, so the category must be in it.
+    const sarif = JSON.parse(readFileSync(join(dir, 'cafscan-report', 'results.sarif'), 'utf8')) as { runs: Array<{ automationDetails: { id: string } }> };
+    expect(sarif.runs.map((r) => r.automationDetails.id)).toEqual(['cafscan-ml-prod/123456789012/']);
   });
 });
 

@@ -81,4 +81,15 @@ describe('the AI asset graph', () => {
   it('leaves resources no AI workload uses out of the graph', () => {
     expect(graph.has('arn:aws:s3:::web-logs')).toBe(false);
   });
+
+  it('resolves https S3 URIs (virtual-hosted and path-style) and reports what it cannot resolve', () => {
+    const job = (name: string, uri: string) => resource('AWS::SageMaker::TrainingJob', name, `arn:aws:sagemaker:${REGION}:${ACCOUNT}:training-job/${name}`, { InputDataConfig: [{ ChannelName: 'c', DataSource: { S3DataSource: { S3Uri: uri } } }] });
+    const extra = buildInventory([{ source: 'test', resources: [bucket('vhost.data'), bucket('pathstyle'), job('j1', 'https://vhost.data.s3.us-east-1.amazonaws.com/train/'), job('j2', 'https://s3.eu-west-1.amazonaws.com/pathstyle/x'), job('j3', 's3://someone-elses-bucket/x')], coverage: [] }]);
+    const report = { unresolved: [] as Array<{ workload: string; via: string; value: string }>, ruleMatches: [] as number[] };
+    const g = buildAssetGraph(extra, [{ component: 'input', tags: { nothing: 'matches' }, source: 'r0' }], report);
+    expect(g.get('arn:aws:s3:::vhost.data')?.map((l) => l.component)).toEqual(['input']);
+    expect(g.get('arn:aws:s3:::pathstyle')?.map((l) => l.component)).toEqual(['input']);
+    expect(report.unresolved).toEqual([{ workload: `arn:aws:sagemaker:${REGION}:${ACCOUNT}:training-job/j3`, via: 'training channel "c" (InputDataConfig S3Uri)', value: 's3://someone-elses-bucket/x' }]);
+    expect(report.ruleMatches).toEqual([0]);
+  });
 });

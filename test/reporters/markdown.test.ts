@@ -132,7 +132,14 @@ describe('renderMarkdown', () => {
     expect(severity).toBe('critical');
     expect(control).toBe('CAFAI-DP-01');
     expect(resource).toContain('evil\\|bucket&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(message).toBe('Line one \\| with a pipe line two &lt;img src=x onerror=alert(1)&gt; \\*\\*bold\\*\\* \\[link\\](http://x)');
+    expect(message).toBe('Line one \\| with a pipe line two &lt;img src=x onerror=alert(1)&gt; \\*\\*bold\\*\\* \\[link\\](http:\u200B//x)');
+  });
+
+  it('keeps names from the scanned account from becoming links in the job summary', () => {
+    const lure = finding({ severity: 'critical', resourceId: 'www.attacker.example', message: 'Bucket www.attacker.example, owner ops@attacker.example, see https://attacker.example' });
+    const row = renderMarkdown(withFindings([lure])).split('\n').find((line) => line.includes('attacker'))!;
+    expect(row).not.toMatch(/www\.attacker|https:\/\/attacker|@attacker/);
+    expect(row.replace(/\u200B/g, '')).toContain('Bucket www.attacker.example, owner ops@attacker.example, see https://attacker.example');
   });
 
   it('counts not_evaluated findings with a hint and their most common reasons', () => {
@@ -146,7 +153,7 @@ describe('renderMarkdown', () => {
     // The five most frequent reasons, with their counts, and how many more there are.
     const counts = new Map<string, number>();
     for (const f of notEvaluated) counts.set(f.reason!, (counts.get(f.reason!) ?? 0) + 1);
-    const reasons = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    const reasons = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     const rows = text.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Reason'));
     expect(rows).toEqual(reasons.slice(0, 5).map(([reason, n]) => `| ${cell(reason)} | ${n} |`));
     if (reasons.length > 5) expect(text).toContain(`… and ${reasons.length - 5} other reason${reasons.length === 6 ? '' : 's'}.`);

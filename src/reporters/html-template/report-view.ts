@@ -91,7 +91,7 @@ export function formatScore(score: number | null): string {
 
 /** Most severe first, then control and resource, so the order is stable across scans. */
 export function compareBySeverity(a: ReportFinding, b: ReportFinding): number {
-  return severityRank(a.severity) - severityRank(b.severity) || a.controlId.localeCompare(b.controlId) || a.resource.arn.localeCompare(b.resource.arn);
+  return severityRank(a.severity) - severityRank(b.severity) || byCodePoint(a.controlId, b.controlId) || byCodePoint(a.resource.arn, b.resource.arn);
 }
 
 /** Open failures (not suppressed, not fixed), most severe first. */
@@ -195,5 +195,10 @@ export function notEvaluatedReasons(findings: readonly ReportFinding[]): Array<{
     const reason = finding.reason ?? 'no reason given';
     counts.set(reason, (counts.get(reason) ?? 0) + 1);
   }
-  return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason));
+  return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || byCodePoint(a.reason, b.reason));
+}
+
+/** Locale-independent order: the same report on every machine (localeCompare follows LANG). */
+function byCodePoint(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
