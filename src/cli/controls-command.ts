@@ -43,7 +43,7 @@ export function renderControlsMarkdown(controls: ControlMeta[]): string {
         '',
         `### ${c.id}`,
         '',
-        `**${c.title}** — component \`${c.component}\`, severity \`${c.severity}\`, resources ${c.resourceTypes.map((t) => `\`${t}\``).join(', ')}`,
+        `**${c.title}** — component \`${c.component}\`, severity \`${c.severity}\`, resources ${c.resourceTypes.map((t) => `\`${t}\``).join(', ')}${c.scope === 'linked' ? ` that the AI asset graph links to a workload as ${(c.linkedComponents ?? [c.component]).map((x) => `\`${x}\``).join(' or ')} (or all, with \`--all-resources\`)` : ''}`,
         '',
         c.description,
         '',

@@ -1,5 +1,5 @@
 # METADATA
-# title: S3 buckets keep object versions
+# title: S3 buckets holding model artifacts keep object versions
 # description: >-
 #   Versioning is Enabled on the bucket, so every overwrite or delete of a training set,
 #   model artifact or checkpoint keeps the previous version and the object can be restored

@@ -1,5 +1,5 @@
 # METADATA
-# title: Customer managed KMS keys rotate their key material automatically
+# title: Customer managed KMS keys protecting AI data rotate their key material automatically
 # description: >-
 #   Automatic rotation is on for customer managed symmetric encryption keys whose key
 #   material AWS KMS generated (supplementaryConfiguration.KeyRotationStatus). AWS managed

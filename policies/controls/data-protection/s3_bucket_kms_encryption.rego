@@ -1,5 +1,5 @@
 # METADATA
-# title: S3 buckets encrypt data by default with AWS KMS
+# title: S3 buckets holding AI input data encrypt it by default with AWS KMS
 # description: >-
 #   The bucket's default encryption uses SSE-KMS (or DSSE-KMS), so every object written for
 #   training, fine-tuning or retrieval is encrypted under a key whose use is logged and whose

@@ -1,5 +1,5 @@
 # METADATA
-# title: S3 buckets block public access
+# title: S3 buckets holding AI input data block public access
 # description: >-
 #   All four S3 Block Public Access settings (block and ignore public ACLs, block public
 #   policies, restrict public buckets) are on for the bucket, either in the bucket's own

@@ -1,5 +1,5 @@
 # METADATA
-# title: S3 bucket policies deny requests made without TLS
+# title: S3 buckets holding AI input data deny requests made without TLS
 # description: >-
 #   The bucket policy has a statement that denies every S3 action (s3:* or *) to every
 #   principal when aws:SecureTransport is false, so S3 refuses plain-HTTP requests instead

@@ -1,5 +1,5 @@
 # METADATA
-# title: S3 buckets carry a data classification tag
+# title: S3 buckets holding AI input data carry a data classification tag
 # description: >-
 #   Each S3 bucket has a non-empty tag stating the classification or sensitivity of the data it
 #   holds: one of data-classification, classification, dataclassification, sensitivity or
