@@ -15,19 +15,7 @@ export interface SarifProblem {
  * Advanced Security rule sets, as GitHub code scanning would judge it. Returns the errors.
  */
 export function validateSarif(file: string): SarifProblem[] {
-  const binary = createRequire(import.meta.url)('@microsoft/sarif-multitool') as string;
-  // npm sometimes skips the package's postinstall that makes the binary executable.
-  if ((statSync(binary).mode & 0o100) === 0) chmodSync(binary, 0o755);
-  const output = join(tempDir('cafscan-sarif-'), 'validation.sarif');
-  const run = spawnSync(binary, ['validate', file, '--rule-kind', 'Sarif;Ghas', '--max-file-size-in-kb', '1048576', '--output', output, '--log', 'ForceOverwrite'], {
-    encoding: 'utf8',
-    env: { ...process.env, DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_SYSTEM_GLOBALIZATION_INVARIANT: '1' },
-  });
-  if (run.status !== 0) throw new Error(`sarif-multitool failed (${run.status}): ${run.stderr || run.stdout}`);
-  const log = JSON.parse(readFileSync(output, 'utf8')) as { runs: Array<{ results?: Array<{ ruleId: string; level?: string; message: { text?: string; id?: string; arguments?: string[] } }> }> };
-  return (log.runs[0]?.results ?? [])
-    .map((r) => ({ ruleId: r.ruleId, level: r.level ?? 'warning', message: r.message.text ?? `${r.message.id} ${(r.message.arguments ?? []).join(' ')}` }))
-    .filter((p) => p.level === 'error');
+  return validateSarifFiles([file]).map(({ ruleId, level, message }) => ({ ruleId, level, message }));
 }
 
 export interface FileProblem extends SarifProblem {
