@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import type { BaselineState, Finding, FindingResource } from '../findings/model.js';
+import { coveredBy, type ScannedPlaces } from '../inventory/model.js';
 import { isJsonObject } from '../json.js';
 
 /** A finding of the previous run, as much of it as a comparison needs. */
@@ -59,7 +60,7 @@ export function compareWithBaseline(
   findings: Finding[],
   baseline: { findings: BaselineFinding[]; startedAt: string | null },
   source: string,
-  scanned: { accounts: string[]; regions: string[] },
+  scanned: ScannedPlaces,
 ): BaselineSummary {
   const before = new Map(baseline.findings.map((f) => [key(f.controlId, f.resource.arn), f]));
   const summary: BaselineSummary = { source, startedAt: baseline.startedAt, new: 0, fixed: 0, unchanged: 0, updated: 0, removed: [], notScanned: 0 };
@@ -73,11 +74,10 @@ export function compareWithBaseline(
   }
   // A failure that is gone was fixed (resource deleted, control retired) — but only if this scan
   // looked where it was: scanning one region must not "fix" every other region's failures.
-  const accounts = new Set(scanned.accounts);
-  const regions = new Set([...scanned.regions, 'global']);
+  const covered = coveredBy(scanned);
   for (const [k, old] of before) {
     if (!failing(old) || seen.has(k)) continue;
-    if (accounts.has(old.resource.accountId) && regions.has(old.resource.region)) summary.removed.push(old);
+    if (covered(old.resource.accountId, old.resource.region)) summary.removed.push(old);
     else summary.notScanned++;
   }
   summary.fixed += summary.removed.length;

@@ -1,3 +1,4 @@
+import { compareText } from '../order.js';
 import type { CallLog, CallRecord } from './call-log.js';
 
 /** What results.json and inventory.json say about a live collection (a contract extension). */
@@ -10,11 +11,7 @@ export function summarizeCalls(log: CallLog): CollectionSummary {
   const failed = log
     .failures()
     .map(({ action, region, errorCode, message }) => ({ action, region, errorCode: errorCode ?? 'Error', message: (message ?? '').split('\n')[0] ?? '' }))
-    .sort((a, b) => {
-      const x = a.region + a.action + a.errorCode;
-      const y = b.region + b.action + b.errorCode;
-      return x < y ? -1 : x > y ? 1 : 0; // not localeCompare: the same order whatever LANG says
-    });
+    .sort((a, b) => compareText(a.region + a.action + a.errorCode, b.region + b.action + b.errorCode));
   // Retries of one call fail the same way: list each distinct failure once.
   const seen = new Set<string>();
   const failedCalls = failed.filter((f) => {

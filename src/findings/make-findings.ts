@@ -2,6 +2,7 @@ import { loadCatalog, type ControlMeta } from '../controls/catalog.js';
 import type { ResourceOutcomes } from '../engine/evaluate.js';
 import { accountResourceArn } from '../inventory/build-inventory.js';
 import { ACCOUNT_RESOURCE_TYPE, type CoverageEntry } from '../inventory/model.js';
+import { compareFindings } from '../order.js';
 import type { AssetGraph } from '../graph/model.js';
 import type { Finding, FindingScope } from './model.js';
 
@@ -96,10 +97,3 @@ function messageFor(control: ControlMeta, status: Finding['status'], messages: s
   }
 }
 
-export function compareFindings(a: Finding, b: Finding): number {
-  return cmp(a.controlId, b.controlId) || cmp(a.resource.arn, b.resource.arn);
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

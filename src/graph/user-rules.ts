@@ -43,7 +43,8 @@ export function applyUserRules(resources: InventoryResource[], rules: AssetRule[
   return matches;
 }
 
-function tagsMatch(tags: Record<string, string> | null, wanted: Record<string, string>): boolean {
+/** Every wanted tag is present (keys case-insensitive) with its value, or any value for "*". */
+export function tagsMatch(tags: Record<string, string> | null, wanted: Record<string, string>): boolean {
   if (!tags) return false;
   const lower = new Map(Object.entries(tags).map(([k, v]) => [k.toLowerCase(), v]));
   return Object.entries(wanted).every(([key, value]) => {

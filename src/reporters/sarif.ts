@@ -3,6 +3,7 @@ import type * as Sarif from 'sarif';
 import { CAPABILITY_TITLES, type ControlMeta, type Severity } from '../controls/catalog.js';
 import { USER_RULE_TYPE } from '../graph/model.js';
 import type { Finding } from '../findings/model.js';
+import { compareBySeverity } from '../order.js';
 import type { LineSpan } from './inventory-json.js';
 
 /**
@@ -89,7 +90,7 @@ function buildRun(input: SarifInput, account: string, here: Finding[]): Sarif.Ru
   const notEvaluated = here.filter((f) => f.status === 'not_evaluated');
   // Over the limit GitHub keeps an arbitrary 5,000: keep the most severe ourselves, and say so.
   const limit = input.maxResultsPerRun ?? GITHUB_LIMITS.resultsPerRun;
-  const failures = allFailures.length > limit ? [...allFailures].sort(bySeverity).slice(0, limit) : allFailures;
+  const failures = allFailures.length > limit ? [...allFailures].sort(compareBySeverity).slice(0, limit) : allFailures;
   // Each run describes the rules it refers to (catalog order): with 70+ rules and their help
   // text, repeating all of them in every account's run made multi-account files megabytes larger.
   const used = new Set([...failures, ...notEvaluated].map((f) => f.controlId));
@@ -134,12 +135,6 @@ function buildRun(input: SarifInput, account: string, here: Finding[]): Sarif.Ru
         : {}),
     },
   };
-}
-
-const SEVERITY_ORDER: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, informational: 4 };
-
-function bySeverity(a: Finding, b: Finding): number {
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.controlId < b.controlId ? -1 : a.controlId > b.controlId ? 1 : 0) || (a.resource.arn < b.resource.arn ? -1 : a.resource.arn > b.resource.arn ? 1 : 0);
 }
 
 /** GitHub rejects rule descriptions over 1,024 characters; the full text stays in `help`. */

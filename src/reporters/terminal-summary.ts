@@ -1,6 +1,7 @@
-import { CAPABILITIES, CAPABILITY_TITLES, SEVERITIES, severityRank } from '../controls/catalog.js';
+import { CAPABILITIES, CAPABILITY_TITLES, SEVERITIES } from '../controls/catalog.js';
 import type { BaselineSummary } from '../baseline/compare-baseline.js';
 import type { Finding } from '../findings/model.js';
+import { compareBySeverity } from '../order.js';
 import type { ScoreCell, Scores } from '../scores/compute-scores.js';
 
 /** The readable summary: the nine capabilities with score and counts, then the worst failures. */
@@ -14,7 +15,7 @@ export function renderTerminalSummary(scores: Scores, findings: Finding[], maxFa
   const out = [line(header), rule, ...rows.slice(0, -1).map(line), rule, line(rows[rows.length - 1]!)];
 
   const suppressed = findings.filter((f) => f.status === 'fail' && f.suppression).length;
-  const failures = findings.filter((f) => f.status === 'fail' && !f.suppression).sort((a, b) => severityRank(a.severity) - severityRank(b.severity));
+  const failures = findings.filter((f) => f.status === 'fail' && !f.suppression).sort(compareBySeverity);
   if (failures.length) {
     const bySeverity = SEVERITIES.map((s) => [s, failures.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
     out.push('', `Failures: ${bySeverity.map(([s, n]) => `${n} ${s}`).join(', ')}`);

@@ -69,9 +69,9 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const graph = buildAssetGraph(request.inventory, request.assetRules ?? [], graphReport);
   const evaluated = await evaluateInventory(request.inventory, { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false });
   const findings = makeFindings(evaluated, request.inventory.coverage, graph);
-  const tags = new Map(request.inventory.resources.map((r) => [r.arn, r.tags]));
-  const suppressions = request.suppressions?.length ? applySuppressions(findings, request.suppressions, (arn) => tags.get(arn) ?? null, request.startedAt, { accounts: request.inventory.accounts, regions: request.inventory.regions }) : undefined;
-  const baseline = request.baseline ? compareWithBaseline(findings, request.baseline, request.baseline.path, { accounts: request.inventory.accounts, regions: request.inventory.regions }) : undefined;
+  const scanned = { accounts: request.inventory.accounts, regions: request.inventory.regions };
+  const suppressions = request.suppressions?.length ? applySuppressions(findings, request.suppressions, tagLookup(request.inventory), request.startedAt, scanned) : undefined;
+  const baseline = request.baseline ? compareWithBaseline(findings, request.baseline, request.baseline.path, scanned) : undefined;
   const scores = computeScores(findings);
   const finishedAt = new Date();
   const results: ScanResults = {
@@ -102,19 +102,23 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   // SARIF locations need the inventory's line numbers, so it is built after inventory.json
   // (writeOutputs runs the producers in order), once, and shared by the SARIF files.
   let sarif: SarifLog | undefined;
-  const sarifParts = (): SarifLog[] => {
-    sarif ??= sarifLog({
-      toolVersion: VERSION,
-      controls: loadCatalog().controls,
-      findings,
-      inventoryUri: OUTPUT_FILES.inventory,
-      inventoryLines: inventory.lines,
-      accounts: request.inventory.accounts,
-      startedAt: results.scan.startedAt,
-      finishedAt: results.scan.finishedAt,
-      ...(request.category ? { category: request.category } : {}),
-    });
-    return splitRuns(sarif);
+  let parts: SarifLog[] = [];
+  const sarifPart = (index: number): SarifLog => {
+    if (!sarif) {
+      sarif = sarifLog({
+        toolVersion: VERSION,
+        controls: loadCatalog().controls,
+        findings,
+        inventoryUri: OUTPUT_FILES.inventory,
+        inventoryLines: inventory.lines,
+        accounts: request.inventory.accounts,
+        startedAt: results.scan.startedAt,
+        finishedAt: results.scan.finishedAt,
+        ...(request.category ? { category: request.category } : {}),
+      });
+      parts = splitRuns(sarif);
+    }
+    return parts[index]!; // one run per account (at least one): as many parts as sarifFiles
   };
   const runCount = Math.max(1, request.inventory.accounts.length);
   const sarifFiles = Array.from({ length: Math.ceil(runCount / GITHUB_LIMITS.runsPerFile) }, (_, i) => sarifFileName(i));
@@ -122,7 +126,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     [OUTPUT_FILES.inventory, inventory.chunks],
     [OUTPUT_FILES.results, () => resultsChunks(results)],
     ...sarifFiles.map((name, i): [string, () => Iterable<string>] => [name, function* () {
-      yield* streamJson(sarifParts()[i] ?? { ...sarifParts()[0]!, runs: [] }, 4, 0, true);
+      yield* streamJson(sarifPart(i), 4, 0, true);
       yield '\n';
     }]),
     ...(request.humanFormats ?? []).map((format): [string, () => Iterable<string>] => [HUMAN_FORMATS[format].file, () => [HUMAN_RENDERERS[format](results)]]),
@@ -152,6 +156,12 @@ const HUMAN_RENDERERS: Record<HumanFormat, (results: ScanResults) => string> = {
   markdown: (results) => renderMarkdown(results),
   html: (results) => renderHtml(results),
 };
+
+/** Tags by ARN, for suppressions that match on tags (built only when there are suppressions). */
+function tagLookup(inventory: Inventory): (arn: string) => Record<string, string> | null {
+  const tags = new Map(inventory.resources.map((r) => [r.arn, r.tags]));
+  return (arn) => tags.get(arn) ?? null;
+}
 
 /**
  * A previous scan of more accounts may have left results-N.sarif files that this scan did not

@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/model.js';
-import { globToRegExp } from '../graph/user-rules.js';
+import { coveredBy, type ScannedPlaces } from '../inventory/model.js';
+import { globToRegExp, tagsMatch } from '../graph/user-rules.js';
 import type { SuppressionReport, SuppressionRule } from './model.js';
 
 /**
@@ -13,7 +14,7 @@ export function applySuppressions(
   rules: SuppressionRule[],
   tagsOf: (arn: string) => Record<string, string> | null,
   scanTime: Date,
-  scanned: { accounts: string[]; regions: string[] },
+  scanned: ScannedPlaces,
 ): SuppressionReport {
   const report: SuppressionReport = { applied: 0, expired: [], unused: [] };
   const today = scanTime.toISOString().slice(0, 10);
@@ -32,12 +33,11 @@ export function applySuppressions(
       report.applied++;
     }
   }
-  const accounts = new Set(scanned.accounts);
-  const regions = new Set([...scanned.regions, 'global']);
+  const covered = coveredBy(scanned);
   for (const entry of compiled) {
     if (entry.expired) report.expired.push({ source: entry.rule.source, reason: entry.rule.reason, expires: entry.rule.expires!, wouldMatch: entry.hits });
     // A shared ignore file names other accounts and regions: only what this scan covered can be stale.
-    else if (entry.hits === 0 && entry.dormant === 0 && (!entry.rule.accountId || accounts.has(entry.rule.accountId)) && (!entry.rule.region || regions.has(entry.rule.region))) {
+    else if (entry.hits === 0 && entry.dormant === 0 && covered(entry.rule.accountId, entry.rule.region)) {
       report.unused.push({ source: entry.rule.source, reason: entry.rule.reason });
     }
   }
@@ -52,13 +52,7 @@ function matcher(rule: SuppressionRule, tagsOf: (arn: string) => Record<string, 
     if (resource && !resource.test(finding.resource.arn)) return false;
     if (rule.accountId && rule.accountId !== finding.resource.accountId) return false;
     if (rule.region && rule.region !== finding.resource.region) return false;
-    if (rule.tags) {
-      const tags = new Map(Object.entries(tagsOf(finding.resource.arn) ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-      for (const [key, value] of Object.entries(rule.tags)) {
-        const actual = tags.get(key.toLowerCase());
-        if (actual === undefined || (value !== '*' && actual !== value)) return false;
-      }
-    }
+    if (rule.tags && !tagsMatch(tagsOf(finding.resource.arn), rule.tags)) return false;
     return true;
   };
 }

@@ -4,7 +4,7 @@
  * written, what "suppressed" and "fixed" mean. It lives beside the HTML template because both
  * reporters share it and neither should own the other's view.
  */
-import { severityRank } from '../../controls/catalog.js';
+import { compareBySeverity, compareText } from '../../order.js';
 import type { Finding } from '../../findings/model.js';
 import type { ScanInfo, ScanResults } from '../results-json.js';
 
@@ -89,10 +89,7 @@ export function formatScore(score: number | null): string {
   return score === null ? 'n/a' : score.toFixed(1);
 }
 
-/** Most severe first, then control and resource, so the order is stable across scans. */
-export function compareBySeverity(a: ReportFinding, b: ReportFinding): number {
-  return severityRank(a.severity) - severityRank(b.severity) || byCodePoint(a.controlId, b.controlId) || byCodePoint(a.resource.arn, b.resource.arn);
-}
+export { compareBySeverity };
 
 /** Open failures (not suppressed, not fixed), most severe first. */
 export function openFailures(findings: readonly ReportFinding[]): ReportFinding[] {
@@ -195,10 +192,5 @@ export function notEvaluatedReasons(findings: readonly ReportFinding[]): Array<{
     const reason = finding.reason ?? 'no reason given';
     counts.set(reason, (counts.get(reason) ?? 0) + 1);
   }
-  return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || byCodePoint(a.reason, b.reason));
-}
-
-/** Locale-independent order: the same report on every machine (localeCompare follows LANG). */
-function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return [...counts].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count || compareText(a.reason, b.reason));
 }
