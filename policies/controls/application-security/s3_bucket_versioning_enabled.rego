@@ -38,14 +38,11 @@
 package cafscan.controls.s3_bucket_versioning_enabled
 
 import data.cafscan.lib
+import data.cafscan.lib.s3
 
-status := lib.supplementary.BucketVersioningConfiguration.status
+missing contains "the bucket's versioning status is not in the inventory" if not s3.versioning_recorded
 
-recorded if is_string(status)
-
-missing contains "the bucket's versioning status is not in the inventory" if not recorded
-
-violations contains sprintf("Bucket %s does not have versioning enabled (status %s).", [lib.label, status]) if {
-	recorded
-	status != "Enabled"
+violations contains sprintf("Bucket %s does not have versioning enabled (status %s).", [lib.label, s3.versioning_status]) if {
+	s3.versioning_recorded
+	not s3.versioning_enabled
 }

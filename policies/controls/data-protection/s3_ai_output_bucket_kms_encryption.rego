@@ -64,32 +64,11 @@
 package cafscan.controls.s3_ai_output_bucket_kms_encryption
 
 import data.cafscan.lib
+import data.cafscan.lib.s3
 
-encryption := lib.supplementary.ServerSideEncryptionConfiguration
+missing contains "the bucket's default encryption settings are not in the inventory" if not s3.encryption_recorded
 
-kms_algorithms := {"aws:kms", "aws:kms:dsse"}
-
-recorded if is_object(encryption)
-
-missing contains "the bucket's default encryption settings are not in the inventory" if not recorded
-
-uses_kms if {
-	some rule in lib.as_array(encryption.rules)
-	rule.applyServerSideEncryptionByDefault.sseAlgorithm in kms_algorithms
-}
-
-# The algorithms the bucket does use, for the message ("none" when there is no rule).
-algorithms := [a |
-	some rule in lib.as_array(encryption.rules)
-	a := rule.applyServerSideEncryptionByDefault.sseAlgorithm
-	is_string(a)
-]
-
-used_text := concat(", ", algorithms) if count(algorithms) > 0
-
-else := "none"
-
-violations contains sprintf("Bucket %s does not encrypt AI outputs by default with AWS KMS (default encryption: %s).", [lib.label, used_text]) if {
-	recorded
-	not uses_kms
+violations contains sprintf("Bucket %s does not encrypt AI outputs by default with AWS KMS (default encryption: %s).", [lib.label, s3.algorithms_text]) if {
+	s3.encryption_recorded
+	not s3.uses_kms
 }

@@ -44,21 +44,11 @@
 package cafscan.controls.s3_bucket_kms_encryption
 
 import data.cafscan.lib
+import data.cafscan.lib.s3
 
-rules := lib.supplementary.ServerSideEncryptionConfiguration.rules
-
-kms_algorithms := {"aws:kms", "aws:kms:dsse"}
-
-missing contains "the bucket's default encryption settings are not in the inventory" if {
-	not lib.supplementary.ServerSideEncryptionConfiguration
-}
+missing contains "the bucket's default encryption settings are not in the inventory" if not s3.encryption_recorded
 
 violations contains sprintf("Bucket %s has no default encryption rule using AWS KMS.", [lib.label]) if {
-	lib.supplementary.ServerSideEncryptionConfiguration
-	not uses_kms
-}
-
-uses_kms if {
-	some rule in rules
-	rule.applyServerSideEncryptionByDefault.sseAlgorithm in kms_algorithms
+	s3.encryption_recorded
+	not s3.uses_kms
 }

@@ -49,18 +49,15 @@
 package cafscan.controls.s3_training_data_versioning
 
 import data.cafscan.lib
+import data.cafscan.lib.s3
 
-status := lib.supplementary.BucketVersioningConfiguration.status
-
-recorded if is_string(status)
-
-missing contains "the bucket's versioning status is not in the inventory" if not recorded
+missing contains "the bucket's versioning status is not in the inventory" if not s3.versioning_recorded
 
 violations contains msg if {
-	recorded
-	status != "Enabled"
+	s3.versioning_recorded
+	not s3.versioning_enabled
 	msg := sprintf(
 		"Bucket %s does not have versioning enabled (status %s), so overwritten or deleted training data cannot be restored.",
-		[lib.label, status],
+		[lib.label, s3.versioning_status],
 	)
 }

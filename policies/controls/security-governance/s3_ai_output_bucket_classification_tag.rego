@@ -54,24 +54,15 @@
 package cafscan.controls.s3_ai_output_bucket_classification_tag
 
 import data.cafscan.lib
+import data.cafscan.lib.s3
 
-classification_keys := ["data-classification", "classification", "dataclassification", "sensitivity", "data-sensitivity"]
-
-# null when the source carries no tags or they could not be read (collectionErrors.Tags).
-has_tag_map if is_object(input.resource.tags)
-
-missing contains "the bucket's tags are not in the inventory" if not has_tag_map
-
-has_classification if {
-	some key in classification_keys
-	trim_space(lib.tag(key)) != ""
-}
+missing contains "the bucket's tags are not in the inventory" if not s3.tags_recorded
 
 violations contains msg if {
-	has_tag_map
-	not has_classification
+	s3.tags_recorded
+	not s3.has_classification
 	msg := sprintf(
 		"Bucket %s receives AI outputs but has no data classification tag (%s) with a value.",
-		[lib.label, concat(", ", classification_keys)],
+		[lib.label, concat(", ", s3.classification_keys)],
 	)
 }

@@ -45,21 +45,11 @@
 package cafscan.controls.s3_bucket_data_classification_tag
 
 import data.cafscan.lib
+import data.cafscan.lib.s3
 
-classification_keys := ["data-classification", "classification", "dataclassification", "sensitivity", "data-sensitivity"]
+missing contains "the bucket's tags are not in the inventory" if not s3.tags_recorded
 
-missing contains "the bucket's tags are not in the inventory" if {
-	not has_tag_map
-}
-
-has_tag_map if is_object(input.resource.tags)
-
-has_classification if {
-	some key in classification_keys
-	trim_space(lib.tag(key)) != ""
-}
-
-violations contains sprintf("Bucket %s has no data classification tag (%s) with a value.", [lib.label, concat(", ", classification_keys)]) if {
-	has_tag_map
-	not has_classification
+violations contains sprintf("Bucket %s has no data classification tag (%s) with a value.", [lib.label, concat(", ", s3.classification_keys)]) if {
+	s3.tags_recorded
+	not s3.has_classification
 }
