@@ -46,13 +46,13 @@ describe('baselines', () => {
     expect(before.run.status).toBe(0);
     const baseline = join(before.out, 'results.json');
     // lab-open loses its internet access (IP-01 fixed); prod-tight gains root access (IP-02 new).
-    const after = scan(inventoryFile([notebook('lab-open', { internet: false, root: false }), notebook('prod-tight', { internet: false, root: true })]), ['--baseline', baseline]);
+    const after = scan(inventoryFile([notebook('lab-open', { internet: false, root: false }), notebook('prod-tight', { internet: false, root: true })]), ['--baseline', baseline, '--format', 'table']);
     expect(after.run.status).toBe(0);
     const results = after.results();
     expect(results.scan.baseline).toMatchObject({ source: baseline, new: 1, fixed: 1, removed: [] });
     expect(results.findings.filter((f) => f.baselineState === 'new').map((f) => `${f.controlId} ${f.resource.id}`)).toEqual(['CAFAI-IP-02 prod-tight']);
     expect(results.findings.filter((f) => f.baselineState === 'fixed').map((f) => `${f.controlId} ${f.resource.id}`)).toEqual(['CAFAI-IP-01 lab-open']);
-    expect(after.run.stdout).toBe('');
+    expect(after.run.stdout).toContain('Since the baseline: 1 new failure, 1 fixed');
     const sarifResults = after.sarif().runs[0]!.results!;
     expect(sarifResults.map((r) => `${r.ruleId} ${r.baselineState}`).sort()).toEqual(['CAFAI-IP-02 new']);
     expect(validateSarif(join(after.out, 'results.sarif'))).toEqual([]);
@@ -138,6 +138,23 @@ describe('cafscan.ignore.yaml (accepted risks in a reviewed file)', () => {
     const broken = runCli(['scan', '--input', input, '--output-dir', tempDir(), '--ignore-file', join(dir, 'broken.yaml')]);
     expect(broken.status).toBe(2);
     expect(broken.stderr).toMatch(/^cafscan: ignore file .*broken\.yaml is not valid YAML: .*\n$/);
+  });
+});
+
+describe('asset rules in cafscan.config.json', () => {
+  it('say on stderr when a rule matches nothing, and results.json counts what the graph could not resolve', () => {
+    const job = {
+      type: 'AWS::SageMaker::TrainingJob', id: 'train', name: 'train', accountId: ACCOUNT, region: 'us-east-1', capturedAt: null,
+      arn: `arn:aws:sagemaker:us-east-1:${ACCOUNT}:training-job/train`,
+      configuration: { TrainingJobName: 'train', InputDataConfig: [{ ChannelName: 'c', DataSource: { S3DataSource: { S3Uri: 's3://partner-bucket/x' } } }] },
+      supplementaryConfiguration: {}, tags: {}, relationships: [],
+    };
+    const file = join(tempDir(), 'cafscan.config.json');
+    writeFileSync(file, JSON.stringify({ assets: [{ component: 'input', tags: { 'ai:component': 'input' }, resourceTypes: ['AWS::S3::Buckets'] }] }));
+    const s = scan(inventoryFile([job]), ['--config', file]);
+    expect(s.run.status).toBe(0);
+    expect(s.run.stderr).toContain('cafscan: asset rule cafscan.config.json#assets[0] matched no resource (a typo in arn, tags or resourceTypes?)');
+    expect(s.results().scan.assetGraph).toMatchObject({ linkedResources: 0, unresolvedReferences: 1, unresolvedSample: [{ value: 's3://partner-bucket/x' }] });
   });
 });
 
