@@ -4,6 +4,9 @@
 #         "links": ["input" | "model" | "output", …], "all_resources": bool}
 #   links: the components in which the AI asset graph (src/graph) links this resource to an AI
 #   workload; all_resources: the user asked to check every resource of a linked control's type.
+#   control (optional): evaluate only the control with this id. The engine re-evaluates a
+#   resource control by control when evaluating all of them fails at run time, so that one
+#   control's error leaves the other verdicts standing (src/engine/evaluate.ts).
 # data.cafscan_catalog.routing: resource type -> [{"package", "id"}], generated from each
 #   control's METADATA (custom.resource_types) so only the controls for a type are evaluated
 #   (opa-wasm has no rule indexing; routing halves evaluation time, see docs/engine.md).
@@ -12,17 +15,22 @@ package cafscan.main
 
 findings contains finding if {
 	some route in data.cafscan_catalog.routing[input.resource.type]
+	selected(route)
 	in_scope(route)
 	not data.cafscan.controls[route["package"]].out_of_scope
 	finding := outcome(route.id, route["package"])
 }
+
+selected(_) if not input.control
+
+selected(route) if route.id == input.control
 
 # A control on an AI resource (a notebook, a guardrail, an account) always applies. A control on a
 # generic resource ("linked": the components that bring it in scope) applies where the graph links the resource to an AI
 # workload in that component — a bucket of training data, not the web team's logs bucket.
 in_scope(route) if not route.linked
 
-in_scope(route) if input.all_resources == true
+in_scope(_) if input.all_resources == true
 
 in_scope(route) if {
 	some component in route.linked

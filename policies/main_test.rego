@@ -24,3 +24,18 @@ test_every_control_on_an_unreadable_resource_is_not_evaluated if {
 test_readable_configuration_is_judged if {
 	testing.status("CAFAI-DP-04", object.remove(notebook, ["collectionErrors"])) == "fail"
 }
+
+# input.control: the engine's per-control re-evaluation after a runtime error gets exactly the
+# finding of that control, as evaluating all of them would give it.
+test_control_selects_one_finding if {
+	all := {f | some f in data.cafscan.main.findings with input as {"resource": notebook, "scan": testing.scan}}
+	count(all) > 1
+	every expected in all {
+		only := {f | some f in data.cafscan.main.findings with input as {"resource": notebook, "scan": testing.scan, "control": expected.controlId}}
+		only == {expected}
+	}
+}
+
+test_control_selects_nothing_for_another_type if {
+	count({f | some f in data.cafscan.main.findings with input as {"resource": notebook, "scan": testing.scan, "control": "CAFAI-NO-99"}}) == 0
+}

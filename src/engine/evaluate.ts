@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPolicy, type LoadedPolicy } from '@open-policy-agent/opa-wasm';
 import { loadCatalog, policyBundleDir, type Catalog } from '../controls/catalog.js';
 import type { AssetGraph } from '../graph/model.js';
 import type { Inventory, InventoryResource } from '../inventory/model.js';
 import { isJsonObject, type JsonValue } from '../json.js';
+import { PolicyRunner, type Evaluation } from './policy-runner.js';
 
 export type OutcomeStatus = 'pass' | 'fail' | 'not_evaluated';
 
@@ -23,6 +23,14 @@ export interface ResourceOutcomes {
   outcomes: ControlOutcome[];
   /** Values that look like credentials (policies/redaction.rego), to redact in inventory.json. */
   secretPaths: ValuePath[];
+  /** Runtime errors evaluating this resource (its outcomes say not_evaluated for those controls). */
+  errors?: EvaluationError[];
+}
+
+/** A control (or, with controlId null, the redaction check) that failed at run time on a resource. */
+export interface EvaluationError {
+  controlId: string | null;
+  message: string;
 }
 
 export interface EvaluateOptions {
@@ -35,6 +43,8 @@ export interface EvaluateOptions {
   graph?: AssetGraph;
   /** Evaluate linked controls on every resource of their types, linked or not. */
   allResources?: boolean;
+  /** Another compiled policy and its catalog instead of policy-bundle/ (tests of the engine itself). */
+  bundle?: { wasm: Uint8Array; catalog: Catalog };
 }
 
 const WASM_PAGE = 64 * 1024;
@@ -49,10 +59,10 @@ const MAX_PAGES = 65536; // 4 GiB, the wasm32 limit
  * into one input and iterating with `with` was measured quadratic and rejected.
  */
 export async function evaluateInventory(inventory: Inventory, options: EvaluateOptions): Promise<ResourceOutcomes[]> {
-  const catalog = loadCatalog();
+  const catalog = options.bundle?.catalog ?? loadCatalog();
   const context = encode(JSON.stringify({ cafscan_catalog: { routing: catalog.routing }, inventory: buildContext(inventory, catalog) }));
-  const policy = await loadPolicy(readFileSync(join(policyBundleDir, 'policy.wasm')), memoryFor(context.byteLength));
-  policy.setData(context);
+  const wasm = options.bundle?.wasm ?? readFileSync(join(policyBundleDir, 'policy.wasm'));
+  const runner = await PolicyRunner.load(wasm, context, memoryFor(context.byteLength));
 
   const scan = JSON.stringify({ time: options.scanTime.toISOString(), time_ns: options.scanTime.getTime() * 1e6 });
   const scope = (resource: InventoryResource): string => {
@@ -63,17 +73,17 @@ export async function evaluateInventory(inventory: Inventory, options: EvaluateO
   const results: ResourceOutcomes[] = [];
   const total = inventory.resources.length;
   inventory.resources.forEach((resource, index) => {
-    const routed = options.controls !== false && catalog.routing[resource.type] !== undefined;
+    const routes = options.controls !== false ? catalog.routing[resource.type] : undefined;
     const json = JSON.stringify(resource);
     // Only resources with environment-like maps can hold what redaction looks for.
     const mayHoldSecrets = ENVIRONMENT_HINT.test(json);
-    if (routed || mayHoldSecrets) {
+    if (routes || mayHoldSecrets) {
+      const errors: EvaluationError[] = [];
+      const input = `"resource":${json},"scan":${scan},${scope(resource)}`;
+      const outcomes = routes ? evaluateControls(runner, catalog.entrypoint, input, routes.map((r) => r.id), errors) : [];
       const candidates = mayHoldSecrets ? environmentMaps(resource.configuration) : [];
-      results.push({
-        resource,
-        outcomes: routed ? evaluateControls(policy, catalog.entrypoint, encode(`{"resource":${json},"scan":${scan},${scope(resource)}}`)) : [],
-        secretPaths: candidates.length ? ((first(policy.evaluate(encode(JSON.stringify({ candidates })), catalog.redactionEntrypoint)) as ValuePath[] | undefined) ?? []) : [],
-      });
+      const secretPaths = candidates.length ? findSecrets(runner, catalog.redactionEntrypoint, candidates, errors) : [];
+      results.push({ resource, outcomes, secretPaths, ...(errors.length ? { errors } : {}) });
     }
     if (options.onProgress && (index % 1000 === 999 || index === total - 1)) options.onProgress(index + 1, total);
   });
@@ -107,14 +117,50 @@ export function environmentMaps(configuration: JsonValue, path: ValuePath = []):
   return found;
 }
 
-function evaluateControls(policy: LoadedPolicy, entrypoint: string, input: ArrayBuffer): ControlOutcome[] {
-  const outcomes = (first(policy.evaluate(input, entrypoint)) as ControlOutcome[] | undefined) ?? [];
-  return [...outcomes].sort((a, b) => (a.controlId < b.controlId ? -1 : a.controlId > b.controlId ? 1 : 0));
+/**
+ * All the controls routed to the resource in one evaluation; when that fails at run time, one
+ * evaluation per control (input.control, policies/main.rego) so that only the control(s) that
+ * fail are reported as not evaluated and every other verdict on the resource stands.
+ */
+function evaluateControls(runner: PolicyRunner, entrypoint: string, input: string, controlIds: string[], errors: EvaluationError[]): ControlOutcome[] {
+  const all = runner.evaluate(encode(`{${input}}`), entrypoint);
+  let outcomes: ControlOutcome[];
+  if (all.ok) outcomes = outcomesOf(all);
+  else {
+    outcomes = [];
+    for (const controlId of new Set(controlIds)) {
+      const one = runner.evaluate(encode(`{${input},"control":${JSON.stringify(controlId)}}`), entrypoint);
+      if (one.ok) outcomes.push(...outcomesOf(one));
+      else {
+        errors.push({ controlId, message: one.error });
+        outcomes.push({ controlId, status: 'not_evaluated', messages: [`evaluation error: ${one.error}`] });
+      }
+    }
+  }
+  return outcomes.sort((a, b) => (a.controlId < b.controlId ? -1 : a.controlId > b.controlId ? 1 : 0));
 }
 
-/** The value of an opa-wasm result set (one result for a rule entrypoint). */
-function first(resultSet: unknown): unknown {
-  return (resultSet as Array<{ result: unknown }>)[0]?.result;
+function outcomesOf(evaluation: Evaluation & { ok: true }): ControlOutcome[] {
+  return [...((evaluation.value as ControlOutcome[] | undefined) ?? [])];
+}
+
+/**
+ * Paths of credential-looking values. When the redaction check fails at run time nothing says
+ * which values are safe to write, so every string in the resource's environment-like maps is
+ * redacted: inventory.json must never carry a credential because a check crashed.
+ */
+function findSecrets(runner: PolicyRunner, entrypoint: string, candidates: Array<{ path: ValuePath; env: JsonValue }>, errors: EvaluationError[]): ValuePath[] {
+  const found = runner.evaluate(encode(JSON.stringify({ candidates })), entrypoint);
+  if (found.ok) return (found.value as ValuePath[] | undefined) ?? [];
+  errors.push({ controlId: null, message: found.error });
+  return candidates.flatMap(({ path, env }) => stringLeaves(env, ['configuration', ...path]));
+}
+
+function stringLeaves(value: JsonValue, at: ValuePath): ValuePath[] {
+  if (typeof value === 'string') return [at];
+  if (Array.isArray(value)) return value.flatMap((item, i) => stringLeaves(item, [...at, i]));
+  if (isJsonObject(value)) return Object.entries(value).flatMap(([key, child]) => stringLeaves(child, [...at, key]));
+  return [];
 }
 
 interface Context {

@@ -1,5 +1,6 @@
 import type { BaselineSummary } from '../baseline/compare-baseline.js';
 import type { CollectionSummary } from '../collect/coverage-summary.js';
+import type { EvaluationErrorSummary } from '../engine/evaluation-errors.js';
 import type { SuppressionReport } from '../suppressions/model.js';
 import { streamJson } from './stream-json.js';
 import type { Finding } from '../findings/model.js';
@@ -13,6 +14,8 @@ export interface ScanInfo {
   regions: string[];
   /** Live scans only: how many API calls were made and every distinct one that failed. */
   collection?: CollectionSummary;
+  /** Controls that failed at run time on a resource (not_evaluated findings) and redaction checks that failed; only when there were any. */
+  evaluationErrors?: EvaluationErrorSummary;
   /** The AI asset graph: how many generic resources it linked, and references it could not resolve. */
   assetGraph?: { linkedResources: number; links: number; unresolvedReferences: number; unresolvedSample: Array<{ workload: string; via: string; value: string }> };
   /** What the config's suppressions did (applied, expired, unused). */

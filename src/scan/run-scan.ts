@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { CollectionSummary } from '../collect/coverage-summary.js';
 import { loadCatalog, severityRank, type Severity } from '../controls/catalog.js';
 import { evaluateInventory } from '../engine/evaluate.js';
+import { evaluationErrorWarning, summarizeEvaluationErrors } from '../engine/evaluation-errors.js';
 import { makeFindings } from '../findings/make-findings.js';
 import type { Finding } from '../findings/model.js';
 import { compareWithBaseline, type BaselineFinding } from '../baseline/compare-baseline.js';
@@ -68,6 +69,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const graphReport: GraphReport = { unresolved: [], ruleMatches: [] };
   const graph = buildAssetGraph(request.inventory, request.assetRules ?? [], graphReport);
   const evaluated = await evaluateInventory(request.inventory, { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false });
+  const evaluationErrors = summarizeEvaluationErrors(evaluated);
   const findings = makeFindings(evaluated, request.inventory.coverage, graph);
   const scanned = { accounts: request.inventory.accounts, regions: request.inventory.regions };
   const suppressions = request.suppressions?.length ? applySuppressions(findings, request.suppressions, tagLookup(request.inventory), request.startedAt, scanned) : undefined;
@@ -84,6 +86,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       accounts: request.inventory.accounts,
       regions: request.inventory.regions,
       ...(request.collection ? { collection: request.collection } : {}),
+      ...(evaluationErrors.count ? { evaluationErrors } : {}),
       assetGraph: {
         linkedResources: graph.size,
         links: [...graph.values()].reduce((n, links) => n + links.length, 0),
@@ -132,9 +135,10 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     ...(request.humanFormats ?? []).map((format): [string, () => Iterable<string>] => [HUMAN_FORMATS[format].file, () => [HUMAN_RENDERERS[format](results)]]),
   ]);
   removeStaleSarifParts(request.outputDir, sarifFiles.length);
-  const warnings = sarifTruncations(sarif ?? { version: '2.1.0', runs: [] }).map(
+  const warnings = [evaluationErrorWarning(evaluationErrors)].filter((w): w is string => w !== null);
+  warnings.push(...sarifTruncations(sarif ?? { version: '2.1.0', runs: [] }).map(
     (t) => `results.sarif: account ${t.accountId} has ${t.total} failures; GitHub code scanning keeps ${t.kept} per run, so the ${t.kept} most severe are in the SARIF (all are in results.json)`,
-  );
+  ));
   (request.assetRules ?? []).forEach((rule, i) => {
     if (graphReport.ruleMatches[i] === 0) warnings.push(`asset rule ${rule.source} matched no resource (a typo in arn, tags or resourceTypes?)`);
   });

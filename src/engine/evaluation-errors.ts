@@ -1,0 +1,29 @@
+import type { ResourceOutcomes } from './evaluate.js';
+
+/** results.json scan.evaluationErrors: runtime errors the scan survived (docs/contract-extensions.md). */
+export interface EvaluationErrorSummary {
+  count: number;
+  /** The first errors, in inventory order (one failing control can error on every resource of a type). */
+  sample: Array<{ controlId: string | null; resource: string; message: string }>;
+}
+
+export const EVALUATION_ERROR_SAMPLE = 20;
+
+export function summarizeEvaluationErrors(evaluated: ResourceOutcomes[]): EvaluationErrorSummary {
+  const summary: EvaluationErrorSummary = { count: 0, sample: [] };
+  for (const { resource, errors } of evaluated) {
+    for (const error of errors ?? []) {
+      summary.count++;
+      if (summary.sample.length < EVALUATION_ERROR_SAMPLE) summary.sample.push({ controlId: error.controlId, resource: resource.arn, message: error.message });
+    }
+  }
+  return summary;
+}
+
+/** The one stderr line: how many, and the first, so the user knows where to look. */
+export function evaluationErrorWarning(summary: EvaluationErrorSummary): string | null {
+  const first = summary.sample[0];
+  if (!first) return null;
+  const what = first.controlId ? `${first.controlId} on ${first.resource}` : `the credential redaction check on ${first.resource} (its environment values were all redacted)`;
+  return `${summary.count} evaluation error${summary.count === 1 ? '' : 's'}: reported as not_evaluated, see scan.evaluationErrors in results.json; first: ${what}: ${first.message}`;
+}

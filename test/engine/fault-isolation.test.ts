@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { ensureOpa, repoRoot } from '../../scripts/opa-cli.mjs';
+import { buildWasm } from '../../scripts/wasm-bundle.mjs';
+import type { Catalog } from '../../src/controls/catalog.js';
+import { evaluateInventory, type ResourceOutcomes } from '../../src/engine/evaluate.js';
+import { evaluationErrorWarning, summarizeEvaluationErrors } from '../../src/engine/evaluation-errors.js';
+import { redactInventory } from '../../src/inventory/redact.js';
+import type { Inventory, InventoryResource, JsonObject } from '../../src/inventory/model.js';
+
+// The real router (policies/main.rego) with fixture controls that fail at run time in opa-wasm
+// the ways real ones can: a JS builtin throwing (sprintf %q) and opa_abort (a rule conflict).
+const TYPE = 'Fixture::Thing';
+const catalog = {
+  opaVersion: 'fixture',
+  sourceHash: 'fixture',
+  entrypoint: 'cafscan/main/findings',
+  redactionEntrypoint: 'cafscan/redaction/paths',
+  controls: [],
+  routing: {
+    [TYPE]: [
+      { package: 'fixture_conflict', id: 'FX-CONFLICT' },
+      { package: 'fixture_tagged', id: 'FX-TAGGED' },
+      { package: 'fixture_throws', id: 'FX-THROWS' },
+    ],
+  },
+} satisfies Catalog;
+
+function thing(name: string, configuration: JsonObject, tags: Record<string, string> = {}): InventoryResource {
+  return {
+    type: TYPE, id: name, arn: `arn:fixture:::thing/${name}`, name, accountId: '111122223333', region: 'us-east-1',
+    capturedAt: null, configuration, supplementaryConfiguration: {}, tags, relationships: [],
+  };
+}
+
+function inventoryOf(resources: InventoryResource[]): Inventory {
+  return { kind: 'cafscan-inventory', schemaVersion: '1', sources: ['test'], accounts: ['111122223333'], regions: ['us-east-1'], coverage: [], resources };
+}
+
+let wasm: Uint8Array;
+const evaluate = (resources: InventoryResource[]): Promise<ResourceOutcomes[]> =>
+  evaluateInventory(inventoryOf(resources), { scanTime: new Date('2026-11-01T00:00:00Z'), bundle: { wasm, catalog } });
+const statuses = (outcome: ResourceOutcomes | undefined) => Object.fromEntries((outcome?.outcomes ?? []).map((o) => [o.controlId, o.status]));
+
+beforeAll(() => {
+  wasm = buildWasm(ensureOpa(), ['cafscan/main/findings', 'cafscan/redaction/paths'], [join(repoRoot, 'policies/main.rego'), join(repoRoot, 'test/engine/fixtures/fault-isolation')], { quiet: true });
+});
+
+describe('a runtime error in one control on one resource', () => {
+  const sprintfThing = thing('a', { mode: 'sprintf' });
+  const conflictThing = thing('b', { mode: 'conflict' }, { owner: 'ml' });
+  const offThing = thing('c', { mode: 'off' });
+  const fineThing = thing('d', { mode: 'on' }, { owner: 'ml' });
+
+  it('makes only that finding not_evaluated, with the error, and the scan goes on', async () => {
+    const results = await evaluate([sprintfThing, conflictThing, offThing, fineThing]);
+    expect(results.map(statuses)).toEqual([
+      { 'FX-CONFLICT': 'pass', 'FX-TAGGED': 'fail', 'FX-THROWS': 'not_evaluated' },
+      { 'FX-CONFLICT': 'not_evaluated', 'FX-TAGGED': 'pass', 'FX-THROWS': 'pass' },
+      { 'FX-CONFLICT': 'pass', 'FX-TAGGED': 'fail', 'FX-THROWS': 'fail' },
+      { 'FX-CONFLICT': 'pass', 'FX-TAGGED': 'pass', 'FX-THROWS': 'pass' },
+    ]);
+    const thrown = results[0]!.outcomes.find((o) => o.controlId === 'FX-THROWS')!;
+    expect(thrown.messages).toEqual([expect.stringMatching(/^evaluation error: .*\[sprintf\] unexpected placeholder/)]);
+    const aborted = results[1]!.outcomes.find((o) => o.controlId === 'FX-CONFLICT')!;
+    expect(aborted.messages).toEqual([expect.stringMatching(/^evaluation error: .*conflict/)]);
+    expect(results[0]!.errors).toEqual([{ controlId: 'FX-THROWS', message: thrown.messages[0]!.replace('evaluation error: ', '') }]);
+    expect(results[2]!.errors).toBeUndefined();
+  });
+
+  it('leaves every other verdict as it is without the failing resources, in any order', async () => {
+    const alone = await evaluate([offThing, fineThing]);
+    const mixed = await evaluate([sprintfThing, offThing, conflictThing, sprintfThing, fineThing, conflictThing]);
+    expect([mixed[1], mixed[4]].map((r) => r?.outcomes)).toEqual(alone.map((r) => r.outcomes));
+    // Errors repeat, each one isolated: the engine starts a fresh wasm instance after each.
+    expect(mixed.map(statuses)[3]).toEqual(mixed.map(statuses)[0]);
+    expect(mixed.map(statuses)[5]).toEqual(mixed.map(statuses)[2]);
+  });
+
+  it('is counted for results.json and told in one line', async () => {
+    const summary = summarizeEvaluationErrors(await evaluate([sprintfThing, fineThing, conflictThing]));
+    expect(summary.count).toBe(2);
+    expect(summary.sample.map((s) => [s.controlId, s.resource])).toEqual([['FX-THROWS', sprintfThing.arn], ['FX-CONFLICT', conflictThing.arn]]);
+    expect(evaluationErrorWarning(summary)).toMatch(/^2 evaluation errors: .* first: FX-THROWS on arn:fixture:::thing\/a: .*sprintf/);
+    expect(evaluationErrorWarning(summarizeEvaluationErrors(await evaluate([fineThing])))).toBeNull();
+  });
+});
+
+describe('a runtime error in the redaction check', () => {
+  it('redacts every value of that resource\'s environment maps and leaves other resources as judged', async () => {
+    const failing = thing('e', { Environment: { MODE: 'sprintf', REGION: 'us-east-1' }, Containers: [{ Environment: [{ name: 'X', value: 'y' }] }] }, { owner: 'ml' });
+    const judged = thing('f', { Environment: { TOKEN: 'secret', REGION: 'us-east-1' } }, { owner: 'ml' });
+    const results = await evaluate([failing, judged]);
+    expect(results[0]!.errors).toEqual([{ controlId: null, message: expect.stringContaining('[sprintf] unexpected placeholder') }]);
+    expect(results[0]!.secretPaths).toEqual([
+      ['configuration', 'Environment', 'MODE'],
+      ['configuration', 'Environment', 'REGION'],
+      ['configuration', 'Containers', 0, 'Environment', 0, 'name'],
+      ['configuration', 'Containers', 0, 'Environment', 0, 'value'],
+    ]);
+    expect(statuses(results[0])).toEqual({ 'FX-CONFLICT': 'pass', 'FX-TAGGED': 'pass', 'FX-THROWS': 'pass' });
+    expect(results[1]!.secretPaths).toEqual([['configuration', 'Environment', 'TOKEN']]);
+    const written = redactInventory(inventoryOf([failing, judged]), results).inventory.resources;
+    expect(JSON.stringify(written[0]!.configuration)).not.toMatch(/sprintf|us-east-1|"y"/);
+    expect(evaluationErrorWarning(summarizeEvaluationErrors(results))).toMatch(/redaction check on arn:fixture:::thing\/e/);
+  });
+});
