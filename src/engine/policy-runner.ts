@@ -17,6 +17,9 @@ type CompiledPolicy = Parameters<typeof loadPolicySync>[0];
 // The project's TypeScript libs (no DOM) do not declare the WebAssembly global Node provides.
 const wasmApi = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<CompiledPolicy> } }).WebAssembly;
 
+/** Builtins the module imports that opa-wasm does not implement (tests only: the shipped bundle needs none). */
+export type CustomBuiltins = Record<string, (...args: unknown[]) => unknown>;
+
 /** One evaluation's result set value, or why it could not be computed. */
 export type Evaluation = { ok: true; value: unknown } | { ok: false; error: string };
 
@@ -39,11 +42,12 @@ export class PolicyRunner {
     private readonly module: CompiledPolicy,
     private readonly data: ArrayBuffer,
     private readonly memory: MemoryPages,
+    private readonly builtins: CustomBuiltins,
   ) {}
 
   /** Compiles once; instances are cheap to make from the compiled module. */
-  static async load(wasm: Uint8Array, data: ArrayBuffer, memory: MemoryPages): Promise<PolicyRunner> {
-    const runner = new PolicyRunner(await wasmApi.compile(wasm), data, memory);
+  static async load(wasm: Uint8Array, data: ArrayBuffer, memory: MemoryPages, builtins: CustomBuiltins = {}): Promise<PolicyRunner> {
+    const runner = new PolicyRunner(await wasmApi.compile(wasm), data, memory, builtins);
     runner.instance(); // a context that cannot be loaded is a whole-scan failure: surface it now
     return runner;
   }
@@ -61,7 +65,7 @@ export class PolicyRunner {
 
   private instance(): LoadedPolicy {
     if (!this.policy) {
-      const policy = loadPolicySync(this.module, this.memory);
+      const policy = loadPolicySync(this.module, this.memory, this.builtins);
       policy.setData(this.data);
       this.policy = policy;
     }
