@@ -19,7 +19,7 @@ recorded(conf, name) if {
 # known.
 unknown_reason(conf, name, noun) := reason if {
 	error := conf.factErrors[name]
-	reason := sprintf("%s could not be read: %v", [noun, error])
+	reason := sprintf("%s could not be read: %s", [noun, error])
 } else := reason if {
 	not recorded(conf, name)
 	reason := sprintf("%s is not in the inventory (configuration.%s)", [noun, name])

@@ -35,8 +35,11 @@ collection_failure(type) := configuration.failedTypes[type]
 
 # IAM allows a single value wherever a list is allowed ("Statement": {…}, "Action": "s3:*").
 as_array(x) := x if is_array(x)
+
 else := [x] if is_string(x)
+
 else := [x] if is_object(x)
+
 else := []
 
 # Tag lookup that ignores the case of the key ("Owner", "owner").
@@ -53,6 +56,7 @@ has_tag(keys) if {
 # --- IAM policy documents ---------------------------------------------------------------------
 
 statements(doc) := as_array(doc.Statement) if is_object(doc)
+
 else := []
 
 allows(statement, action) if {

@@ -1,0 +1,167 @@
+// Project checks on the Rego sources (policies/, tests excluded) that opa check cannot make:
+//
+//   not-call-on-field  `not f(x.field)` (any call, builtin or function, on a reference with a path).
+//     When the field is absent the reference is undefined, so the whole expression is undefined,
+//     not true: `not is_array(configuration.attachedManagedPolicies)` does not fire on a resource
+//     without the key — a false pass. Write `not is_array(object.get(x, "field", null))`, or test
+//     presence explicitly. (`not x.field == "a"`, without a call, is true when absent: not flagged.)
+//   sprintf-verb       a sprintf format with a verb other than %s / %d, or not a string literal:
+//     opa-wasm formats with sprintf-js, which throws on %q, on %v of null and on %d of a
+//     non-number (see test/engine/builtins-audit.test.ts).
+//
+// An audited exception: a comment on the line or the line above,
+//   # lint-rego: allow <rule> — <why this reference is always present>
+// Known violations in files being rewritten elsewhere are listed in scripts/lint-rego-baseline.json:
+// reported, not failing. CAFSCAN_LINT_REGO_STRICT=1 (or an empty baseline) makes every one fail.
+//
+// `node scripts/lint-rego.mjs [--json]`: exit 1 on a violation outside the baseline.
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { repoRoot } from './opa-cli.mjs';
+import { regoSources } from './policy-catalog.mjs';
+
+export const BASELINE_FILE = join(repoRoot, 'scripts', 'lint-rego-baseline.json');
+const ALLOW = /#\s*lint-rego:\s*allow\s+([\w-]+)\s*(?:—|-|:)\s*(\S.{9,})/;
+
+/** Source with string contents and comments blanked (same length, same lines), for scanning code. */
+function codeOnly(source) {
+  let out = '';
+  for (let i = 0; i < source.length; ) {
+    const c = source[i];
+    if (c === '"' || c === '`') {
+      let j = i + 1;
+      while (j < source.length && source[j] !== c && !(c === '"' && source[j] === '\n')) j += c === '"' && source[j] === '\\' ? 2 : 1;
+      out += c + source.slice(i + 1, j).replace(/[^\n]/g, ' ') + (source[j] ?? '');
+      i = j + 1;
+    } else if (c === '#') {
+      const end = source.indexOf('\n', i);
+      const stop = end === -1 ? source.length : end;
+      out += ' '.repeat(stop - i);
+      i = stop;
+    } else {
+      out += c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** Text from `start` to the end of the expression: a `;`, an unbalanced closer or the line end. */
+function expressionAt(code, start) {
+  let depth = 0;
+  for (let i = start; i < code.length; i++) {
+    const c = code[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      if (depth === 0) return code.slice(start, i);
+      depth--;
+    } else if ((c === ';' && depth === 0) || (c === '\n' && depth === 0)) return code.slice(start, i);
+  }
+  return code.slice(start);
+}
+
+/** Arguments of every call in an expression (nested calls included), as code text. */
+function callArguments(expression) {
+  const args = [];
+  for (const call of expression.matchAll(/\b[A-Za-z_][\w.]*\(/g)) {
+    let depth = 0;
+    const begin = call.index + call[0].length;
+    for (let i = begin; i < expression.length; i++) {
+      const c = expression[i];
+      if (c === '(' || c === '[' || c === '{') depth++;
+      else if (c === ')' || c === ']' || c === '}') {
+        if (depth === 0) {
+          args.push(expression.slice(begin, i));
+          break;
+        }
+        depth--;
+      }
+    }
+  }
+  return args;
+}
+
+// Fields every inventory resource has (src/inventory/model.ts), and input.resource itself: a
+// reference that ends at one of them, on a resource, cannot be absent.
+const ALWAYS_PRESENT = /^(?:input\.resource|input\.resource\.(?:type|id|arn|accountId|region|configuration|supplementaryConfiguration|relationships)|input\.scan(?:\.time|\.time_ns)?|[a-z_]\w*\.(?:type|arn|accountId|region|configuration|supplementaryConfiguration|relationships))$/;
+
+/** A reference with a path (x.field, x["field"], x[i]) whose root is not an imported package. */
+function fieldReference(args, importAliases) {
+  // The path must not end inside a name (object.ge|t) nor be a function being called.
+  for (const ref of args.matchAll(/(?<![\w.])([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*|\[[^\]]*\])+)(?![\w(]|\s*\()/g)) {
+    if (!importAliases.has(ref[1]) && !ALWAYS_PRESENT.test(ref[0])) return ref[0];
+  }
+  return null;
+}
+
+function lintFile(file) {
+  return lintSource(relative(repoRoot, file).replaceAll('\\', '/'), readFileSync(file, 'utf8'));
+}
+
+/** Violations in one Rego source; `name` is how they name the file. */
+export function lintSource(name, source) {
+  const code = codeOnly(source);
+  const lines = source.split('\n');
+  // Imported packages are rules and functions, not resource fields (data.x.y lookups are checked).
+  const importAliases = new Set();
+  for (const m of source.matchAll(/^import\s+data\.([\w.]+?)(?:\s+as\s+(\w+))?\s*$/gm)) importAliases.add(m[2] ?? m[1].split('.').pop());
+  const lineOf = (index) => code.slice(0, index).split('\n').length;
+  const found = [];
+  const report = (rule, index, detail) => {
+    const line = lineOf(index);
+    const allowed = [lines[line - 1], lines[line - 2]].some((l) => {
+      const m = l !== undefined ? ALLOW.exec(l) : null;
+      return m !== null && m[1] === rule;
+    });
+    const duplicate = found.some((f) => f.line === line && f.rule === rule && f.detail === detail);
+    if (!allowed && !duplicate) found.push({ file: name, line, rule, code: lines[line - 1].trim(), detail });
+  };
+  for (const negation of code.matchAll(/(?<![\w.])not\s+/g)) {
+    const expression = expressionAt(code, negation.index + negation[0].length);
+    const ref = fieldReference(callArguments(expression).join(' '), importAliases);
+    if (ref) report('not-call-on-field', negation.index, `${ref} may be absent: then the expression is undefined, not true`);
+  }
+  for (const call of code.matchAll(/\bsprintf\(\s*/g)) {
+    const at = call.index + call[0].length;
+    const literal = /^"((?:[^"\\\n]|\\.)*)"|^`([^`]*)`/.exec(source.slice(at));
+    if (!literal) {
+      report('sprintf-verb', call.index, 'the format is not a string literal, so its verbs cannot be checked');
+      continue;
+    }
+    for (const verb of (literal[1] ?? literal[2]).matchAll(/%([^a-zA-Z%]*)([a-zA-Z%])/g)) {
+      if (verb[2] === '%' && !verb[1]) continue;
+      if (verb[1] || !['s', 'd'].includes(verb[2])) report('sprintf-verb', call.index, `%${verb[1]}${verb[2]} is not safe in opa-wasm's sprintf-js: use %s, %d, concat or format_int`);
+    }
+  }
+  return found;
+}
+
+const key = (v) => `${v.file}\0${v.rule}\0${v.code}`;
+
+/** Every violation, each marked `known` when scripts/lint-rego-baseline.json lists it (and not strict). */
+export function lintRego({ strict = process.env.CAFSCAN_LINT_REGO_STRICT === '1' } = {}) {
+  const baseline = strict ? [] : JSON.parse(readFileSync(BASELINE_FILE, 'utf8')).violations;
+  const known = new Set(baseline.map(key));
+  const violations = regoSources().flatMap(lintFile).map((v) => ({ ...v, known: known.has(key(v)) }));
+  const present = new Set(violations.map(key));
+  return { violations, stale: baseline.filter((b) => !present.has(key(b))) };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { violations, stale } = lintRego();
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(violations.map(({ file, rule, code }) => ({ file, rule, code })), null, 2));
+    process.exit(0);
+  }
+  const fresh = violations.filter((v) => !v.known);
+  const known = violations.filter((v) => v.known);
+  for (const v of fresh) console.error(`${v.file}:${v.line}: ${v.rule}: ${v.detail}\n    ${v.code}`);
+  if (known.length) {
+    console.log(`lint-rego: ${known.length} known violation(s) in files being rewritten (scripts/lint-rego-baseline.json; CAFSCAN_LINT_REGO_STRICT=1 fails on them):`);
+    for (const v of known) console.log(`  ${v.file}:${v.line}: ${v.rule}: ${v.code}`);
+  }
+  if (stale.length) console.log(`lint-rego: ${stale.length} baseline entr${stale.length === 1 ? 'y is' : 'ies are'} fixed: remove from scripts/lint-rego-baseline.json:\n${stale.map((s) => `  ${s.file}: ${s.code}`).join('\n')}`);
+  console.log(`lint-rego: ${fresh.length} new violation(s), ${known.length} known`);
+  process.exit(fresh.length ? 1 : 0);
+}
