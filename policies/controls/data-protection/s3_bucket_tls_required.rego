@@ -93,6 +93,7 @@ denies_insecure_transport if {
 }
 
 as_values(value) := value if is_array(value)
+
 else := [value]
 
 everyone(principal) if principal == "*"

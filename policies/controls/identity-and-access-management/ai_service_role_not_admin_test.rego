@@ -61,10 +61,13 @@ test_fails_with_an_admin_customer_managed_policy if {
 }
 
 test_passes_with_scoped_policies if {
-	r := role("sagemaker.amazonaws.com", [
-		attachment(customer_policy_arn),
-		attachment("arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"),
-	], [{"policyName": "read-data", "policyDocument": scoped}])
+	r := role(
+		"sagemaker.amazonaws.com", [
+			attachment(customer_policy_arn),
+			attachment("arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"),
+		],
+		[{"policyName": "read-data", "policyDocument": scoped}],
+	)
 	testing.status(id, r) == "pass" with data.inventory as testing.context([customer_policy(scoped)])
 }
 
@@ -81,10 +84,13 @@ test_not_evaluated_when_an_attached_policy_is_not_in_the_inventory if {
 }
 
 test_a_certain_violation_wins_over_missing_policies if {
-	r := role("sagemaker.amazonaws.com", [
-		attachment(customer_policy_arn),
-		attachment("arn:aws:iam::aws:policy/AdministratorAccess"),
-	], [])
+	r := role(
+		"sagemaker.amazonaws.com", [
+			attachment(customer_policy_arn),
+			attachment("arn:aws:iam::aws:policy/AdministratorAccess"),
+		],
+		[],
+	)
 	testing.status(id, r) == "fail"
 }
 

@@ -40,6 +40,7 @@ import data.cafscan.lib
 full_access_policies := {"AmazonSageMakerFullAccess", "AmazonBedrockFullAccess"}
 
 kind := "User" if input.resource.type == "AWS::IAM::User"
+
 else := "Group"
 
 attached := lib.configuration.attachedManagedPolicies
