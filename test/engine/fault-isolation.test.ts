@@ -1,12 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import { ensureOpa, repoRoot } from '../../scripts/opa-cli.mjs';
-import { buildWasm } from '../../scripts/wasm-bundle.mjs';
 import type { Catalog } from '../../src/controls/catalog.js';
 import { evaluateInventory, type ResourceOutcomes } from '../../src/engine/evaluate.js';
 import { evaluationErrorWarning, summarizeEvaluationErrors } from '../../src/engine/evaluation-errors.js';
 import { redactInventory } from '../../src/inventory/redact.js';
 import type { Inventory, InventoryResource, JsonObject } from '../../src/inventory/model.js';
+import { buildFaultFixture } from '../helpers/fixture-policy.js';
 
 // The real router (policies/main.rego) with fixture controls that fail at run time in opa-wasm
 // the ways real ones can: a JS builtin throwing (sprintf %q) and opa_abort (a rule conflict).
@@ -43,7 +41,7 @@ const evaluate = (resources: InventoryResource[]): Promise<ResourceOutcomes[]> =
 const statuses = (outcome: ResourceOutcomes | undefined) => Object.fromEntries((outcome?.outcomes ?? []).map((o) => [o.controlId, o.status]));
 
 beforeAll(() => {
-  wasm = buildWasm(ensureOpa(), ['cafscan/main/findings', 'cafscan/redaction/paths'], [join(repoRoot, 'policies/main.rego'), join(repoRoot, 'test/engine/fixtures/fault-isolation')], { quiet: true });
+  wasm = buildFaultFixture();
 });
 
 describe('a runtime error in one control on one resource', () => {
