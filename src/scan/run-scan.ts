@@ -2,7 +2,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CollectionSummary } from '../collect/coverage-summary.js';
 import { loadCatalog, severityRank, type Severity } from '../controls/catalog.js';
-import { evaluateInventory } from '../engine/evaluate.js';
+import { evaluateInventory, type EvaluateOptions } from '../engine/evaluate.js';
 import { evaluationErrorWarning, summarizeEvaluationErrors } from '../engine/evaluation-errors.js';
 import { makeFindings } from '../findings/make-findings.js';
 import type { Finding } from '../findings/model.js';
@@ -51,6 +51,8 @@ export interface ScanRequest {
   humanFormats?: HumanFormat[];
   /** SARIF automationDetails.id prefix (code scanning category). */
   category?: string;
+  /** Another compiled policy instead of policy-bundle/ (tests of runtime-error handling). */
+  policy?: EvaluateOptions['bundle'];
 }
 
 export interface ScanOutcome {
@@ -68,7 +70,7 @@ export const OUTPUT_FILES = { results: 'results.json', sarif: 'results.sarif', i
 export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const graphReport: GraphReport = { unresolved: [], ruleMatches: [] };
   const graph = buildAssetGraph(request.inventory, request.assetRules ?? [], graphReport);
-  const evaluated = await evaluateInventory(request.inventory, { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false });
+  const evaluated = await evaluateInventory(request.inventory, { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false, ...(request.policy ? { bundle: request.policy } : {}) });
   const evaluationErrors = summarizeEvaluationErrors(evaluated);
   const findings = makeFindings(evaluated, request.inventory.coverage, graph);
   const scanned = { accounts: request.inventory.accounts, regions: request.inventory.regions };

@@ -1,8 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Catalog } from '../../src/controls/catalog.js';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadCatalog, type Catalog } from '../../src/controls/catalog.js';
 import { evaluateInventory, type ResourceOutcomes } from '../../src/engine/evaluate.js';
 import { evaluationErrorWarning, summarizeEvaluationErrors } from '../../src/engine/evaluation-errors.js';
 import { redactInventory } from '../../src/inventory/redact.js';
+import type { ScanResults } from '../../src/reporters/results-json.js';
+import { runScan } from '../../src/scan/run-scan.js';
 import type { Inventory, InventoryResource, JsonObject } from '../../src/inventory/model.js';
 import { buildFaultFixture } from '../helpers/fixture-policy.js';
 
@@ -101,5 +106,26 @@ describe('a runtime error in the redaction check', () => {
     const written = redactInventory(inventoryOf([failing, judged]), results).inventory.resources;
     expect(JSON.stringify(written[0]!.configuration)).not.toMatch(/sprintf|us-east-1|"y"/);
     expect(evaluationErrorWarning(summarizeEvaluationErrors(results))).toMatch(/redaction check on arn:fixture:::thing\/e/);
+  });
+});
+
+describe('a scan with a control failing at run time', () => {
+  it('writes its findings as not_evaluated, counts the errors in results.json and warns in one line', async () => {
+    // Fixture controls under real ids, so that the findings, scores and SARIF have metadata.
+    const real = loadCatalog();
+    const policy = { wasm, catalog: { ...real, routing: { 'AWS::S3::Bucket': [{ package: 'fixture_throws', id: 'CAFAI-DP-09' }, { package: 'fixture_tagged', id: 'CAFAI-SG-02' }] } } };
+    const bucket = (name: string, mode: string): InventoryResource => ({ ...thing(name, { mode }), type: 'AWS::S3::Bucket', arn: `arn:aws:s3:::${name}`, region: 'us-east-1' });
+    const outputDir = mkdtempSync(join(tmpdir(), 'cafscan-fault-'));
+    const outcome = await runScan({ inventory: inventoryOf([bucket('crash', 'sprintf'), bucket('plain', 'off')]), sources: ['test'], outputDir, redact: true, startedAt: new Date('2026-11-01T00:00:00Z'), allResources: true, policy });
+    const results = JSON.parse(readFileSync(join(outputDir, 'results.json'), 'utf8')) as ScanResults;
+    expect(results.findings.map((f) => [f.controlId, f.resource.arn, f.status])).toEqual(expect.arrayContaining([
+      ['CAFAI-DP-09', 'arn:aws:s3:::crash', 'not_evaluated'],
+      ['CAFAI-DP-09', 'arn:aws:s3:::plain', 'fail'],
+      ['CAFAI-SG-02', 'arn:aws:s3:::crash', 'fail'],
+      ['CAFAI-SG-02', 'arn:aws:s3:::plain', 'fail'],
+    ]));
+    expect(results.findings).toHaveLength(4);
+    expect(results.scan.evaluationErrors).toEqual({ count: 1, sample: [{ controlId: 'CAFAI-DP-09', resource: 'arn:aws:s3:::crash', message: expect.stringContaining('[sprintf] unexpected placeholder') }] });
+    expect(outcome.warnings.filter((w) => w.includes('evaluation error'))).toEqual([expect.stringMatching(/^1 evaluation error: .*first: CAFAI-DP-09 on arn:aws:s3:::crash: SyntaxError: \[sprintf\] unexpected placeholder$/)]);
   });
 });
