@@ -1,9 +1,14 @@
 # METADATA
-# title: S3 buckets holding model artifacts keep object versions
+# title: S3 buckets holding training data or model artifacts keep object versions
 # description: >-
-#   Versioning is Enabled on the bucket, so every overwrite or delete of a training set,
-#   model artifact or checkpoint keeps the previous version and the object can be restored
-#   to a known good state. "Off" (never enabled) and "Suspended" fail.
+#   Versioning is Enabled on every bucket the AI asset graph links as training, fine-tuning or
+#   retrieval data (input) or as model artifacts and checkpoints (model), so every overwrite or
+#   delete keeps the previous version and a poisoned data set or a tampered model can be
+#   restored to a known good state. "Off" (never enabled) and "Suspended" fail; a versioning
+#   status missing from the inventory leaves the result not evaluated. Buckets linked only as
+#   outputs are left to CAFAI-IP-12 (Object Lock, which itself turns versioning on), so one
+#   gap is one finding. One check per bucket: it replaces CAFAI-IR-04, which repeated it for
+#   training data (Retired ids in docs/controls.md).
 # custom:
 #   id: CAFAI-AS-01
 #   capability: application-security
@@ -11,13 +16,15 @@
 #   severity: medium
 #   resource_types: ["AWS::S3::Bucket"]
 #   scope: linked
+#   linked_components: ["input", "model"]
 #   caf_section: "Application security"
 #   rationale: >-
 #     CAF-AI Application security asks that known good trained models be backed up and that
 #     point-in-time recovery be kept, so a compromised model or data set can be rolled back
-#     to a trusted state, with roll-back mechanisms tested for data sets and models alike.
-#     Versioning is the S3 building block for that: a poisoned upload or a destructive
-#     overwrite no longer erases the last good copy.
+#     to a trusted state, with roll-back mechanisms tested for data sets and models alike and
+#     run during security incidents; CAF-AI Threat detection names poisoning of training data
+#     sets and data tampering as threats to plan for. Versioning is the S3 building block for
+#     that: a poisoned upload or a destructive overwrite no longer erases the last good copy.
 #   remediation:
 #     console: >-
 #       S3 console > the bucket > Properties > Bucket Versioning > Edit > Enable > Save
@@ -33,6 +40,9 @@
 #         }
 #       }
 #   references:
+#     - id: Retaining multiple versions of objects with S3 Versioning
+#       source: AWS documentation
+#       url: https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html
 #     - id: GENSEC06-BP01
 #       source: AWS Well-Architected Generative AI Lens
 package cafscan.controls.s3_bucket_versioning_enabled
@@ -42,7 +52,11 @@ import data.cafscan.lib.s3
 
 missing contains "the bucket's versioning status is not in the inventory" if not s3.versioning_recorded
 
-violations contains sprintf("Bucket %s does not have versioning enabled (status %s).", [lib.label, s3.versioning_status]) if {
+violations contains msg if {
 	s3.versioning_recorded
 	not s3.versioning_enabled
+	msg := sprintf(
+		"Bucket %s does not have versioning enabled (status %s), so overwritten or deleted training data or models cannot be restored.",
+		[lib.label, s3.versioning_status],
+	)
 }

@@ -15,7 +15,7 @@ versioning(status) := bucket({"BucketVersioningConfiguration": {"status": status
 
 test_fails_when_never_enabled if {
 	testing.status(id, versioning("Off")) == "fail"
-	testing.messages(id, versioning("Off")) == ["Bucket model-artifacts does not have versioning enabled (status Off)."]
+	testing.messages(id, versioning("Off")) == ["Bucket model-artifacts does not have versioning enabled (status Off), so overwritten or deleted training data or models cannot be restored."]
 }
 
 test_fails_when_suspended if testing.status(id, versioning("Suspended")) == "fail"
@@ -34,7 +34,15 @@ test_not_applicable_to_other_types if {
 
 test_not_applicable_to_buckets_no_ai_workload_uses if testing.unlinked_not_applicable(id, versioning("Suspended"))
 
-test_applies_only_where_linked_as_model if {
+# One check for training data and model buckets (it replaced CAFAI-IR-04 for training data).
+test_applies_where_linked_as_input_or_model if {
 	testing.linked_status(id, versioning("Suspended"), ["model"]) == "fail"
+	testing.linked_status(id, versioning("Suspended"), ["input"]) == "fail"
+	testing.linked_status(id, versioning("Enabled"), ["input"]) == "pass"
+	count(testing.findings_linked(id, versioning("Off"), ["input", "model", "output"], false)) == 1
+}
+
+# Output buckets are CAFAI-IP-12's (Object Lock implies versioning): no second finding there.
+test_not_applicable_to_buckets_linked_only_as_output if {
 	not testing.linked_status(id, versioning("Suspended"), ["output"])
 }
