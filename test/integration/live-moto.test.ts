@@ -137,8 +137,14 @@ describe('cafscan scan against a moto-emulated ML account', () => {
     });
     const capture = findings.find((f) => f.controlId === 'CAFAI-TD-08' && f.resource.id === 'ep-bad');
     expect(capture).toMatchObject({ status: 'fail', capability: 'threat-detection', component: 'output', resource: { type: 'AWS::SageMaker::Endpoint' } });
-    // A bucket no AI workload reads (the CloudTrail bucket) is not judged as training data.
-    expect(findings.filter((f) => f.controlId === 'CAFAI-DP-01' && f.resource.id === 'ml-audit-logs')).toEqual([]);
+    // The CloudTrail bucket is no AI workload's training data, but ec-good captures into it: the
+    // encryption check (one control for every component) judges it as an output, and says so.
+    const auditLogs = findings.filter((f) => f.controlId === 'CAFAI-DP-01' && f.resource.id === 'ml-audit-logs');
+    expect(auditLogs).toHaveLength(1);
+    expect(new Set(auditLogs[0]!.scope?.links.map((l) => l.component))).toEqual(new Set(['output']));
+    expect(auditLogs[0]!.scope?.links.map((l) => l.workloadName)).toContain('ec-good');
+    // Training-data-only checks stay out of it.
+    expect(findings.filter((f) => f.controlId === 'CAFAI-AS-01' && f.resource.id === 'ml-audit-logs')).toEqual([]);
     const sarif = readFileSync(join(out, 'results.sarif'), 'utf8');
     expect(sarif).toContain('(In scope as input: training channel \\"train\\" (InputDataConfig S3Uri) of train-plain.)');
   });
