@@ -58,6 +58,9 @@
 #             ExecutionRole: !GetAtt StudioRole.Arn
 #             SecurityGroups: [!Ref StudioSecurityGroup]
 #   references:
+#     - id: CreateDomain AppNetworkAccessType (default PublicInternetOnly)
+#       source: Amazon SageMaker API Reference
+#       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateDomain.html#sagemaker-CreateDomain-request-AppNetworkAccessType
 #     - id: Connect Amazon SageMaker Studio in a VPC to external resources
 #       source: AWS documentation
 #       url: https://docs.aws.amazon.com/sagemaker/latest/dg/studio-updated-and-internet-access.html
