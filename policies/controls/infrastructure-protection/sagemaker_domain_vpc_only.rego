@@ -71,7 +71,10 @@ import data.cafscan.lib
 recorded if count(lib.configuration) > 0
 
 # CreateDomain and CloudFormation default to PublicInternetOnly when the setting is left out.
-access_type := object.get(lib.configuration, "AppNetworkAccessType", "PublicInternetOnly")
+# Absent or null (AWS Config leaves unset properties out) is that default.
+access_type := lib.configuration.AppNetworkAccessType if {
+	is_string(lib.configuration.AppNetworkAccessType)
+} else := "PublicInternetOnly"
 
 missing contains "the domain's configuration is not in the inventory" if not recorded
 
