@@ -130,10 +130,14 @@ describe('cafscan scan against a moto-emulated ML account', () => {
     const findings = results().findings;
     const encryption = findings.find((f) => f.controlId === 'CAFAI-DP-01' && f.resource.id === 'ml-scratch-bad');
     expect(encryption).toMatchObject({ status: 'fail', capability: 'data-protection', component: 'input' });
-    // The component comes from the link: the bucket is in scope because train-plain reads it.
+    // The links say why the bucket is in scope: train-plain reads it and model-leaky's artifacts
+    // live in it. One encryption check covers both (CAFAI-DP-12 used to repeat it for outputs).
     expect(encryption?.scope).toEqual({
       basis: 'linked',
-      links: [{ component: 'input', workload: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/train-plain', workloadType: 'AWS::SageMaker::TrainingJob', workloadName: 'train-plain', via: 'training channel "train" (InputDataConfig S3Uri)' }],
+      links: [
+        { component: 'model', workload: 'arn:aws:sagemaker:us-east-1:123456789012:model/model-leaky', workloadType: 'AWS::SageMaker::Model', workloadName: 'model-leaky', via: 'model artifacts (ModelDataUrl)' },
+        { component: 'input', workload: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/train-plain', workloadType: 'AWS::SageMaker::TrainingJob', workloadName: 'train-plain', via: 'training channel "train" (InputDataConfig S3Uri)' },
+      ],
     });
     const capture = findings.find((f) => f.controlId === 'CAFAI-TD-08' && f.resource.id === 'ep-bad');
     expect(capture).toMatchObject({ status: 'fail', capability: 'threat-detection', component: 'output', resource: { type: 'AWS::SageMaker::Endpoint' } });
