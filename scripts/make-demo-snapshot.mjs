@@ -36,10 +36,11 @@
 //   fraud-detection-model-artifacts-…        model: XGB models + packages, good job   not public, KMS, versioning,
 //                                            output, good custom model output         classification tag PASS
 //   fraud-detection-inference-capture-…      output: prod (and explainer) data        KMS, 90-day lifecycle, classification
-//                                            capture, Bedrock invocation logs         tag, Macie PASS; object lock FAIL
-//                                                                                     (versioning Suspended)
-//   fraud-xgb-canary-capture-…               output: v8 canary data capture           object lock (governance 30 d), Macie
-//                                                                                     PASS; SSE-S3, no lifecycle, no
+//                                            capture, Bedrock invocation logs         tag, Macie PASS; object lock and
+//                                                                                     versioning (Suspended) FAIL
+//   fraud-xgb-canary-capture-…               output: v8 canary data capture           object lock (governance 30 d),
+//                                                                                     versioning, Macie PASS; SSE-S3, no
+//                                                                                     lifecycle, no
 //                                                                                     classification tag FAIL
 //   fraud-scratch-exports-…                  input: bad job, scratch KB;              everything FAIL (SSE-S3, no PAB,
 //                                            model: LLM weights, bad job / bad        no policy, versioning Off, no tags,

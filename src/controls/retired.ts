@@ -19,7 +19,7 @@ export const RETIRED_CONTROLS: readonly RetiredControl[] = [
   {
     id: 'CAFAI-IR-04',
     replacedBy: 'CAFAI-AS-01',
-    why: 'repeated the S3 versioning check for buckets linked as training data, so one unversioned bucket linked as input and model failed twice; CAFAI-AS-01 now checks buckets linked as input or model',
+    why: 'repeated the S3 versioning check for buckets linked as training data, so one unversioned bucket linked as input and model failed twice; CAFAI-AS-01 now checks buckets linked in any component',
   },
   {
     id: 'CAFAI-SG-07',

@@ -147,8 +147,11 @@ describe('cafscan scan against a moto-emulated ML account', () => {
     expect(auditLogs).toHaveLength(1);
     expect(new Set(auditLogs[0]!.scope?.links.map((l) => l.component))).toEqual(new Set(['output']));
     expect(auditLogs[0]!.scope?.links.map((l) => l.workloadName)).toContain('ec-good');
-    // Training-data-only checks stay out of it.
-    expect(findings.filter((f) => f.controlId === 'CAFAI-AS-01' && f.resource.id === 'ml-audit-logs')).toEqual([]);
+    // One gap, one finding: the scratch bucket is linked as input and model, and each bucket
+    // check reports it once.
+    for (const id of ['CAFAI-DP-01', 'CAFAI-AS-01', 'CAFAI-SG-02']) {
+      expect(findings.filter((f) => f.controlId === id && f.resource.id === 'ml-scratch-bad').map((f) => f.status), id).toEqual(['fail']);
+    }
     const sarif = readFileSync(join(out, 'results.sarif'), 'utf8');
     expect(sarif).toContain('(In scope as input: training channel \\"train\\" (InputDataConfig S3Uri) of train-plain.)');
   });

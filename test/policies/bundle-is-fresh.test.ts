@@ -74,7 +74,7 @@ describe('the catalog (`cafscan controls --format json`)', () => {
     const linkedIn = (id: string) => bucketControls.find((c) => c.id === id)?.linkedComponents;
     expect(linkedIn('CAFAI-DP-01')).toEqual(['input', 'model', 'output']);
     expect(linkedIn('CAFAI-SG-02')).toEqual(['input', 'model', 'output']);
-    expect(linkedIn('CAFAI-AS-01')).toEqual(['input', 'model']);
+    expect(linkedIn('CAFAI-AS-01')).toEqual(['input', 'model', 'output']);
   });
 
   it('gives every control a CAF-AI rationale, console steps plus a CLI or IaC snippet, and a reference', () => {

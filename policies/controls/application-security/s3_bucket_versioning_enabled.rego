@@ -1,14 +1,15 @@
 # METADATA
-# title: S3 buckets holding training data or model artifacts keep object versions
+# title: S3 buckets holding AI data keep object versions
 # description: >-
-#   Versioning is Enabled on every bucket the AI asset graph links as training, fine-tuning or
-#   retrieval data (input) or as model artifacts and checkpoints (model), so every overwrite or
-#   delete keeps the previous version and a poisoned data set or a tampered model can be
-#   restored to a known good state. "Off" (never enabled) and "Suspended" fail; a versioning
-#   status missing from the inventory leaves the result not evaluated. Buckets linked only as
-#   outputs are left to CAFAI-IP-12 (Object Lock, which itself turns versioning on), so one
-#   gap is one finding. One check per bucket: it replaces CAFAI-IR-04, which repeated it for
-#   training data (Retired ids in docs/controls.md).
+#   Versioning is Enabled on every bucket the AI asset graph links to a workload: training,
+#   fine-tuning and retrieval data (input), model artifacts and checkpoints (model), and
+#   captured requests and responses, inference results and invocation logs (output, often the
+#   next training set). Every overwrite or delete then keeps the previous version, so a
+#   poisoned data set, a tampered model or a deleted record can be restored to a known good
+#   state. "Off" (never enabled, S3's default) and "Suspended" fail; a versioning status
+#   missing from the inventory leaves the result not evaluated. One check per bucket: it
+#   replaces CAFAI-IR-04, which repeated it for training data (Retired ids in
+#   docs/controls.md).
 # custom:
 #   id: CAFAI-AS-01
 #   capability: application-security
@@ -16,7 +17,7 @@
 #   severity: medium
 #   resource_types: ["AWS::S3::Bucket"]
 #   scope: linked
-#   linked_components: ["input", "model"]
+#   linked_components: ["input", "model", "output"]
 #   caf_section: "Application security"
 #   rationale: >-
 #     CAF-AI Application security asks that known good trained models be backed up and that
@@ -56,7 +57,7 @@ violations contains msg if {
 	s3.versioning_recorded
 	not s3.versioning_enabled
 	msg := sprintf(
-		"Bucket %s does not have versioning enabled (status %s), so overwritten or deleted training data or models cannot be restored.",
+		"Bucket %s does not have versioning enabled (status %s), so overwritten or deleted AI data cannot be restored.",
 		[lib.label, s3.versioning_status],
 	)
 }

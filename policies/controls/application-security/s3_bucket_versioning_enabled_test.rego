@@ -15,7 +15,7 @@ versioning(status) := bucket({"BucketVersioningConfiguration": {"status": status
 
 test_fails_when_never_enabled if {
 	testing.status(id, versioning("Off")) == "fail"
-	testing.messages(id, versioning("Off")) == ["Bucket model-artifacts does not have versioning enabled (status Off), so overwritten or deleted training data or models cannot be restored."]
+	testing.messages(id, versioning("Off")) == ["Bucket model-artifacts does not have versioning enabled (status Off), so overwritten or deleted AI data cannot be restored."]
 }
 
 test_fails_when_suspended if testing.status(id, versioning("Suspended")) == "fail"
@@ -34,15 +34,11 @@ test_not_applicable_to_other_types if {
 
 test_not_applicable_to_buckets_no_ai_workload_uses if testing.unlinked_not_applicable(id, versioning("Suspended"))
 
-# One check for training data and model buckets (it replaced CAFAI-IR-04 for training data).
-test_applies_where_linked_as_input_or_model if {
-	testing.linked_status(id, versioning("Suspended"), ["model"]) == "fail"
-	testing.linked_status(id, versioning("Suspended"), ["input"]) == "fail"
-	testing.linked_status(id, versioning("Enabled"), ["input"]) == "pass"
+# One check wherever the graph links the bucket (it replaced CAFAI-IR-04 for training data).
+test_applies_in_every_component_the_bucket_is_linked if {
+	every component in ["input", "model", "output"] {
+		testing.linked_status(id, versioning("Suspended"), [component]) == "fail"
+		testing.linked_status(id, versioning("Enabled"), [component]) == "pass"
+	}
 	count(testing.findings_linked(id, versioning("Off"), ["input", "model", "output"], false)) == 1
-}
-
-# Output buckets are CAFAI-IP-12's (Object Lock implies versioning): no second finding there.
-test_not_applicable_to_buckets_linked_only_as_output if {
-	not testing.linked_status(id, versioning("Suspended"), ["output"])
 }
