@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderControlsMarkdown } from '../../src/cli/controls-command.js';
+import { renderControls, renderControlsMarkdown } from '../../src/cli/controls-command.js';
 import { loadCatalog, policyBundleDir } from '../../src/controls/catalog.js';
 import { RETIRED_CONTROLS } from '../../src/controls/retired.js';
 import { regoSources, sourceHash } from '../../scripts/policy-catalog.mjs';
@@ -67,6 +67,9 @@ describe('the catalog (`cafscan controls --format json`)', () => {
     const ids = new Set(controls.map((c) => c.id));
     expect(RETIRED_CONTROLS.filter((r) => ids.has(r.id) || !ids.has(r.replacedBy))).toEqual([]);
     expect(RETIRED_CONTROLS.map((r) => r.id)).toEqual(['CAFAI-DP-12', 'CAFAI-IR-04', 'CAFAI-SG-07']);
+    // `cafscan controls` and docs/controls.md say what replaced each.
+    expect(renderControls(controls, 'table')).toContain(`${controls.length} controls; retired ids: CAFAI-DP-12 (now CAFAI-DP-01), CAFAI-IR-04 (now CAFAI-AS-01), CAFAI-SG-07 (now CAFAI-SG-02)`);
+    expect(renderControlsMarkdown(controls)).toContain('| CAFAI-IR-04 | [CAFAI-AS-01](#cafai-as-01) |');
   });
 
   it('checks each S3 bucket setting in one control, whatever components link the bucket', () => {
