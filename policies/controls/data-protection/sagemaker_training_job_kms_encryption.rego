@@ -10,7 +10,8 @@
 #   ml.p5, ml.p5e, ml.p5en, ml.trn1, ml.trn1n, ml.trn2): SageMaker then uses the instance
 #   store, which AWS encrypts in hardware, and rejects a VolumeKmsKeyId. Without
 #   OutputDataConfig.KmsKeyId SageMaker encrypts the artifacts with the account's AWS managed
-#   key for S3 (aws/s3), whose policy nobody controls: that fails. A job whose instance type
+#   key for S3 (aws/s3), whose policy nobody controls: that fails, except for output to an S3
+#   Express One Zone directory bucket, where SageMaker supports no KMS key. A job whose instance type
 #   or output configuration is not in the inventory leaves that part not evaluated.
 # custom:
 #   id: CAFAI-DP-07
@@ -105,9 +106,20 @@ missing contains "the training job's output data configuration is not in the inv
 	not has_output
 }
 
+# Output to an S3 Express One Zone directory bucket ("<name>--<zone-id>--x-s3") is encrypted with
+# SSE-S3 and SageMaker does not support a KMS key there (OutputDataConfig reference in METADATA).
+express_one_zone if {
+	path := output.S3OutputPath
+	is_string(path)
+	startswith(path, "s3://")
+	bucket := split(trim_prefix(path, "s3://"), "/")[0]
+	endswith(bucket, "--x-s3")
+}
+
 violations contains sprintf("Training job %s does not encrypt its output model artifacts with a customer managed KMS key (OutputDataConfig.KmsKeyId is not set, so SageMaker uses the AWS managed key for S3).", [lib.label]) if {
 	has_output
 	not has_key(output, "KmsKeyId")
+	not express_one_zone
 }
 
 has_key(obj, key) if {

@@ -74,3 +74,10 @@ test_not_applicable_to_models if testing.not_applicable(id, object.union(job({})
 test_not_evaluated_without_resource_config if {
 	testing.status(id, job({"TrainingJobName": "train-1", "OutputDataConfig": {"KmsKeyId": key}})) == "not_evaluated"
 }
+
+# SageMaker supports no KMS key for output to S3 Express One Zone (SSE-S3 only).
+test_output_key_not_required_for_express_one_zone_output if {
+	j := job({"ResourceConfig": {"InstanceType": "ml.m5.xlarge", "VolumeKmsKeyId": key}, "OutputDataConfig": {"S3OutputPath": "s3://models--use1-az4--x-s3/out/"}})
+	testing.status(id, j) == "pass"
+	testing.status(id, job({"ResourceConfig": {"InstanceType": "ml.m5.xlarge", "VolumeKmsKeyId": key}, "OutputDataConfig": {"S3OutputPath": "s3://models-x-s3/out/"}})) == "fail"
+}
