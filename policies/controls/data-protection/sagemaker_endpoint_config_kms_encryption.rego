@@ -1,9 +1,11 @@
 # METADATA
-# title: SageMaker endpoint configurations encrypt storage and captured data with KMS
+# title: SageMaker endpoint configurations encrypt storage, captured data and asynchronous results with KMS
 # description: >-
 #   The endpoint configuration names a KMS key (KmsKeyId) for the storage volumes of the
 #   instances that host the model and, when data capture is on, a KMS key for the captured
-#   requests and responses it writes to S3 (DataCaptureConfig.KmsKeyId). Data capture is on
+#   requests and responses it writes to S3 (DataCaptureConfig.KmsKeyId) and, for asynchronous
+#   inference, a KMS key for the results it writes to S3 (AsyncInferenceConfig.OutputConfig
+#   .KmsKeyId; without one SageMaker uses the account's AWS managed key for S3). Data capture is on
 #   when DataCaptureConfig is present and EnableCapture is true or absent (the API's
 #   documented default is enabled). The storage key is not required when any instance-based
 #   production variant runs on an instance type with local NVMe instance storage (ml.*d*
@@ -55,6 +57,9 @@
 #     - id: CreateEndpointConfig KmsKeyId (no key with local instance storage)
 #       source: Amazon SageMaker API Reference
 #       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html#sagemaker-CreateEndpointConfig-request-KmsKeyId
+#     - id: AsyncInferenceOutputConfig KmsKeyId (default AWS managed key for S3)
+#       source: Amazon SageMaker API Reference
+#       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AsyncInferenceOutputConfig.html
 #     - id: DataCaptureConfig EnableCapture (defaults to enabled)
 #       source: Amazon SageMaker API Reference
 #       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DataCaptureConfig.html
@@ -142,6 +147,23 @@ capture_enabled if {
 violations contains sprintf("Endpoint configuration %s captures inference data without encrypting it with a KMS key.", [lib.label]) if {
 	capture_enabled
 	not non_empty(capture, "KmsKeyId")
+}
+
+# --- asynchronous inference results -------------------------------------------------------------
+
+async_output := lib.configuration.AsyncInferenceConfig.OutputConfig
+
+has_async_output if is_object(async_output)
+
+# OutputConfig is required in AsyncInferenceConfig: absent means not recorded.
+missing contains "the endpoint configuration's asynchronous inference output settings are not in the inventory" if {
+	is_object(lib.configuration.AsyncInferenceConfig)
+	not has_async_output
+}
+
+violations contains sprintf("Endpoint configuration %s writes asynchronous inference results without a KMS key (AsyncInferenceConfig.OutputConfig.KmsKeyId is not set, so SageMaker uses the AWS managed key for S3).", [lib.label]) if {
+	has_async_output
+	not non_empty(async_output, "KmsKeyId")
 }
 
 non_empty(obj, key) if {

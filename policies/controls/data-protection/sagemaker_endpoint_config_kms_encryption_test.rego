@@ -108,3 +108,18 @@ test_a_storage_key_decides_without_instance_types if {
 test_capture_disabled_as_string if {
 	testing.status(id, endpoint_config(object.union({"KmsKeyId": key_arn}, capture({"EnableCapture": "false"})))) == "pass"
 }
+
+async_message := "Endpoint configuration classifier-config writes asynchronous inference results without a KMS key (AsyncInferenceConfig.OutputConfig.KmsKeyId is not set, so SageMaker uses the AWS managed key for S3)."
+
+test_fails_when_async_results_have_no_key if {
+	r := endpoint_config({"KmsKeyId": key_arn, "AsyncInferenceConfig": {"OutputConfig": {"S3OutputPath": "s3://out/async/"}}})
+	testing.messages(id, r) == [async_message]
+}
+
+test_passes_when_async_results_have_a_key if {
+	testing.status(id, endpoint_config({"KmsKeyId": key_arn, "AsyncInferenceConfig": {"OutputConfig": {"S3OutputPath": "s3://out/async/", "KmsKeyId": key_arn}}})) == "pass"
+}
+
+test_not_evaluated_when_async_output_settings_are_missing if {
+	testing.status(id, endpoint_config({"KmsKeyId": key_arn, "AsyncInferenceConfig": {"ClientConfig": {}}})) == "not_evaluated"
+}
