@@ -33,13 +33,14 @@
 //   fraud-detection-training-data-…          input: good training job, playbooks KB,  KMS, PAB, TLS-only, classification
 //                                            both Bedrock custom models               tag, versioning, access logging,
 //                                                                                     CloudTrail data events: all PASS
-//   fraud-detection-model-artifacts-…        model: XGB models + packages, good job   not public, versioning PASS
-//                                            output, good custom model output
+//   fraud-detection-model-artifacts-…        model: XGB models + packages, good job   not public, KMS, versioning,
+//                                            output, good custom model output         classification tag PASS
 //   fraud-detection-inference-capture-…      output: prod (and explainer) data        KMS, 90-day lifecycle, classification
-//                                            capture, Bedrock invocation logs         tag, Macie PASS; object lock FAIL
-//                                                                                     (versioning Suspended)
-//   fraud-xgb-canary-capture-…               output: v8 canary data capture           object lock (governance 30 d), Macie
-//                                                                                     PASS; SSE-S3, no lifecycle, no
+//                                            capture, Bedrock invocation logs         tag, Macie PASS; object lock and
+//                                                                                     versioning (Suspended) FAIL
+//   fraud-xgb-canary-capture-…               output: v8 canary data capture           object lock (governance 30 d),
+//                                                                                     versioning, Macie PASS; SSE-S3, no
+//                                                                                     lifecycle, no
 //                                                                                     classification tag FAIL
 //   fraud-scratch-exports-…                  input: bad job, scratch KB;              everything FAIL (SSE-S3, no PAB,
 //                                            model: LLM weights, bad job / bad        no policy, versioning Off, no tags,
@@ -94,7 +95,7 @@
 //   container environment with obviously fake values, no Owner tag, Hugging Face TGI image from
 //   ghcr.io, no model package, weights in the scratch bucket) FAIL.
 //   Endpoint configs: fraud-xgb-v7-prod-config (KMS, 2 instances, capture Input+Output with
-//   KMS) PASS; fraud-llm-explainer-config (no KMS, 1 instance, capture off) FAIL;
+//   KMS) PASS; fraud-llm-explainer-config (ml.p3, no KMS, 1 instance, capture off) FAIL;
 //   fraud-xgb-v8-canary-config (KMS, 2 instances, capture enabled but Input only, into the
 //   canary capture bucket) partly FAIL.
 //   Endpoints (InService): fraud-xgb-v7-prod (captures; DataQuality, ModelQuality and ModelBias
@@ -104,7 +105,8 @@
 //   inter-container encryption, VPC, KMS volume + output, fraud-models image, harmless env,
 //   reads training-data, writes model-artifacts) PASS; fraud-llm-finetune-scratch (none of
 //   that, Docker Hub image, fake HF_TOKEN in the environment, reads scratch plus another
-//   account's public bucket) FAIL; fraud-eu-features-baseline-2025-09 (eu-west-1, good settings,
+//   account's public bucket; on ml.g5, whose NVMe storage AWS encrypts in hardware, so only its
+//   output lacks a KMS key) FAIL; fraud-eu-features-baseline-2025-09 (eu-west-1, good settings,
 //   AWS's XGBoost image, EU key) PASS.
 //   Model registry: group fraud-xgb (policy limited to the organization, two Approved versions)
 //   PASS; fraud-llm (policy Principal "*", one PendingManualApproval version) FAIL.
@@ -1414,14 +1416,16 @@ endpointConfig({
   },
 });
 
-// Bad: no KMS key for the ML storage volume, a single instance, data capture off.
+// Bad: no KMS key for the ML storage volume, a single instance, data capture off. On an
+// EBS-backed GPU type (ml.p3), so a storage key was possible: instance types with local NVMe
+// storage (ml.g5, ml.p4d…) are hardware-encrypted and AWS rejects a KmsKeyId for them.
 endpointConfig({
   name: 'fraud-llm-explainer-config',
   created: '2025-04-16T18:20:41.000Z',
   tags: { Project: 'fraud-detection' },
   config: {
     KmsKeyId: null,
-    ProductionVariants: [variant('AllTraffic', 'fraud-llm-explainer', 'ml.g5.2xlarge', 1)],
+    ProductionVariants: [variant('AllTraffic', 'fraud-llm-explainer', 'ml.p3.2xlarge', 1)],
     DataCaptureConfig: {
       EnableCapture: false,
       InitialSamplingPercentage: 100,

@@ -1,6 +1,8 @@
-# What S3 bucket controls judge, once: the same bucket setting matters for several AI components
-# (training data, model artifacts, captured outputs), and each component has its own control
-# with its own rationale and message — but never its own copy of the check.
+# What S3 bucket controls judge, once. The same bucket setting matters for several AI components
+# (training data, model artifacts, captured outputs), but one gap must be one finding: each
+# check is one control whose linked_components name every component it covers (CAFAI-DP-01
+# encryption, CAFAI-AS-01 versioning, CAFAI-SG-02 classification), never one control per
+# component (the retired CAFAI-DP-12, CAFAI-IR-04 and CAFAI-SG-07 were such copies).
 package cafscan.lib.s3
 
 import data.cafscan.lib

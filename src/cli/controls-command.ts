@@ -1,4 +1,5 @@
 import { CAPABILITIES, CAPABILITY_TITLES, type ControlMeta } from '../controls/catalog.js';
+import { RETIRED_CONTROLS } from '../controls/retired.js';
 
 export type ControlsFormat = 'table' | 'json' | 'markdown';
 
@@ -18,7 +19,8 @@ function renderControlsTable(controls: ControlMeta[]): string {
   const header = ['ID', 'Capability', 'Component', 'Severity', 'Title'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ');
-  return `${[line(header), ...rows.map(line)].join('\n')}\n\n${controls.length} controls\n`;
+  const retired = RETIRED_CONTROLS.map((r) => `${r.id} (now ${r.replacedBy})`).join(', ');
+  return `${[line(header), ...rows.map(line)].join('\n')}\n\n${controls.length} controls; retired ids: ${retired}\n`;
 }
 
 /** docs/controls.md is this output; a test fails when the committed file is stale. */
@@ -58,5 +60,15 @@ export function renderControlsMarkdown(controls: ControlMeta[]): string {
       out.push('', `Source: \`${c.source}\``);
     }
   }
+  out.push(
+    '',
+    '## Retired ids',
+    '',
+    'Ids are never reused. A suppression, baseline or dashboard naming one of these should name its replacement.',
+    '',
+    '| Retired ID | Replaced by | Why |',
+    '|---|---|---|',
+    ...RETIRED_CONTROLS.map((r) => `| ${r.id} | [${r.replacedBy}](#${r.replacedBy.toLowerCase()}) | ${r.why} |`),
+  );
   return `${out.join('\n')}\n`;
 }

@@ -130,15 +130,28 @@ describe('cafscan scan against a moto-emulated ML account', () => {
     const findings = results().findings;
     const encryption = findings.find((f) => f.controlId === 'CAFAI-DP-01' && f.resource.id === 'ml-scratch-bad');
     expect(encryption).toMatchObject({ status: 'fail', capability: 'data-protection', component: 'input' });
-    // The component comes from the link: the bucket is in scope because train-plain reads it.
+    // The links say why the bucket is in scope: train-plain reads it and model-leaky's artifacts
+    // live in it. One encryption check covers both (CAFAI-DP-12 used to repeat it for outputs).
     expect(encryption?.scope).toEqual({
       basis: 'linked',
-      links: [{ component: 'input', workload: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/train-plain', workloadType: 'AWS::SageMaker::TrainingJob', workloadName: 'train-plain', via: 'training channel "train" (InputDataConfig S3Uri)' }],
+      links: [
+        { component: 'model', workload: 'arn:aws:sagemaker:us-east-1:123456789012:model/model-leaky', workloadType: 'AWS::SageMaker::Model', workloadName: 'model-leaky', via: 'model artifacts (ModelDataUrl)' },
+        { component: 'input', workload: 'arn:aws:sagemaker:us-east-1:123456789012:training-job/train-plain', workloadType: 'AWS::SageMaker::TrainingJob', workloadName: 'train-plain', via: 'training channel "train" (InputDataConfig S3Uri)' },
+      ],
     });
     const capture = findings.find((f) => f.controlId === 'CAFAI-TD-08' && f.resource.id === 'ep-bad');
     expect(capture).toMatchObject({ status: 'fail', capability: 'threat-detection', component: 'output', resource: { type: 'AWS::SageMaker::Endpoint' } });
-    // A bucket no AI workload reads (the CloudTrail bucket) is not judged as training data.
-    expect(findings.filter((f) => f.controlId === 'CAFAI-DP-01' && f.resource.id === 'ml-audit-logs')).toEqual([]);
+    // The CloudTrail bucket is no AI workload's training data, but ec-good captures into it: the
+    // encryption check (one control for every component) judges it as an output, and says so.
+    const auditLogs = findings.filter((f) => f.controlId === 'CAFAI-DP-01' && f.resource.id === 'ml-audit-logs');
+    expect(auditLogs).toHaveLength(1);
+    expect(new Set(auditLogs[0]!.scope?.links.map((l) => l.component))).toEqual(new Set(['output']));
+    expect(auditLogs[0]!.scope?.links.map((l) => l.workloadName)).toContain('ec-good');
+    // One gap, one finding: the scratch bucket is linked as input and model, and each bucket
+    // check reports it once.
+    for (const id of ['CAFAI-DP-01', 'CAFAI-AS-01', 'CAFAI-SG-02']) {
+      expect(findings.filter((f) => f.controlId === id && f.resource.id === 'ml-scratch-bad').map((f) => f.status), id).toEqual(['fail']);
+    }
     const sarif = readFileSync(join(out, 'results.sarif'), 'utf8');
     expect(sarif).toContain('(In scope as input: training channel \\"train\\" (InputDataConfig S3Uri) of train-plain.)');
   });

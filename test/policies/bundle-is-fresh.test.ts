@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderControlsMarkdown } from '../../src/cli/controls-command.js';
+import { renderControls, renderControlsMarkdown } from '../../src/cli/controls-command.js';
 import { loadCatalog, policyBundleDir } from '../../src/controls/catalog.js';
+import { RETIRED_CONTROLS } from '../../src/controls/retired.js';
 import { regoSources, sourceHash } from '../../scripts/policy-catalog.mjs';
 import { repoRoot } from '../helpers/cli.js';
 
@@ -50,12 +51,33 @@ describe('the catalog (`cafscan controls --format json`)', () => {
   const controls = loadCatalog().controls;
   const ENRICHED = ['vulnerability-management', 'security-governance', 'security-assurance', 'threat-detection', 'infrastructure-protection', 'data-protection', 'application-security'];
 
-  it('has at least 60 controls: two or more in each AI-enriched capability × component, three or more for IAM and incident response', () => {
+  // A linked control checks resources in each of its linked components (CAFAI-SG-02 judges output
+  // buckets too, since it replaced CAFAI-SG-07), so it counts towards each of those cells.
+  const checks = (c: (typeof controls)[number], component: string) => c.component === component || (c.linkedComponents ?? []).some((x) => x === component);
+
+  it('has at least 60 controls: two or more checking each AI-enriched capability × component, three or more for IAM and incident response', () => {
     expect(controls.length).toBeGreaterThanOrEqual(60);
-    const thin = ENRICHED.flatMap((capability) => ['input', 'model', 'output'].map((component) => ({ cell: `${capability}/${component}`, n: controls.filter((c) => c.capability === capability && c.component === component).length }))).filter((x) => x.n < 2);
+    const thin = ENRICHED.flatMap((capability) => ['input', 'model', 'output'].map((component) => ({ cell: `${capability}/${component}`, n: controls.filter((c) => c.capability === capability && checks(c, component)).length }))).filter((x) => x.n < 2);
     expect(thin).toEqual([]);
     expect(controls.filter((c) => c.capability === 'identity-and-access-management').length).toBeGreaterThanOrEqual(3);
     expect(controls.filter((c) => c.capability === 'incident-response').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('never reuses a retired id, and names a replacement that exists', () => {
+    const ids = new Set(controls.map((c) => c.id));
+    expect(RETIRED_CONTROLS.filter((r) => ids.has(r.id) || !ids.has(r.replacedBy))).toEqual([]);
+    expect(RETIRED_CONTROLS.map((r) => r.id)).toEqual(['CAFAI-DP-12', 'CAFAI-IR-04', 'CAFAI-SG-07']);
+    // `cafscan controls` and docs/controls.md say what replaced each.
+    expect(renderControls(controls, 'table')).toContain(`${controls.length} controls; retired ids: CAFAI-DP-12 (now CAFAI-DP-01), CAFAI-IR-04 (now CAFAI-AS-01), CAFAI-SG-07 (now CAFAI-SG-02)`);
+    expect(renderControlsMarkdown(controls)).toContain('| CAFAI-IR-04 | [CAFAI-AS-01](#cafai-as-01) |');
+  });
+
+  it('checks each S3 bucket setting in one control, whatever components link the bucket', () => {
+    const bucketControls = controls.filter((c) => c.resourceTypes.includes('AWS::S3::Bucket'));
+    const linkedIn = (id: string) => bucketControls.find((c) => c.id === id)?.linkedComponents;
+    expect(linkedIn('CAFAI-DP-01')).toEqual(['input', 'model', 'output']);
+    expect(linkedIn('CAFAI-SG-02')).toEqual(['input', 'model', 'output']);
+    expect(linkedIn('CAFAI-AS-01')).toEqual(['input', 'model', 'output']);
   });
 
   it('gives every control a CAF-AI rationale, console steps plus a CLI or IaC snippet, and a reference', () => {

@@ -15,7 +15,7 @@ versioning(status) := bucket({"BucketVersioningConfiguration": {"status": status
 
 test_fails_when_never_enabled if {
 	testing.status(id, versioning("Off")) == "fail"
-	testing.messages(id, versioning("Off")) == ["Bucket model-artifacts does not have versioning enabled (status Off)."]
+	testing.messages(id, versioning("Off")) == ["Bucket model-artifacts does not have versioning enabled (status Off), so overwritten or deleted AI data cannot be restored."]
 }
 
 test_fails_when_suspended if testing.status(id, versioning("Suspended")) == "fail"
@@ -34,7 +34,11 @@ test_not_applicable_to_other_types if {
 
 test_not_applicable_to_buckets_no_ai_workload_uses if testing.unlinked_not_applicable(id, versioning("Suspended"))
 
-test_applies_only_where_linked_as_model if {
-	testing.linked_status(id, versioning("Suspended"), ["model"]) == "fail"
-	not testing.linked_status(id, versioning("Suspended"), ["output"])
+# One check wherever the graph links the bucket (it replaced CAFAI-IR-04 for training data).
+test_applies_in_every_component_the_bucket_is_linked if {
+	every component in ["input", "model", "output"] {
+		testing.linked_status(id, versioning("Suspended"), [component]) == "fail"
+		testing.linked_status(id, versioning("Enabled"), [component]) == "pass"
+	}
+	count(testing.findings_linked(id, versioning("Off"), ["input", "model", "output"], false)) == 1
 }

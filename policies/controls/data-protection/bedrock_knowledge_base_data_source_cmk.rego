@@ -58,6 +58,9 @@
 #           ServerSideEncryptionConfiguration:
 #             KmsKeyArn: !GetAtt KnowledgeBaseKey.Arn
 #   references:
+#     - id: Encryption of transient data storage during data ingestion (default an AWS owned key)
+#       source: Amazon Bedrock User Guide
+#       url: https://docs.aws.amazon.com/bedrock/latest/userguide/encryption-kb.html
 #     - id: Bedrock.1
 #       source: AWS Security Hub
 #     - id: bedrock_knowledge_base_encrypted_with_cmk

@@ -67,11 +67,17 @@ rotation := lib.supplementary.KeyRotationStatus
 
 rotation_on if rotation == true
 
-rotation_on if lower(rotation) == "true"
+rotation_on if {
+	is_string(rotation)
+	lower(rotation) == "true"
+}
 
 rotation_off if rotation == false
 
-rotation_off if lower(rotation) == "false"
+rotation_off if {
+	is_string(rotation)
+	lower(rotation) == "false"
+}
 
 manager_recorded if is_string(lib.configuration.keyManager)
 

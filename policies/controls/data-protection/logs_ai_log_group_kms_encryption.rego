@@ -1,11 +1,13 @@
 # METADATA
-# title: Log groups that hold AI invocation and endpoint logs are encrypted with a customer managed KMS key
+# title: Log groups that hold AI workload logs are encrypted with a customer managed KMS key
 # description: >-
 #   The CloudWatch Logs log group has a customer managed AWS KMS key associated (KmsKeyId), so
 #   the prompts, responses and endpoint output it stores are encrypted under a key whose policy
-#   decides who may read them and whose every use CloudTrail records. Checked on log groups
-#   the AI asset graph links as output: the Bedrock model invocation log group and the
-#   /aws/sagemaker/Endpoints/* log groups. CloudWatch Logs encrypts every log group with a
+#   decides who may read them and whose every use CloudTrail records. Checked on every log
+#   group the AI asset graph links to a workload, in whatever component: the Bedrock model
+#   invocation log group and the /aws/sagemaker/Endpoints/* log groups (output), the
+#   /aws/sagemaker/TrainingJobs log group (model, where training scripts print data samples
+#   and metrics), and any the user links. CloudWatch Logs encrypts every log group with a
 #   service key anyway; that key is not under the account's control. A recorded log group
 #   without KmsKeyId has no key associated (AWS Config leaves unset properties out).
 # custom:
@@ -15,6 +17,7 @@
 #   severity: medium
 #   resource_types: ["AWS::Logs::LogGroup"]
 #   scope: linked
+#   linked_components: ["input", "model", "output"]
 #   caf_section: "Data protection"
 #   rationale: >-
 #     CAF-AI Data protection asks to keep visibility and control over data used by AI, to log
@@ -40,6 +43,9 @@
 #         retention_in_days = 365
 #       }
 #   references:
+#     - id: Encrypt log data in CloudWatch Logs using AWS KMS
+#       source: Amazon CloudWatch Logs documentation
+#       url: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
 #     - id: bedrock_model_invocation_logs_encryption_enabled
 #       source: Prowler
 package cafscan.controls.logs_ai_log_group_kms_encryption

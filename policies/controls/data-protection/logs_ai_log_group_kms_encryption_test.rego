@@ -56,7 +56,11 @@ test_not_applicable_to_other_types if {
 
 test_not_applicable_when_no_ai_workload_uses_it if testing.unlinked_not_applicable(id, collected(null))
 
-test_applies_only_where_linked_as_output if {
-	testing.linked_status(id, collected(null), ["output"]) == "fail"
-	not testing.linked_status(id, collected(null), ["input"])
+# An encryption check applies in whatever component the graph links the log group.
+test_applies_in_every_component_the_log_group_is_linked if {
+	every component in ["input", "model", "output"] {
+		testing.linked_status(id, collected(null), [component]) == "fail"
+		testing.linked_status(id, collected(key_arn), [component]) == "pass"
+	}
+	count(testing.findings_linked(id, collected(null), ["model", "output"], false)) == 1
 }

@@ -1,9 +1,15 @@
 # METADATA
-# title: S3 buckets holding AI input data encrypt it by default with AWS KMS
+# title: S3 buckets holding AI data encrypt it by default with AWS KMS
 # description: >-
-#   The bucket's default encryption uses SSE-KMS (or DSSE-KMS), so every object written for
-#   training, fine-tuning or retrieval is encrypted under a key whose use is logged and whose
-#   policy can restrict who decrypts the data.
+#   The bucket's default encryption uses SSE-KMS (or DSSE-KMS), wherever the AI asset graph
+#   links the bucket: training, fine-tuning and retrieval data (input), model artifacts and
+#   checkpoints (model), and what AI workloads produce, such as SageMaker data capture,
+#   asynchronous and batch inference results and Amazon Bedrock invocation logs (output).
+#   Every object is then encrypted under a key whose use is logged and whose policy can
+#   restrict who decrypts it. SSE-S3 (every bucket's default since January 2023) or no rule
+#   fails; default encryption settings missing from the inventory (or a denied
+#   GetBucketEncryption) leave the result not evaluated. One check per bucket: it replaces
+#   CAFAI-DP-12, which repeated it for output buckets (Retired ids in docs/controls.md).
 # custom:
 #   id: CAFAI-DP-01
 #   capability: data-protection
@@ -11,12 +17,15 @@
 #   severity: high
 #   resource_types: ["AWS::S3::Bucket"]
 #   scope: linked
+#   linked_components: ["input", "model", "output"]
 #   caf_section: "Data protection"
 #   rationale: >-
 #     CAF-AI Data protection asks that data collected for pre-training and fine-tuning be
-#     secured at rest as well as in transit. SSE-S3 encrypts too, but only a KMS key adds an
-#     access policy and a CloudTrail record for each decryption, which is what keeps a
-#     training corpus under control when a bucket policy is loosened by mistake.
+#     secured at rest as well as in transit, and that inference data, which may later train
+#     models, get the same care. Models trained on that data carry it too. SSE-S3 encrypts,
+#     but only a KMS key adds an access policy and a CloudTrail record for each decryption,
+#     which is what keeps a training corpus, a model or a store of captured prompts under
+#     control when a bucket policy is loosened by mistake.
 #   remediation:
 #     console: >-
 #       S3 console > the bucket > Properties > Default encryption > Edit: choose
@@ -37,6 +46,12 @@
 #         }
 #       }
 #   references:
+#     - id: Using server-side encryption with AWS KMS keys (SSE-KMS)
+#       source: AWS documentation
+#       url: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html
+#     - id: GetBucketEncryption (SSE-S3 is the default since January 2023)
+#       source: Amazon S3 API Reference
+#       url: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketEncryption.html
 #     - id: GENSEC01-BP03
 #       source: AWS Well-Architected Generative AI Lens
 #     - id: s3_bucket_kms_encryption

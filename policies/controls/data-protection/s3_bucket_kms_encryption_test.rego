@@ -30,7 +30,28 @@ test_not_applicable_to_other_types if {
 
 test_not_applicable_to_buckets_no_ai_workload_uses if testing.unlinked_not_applicable(id, bucket(sse("AES256")))
 
-test_applies_only_where_linked_as_input if {
-	testing.linked_status(id, bucket(sse("AES256")), ["input"]) == "fail"
-	not testing.linked_status(id, bucket(sse("AES256")), ["model"])
+# One check wherever the graph links the bucket (it replaced CAFAI-DP-12 for output buckets).
+test_applies_in_every_component_the_bucket_is_linked if {
+	every component in ["input", "model", "output"] {
+		testing.linked_status(id, bucket(sse("AES256")), [component]) == "fail"
+		testing.linked_status(id, bucket(sse("aws:kms")), [component]) == "pass"
+	}
+}
+
+test_one_finding_for_a_bucket_linked_in_several_components if {
+	count(testing.findings_linked(id, bucket(sse("AES256")), ["input", "model", "output"], false)) == 1
+}
+
+test_fails_without_default_encryption_rules if {
+	testing.status(id, bucket({"ServerSideEncryptionConfiguration": {"rules": []}})) == "fail"
+}
+
+test_not_evaluated_when_encryption_could_not_be_read if {
+	r := object.union(bucket({}), {"collectionErrors": {"ServerSideEncryptionConfiguration": "s3:GetBucketEncryption was denied (AccessDenied)"}})
+	testing.status(id, r) == "not_evaluated"
+	testing.messages(id, r) == ["the bucket's default encryption settings are not in the inventory"]
+}
+
+test_not_evaluated_when_encryption_is_null if {
+	testing.status(id, bucket({"ServerSideEncryptionConfiguration": null})) == "not_evaluated"
 }

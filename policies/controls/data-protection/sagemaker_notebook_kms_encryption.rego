@@ -33,6 +33,9 @@
 #         kms_key_id = aws_kms_key.notebooks.arn
 #       }
 #   references:
+#     - id: CreateNotebookInstance KmsKeyId (default an AWS managed key)
+#       source: Amazon SageMaker API Reference
+#       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstance.html#sagemaker-CreateNotebookInstance-request-KmsKeyId
 #     - id: SageMaker.21
 #       source: AWS Security Hub
 #     - id: sagemaker_notebook_instance_encryption_enabled

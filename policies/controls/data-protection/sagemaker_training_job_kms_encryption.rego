@@ -4,7 +4,15 @@
 #   The training job names a KMS key for the storage volumes attached to its instances
 #   (ResourceConfig.VolumeKmsKeyId) and for the model artifacts it writes to S3
 #   (OutputDataConfig.KmsKeyId), so training data on disk and the trained model at rest are
-#   protected by a key whose use is controlled and logged.
+#   protected by a key whose use is controlled and logged. The volume key is not required when
+#   the job runs on an instance type with local NVMe instance storage (ml.*d* families such as
+#   ml.c5d, ml.m5d, ml.r5d, ml.g4dn, ml.p3dn, ml.p4d, ml.p4de, and ml.g5, ml.g6, ml.g6e,
+#   ml.p5, ml.p5e, ml.p5en, ml.trn1, ml.trn1n, ml.trn2): SageMaker then uses the instance
+#   store, which AWS encrypts in hardware, and rejects a VolumeKmsKeyId. Without
+#   OutputDataConfig.KmsKeyId SageMaker encrypts the artifacts with the account's AWS managed
+#   key for S3 (aws/s3), whose policy nobody controls: that fails, except for output to an S3
+#   Express One Zone directory bucket, where SageMaker supports no KMS key. A job whose instance type
+#   or output configuration is not in the inventory leaves that part not evaluated.
 # custom:
 #   id: CAFAI-DP-07
 #   capability: data-protection
@@ -29,6 +37,12 @@
 #       InstanceType=ml.m5.xlarge,InstanceCount=1,VolumeSizeInGB=50,VolumeKmsKeyId=KEY_ARN
 #       --output-data-config S3OutputPath=s3://BUCKET/output,KmsKeyId=KEY_ARN
 #   references:
+#     - id: ResourceConfig VolumeKmsKeyId (no key with local instance storage)
+#       source: Amazon SageMaker API Reference
+#       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceConfig.html
+#     - id: OutputDataConfig KmsKeyId (default KMS key for Amazon S3)
+#       source: Amazon SageMaker API Reference
+#       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_OutputDataConfig.html
 #     - id: sagemaker_training_jobs_volume_and_output_encryption_enabled
 #       source: Prowler
 #     - id: GENSEC01-BP03
@@ -36,19 +50,76 @@
 package cafscan.controls.sagemaker_training_job_kms_encryption
 
 import data.cafscan.lib
+import data.cafscan.lib.sagemaker_instances as instances
 
 recorded if count(lib.configuration) > 0
 
+# --- the instances' storage volume ---------------------------------------------------------------
+
+resources := lib.configuration.ResourceConfig
+
+volume_key if has_key(resources, "VolumeKmsKeyId")
+
+# The job's instance types: ResourceConfig.InstanceType, or each group of a heterogeneous cluster.
+instance_types := array.concat(
+	instances.types_of(resources),
+	[t | some group in object.get(resources, "InstanceGroups", []); some t in instances.types_of(group)],
+) if is_object(resources)
+
+# AWS rejects a VolumeKmsKeyId on local instance storage (see METADATA).
+hardware_encrypted if {
+	some t in instance_types
+	instances.local_storage(t)
+}
+
+has_resources if is_object(resources)
+
+volume_unknown if not has_resources
+
+volume_unknown if count(instance_types) == 0
+
 missing contains "the training job's configuration is not in the inventory" if not recorded
+
+missing contains "the training job's instance type is not in the inventory, so whether its storage accepts a KMS key is unknown" if {
+	recorded
+	not volume_key
+	not hardware_encrypted
+	volume_unknown
+}
 
 violations contains sprintf("Training job %s does not encrypt its instance storage volumes with a KMS key.", [lib.label]) if {
 	recorded
-	not has_key(object.get(lib.configuration, "ResourceConfig", {}), "VolumeKmsKeyId")
+	not volume_key
+	not hardware_encrypted
+	not volume_unknown
 }
 
-violations contains sprintf("Training job %s does not encrypt its output model artifacts with a KMS key.", [lib.label]) if {
+# --- output model artifacts ------------------------------------------------------------------------
+
+output := lib.configuration.OutputDataConfig
+
+has_output if is_object(output)
+
+# OutputDataConfig is required by CreateTrainingJob: absent means not recorded, not "no key".
+missing contains "the training job's output data configuration is not in the inventory" if {
 	recorded
-	not has_key(object.get(lib.configuration, "OutputDataConfig", {}), "KmsKeyId")
+	not has_output
+}
+
+# Output to an S3 Express One Zone directory bucket ("<name>--<zone-id>--x-s3") is encrypted with
+# SSE-S3 and SageMaker does not support a KMS key there (OutputDataConfig reference in METADATA).
+express_one_zone if {
+	path := output.S3OutputPath
+	is_string(path)
+	startswith(path, "s3://")
+	bucket := split(trim_prefix(path, "s3://"), "/")[0]
+	endswith(bucket, "--x-s3")
+}
+
+violations contains sprintf("Training job %s does not encrypt its output model artifacts with a customer managed KMS key (OutputDataConfig.KmsKeyId is not set, so SageMaker uses the AWS managed key for S3).", [lib.label]) if {
+	has_output
+	not has_key(output, "KmsKeyId")
+	not express_one_zone
 }
 
 has_key(obj, key) if {

@@ -58,6 +58,9 @@
 #             ExecutionRole: !GetAtt StudioRole.Arn
 #             SecurityGroups: [!Ref StudioSecurityGroup]
 #   references:
+#     - id: CreateDomain AppNetworkAccessType (default PublicInternetOnly)
+#       source: Amazon SageMaker API Reference
+#       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateDomain.html#sagemaker-CreateDomain-request-AppNetworkAccessType
 #     - id: Connect Amazon SageMaker Studio in a VPC to external resources
 #       source: AWS documentation
 #       url: https://docs.aws.amazon.com/sagemaker/latest/dg/studio-updated-and-internet-access.html
@@ -68,7 +71,10 @@ import data.cafscan.lib
 recorded if count(lib.configuration) > 0
 
 # CreateDomain and CloudFormation default to PublicInternetOnly when the setting is left out.
-access_type := object.get(lib.configuration, "AppNetworkAccessType", "PublicInternetOnly")
+# Absent or null (AWS Config leaves unset properties out) is that default.
+access_type := lib.configuration.AppNetworkAccessType if {
+	is_string(lib.configuration.AppNetworkAccessType)
+} else := "PublicInternetOnly"
 
 missing contains "the domain's configuration is not in the inventory" if not recorded
 

@@ -34,3 +34,9 @@ test_not_evaluated_when_describe_failed if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(domain(base), {"type": "AWS::SageMaker::NotebookInstance"}))
 }
+
+test_null_is_the_public_default if {
+	r := domain(object.union(base, {"AppNetworkAccessType": null}))
+	testing.status(id, r) == "fail"
+	testing.messages(id, r) == ["Domain research is not in VPC-only mode (AppNetworkAccessType is PublicInternetOnly), so its apps reach the internet through a network SageMaker manages."]
+}

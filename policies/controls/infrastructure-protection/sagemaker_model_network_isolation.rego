@@ -38,6 +38,9 @@
 #         }
 #       }
 #   references:
+#     - id: CreateModel EnableNetworkIsolation (default false)
+#       source: Amazon SageMaker API Reference
+#       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModel.html#sagemaker-CreateModel-request-EnableNetworkIsolation
 #     - id: SageMaker.5
 #       source: AWS Security Hub
 #     - id: sagemaker_models_network_isolation_enabled
@@ -57,4 +60,7 @@ violations contains sprintf("Model %s does not have network isolation enabled.",
 
 isolated if lib.configuration.EnableNetworkIsolation == true
 
-isolated if lower(lib.configuration.EnableNetworkIsolation) == "true"
+isolated if {
+	is_string(lib.configuration.EnableNetworkIsolation)
+	lower(lib.configuration.EnableNetworkIsolation) == "true"
+}

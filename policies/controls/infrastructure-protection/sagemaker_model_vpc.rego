@@ -5,6 +5,7 @@
 #   endpoints, batch transform and asynchronous inference are attached to the account's VPC
 #   and reach other hosts and AWS services only as that VPC's security groups, route tables
 #   and VPC endpoint policies allow. Without it they run in a network SageMaker manages.
+#   VpcConfig has no default (CreateModel): a recorded model without it fails.
 # custom:
 #   id: CAFAI-IP-11
 #   capability: infrastructure-protection
@@ -53,6 +54,9 @@
 #             Subnets: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]
 #             SecurityGroupIds: [!Ref ModelSecurityGroup]
 #   references:
+#     - id: CreateModel VpcConfig (no default, SageMaker-managed network)
+#       source: Amazon SageMaker API Reference
+#       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModel.html#sagemaker-CreateModel-request-VpcConfig
 #     - id: sagemaker_models_vpc_settings_configured
 #       source: Prowler
 package cafscan.controls.sagemaker_model_vpc

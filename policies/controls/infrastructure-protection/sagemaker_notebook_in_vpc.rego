@@ -4,7 +4,8 @@
 #   The notebook instance is attached to a subnet of one of the account's VPCs (SubnetId is
 #   set), so its traffic is subject to the account's security groups, route tables, network
 #   ACLs, VPC endpoints and flow logs. Without a subnet it runs in a network SageMaker
-#   manages, where none of these apply.
+#   manages, where none of these apply. SubnetId has no default (CreateNotebookInstance): a
+#   recorded configuration without it is a notebook created outside any VPC, and fails.
 # custom:
 #   id: CAFAI-IP-03
 #   capability: infrastructure-protection
@@ -35,6 +36,9 @@
 #         security_groups = [aws_security_group.notebook.id]
 #       }
 #   references:
+#     - id: CreateNotebookInstance SubnetId (no default, SageMaker-managed network)
+#       source: Amazon SageMaker API Reference
+#       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstance.html#sagemaker-CreateNotebookInstance-request-SubnetId
 #     - id: SageMaker.2
 #       source: AWS Security Hub
 #     - id: sagemaker_notebook_instance_vpc_settings_configured

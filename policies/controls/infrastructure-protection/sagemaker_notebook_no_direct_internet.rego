@@ -4,7 +4,9 @@
 #   The notebook instance is created with DirectInternetAccess set to Disabled, so its only
 #   network path is through the VPC it is attached to. With direct access enabled, SageMaker
 #   gives the instance its own route to the internet that bypasses the VPC's security groups,
-#   network ACLs, proxies and endpoint policies.
+#   network ACLs, proxies and endpoint policies. When the setting is absent from a recorded
+#   configuration it is judged as AWS's documented default, Enabled (CreateNotebookInstance
+#   DirectInternetAccess; AWS Config and CloudFormation leave defaults out), and fails.
 # custom:
 #   id: CAFAI-IP-01
 #   capability: infrastructure-protection
@@ -40,6 +42,9 @@
 #         direct_internet_access = "Disabled"
 #       }
 #   references:
+#     - id: CreateNotebookInstance DirectInternetAccess (default Enabled)
+#       source: Amazon SageMaker API Reference
+#       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstance.html#sagemaker-CreateNotebookInstance-request-DirectInternetAccess
 #     - id: SageMaker.1
 #       source: AWS Security Hub
 #     - id: sagemaker_notebook_instance_without_direct_internet_access_configured
@@ -48,13 +53,22 @@ package cafscan.controls.sagemaker_notebook_no_direct_internet
 
 import data.cafscan.lib
 
-setting := lib.configuration.DirectInternetAccess
+recorded if count(lib.configuration) > 0
 
-missing contains "the notebook instance's direct internet access setting is not in the inventory" if not recorded
+# Absent or null means the notebook was created without the setting: AWS's default, Enabled
+# (see the CreateNotebookInstance reference in METADATA). Config's shape leaves defaults out.
+stated if is_string(lib.configuration.DirectInternetAccess)
 
-recorded if is_string(setting)
+setting := lib.configuration.DirectInternetAccess if stated
+
+missing contains "the notebook instance's configuration is not in the inventory" if not recorded
 
 violations contains sprintf("Notebook instance %s has direct internet access enabled.", [lib.label]) if {
+	stated
+	lower(setting) != "disabled"
+}
+
+violations contains sprintf("Notebook instance %s has direct internet access enabled: DirectInternetAccess is not set, and AWS's default is Enabled.", [lib.label]) if {
 	recorded
-	setting != "Disabled"
+	not stated
 }

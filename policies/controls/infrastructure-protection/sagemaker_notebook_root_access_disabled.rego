@@ -3,7 +3,10 @@
 # description: >-
 #   The notebook instance has RootAccess set to Disabled, so its users work without root
 #   on the instance. Root lets a user change the instance's packages, network settings and
-#   lifecycle behaviour, and read anything the instance's credentials and volumes hold.
+#   lifecycle behaviour, and read anything the instance's credentials and volumes hold. When
+#   the setting is absent from a recorded configuration it is judged as AWS's documented
+#   default, Enabled (CreateNotebookInstance RootAccess; AWS Config and CloudFormation leave
+#   defaults out), and fails.
 # custom:
 #   id: CAFAI-IP-02
 #   capability: infrastructure-protection
@@ -32,6 +35,9 @@
 #         root_access = "Disabled"
 #       }
 #   references:
+#     - id: CreateNotebookInstance RootAccess (default Enabled)
+#       source: Amazon SageMaker API Reference
+#       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstance.html#sagemaker-CreateNotebookInstance-request-RootAccess
 #     - id: SageMaker.3
 #       source: AWS Security Hub
 #     - id: sagemaker_notebook_instance_root_access_disabled
@@ -40,13 +46,22 @@ package cafscan.controls.sagemaker_notebook_root_access_disabled
 
 import data.cafscan.lib
 
-setting := lib.configuration.RootAccess
+recorded if count(lib.configuration) > 0
 
-missing contains "the notebook instance's root access setting is not in the inventory" if not recorded
+# Absent or null means the notebook was created without the setting: AWS's default, Enabled
+# (see the CreateNotebookInstance reference in METADATA). Config's shape leaves defaults out.
+stated if is_string(lib.configuration.RootAccess)
 
-recorded if is_string(setting)
+setting := lib.configuration.RootAccess if stated
+
+missing contains "the notebook instance's configuration is not in the inventory" if not recorded
 
 violations contains sprintf("Notebook instance %s gives its users root access.", [lib.label]) if {
+	stated
+	lower(setting) != "disabled"
+}
+
+violations contains sprintf("Notebook instance %s gives its users root access: RootAccess is not set, and AWS's default is Enabled.", [lib.label]) if {
 	recorded
-	setting != "Disabled"
+	not stated
 }

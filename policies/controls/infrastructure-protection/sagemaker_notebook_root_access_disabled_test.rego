@@ -20,10 +20,26 @@ test_fails_with_root_access if {
 
 test_passes_when_disabled if testing.status(id, notebook({"RootAccess": "Disabled"})) == "pass"
 
-test_not_evaluated_without_the_setting if {
+# AWS's documented default is Enabled (CreateNotebookInstance); Config leaves defaults out.
+test_fails_on_the_default_when_the_setting_is_absent if {
 	r := notebook({})
+	testing.status(id, r) == "fail"
+	testing.messages(id, r) == ["Notebook instance research gives its users root access: RootAccess is not set, and AWS's default is Enabled."]
+}
+
+test_fails_on_the_default_when_null if testing.status(id, notebook({"RootAccess": null})) == "fail"
+
+test_lowercase_disabled_passes if testing.status(id, notebook({"RootAccess": "disabled"})) == "pass"
+
+test_not_evaluated_without_configuration if {
+	r := json.patch(notebook({}), [{"op": "replace", "path": "/configuration", "value": {}}])
 	testing.status(id, r) == "not_evaluated"
-	testing.messages(id, r) == ["the notebook instance's root access setting is not in the inventory"]
+	testing.messages(id, r) == ["the notebook instance's configuration is not in the inventory"]
+}
+
+test_not_evaluated_when_configuration_unreadable if {
+	r := object.union(notebook({}), {"collectionErrors": {"configuration": "AccessDenied"}})
+	testing.status(id, r) == "not_evaluated"
 }
 
 test_not_applicable_to_other_types if {

@@ -4,8 +4,9 @@
 #   A training job that runs on more than one instance has EnableInterContainerTrafficEncryption
 #   set, so the data, gradients and parameters its instances exchange during distributed
 #   training travel encrypted. When the setting is absent it is off, as in the
-#   CreateTrainingJob API. A job known to run on a single instance exchanges nothing between
-#   instances and is not checked.
+#   CreateTrainingJob API (default false). A job known to run on a single instance exchanges
+#   nothing between instances and is not checked; an unencrypted job whose instance count is not
+#   in the inventory is not evaluated, since it may be a single instance.
 # custom:
 #   id: CAFAI-IP-08
 #   capability: infrastructure-protection
@@ -54,6 +55,9 @@
 #         })
 #       }
 #   references:
+#     - id: CreateTrainingJob EnableInterContainerTrafficEncryption (default false)
+#       source: Amazon SageMaker API Reference
+#       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-EnableInterContainerTrafficEncryption
 #     - id: sagemaker_training_jobs_intercontainer_encryption_enabled
 #       source: Prowler
 package cafscan.controls.sagemaker_training_job_intercontainer_encryption
@@ -64,27 +68,37 @@ recorded if count(lib.configuration) > 0
 
 resource_config := object.get(lib.configuration, "ResourceConfig", {})
 
-# Nothing travels between instances when the job has exactly one (heterogeneous clusters list
-# their instances in InstanceGroups). Unknown counts are checked.
-out_of_scope if {
-	count(object.get(resource_config, "InstanceGroups", [])) == 0
-	resource_config.InstanceCount == 1
-}
+groups := object.get(resource_config, "InstanceGroups", [])
 
-out_of_scope if {
-	groups := resource_config.InstanceGroups
+# How many instances the job runs on (heterogeneous clusters list them in InstanceGroups);
+# undefined when any count is not recorded.
+instance_count := resource_config.InstanceCount if {
+	count(groups) == 0
+	is_number(resource_config.InstanceCount)
+} else := sum([group.InstanceCount | some group in groups]) if {
 	count(groups) > 0
 	every group in groups {
 		is_number(group.InstanceCount)
 	}
-	sum([group.InstanceCount | some group in groups]) == 1
 }
 
+count_known if instance_count
+
+# Nothing travels between instances when the job has exactly one.
+out_of_scope if instance_count <= 1
+
 missing contains "the training job's configuration is not in the inventory" if not recorded
+
+missing contains "the training job's instance count is not in the inventory, so whether its instances exchange traffic is unknown" if {
+	recorded
+	not encrypted
+	not count_known
+}
 
 violations contains sprintf("Training job %s does not encrypt the traffic between its training instances.", [lib.label]) if {
 	recorded
 	not encrypted
+	instance_count > 1
 }
 
 encrypted if lib.configuration.EnableInterContainerTrafficEncryption == true

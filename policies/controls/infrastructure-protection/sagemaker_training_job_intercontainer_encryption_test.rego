@@ -27,8 +27,16 @@ test_fails_when_absent if testing.status(id, job(distributed)) == "fail"
 
 test_fails_on_a_heterogeneous_cluster if testing.status(id, job(groups([1, 2]))) == "fail"
 
-test_fails_when_the_instance_count_is_unknown if {
-	testing.status(id, job({"TrainingJobName": "train-1", "EnableInterContainerTrafficEncryption": false})) == "fail"
+# A job of unknown size may run on one instance: unknown, not a failure.
+test_not_evaluated_when_the_instance_count_is_unknown if {
+	r := job({"TrainingJobName": "train-1", "EnableInterContainerTrafficEncryption": false})
+	testing.status(id, r) == "not_evaluated"
+	testing.messages(id, r) == ["the training job's instance count is not in the inventory, so whether its instances exchange traffic is unknown"]
+	testing.status(id, job({"TrainingJobName": "train-1", "ResourceConfig": {"InstanceGroups": [{"InstanceType": "ml.m5.xlarge"}]}})) == "not_evaluated"
+}
+
+test_passes_when_enabled_whatever_the_count if {
+	testing.status(id, job({"TrainingJobName": "train-1", "EnableInterContainerTrafficEncryption": true})) == "pass"
 }
 
 test_passes_when_enabled if {

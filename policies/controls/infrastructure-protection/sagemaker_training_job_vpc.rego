@@ -5,6 +5,7 @@
 #   to the account's VPC and reach S3, other AWS services and the internet only as that VPC's
 #   security groups, route tables, VPC endpoints (and their policies) allow, with flow logs
 #   recording what they did. Without it the job runs in a network SageMaker manages.
+#   VpcConfig has no default (CreateTrainingJob): a recorded job without it fails.
 # custom:
 #   id: CAFAI-IP-09
 #   capability: infrastructure-protection
@@ -57,6 +58,9 @@
 #         })
 #       }
 #   references:
+#     - id: CreateTrainingJob VpcConfig (no default, SageMaker-managed network)
+#       source: Amazon SageMaker API Reference
+#       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-VpcConfig
 #     - id: sagemaker_training_jobs_vpc_settings_configured
 #       source: Prowler
 package cafscan.controls.sagemaker_training_job_vpc

@@ -1,11 +1,14 @@
 # METADATA
-# title: S3 buckets holding AI input data carry a data classification tag
+# title: S3 buckets holding AI data carry a data classification tag
 # description: >-
-#   Each S3 bucket has a non-empty tag stating the classification or sensitivity of the data it
-#   holds: one of data-classification, classification, dataclassification, sensitivity or
-#   data-sensitivity (the key's case is ignored). Buckets are where training, fine-tuning and
-#   retrieval data sets live, and an unlabelled bucket cannot be matched against the
-#   classification an AI workload is approved for.
+#   Each S3 bucket the AI asset graph links to a workload (training, fine-tuning and retrieval
+#   data, model artifacts, captured requests and responses, inference results, invocation logs)
+#   has a non-empty tag stating the classification or sensitivity of what it holds: one of
+#   data-classification, classification, dataclassification, sensitivity or data-sensitivity
+#   (the key's case is ignored). An unlabelled bucket cannot be matched against the
+#   classification an AI workload is approved for. When the bucket's tags are not in the
+#   inventory (a denied GetBucketTagging) the result is not evaluated. One check per bucket:
+#   it replaces CAFAI-SG-07, which repeated it for output buckets (Retired ids in docs/controls.md).
 # custom:
 #   id: CAFAI-SG-02
 #   capability: security-governance
@@ -13,6 +16,7 @@
 #   severity: low
 #   resource_types: ["AWS::S3::Bucket"]
 #   scope: linked
+#   linked_components: ["input", "model", "output"]
 #   caf_section: "Security governance"
 #   rationale: >-
 #     For the input component, CAF-AI Security governance asks that approving a data source
@@ -20,8 +24,11 @@
 #     data be checked against the classification of the solution using it, so that, for
 #     example, confidential data never feeds a public AI service. CAF-AI Data protection adds
 #     that data used for training be tagged and labelled in line with the classification
-#     policy. A classification tag on each bucket is what makes those checks possible, for
-#     people and for tag-based access policies alike.
+#     policy. For the output component it asks for classification criteria for what AI
+#     produces, with care for outputs that combine data sets of different classifications, and
+#     CAF-AI Data protection adds that the sensitivity of model output be monitored and
+#     re-classified when it rises. A classification tag on each bucket is what makes those
+#     checks possible, for people and for tag-based access policies alike.
 #   remediation:
 #     console: >-
 #       S3 console > the bucket > Properties > Tags > Edit > Add tag: key
@@ -40,6 +47,9 @@
 #         }
 #       }
 #   references:
+#     - id: Data Classification (AWS whitepaper)
+#       source: AWS documentation
+#       url: https://docs.aws.amazon.com/whitepapers/latest/data-classification/data-classification.html
 #     - id: GENSEC01-BP03
 #       source: AWS Well-Architected Generative AI Lens
 package cafscan.controls.s3_bucket_data_classification_tag

@@ -34,7 +34,18 @@ test_not_applicable_to_other_types if {
 
 test_not_applicable_to_buckets_no_ai_workload_uses if testing.unlinked_not_applicable(id, bucket({}))
 
-test_applies_only_where_linked_as_input if {
-	testing.linked_status(id, bucket({}), ["input"]) == "fail"
-	not testing.linked_status(id, bucket({}), ["model"])
+test_not_evaluated_when_tags_are_null if {
+	testing.status(id, bucket(null)) == "not_evaluated"
+	testing.messages(id, bucket(null)) == ["the bucket's tags are not in the inventory"]
+}
+
+test_fails_with_blank_value if testing.status(id, bucket({"data-classification": "  "})) == "fail"
+
+# One check wherever the graph links the bucket (it replaced CAFAI-SG-07 for output buckets).
+test_applies_in_every_component_the_bucket_is_linked if {
+	every component in ["input", "model", "output"] {
+		testing.linked_status(id, bucket({}), [component]) == "fail"
+		testing.linked_status(id, bucket({"classification": "internal"}), [component]) == "pass"
+	}
+	count(testing.findings_linked(id, bucket({}), ["input", "output"], false)) == 1
 }
