@@ -1,5 +1,5 @@
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { InputError, OutputError } from '../errors.js';
 import { describeFsError, fsyncDirectory, writeDurably, type OutputContent } from './durable-file.js';
 
@@ -33,19 +33,26 @@ export const BACKUP_PREFIX = '.cafscan-previous-';
  * previous files are (exit 4) instead of deleting them.
  */
 export function writeOutputs(dir: string, files: Array<[name: string, content: OutputContent]>, options: WriteOptions = {}): WriteResult {
+  let created: string | undefined;
   try {
-    mkdirSync(dir, { recursive: true });
+    created = mkdirSync(dir, { recursive: true });
   } catch (error) {
     throw new InputError(`cannot create output directory ${dir}: ${describeFsError(error)}`);
   }
   const rename = options.rename ?? renameSync;
-  // Both scratch directories up front: a full disk fails here, before any report is touched.
   const scratch: string[] = [];
+  /** Before the swap nothing of the user's was touched: remove what we made and say so. */
+  const unchanged = (what: string, error: unknown): OutputError => {
+    const leftover = removeAll(scratch);
+    removeCreated(created, dir);
+    return new OutputError(`cannot write ${what}: ${describeFsError(error)}; the output directory was left as it was${leftover}`);
+  };
   try {
+    // Both scratch directories up front: a full disk fails here, before any report is touched.
     scratch.push(mkdtempSync(join(dir, STAGING_PREFIX)));
     scratch.push(mkdtempSync(join(dir, BACKUP_PREFIX)));
   } catch (error) {
-    throw new OutputError(`cannot write to ${dir}: ${describeFsError(error)}; the previous reports are unchanged${removeAll(scratch)}`);
+    throw unchanged(`to ${dir}`, error);
   }
   const [staging, backup] = scratch as [string, string];
   const names = files.map(([name]) => name);
@@ -62,7 +69,7 @@ export function writeOutputs(dir: string, files: Array<[name: string, content: O
     stale = options.isStale ? readdirSync(dir).filter((name) => !names.includes(name) && options.isStale!(name)) : [];
     for (const name of stale) checkReplaceable(dir, name);
   } catch (error) {
-    throw new OutputError(`cannot write ${current ? `${current} in ` : 'to '}${dir}: ${describeFsError(error)}; the previous reports are unchanged${removeAll(scratch)}`);
+    throw unchanged(current ? `${current} in ${dir}` : `to ${dir}`, error);
   }
   swap(dir, staging, backup, names, stale, rename);
   const warnings: string[] = [];
@@ -147,6 +154,19 @@ function removeAll(paths: string[]): string {
     }
   });
   return left.length ? `; could not remove ${left.join(', ')}` : '';
+}
+
+/** A failed first write leaves no empty output directory behind (only what this call created, only if empty). */
+function removeCreated(created: string | undefined, dir: string): void {
+  if (!created) return;
+  try {
+    for (let path = resolve(dir); path.startsWith(resolve(created)); path = dirname(path)) {
+      rmdirSync(path);
+      if (path === resolve(created)) break;
+    }
+  } catch {
+    // Not empty (another process wrote there) or gone: nothing of ours to remove.
+  }
 }
 
 function fsyncQuietly(dir: string): void {
