@@ -8,7 +8,7 @@ import { applySuppressions } from '../suppressions/apply-suppressions.js';
 import type { SuppressionRule } from '../suppressions/model.js';
 import { buildAssetGraph, type GraphReport } from '../graph/build-asset-graph.js';
 import type { AssetRule } from '../graph/user-rules.js';
-import type { Inventory } from '../inventory/model.js';
+import { ACCOUNT_RESOURCE_TYPE, type Inventory } from '../inventory/model.js';
 import { redactInventory } from '../inventory/redact.js';
 import { inventoryWriter } from '../reporters/inventory-json.js';
 import { renderHtml } from '../reporters/html.js';
@@ -168,15 +168,18 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
  */
 export function emptyScanReason(request: Pick<ScanRequest, 'inventory' | 'sources' | 'allResources'>, findings: Finding[]): string | undefined {
   if (findings.some((f) => f.status === 'pass' || f.status === 'fail')) return undefined;
-  const resources = request.inventory.resources.length;
+  // The account/region records collection adds are facts about the account, not resources a user would count.
+  const resources = request.inventory.resources.filter((r) => r.type !== ACCOUNT_RESOURCE_TYPE).length;
   const live = request.sources.includes('live');
   if (resources === 0) return live ? 'no resources were collected (check the regions and the scanning role)' : 'the input has no resources (is it the right file?)';
-  const held = `${resources} resource${resources === 1 ? '' : 's'}`;
-  if (findings.length === 0) {
-    const scope = request.allResources ? '' : '; without --all-resources, buckets, keys, log groups and the like count only when linked to an AI workload';
-    return `no control applies to any of the ${held} ${live ? 'collected' : 'in the input'} (no AI workload or resource type cafscan checks${scope})`;
-  }
-  return `all ${findings.length} check${findings.length === 1 ? ' was' : 's were'} not evaluated (results.json gives each reason)`;
+  const held = resources === 1 ? 'the 1 resource' : `any of the ${resources} resources`;
+  const scope = request.allResources ? '' : '; without --all-resources, buckets, keys, log groups and the like count only when linked to an AI workload';
+  const noControl = `no control applies to ${held} ${live ? 'collected' : 'in the input'} (no AI workload or resource type cafscan checks${scope})`;
+  if (findings.length === 0) return noControl;
+  const checks = (kind: string) => (findings.length === 1 ? `${kind}check was` : `${findings.length} ${kind}checks were`);
+  // Account-level checks run for every account and region seen, even when no resource is one cafscan checks.
+  if (findings.every((f) => f.resource.type === ACCOUNT_RESOURCE_TYPE)) return `${noControl}, and the ${checks('account-level ')} not evaluated (results.json gives each reason)`;
+  return `${findings.length === 1 ? 'the only' : 'all'} ${checks('')} not evaluated (results.json gives each reason)`;
 }
 
 const HUMAN_RENDERERS: Record<HumanFormat, (results: ScanResults) => string> = {

@@ -23,7 +23,8 @@ const expectedReason: Record<string, RegExp> = {
   'an empty list ([])': new RegExp(`^${NO_RESOURCES.replace(/[()?]/g, '\\$&')}$`),
   'a Config snapshot with no items': new RegExp(`^${NO_RESOURCES.replace(/[()?]/g, '\\$&')}$`),
   // Account-level controls still run for the account and region, but without their data.
-  'a snapshot of resource types no control checks': /^all \d+ checks were not evaluated \(results\.json gives each reason\)$/,
+  'a snapshot of resource types no control checks':
+    /^no control applies to any of the 2 resources in the input \(no AI workload or resource type cafscan checks; without --all-resources, .+\), and the \d+ account-level checks were not evaluated \(results\.json gives each reason\)$/,
 };
 
 function scan(input: unknown, extra: string[]): { run: CliRun; out: string } {
