@@ -41,7 +41,7 @@ for (const [name, input] of Object.entries(inputs)) {
     let run: CliRun;
     let out: string;
     beforeAll(() => {
-      ({ run, out } = scan(input, ['--fail-on', 'low', '--format', 'table', 'markdown']));
+      ({ run, out } = scan(input, ['--fail-on', 'low', '--format', 'table', 'markdown', 'html']));
     });
 
     it('exits 1 with one line saying nothing was evaluated and how to accept it', () => {
@@ -59,7 +59,8 @@ for (const [name, input] of Object.entries(inputs)) {
       expect(r.scores.overall.score).toBeNull();
     });
 
-    it('the table and summary.md say it plainly', () => {
+    it('the table, summary.md and report.html say it plainly', () => {
+      expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/<dt>NOTHING WAS EVALUATED<\/dt><dd>[^<]+\. This is not a clean result\.<\/dd>/);
       expect(run.stdout).toMatch(/\nNOTHING WAS EVALUATED: .+\.\nThis is not a clean result: no control passed or failed\.\n/);
       const summary = readFileSync(join(out, 'summary.md'), 'utf8');
       expect(summary).toMatch(/\n> \[!WARNING\]\n> \*\*Nothing was evaluated:\*\* .+\. This is not a clean result: no control passed or failed\.\n/);
