@@ -1,6 +1,7 @@
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError, OutputError } from '../errors.js';
+import { withStopSignalsDeferred } from './defer-signals.js';
 import { describeFsError, fsyncDirectory, writeDurably, type OutputContent } from './durable-file.js';
 
 export type { OutputContent } from './durable-file.js';
@@ -30,9 +31,14 @@ export const BACKUP_PREFIX = '.cafscan-previous-';
  * in, one by one, each step journalled. Renaming N files is not atomic as a set, so any failure
  * replays the journal backwards, which restores the previous set byte for byte (renames keep the
  * inode). Only a failure of that rollback leaves a mix, and then the error says where the
- * previous files are (exit 4) instead of deleting them.
+ * previous files are (exit 4) instead of deleting them. Ctrl-C or SIGTERM meanwhile takes effect
+ * only once the set is whole (withStopSignalsDeferred).
  */
 export function writeOutputs(dir: string, files: Array<[name: string, content: OutputContent]>, options: WriteOptions = {}): WriteResult {
+  return withStopSignalsDeferred(() => writeSet(dir, files, options));
+}
+
+function writeSet(dir: string, files: Array<[name: string, content: OutputContent]>, options: WriteOptions): WriteResult {
   let created: string | undefined;
   try {
     created = mkdirSync(dir, { recursive: true });

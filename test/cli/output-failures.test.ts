@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cafscanBin, repoRoot, runCli, tempDir, type CliRun } from '../helpers/cli.js';
@@ -171,5 +171,32 @@ describe('writing into a new output directory on a full disk', () => {
     const run = spawnSync('prlimit', ['--fsize=1000', process.execPath, cafscanBin, ...newScan(join(parent, 'a', 'b'))], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
     expectOneLineFailure(run, /^cafscan: cannot write inventory\.json in \S+: file too large/);
     expect(readdirSync(parent)).toEqual([]);
+  });
+});
+
+describe('a stop signal while the reports are written', () => {
+  it('SIGTERM as the staging directory appears: the set is whole (all old or all new), nothing left over, and the process still dies of SIGTERM', async () => {
+    const out = join(tempDir(), 'out');
+    copyDir(previous, out);
+    const before = contents(out);
+    const child = spawn(process.execPath, [cafscanBin, ...newScan(out)], { cwd: repoRoot, env: { ...process.env, CI: 'true' }, stdio: 'ignore' });
+    let signalled = false;
+    // The staging directory is the first thing the write makes: signal then, in the middle of it.
+    const watcher = watch(out, (_event, name) => {
+      if (!signalled && name?.startsWith('.cafscan-new-')) {
+        signalled = true;
+        child.kill('SIGTERM');
+      }
+    });
+    const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+    watcher.close();
+    expect(signalled).toBe(true);
+    expect(exit).toEqual({ code: null, signal: 'SIGTERM' });
+    const after = contents(out);
+    expect(Object.keys(after).filter((name) => name.startsWith('.'))).toEqual([]);
+    const unchanged = Object.keys(before).filter((name) => after[name] !== undefined && Buffer.compare(after[name] as Buffer, before[name] as Buffer) === 0);
+    if (unchanged.length === Object.keys(before).length) return; // the signal came before the swap: the old set, untouched
+    expect(Object.keys(after).sort()).toEqual([...DEMO_FILES].sort());
+    expect(unchanged).toEqual([]);
   });
 });
