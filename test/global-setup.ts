@@ -35,7 +35,7 @@ function findSarif(dir: string): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) found.push(...findSarif(path));
-    // validation.sarif is the Multitool's own report, and .tmp files are cafscan's staging.
+    // validation.sarif is the Multitool's own report; cafscan stages in hidden directories it removes.
     else if (entry.name.endsWith('.sarif') && entry.name !== 'validation.sarif') found.push(path);
   }
   return found.sort();

@@ -5,7 +5,8 @@ import { DEFAULT_CONFIG_FILE, loadConfig } from '../config/load-config.js';
 import { DEFAULT_IGNORE_FILES, loadIgnoreFile } from '../config/load-ignore-file.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SEVERITIES, loadCatalog, packageRoot, type Severity } from '../controls/catalog.js';
-import { InputError, ScanError } from '../errors.js';
+import { InputError, OutputError, ScanError } from '../errors.js';
+import { printable } from './printable.js';
 import { loadInputs } from '../sources/load-inputs.js';
 import { runScan } from '../scan/run-scan.js';
 import { collectInventory, liveOptionsFrom, type LiveFlags } from './live.js';
@@ -38,6 +39,7 @@ interface ScanFlags extends LiveFlags {
   failOnNew?: boolean;
   ignoreFile?: string;
   category?: string;
+  allowEmpty?: boolean;
 }
 
 function buildProgram(): Command {
@@ -62,6 +64,7 @@ function buildProgram(): Command {
     .option('--ignore-file <file>', 'accepted risks in YAML (default: ./cafscan.ignore.yaml when present); adds to the config\'s suppressions')
     .option('--baseline <results.json>', 'a previous results.json: mark findings new / unchanged / fixed')
     .option('--fail-on-new', 'with --fail-on and --baseline: only failures new since the baseline set exit 1')
+    .option('--allow-empty', 'with --fail-on: let a scan that evaluated nothing (no resource cafscan checks) pass; by default it exits 1')
     .option('--all-resources', 'check every bucket, key, log group… not only those the AI asset graph links to a workload');
   addLiveOptions(scan)
     .exitOverride()
@@ -147,10 +150,11 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     failOnNewOnly: flags.failOnNew === true,
     humanFormats: (['markdown', 'html'] as const).filter((f) => flags.format?.includes(f)),
     ...(flags.category ? { category: flags.category } : {}),
+    allowEmpty: flags.allowEmpty === true,
     startedAt,
     onProgress: progressReporter('evaluating resources'),
   });
-  for (const warning of outcome.warnings) process.stderr.write(`cafscan: ${warning}\n`);
+  for (const warning of outcome.warnings) process.stderr.write(`cafscan: ${printable(warning)}\n`);
   const formats = flags.format ?? ['table'];
   if (formats.includes('table')) {
     process.stdout.write(outcome.summary);
@@ -161,7 +165,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
 
 async function collectCommand(flags: LiveFlags & { output: string; redact: boolean }): Promise<number> {
   const live = await collectInventory(liveOptionsFrom(flags));
-  await writeInventoryFile(flags.output, live.inventory, flags.redact);
+  for (const warning of await writeInventoryFile(flags.output, live.inventory, flags.redact)) process.stderr.write(`cafscan: ${printable(warning)}\n`);
   return 0;
 }
 
@@ -175,12 +179,12 @@ export async function main(argv: string[]): Promise<number> {
       // help and --version are not errors; every usage error is exit 2 (commander says 1).
       return error.exitCode === 0 ? 0 : 2;
     }
-    if (error instanceof InputError || error instanceof ScanError) {
-      process.stderr.write(`cafscan: ${error.message}\n`);
+    if (error instanceof InputError || error instanceof ScanError || error instanceof OutputError) {
+      process.stderr.write(`cafscan: ${printable(error.message)}\n`);
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`cafscan: internal error: ${message} (set CAFSCAN_DEBUG=1 for details)\n`);
+    process.stderr.write(`cafscan: internal error: ${printable(message)} (set CAFSCAN_DEBUG=1 for details)\n`);
     if (process.env.CAFSCAN_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     return 3;
   }

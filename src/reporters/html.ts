@@ -112,6 +112,8 @@ function renderHeader(results: ReportResults): string {
     ['Finished', formatTime(scan.finishedAt)],
     ['Findings', `${overall.passed} passed, ${overall.failed} failed, ${overall.notEvaluated} not evaluated${counts.suppressed ? `, ${plural(counts.suppressed, 'failure')} suppressed` : ''}`],
   ];
+  // First in the list: a page of n/a scores and no failures must not read as a clean account.
+  if (scan.empty) facts.unshift(['NOTHING WAS EVALUATED', `${scan.emptyReason ?? 'no check passed or failed'}. This is not a clean result.`]);
   if (diff) facts.push(['Since the baseline', `${plural(diff.newFailures.length, 'new failure')}, ${diff.fixed} fixed, ${diff.stillFailing} still failing, ${diff.updated} changed status otherwise`]);
   return [
     '<header class="report">',

@@ -43,7 +43,7 @@ export const MAX_LISTED_FAILURES = 20;
 const MAX_LISTED_REASONS = 5;
 
 export function renderMarkdown(results: ReportResults, options: MarkdownOptions = {}): string {
-  const sections = [header(results), capabilityTable(results), failures(results.findings), notEvaluated(results.findings), changes(results, options)];
+  const sections = [header(results), emptyNotice(results), capabilityTable(results), failures(results.findings), notEvaluated(results.findings), changes(results, options)];
   sections.push(`<sub>Every finding, with its remediation, is in results.json (and results.sarif for code scanning).</sub>`);
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
 }
@@ -64,6 +64,13 @@ function header(results: ReportResults): string {
     `- **Sources:** ${cell(listSome(scan.sources))}`,
     `- **Scanned:** ${cell(`${formatTime(scan.startedAt)} – ${formatTime(scan.finishedAt)}, ${tool.name} ${tool.version}`)}`,
   ].join('\n');
+}
+
+/** An empty scan said first and plainly: a table of n/a and "No open failures" must not read as clean. */
+function emptyNotice(results: ReportResults): string {
+  if (!results.scan.empty) return '';
+  const reason = results.scan.emptyReason ?? 'no check passed or failed';
+  return `> [!WARNING]\n> **Nothing was evaluated:** ${cell(reason)}. This is not a clean result: no control passed or failed.`;
 }
 
 function capabilityTable(results: ReportResults): string {

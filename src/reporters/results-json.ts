@@ -22,6 +22,12 @@ export interface ScanInfo {
   suppressions?: SuppressionReport;
   /** With --baseline: the comparison with the previous results.json. */
   baseline?: BaselineSummary;
+  /**
+   * Present (true) when no check passed or failed: nothing was evaluated, so the scores say
+   * nothing and a clean-looking result is not one. `emptyReason` says why.
+   */
+  empty?: true;
+  emptyReason?: string;
 }
 
 export interface ScanResults {

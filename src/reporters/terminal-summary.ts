@@ -5,7 +5,7 @@ import { compareBySeverity } from '../order.js';
 import type { ScoreCell, Scores } from '../scores/compute-scores.js';
 
 /** The readable summary: the nine capabilities with score and counts, then the worst failures. */
-export function renderTerminalSummary(scores: Scores, findings: Finding[], maxFailures = 10, baseline?: BaselineSummary): string {
+export function renderTerminalSummary(scores: Scores, findings: Finding[], maxFailures = 10, baseline?: BaselineSummary, emptyReason?: string): string {
   const header = ['Capability', 'Score', 'Pass', 'Fail', 'Not evaluated'];
   const rows = CAPABILITIES.map((id) => row(CAPABILITY_TITLES[id], scores.capabilities[id]));
   rows.push(row('Overall', scores.overall));
@@ -13,6 +13,8 @@ export function renderTerminalSummary(scores: Scores, findings: Finding[], maxFa
   const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
   const out = [line(header), rule, ...rows.slice(0, -1).map(line), rule, line(rows[rows.length - 1]!)];
+  // Said under the table, where the eye lands after "Overall": n/a everywhere is not a pass.
+  if (emptyReason) out.push('', `NOTHING WAS EVALUATED: ${emptyReason}.`, 'This is not a clean result: no control passed or failed.');
 
   const suppressed = findings.filter((f) => f.status === 'fail' && f.suppression).length;
   const failures = findings.filter((f) => f.status === 'fail' && !f.suppression).sort(compareBySeverity);

@@ -1,5 +1,3 @@
-import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CollectionSummary } from '../collect/coverage-summary.js';
 import { loadCatalog, severityRank, type Severity } from '../controls/catalog.js';
 import { evaluateInventory, type EvaluateOptions } from '../engine/evaluate.js';
@@ -11,7 +9,7 @@ import { applySuppressions } from '../suppressions/apply-suppressions.js';
 import type { SuppressionRule } from '../suppressions/model.js';
 import { buildAssetGraph, type GraphReport } from '../graph/build-asset-graph.js';
 import type { AssetRule } from '../graph/user-rules.js';
-import type { Inventory } from '../inventory/model.js';
+import { ACCOUNT_RESOURCE_TYPE, type Inventory } from '../inventory/model.js';
 import { redactInventory } from '../inventory/redact.js';
 import { inventoryWriter } from '../reporters/inventory-json.js';
 import { renderHtml } from '../reporters/html.js';
@@ -53,6 +51,8 @@ export interface ScanRequest {
   category?: string;
   /** Another compiled policy instead of policy-bundle/ (tests of runtime-error handling). */
   policy?: EvaluateOptions['bundle'];
+  /** --allow-empty: a scan that evaluated nothing may pass --fail-on. */
+  allowEmpty?: boolean;
 }
 
 export interface ScanOutcome {
@@ -61,6 +61,8 @@ export interface ScanOutcome {
   written: string[];
   /** For stderr: what the outputs had to leave out or split (GitHub's SARIF limits). */
   warnings: string[];
+  /** Why nothing was evaluated, when nothing was (see emptyScanReason). */
+  emptyReason?: string;
   exitCode: 0 | 1;
 }
 
@@ -77,6 +79,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const suppressions = request.suppressions?.length ? applySuppressions(findings, request.suppressions, tagLookup(request.inventory), request.startedAt, scanned) : undefined;
   const baseline = request.baseline ? compareWithBaseline(findings, request.baseline, request.baseline.path, scanned) : undefined;
   const scores = computeScores(findings);
+  const emptyReason = emptyScanReason(request, findings);
   const finishedAt = new Date();
   const results: ScanResults = {
     schemaVersion: '1',
@@ -98,6 +101,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       },
       ...(suppressions ? { suppressions } : {}),
       ...(baseline ? { baseline } : {}),
+      ...(emptyReason ? { empty: true as const, emptyReason } : {}),
     },
     findings,
     scores,
@@ -127,7 +131,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   };
   const runCount = Math.max(1, request.inventory.accounts.length);
   const sarifFiles = Array.from({ length: Math.ceil(runCount / GITHUB_LIMITS.runsPerFile) }, (_, i) => sarifFileName(i));
-  const written = writeOutputs(request.outputDir, [
+  const output = writeOutputs(request.outputDir, [
     [OUTPUT_FILES.inventory, inventory.chunks],
     [OUTPUT_FILES.results, () => resultsChunks(results)],
     ...sarifFiles.map((name, i): [string, () => Iterable<string>] => [name, function* () {
@@ -135,9 +139,10 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       yield '\n';
     }]),
     ...(request.humanFormats ?? []).map((format): [string, () => Iterable<string>] => [HUMAN_FORMATS[format].file, () => [HUMAN_RENDERERS[format](results)]]),
-  ]);
-  removeStaleSarifParts(request.outputDir, sarifFiles.length);
-  const warnings = [evaluationErrorWarning(evaluationErrors)].filter((w): w is string => w !== null);
+  ], { isStale: (name) => isStaleSarifPart(name, sarifFiles.length) });
+  const warnings = output.warnings;
+  const evaluationWarning = evaluationErrorWarning(evaluationErrors);
+  if (evaluationWarning !== null) warnings.push(evaluationWarning);
   warnings.push(...sarifTruncations(sarif ?? { version: '2.1.0', runs: [] }).map(
     (t) => `results.sarif: account ${t.accountId} has ${t.total} failures; GitHub code scanning keeps ${t.kept} per run, so the ${t.kept} most severe are in the SARIF (all are in results.json)`,
   ));
@@ -148,14 +153,40 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     warnings.push(`suppression ${e.source} expired on ${e.expires} and no longer suppresses (${e.wouldMatch} failing finding${e.wouldMatch === 1 ? '' : 's'} it matches are reported): ${e.reason}`);
   }
   for (const u of suppressions?.unused ?? []) warnings.push(`suppression ${u.source} matched no failing finding (fixed, or a typo?): ${u.reason}`);
+  // An empty scan must not look clean: a pipeline pointed at the wrong file would go green.
+  const emptyGate = emptyReason !== undefined && request.failOn !== undefined && !request.allowEmpty;
+  if (emptyReason) {
+    warnings.push(`nothing was evaluated: ${emptyReason}${emptyGate ? `; --fail-on does not pass a scan that checked nothing (exit 1; --allow-empty accepts it)` : ''}`);
+  }
   if (sarifFiles.length > 1) warnings.push(`${runCount} accounts: SARIF split into ${sarifFiles.join(', ')} (GitHub takes at most ${GITHUB_LIMITS.runsPerFile} runs per upload; upload each file)`);
   return {
     results,
-    summary: renderTerminalSummary(scores, findings, 10, baseline),
-    written,
+    summary: renderTerminalSummary(scores, findings, 10, baseline, emptyReason),
+    written: output.files,
     warnings,
-    exitCode: failsAtOrAbove(request.failOnNewOnly ? findings.filter((f) => f.baselineState === 'new') : findings, request.failOn) ? 1 : 0,
+    ...(emptyReason ? { emptyReason } : {}),
+    exitCode: emptyGate || failsAtOrAbove(request.failOnNewOnly ? findings.filter((f) => f.baselineState === 'new') : findings, request.failOn) ? 1 : 0,
   };
+}
+
+/**
+ * Why a scan evaluated nothing (no check passed or failed), or undefined when it did evaluate
+ * something. A suppressed failure was evaluated; a not_evaluated check was not.
+ */
+export function emptyScanReason(request: Pick<ScanRequest, 'inventory' | 'sources' | 'allResources'>, findings: Finding[]): string | undefined {
+  if (findings.some((f) => f.status === 'pass' || f.status === 'fail')) return undefined;
+  // The account/region records collection adds are facts about the account, not resources a user would count.
+  const resources = request.inventory.resources.filter((r) => r.type !== ACCOUNT_RESOURCE_TYPE).length;
+  const live = request.sources.includes('live');
+  if (resources === 0) return live ? 'no resources were collected (check the regions and the scanning role)' : 'the input has no resources (is it the right file?)';
+  const held = resources === 1 ? 'the 1 resource' : `any of the ${resources} resources`;
+  const scope = request.allResources ? '' : '; without --all-resources, buckets, keys, log groups and the like count only when linked to an AI workload';
+  const noControl = `no control applies to ${held} ${live ? 'collected' : 'in the input'} (no AI workload or resource type cafscan checks${scope})`;
+  if (findings.length === 0) return noControl;
+  const checks = (kind: string) => (findings.length === 1 ? `${kind}check was` : `${findings.length} ${kind}checks were`);
+  // Account-level checks run for every account and region seen, even when no resource is one cafscan checks.
+  if (findings.every((f) => f.resource.type === ACCOUNT_RESOURCE_TYPE)) return `${noControl}, and the ${checks('account-level ')} not evaluated (results.json gives each reason)`;
+  return `${findings.length === 1 ? 'the only' : 'all'} ${checks('')} not evaluated (results.json gives each reason)`;
 }
 
 const HUMAN_RENDERERS: Record<HumanFormat, (results: ScanResults) => string> = {
@@ -172,12 +203,11 @@ function tagLookup(inventory: Inventory): (arn: string) => Record<string, string
 /**
  * A previous scan of more accounts may have left results-N.sarif files that this scan did not
  * write; an upload of the directory (the GitHub Action uploads it) would revive their alerts.
+ * They are removed as part of replacing the set, so a failed write keeps them with their set.
  */
-function removeStaleSarifParts(dir: string, written: number): void {
-  for (const name of readdirSync(dir)) {
-    const part = /^results-(\d+)\.sarif$/.exec(name);
-    if (part && Number(part[1]) > written) rmSync(join(dir, name), { force: true });
-  }
+function isStaleSarifPart(name: string, written: number): boolean {
+  const part = /^results-(\d+)\.sarif$/.exec(name);
+  return part !== null && Number(part[1]) > written;
 }
 
 /** results.sarif, then results-2.sarif, results-3.sarif… beyond 20 accounts. */

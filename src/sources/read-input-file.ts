@@ -1,16 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { InputError } from '../errors.js';
 import { isJsonObject, type JsonValue } from '../json.js';
 import { INVENTORY_KIND, INVENTORY_SCHEMA_VERSION, type Inventory } from '../inventory/model.js';
+import { readInputText } from './read-input-text.js';
 
 /** What one input file turned out to be, before normalisation. */
 export type InputDocument =
   | { format: 'config-items'; file: string; items: JsonValue[] }
   | { format: 'inventory'; file: string; inventory: Inventory };
-
-const GZIP_MAGIC = [0x1f, 0x8b];
 
 /**
  * Reads an input file and recognises it as: an AWS Config snapshot (`configurationItems`, also
@@ -19,7 +16,7 @@ const GZIP_MAGIC = [0x1f, 0x8b];
  * list of configuration items, or a cafscan inventory. Gzip is detected by content, not name.
  */
 export function readInputFile(file: string): InputDocument {
-  const text = decodeText(file, readBytes(file));
+  const text = readInputText(file);
   let parsed: JsonValue;
   try {
     parsed = JSON.parse(text) as JsonValue;
@@ -27,27 +24,6 @@ export function readInputFile(file: string): InputDocument {
     throw new InputError(`${file} is not valid JSON (${(error as Error).message})`);
   }
   return recognise(file, parsed);
-}
-
-function readBytes(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    throw new InputError(`cannot read input ${file}: ${why}`);
-  }
-}
-
-function decodeText(file: string, bytes: Buffer): string {
-  if (bytes[0] === GZIP_MAGIC[0] && bytes[1] === GZIP_MAGIC[1]) {
-    try {
-      return gunzipSync(bytes).toString('utf8');
-    } catch {
-      throw new InputError(`${file} is not a readable gzip file (truncated or corrupt)`);
-    }
-  }
-  return bytes.toString('utf8');
 }
 
 function recognise(file: string, doc: JsonValue): InputDocument {
