@@ -164,6 +164,15 @@ resource_maybe_excluded(s, arn) if {
 	resource_may_match(p, arn)
 }
 
+# Services an Allow statement of a trust policy names as principals ("Service").
+trusted_services(trust_doc) := {svc |
+	some s in statements(trust_doc)
+	allow(s)
+	is_object(s.Principal)
+	some svc in values(s.Principal.Service)
+	is_string(svc)
+}
+
 # --- identity-based questions (a set of documents that apply to one principal) -----------------
 
 # An unconditional Deny in any of the documents that certainly covers the request.

@@ -104,6 +104,12 @@ test_statement_names_without_sprintf if {
 	policy.statement_name({}, 11) == "#12"
 }
 
+test_trusted_services_with_single_statement_and_single_service if {
+	d := {"Statement": {"Effect": "Allow", "Principal": {"Service": "sagemaker.amazonaws.com"}, "Action": "sts:AssumeRole"}}
+	policy.trusted_services(d) == {"sagemaker.amazonaws.com"}
+	policy.trusted_services(doc([{"Effect": "Allow", "Principal": {"Service": ["a.amazonaws.com", "b.amazonaws.com"]}}, {"Effect": "Deny", "Principal": {"Service": "c.amazonaws.com"}}, {"Effect": "Allow", "Principal": "*"}])) == {"a.amazonaws.com", "b.amazonaws.com"}
+}
+
 # [name, documents, action, resource, allowed]
 allowed_cases := [
 	["literal admin", [doc([allow("*", "*")])], "iam:PassRole", role_arn, true],
