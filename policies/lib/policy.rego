@@ -424,20 +424,25 @@ could_name_action_of(p, _) if {
 
 could_name_action_of(p, _) if not is_string(p)
 
-# Whether some Deny statement of a resource policy certainly applies, for every principal, to
-# every action of `service` on each of `arns`, with no condition other than the ones
-# `allowed_conditions` accepts ({operator_lower: {key_lower: [accepted values, lower case]}}):
-# e.g. the TLS-only statement of a bucket policy.
+# Whether the Deny statements of a resource policy certainly apply, for every principal, to
+# every action of `service` on each of `arns` (one statement may cover the bucket and another its
+# objects), with no condition other than the ones `allowed_conditions` accepts
+# ({operator_lower: {key_lower: [accepted values, lower case]}}): e.g. the TLS-only statement of
+# a bucket policy.
 deny_for_everyone(doc, service, arns, allowed_conditions) if {
-	some s in statements(doc)
-	deny(s)
-	everyone_principal(s.Principal)
-	covers_every_action_of(s, service)
+	qualifying := [s |
+		some s in statements(doc)
+		deny(s)
+		everyone_principal(s.Principal)
+		covers_every_action_of(s, service)
+		conditioned(s)
+		only_conditions(s.Condition, allowed_conditions)
+	]
+	count(qualifying) > 0
 	every arn in arns {
+		some s in qualifying
 		sure_cover_resource(s, arn)
 	}
-	conditioned(s)
-	only_conditions(s.Condition, allowed_conditions)
 }
 
 # Every condition of the statement is one of the accepted tests (all conditions must hold for

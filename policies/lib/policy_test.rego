@@ -318,6 +318,11 @@ tls_cases := [
 	["Allow", tls_deny({"Effect": "Allow"}), false],
 ]
 
+test_tls_deny_split_over_statements if {
+	policy.deny_for_everyone(doc([tls_deny({"Resource": bucket}), tls_deny({"Resource": "arn:aws:s3:::b/*"})]), "s3", bucket_and_objects, tls)
+	not policy.deny_for_everyone(doc([tls_deny({"Resource": bucket}), tls_deny({"Resource": "arn:aws:s3:::b/*", "Action": "s3:GetObject"})]), "s3", bucket_and_objects, tls)
+}
+
 test_tls_deny if {
 	wrong := [c[0] | some c in tls_cases; c[2] != tls_only(c[1])]
 	wrong == []
