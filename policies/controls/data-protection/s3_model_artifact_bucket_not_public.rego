@@ -8,7 +8,10 @@
 #   bucket or account level; and its ACL (when recorded) grants nothing to the AllUsers or
 #   AuthenticatedUsers groups, or IgnorePublicAcls is on. This follows S3's own meaning of
 #   public (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status).
-#   Whether Block Public Access is fully on is CAFAI-DP-02's question, so a bucket with Block
+#   A bucket without a public access block of its own has every setting off (AWS's default,
+#   https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-bucket.html);
+#   the ACL is Config's supplementaryConfiguration.AccessControlList or the live collector's
+#   GetBucketAcl. Whether Block Public Access is fully on is CAFAI-DP-02's question, so a bucket with Block
 #   Public Access off but no public grant passes here. A policy or ACL that is not in the
 #   inventory, or a public grant whose Block Public Access setting is unknown, makes the
 #   result not evaluated unless the bucket is already known to be public. It applies to every
