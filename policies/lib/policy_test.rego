@@ -175,6 +175,8 @@ test_administrator if {
 test_administrator_reason if {
 	policy.administrator_reason([doc([allow("*", "*")])], role_arn) == "it allows every action on every resource"
 	policy.administrator_reason([doc([allow("iam:PutRolePolicy", role_arn)])], role_arn) == "it allows iam:PutRolePolicy on the role itself, so the role can grant itself any permission"
+	policy.administrator_reason([doc([allow("*:*", "*")])], role_arn) == "it allows every action on every resource"
+	policy.administrator_reason([doc([{"Effect": "Allow", "NotAction": "s3:*", "Resource": "*"}])], role_arn) == "it allows iam:AttachRolePolicy, iam:PutRolePolicy, iam:AttachUserPolicy, iam:PutUserPolicy, iam:AttachGroupPolicy, iam:PutGroupPolicy, iam:CreatePolicyVersion on the role itself, so the role can grant itself any permission"
 }
 
 # [name, documents, allows all of sagemaker]

@@ -62,25 +62,14 @@ violations contains concat("", ["Role ", lib.label, ", assumable by ", lib.role_
 	name in admin_managed
 }
 
-# One policy on its own …
-violations contains concat("", ["Role ", lib.label, ", assumable by ", lib.role_ai_services_text, ", has ", d.source, ", which gives administrator access: ", policy.administrator_reason([d.doc], lib.role_arn), "."]) if {
+# A policy that gives administrator access, unless a Deny in any of the role's policies takes
+# it away (explicit Deny wins across policies). Every Allow the policy question looks at is one
+# statement, so the policy that holds it is the one to name.
+violations contains concat("", ["Role ", lib.label, ", assumable by ", lib.role_ai_services_text, ", has ", d.source, ", which gives administrator access: ", policy.administrator_reason(lib.iam_documents, lib.role_arn), "."]) if {
 	count(lib.role_assumed_by_ai) > 0
 	some d in lib.iam_policy_documents
 	policy.administrator([d.doc], lib.role_arn)
 	policy.administrator(lib.iam_documents, lib.role_arn)
-}
-
-# … or only together (iam:* in one, "*" in another is still one role), after the Deny statements
-# of every policy.
-violations contains concat("", ["Role ", lib.label, ", assumable by ", lib.role_ai_services_text, ", has administrator access through its policies together: ", policy.administrator_reason(lib.iam_documents, lib.role_arn), "."]) if {
-	count(lib.role_assumed_by_ai) > 0
-	policy.administrator(lib.iam_documents, lib.role_arn)
-	not single_policy_admin
-}
-
-single_policy_admin if {
-	some d in lib.iam_policy_documents
-	policy.administrator([d.doc], lib.role_arn)
 }
 
 # Missing data only matters while no violation is certain: a role that already has

@@ -136,7 +136,7 @@ test_fails_with_iam_full_access if {
 	testing.status(id, role("sagemaker.amazonaws.com", [attachment("arn:aws:iam::aws:policy/IAMFullAccess")], [])) == "fail"
 }
 
-test_fails_when_the_policies_are_admin_only_together if {
+test_names_the_policy_that_gives_administrator_access if {
 	r := role("sagemaker.amazonaws.com", [], [
 		{"policyName": "data", "policyDocument": statement({"Action": "s3:*", "Resource": "*"})},
 		{"policyName": "escalate", "policyDocument": statement({"Action": "iam:PutRolePolicy", "Resource": "arn:aws:iam::111122223333:role/*"})},

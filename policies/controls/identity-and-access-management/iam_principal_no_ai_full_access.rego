@@ -68,22 +68,12 @@ full_services := {svc | some svc, _ in services; policy.allows_all_of_service(li
 
 names(svcs) := concat(" and ", sort([services[s] | some s in svcs]))
 
-# Each policy that grants a whole service on its own (sagemaker:*, *, NotAction without it) …
+# Each policy that grants a whole service (sagemaker:*, *, NotAction without it), unless a Deny
+# in any of the principal's policies takes it away (explicit Deny wins across policies).
 violations contains concat("", [kind, " ", lib.label, " has ", d.source, ", which allows every ", names(svcs), " action on every resource."]) if {
 	some d in lib.iam_policy_documents
 	svcs := {svc | some svc in full_services; policy.allows_all_of_service([d.doc], svc, lib.iam_partition)}
 	count(svcs) > 0
-}
-
-# … or the policies only together.
-violations contains concat("", [kind, " ", lib.label, " is allowed every ", names(rest), " action on every resource by its policies together."]) if {
-	rest := {svc | some svc in full_services; not single_policy_grants(svc)}
-	count(rest) > 0
-}
-
-single_policy_grants(svc) if {
-	some d in lib.iam_policy_documents
-	policy.allows_all_of_service([d.doc], svc, lib.iam_partition)
 }
 
 # Unknown policies matter only while no violation is certain.

@@ -97,6 +97,11 @@ test_passes_with_scoped_policies if {
 	testing.status(id, with_inline(user([]), [document([allow("sagemaker:*", "arn:aws:sagemaker:us-east-1:111122223333:model/churn")])])) == "pass"
 }
 
+test_passes_when_a_deny_in_another_policy_removes_the_service if {
+	r := with_inline(group([]), [document([allow("sagemaker:*", "*")]), document([{"Effect": "Deny", "Action": "sagemaker:*", "Resource": "*"}])])
+	testing.status(id, r) == "pass"
+}
+
 test_passes_when_a_deny_removes_the_service if {
 	r := with_inline(user([]), [document([allow("*", "*"), {"Effect": "Deny", "Action": ["sagemaker:*", "bedrock:*"], "Resource": "*"}])])
 	testing.status(id, r) == "pass"
