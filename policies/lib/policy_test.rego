@@ -110,6 +110,11 @@ test_trusted_services_with_single_statement_and_single_service if {
 	policy.trusted_services(doc([{"Effect": "Allow", "Principal": {"Service": ["a.amazonaws.com", "b.amazonaws.com"]}}, {"Effect": "Deny", "Principal": {"Service": "c.amazonaws.com"}}, {"Effect": "Allow", "Principal": "*"}])) == {"a.amazonaws.com", "b.amazonaws.com"}
 }
 
+# Cases after AWS's documentation: policy evaluation logic (an explicit Deny in any policy
+# overrides an Allow; no Allow is an implicit deny),
+# https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html;
+# NotAction, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notaction.html;
+# NotResource, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notresource.html.
 # [name, documents, action, resource, allowed]
 allowed_cases := [
 	["literal admin", [doc([allow("*", "*")])], "iam:PassRole", role_arn, true],
@@ -137,6 +142,8 @@ allowed_cases := [
 	# a Deny whose resource is a policy variable does not surely apply
 	["deny on a variable resource", [doc([allow("s3:*", "*"), deny("s3:*", "arn:aws:s3:::b/${aws:username}")])], "s3:GetObject", "arn:aws:s3:::b/alice", true],
 	["not a document", ["junk"], "iam:PassRole", role_arn, false],
+	["no statement applies: implicit deny", [doc([allow("s3:GetObject", "arn:aws:s3:::b/*")])], "s3:PutObject", "arn:aws:s3:::b/k", false],
+	["Statement as a single object, Action as a string", [{"Statement": {"Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::b/*"}}], "s3:PutObject", "arn:aws:s3:::b/k", true],
 ]
 
 test_allowed if {
