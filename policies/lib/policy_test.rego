@@ -235,6 +235,9 @@ public_cases := [
 	["SourceVpce", everyone({"Condition": {"StringEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"}}}), false],
 	["SourceArn ArnLike fixed", everyone({"Condition": {"ArnLike": {"aws:SourceArn": "arn:aws:cloudtrail:us-east-1:111122223333:trail/t"}}}), false],
 	["SourceIp narrow", everyone({"Condition": {"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}}}), false],
+	["SourceIp single address and IPv6 range", everyone({"Condition": {"IpAddress": {"aws:SourceIp": ["203.0.113.7", "2001:db8::/48"]}}}), false],
+	["SourceIp ::/0", everyone({"Condition": {"IpAddress": {"aws:SourceIp": "::/0"}}}), true],
+	["SourceIp not an address", everyone({"Condition": {"IpAddress": {"aws:SourceIp": "office"}}}), true],
 	["key case-insensitive", everyone({"Condition": {"StringEquals": {"AWS:PRINCIPALORGID": "o-abc123"}}}), false],
 	# not restricting
 	["StringNotEquals PrincipalOrgID (everyone outside the org)", everyone({"Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "o-abc123"}}}), true],
