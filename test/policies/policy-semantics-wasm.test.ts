@@ -128,8 +128,8 @@ const JS_BUILTINS = new Set(['sprintf', 'regex.split', 'json.is_valid', 'yaml.is
 /** The builtins the compiled policy needs from its host (not compiled into the wasm module). */
 async function hostBuiltins(): Promise<string[]> {
   const policy = (await loadPolicy(readFileSync(join(policyBundleDir, 'policy.wasm')))) as unknown as {
-    wasmInstance: WebAssembly.Instance;
-    mem: WebAssembly.Memory;
+    wasmInstance: { exports: Record<string, unknown> };
+    mem: { buffer: ArrayBuffer };
   };
   const exports = policy.wasmInstance.exports as Record<string, (...args: number[]) => number>;
   const address = exports.opa_json_dump!(exports.builtins!());
