@@ -2,6 +2,8 @@
 # lib.iam_*). Keys follow the inventory model: IAM documents are already decoded to objects.
 package cafscan.lib
 
+import data.cafscan.lib.policy
+
 # AWS managed policies (arn:<partition>:iam::aws:policy/...) are never recorded as
 # AWS::IAM::Policy resources, so they can only be judged by their ARN.
 iam_aws_managed_policy(arn) if regex.match(`^arn:aws[a-z-]*:iam::aws:policy/`, arn)
@@ -20,6 +22,70 @@ iam_default_policy_document(policy) := docs[0] if {
 	count(docs) > 0
 }
 
+# --- the IAM principal (role, user or group) under evaluation -----------------------------------
+
+# Where each principal type keeps its inline policies (Config's configuration item keys).
+iam_inline_keys := {"AWS::IAM::Role": "rolePolicyList", "AWS::IAM::User": "userPolicyList", "AWS::IAM::Group": "groupPolicyList"}
+
+iam_inline_key := iam_inline_keys[input.resource.type]
+
+iam_attached_recorded if is_array(configuration.attachedManagedPolicies)
+
+iam_inline_recorded if is_array(configuration[iam_inline_key])
+
+iam_attached_arns := [p.policyArn | some p in as_array(object.get(configuration, "attachedManagedPolicies", [])); is_string(p.policyArn)]
+
+iam_inline_policies := [p | some p in as_array(object.get(configuration, iam_inline_key, [])); is_object(p)]
+
+iam_customer_managed_arns := {arn | some arn in iam_attached_arns; not iam_aws_managed_policy(arn)}
+
+iam_attached_aws_managed_names := {iam_policy_name(arn) | some arn in iam_attached_arns; iam_aws_managed_policy(arn)}
+
+# Every recorded policy document that applies to the principal, with how to name it in a message.
+iam_policy_documents contains {"source": concat("", ["inline policy ", iam_inline_name(p)]), "doc": p.policyDocument} if {
+	some p in iam_inline_policies
+	is_object(p.policyDocument)
+}
+
+iam_policy_documents contains {"source": concat("", ["customer managed policy ", iam_policy_name(arn)]), "doc": doc} if {
+	some arn in iam_customer_managed_arns
+	doc := iam_default_policy_document(related(arn))
+	is_object(doc)
+}
+
+# The documents alone, for questions about their union (a Deny in one removes an Allow of another).
+iam_documents := [d.doc | some d in iam_policy_documents]
+
+iam_inline_name(p) := p.policyName if is_string(p.policyName)
+
+else := "(unnamed)"
+
+# What stops the principal's permissions from being known completely. Absent lists are unknown
+# (A ListRoles-based source has none), never "no policies".
+iam_policy_gaps contains "the attached managed policies are not in the inventory" if not iam_attached_recorded
+
+iam_policy_gaps contains "the inline policies are not in the inventory" if not iam_inline_recorded
+
+iam_policy_gaps contains concat("", ["the inline policy ", iam_inline_name(p), " could not be decoded"]) if {
+	some p in iam_inline_policies
+	not iam_decoded(p)
+}
+
+iam_policy_gaps contains concat("", ["the attached policy ", arn, " is not in the inventory"]) if {
+	some arn in iam_customer_managed_arns
+	not related(arn)
+}
+
+iam_policy_gaps contains concat("", ["the default version of the attached policy ", arn, " is not in the inventory"]) if {
+	some arn in iam_customer_managed_arns
+	related(arn)
+	not iam_default_recorded(related(arn))
+}
+
+iam_decoded(p) if is_object(p.policyDocument)
+
+iam_default_recorded(policy) if is_object(iam_default_policy_document(policy))
+
 # --- the IAM role under evaluation, as an AI service's execution role ----------------------------
 
 ai_services := {"sagemaker.amazonaws.com", "bedrock.amazonaws.com"}
@@ -30,7 +96,7 @@ role_trust_recorded if is_object(role_trust_policy)
 
 # The AI services that can assume the role.
 role_assumed_by_ai := {svc |
-	some trusted in trusted_services(role_trust_policy)
+	some trusted in policy.trusted_services(role_trust_policy)
 	svc := lower(trusted)
 	svc in ai_services
 }
@@ -44,46 +110,26 @@ role_outside_ai_scope if {
 
 role_ai_services_text := concat(" and ", sort(role_assumed_by_ai))
 
-role_attached_arns := [p.policyArn | some p in as_array(object.get(configuration, "attachedManagedPolicies", [])); is_string(p.policyArn)]
+# The role's own ARN, for "can it change its own permissions" (configuration.arn in Config). An
+# inventory without it gets a name no real pattern names, so only wildcards match it.
+role_arn := input.resource.arn if is_string(input.resource.arn)
 
-role_inline_policies := as_array(object.get(configuration, "rolePolicyList", []))
+else := configuration.arn if is_string(configuration.arn)
 
-role_customer_managed_arns := {arn | some arn in role_attached_arns; not iam_aws_managed_policy(arn)}
+else := "arn:aws:iam::\u0001:role/\u0001\u0002"
 
-# Every policy document that applies to the role, with how to name it in a message.
-role_policy_documents contains {"source": sprintf("inline policy %s", [p.policyName]), "doc": p.policyDocument} if {
-	some p in role_inline_policies
-	is_object(p.policyDocument)
-}
+# The partition and account of the resource, for ARNs built to probe a policy.
+iam_partition := p if {
+	parts := split(role_arn, ":")
+	count(parts) > 2
+	p := parts[1]
+} else := "aws"
 
-role_policy_documents contains {"source": sprintf("customer managed policy %s", [iam_policy_name(arn)]), "doc": doc} if {
-	some arn in role_customer_managed_arns
-	doc := iam_default_policy_document(related(arn))
-	is_object(doc)
-}
+iam_account := input.resource.accountId if is_string(input.resource.accountId)
+
+else := "\u0001"
 
 # What stops the role's permissions from being known completely.
 role_policy_gaps contains "the role's trust policy is not in the inventory" if not role_trust_recorded
 
-role_policy_gaps contains "the role's attached managed policies are not in the inventory" if not is_array(configuration.attachedManagedPolicies)
-
-role_policy_gaps contains "the role's inline policies are not in the inventory" if not is_array(configuration.rolePolicyList)
-
-role_policy_gaps contains sprintf("the inline policy %s could not be decoded", [object.get(p, "policyName", "(unnamed)")]) if {
-	some p in role_inline_policies
-	not iam_decoded(p)
-}
-
-role_policy_gaps contains sprintf("the attached policy %s is not in the inventory", [arn]) if {
-	some arn in role_customer_managed_arns
-	not related(arn)
-}
-
-role_policy_gaps contains sprintf("the default version of the attached policy %s is not in the inventory", [arn]) if {
-	some arn in role_customer_managed_arns
-	not iam_default_recorded(related(arn))
-}
-
-iam_decoded(p) if is_object(p.policyDocument)
-
-iam_default_recorded(policy) if is_object(iam_default_policy_document(policy))
+role_policy_gaps contains gap if some gap in iam_policy_gaps

@@ -54,36 +54,8 @@ has_tag(keys) if {
 }
 
 # --- IAM policy documents ---------------------------------------------------------------------
-
-statements(doc) := as_array(doc.Statement) if is_object(doc)
-
-else := []
-
-allows(statement, action) if {
-	statement.Effect == "Allow"
-	some a in as_array(statement.Action)
-	action_matches(a, action)
-}
-
-# "*" spans the service prefix too; otherwise ":" separates service and action ("iam:*").
-action_matches(pattern, _) if pattern == "*"
-
-action_matches(pattern, action) if glob.match(lower(pattern), [":"], lower(action))
-
-# A statement that allows every action on every resource.
-grants_full_admin(doc) if {
-	some s in statements(doc)
-	s.Effect == "Allow"
-	"*" in as_array(s.Action)
-	"*" in as_array(s.Resource)
-}
-
-# Services trusted to assume a role.
-trusted_services(trust_doc) := {svc |
-	some s in statements(trust_doc)
-	s.Effect == "Allow"
-	some svc in as_array(object.get(object.get(s, "Principal", {}), "Service", []))
-}
+# Policy semantics live in policies/lib/policy.rego (package cafscan.lib.policy), the only place
+# that walks statements.
 
 # --- secrets ----------------------------------------------------------------------------------
 # Regexes are compiled on every call in opa-wasm (measured ~300 µs per model with five

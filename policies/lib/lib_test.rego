@@ -7,23 +7,8 @@ test_label_falls_back_to_id_when_name_is_null if {
 	lib.label == "bucket" with input.resource as {"id": "b-1", "name": "bucket"}
 }
 
-test_single_statement_object_is_a_statement if {
-	doc := {"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}
-	count(lib.statements(doc)) == 1
-	lib.grants_full_admin(doc)
-}
-
-test_trusted_services_with_single_statement_and_single_service if {
-	doc := {"Statement": {"Effect": "Allow", "Principal": {"Service": "sagemaker.amazonaws.com"}, "Action": "sts:AssumeRole"}}
-	lib.trusted_services(doc) == {"sagemaker.amazonaws.com"}
-}
-
-test_allows_matches_action_wildcards_case_insensitively if {
-	lib.allows({"Effect": "Allow", "Action": "IAM:*"}, "iam:CreateUser")
-	not lib.allows({"Effect": "Deny", "Action": "iam:*"}, "iam:CreateUser")
-	not lib.allows({"Effect": "Allow", "Action": "s3:GetObject"}, "iam:CreateUser")
-	lib.allows({"Effect": "Allow", "Action": ["s3:GetObject", "*"]}, "iam:CreateUser")
-}
+# Statement walking (single statements, trusted services, action wildcards) is tested in
+# policy_test.rego with the library that does it (policies/lib/policy.rego).
 
 test_secret_like_variables if {
 	env := {"AWS_SECRET_ACCESS_KEY": "abc123abc123", "MODEL_NAME": "xgb", "DB_PASSWORD": "arn:aws:secretsmanager:us-east-1:1:secret:x", "X": "AKIAABCDEFGHIJKLMNOP"}

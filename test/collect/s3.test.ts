@@ -1,5 +1,6 @@
 import {
   CreateBucketCommand,
+  PutBucketAclCommand,
   PutBucketEncryptionCommand,
   PutBucketLifecycleConfigurationCommand,
   PutBucketLoggingCommand,
@@ -79,6 +80,8 @@ describe('S3 collector against moto', () => {
     const s3eu = new S3Client(moto.clientConfig('eu-west-1'));
 
     for (const bucket of [KMS, PLAIN, DENIED, LOGS, SSE_S3]) await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+    // A bucket whose ACL lets everyone read it (CAFAI-DP-09 needs the ACL to tell).
+    await s3.send(new PutBucketAclCommand({ Bucket: SSE_S3, ACL: 'public-read' }));
     // The log bucket lets S3 server access logging write to it (moto checks, as AWS does).
     const logDelivery = { Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: ['s3:PutObject'], Resource: `arn:aws:s3:::${LOGS}/*` };
     await s3.send(new PutBucketPolicyCommand({ Bucket: LOGS, Policy: JSON.stringify({ Version: '2012-10-17', Statement: [logDelivery] }) }));
@@ -263,6 +266,11 @@ describe('S3 collector against moto', () => {
       // decides, and the collector having looked for it and found none is an answer.
       expect(finding(findings, 'CAFAI-DP-02', KMS).status).toBe('pass');
       expect(finding(findings, 'CAFAI-DP-02', PLAIN)).toMatchObject({ status: 'fail', message: expect.stringContaining('the account has no public access block') });
+      // CAFAI-DP-09: public is a grant to everyone, read from the ACL and the policy; Block Public
+      // Access being off alone is DP-02's failure.
+      expect(finding(findings, 'CAFAI-DP-09', SSE_S3)).toMatchObject({ status: 'fail', message: expect.stringContaining('its ACL grants access to AllUsers') });
+      expect(finding(findings, 'CAFAI-DP-09', PLAIN).status).toBe('pass');
+      expect(finding(findings, 'CAFAI-DP-09', KMS).status).toBe('pass');
     });
   });
 

@@ -14,6 +14,7 @@ const EXPECTED: Record<string, 'pass' | 'fail'> = {
   'CAFAI-DP-01 ml-training-data-good': 'pass', 'CAFAI-DP-01 ml-scratch-bad': 'fail',
   'CAFAI-DP-02 ml-training-data-good': 'pass', 'CAFAI-DP-02 ml-scratch-bad': 'fail',
   'CAFAI-DP-03 ml-training-data-good': 'pass', 'CAFAI-DP-03 ml-scratch-bad': 'fail',
+  'CAFAI-DP-09 ml-training-data-good': 'pass', 'CAFAI-DP-09 ml-scratch-bad': 'fail',
   'CAFAI-AS-01 ml-training-data-good': 'pass', 'CAFAI-AS-01 ml-scratch-bad': 'fail',
   'CAFAI-SG-02 ml-training-data-good': 'pass', 'CAFAI-SG-02 ml-scratch-bad': 'fail',
   // IAM roles and users
@@ -96,6 +97,12 @@ describe('cafscan scan against a moto-emulated ML account', () => {
     const got = verdicts();
     const mismatches = Object.entries(EXPECTED).filter(([key, status]) => got.get(key) !== status).map(([key, status]) => `${key}: expected ${status}, got ${got.get(key) ?? 'no finding'}`);
     expect(mismatches).toEqual([]);
+  });
+
+  it('quotes the Sid of a public bucket statement in CAFAI-DP-09 (native Rego, not sprintf %q, which throws in opa-wasm)', () => {
+    const publicBucket = results().findings.find((f) => f.controlId === 'CAFAI-DP-09' && f.resource.id === 'ml-scratch-bad');
+    expect(publicBucket?.status).toBe('fail');
+    expect(publicBucket?.message).toContain('(statement "PublicReadForPartners")');
   });
 
   it('judges KMS key rotation on the keys AI workloads use; --all-resources brings in the forgotten one', () => {

@@ -46,6 +46,12 @@ export async function seedAccount(moto: Moto): Promise<{ goodKeyArn: string }> {
   }));
   await s3.send(new CreateBucketCommand({ Bucket: 'ml-scratch-bad' }));
   await s3.send(new PutBucketEncryptionCommand({ Bucket: 'ml-scratch-bad', ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] } }));
+  // A Sid-named public statement: its name is quoted in CAFAI-DP-09's message (opa-wasm's
+  // sprintf throws on %q, which once crashed the scan here).
+  await s3.send(new PutBucketPolicyCommand({
+    Bucket: 'ml-scratch-bad',
+    Policy: JSON.stringify({ Version: '2012-10-17', Statement: [{ Sid: 'PublicReadForPartners', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::ml-scratch-bad/*' }] }),
+  }));
   await s3.send(new CreateBucketCommand({ Bucket: 'ml-audit-logs' }));
 
   await trail.send(new CreateTrailCommand({ Name: 'org-trail-good', S3BucketName: 'ml-audit-logs', IsMultiRegionTrail: true, EnableLogFileValidation: true, CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:trail:*`, CloudWatchLogsRoleArn: ROLE_GOOD }));

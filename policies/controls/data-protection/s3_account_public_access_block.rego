@@ -49,21 +49,15 @@ package cafscan.controls.s3_account_public_access_block
 
 import data.cafscan.lib
 import data.cafscan.lib.account_facts
+import data.cafscan.lib.s3_public
 
-block_type := "AWS::S3::AccountPublicAccessBlock"
+# The account-level block and what each setting counts as are shared with the bucket controls
+# (policies/lib/s3_public.rego): a setting is on only when every record of the block has it on.
+block_type := s3_public.account_block_type
 
-settings := ["blockPublicAcls", "ignorePublicAcls", "blockPublicPolicy", "restrictPublicBuckets"]
+blocks := s3_public.account_blocks
 
-blocks := lib.same_account_of_type(block_type)
-
-on(setting) if {
-	count(blocks) > 0
-	every block in blocks {
-		object.get(block, "configuration", {})[setting] == true
-	}
-}
-
-off := [s | some s in settings; not on(s)]
+off := [s | some s in s3_public.settings; not s3_public.on_for_account(s)]
 
 # No block found is "none" only if the source collected the type (here or in another region:
 # the block is account-wide).

@@ -1,12 +1,19 @@
 # METADATA
-# title: S3 buckets holding AI input data block public access
+# title: S3 buckets used by AI workloads block public access
 # description: >-
 #   All four S3 Block Public Access settings (block and ignore public ACLs, block public
 #   policies, restrict public buckets) are on for the bucket, either in the bucket's own
 #   public access block or in the account-level one. S3 applies the most restrictive
 #   combination of the two, so each setting counts as on when either level turns it on.
+#   A bucket without a block of its own (Config leaves PublicAccessBlockConfiguration out)
+#   has every setting off, AWS's default for a bucket-level block that was never set
+#   (https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-bucket.html).
 #   When the bucket's own block is incomplete and the account-level block is not in the
-#   inventory, the result is not evaluated rather than guessed.
+#   inventory, or the bucket's block could not be read and the account-level block does not
+#   turn every setting on, the result is not evaluated rather than guessed. Whether the
+#   bucket is actually public is CAFAI-DP-09's question. It applies to every bucket the AI
+#   asset graph links (training and retrieval data, model artifacts, captured inferences and
+#   invocation logs).
 # custom:
 #   id: CAFAI-DP-02
 #   capability: data-protection
@@ -15,6 +22,7 @@
 #   resource_types: ["AWS::S3::Bucket"]
 #   related_resource_types: ["AWS::S3::AccountPublicAccessBlock", "AWS::::Account"]
 #   scope: linked
+#   linked_components: ["input", "model", "output"]
 #   caf_section: "Data protection"
 #   rationale: >-
 #     CAF-AI Data protection asks for secure access to, and control over, the data used to
@@ -49,6 +57,6 @@ package cafscan.controls.s3_bucket_public_access_blocked
 import data.cafscan.lib.s3_public
 
 # The bucket- and account-level block logic is shared with CAFAI-DP-09 (policies/lib/s3_public.rego).
-missing contains "the account-level public access block is not in the inventory" if s3_public.block_unknown
+missing contains reason if some reason in s3_public.block_unknown_reasons
 
 violations contains msg if some msg in s3_public.block_violations

@@ -87,7 +87,22 @@ test_not_evaluated_when_account_blocks_were_not_collected if {
 
 test_not_applicable_to_buckets_no_ai_workload_uses if testing.unlinked_not_applicable(id, bucket({}))
 
-test_applies_only_where_linked_as_input if {
+# A bucket the graph links only as an AI output (data capture, invocation logs) is checked too.
+test_applies_wherever_the_graph_links_the_bucket if {
 	testing.linked_status(id, bucket({}), ["input"]) == "not_evaluated"
-	not testing.linked_status(id, bucket({}), ["model"])
+	testing.linked_status(id, bucket({}), ["model"]) == "not_evaluated"
+	testing.linked_status(id, bucket({}), ["output"]) == "not_evaluated"
+}
+
+test_not_evaluated_when_the_bucket_block_could_not_be_read if {
+	r := object.union(bucket({}), {"collectionErrors": {"PublicAccessBlockConfiguration": "s3:GetBucketPublicAccessBlock was denied (AccessDenied)"}})
+	ctx := testing.context([account_block("111122223333", block(true, true, false, true))])
+	testing.status(id, r) == "not_evaluated" with data.inventory as ctx
+	testing.messages(id, r) == ["the bucket's public access block could not be read: s3:GetBucketPublicAccessBlock was denied (AccessDenied)"] with data.inventory as ctx
+}
+
+# The account-level block alone decides when it turns every setting on.
+test_passes_when_the_unreadable_bucket_block_does_not_matter if {
+	r := object.union(bucket({}), {"collectionErrors": {"PublicAccessBlockConfiguration": "s3:GetBucketPublicAccessBlock was denied (AccessDenied)"}})
+	testing.status(id, r) == "pass" with data.inventory as testing.context([account_block("111122223333", block(true, true, true, true))])
 }

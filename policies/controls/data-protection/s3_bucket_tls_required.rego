@@ -1,10 +1,16 @@
 # METADATA
-# title: S3 buckets holding AI input data deny requests made without TLS
+# title: S3 buckets used by AI workloads deny requests made without TLS
 # description: >-
-#   The bucket policy has a statement that denies every S3 action (s3:* or *) to every
-#   principal when aws:SecureTransport is false, so S3 refuses plain-HTTP requests instead
-#   of serving or accepting data in clear text. A bucket without a policy fails; when the
-#   bucket policy is not in the inventory the result is not evaluated.
+#   The bucket policy has a Deny statement for every principal ("*" or {"AWS": "*"}) and
+#   every S3 action (s3:*, *, or NotAction naming no S3 action) on both the bucket
+#   (arn:aws:s3:::BUCKET) and all its objects (BUCKET/*), whose only condition is
+#   aws:SecureTransport false (Bool or BoolIfExists), so S3 refuses every plain-HTTP request
+#   (https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit).
+#   A statement for another bucket, for the objects or the bucket only, for some principals
+#   or actions, or narrowed by any other condition does not count. A bucket without a policy
+#   fails; when the bucket policy is not in the inventory the result is not evaluated. It
+#   applies to every bucket the AI asset graph links (input data, model artifacts, captured
+#   inferences and invocation logs).
 # custom:
 #   id: CAFAI-DP-03
 #   capability: data-protection
@@ -12,6 +18,7 @@
 #   severity: medium
 #   resource_types: ["AWS::S3::Bucket"]
 #   scope: linked
+#   linked_components: ["input", "model", "output"]
 #   caf_section: "Data protection"
 #   rationale: >-
 #     CAF-AI Data protection asks that data gathered for pre-training and fine-tuning be
@@ -52,54 +59,43 @@
 package cafscan.controls.s3_bucket_tls_required
 
 import data.cafscan.lib
+import data.cafscan.lib.policy
+import data.cafscan.lib.s3_public
 
-bucket_policy := lib.supplementary.BucketPolicy
+# The bucket and every object in it.
+bucket_arn := input.resource.arn if is_string(input.resource.arn)
 
-has_policy_text if "policyText" in object.keys(bucket_policy)
+else := concat("", ["arn:aws:s3:::", input.resource.name])
 
-document := bucket_policy.policyText
+covered := [bucket_arn, policy.any_object_of(bucket_arn)]
 
-decoded if is_object(document)
-
-missing contains "the bucket policy is not in the inventory" if not has_policy_text
-
-missing contains "the bucket policy could not be decoded" if {
-	has_policy_text
-	document != null
-	not decoded
+# The only condition the Deny may carry: aws:SecureTransport is false. Bool and BoolIfExists both
+# match plain-HTTP requests (S3 always sets the key). s3:TlsVersion tests do not count: a
+# plain-HTTP request has no TLS version, so a NumericLessThan on it is false and denies nothing.
+insecure_transport := {
+	"bool": {"aws:securetransport": ["false"]},
+	"boolifexists": {"aws:securetransport": ["false"]},
 }
 
-violations contains sprintf("Bucket %s has no bucket policy, so requests made without TLS are not denied.", [lib.label]) if {
-	has_policy_text
-	document == null
+denies_insecure_transport if policy.deny_for_everyone(s3_public.policy_document, "s3", covered, insecure_transport)
+
+missing contains reason if {
+	not s3_public.policy_recorded
+	reason := unrecorded_reason
 }
 
-violations contains sprintf("Bucket %s has a bucket policy that does not deny requests made without TLS.", [lib.label]) if {
-	decoded
+unrecorded_reason := concat("", ["the bucket policy could not be read: ", s3_public.policy_read_error]) if {
+	s3_public.policy_read_error
+} else := "the bucket policy is not in the inventory"
+
+missing contains "the bucket policy could not be decoded" if s3_public.policy_undecodable
+
+violations contains concat("", ["Bucket ", lib.label, " has no bucket policy, so requests made without TLS are not denied."]) if {
+	s3_public.policy_recorded
+	s3_public.policy_document == null
+}
+
+violations contains concat("", ["Bucket ", lib.label, " has a bucket policy that does not deny requests made without TLS to the bucket and all its objects for every principal."]) if {
+	s3_public.policy_decoded
 	not denies_insecure_transport
 }
-
-denies_insecure_transport if {
-	some statement in lib.statements(document)
-	statement.Effect == "Deny"
-	everyone(statement.Principal)
-	some action in lib.as_array(statement.Action)
-	lower(action) in {"s3:*", "*"}
-	some operator in ["Bool", "BoolIfExists"]
-	some key, value in object.get(object.get(statement, "Condition", {}), operator, {})
-	lower(key) == "aws:securetransport"
-	some v in as_values(value)
-	is_false(v)
-}
-
-as_values(value) := value if is_array(value)
-
-else := [value]
-
-everyone(principal) if principal == "*"
-
-everyone(principal) if "*" in lib.as_array(principal.AWS)
-
-is_false(value) if value == false
-
-is_false(value) if lower(value) == "false"

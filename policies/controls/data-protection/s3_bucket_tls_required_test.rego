@@ -42,7 +42,7 @@ test_fails_without_a_policy if {
 test_fails_with_a_policy_that_does_not_deny_insecure_transport if {
 	r := with_policy(policy([allow_read]))
 	testing.status(id, r) == "fail"
-	testing.messages(id, r) == ["Bucket training-data has a bucket policy that does not deny requests made without TLS."]
+	testing.messages(id, r) == ["Bucket training-data has a bucket policy that does not deny requests made without TLS to the bucket and all its objects for every principal."]
 }
 
 test_fails_when_the_deny_is_too_narrow if {
@@ -68,7 +68,50 @@ test_not_applicable_to_other_types if {
 
 test_not_applicable_to_buckets_no_ai_workload_uses if testing.unlinked_not_applicable(id, bucket({}))
 
-test_applies_only_where_linked_as_input if {
+# A bucket the graph links only as an AI output (data capture, invocation logs) is checked too.
+test_applies_wherever_the_graph_links_the_bucket if {
 	testing.linked_status(id, bucket({}), ["input"]) == "not_evaluated"
-	not testing.linked_status(id, bucket({}), ["model"])
+	testing.linked_status(id, bucket({}), ["model"]) == "not_evaluated"
+	testing.linked_status(id, with_policy(null), ["output"]) == "fail"
+}
+
+with_resource(resource) := object.union(deny_insecure("*", "s3:*", "Bool", "false"), {"Resource": resource})
+
+test_fails_when_the_deny_covers_another_bucket if {
+	testing.status(id, with_policy(policy([with_resource(["arn:aws:s3:::other-bucket", "arn:aws:s3:::other-bucket/*"])]))) == "fail"
+}
+
+test_fails_when_the_deny_covers_only_the_objects_or_only_the_bucket if {
+	testing.status(id, with_policy(policy([with_resource("arn:aws:s3:::training-data/*")]))) == "fail"
+	testing.status(id, with_policy(policy([with_resource("arn:aws:s3:::training-data")]))) == "fail"
+	testing.status(id, with_policy(policy([with_resource(["arn:aws:s3:::training-data", "arn:aws:s3:::training-data/private/*"])]))) == "fail"
+}
+
+test_passes_when_the_deny_covers_everything if {
+	testing.status(id, with_policy(policy([with_resource("*")]))) == "pass"
+	testing.status(id, with_policy(policy([with_resource("arn:aws:s3:::training-data*")]))) == "pass"
+}
+
+# One statement for the bucket and one for its objects deny everything together.
+test_passes_with_the_bucket_and_its_objects_in_separate_statements if {
+	split_policy := policy([with_resource("arn:aws:s3:::training-data"), with_resource("arn:aws:s3:::training-data/*")])
+	testing.status(id, with_policy(split_policy)) == "pass"
+}
+
+test_fails_when_the_deny_has_extra_conditions if {
+	narrowed := object.union(deny_insecure("*", "s3:*", "Bool", "false"), {"Condition": {"StringEquals": {"aws:PrincipalAccount": "444455556666"}}})
+	testing.status(id, with_policy(policy([narrowed]))) == "fail"
+	not_principal := json.remove(object.union(deny_insecure("*", "s3:*", "Bool", "false"), {"NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}}), ["Principal"])
+	testing.status(id, with_policy(policy([not_principal]))) == "fail"
+}
+
+# A plain-HTTP request has no TLS version: a NumericLessThan on s3:TlsVersion is false for it.
+test_fails_with_only_a_tls_version_deny if {
+	version := json.remove(object.union(deny_insecure("*", "s3:*", "Bool", "false"), {"Condition": {"NumericLessThan": {"s3:TlsVersion": "1.2"}}}), ["Condition/Bool"])
+	testing.status(id, with_policy(policy([version]))) == "fail"
+}
+
+test_not_evaluated_with_the_reason_the_policy_could_not_be_read if {
+	r := object.union(bucket({}), {"collectionErrors": {"BucketPolicy": "s3:GetBucketPolicy was denied (AccessDenied)"}})
+	testing.messages(id, r) == ["the bucket policy could not be read: s3:GetBucketPolicy was denied (AccessDenied)"]
 }

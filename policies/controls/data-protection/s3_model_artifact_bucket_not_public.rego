@@ -1,13 +1,22 @@
 # METADATA
-# title: S3 buckets holding model artifacts are not public
+# title: S3 buckets used by AI workloads (model artifacts, input and output data) are not public
 # description: >-
-#   For a bucket that holds model artifacts (ModelDataUrl, training job output), two things
-#   hold: all four S3 Block Public Access settings are on, in the bucket's own block or in the
-#   account-level one (S3 applies the more restrictive of the two, so a setting counts as on
-#   when either level turns it on), and the bucket policy has no Allow statement for every
-#   principal ("*", {"AWS": "*"} or NotPrincipal) without a Condition. A bucket that fails
-#   either part fails; when a part cannot be judged from the inventory and the other part does
-#   not already fail, the result is not evaluated.
+#   The bucket is not public: its bucket policy has no Allow statement that grants to everyone
+#   ("*", {"AWS": "*"}, NotPrincipal) unless a condition pins the caller to fixed identities
+#   (aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceVpce, aws:SourceIp … with fixed
+#   values; negated, IfExists and Null tests do not), or RestrictPublicBuckets is on at the
+#   bucket or account level; and its ACL (when recorded) grants nothing to the AllUsers or
+#   AuthenticatedUsers groups, or IgnorePublicAcls is on. This follows S3's own meaning of
+#   public (https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html#access-control-block-public-access-policy-status).
+#   A bucket without a public access block of its own has every setting off (AWS's default,
+#   https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-bucket.html);
+#   the ACL is Config's supplementaryConfiguration.AccessControlList or the live collector's
+#   GetBucketAcl. Whether Block Public Access is fully on is CAFAI-DP-02's question, so a bucket with Block
+#   Public Access off but no public grant passes here. A policy or ACL that is not in the
+#   inventory, or a public grant whose Block Public Access setting is unknown, makes the
+#   result not evaluated unless the bucket is already known to be public. It applies to every
+#   bucket the AI asset graph links (model artifacts, training and retrieval data, captured
+#   inferences and invocation logs).
 # custom:
 #   id: CAFAI-DP-09
 #   capability: data-protection
@@ -16,6 +25,7 @@
 #   resource_types: ["AWS::S3::Bucket"]
 #   related_resource_types: ["AWS::S3::AccountPublicAccessBlock", "AWS::::Account"]
 #   scope: linked
+#   linked_components: ["input", "model", "output"]
 #   caf_section: "Data protection"
 #   rationale: >-
 #     CAF-AI Data protection asks for secure access to, and control over, the data used to
@@ -65,36 +75,47 @@ package cafscan.controls.s3_model_artifact_bucket_not_public
 import data.cafscan.lib
 import data.cafscan.lib.s3_public
 
-block_fails if count(s3_public.block_violations) > 0
-
-policy_public if count(s3_public.public_statements) > 0
-
-# A part that cannot be judged leaves the result open only while the other part passes: a
-# bucket already known to be public is reported as failing, not as not evaluated.
-missing contains "the account-level public access block is not in the inventory" if {
-	s3_public.block_unknown
-	not policy_public
+# Whether Block Public Access is fully on is CAFAI-DP-02's question; this control fails only
+# when the bucket is public: a grant to everyone that Block Public Access does not neutralise.
+violations contains msg if {
+	s3_public.policy_public
+	msg := concat("", [
+		"Bucket ", lib.label, " is public: its bucket policy grants access to everyone (",
+		statement_word(s3_public.public_statements), " ", concat(", ", s3_public.public_statements),
+		") and RestrictPublicBuckets is off at both the bucket and the account level.",
+	])
 }
-
-missing contains "the bucket policy is not in the inventory" if {
-	not s3_public.policy_recorded
-	not block_fails
-}
-
-missing contains "the bucket policy could not be decoded" if {
-	s3_public.policy_undecodable
-	not block_fails
-}
-
-violations contains msg if some msg in s3_public.block_violations
 
 violations contains msg if {
-	policy_public
-	msg := sprintf(
-		"Bucket %s has a bucket policy that grants access to everyone without a condition (%s %s).",
-		[lib.label, statement_word(s3_public.public_statements), concat(", ", s3_public.public_statements)],
-	)
+	s3_public.acl_public
+	msg := concat("", [
+		"Bucket ", lib.label, " is public: its ACL grants access to ", concat(" and ", sort({g | some g in s3_public.public_acl_grants})),
+		" and IgnorePublicAcls is off at both the bucket and the account level.",
+	])
 }
+
+# A part that cannot be judged leaves the result open only while no part already fails.
+missing contains reason if {
+	count(violations) == 0
+	some reason in unknown
+}
+
+unknown contains reason if {
+	not s3_public.policy_recorded
+	reason := policy_unrecorded_reason
+}
+
+policy_unrecorded_reason := concat("", ["the bucket policy could not be read: ", s3_public.policy_read_error]) if {
+	s3_public.policy_read_error
+} else := "the bucket policy is not in the inventory"
+
+unknown contains "the bucket policy could not be decoded" if s3_public.policy_undecodable
+
+unknown contains "the bucket policy grants access to everyone and whether RestrictPublicBuckets blocks it is unknown (the account-level public access block is not in the inventory or the bucket's could not be read)" if s3_public.policy_public_unknown
+
+unknown contains "the bucket ACL grants access to everyone and whether IgnorePublicAcls blocks it is unknown (the account-level public access block is not in the inventory or the bucket's could not be read)" if s3_public.acl_public_unknown
+
+unknown contains "the bucket ACL is not in the inventory and IgnorePublicAcls is not on, so a public ACL grant cannot be ruled out" if s3_public.acl_unknown
 
 statement_word(list) := "statement" if count(list) == 1
 

@@ -2,11 +2,18 @@
 # title: Roles that SageMaker or Bedrock can assume do not have administrator access
 # description: >-
 #   A role whose trust policy lets sagemaker.amazonaws.com or bedrock.amazonaws.com assume
-#   it has neither the AWS managed AdministratorAccess policy attached nor an inline or
-#   customer managed policy (its default version) that allows every action on every
-#   resource. Other roles are not applicable. An attached customer managed policy that is
-#   not in the inventory makes the result not evaluated unless a violation is already
-#   certain.
+#   it has no administrator access: neither the AWS managed AdministratorAccess or
+#   IAMFullAccess policy, nor inline or customer managed policies (default version) that,
+#   alone or together, allow every action on every resource (Action "*" or "*:*",
+#   NotAction or NotResource statements included) or let the role grant itself any
+#   permission (iam:* on every resource; iam:PutRolePolicy, iam:AttachRolePolicy and the
+#   like on the role itself). Policy semantics follow AWS's evaluation logic
+#   (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html):
+#   an unconditional Deny removes a grant, a condition on an Allow does not (it may hold);
+#   permissions boundaries are not taken into account. Other roles are not applicable.
+#   Policy lists absent from the inventory (a source that lists roles without their
+#   policies) or an attached customer managed policy that is not in it make the result not
+#   evaluated unless a violation is already certain.
 # custom:
 #   id: CAFAI-IAM-01
 #   capability: identity-and-access-management
@@ -41,21 +48,28 @@
 package cafscan.controls.ai_service_role_not_admin
 
 import data.cafscan.lib
+import data.cafscan.lib.policy
 
 out_of_scope if lib.role_outside_ai_scope
 
-admin_access_arn := `^arn:aws[a-z-]*:iam::aws:policy/AdministratorAccess$`
+# AWS managed policies are never in the inventory; these give administrator access (IAMFullAccess
+# lets the role attach AdministratorAccess to itself).
+admin_managed := {"AdministratorAccess", "IAMFullAccess"}
 
-violations contains sprintf("Role %s, assumable by %s, has the AWS managed policy AdministratorAccess attached.", [lib.label, lib.role_ai_services_text]) if {
+violations contains concat("", ["Role ", lib.label, ", assumable by ", lib.role_ai_services_text, ", has the AWS managed policy ", name, " attached."]) if {
 	count(lib.role_assumed_by_ai) > 0
-	some arn in lib.role_attached_arns
-	regex.match(admin_access_arn, arn)
+	some name in lib.iam_attached_aws_managed_names
+	name in admin_managed
 }
 
-violations contains sprintf("Role %s, assumable by %s, has %s, which allows every action on every resource.", [lib.label, lib.role_ai_services_text, d.source]) if {
+# A policy that gives administrator access, unless a Deny in any of the role's policies takes
+# it away (explicit Deny wins across policies). Every Allow the policy question looks at is one
+# statement, so the policy that holds it is the one to name.
+violations contains concat("", ["Role ", lib.label, ", assumable by ", lib.role_ai_services_text, ", has ", d.source, ", which gives administrator access: ", policy.administrator_reason(lib.iam_documents, lib.role_arn), "."]) if {
 	count(lib.role_assumed_by_ai) > 0
-	some d in lib.role_policy_documents
-	lib.grants_full_admin(d.doc)
+	some d in lib.iam_policy_documents
+	policy.administrator([d.doc], lib.role_arn)
+	policy.administrator(lib.iam_documents, lib.role_arn)
 }
 
 # Missing data only matters while no violation is certain: a role that already has

@@ -50,14 +50,14 @@ test_fails_with_administrator_access if {
 test_fails_with_an_admin_inline_policy if {
 	r := role(["bedrock.amazonaws.com", "lambda.amazonaws.com"], [], [{"policyName": "everything", "policyDocument": admin}])
 	testing.status(id, r) == "fail"
-	testing.messages(id, r) == ["Role sm-exec, assumable by bedrock.amazonaws.com, has inline policy everything, which allows every action on every resource."]
+	testing.messages(id, r) == ["Role sm-exec, assumable by bedrock.amazonaws.com, has inline policy everything, which gives administrator access: it allows every action on every resource."]
 }
 
 test_fails_with_an_admin_customer_managed_policy if {
 	r := role("sagemaker.amazonaws.com", [attachment(customer_policy_arn)], [])
 	ctx := testing.context([customer_policy(admin)])
 	testing.status(id, r) == "fail" with data.inventory as ctx
-	testing.messages(id, r) == ["Role sm-exec, assumable by sagemaker.amazonaws.com, has customer managed policy ml-training, which allows every action on every resource."] with data.inventory as ctx
+	testing.messages(id, r) == ["Role sm-exec, assumable by sagemaker.amazonaws.com, has customer managed policy ml-training, which gives administrator access: it allows every action on every resource."] with data.inventory as ctx
 }
 
 test_passes_with_scoped_policies if {
@@ -112,4 +112,77 @@ test_not_applicable_to_roles_other_services_assume if {
 
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(role("sagemaker.amazonaws.com", [], []), {"type": "AWS::IAM::User"}))
+}
+
+inline(doc) := [{"policyName": "p", "policyDocument": doc}]
+
+statement(fields) := {"Version": "2012-10-17", "Statement": [object.union({"Effect": "Allow"}, fields)]}
+
+# Administrator equivalents other than the literal "*" on "*".
+admin_equivalents := [
+	statement({"Action": "*:*", "Resource": "*"}),
+	statement({"Action": ["s3:GetObject", "*"], "Resource": ["*"]}),
+	statement({"Action": "iam:*", "Resource": "*"}),
+	statement({"Action": "IAM:*", "Resource": "*"}),
+	statement({"NotAction": "s3:*", "Resource": "*"}),
+	statement({"NotAction": ["iam:CreateUser"], "Resource": "*"}),
+	statement({"Action": "*", "NotResource": "arn:aws:s3:::secret-bucket/*"}),
+	statement({"Action": "iam:PutRolePolicy", "Resource": "arn:aws:iam::111122223333:role/sm-exec"}),
+	statement({"Action": "iam:AttachRolePolicy", "Resource": "arn:aws:iam::111122223333:role/*"}),
+	{"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}},
+	statement({"Action": "*", "Resource": "*", "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}),
+]
+
+test_fails_with_administrator_equivalents if {
+	passing := [d | some d in admin_equivalents; testing.status(id, role("sagemaker.amazonaws.com", [], inline(d))) != "fail"]
+	passing == []
+}
+
+test_fails_with_iam_full_access if {
+	testing.status(id, role("sagemaker.amazonaws.com", [attachment("arn:aws:iam::aws:policy/IAMFullAccess")], [])) == "fail"
+}
+
+test_names_the_policy_that_gives_administrator_access if {
+	r := role("sagemaker.amazonaws.com", [], [
+		{"policyName": "data", "policyDocument": statement({"Action": "s3:*", "Resource": "*"})},
+		{"policyName": "escalate", "policyDocument": statement({"Action": "iam:PutRolePolicy", "Resource": "arn:aws:iam::111122223333:role/*"})},
+	])
+	testing.status(id, r) == "fail"
+	testing.messages(id, r) == ["Role sm-exec, assumable by sagemaker.amazonaws.com, has inline policy escalate, which gives administrator access: it allows iam:PutRolePolicy on the role itself, so the role can grant itself any permission."]
+}
+
+not_admin := [
+	statement({"Action": "*", "Resource": ["arn:aws:s3:::training-data", "arn:aws:s3:::training-data/*"]}),
+	statement({"NotAction": ["iam:*", "organizations:*", "account:*"], "Resource": "*"}),
+	statement({"NotAction": "s3:DeleteBucket", "Resource": "arn:aws:s3:::*"}),
+	statement({"Action": ["iam:Get*", "iam:List*"], "Resource": "*"}),
+	statement({"Action": "iam:PutRolePolicy", "Resource": "arn:aws:iam::111122223333:role/other-team/*"}),
+	{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}, {"Effect": "Deny", "Action": "iam:*", "Resource": "*"}]},
+]
+
+test_passes_with_policies_that_are_not_admin if {
+	failing := [d | some d in not_admin; testing.status(id, role("sagemaker.amazonaws.com", [], inline(d))) != "pass"]
+	failing == []
+}
+
+# A Deny in one policy removes the Allow of another (explicit Deny wins).
+test_passes_when_another_policy_denies_iam if {
+	r := role("sagemaker.amazonaws.com", [], [
+		{"policyName": "everything", "policyDocument": admin},
+		{"policyName": "guard", "policyDocument": {"Statement": [{"Effect": "Deny", "Action": "iam:*", "Resource": "*"}]}},
+	])
+	testing.status(id, r) == "pass"
+}
+
+# A source that lists roles without their policies (ListRoles): absent lists are unknown.
+test_not_evaluated_when_policy_lists_are_absent if {
+	r := json.remove(role("sagemaker.amazonaws.com", [], []), ["configuration/attachedManagedPolicies", "configuration/rolePolicyList"])
+	testing.status(id, r) == "not_evaluated"
+	testing.messages(id, r) == ["the attached managed policies are not in the inventory", "the inline policies are not in the inventory"]
+}
+
+test_not_evaluated_when_the_default_version_is_not_recorded if {
+	r := role("sagemaker.amazonaws.com", [attachment(customer_policy_arn)], [])
+	p := json.remove(customer_policy(admin), ["configuration/policyVersionList"])
+	testing.messages(id, r) == [concat("", ["the default version of the attached policy ", customer_policy_arn, " is not in the inventory"])] with data.inventory as testing.context([p])
 }

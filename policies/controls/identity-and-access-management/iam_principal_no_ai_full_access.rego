@@ -1,16 +1,23 @@
 # METADATA
 # title: IAM users and groups do not have full access to SageMaker or Bedrock
 # description: >-
-#   No IAM user or group has the AWS managed policies AmazonSageMakerFullAccess or
-#   AmazonBedrockFullAccess attached. These grant every SageMaker or Bedrock action on
-#   every resource, including creating, changing and deleting models, endpoints,
-#   guardrails and agents and passing roles to them.
+#   No IAM user or group is allowed every SageMaker or every Bedrock action on every resource:
+#   neither through the AWS managed policies AmazonSageMakerFullAccess, AmazonBedrockFullAccess,
+#   AdministratorAccess or PowerUserAccess, nor through inline or customer managed policies
+#   (default version) that, alone or together, allow sagemaker:* or bedrock:* — written as
+#   such, as "*", or through NotAction/NotResource. These grant creating, changing and
+#   deleting models, endpoints, guardrails and agents. Policy semantics follow AWS's
+#   evaluation logic (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html):
+#   an unconditional Deny removes a grant, a condition on an Allow does not. Policy lists
+#   absent from the inventory, or an attached customer managed policy that is not in it, make
+#   the result not evaluated unless a violation is already certain.
 # custom:
 #   id: CAFAI-IAM-02
 #   capability: identity-and-access-management
 #   component: model
 #   severity: medium
 #   resource_types: ["AWS::IAM::User", "AWS::IAM::Group"]
+#   related_resource_types: ["AWS::IAM::Policy"]
 #   caf_section: "Security governance"
 #   rationale: >-
 #     CAF-AI leaves Identity and access management to the base AWS CAF, but its Security
@@ -36,24 +43,42 @@
 package cafscan.controls.iam_principal_no_ai_full_access
 
 import data.cafscan.lib
+import data.cafscan.lib.policy
 
-full_access_policies := {"AmazonSageMakerFullAccess", "AmazonBedrockFullAccess"}
+# AWS managed policies (never in the inventory) that allow every SageMaker or Bedrock action.
+full_access_policies := {
+	"AmazonSageMakerFullAccess": "SageMaker",
+	"AmazonBedrockFullAccess": "Bedrock",
+	"AdministratorAccess": "SageMaker and Bedrock",
+	"PowerUserAccess": "SageMaker and Bedrock",
+}
+
+services := {"sagemaker": "SageMaker", "bedrock": "Bedrock"}
 
 kind := "User" if input.resource.type == "AWS::IAM::User"
 
 else := "Group"
 
-attached := lib.configuration.attachedManagedPolicies
+violations contains concat("", [kind, " ", lib.label, " has the AWS managed policy ", name, " attached, which allows every ", full_access_policies[name], " action."]) if {
+	some name in lib.iam_attached_aws_managed_names
+	full_access_policies[name]
+}
 
-recorded if is_array(attached)
+# The services whose every action on every resource the principal's policies, together, allow.
+full_services := {svc | some svc, _ in services; policy.allows_all_of_service(lib.iam_documents, svc, lib.iam_partition)}
 
-missing contains "the attached managed policies are not in the inventory" if not recorded
+names(svcs) := concat(" and ", sort([services[s] | some s in svcs]))
 
-violations contains sprintf("%s %s has the AWS managed policy %s attached.", [kind, lib.label, name]) if {
-	some p in lib.as_array(attached)
-	arn := p.policyArn
-	is_string(arn)
-	lib.iam_aws_managed_policy(arn)
-	name := lib.iam_policy_name(arn)
-	name in full_access_policies
+# Each policy that grants a whole service (sagemaker:*, *, NotAction without it), unless a Deny
+# in any of the principal's policies takes it away (explicit Deny wins across policies).
+violations contains concat("", [kind, " ", lib.label, " has ", d.source, ", which allows every ", names(svcs), " action on every resource."]) if {
+	some d in lib.iam_policy_documents
+	svcs := {svc | some svc in full_services; policy.allows_all_of_service([d.doc], svc, lib.iam_partition)}
+	count(svcs) > 0
+}
+
+# Unknown policies matter only while no violation is certain.
+missing contains gap if {
+	count(violations) == 0
+	some gap in lib.iam_policy_gaps
 }

@@ -3,10 +3,14 @@
 # description: >-
 #   The model package group's resource policy (GetModelPackageGroupPolicy) has no Allow
 #   statement whose principal is everyone ("*" or {"AWS": "*"}, or an Allow with NotPrincipal)
-#   unless a condition ties the caller to known accounts or the organization: aws:PrincipalOrgID,
-#   aws:PrincipalOrgPaths, aws:PrincipalAccount or aws:SourceAccount, with a concrete value (not
-#   "*" under a Like operator, not an IfExists or Null test). A group without a policy passes; a
-#   policy that could not be read leaves the result not evaluated.
+#   unless a condition pins the caller to fixed identities: aws:PrincipalOrgID,
+#   aws:PrincipalOrgPaths, aws:PrincipalAccount, aws:PrincipalArn, aws:SourceAccount,
+#   aws:SourceArn, aws:SourceVpce, aws:SourceIp and the like, tested with StringEquals,
+#   StringLike, ArnEquals, ArnLike or IpAddress against values without wildcards or policy
+#   variables. Negated operators (StringNotEquals: "everyone outside my organization"),
+#   IfExists and Null tests, ForAllValues and unknown condition keys do not restrict the
+#   principal set. A group without a policy passes; a policy that could not be read leaves the
+#   result not evaluated.
 # custom:
 #   id: CAFAI-SG-05
 #   capability: security-governance
@@ -59,6 +63,7 @@
 package cafscan.controls.sagemaker_model_package_group_policy_not_public
 
 import data.cafscan.lib
+import data.cafscan.lib.policy as policies
 
 policy_key := "ModelPackageGroupPolicy"
 
@@ -96,39 +101,12 @@ missing contains "the model package group's resource policy could not be decoded
 
 # --- public statements ---------------------------------------------------------------------------
 
-everyone(s) if s.Principal == "*"
+# Allow statements for everyone (or everyone outside a negated set) that no condition pins to
+# fixed identities; see policies/lib/policy.rego.
+public_statements := policies.public_statements(policy) if is_object(policy)
 
-everyone(s) if "*" in lib.as_array(s.Principal.AWS)
+else := []
 
-# Allow with NotPrincipal grants every principal but the ones listed.
-everyone(s) if s.NotPrincipal
-
-restricting_keys := {"aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:sourceaccount"}
-
-# A condition that limits the callers to known accounts or the organization. IfExists and Null
-# tests let callers without the key through; "*" under a Like operator matches anyone.
-restricted(s) if {
-	some operator, conditions in s.Condition
-	not contains(lower(operator), "ifexists")
-	not startswith(lower(operator), "null")
-	some key, value in conditions
-	lower(key) in restricting_keys
-	not matches_anything(operator, value)
-}
-
-matches_anything(operator, value) if {
-	contains(lower(operator), "like")
-	"*" in lib.as_array(value)
-}
-
-statement_label(s, i) := sprintf("\"%s\"", [s.Sid]) if {
-	is_string(s.Sid)
-	s.Sid != ""
-} else := sprintf("#%d", [i + 1])
-
-violations contains sprintf("Model package group %s has a resource policy statement (%s) that allows any AWS principal without restricting it to known accounts or an organization.", [lib.label, statement_label(s, i)]) if {
-	some i, s in lib.statements(policy)
-	s.Effect == "Allow"
-	everyone(s)
-	not restricted(s)
+violations contains concat("", ["Model package group ", lib.label, " has a resource policy statement (", name, ") that allows any AWS principal without restricting it to known accounts or an organization."]) if {
+	some name in public_statements
 }

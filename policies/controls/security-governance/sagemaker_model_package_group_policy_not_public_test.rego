@@ -97,3 +97,31 @@ test_not_evaluated_when_the_policy_cannot_be_decoded if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(group(doc([statement("*", {})])), {"type": "AWS::SageMaker::ModelPackage"}))
 }
+
+# "Everyone outside my organization" (a negated operator) is not a restriction to known callers.
+test_fails_when_the_condition_is_negated if {
+	negated := [
+		{"StringNotEquals": {"aws:PrincipalOrgID": "o-abc123"}},
+		{"StringNotLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:*"}},
+		{"ArnNotEquals": {"aws:SourceArn": "arn:aws:sagemaker:us-east-1:111122223333:pipeline/p"}},
+		{"StringNotEqualsIfExists": {"aws:PrincipalAccount": "111122223333"}},
+		{"Null": {"aws:PrincipalOrgID": "false"}},
+	]
+	passing := [c | some c in negated; testing.status(id, group(doc([statement({"AWS": "*"}, {"Condition": c})]))) != "fail"]
+	passing == []
+}
+
+test_passes_when_restricted_by_other_identity_keys if {
+	restricting := [
+		{"ArnEquals": {"aws:PrincipalArn": "arn:aws:iam::444455556666:role/consumer"}},
+		{"StringEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"}},
+		{"IpAddress": {"aws:SourceIp": "203.0.113.0/24"}},
+	]
+	failing := [c | some c in restricting; testing.status(id, group(doc([statement({"AWS": "*"}, {"Condition": c})]))) != "pass"]
+	failing == []
+}
+
+test_names_the_statement_without_sprintf if {
+	s := statement("*", {"Sid": "Share \"all\""})
+	testing.messages(id, group(doc([s]))) == ["Model package group churn has a resource policy statement (\"Share \"all\"\") that allows any AWS principal without restricting it to known accounts or an organization."]
+}

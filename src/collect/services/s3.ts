@@ -1,4 +1,5 @@
 import {
+  GetBucketAclCommand,
   GetBucketEncryptionCommand,
   GetBucketLifecycleConfigurationCommand,
   GetBucketLocationCommand,
@@ -11,6 +12,7 @@ import {
   ListBucketsCommand,
   S3Client,
   type Bucket,
+  type Grant,
   type LifecycleRule,
   type LifecycleRuleAndOperator,
   type LifecycleRuleFilter,
@@ -41,6 +43,7 @@ export const s3Collector: Collector = {
     's3:GetBucketEncryption',
     's3:GetBucketVersioning',
     's3:GetBucketPolicy',
+    's3:GetBucketAcl',
     's3:GetBucketLogging',
     's3:GetObjectLockConfiguration',
     's3:GetBucketLifecycleConfiguration',
@@ -134,6 +137,18 @@ async function collectBucket(ctx: CollectorContext, bucket: Bucket, owner: Owner
     () => ({ policyText: null }),
   );
 
+  // CAFAI-DP-09 asks whether an ACL grants to everyone; without it that stays unknown.
+  recordInto(
+    'AccessControlList',
+    await ctx.call(() => s3.send(new GetBucketAclCommand({ Bucket: name }))),
+    (out) => ({
+      grantSet: null,
+      grantList: (out.Grants ?? []).map(aclGrant),
+      owner: out.Owner ? { displayName: out.Owner.DisplayName ?? null, id: out.Owner.ID ?? null } : null,
+      isRequesterCharged: false,
+    }),
+  );
+
   recordInto(
     'BucketLoggingConfiguration',
     await ctx.call(() => s3.send(new GetBucketLoggingCommand({ Bucket: name }))),
@@ -184,6 +199,22 @@ async function collectBucket(ctx: CollectorContext, bucket: Bucket, owner: Owner
     tags,
     collectionErrors: errors,
   });
+}
+
+/** Config's names for ACL permissions (the Java SDK v1 Permission enum). */
+const ACL_PERMISSIONS: Record<string, string> = { FULL_CONTROL: 'FullControl', READ: 'Read', WRITE: 'Write', READ_ACP: 'ReadAcp', WRITE_ACP: 'WriteAcp' };
+
+/**
+ * An ACL grant the way Config records it: a group grantee as its name ("AllUsers",
+ * "AuthenticatedUsers", "LogDelivery"), a canonical user as { id, displayName }.
+ */
+function aclGrant(grant: Grant): JsonObject {
+  const grantee = grant.Grantee;
+  const group = grantee?.Type === 'Group' && grantee.URI ? grantee.URI.split('/').pop() ?? grantee.URI : null;
+  return {
+    grantee: group ?? (grantee?.EmailAddress ? { emailAddress: grantee.EmailAddress } : { id: grantee?.ID ?? null, displayName: grantee?.DisplayName ?? null }),
+    permission: grant.Permission ? (ACL_PERMISSIONS[grant.Permission] ?? grant.Permission) : null,
+  };
 }
 
 /** A lifecycle rule the way Config (the Java SDK v1 bean) records it. */
