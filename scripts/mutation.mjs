@@ -10,7 +10,7 @@ import { dirname, join, matchesGlob, basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureOpa, repoRoot } from './opa-cli.mjs';
 import { readCatalog, regoSources, writeCatalogData } from './policy-catalog.mjs';
-import { describeFiles, testsFor } from './mutation-deps.mjs';
+import { describeFiles, sourcesFor, testsFor } from './mutation-deps.mjs';
 import { applyMutant, mutantsOf } from './mutation-operators.mjs';
 import { pool, runOpaTest } from './mutation-runner.mjs';
 import { buildReport, printSummary, readEquivalents } from './mutation-report.mjs';
@@ -122,28 +122,37 @@ async function main() {
   }
 
   const started = Date.now();
-  const selection = (target, rule) => testsFor(target, files, rule);
-  const loadSet = (target, rule, mutatedPath) => [
-    ...sources.map((f) => (f === target ? mutatedPath : f.path)),
-    ...selection(target, rule).map((f) => f.path),
+  // Per (file, rule): the tests that can notice a mutant there and the sources they need.
+  const selections = new Map();
+  for (const p of plan) {
+    const tests = testsFor(p.target, files, p.mutant.rule);
+    const id = `${p.target.rel}\n${tests.map((f) => f.rel).join('\n')}`;
+    p.selectionId = id;
+    p.testFiles = tests.filter((f) => !f.rel.endsWith('lib/testing_test.rego')).map((f) => f.rel);
+    if (!selections.has(id)) selections.set(id, { target: p.target, tests, sources: sourcesFor(p.target, tests, files) });
+  }
+  const loadSet = (sel, mutatedPath) => [
+    ...sel.sources.map((f) => (f === sel.target && mutatedPath ? mutatedPath : f.path)),
+    ...sel.tests.map((f) => f.path),
     dataDir,
   ];
 
-  // Baselines: the unmutated selection for each (file, rule) must pass, else its mutants
-  // would all look killed. One run per distinct selection.
-  const baselineTasks = new Map();
-  for (const p of plan) {
-    const tests = selection(p.target, p.mutant.rule);
-    const id = tests.map((f) => f.rel).join('\n');
-    p.selectionId = id;
-    p.testFiles = tests.filter((f) => !f.rel.endsWith('lib/testing_test.rego')).map((f) => f.rel);
-    if (!baselineTasks.has(id)) baselineTasks.set(id, () => runOpaTest(opa, [...sources.map((f) => f.path), ...tests.map((f) => f.path), dataDir], timeoutMs));
-  }
-  const ids = [...baselineTasks.keys()];
+  // Baselines: the unmutated selection must pass, else its mutants would all look killed.
+  // If the trimmed sources are not enough, the selection falls back to every source.
+  const ids = [...selections.keys()];
   process.stderr.write(`mutation: ${plan.length} mutants in ${targets.length} files; ${ids.length} test selections to check first\n`);
-  const baselineResults = await pool(ids.map((id) => baselineTasks.get(id)), jobs, () => false);
-  const baseline = new Map(ids.map((id, i) => [id, baselineResults[i]]));
-  for (const [id, result] of baseline) {
+  const baseline = new Map();
+  await pool(ids.map((id) => async () => {
+    const sel = selections.get(id);
+    let result = await runOpaTest(opa, loadSet(sel), timeoutMs);
+    if (result.status !== 'survived') {
+      sel.sources = sources;
+      result = await runOpaTest(opa, loadSet(sel), timeoutMs);
+    }
+    baseline.set(id, result);
+  }), jobs, () => false);
+  for (const id of ids) {
+    const result = baseline.get(id);
     if (result.status !== 'survived') throw new Error(`the unmutated tests do not pass (${result.status}: ${result.detail}) for:\n  ${id.replaceAll('\n', '\n  ')}`);
   }
 
@@ -152,7 +161,7 @@ async function main() {
     const mutatedPath = join(work, 'mutants', String(index), p.target.rel);
     mkdirSync(dirname(mutatedPath), { recursive: true });
     writeFileSync(mutatedPath, applyMutant(p.target.text, p.mutant));
-    const result = await runOpaTest(opa, loadSet(p.target, p.mutant.rule, mutatedPath), timeoutMs);
+    const result = await runOpaTest(opa, loadSet(selections.get(p.selectionId), mutatedPath), timeoutMs);
     rmSync(join(work, 'mutants', String(index)), { recursive: true, force: true });
     done++;
     if (done % 100 === 0) process.stderr.write(`mutation: ${done}/${plan.length} (${Math.round((Date.now() - started) / 1000)} s)\n`);
