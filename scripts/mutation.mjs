@@ -6,7 +6,7 @@
 // scripts/mutation-equivalent.json.
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, matchesGlob, basename } from 'node:path';
+import { basename, dirname, join, matchesGlob, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureOpa, repoRoot } from './opa-cli.mjs';
 import { readCatalog, regoSources, writeCatalogData } from './policy-catalog.mjs';
@@ -173,7 +173,7 @@ async function main() {
     options: { only: options.only ?? null, jobs, budget: options.budget ?? null, timeoutSeconds: timeoutMs / 1000 },
     durationMs: Date.now() - started,
   });
-  const outPath = join(repoRoot, options.out);
+  const outPath = resolve(repoRoot, options.out);
   mkdirSync(dirname(outPath), { recursive: true });
   writeFileSync(outPath, `${JSON.stringify(report, null, 2)}\n`);
   printSummary(report, process.stdout);
