@@ -24,3 +24,13 @@ test_every_control_on_an_unreadable_resource_is_not_evaluated if {
 test_readable_configuration_is_judged if {
 	testing.status("CAFAI-DP-04", object.remove(notebook, ["collectionErrors"])) == "fail"
 }
+
+# A pass carries an empty message list (reporters read messages on every finding), and a fail
+# carries the control's sentences.
+test_pass_and_fail_findings_carry_their_messages if {
+	readable := object.remove(notebook, ["collectionErrors"])
+	encrypted := object.union(readable, {"configuration": {"NotebookInstanceName": "nb", "KmsKeyId": "arn:aws:kms:us-east-1:111122223333:key/k"}})
+	testing.status("CAFAI-DP-04", encrypted) == "pass"
+	testing.messages("CAFAI-DP-04", encrypted) == []
+	count(testing.messages("CAFAI-DP-04", readable)) == 1
+}
