@@ -20,6 +20,16 @@ export function readEquivalents(path) {
   return new Map(list.map((e) => [e.key, e.reason]));
 }
 
+// Dropping a type check (is_string(x) …) survives most often because a later statement is
+// undefined for other types anyway: usually equivalent, but check that the later statement
+// really is (x != "" holds for a number; startswith(x, "a") does not).
+function triageHint(mutant) {
+  if (mutant.operator === 'drop' && /^drop "(not )?is_(string|object|array|number|boolean|set)\(/.test(mutant.description)) {
+    return { hint: 'type guard: equivalent only if what follows is undefined for other types' };
+  }
+  return {};
+}
+
 const pct = (num, den) => (den > 0 ? Math.round((1000 * num) / den) / 10 : null);
 
 export function buildReport({ plan, results, equivalents, baseline, options, durationMs }) {
@@ -34,7 +44,7 @@ export function buildReport({ plan, results, equivalents, baseline, options, dur
       category: p.mutant.category, description: p.mutant.description, status,
       ...(r?.detail ? { detail: r.detail } : {}),
       ...(reason ? { equivalentReason: reason } : {}),
-      ...(status === 'survived' ? { tests: p.testFiles } : {}),
+      ...(status === 'survived' ? { tests: p.testFiles, ...triageHint(p.mutant) } : {}),
     };
   });
   const byFile = new Map();
@@ -98,7 +108,7 @@ export function printSummary(report, out) {
     let file = null;
     for (const s of report.survivors) {
       if (s.file !== file) { file = s.file; w(`\n  ${file}`); }
-      w(`    ${s.line} [${s.rule}] ${s.operator}${s.category === 'message' ? ' (message only)' : ''}: ${s.description}`);
+      w(`    ${s.line} [${s.rule}] ${s.operator}${s.category === 'message' ? ' (message only)' : ''}${s.hint ? ' (type guard)' : ''}: ${s.description}`);
     }
   }
   for (const e of report.errors) w(`error: ${e.file}:${e.line} ${e.description}: ${e.detail ?? ''}`);
