@@ -86,7 +86,8 @@ try {
 } finally {
   cleanup();
 }
-process.exit(exitCode);
+// exitCode, not exit(): a large --list or summary on a pipe must be flushed first.
+process.exitCode = exitCode;
 
 async function main() {
   const snapshot = join(work, 'tree');
@@ -95,7 +96,9 @@ async function main() {
   writeCatalogData(readCatalog(opa), dataDir);
   const files = describeFiles(regoSources({ includeTests: true }).map((p) => join(snapshot, p.slice(repoRoot.length + 1))), snapshot);
   const sources = files.filter((f) => !f.isTest);
-  const targets = sources.filter((f) => !options.only || options.only.some((g) => matchesGlob(f.rel, g) || matchesGlob(basename(f.rel), g)));
+  // A glob matches the repo-relative path or the file name; a plain directory matches what is under it.
+  const selected = (f, g) => matchesGlob(f.rel, g) || matchesGlob(basename(f.rel), g) || f.rel.startsWith(`${g.replace(/\/+$/, '')}/`);
+  const targets = sources.filter((f) => !options.only || options.only.some((g) => selected(f, g)));
   if (!targets.length) fail(`no Rego source matches ${(options.only ?? []).join(', ')}`);
 
   const equivalents = readEquivalents(join(repoRoot, 'scripts', 'mutation-equivalent.json'));
@@ -116,8 +119,8 @@ async function main() {
     }
   }
   if (options.list) {
-    for (const p of plan) process.stdout.write(`${p.target.rel}:${p.mutant.line} [${p.mutant.rule}] ${p.mutant.operator} (${p.mutant.category}): ${p.mutant.description}\n`);
-    process.stdout.write(`${plan.length} mutants in ${targets.length} files\n`);
+    const lines = plan.map((p) => `${p.target.rel}:${p.mutant.line} [${p.mutant.rule}] ${p.mutant.operator} (${p.mutant.category}): ${p.mutant.description}\n`);
+    process.stdout.write(`${lines.join('')}${plan.length} mutants in ${targets.length} files\n`);
     return 0;
   }
 
