@@ -39,3 +39,13 @@ test_control_selects_one_finding if {
 test_control_selects_nothing_for_another_type if {
 	count({f | some f in data.cafscan.main.findings with input as {"resource": notebook, "scan": testing.scan, "control": "CAFAI-NO-99"}}) == 0
 }
+
+# A pass carries an empty message list (reporters read messages on every finding), and a fail
+# carries the control's sentences.
+test_pass_and_fail_findings_carry_their_messages if {
+	readable := object.remove(notebook, ["collectionErrors"])
+	encrypted := object.union(readable, {"configuration": {"NotebookInstanceName": "nb", "KmsKeyId": "arn:aws:kms:us-east-1:111122223333:key/k"}})
+	testing.status("CAFAI-DP-04", encrypted) == "pass"
+	testing.messages("CAFAI-DP-04", encrypted) == []
+	count(testing.messages("CAFAI-DP-04", readable)) == 1
+}

@@ -36,3 +36,16 @@ test_finds_secrets_in_lambda_variables_and_ecs_lists if {
 test_leaves_references_and_plain_settings_alone if {
 	paths_for({"Environment": {"DB_SECRET_ARN": "arn:aws:secretsmanager:us-east-1:1:secret:x", "MAX_NEW_TOKENS": "512"}}) == set()
 }
+
+# Entries are judged by their name as well as their value, in either key casing
+# (ECS "name"/"value", CloudFormation-style "Name"/"Value"); only the value is redacted.
+test_finds_secrets_by_entry_name_in_either_casing if {
+	paths_for({"containerDefinitions": [{"environment": [
+		{"name": "DB_PASSWORD", "value": "hunter2"},
+		{"Name": "API_TOKEN", "Value": "t0k3n"},
+		{"name": "STAGE", "value": "prod"},
+	]}]}) == {
+		["configuration", "containerDefinitions", 0, "environment", 0, "value"],
+		["configuration", "containerDefinitions", 0, "environment", 1, "Value"],
+	}
+}

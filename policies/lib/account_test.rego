@@ -50,3 +50,9 @@ test_uncollected_reason_undefined_when_collected if {
 	r := account({"collectedTypes": ["AWS::CloudTrail::Trail"], "failedTypes": {}})
 	not lib.uncollected_reason("AWS::CloudTrail::Trail", "CloudTrail trails") with input as {"resource": r}
 }
+
+# A type the source reports as collected completely is known even if a stale failure is listed.
+test_uncollected_reason_undefined_when_collected_despite_a_listed_failure if {
+	r := account({"collectedTypes": ["AWS::CloudTrail::Trail"], "failedTypes": {"AWS::CloudTrail::Trail": "AccessDenied"}})
+	not lib.uncollected_reason("AWS::CloudTrail::Trail", "CloudTrail trails") with input as {"resource": r}
+}

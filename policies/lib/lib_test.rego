@@ -4,6 +4,7 @@ import data.cafscan.lib
 
 test_label_falls_back_to_id_when_name_is_null if {
 	lib.label == "key-1" with input.resource as {"id": "key-1", "name": null}
+	lib.label == "key-1" with input.resource as {"id": "key-1", "name": ""}
 	lib.label == "bucket" with input.resource as {"id": "b-1", "name": "bucket"}
 }
 
@@ -33,4 +34,58 @@ test_secret_detection_by_name_and_by_value if {
 	lib.looks_secret("HF_TOKEN", "hf_abcdef")
 	not lib.looks_secret("HF_TOKENIZER", "bert-base-uncased")
 	not lib.looks_secret("MAX_NEW_TOKENS", "512")
+}
+
+test_as_array_wraps_a_single_value_and_drops_other_kinds if {
+	lib.as_array(["a"]) == ["a"]
+	lib.as_array("a") == ["a"]
+	lib.as_array({"Effect": "Allow"}) == [{"Effect": "Allow"}]
+	lib.as_array(5) == []
+	lib.as_array(null) == []
+	lib.as_array(true) == []
+}
+
+test_has_tag_needs_one_of_the_keys_with_a_value if {
+	lib.has_tag(["owner", "team"]) with input.resource as {"tags": {"Owner": "alice"}}
+	not lib.has_tag(["owner", "team"]) with input.resource as {"tags": {"Owner": ""}}
+	not lib.has_tag(["owner"]) with input.resource as {"tags": {"Team": "ml"}}
+	not lib.has_tag(["owner"]) with input.resource as {}
+}
+
+# Each word of lib.secret_name_words on its own (no name below contains a second word).
+test_every_secret_name_word_is_detected if {
+	every name in [
+		"MY_SECRET", "DB_PASSWORD", "DB_PASSWD", "OPENAI_API_KEY", "OPENAI-API-KEY", "OPENAIAPIKEY",
+		"AWS_ACCESS_KEY", "AWS-ACCESS-KEY", "AWSACCESSKEY", "SSH_PRIVATE_KEY", "SSH-PRIVATE-KEY",
+		"SSHPRIVATEKEY", "DB_CREDENTIAL",
+	] {
+		lib.looks_secret(name, "value-1")
+	}
+}
+
+# A value that points at a secret (ARN, S3 URI, path, placeholder, dynamic reference) is not one.
+test_references_are_not_secrets if {
+	every value in ["arn:aws:secretsmanager:us-east-1:1:secret:db", "s3://bucket/key", "/run/secrets/db", "${DB_PASSWORD}", "{{resolve:ssm:db}}"] {
+		not lib.looks_secret("DB_PASSWORD", value)
+	}
+	lib.looks_secret("DB_PASSWORD", "hunter2")
+}
+
+# Each credential shape lib.secret_value_pattern recognises, under a harmless name.
+test_every_secret_value_shape_is_detected if {
+	every value in [
+		"AKIAABCDEFGHIJKLMNOP", "ASIAABCDEFGHIJKLMNOP", "ABIAABCDEFGHIJKLMNOP", "ACCAABCDEFGHIJKLMNOP",
+		"A3TXABCDEFGHIJKLMNOP", "-----BEGIN PRIVATE KEY-----",
+		concat("", ["ghp_", "abcdefghijklmnopqrstuvwxyz0123456789"]), concat("", ["gho_", "abcdefghijklmnopqrstuvwxyz0123456789"]),
+		concat("", ["ghu_", "abcdefghijklmnopqrstuvwxyz0123456789"]), concat("", ["ghs_", "abcdefghijklmnopqrstuvwxyz0123456789"]),
+		concat("", ["ghr_", "abcdefghijklmnopqrstuvwxyz0123456789"]), "xoxp-1234567890-abc",
+		concat("", ["sk-", "abcdefghijklmnopqrstuvwxyz012345"]),
+	] {
+		lib.looks_secret("SETTING", value)
+	}
+	not lib.looks_secret("SETTING", concat("", ["sk-", "abcdefghijklmnopqrstuvwxyz01234"]))
+}
+
+test_secret_like_variables_only_judges_non_empty_strings if {
+	lib.secret_like_variables({"DB_PASSWORD": "", "API_KEY": 12345, "SECRET": null, "TOKEN": "t-1"}) == {"TOKEN"}
 }
