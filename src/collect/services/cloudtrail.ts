@@ -49,7 +49,10 @@ async function collectTrail(ctx: CollectorContext, cloudtrail: CloudTrailClient,
 
   const selectors = await ctx.call(() => cloudtrail.send(new GetEventSelectorsCommand({ TrailName: arn })));
   if (selectors.status === 'ok') {
-    // A trail has either basic or advanced event selectors, never both.
+    // A trail has either basic or advanced event selectors, never both. Recorded as answered:
+    // for a trail whose selectors were never set AWS answers the default selector (management
+    // events, All) while moto 5.2 answers []; SA-01 reads an empty list together with
+    // DescribeTrails' HasCustomEventSelectors false as that default, and as unknown otherwise.
     if (selectors.output.EventSelectors) supplementary.EventSelectors = camelKeys(toJson(selectors.output.EventSelectors));
     if (selectors.output.AdvancedEventSelectors) supplementary.AdvancedEventSelectors = camelKeys(toJson(selectors.output.AdvancedEventSelectors));
   } else if (selectors.status === 'failed') errors.EventSelectors = selectors.failure.reason;
