@@ -23,7 +23,7 @@ known if count(lib.configuration) > 0
 
 configuration_missing := "the resource's configuration is not in the inventory"
 
-# --- guardrails (GetGuardrail of the working version) -----------------------------------------
+# --- guardrails (GetGuardrail of the draft, or of a published version an agent applies) -------
 
 policy(name) := obj(field(lib.configuration, name))
 

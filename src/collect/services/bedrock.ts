@@ -60,6 +60,11 @@ export interface Place {
  *
  * A region where Bedrock does not exist (no endpoint, unreachable, token not valid there) fails
  * each of its types with the reason once, instead of retrying every list against it.
+ *
+ * Guardrails: one resource for the working draft of each guardrail (ListGuardrails/GetGuardrail
+ * without a version, ARN `…:guardrail/<id>`), plus one for each published version an agent's
+ * guardrailConfiguration names (GetGuardrail with guardrailVersion, ARN `…:guardrail/<id>:<version>`),
+ * since that version, not the draft, is what the agent applies. Same IAM actions.
  */
 export const bedrockCollector: Collector = {
   service: 'bedrock',
@@ -86,17 +91,20 @@ export const bedrockCollector: Collector = {
     const agents = ctx.client(BedrockAgentClient);
     const bedrockGate = new RegionGate();
     const agentGate = new RegionGate();
-    await Promise.all([
+    const [drafts, used] = await Promise.all([
       (async () => {
         await invocationLogging(ctx, bedrock, bedrockGate);
-        await guardrails(ctx, bedrock, bedrockGate);
+        const found = await guardrails(ctx, bedrock, bedrockGate);
         await customModels(ctx, bedrock, bedrockGate);
+        return found;
       })(),
       (async () => {
-        await agentsOf(ctx, agents, agentGate, place);
+        const references = await agentsOf(ctx, agents, agentGate, place);
         await knowledgeBases(ctx, agents, agentGate, place);
+        return references;
       })(),
     ]);
+    await guardrailVersions(ctx, bedrock, bedrockGate, drafts, used);
   },
 };
 
@@ -120,6 +128,67 @@ export function guardrailResource(summary: GuardrailSummary, detail: Part<GetGua
     name: (detail.ok ? detail.value.name : undefined) ?? summary.name ?? null,
     // The summary calls them id/arn; keyed as GetGuardrail does, so controls read one shape.
     configuration: detail.ok ? toJsonObject(detail.value) : guardrailSummaryConfiguration(summary),
+    detailError: detail.ok ? undefined : detail.reason,
+    tags,
+  });
+}
+
+/** A guardrail version an agent applies: its guardrailConfiguration. */
+export interface GuardrailReference {
+  identifier: string;
+  version: string;
+}
+
+/** Published versions are numbers; DRAFT is the working copy, already collected as the guardrail. */
+export function isPublishedVersion(version: string): boolean {
+  return /^[1-9][0-9]*$/.test(version);
+}
+
+/**
+ * The guardrail versions the agents name, once each (an agent may name the guardrail by id or by
+ * ARN), DRAFT and malformed versions left out.
+ */
+export function publishedReferences(agents: Array<Agent | AgentSummary>, place: Place): GuardrailReference[] {
+  const seen = new Map<string, GuardrailReference>();
+  for (const agent of agents) {
+    const config = 'guardrailConfiguration' in agent ? agent.guardrailConfiguration : undefined;
+    const identifier = config?.guardrailIdentifier;
+    const version = config?.guardrailVersion;
+    if (!identifier || !version || !isPublishedVersion(version)) continue;
+    const key = `${guardrailIdentity(identifier, place).id}|${version}`;
+    if (!seen.has(key)) seen.set(key, { identifier, version });
+  }
+  return [...seen.values()];
+}
+
+/** The guardrail's ARN and id from an identifier that may be either (agents store either). */
+export function guardrailIdentity(identifier: string, place: Place): { id: string; arn: string } {
+  const match = /^arn:[^:]+:bedrock:[^:]+:[0-9]{12}:guardrail\/([^:/]+)$/.exec(identifier);
+  if (match?.[1]) return { id: match[1], arn: identifier };
+  return { id: identifier, arn: `arn:${place.partition}:bedrock:${place.region}:${place.accountId}:guardrail/${identifier}` };
+}
+
+/**
+ * One published guardrail version as its own AWS::Bedrock::Guardrail resource: the guardrail's
+ * ARN and id with `:<version>` appended (the draft keeps the bare ARN), its name with the
+ * version, and GetGuardrail's output for that version; when that call failed, only what the
+ * agent named is known and `collectionErrors.configuration` says why.
+ */
+export function guardrailVersionResource(
+  reference: GuardrailReference,
+  detail: Part<GetGuardrailCommandOutput>,
+  tags: Part<Record<string, string>>,
+  place: Place,
+): ResourceDraft {
+  const identity = guardrailIdentity(reference.identifier, place);
+  const id = (detail.ok ? detail.value.guardrailId : undefined) ?? identity.id;
+  const arn = (detail.ok ? detail.value.guardrailArn : undefined) ?? identity.arn;
+  const name = detail.ok ? detail.value.name : undefined;
+  return draft(BEDROCK_TYPES.guardrail, {
+    id: `${id}:${reference.version}`,
+    arn: `${arn}:${reference.version}`,
+    name: `${name ?? id} (version ${reference.version})`,
+    configuration: detail.ok ? toJsonObject(detail.value) : { guardrailId: id, guardrailArn: arn, version: reference.version },
     detailError: detail.ok ? undefined : detail.reason,
     tags,
   });
@@ -289,7 +358,11 @@ async function invocationLogging(ctx: CollectorContext, bedrock: BedrockClient, 
   }
 }
 
-async function guardrails(ctx: CollectorContext, bedrock: BedrockClient, gate: RegionGate): Promise<void> {
+/** Tags of each collected guardrail, by its id and by its ARN (agents name a guardrail by either). */
+type GuardrailTags = Map<string, Part<Record<string, string>>>;
+
+async function guardrails(ctx: CollectorContext, bedrock: BedrockClient, gate: RegionGate): Promise<GuardrailTags> {
+  const found: GuardrailTags = new Map();
   // Without an identifier ListGuardrails lists every guardrail once (its DRAFT, the working
   // version); GetGuardrail without a version returns that same latest configuration.
   const list = await listing(ctx, gate, [BEDROCK_TYPES.guardrail], async (token) => {
@@ -302,7 +375,26 @@ async function guardrails(ctx: CollectorContext, bedrock: BedrockClient, gate: R
     if (detail === 'gone') return;
     const arn = (detail.ok ? detail.value.guardrailArn : undefined) ?? summary.arn ?? '';
     const tags = await tagPart(ctx, async () => bedrockTagMap((await bedrock.send(new ListBedrockTagsCommand({ resourceARN: arn }))).tags));
-    ctx.emit(guardrailResource(summary, detail, tags));
+    const resource = guardrailResource(summary, detail, tags);
+    found.set(resource.id, tags).set(resource.arn, tags);
+    ctx.emit(resource);
+  });
+  return found;
+}
+
+/** GetGuardrail of each published version an agent applies; tags are the guardrail's. */
+async function guardrailVersions(ctx: CollectorContext, bedrock: BedrockClient, gate: RegionGate, drafts: GuardrailTags, references: GuardrailReference[]): Promise<void> {
+  if (gate.unavailable) return; // the guardrail type already failed with the reason
+  const place: Place = { partition: ctx.partition, region: ctx.region, accountId: ctx.accountId };
+  await ctx.each(references, async (reference) => {
+    const detail = await part(ctx, () => bedrock.send(new GetGuardrailCommand({ guardrailIdentifier: reference.identifier, guardrailVersion: reference.version })));
+    // A version that does not exist protects nothing; the agent's own controls judge the reference.
+    if (detail === 'gone') return;
+    const identity = guardrailIdentity(reference.identifier, place);
+    const tags =
+      drafts.get(reference.identifier) ??
+      (await tagPart(ctx, async () => bedrockTagMap((await bedrock.send(new ListBedrockTagsCommand({ resourceARN: detail.ok ? (detail.value.guardrailArn ?? identity.arn) : identity.arn }))).tags)));
+    ctx.emit(guardrailVersionResource(reference, detail, tags, place));
   });
 }
 
@@ -321,7 +413,8 @@ async function customModels(ctx: CollectorContext, bedrock: BedrockClient, gate:
   });
 }
 
-async function agentsOf(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate, place: Place): Promise<void> {
+async function agentsOf(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate, place: Place): Promise<GuardrailReference[]> {
+  const collected: Agent[] = [];
   const list = await listing(ctx, gate, [BEDROCK_TYPES.agent], async (token) => {
     const page = await client.send(new ListAgentsCommand({ nextToken: token, maxResults: 1000 }));
     return { items: page.agentSummaries, next: page.nextToken };
@@ -333,8 +426,10 @@ async function agentsOf(ctx: CollectorContext, client: BedrockAgentClient, gate:
     const detail: Part<Agent> = got.ok ? (got.value.agent ? { ok: true, value: got.value.agent } : { ok: false, reason: 'bedrock:GetAgent returned no agent' }) : got;
     const arn = (detail.ok ? detail.value.agentArn : undefined) ?? agentArn(place, agentId);
     const tags = await tagPart(ctx, async () => (await client.send(new ListAgentTagsCommand({ resourceArn: arn }))).tags ?? {});
+    if (detail.ok) collected.push(detail.value);
     ctx.emit(agentResource(summary, detail, tags, place));
   });
+  return publishedReferences(collected, place);
 }
 
 async function knowledgeBases(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate, place: Place): Promise<void> {
