@@ -96,7 +96,8 @@ reference_prefixes := ["arn:", "s3://", "/", "${", "{{resolve:"]
 # Substrings one of which every value pattern below contains (checked before any regex).
 secret_value_markers := [
 	"AKIA", "ASIA", "ABIA", "ACCA", "A3T", "PRIVATE KEY-----", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
-	"github_pat_", "xox", "sk-", "hf_", "AIza", "eyJ", "_live_",
+	"github_pat_", "xox", "sk-", "hf_", "AIza", "eyJ", "_live_", "gsk_", "r8_", "xai-", "pplx-",
+	"nvapi-", "glpat-", "GOCSPX-", "npm_",
 ]
 
 # The shapes providers document for their keys, each anchored on its prefix so that ordinary
@@ -108,6 +109,9 @@ secret_value_markers := [
 #   (sk-ant-api03-, sk-ant-admin01-); Stripe live secret/restricted keys;
 # - Hugging Face user access tokens (hf_ and 30+ letters and digits); Google API keys (AIza and
 #   35 characters);
+# - other AI inference providers' API keys: Groq (gsk_), Replicate (r8_), xAI (xai-),
+#   Perplexity (pplx-), NVIDIA (nvapi-); GitLab personal access tokens (glpat-), Google OAuth
+#   client secrets (GOCSPX-), npm tokens (npm_);
 # - signed JWTs (three base64url parts, header and payload JSON objects: "eyJ"), bearer
 #   credentials wherever they are stored.
 secret_value_pattern := concat("|", [
@@ -122,20 +126,27 @@ secret_value_pattern := concat("|", [
 	`(^|[^A-Za-z0-9])[sr]k_live_[A-Za-z0-9]{20,}`,
 	`(^|[^A-Za-z0-9])hf_[A-Za-z0-9]{30,}`,
 	`(^|[^A-Za-z0-9])AIza[A-Za-z0-9_-]{35}`,
+	`(^|[^A-Za-z0-9])(gsk|r8|npm)_[A-Za-z0-9]{30,}`,
+	`(^|[^A-Za-z0-9_-])(xai|pplx)-[A-Za-z0-9]{40,}`,
+	`(^|[^A-Za-z0-9_-])nvapi-[A-Za-z0-9_-]{60,}`,
+	`(^|[^A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,}`,
+	`(^|[^A-Za-z0-9])GOCSPX-[A-Za-z0-9_-]{24,}`,
 	`(^|[^A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}`,
 ])
 
 # An AWS secret access key has no prefix: 40 characters of base64. Only a whole value of that
-# shape (or one after "aws_secret_access_key=") counts, with upper case, lower case and a digit,
-# so a 40-digit hex hash (a git commit, a SHA-1) or a path is not taken for one.
+# shape (quotes and spaces around it aside: JSON-encoded hyperparameters) or one after
+# "aws_secret_access_key=" counts, with upper case, lower case and a digit, so a 40-digit hex
+# hash (a git commit, a SHA-1) or a path is not taken for one.
 aws_secret_key_pattern := `^[A-Za-z0-9/+]{40}$`
 
 aws_secret_key(value) if {
-	count(value) == 40
-	regex.match(aws_secret_key_pattern, value)
-	regex.match(`[A-Z]`, value)
-	regex.match(`[a-z]`, value)
-	regex.match(`[0-9]`, value)
+	bare := trim(value, "\"' ")
+	count(bare) == 40
+	regex.match(aws_secret_key_pattern, bare)
+	regex.match(`[A-Z]`, bare)
+	regex.match(`[a-z]`, bare)
+	regex.match(`[0-9]`, bare)
 }
 
 aws_secret_key(value) if {

@@ -69,6 +69,15 @@ current_key_shapes := [
 	concat(".", ["eyJhbGciOiJIUzI1NiJ9", "eyJzdWIiOiIxMjM0NTY3ODkwIn0", "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U"]),
 	concat("", ["Authorization: Bearer sk-", "proj-", r20, r20]),
 	concat("", ["sk", "_live_", r20, r20]),
+	concat("", ["\"", "wJalrXUtnFEMI/K7MDENG/", "bPxRfiCYEXAMPLEKEY", "\""]),
+	concat("", ["gsk", "_", r20, r20, r20]),
+	concat("", ["r8", "_", r20, r20]),
+	concat("", ["xai", "-", r20, r20, r20]),
+	concat("", ["pplx", "-", r20, r20]),
+	concat("", ["nvapi", "-", r20, r20, r20]),
+	concat("", ["glpat", "-", r20]),
+	concat("", ["GOCSPX", "-", r20, "abcdefgh"]),
+	concat("", ["npm", "_", r20, r20]),
 ]
 
 test_current_key_shapes_are_secrets if {
@@ -92,6 +101,15 @@ ordinary_values := [
 	"sk-learn",
 	"sklearn.ensemble.RandomForestClassifier",
 	"huggingface-pytorch-inference:2.1.0-transformers4.37.0-gpu-py310-cu118-ubuntu20.04",
+	"\"3f786850e387550fdab836ed7e6dc881de23001b\"",
+	"xai-grok-2-vision-latest",
+	"xai-grok-2-vision-latest-for-the-customer-support-assistant",
+	"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",
+	"npm_config_cache",
+	"nvapi-endpoint-for-llama-inference",
+	"pplx-70b-online",
+	"r8_cache",
+	"gsk_",
 ]
 
 test_ordinary_values_are_not_secrets if {
