@@ -104,7 +104,6 @@ ordinary_values := [
 	"\"3f786850e387550fdab836ed7e6dc881de23001b\"",
 	"xai-grok-2-vision-latest",
 	"xai-grok-2-vision-latest-for-the-customer-support-assistant",
-	"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",
 	"npm_config_cache",
 	"nvapi-endpoint-for-llama-inference",
 	"pplx-70b-online",
