@@ -147,4 +147,22 @@ describe('CloudTrail collector against moto', () => {
     expect(of('CAFAI-SA-01', `arn:aws::us-east-1:${MOTO_ACCOUNT}:account`)?.status).toBe('pass');
     expect(of('CAFAI-SA-01', `arn:aws::eu-west-1:${MOTO_ACCOUNT}:account`)?.status).toBe('pass');
   });
+
+  it('CAFAI-SA-01 needs the multi-region trail to be logging and to record management events', async () => {
+    const sa01 = async (change: (good: InventoryResource) => InventoryResource) => {
+      const resources = [...east.resources, ...eu.resources].map((r) => (r.arn === GOOD ? change(structuredClone(r)) : r));
+      const inventory = buildInventory([{ source: 'live', resources, coverage: [...east.coverage, ...eu.coverage] }]);
+      const findings = makeFindings(await evaluateInventory(inventory, { scanTime: new Date('2026-01-01T00:00:00Z') }));
+      return findings.find((f) => f.controlId === 'CAFAI-SA-01' && f.resource.arn === `arn:aws::us-east-1:${MOTO_ACCOUNT}:account`);
+    };
+    const stopped = await sa01((r) => ({ ...r, supplementaryConfiguration: { ...r.supplementaryConfiguration, TrailStatus: { isLogging: false } } }));
+    expect(stopped).toMatchObject({ status: 'fail', message: expect.stringContaining('are not logging: audit-everywhere') });
+    const noManagement = await sa01((r) => ({ ...r, supplementaryConfiguration: { ...r.supplementaryConfiguration, EventSelectors: [{ readWriteType: 'All', includeManagementEvents: false, dataResources: [] }] } }));
+    expect(noManagement?.status).toBe('fail');
+    const statusDenied = await sa01((r) => {
+      const { TrailStatus: _, ...rest } = r.supplementaryConfiguration;
+      return { ...r, supplementaryConfiguration: rest, collectionErrors: { TrailStatus: 'cloudtrail:GetTrailStatus was denied (AccessDeniedException)' } };
+    });
+    expect(statusDenied?.status).toBe('not_evaluated');
+  });
 });
