@@ -2129,14 +2129,16 @@ const contentFilter = (type, inputStrength, outputStrength) => ({
 });
 const piiEntity = (type, action) => ({ type, action, inputAction: action, outputAction: action, inputEnabled: true, outputEnabled: true });
 
-function guardrail({ name, region = MAIN, created, updated, description, filters, pii, regexes, grounding, topics, profanity, kms, tags }) {
+// The draft of each guardrail, and each published version an agent names as its own resource
+// (ARN and id with ":<version>"), as the live collector records them (docs/inventory.md).
+function guardrail({ name, region = MAIN, created, updated, description, filters, pii, regexes, grounding, topics, profanity, kms, tags, published = [] }) {
   const guardrailId = idFrom(`guardrail:${region}:${name}`, 12, LOWER_ALNUM);
   const guardrailArn = bedrockArn('guardrail', guardrailId, region);
-  ci({
+  for (const version of ['DRAFT', ...published]) ci({
     type: 'AWS::Bedrock::Guardrail',
-    id: guardrailId,
-    name,
-    arn: guardrailArn,
+    id: version === 'DRAFT' ? guardrailId : `${guardrailId}:${version}`,
+    name: version === 'DRAFT' ? name : `${name} (version ${version})`,
+    arn: version === 'DRAFT' ? guardrailArn : `${guardrailArn}:${version}`,
     region,
     created,
     tags,
@@ -2144,7 +2146,7 @@ function guardrail({ name, region = MAIN, created, updated, description, filters
       name,
       guardrailId,
       guardrailArn,
-      version: 'DRAFT',
+      version,
       description,
       ...(topics ? { topicPolicy: { topics, tier: { tierName: 'CLASSIC' } } } : {}),
       contentPolicy: { filters, tier: { tierName: 'CLASSIC' } },
@@ -2170,6 +2172,7 @@ function guardrail({ name, region = MAIN, created, updated, description, filters
 // id format), contextual grounding and relevance checks, KMS. Version 1 is published.
 const STRICT_GUARDRAIL = guardrail({
   name: 'fraud-explainer-strict',
+  published: ['1'],
   created: '2025-06-03T09:47:12.000Z',
   updated: '2025-06-20T14:05:33.000Z',
   description: 'Case-explainer agent: no PII out, grounded answers only',
