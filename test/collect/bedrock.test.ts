@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { BedrockClient, CreateModelCustomizationJobCommand, PutModelInvocationLoggingConfigurationCommand, type GetGuardrailCommandOutput } from '@aws-sdk/client-bedrock';
 import { BedrockAgentClient, CreateAgentCommand, CreateKnowledgeBaseCommand } from '@aws-sdk/client-bedrock-agent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bedrockCollector, guardrailResource, guardrailVersionResource, invocationLoggingFact, knowledgeBaseResource, publishedReferences } from '../../src/collect/services/bedrock.js';
+import { bedrockCollector, guardrailResource, guardrailVersionResource, invocationLoggingFact, knowledgeBaseResource, publishedReferences, servedVersions } from '../../src/collect/services/bedrock.js';
 import { evaluateInventory } from '../../src/engine/evaluate.js';
 import { makeFindings } from '../../src/findings/make-findings.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
@@ -115,6 +115,9 @@ describe('Bedrock collector against moto', () => {
     });
     expect(claims?.id).toBe(claims?.configuration.agentId);
     expect(claims?.arn).toBe(claims?.configuration.agentArn);
+    // moto lacks ListAgentAliases: what the agent serves is unknown, and says why.
+    expect(claims?.supplementaryConfiguration).toEqual({ AgentAliases: [], AgentVersions: [] });
+    expect(claims?.collectionErrors).toEqual({ AgentAliases: expect.stringContaining('bedrock:ListAgentAliases') });
 
     const kb = part.resources.find((r) => r.type === 'AWS::Bedrock::KnowledgeBase');
     expect(kb).toMatchObject({
@@ -141,7 +144,7 @@ describe('Bedrock collector against moto', () => {
     expect(coverage['AWS::Bedrock::Guardrail']).toMatchObject({ status: 'failed', reason: expect.stringContaining('bedrock:ListGuardrails') });
 
     for (const record of part.log.records) expect(bedrockCollector.operations).toContain(record.action);
-    expect(new Set(part.log.failures().map((f) => f.action))).toEqual(new Set(['bedrock:ListGuardrails', 'bedrock:ListDataSources']));
+    expect(new Set(part.log.failures().map((f) => f.action))).toEqual(new Set(['bedrock:ListGuardrails', 'bedrock:ListDataSources', 'bedrock:ListAgentAliases']));
   });
 
   it('a failed Get keeps what the List gave, and failed tags are unknown (null), each with the reason', async () => {
@@ -421,6 +424,18 @@ describe('Bedrock guardrail versions agents apply (recorded real-shaped response
       }
       const agentPath = /^\/agents\/([^/]+)\/$/.exec(path);
       if (req.method === 'GET' && agentPath?.[1]) return { body: { agent: agents[agentPath[1] as keyof typeof agents] } };
+      // A1 is deployed: its live alias serves agent version 2, whose guardrail is version 1 too
+      // (already asked for the draft agent); the test alias serves the DRAFT.
+      const aliasPath = /^\/agents\/([^/]+)\/agentaliases\/$/.exec(path);
+      if (req.method === 'POST' && aliasPath?.[1]) {
+        const test = { agentAliasId: 'TSTALIASID', agentAliasName: 'AgentTestAlias', routingConfiguration: [{ agentVersion: 'DRAFT' }], agentAliasStatus: 'PREPARED', createdAt: '2025-03-06T10:00:00.000Z', updatedAt: '2025-03-06T10:00:00.000Z' };
+        const live = { agentAliasId: 'LIVE000001', agentAliasName: 'live', routingConfiguration: [{ agentVersion: '2' }], agentAliasStatus: 'PREPARED', aliasInvocationState: 'ACCEPT_INVOCATIONS', createdAt: '2025-03-07T10:00:00.000Z', updatedAt: '2025-03-07T10:00:00.000Z' };
+        return { body: { agentAliasSummaries: aliasPath[1] === 'A1' ? [test, live] : [test] } };
+      }
+      if (req.method === 'GET' && path === '/agents/A1/agentversions/2/') {
+        const { agentVersion: _, ...a1 } = agents.A1;
+        return { body: { agentVersion: { ...a1, version: '2', agentStatus: 'PREPARED' } } };
+      }
       if (req.method === 'GET' && path.startsWith('/tags/')) return { body: { tags: {} } };
       if (req.method === 'POST' && path === '/knowledgebases/') return { body: { knowledgeBaseSummaries: [] } };
       return undefined;
@@ -440,6 +455,10 @@ describe('Bedrock guardrail versions agents apply (recorded real-shaped response
         collectionErrors: { configuration: 'bedrock:GetGuardrail was denied (AccessDeniedException)' },
       });
       for (const record of part.log.records) expect(bedrockCollector.operations).toContain(record.action);
+      const a1 = part.resources.find((r) => r.id === 'A1');
+      expect(a1?.supplementaryConfiguration.AgentAliases).toHaveLength(2);
+      expect(a1?.supplementaryConfiguration.AgentVersions).toEqual([expect.objectContaining({ version: '2', guardrailConfiguration: { guardrailIdentifier: GUARDRAIL_ID, guardrailVersion: '1' } })]);
+      expect(a1?.collectionErrors).toBeUndefined();
 
       // The draft has the prompt-attack filter and the PII policy; version 1, which agents run, has neither.
       const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
@@ -453,6 +472,22 @@ describe('Bedrock guardrail versions agents apply (recorded real-shaped response
     } finally {
       await server.close();
     }
+  });
+
+  it('an agent serves the versions its working aliases route to, not DRAFT (recorded real-shaped responses)', () => {
+    const alias = (agentVersion: string, extra: object = {}) => ({ agentAliasId: 'X', agentAliasName: 'x', agentAliasStatus: 'PREPARED' as const, routingConfiguration: [{ agentVersion }], createdAt: new Date(), updatedAt: new Date(), ...extra });
+    expect(
+      servedVersions([
+        alias('DRAFT'),
+        alias('3'),
+        alias('1'),
+        alias('3'),
+        alias('4', { agentAliasStatus: 'FAILED' }),
+        alias('5', { agentAliasStatus: 'DELETING' }),
+        alias('6', { aliasInvocationState: 'REJECT_INVOCATIONS' }),
+        alias('7', { agentAliasStatus: 'UPDATING' }),
+      ]),
+    ).toEqual(['1', '3', '7']);
   });
 
   it('names only published versions, once each (recorded real-shaped responses)', () => {

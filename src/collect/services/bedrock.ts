@@ -15,14 +15,18 @@ import {
 import {
   BedrockAgentClient,
   GetAgentCommand,
+  GetAgentVersionCommand,
   GetDataSourceCommand,
   GetKnowledgeBaseCommand,
+  ListAgentAliasesCommand,
   ListAgentsCommand,
   ListDataSourcesCommand,
   ListKnowledgeBasesCommand,
   ListTagsForResourceCommand as ListAgentTagsCommand,
   type Agent,
+  type AgentAliasSummary,
   type AgentSummary,
+  type AgentVersion,
   type DataSource,
   type DataSourceSummary,
   type KnowledgeBase,
@@ -65,6 +69,11 @@ export interface Place {
  * without a version, ARN `…:guardrail/<id>`), plus one for each published version an agent's
  * guardrailConfiguration names (GetGuardrail with guardrailVersion, ARN `…:guardrail/<id>:<version>`),
  * since that version, not the draft, is what the agent applies. Same IAM actions.
+ *
+ * Agents: GetAgent's agent (the DRAFT, which the test alias TSTALIASID serves), plus the aliases
+ * (ListAgentAliases) and the agent versions the serving aliases route to (GetAgentVersion), as
+ * supplementaryConfiguration.AgentAliases / AgentVersions: a deployed agent runs those versions,
+ * each with its own guardrailConfiguration.
  */
 export const bedrockCollector: Collector = {
   service: 'bedrock',
@@ -77,6 +86,8 @@ export const bedrockCollector: Collector = {
     'bedrock:GetCustomModel',
     'bedrock:ListAgents',
     'bedrock:GetAgent',
+    'bedrock:ListAgentAliases',
+    'bedrock:GetAgentVersion',
     'bedrock:ListKnowledgeBases',
     'bedrock:GetKnowledgeBase',
     'bedrock:ListDataSources',
@@ -148,10 +159,10 @@ export function isPublishedVersion(version: string): boolean {
  * The guardrail versions the agents name, once each (an agent may name the guardrail by id or by
  * ARN), DRAFT and malformed versions left out.
  */
-export function publishedReferences(agents: Array<Agent | AgentSummary>, place: Place): GuardrailReference[] {
+export function publishedReferences(agents: Array<Pick<Agent, 'guardrailConfiguration'>>, place: Place): GuardrailReference[] {
   const seen = new Map<string, GuardrailReference>();
   for (const agent of agents) {
-    const config = 'guardrailConfiguration' in agent ? agent.guardrailConfiguration : undefined;
+    const config = agent.guardrailConfiguration;
     const identifier = config?.guardrailIdentifier;
     const version = config?.guardrailVersion;
     if (!identifier || !version || !isPublishedVersion(version)) continue;
@@ -211,7 +222,39 @@ export function customModelResource(summary: CustomModelSummary, detail: Part<Ge
   });
 }
 
-export function agentResource(summary: AgentSummary, detail: Part<Agent>, tags: Part<Record<string, string>>, place: Place): ResourceDraft {
+/** An agent's aliases and the versions its serving aliases route to, and why they are incomplete. */
+export interface AgentDeployment {
+  aliases: AgentAliasSummary[];
+  versions: AgentVersion[];
+  error?: string;
+}
+
+export function agentResource(summary: AgentSummary, detail: Part<Agent>, tags: Part<Record<string, string>>, place: Place, deployment?: AgentDeployment): ResourceDraft {
+  const resource = agentDraft(summary, detail, tags, place);
+  if (!deployment) return resource;
+  resource.supplementaryConfiguration = {
+    AgentAliases: deployment.aliases.map((a): JsonValue => toJsonObject(a)),
+    AgentVersions: deployment.versions.map((v): JsonValue => toJsonObject(v)),
+  };
+  if (deployment.error) resource.collectionErrors = { ...resource.collectionErrors, AgentAliases: deployment.error };
+  return resource;
+}
+
+/**
+ * The agent versions an alias that serves traffic routes to: not DRAFT (the agent itself), and
+ * not through an alias that is failed, being deleted, dissociated or rejecting invocations.
+ */
+export function servedVersions(aliases: AgentAliasSummary[]): string[] {
+  const versions = new Set<string>();
+  for (const alias of aliases) {
+    if (alias.agentAliasStatus === 'FAILED' || alias.agentAliasStatus === 'DELETING' || alias.agentAliasStatus === 'DISSOCIATED') continue;
+    if (alias.aliasInvocationState === 'REJECT_INVOCATIONS') continue;
+    for (const route of alias.routingConfiguration ?? []) if (route.agentVersion && route.agentVersion !== 'DRAFT') versions.add(route.agentVersion);
+  }
+  return [...versions].sort();
+}
+
+function agentDraft(summary: AgentSummary, detail: Part<Agent>, tags: Part<Record<string, string>>, place: Place): ResourceDraft {
   const id = (detail.ok ? detail.value.agentId : undefined) ?? summary.agentId ?? '';
   return draft(BEDROCK_TYPES.agent, {
     id,
@@ -414,7 +457,7 @@ async function customModels(ctx: CollectorContext, bedrock: BedrockClient, gate:
 }
 
 async function agentsOf(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate, place: Place): Promise<GuardrailReference[]> {
-  const collected: Agent[] = [];
+  const collected: Array<Pick<Agent, 'guardrailConfiguration'>> = [];
   const list = await listing(ctx, gate, [BEDROCK_TYPES.agent], async (token) => {
     const page = await client.send(new ListAgentsCommand({ nextToken: token, maxResults: 1000 }));
     return { items: page.agentSummaries, next: page.nextToken };
@@ -426,10 +469,31 @@ async function agentsOf(ctx: CollectorContext, client: BedrockAgentClient, gate:
     const detail: Part<Agent> = got.ok ? (got.value.agent ? { ok: true, value: got.value.agent } : { ok: false, reason: 'bedrock:GetAgent returned no agent' }) : got;
     const arn = (detail.ok ? detail.value.agentArn : undefined) ?? agentArn(place, agentId);
     const tags = await tagPart(ctx, async () => (await client.send(new ListAgentTagsCommand({ resourceArn: arn }))).tags ?? {});
+    // An agent whose configuration could not be read is not evaluated at all; its aliases would not change that.
+    const deployment = detail.ok ? await deploymentOf(ctx, client, gate, agentId) : undefined;
     if (detail.ok) collected.push(detail.value);
-    ctx.emit(agentResource(summary, detail, tags, place));
+    collected.push(...(deployment?.versions ?? []));
+    ctx.emit(agentResource(summary, detail, tags, place, deployment));
   });
   return publishedReferences(collected, place);
+}
+
+async function deploymentOf(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate, agentId: string): Promise<AgentDeployment> {
+  // No inventory type of their own: coverage is the agent's AgentAliases collection error.
+  const list = await listing(ctx, gate, [], async (token) => {
+    const page = await client.send(new ListAgentAliasesCommand({ agentId, nextToken: token, maxResults: 100 }));
+    return { items: page.agentAliasSummaries, next: page.nextToken };
+  });
+  const errors: string[] = list.failure ? [list.failure.reason] : [];
+  const versions: AgentVersion[] = [];
+  // Sequential: already inside the agent's slot of ctx.each.
+  for (const agentVersion of servedVersions(list.items)) {
+    const got = await part(ctx, () => client.send(new GetAgentVersionCommand({ agentId, agentVersion })));
+    if (got === 'gone') continue;
+    if (got.ok && got.value.agentVersion) versions.push(got.value.agentVersion);
+    else errors.push(got.ok ? 'bedrock:GetAgentVersion returned no agent version' : got.reason);
+  }
+  return { aliases: list.items, versions, ...(errors.length ? { error: [...new Set(errors)].join('; ') } : {}) };
 }
 
 async function knowledgeBases(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate, place: Place): Promise<void> {
