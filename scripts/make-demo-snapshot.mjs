@@ -2263,10 +2263,30 @@ guardrail({
   tags: { ...TEAM_TAGS, Owner: OWNER },
 });
 
-function agent({ name, created, updated, description, instruction, role, guardrailRef, kms, tags }) {
+// `live`: the published agent version a "live" alias serves (the collector's
+// supplementaryConfiguration.AgentAliases / AgentVersions); every agent has the test alias,
+// which serves the DRAFT.
+function agent({ name, created, updated, description, instruction, role, guardrailRef, kms, tags, live }) {
   const agentId = idFrom(`agent:${name}`, 10, UPPER_ALNUM);
   const agentArn = bedrockArn('agent', agentId);
+  const guardrailConfiguration = guardrailRef ? { guardrailConfiguration: { guardrailIdentifier: guardrailRef[0], guardrailVersion: guardrailRef[1] } } : {};
+  const alias = (agentAliasId, agentAliasName, agentVersion) => ({
+    agentAliasId,
+    agentAliasName,
+    routingConfiguration: [{ agentVersion }],
+    agentAliasStatus: 'PREPARED',
+    createdAt: updated,
+    updatedAt: updated,
+    aliasInvocationState: 'ACCEPT_INVOCATIONS',
+  });
+  const supplementary = {
+    AgentAliases: [alias('TSTALIASID', 'AgentTestAlias', 'DRAFT'), ...(live ? [alias(idFrom(`alias:${name}`, 10, UPPER_ALNUM), 'live', live)] : [])],
+    AgentVersions: live
+      ? [{ agentId, agentName: name, agentArn, version: live, instruction, agentStatus: 'PREPARED', foundationModel: 'anthropic.claude-3-5-sonnet-20240620-v1:0', description, idleSessionTTLInSeconds: 600, agentResourceRoleArn: role, ...(kms ? { customerEncryptionKeyArn: kms } : {}), createdAt: updated, updatedAt: updated, ...guardrailConfiguration, agentCollaboration: 'DISABLED' }]
+      : [],
+  };
   ci({
+    supplementary,
     type: 'AWS::Bedrock::Agent',
     id: agentId,
     name,
@@ -2292,7 +2312,7 @@ function agent({ name, created, updated, description, instruction, role, guardra
       preparedAt: updated,
       failureReasons: [],
       recommendedActions: [],
-      ...(guardrailRef ? { guardrailConfiguration: { guardrailIdentifier: guardrailRef[0], guardrailVersion: guardrailRef[1] } } : {}),
+      ...guardrailConfiguration,
       agentCollaboration: 'DISABLED',
     },
   });
@@ -2307,6 +2327,7 @@ agent({
   instruction: 'You explain fraud scores to bank analysts using the case playbooks. Never reveal card numbers or customer names.',
   role: ROLE.agentExplainer.arn,
   guardrailRef: [STRICT_GUARDRAIL, '1'],
+  live: '1',
   kms: DATA_KEY,
   tags: { ...TEAM_TAGS, Owner: OWNER },
 });
