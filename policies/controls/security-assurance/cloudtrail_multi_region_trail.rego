@@ -17,7 +17,9 @@
 #   https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-management-events-with-cloudtrail.html).
 #   Excluding KMS or RDS Data API events (ExcludeManagementEventSources) still counts. AWS
 #   Config records neither the logging status nor the selectors: when they are not in the
-#   inventory the check is not evaluated.
+#   inventory the check is not evaluated. A multi-region trail whose home region was not
+#   scanned (live collection sees it from every region it covers) makes the check not
+#   evaluated rather than failed.
 # custom:
 #   id: CAFAI-SA-01
 #   capability: security-assurance
@@ -169,6 +171,19 @@ missing contains reason if {
 	not stopped(t)
 	not management(t)
 	reason := unknown_reason(t, "EventSelectors", sprintf("the event selectors of trail %s", [trail_name(t)]), "are")
+}
+
+# Multi-region trails this region's DescribeTrails showed with another home region but that are not
+# in the inventory: their home region was not scanned, so their status and selectors are unknown
+# (without this, "no multi-region trail" would be a false failure).
+elsewhere := object.get(object.get(lib.configuration, "cloudtrailMultiRegionTrailsFromOtherRegions", {}), "trails", [])
+
+missing contains msg if {
+	not records_all
+	some t in elsewhere
+	is_string(t.trailARN)
+	not lib.related(t.trailARN)
+	msg := sprintf("multi-region trail %v (home region %v) covers this region but is not in the inventory: scan its home region to judge it", [object.get(t, "name", t.trailARN), object.get(t, "homeRegion", "unknown")])
 }
 
 # Why a trail's status or selectors are unknown: the failed call when the collector recorded one.

@@ -179,3 +179,12 @@ test_not_evaluated_gives_collection_failure if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, trail("111122223333", "us-east-1", "local", false, good)) with data.inventory as testing.context([])
 }
+
+test_not_evaluated_when_a_multi_region_trail_homed_in_an_unscanned_region_covers_this_one if {
+	r := json.patch(collected, [{"op": "add", "path": "/configuration/cloudtrailMultiRegionTrailsFromOtherRegions", "value": {"trails": [{"trailARN": "arn:aws:cloudtrail:eu-west-1:111122223333:trail/org", "name": "org", "homeRegion": "eu-west-1"}]}}])
+	testing.status(id, r) == "not_evaluated" with data.inventory as testing.context([])
+	testing.messages(id, r) == ["multi-region trail org (home region eu-west-1) covers this region but is not in the inventory: scan its home region to judge it"] with data.inventory as testing.context([])
+	# Collected from its home region, it is judged.
+	t := trail("111122223333", "eu-west-1", "org", true, good)
+	testing.status(id, r) == "pass" with data.inventory as testing.context([t])
+}

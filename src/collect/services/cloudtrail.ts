@@ -34,6 +34,15 @@ export const cloudtrailCollector: Collector = {
       return { items: out.trailList };
     });
     const home = described.items.filter((trail) => trail.HomeRegion === ctx.region && trail.TrailARN);
+    // The multi-region trails that cover this region from another home: when that home is not
+    // scanned they are not in the inventory, and "no multi-region trail" would be a false
+    // failure; SA-01 reads this fact to say "not evaluated" instead.
+    if (described.complete) {
+      const elsewhere = described.items
+        .filter((trail) => trail.HomeRegion !== ctx.region && trail.IsMultiRegionTrail === true && trail.TrailARN)
+        .map((trail): JsonObject => ({ trailARN: trail.TrailARN ?? null, name: trail.Name ?? null, homeRegion: trail.HomeRegion ?? null }));
+      ctx.fact('cloudtrailMultiRegionTrailsFromOtherRegions', { trails: elsewhere });
+    }
     await ctx.each(home, (trail) => collectTrail(ctx, cloudtrail, trail));
   },
 };
