@@ -11,17 +11,15 @@
 //
 // An audited exception: a comment on the line or the line above,
 //   # lint-rego: allow <rule> — <why this reference is always present>
-// Known violations in files being rewritten elsewhere are listed in scripts/lint-rego-baseline.json:
-// reported, not failing. CAFSCAN_LINT_REGO_STRICT=1 (or an empty baseline) makes every one fail.
+// Every violation fails: there is no baseline of tolerated ones.
 //
-// `node scripts/lint-rego.mjs [--json]`: exit 1 on a violation outside the baseline.
+// `node scripts/lint-rego.mjs [--json]`: exit 1 on any violation.
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from './opa-cli.mjs';
 import { regoSources } from './policy-catalog.mjs';
 
-export const BASELINE_FILE = join(repoRoot, 'scripts', 'lint-rego-baseline.json');
 const ALLOW = /#\s*lint-rego:\s*allow\s+([\w-]+)\s*(?:—|-|:)\s*(\S.{9,})/;
 
 /** Source with string contents and comments blanked (same length, same lines), for scanning code. */
@@ -137,31 +135,18 @@ export function lintSource(name, source) {
   return found;
 }
 
-const key = (v) => `${v.file}\0${v.rule}\0${v.code}`;
-
-/** Every violation, each marked `known` when scripts/lint-rego-baseline.json lists it (and not strict). */
-export function lintRego({ strict = process.env.CAFSCAN_LINT_REGO_STRICT === '1' } = {}) {
-  const baseline = strict ? [] : JSON.parse(readFileSync(BASELINE_FILE, 'utf8')).violations;
-  const known = new Set(baseline.map(key));
-  const violations = regoSources().flatMap(lintFile).map((v) => ({ ...v, known: known.has(key(v)) }));
-  const present = new Set(violations.map(key));
-  return { violations, stale: baseline.filter((b) => !present.has(key(b))) };
+/** Every violation of the policy sources. */
+export function lintRego() {
+  return { violations: regoSources().flatMap(lintFile) };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { violations, stale } = lintRego();
+  const { violations } = lintRego();
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify(violations.map(({ file, rule, code }) => ({ file, rule, code })), null, 2));
     process.exit(0);
   }
-  const fresh = violations.filter((v) => !v.known);
-  const known = violations.filter((v) => v.known);
-  for (const v of fresh) console.error(`${v.file}:${v.line}: ${v.rule}: ${v.detail}\n    ${v.code}`);
-  if (known.length) {
-    console.log(`lint-rego: ${known.length} known violation(s) in files being rewritten (scripts/lint-rego-baseline.json; CAFSCAN_LINT_REGO_STRICT=1 fails on them):`);
-    for (const v of known) console.log(`  ${v.file}:${v.line}: ${v.rule}: ${v.code}`);
-  }
-  if (stale.length) console.log(`lint-rego: ${stale.length} baseline entr${stale.length === 1 ? 'y is' : 'ies are'} fixed: remove from scripts/lint-rego-baseline.json:\n${stale.map((s) => `  ${s.file}: ${s.code}`).join('\n')}`);
-  console.log(`lint-rego: ${fresh.length} new violation(s), ${known.length} known`);
-  process.exit(fresh.length ? 1 : 0);
+  for (const v of violations) console.error(`${v.file}:${v.line}: ${v.rule}: ${v.detail}\n    ${v.code}`);
+  console.log(`lint-rego: ${violations.length} violation(s)`);
+  process.exit(violations.length ? 1 : 0);
 }

@@ -2133,14 +2133,16 @@ const contentFilter = (type, inputStrength, outputStrength) => ({
 });
 const piiEntity = (type, action) => ({ type, action, inputAction: action, outputAction: action, inputEnabled: true, outputEnabled: true });
 
-function guardrail({ name, region = MAIN, created, updated, description, filters, pii, regexes, grounding, topics, profanity, kms, tags }) {
+// The draft of each guardrail, and each published version an agent names as its own resource
+// (ARN and id with ":<version>"), as the live collector records them (docs/inventory.md).
+function guardrail({ name, region = MAIN, created, updated, description, filters, pii, regexes, grounding, topics, profanity, kms, tags, published = [] }) {
   const guardrailId = idFrom(`guardrail:${region}:${name}`, 12, LOWER_ALNUM);
   const guardrailArn = bedrockArn('guardrail', guardrailId, region);
-  ci({
+  for (const version of ['DRAFT', ...published]) ci({
     type: 'AWS::Bedrock::Guardrail',
-    id: guardrailId,
-    name,
-    arn: guardrailArn,
+    id: version === 'DRAFT' ? guardrailId : `${guardrailId}:${version}`,
+    name: version === 'DRAFT' ? name : `${name} (version ${version})`,
+    arn: version === 'DRAFT' ? guardrailArn : `${guardrailArn}:${version}`,
     region,
     created,
     tags,
@@ -2148,7 +2150,7 @@ function guardrail({ name, region = MAIN, created, updated, description, filters
       name,
       guardrailId,
       guardrailArn,
-      version: 'DRAFT',
+      version,
       description,
       ...(topics ? { topicPolicy: { topics, tier: { tierName: 'CLASSIC' } } } : {}),
       contentPolicy: { filters, tier: { tierName: 'CLASSIC' } },
@@ -2174,6 +2176,7 @@ function guardrail({ name, region = MAIN, created, updated, description, filters
 // id format), contextual grounding and relevance checks, KMS. Version 1 is published.
 const STRICT_GUARDRAIL = guardrail({
   name: 'fraud-explainer-strict',
+  published: ['1'],
   created: '2025-06-03T09:47:12.000Z',
   updated: '2025-06-20T14:05:33.000Z',
   description: 'Case-explainer agent: no PII out, grounded answers only',
@@ -2264,10 +2267,30 @@ guardrail({
   tags: { ...TEAM_TAGS, Owner: OWNER },
 });
 
-function agent({ name, created, updated, description, instruction, role, guardrailRef, kms, tags }) {
+// `live`: the published agent version a "live" alias serves (the collector's
+// supplementaryConfiguration.AgentAliases / AgentVersions); every agent has the test alias,
+// which serves the DRAFT.
+function agent({ name, created, updated, description, instruction, role, guardrailRef, kms, tags, live }) {
   const agentId = idFrom(`agent:${name}`, 10, UPPER_ALNUM);
   const agentArn = bedrockArn('agent', agentId);
+  const guardrailConfiguration = guardrailRef ? { guardrailConfiguration: { guardrailIdentifier: guardrailRef[0], guardrailVersion: guardrailRef[1] } } : {};
+  const alias = (agentAliasId, agentAliasName, agentVersion) => ({
+    agentAliasId,
+    agentAliasName,
+    routingConfiguration: [{ agentVersion }],
+    agentAliasStatus: 'PREPARED',
+    createdAt: updated,
+    updatedAt: updated,
+    aliasInvocationState: 'ACCEPT_INVOCATIONS',
+  });
+  const supplementary = {
+    AgentAliases: [alias('TSTALIASID', 'AgentTestAlias', 'DRAFT'), ...(live ? [alias(idFrom(`alias:${name}`, 10, UPPER_ALNUM), 'live', live)] : [])],
+    AgentVersions: live
+      ? [{ agentId, agentName: name, agentArn, version: live, instruction, agentStatus: 'PREPARED', foundationModel: 'anthropic.claude-3-5-sonnet-20240620-v1:0', description, idleSessionTTLInSeconds: 600, agentResourceRoleArn: role, ...(kms ? { customerEncryptionKeyArn: kms } : {}), createdAt: updated, updatedAt: updated, ...guardrailConfiguration, agentCollaboration: 'DISABLED' }]
+      : [],
+  };
   ci({
+    supplementary,
     type: 'AWS::Bedrock::Agent',
     id: agentId,
     name,
@@ -2293,7 +2316,7 @@ function agent({ name, created, updated, description, instruction, role, guardra
       preparedAt: updated,
       failureReasons: [],
       recommendedActions: [],
-      ...(guardrailRef ? { guardrailConfiguration: { guardrailIdentifier: guardrailRef[0], guardrailVersion: guardrailRef[1] } } : {}),
+      ...guardrailConfiguration,
       agentCollaboration: 'DISABLED',
     },
   });
@@ -2308,6 +2331,7 @@ agent({
   instruction: 'You explain fraud scores to bank analysts using the case playbooks. Never reveal card numbers or customer names.',
   role: ROLE.agentExplainer.arn,
   guardrailRef: [STRICT_GUARDRAIL, '1'],
+  live: '1',
   kms: DATA_KEY,
   tags: { ...TEAM_TAGS, Owner: OWNER },
 });

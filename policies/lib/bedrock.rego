@@ -23,7 +23,7 @@ known if count(lib.configuration) > 0
 
 configuration_missing := "the resource's configuration is not in the inventory"
 
-# --- guardrails (GetGuardrail of the working version) -----------------------------------------
+# --- guardrails (GetGuardrail of the draft, or of a published version an agent applies) -------
 
 policy(name) := obj(field(lib.configuration, name))
 
@@ -64,3 +64,70 @@ name_of(r) := r.name if {
 	is_string(r.name)
 	r.name != ""
 } else := r.id
+
+# --- the agent versions an agent serves (its aliases; supplementaryConfiguration) ---------------
+# GetAgent reads the DRAFT, which the test alias serves; a deployed agent runs the versions its
+# aliases route to, each with its own guardrailConfiguration (GetAgentVersion). Versions served
+# through an alias that is failed, being deleted, dissociated or rejecting invocations do not run.
+
+aliases_recorded if is_array(lib.supplementary.AgentAliases)
+
+aliases_error := lib.resource.collectionErrors.AgentAliases
+
+# Why the versions the agent serves are unknown (undefined when they are known).
+aliases_unknown_reason := sprintf("the agent's aliases could not be read, so the versions it serves are unknown: %s", [lib.text(aliases_error)]) if {
+	aliases_error
+} else := "the agent's aliases are not in the inventory, so the versions it serves are unknown (supplementaryConfiguration.AgentAliases)" if {
+	not aliases_recorded
+}
+
+# (Helper rules: `not a.agentAliasStatus in {…}` would be undefined, not true, when absent.)
+alias_broken(a) if a.agentAliasStatus in {"FAILED", "DELETING", "DISSOCIATED"}
+
+alias_rejecting(a) if a.aliasInvocationState == "REJECT_INVOCATIONS"
+
+alias_serves(a) if {
+	not alias_broken(a)
+	not alias_rejecting(a)
+}
+
+# Published agent versions served by an alias, as {version: [alias names]}.
+served_versions[v] := names if {
+	some a in list(lib.supplementary.AgentAliases)
+	some r in list(field(a, "routingConfiguration"))
+	v := r.agentVersion
+	is_string(v)
+	v != "DRAFT"
+	names := sort({name |
+		some b in list(lib.supplementary.AgentAliases)
+		alias_serves(b)
+		some q in list(field(b, "routingConfiguration"))
+		q.agentVersion == v
+		name := object.get(b, "agentAliasName", object.get(b, "agentAliasId", "?"))
+	})
+	count(names) > 0
+}
+
+agent_version(v) := r if {
+	some r in list(lib.supplementary.AgentVersions)
+	r.version == v
+}
+
+version_guardrail(v) := obj(field(agent_version(v), "guardrailConfiguration"))
+
+version_guardrail_id(v) := id if {
+	id := version_guardrail(v).guardrailIdentifier
+	is_string(id)
+	id != ""
+}
+
+version_has_guardrail(v) if version_guardrail_id(v)
+
+# Served versions whose record is missing (GetAgentVersion failed or was not made).
+unrecorded_versions := sort([v |
+	some v, _ in served_versions
+	not agent_version(v)
+])
+
+# "version 3 (alias live)" for messages.
+version_label(v) := sprintf("version %s (alias %s)", [v, concat(", ", served_versions[v])])

@@ -33,6 +33,12 @@ collection_failure(type) := configuration.failedTypes[type]
 
 # --- values -----------------------------------------------------------------------------------
 
+# Any JSON value as message text, in native Rego: opa-wasm's JavaScript sprintf throws on %v of
+# null and on %q (its verbs differ from OPA's Go ones), so messages use %s with this instead.
+text(x) := x if is_string(x)
+
+else := json.marshal(x)
+
 # IAM allows a single value wherever a list is allowed ("Statement": {…}, "Action": "s3:*").
 as_array(x) := x if is_array(x)
 
@@ -69,16 +75,66 @@ secret_name_words := [
 # Values that point at a secret rather than hold one.
 reference_prefixes := ["arn:", "s3://", "/", "${", "{{resolve:"]
 
-secret_value_markers := ["AKIA", "ASIA", "ABIA", "ACCA", "A3T", "PRIVATE KEY-----", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "xox", "sk-"]
+# Substrings one of which every value pattern below contains (checked before any regex).
+secret_value_markers := [
+	"AKIA", "ASIA", "ABIA", "ACCA", "A3T", "PRIVATE KEY-----", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
+	"github_pat_", "xox", "sk-", "hf_", "AIza", "eyJ", "_live_", "gsk_", "r8_", "xai-", "pplx-",
+	"nvapi-", "glpat-", "GOCSPX-", "npm_",
+]
 
-# AWS access key ids, PEM private keys, GitHub, Slack and OpenAI-style tokens.
+# The shapes providers document for their keys, each anchored on its prefix so that ordinary
+# kebab-case or snake_case values ("mask-generation-…", "hf_transfer") stay clear:
+# - AWS access key ids; PEM private keys;
+# - GitHub classic (ghp_/gho_/ghu_/ghs_/ghr_) and fine-grained (github_pat_) tokens; Slack tokens;
+# - OpenAI project, service-account and admin keys (sk-proj-, sk-svcacct-, sk-admin-, sk-None-)
+#   and legacy keys (sk- and 32+ letters and digits); Anthropic API and admin keys
+#   (sk-ant-api03-, sk-ant-admin01-); Stripe live secret/restricted keys;
+# - Hugging Face user access tokens (hf_ and 30+ letters and digits); Google API keys (AIza and
+#   35 characters);
+# - other AI inference providers' API keys: Groq (gsk_), Replicate (r8_), xAI (xai-),
+#   Perplexity (pplx-), NVIDIA (nvapi-); GitLab personal access tokens (glpat-), Google OAuth
+#   client secrets (GOCSPX-), npm tokens (npm_);
+# - signed JWTs (three base64url parts, header and payload JSON objects: "eyJ"), bearer
+#   credentials wherever they are stored.
 secret_value_pattern := concat("|", [
 	`(A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}`,
 	`-----BEGIN ([A-Z]+ )?PRIVATE KEY-----`,
 	`gh[pousr]_[A-Za-z0-9]{36}`,
+	`github_pat_[A-Za-z0-9_]{22,}`,
 	`xox[baprs]-[A-Za-z0-9-]{10,}`,
-	`sk-[A-Za-z0-9]{32,}`,
+	`(^|[^A-Za-z0-9_-])sk-(proj|svcacct|admin|None)-[A-Za-z0-9_-]{20,}`,
+	`(^|[^A-Za-z0-9_-])sk-ant-(api|admin)[0-9]{2}-[A-Za-z0-9_-]{20,}`,
+	`(^|[^A-Za-z0-9_-])sk-[A-Za-z0-9]{32,}`,
+	`(^|[^A-Za-z0-9])[sr]k_live_[A-Za-z0-9]{20,}`,
+	`(^|[^A-Za-z0-9])hf_[A-Za-z0-9]{30,}`,
+	`(^|[^A-Za-z0-9])AIza[A-Za-z0-9_-]{35}`,
+	`(^|[^A-Za-z0-9])(gsk|r8|npm)_[A-Za-z0-9]{30,}`,
+	`(^|[^A-Za-z0-9_-])(xai|pplx)-[A-Za-z0-9]{40,}`,
+	`(^|[^A-Za-z0-9_-])nvapi-[A-Za-z0-9_-]{60,}`,
+	`(^|[^A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,}`,
+	`(^|[^A-Za-z0-9])GOCSPX-[A-Za-z0-9_-]{24,}`,
+	`(^|[^A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}`,
 ])
+
+# An AWS secret access key has no prefix: 40 characters of base64. Only a whole value of that
+# shape (quotes and spaces around it aside: JSON-encoded hyperparameters) or one after
+# "aws_secret_access_key=" counts, with upper case, lower case and a digit, so a 40-digit hex
+# hash (a git commit, a SHA-1) or a path is not taken for one.
+aws_secret_key_pattern := `^[A-Za-z0-9/+]{40}$`
+
+aws_secret_key(value) if {
+	bare := trim(value, "\"' ")
+	count(bare) == 40
+	regex.match(aws_secret_key_pattern, bare)
+	regex.match(`[A-Z]`, bare)
+	regex.match(`[a-z]`, bare)
+	regex.match(`[0-9]`, bare)
+}
+
+aws_secret_key(value) if {
+	contains(lower(value), "secret")
+	regex.match(`(?i)aws_?secret_?access_?key["']?\s*[:=]\s*["']?[A-Za-z0-9/+]{40}([^A-Za-z0-9/+]|$)`, value)
+}
 
 # Names of environment variables whose value looks like a credential.
 secret_like_variables(env) := {name |
@@ -116,6 +172,8 @@ looks_secret(_, value) if {
 	contains(value, marker)
 	regex.match(secret_value_pattern, value)
 }
+
+looks_secret(_, value) if aws_secret_key(value)
 
 is_reference(value) if {
 	some prefix in reference_prefixes

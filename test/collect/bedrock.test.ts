@@ -2,7 +2,10 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { BedrockClient, CreateModelCustomizationJobCommand, PutModelInvocationLoggingConfigurationCommand, type GetGuardrailCommandOutput } from '@aws-sdk/client-bedrock';
 import { BedrockAgentClient, CreateAgentCommand, CreateKnowledgeBaseCommand } from '@aws-sdk/client-bedrock-agent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bedrockCollector, guardrailResource, invocationLoggingFact, knowledgeBaseResource } from '../../src/collect/services/bedrock.js';
+import { bedrockCollector, guardrailResource, guardrailVersionResource, invocationLoggingFact, knowledgeBaseResource, publishedReferences, servedVersions } from '../../src/collect/services/bedrock.js';
+import { evaluateInventory } from '../../src/engine/evaluate.js';
+import { makeFindings } from '../../src/findings/make-findings.js';
+import { buildInventory } from '../../src/inventory/build-inventory.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { freePort, startMoto, type Moto } from '../helpers/moto.js';
 
@@ -112,6 +115,9 @@ describe('Bedrock collector against moto', () => {
     });
     expect(claims?.id).toBe(claims?.configuration.agentId);
     expect(claims?.arn).toBe(claims?.configuration.agentArn);
+    // moto lacks ListAgentAliases: what the agent serves is unknown, and says why.
+    expect(claims?.supplementaryConfiguration).toEqual({ AgentAliases: [], AgentVersions: [] });
+    expect(claims?.collectionErrors).toEqual({ AgentAliases: expect.stringContaining('bedrock:ListAgentAliases') });
 
     const kb = part.resources.find((r) => r.type === 'AWS::Bedrock::KnowledgeBase');
     expect(kb).toMatchObject({
@@ -138,7 +144,7 @@ describe('Bedrock collector against moto', () => {
     expect(coverage['AWS::Bedrock::Guardrail']).toMatchObject({ status: 'failed', reason: expect.stringContaining('bedrock:ListGuardrails') });
 
     for (const record of part.log.records) expect(bedrockCollector.operations).toContain(record.action);
-    expect(new Set(part.log.failures().map((f) => f.action))).toEqual(new Set(['bedrock:ListGuardrails', 'bedrock:ListDataSources']));
+    expect(new Set(part.log.failures().map((f) => f.action))).toEqual(new Set(['bedrock:ListGuardrails', 'bedrock:ListDataSources', 'bedrock:ListAgentAliases']));
   });
 
   it('a failed Get keeps what the List gave, and failed tags are unknown (null), each with the reason', async () => {
@@ -358,6 +364,140 @@ describe('Bedrock guardrails (recorded real-shaped response; moto lacks ListGuar
     } finally {
       await server.close();
     }
+  });
+});
+
+/** GetGuardrail with guardrailVersion "1": published before the prompt-attack filter and the PII policy were added to the draft. */
+const RECORDED_GET_GUARDRAIL_V1 = {
+  ...RECORDED_GET_GUARDRAIL,
+  version: '1',
+  description: 'First release',
+  contentPolicy: { filters: RECORDED_GET_GUARDRAIL.contentPolicy.filters.filter((f) => f.type !== 'PROMPT_ATTACK'), tier: { tierName: 'CLASSIC' } },
+  sensitiveInformationPolicy: undefined,
+  updatedAt: '2025-03-05T09:00:00.000Z',
+};
+
+function recordedAgent(agentId: string, guardrailIdentifier: string, guardrailVersion: string) {
+  return {
+    agentId,
+    agentName: `agent-${agentId}`,
+    agentArn: `arn:aws:bedrock:us-east-1:${ACCOUNT}:agent/${agentId}`,
+    agentVersion: 'DRAFT',
+    agentStatus: 'PREPARED',
+    foundationModel: 'anthropic.claude-3-haiku-20240307-v1:0',
+    idleSessionTTLInSeconds: 600,
+    agentResourceRoleArn: ROLE,
+    guardrailConfiguration: { guardrailIdentifier, guardrailVersion },
+    createdAt: '2025-03-06T10:00:00.000Z',
+    updatedAt: '2025-03-06T10:00:00.000Z',
+  };
+}
+
+describe('Bedrock guardrail versions agents apply (recorded real-shaped responses; moto lacks GetGuardrail)', () => {
+  it('collects each published version an agent names with GetGuardrail guardrailVersion, as its own resource, and the guardrail controls judge it', async () => {
+    const agents = {
+      A1: recordedAgent('A1', GUARDRAIL_ID, '1'),
+      A2: recordedAgent('A2', GUARDRAIL_ARN, '1'), // the same version named by ARN: collected once
+      A3: recordedAgent('A3', GUARDRAIL_ID, 'DRAFT'), // the draft is the guardrail resource itself
+      A4: recordedAgent('A4', GUARDRAIL_ID, '2'), // denied
+      A5: recordedAgent('A5', GUARDRAIL_ID, '9'), // deleted
+    };
+    const versionsAsked: string[] = [];
+    const server = await fakeBedrock((req, path, query, body) => {
+      if (req.method === 'GET' && path === '/logging/modelinvocations') return { body: {} };
+      if (req.method === 'GET' && path === '/guardrails') return { body: { guardrails: [guardrailSummary(GUARDRAIL_ID, 'fraud-assistant-guardrail')] } };
+      if (req.method === 'GET' && path.startsWith('/guardrails/')) {
+        const version = query.get('guardrailVersion');
+        if (version) versionsAsked.push(`${decodeURIComponent(path.slice('/guardrails/'.length))}@${version}`);
+        if (!version) return { body: RECORDED_GET_GUARDRAIL };
+        if (version === '1') return { body: RECORDED_GET_GUARDRAIL_V1 };
+        if (version === '2') return { status: 403, type: 'AccessDeniedException', body: { message: 'User is not authorized to perform: bedrock:GetGuardrail' } };
+        return { status: 404, type: 'ResourceNotFoundException', body: { message: 'Guardrail version not found' } };
+      }
+      if (req.method === 'POST' && path === '/listTagsForResource') {
+        const arn = String((JSON.parse(body) as { resourceARN?: string }).resourceARN);
+        return { body: { tags: arn === GUARDRAIL_ARN ? [{ key: 'env', value: 'prod' }] : [] } };
+      }
+      if (req.method === 'GET' && path === '/custom-models') return { body: { modelSummaries: [] } };
+      if (req.method === 'POST' && path === '/agents/') {
+        return { body: { agentSummaries: Object.values(agents).map((a) => ({ agentId: a.agentId, agentName: a.agentName, agentStatus: a.agentStatus, updatedAt: a.updatedAt, latestAgentVersion: '1', guardrailConfiguration: a.guardrailConfiguration })) } };
+      }
+      const agentPath = /^\/agents\/([^/]+)\/$/.exec(path);
+      if (req.method === 'GET' && agentPath?.[1]) return { body: { agent: agents[agentPath[1] as keyof typeof agents] } };
+      // A1 is deployed: its live alias serves agent version 2, whose guardrail is version 1 too
+      // (already asked for the draft agent); the test alias serves the DRAFT.
+      const aliasPath = /^\/agents\/([^/]+)\/agentaliases\/$/.exec(path);
+      if (req.method === 'POST' && aliasPath?.[1]) {
+        const test = { agentAliasId: 'TSTALIASID', agentAliasName: 'AgentTestAlias', routingConfiguration: [{ agentVersion: 'DRAFT' }], agentAliasStatus: 'PREPARED', createdAt: '2025-03-06T10:00:00.000Z', updatedAt: '2025-03-06T10:00:00.000Z' };
+        const live = { agentAliasId: 'LIVE000001', agentAliasName: 'live', routingConfiguration: [{ agentVersion: '2' }], agentAliasStatus: 'PREPARED', aliasInvocationState: 'ACCEPT_INVOCATIONS', createdAt: '2025-03-07T10:00:00.000Z', updatedAt: '2025-03-07T10:00:00.000Z' };
+        return { body: { agentAliasSummaries: aliasPath[1] === 'A1' ? [test, live] : [test] } };
+      }
+      if (req.method === 'GET' && path === '/agents/A1/agentversions/2/') {
+        const { agentVersion: _, ...a1 } = agents.A1;
+        return { body: { agentVersion: { ...a1, version: '2', agentStatus: 'PREPARED' } } };
+      }
+      if (req.method === 'GET' && path.startsWith('/tags/')) return { body: { tags: {} } };
+      if (req.method === 'POST' && path === '/knowledgebases/') return { body: { knowledgeBaseSummaries: [] } };
+      return undefined;
+    });
+    try {
+      const part = await runCollectorAgainst(endpointOnly(server.endpoint), bedrockCollector);
+      expect(server.unknown).toEqual([]);
+      // Once per version, whichever way the agents named the guardrail.
+      expect(versionsAsked.map((v) => v.replace(GUARDRAIL_ARN, GUARDRAIL_ID)).sort()).toEqual([`${GUARDRAIL_ID}@1`, `${GUARDRAIL_ID}@2`, `${GUARDRAIL_ID}@9`]);
+      const guardrails = part.resources.filter((r) => r.type === 'AWS::Bedrock::Guardrail');
+      expect(guardrails.map((g) => g.arn).sort()).toEqual([GUARDRAIL_ARN, `${GUARDRAIL_ARN}:1`, `${GUARDRAIL_ARN}:2`]);
+      const v1 = guardrails.find((g) => g.arn === `${GUARDRAIL_ARN}:1`);
+      expect(v1).toMatchObject({ id: `${GUARDRAIL_ID}:1`, name: 'fraud-assistant-guardrail (version 1)', tags: { env: 'prod' }, configuration: { version: '1', guardrailArn: GUARDRAIL_ARN } });
+      expect(v1?.collectionErrors).toBeUndefined();
+      expect(guardrails.find((g) => g.arn === `${GUARDRAIL_ARN}:2`)).toMatchObject({
+        configuration: { guardrailId: GUARDRAIL_ID, guardrailArn: GUARDRAIL_ARN, version: '2' },
+        collectionErrors: { configuration: 'bedrock:GetGuardrail was denied (AccessDeniedException)' },
+      });
+      for (const record of part.log.records) expect(bedrockCollector.operations).toContain(record.action);
+      const a1 = part.resources.find((r) => r.id === 'A1');
+      expect(a1?.supplementaryConfiguration.AgentAliases).toHaveLength(2);
+      expect(a1?.supplementaryConfiguration.AgentVersions).toEqual([expect.objectContaining({ version: '2', guardrailConfiguration: { guardrailIdentifier: GUARDRAIL_ID, guardrailVersion: '1' } })]);
+      expect(a1?.collectionErrors).toBeUndefined();
+
+      // The draft has the prompt-attack filter and the PII policy; version 1, which agents run, has neither.
+      const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
+      const findings = makeFindings(await evaluateInventory(inventory, { scanTime: new Date('2026-01-01T00:00:00Z') }));
+      const status = (controlId: string, arn: string) => findings.find((f) => f.controlId === controlId && f.resource.arn === arn)?.status;
+      expect(status('CAFAI-VM-03', GUARDRAIL_ARN)).toBe('pass');
+      expect(status('CAFAI-VM-03', `${GUARDRAIL_ARN}:1`)).toBe('fail');
+      expect(status('CAFAI-TD-07', GUARDRAIL_ARN)).toBe('pass');
+      expect(status('CAFAI-TD-07', `${GUARDRAIL_ARN}:1`)).toBe('fail');
+      expect(status('CAFAI-VM-03', `${GUARDRAIL_ARN}:2`)).toBe('not_evaluated');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('an agent serves the versions its working aliases route to, not DRAFT (recorded real-shaped responses)', () => {
+    const alias = (agentVersion: string, extra: object = {}) => ({ agentAliasId: 'X', agentAliasName: 'x', agentAliasStatus: 'PREPARED' as const, routingConfiguration: [{ agentVersion }], createdAt: new Date(), updatedAt: new Date(), ...extra });
+    expect(
+      servedVersions([
+        alias('DRAFT'),
+        alias('3'),
+        alias('1'),
+        alias('3'),
+        alias('4', { agentAliasStatus: 'FAILED' }),
+        alias('5', { agentAliasStatus: 'DELETING' }),
+        alias('6', { aliasInvocationState: 'REJECT_INVOCATIONS' }),
+        alias('7', { agentAliasStatus: 'UPDATING' }),
+      ]),
+    ).toEqual(['1', '3', '7']);
+  });
+
+  it('names only published versions, once each (recorded real-shaped responses)', () => {
+    const agent = (identifier: string, version: string) => recordedAgent('X', identifier, version) as unknown as Parameters<typeof publishedReferences>[0][number];
+    expect(publishedReferences([agent('g1', '3'), agent('g1', '3'), agent('g1', 'DRAFT'), agent('g1', 'draft'), agent('g1', '01'), agent('g2', '1'), agent(`arn:aws:bedrock:us-east-1:${ACCOUNT}:guardrail/g2`, '1')], { partition: 'aws', region: 'us-east-1', accountId: ACCOUNT })).toEqual([
+      { identifier: 'g1', version: '3' },
+      { identifier: 'g2', version: '1' },
+    ]);
+    const denied = guardrailVersionResource({ identifier: GUARDRAIL_ARN, version: '3' }, { ok: false, reason: 'denied' }, { ok: true, value: {} }, { partition: 'aws', region: 'us-east-1', accountId: ACCOUNT });
+    expect(denied).toMatchObject({ id: `${GUARDRAIL_ID}:3`, arn: `${GUARDRAIL_ARN}:3`, name: `${GUARDRAIL_ID} (version 3)`, collectionErrors: { configuration: 'denied' } });
   });
 });
 

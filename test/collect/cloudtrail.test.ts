@@ -147,4 +147,35 @@ describe('CloudTrail collector against moto', () => {
     expect(of('CAFAI-SA-01', `arn:aws::us-east-1:${MOTO_ACCOUNT}:account`)?.status).toBe('pass');
     expect(of('CAFAI-SA-01', `arn:aws::eu-west-1:${MOTO_ACCOUNT}:account`)?.status).toBe('pass');
   });
+
+  it('notes the multi-region trails homed elsewhere, so a scan of one region does not fail CAFAI-SA-01 for a trail it cannot see', async () => {
+    expect(eu.facts.get('eu-west-1')?.facts.cloudtrailMultiRegionTrailsFromOtherRegions).toEqual({ trails: [{ trailARN: GOOD, name: 'audit-everywhere', homeRegion: 'us-east-1' }] });
+    expect(east.facts.get('us-east-1')?.facts.cloudtrailMultiRegionTrailsFromOtherRegions).toEqual({ trails: [] });
+    // Only eu-west-1 scanned: the trail that covers it lives in us-east-1.
+    const inventory = buildInventory([{ source: 'live', resources: eu.resources, coverage: eu.coverage }]);
+    // As run-collection does: the region's facts go on its account resource.
+    const account = inventory.resources.find((r) => r.type === 'AWS::::Account' && r.region === 'eu-west-1');
+    Object.assign(account?.configuration ?? {}, eu.facts.get('eu-west-1')?.facts);
+    const findings = makeFindings(await evaluateInventory(inventory, { scanTime: new Date('2026-01-01T00:00:00Z') }));
+    const sa01 = findings.find((f) => f.controlId === 'CAFAI-SA-01' && f.resource.arn === `arn:aws::eu-west-1:${MOTO_ACCOUNT}:account`);
+    expect(sa01).toMatchObject({ status: 'not_evaluated', message: expect.stringContaining('multi-region trail audit-everywhere (home region us-east-1) covers this region but is not in the inventory') });
+  });
+
+  it('CAFAI-SA-01 needs the multi-region trail to be logging and to record management events', async () => {
+    const sa01 = async (change: (good: InventoryResource) => InventoryResource) => {
+      const resources = [...east.resources, ...eu.resources].map((r) => (r.arn === GOOD ? change(structuredClone(r)) : r));
+      const inventory = buildInventory([{ source: 'live', resources, coverage: [...east.coverage, ...eu.coverage] }]);
+      const findings = makeFindings(await evaluateInventory(inventory, { scanTime: new Date('2026-01-01T00:00:00Z') }));
+      return findings.find((f) => f.controlId === 'CAFAI-SA-01' && f.resource.arn === `arn:aws::us-east-1:${MOTO_ACCOUNT}:account`);
+    };
+    const stopped = await sa01((r) => ({ ...r, supplementaryConfiguration: { ...r.supplementaryConfiguration, TrailStatus: { isLogging: false } } }));
+    expect(stopped).toMatchObject({ status: 'fail', message: expect.stringContaining('are not logging: audit-everywhere') });
+    const noManagement = await sa01((r) => ({ ...r, supplementaryConfiguration: { ...r.supplementaryConfiguration, EventSelectors: [{ readWriteType: 'All', includeManagementEvents: false, dataResources: [] }] } }));
+    expect(noManagement?.status).toBe('fail');
+    const statusDenied = await sa01((r) => {
+      const { TrailStatus: _, ...rest } = r.supplementaryConfiguration;
+      return { ...r, supplementaryConfiguration: rest, collectionErrors: { TrailStatus: 'cloudtrail:GetTrailStatus was denied (AccessDeniedException)' } };
+    });
+    expect(statusDenied?.status).toBe('not_evaluated');
+  });
 });

@@ -26,7 +26,7 @@ const AUDITED_JS_BUILTINS: Record<string, string> = {
     'given a non-number, and %v throws on null (null.valueOf()); it formats non-string values ' +
     'differently from Go (%s of an array: "a,b" vs ["a", "b"]). Safe: %s (String(x), never throws; the ' +
     'same text as Go for strings, booleans and null) and %d of a number — only these verbs are used ' +
-    '(checked below; known uses of %v and %q in files being rewritten are listed in scripts/lint-rego-baseline.json); ' +
+    '(checked below, and by scripts/lint-rego.mjs in npm test); ' +
     'prefer concat/format_int for new messages.',
 };
 const OPA_WASM_VERSION = '1.10.0';

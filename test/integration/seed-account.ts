@@ -1,4 +1,4 @@
-import { CreateTrailCommand, CloudTrailClient } from '@aws-sdk/client-cloudtrail';
+import { CreateTrailCommand, CloudTrailClient, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
 import { AttachRolePolicyCommand, AttachUserPolicyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketPolicyCommand, PutBucketTaggingCommand, PutBucketVersioningCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
@@ -55,6 +55,8 @@ export async function seedAccount(moto: Moto): Promise<{ goodKeyArn: string }> {
   await s3.send(new CreateBucketCommand({ Bucket: 'ml-audit-logs' }));
 
   await trail.send(new CreateTrailCommand({ Name: 'org-trail-good', S3BucketName: 'ml-audit-logs', IsMultiRegionTrail: true, EnableLogFileValidation: true, CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:trail:*`, CloudWatchLogsRoleArn: ROLE_GOOD }));
+  // CreateTrail does not start logging (the console does): a stopped trail records nothing (CAFAI-SA-01).
+  await trail.send(new StartLoggingCommand({ Name: 'org-trail-good' }));
   await trail.send(new CreateTrailCommand({ Name: 'local-trail-bad', S3BucketName: 'ml-audit-logs', IsMultiRegionTrail: false, EnableLogFileValidation: false }));
 
   await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: 'nb-hardened', InstanceType: 'ml.t3.medium', RoleArn: ROLE_GOOD, KmsKeyId: goodKeyArn, SubnetId: 'subnet-0abc', SecurityGroupIds: ['sg-0abc'], DirectInternetAccess: 'Disabled', RootAccess: 'Disabled', Tags: [{ Key: 'owner', Value: 'ml-platform' }] }));

@@ -4,7 +4,11 @@
 #   When an agent has a guardrail, its guardrailConfiguration.guardrailVersion is a published
 #   version number ("1", "2"…), not DRAFT. The draft is the guardrail's working copy: anyone
 #   who may edit the guardrail changes the agent's protection at once, untested and without a
-#   version to roll back to. Agents without a guardrail are reported by CAFAI-VM-04.
+#   version to roll back to. The agent's DRAFT configuration (served by its test alias) and
+#   every agent version an alias routes traffic to (each keeps the guardrail configuration it
+#   was created with) are checked; when the aliases or a served version could not be read the
+#   result is not evaluated, unless a failure is already certain. Agents without a guardrail
+#   are reported by CAFAI-VM-04.
 # custom:
 #   id: CAFAI-AS-07
 #   capability: application-security
@@ -67,20 +71,33 @@ package cafscan.controls.bedrock_agent_guardrail_version_pinned
 import data.cafscan.lib
 import data.cafscan.lib.bedrock
 
-# No guardrail at all is CAFAI-VM-04's finding, not this control's.
+# No guardrail at all is CAFAI-VM-04's finding, not this control's: neither the draft nor any
+# served version (as far as is known) has one.
 out_of_scope if {
 	bedrock.known
 	not bedrock.agent_has_guardrail
+	not bedrock.aliases_unknown_reason
+	count(bedrock.unrecorded_versions) == 0
+	count(guarded_versions) == 0
 }
+
+guarded_versions := [v |
+	some v, _ in bedrock.served_versions
+	bedrock.version_has_guardrail(v)
+]
+
+published(v) if regex.match(`^[1-9][0-9]*$`, v)
+
+usable_version(v) if {
+	is_string(v)
+	v != ""
+}
+
+# --- the draft ---------------------------------------------------------------------------------
 
 version := bedrock.agent_guardrail.guardrailVersion
 
-has_version if {
-	is_string(version)
-	version != ""
-}
-
-published if regex.match(`^[1-9][0-9]*$`, version)
+has_version if usable_version(version)
 
 missing contains bedrock.configuration_missing if not bedrock.known
 
@@ -96,6 +113,44 @@ violations contains msg if {
 violations contains msg if {
 	has_version
 	upper(version) != "DRAFT"
-	not published
+	not published(version)
 	msg := sprintf("Agent %s uses guardrail %s at version \"%s\", which is not a published version number.", [lib.label, bedrock.agent_guardrail_id, version])
+}
+
+# --- the agent versions its aliases serve ------------------------------------------------------
+
+served_guardrail_version(v) := bedrock.version_guardrail(v).guardrailVersion
+
+unpinned contains sprintf("%s uses guardrail %s at version %s", [bedrock.version_label(v), bedrock.version_guardrail_id(v), gv]) if {
+	some v in guarded_versions
+	gv := served_guardrail_version(v)
+	usable_version(gv)
+	not published(gv)
+}
+
+violations contains msg if {
+	count(unpinned) > 0
+	msg := sprintf("Agent %s serves agent versions whose guardrail is not a published version: %s.", [lib.label, concat("; ", sort(unpinned))])
+}
+
+certain_failure if count(unpinned) > 0
+
+certain_failure if upper(version) == "DRAFT"
+
+certain_failure if {
+	has_version
+	not published(version)
+}
+
+missing contains sprintf("the guardrail version of agent %s is not in the inventory", [bedrock.version_label(v)]) if {
+	not certain_failure
+	some v in guarded_versions
+	not usable_version(served_guardrail_version(v))
+}
+
+missing contains bedrock.aliases_unknown_reason if not certain_failure
+
+missing contains sprintf("agent version %s, which alias(es) %s route to, is not in the inventory", [v, concat(", ", bedrock.served_versions[v])]) if {
+	not certain_failure
+	some v in bedrock.unrecorded_versions
 }

@@ -4,7 +4,15 @@ import data.cafscan.testing
 
 id := "CAFAI-AS-07"
 
-agent(configuration) := {
+agent(configuration) := deployed(configuration, [draft_alias], [])
+
+draft_alias := {"agentAliasId": "TSTALIASID", "agentAliasName": "AgentTestAlias", "agentAliasStatus": "PREPARED", "routingConfiguration": [{"agentVersion": "DRAFT"}]}
+
+live_alias(version) := {"agentAliasId": "LIVE123456", "agentAliasName": "live", "agentAliasStatus": "PREPARED", "routingConfiguration": [{"agentVersion": version}]}
+
+agent_version(version, guardrail_version) := {"agentId": "AGENT12345", "version": version, "agentStatus": "PREPARED", "guardrailConfiguration": {"guardrailIdentifier": "gr1abcd2efgh", "guardrailVersion": guardrail_version}}
+
+deployed(configuration, aliases, versions) := {
 	"type": "AWS::Bedrock::Agent", "id": "AGENT12345",
 	"arn": "arn:aws:bedrock:us-east-1:111122223333:agent/AGENT12345",
 	"name": "claims-agent", "accountId": "111122223333", "region": "us-east-1",
@@ -15,7 +23,7 @@ agent(configuration) := {
 		},
 		configuration,
 	),
-	"supplementaryConfiguration": {}, "tags": {}, "relationships": [],
+	"supplementaryConfiguration": {"AgentAliases": aliases, "AgentVersions": versions}, "tags": {}, "relationships": [],
 }
 
 with_guardrail(version) := agent({"guardrailConfiguration": {"guardrailIdentifier": "gr1abcd2efgh", "guardrailVersion": version}})
@@ -57,4 +65,34 @@ test_not_evaluated_without_configuration if {
 test_not_evaluated_when_get_agent_failed if {
 	r := object.union(with_guardrail("DRAFT"), {"collectionErrors": {"configuration": "bedrock:GetAgent was denied (AccessDeniedException)"}})
 	testing.status(id, r) == "not_evaluated"
+}
+
+pinned := {"guardrailConfiguration": {"guardrailIdentifier": "gr1abcd2efgh", "guardrailVersion": "2"}}
+
+test_fails_when_a_served_version_uses_the_draft_guardrail if {
+	r := deployed(pinned, [draft_alias, live_alias("5")], [agent_version("5", "DRAFT")])
+	testing.status(id, r) == "fail"
+	testing.messages(id, r) == ["Agent claims-agent serves agent versions whose guardrail is not a published version: version 5 (alias live) uses guardrail gr1abcd2efgh at version DRAFT."]
+}
+
+test_fails_on_a_served_version_even_when_the_draft_agent_has_no_guardrail if {
+	r := deployed({}, [draft_alias, live_alias("5")], [agent_version("5", "DRAFT")])
+	testing.status(id, r) == "fail"
+}
+
+test_passes_when_served_versions_are_pinned if {
+	testing.status(id, deployed(pinned, [draft_alias, live_alias("5")], [agent_version("5", "1")])) == "pass"
+}
+
+test_not_evaluated_when_aliases_are_unknown if {
+	r := object.union(deployed(pinned, [], []), {"collectionErrors": {"AgentAliases": "bedrock:ListAgentAliases was denied (AccessDeniedException)"}})
+	testing.status(id, r) == "not_evaluated"
+
+	# A draft on the DRAFT guardrail fails whatever the aliases serve.
+	testing.status(id, object.union(with_guardrail("DRAFT"), {"collectionErrors": {"AgentAliases": "denied"}})) == "fail"
+}
+
+test_not_evaluated_when_a_served_version_is_unknown if {
+	r := deployed(pinned, [draft_alias, live_alias("5")], [])
+	testing.messages(id, r) == ["agent version 5, which alias(es) live route to, is not in the inventory"]
 }

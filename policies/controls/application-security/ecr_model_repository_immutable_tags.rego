@@ -98,7 +98,7 @@ violations contains sprintf("Repository %s excludes every tag from tag immutabil
 
 known_setting if mutability in {"MUTABLE", "IMMUTABLE", "MUTABLE_WITH_EXCLUSION", "IMMUTABLE_WITH_EXCLUSION"}
 
-missing contains sprintf("the repository's image tag mutability setting %v is not one cafscan knows", [mutability]) if {
+missing contains sprintf("the repository's image tag mutability setting %s is not one cafscan knows", [lib.text(mutability)]) if {
 	recorded
 	not known_setting
 }

@@ -57,6 +57,18 @@ missing contains "the model's configuration is not in the inventory" if {
 	count(lib.configuration) == 0
 }
 
+# A model always has a PrimaryContainer or Containers (CreateModel requires one); a recorded
+# model with neither says nothing about its environment. Environment itself is optional:
+# absent, no variables are set.
+has_containers if is_object(lib.configuration.PrimaryContainer)
+
+has_containers if is_array(lib.configuration.Containers)
+
+missing contains "the model's container definitions are not in the inventory" if {
+	count(lib.configuration) > 0
+	not has_containers
+}
+
 violations contains msg if {
 	count(secret_names) > 0
 	msg := sprintf(

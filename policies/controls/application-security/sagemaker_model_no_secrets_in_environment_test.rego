@@ -51,3 +51,14 @@ test_not_evaluated_without_configuration if testing.status(id, model({})) == "no
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(model({"PrimaryContainer": container({"DB_PASSWORD": "x"})}), {"type": "AWS::SageMaker::NotebookInstance"}))
 }
+
+test_not_evaluated_without_container_definitions if {
+	r := model({"ModelName": "assistant", "ExecutionRoleArn": "arn:aws:iam::111122223333:role/sm"})
+	testing.status(id, r) == "not_evaluated"
+	testing.messages(id, r) == ["the model's container definitions are not in the inventory"]
+}
+
+test_fails_with_a_current_key_shape_under_an_ordinary_name if {
+	key := concat("", ["sk-", "proj-", "Ab3dEf6hIj9lMn2pQr5tAb3dEf6hIj9lMn2pQr5t"])
+	testing.status(id, model({"ModelName": "assistant", "PrimaryContainer": container({"LLM_SETTING": key})})) == "fail"
+}

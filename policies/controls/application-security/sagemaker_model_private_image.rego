@@ -101,6 +101,8 @@ outside_images contains container.Image if {
 	some container in containers
 	has_image(container)
 	not vpc_registry(container)
+
+	# lint-rego: allow not-call-on-field — has_image(container) above guarantees a string Image
 	not private_ecr(container.Image)
 }
 

@@ -63,3 +63,15 @@ test_not_evaluated_without_configuration if testing.status(id, job({})) == "not_
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(job({"HyperParameters": {"db_password": "x"}}), {"type": "AWS::SageMaker::Model"}))
 }
+
+test_fails_with_a_current_key_shape_in_a_json_encoded_hyperparameter if {
+	key := concat("", ["\"", "hf", "_", "AbCdEfGhIjKlMnOpQrStUvWxYzAbCdEfGh", "\""])
+	r := job({"TrainingJobName": "llm-finetune", "HyperParameters": object.union(clean_hyperparameters, {"hub_setting": key})})
+	testing.status(id, r) == "fail"
+	testing.messages(id, r) == ["Training job llm-finetune sets hyperparameters that look like credentials: hub_setting."]
+}
+
+test_passes_with_ordinary_hyperparameters_that_share_a_prefix_with_keys if {
+	r := job({"TrainingJobName": "llm-finetune", "HyperParameters": {"model_id": "\"meta-llama/Llama-3.1-8B-Instruct\"", "task": "\"mask-generation-pipeline-for-segment-anything-model\"", "hf_transfer": "\"True\""}})
+	testing.status(id, r) == "pass"
+}

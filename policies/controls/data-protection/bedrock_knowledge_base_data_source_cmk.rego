@@ -103,7 +103,7 @@ missing contains "the knowledge base's data sources are not in the inventory" if
 	not incomplete
 }
 
-missing contains sprintf("the knowledge base's data sources could not all be read: %v", [incomplete_reason]) if incomplete
+missing contains sprintf("the knowledge base's data sources could not all be read: %s", [lib.text(incomplete_reason)]) if incomplete
 
 violations contains msg if {
 	unencrypted := sort([source_name(s) | some s in data_sources; not encrypted(s)])

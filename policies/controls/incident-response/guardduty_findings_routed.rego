@@ -73,11 +73,24 @@ listens_to_guardduty(rule) if {
 	rule.configuration.State in enabled_states
 	on_default_bus(rule)
 	"aws.guardduty" in lib.as_array(pattern(rule).source)
+	admits_findings(pattern(rule))
 }
 
+# GuardDuty also emits other detail types (malware scan results…); a pattern that names detail
+# types must name "GuardDuty Finding" to match findings. No detail-type condition matches all.
+admits_findings(p) if not has_detail_type(p)
+
+admits_findings(p) if "GuardDuty Finding" in lib.as_array(p["detail-type"])
+
+has_detail_type(p) if p["detail-type"]
+
+# No Targets key and no collection error is a rule without targets: AWS Config, like
+# CloudFormation, leaves an empty list out; the live collector records the key whenever
+# ListTargetsByRule answered and an error otherwise.
 routes_guardduty(rule) if {
 	listens_to_guardduty(rule)
-	count(object.get(rule.configuration, "Targets", [])) > 0
+	is_array(rule.configuration.Targets)
+	count(rule.configuration.Targets) > 0
 }
 
 # A GuardDuty rule whose targets could not be read might be the one that routes findings.

@@ -97,3 +97,11 @@ test_not_evaluated_when_a_guardduty_rules_targets_could_not_be_read if {
 	testing.status(id, collected) == "not_evaluated" with data.inventory as testing.context([r])
 	testing.messages(id, collected) == ["the targets of EventBridge rule guardduty-findings could not be read"] with data.inventory as testing.context([r])
 }
+
+test_fails_when_the_pattern_names_other_guardduty_detail_types_only if {
+	fails_with(rule({"EventPattern": {"source": ["aws.guardduty"], "detail-type": ["GuardDuty Malware Protection Object Scan Result"]}}))
+}
+
+test_passes_when_the_pattern_has_no_detail_type_condition if {
+	testing.status(id, collected) == "pass" with data.inventory as testing.context([rule({"EventPattern": {"source": ["aws.guardduty"]}})])
+}

@@ -1,8 +1,8 @@
 # METADATA
 # title: SageMaker model package groups keep an earlier approved version to roll back to
 # description: >-
-#   The model package group holds at least two Approved model package versions (not Failed or
-#   being deleted): the one in use and at least one earlier version that can be redeployed at
+#   The model package group holds at least two Approved model package versions whose
+#   ModelPackageStatus is Completed (not still Pending or InProgress, not Failed or Deleting): the one in use and at least one earlier version that can be redeployed at
 #   once if the current model misbehaves or is found compromised. Groups with no packages at all
 #   are not applicable; when the packages of the group's account and region were not collected,
 #   or their approval status is not recorded and could change the answer, the result is not
@@ -74,7 +74,12 @@ in_group(p) if p.configuration.ModelPackageGroupName == group_name
 
 in_group(p) if contains(lower(p.arn), sprintf(":model-package/%s/", [lower(group_name)]))
 
-usable(p) if not object.get(p.configuration, "ModelPackageStatus", "") in {"Failed", "Deleting"}
+# Only a Completed package can be deployed; Pending and InProgress ones are still being created,
+# Failed and Deleting ones never will be. ModelPackageStatus is a required member of
+# DescribeModelPackage's answer, so a package without it is unknown, not usable.
+usable(p) if p.configuration.ModelPackageStatus == "Completed"
+
+status_recorded(p) if is_string(p.configuration.ModelPackageStatus)
 
 approved := [p |
 	some p in packages
@@ -85,6 +90,12 @@ approved := [p |
 unknown := [p |
 	some p in packages
 	not p.configuration.ModelApprovalStatus
+]
+
+status_unknown := [p |
+	some p in packages
+	p.configuration.ModelApprovalStatus == "Approved"
+	not status_recorded(p)
 ]
 
 out_of_scope if {
@@ -100,8 +111,14 @@ missing contains reason if {
 # Unknown statuses matter only when they could make up the missing approved versions.
 missing contains sprintf("the approval status of model package %s is not in the inventory", [p.name]) if {
 	count(approved) < 2
-	count(approved) + count(unknown) >= 2
+	(count(approved) + count(unknown)) + count(status_unknown) >= 2
 	some p in unknown
+}
+
+missing contains sprintf("the status of approved model package %s is not in the inventory", [p.name]) if {
+	count(approved) < 2
+	(count(approved) + count(unknown)) + count(status_unknown) >= 2
+	some p in status_unknown
 }
 
 violations contains sprintf("Model package group %s has no approved model package: there is no known good version to deploy or roll back to.", [lib.label]) if {

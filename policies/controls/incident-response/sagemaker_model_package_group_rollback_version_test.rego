@@ -48,6 +48,18 @@ test_fails_when_the_other_approved_version_failed if {
 	testing.status(id, group) == "fail" with data.inventory as testing.context([collected, failed, version(2, "Approved")])
 }
 
+test_fails_when_the_other_approved_version_is_still_being_created if {
+	pending := version_of("churn", "us-east-1", 1, {"ModelApprovalStatus": "Approved", "ModelPackageStatus": "InProgress"})
+	testing.status(id, group) == "fail" with data.inventory as testing.context([collected, pending, version(2, "Approved")])
+}
+
+test_not_evaluated_when_an_approved_version_has_no_status if {
+	v1 := json.patch(version(1, "Approved"), [{"op": "remove", "path": "/configuration/ModelPackageStatus"}])
+	ctx := testing.context([collected, v1, version(2, "Approved")])
+	testing.status(id, group) == "not_evaluated" with data.inventory as ctx
+	testing.messages(id, group) == ["the status of approved model package churn/1 is not in the inventory"] with data.inventory as ctx
+}
+
 test_fails_when_approved_versions_belong_to_other_groups_or_regions if {
 	ctx := testing.context([
 		collected,

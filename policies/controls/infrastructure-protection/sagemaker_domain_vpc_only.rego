@@ -82,7 +82,7 @@ violations contains msg if {
 	recorded
 	access_type != "VpcOnly"
 	msg := sprintf(
-		"Domain %s is not in VPC-only mode (AppNetworkAccessType is %v), so its apps reach the internet through a network SageMaker manages.",
-		[lib.label, access_type],
+		"Domain %s is not in VPC-only mode (AppNetworkAccessType is %s), so its apps reach the internet through a network SageMaker manages.",
+		[lib.label, lib.text(access_type)],
 	)
 }

@@ -79,7 +79,7 @@ violations contains msg if {
 	count_recorded(v)
 	v.InitialInstanceCount <= 1
 	msg := sprintf(
-		"Endpoint configuration %s runs production variant %s on %v instance, so it has no redundancy.",
-		[lib.label, variant_name(v), v.InitialInstanceCount],
+		"Endpoint configuration %s runs production variant %s on %s instance, so it has no redundancy.",
+		[lib.label, variant_name(v), lib.text(v.InitialInstanceCount)],
 	)
 }

@@ -1,12 +1,16 @@
 # METADATA
-# title: Bedrock model invocation logging is enabled in regions that use Bedrock
+# title: Bedrock model invocation logging is enabled in every scanned region
 # description: >-
 #   Amazon Bedrock model invocation logging is configured in the account and region: it
 #   delivers to an S3 bucket or a CloudWatch Logs log group, with text data (the prompts and
-#   responses) included. Where logging is not configured at all, the region fails only if it
-#   has Bedrock agents, knowledge bases, guardrails or custom models; a region with none of
-#   them is not checked (Bedrock use that leaves no such resource, only InvokeModel calls, is
-#   not visible in the inventory).
+#   responses) included. It is judged in every scanned region, whether or not the region has
+#   Bedrock agents, knowledge bases, guardrails or custom models: the most common use of
+#   Bedrock, on-demand InvokeModel / Converse calls to foundation models, leaves no resource
+#   behind, so "no Bedrock resource" does not show that Bedrock is unused. Where the logging
+#   configuration could not be read (GetModelInvocationLoggingConfiguration denied, or Bedrock
+#   not offered in the region) the check is not evaluated. The API leaves loggingConfig out
+#   when logging was never configured, and textDataDeliveryEnabled out when it is false
+#   (https://docs.aws.amazon.com/bedrock/latest/APIReference/API_LoggingConfig.html).
 # custom:
 #   id: CAFAI-SA-05
 #   capability: security-assurance
@@ -58,7 +62,7 @@ package cafscan.controls.bedrock_model_invocation_logging
 import data.cafscan.lib
 import data.cafscan.lib.bedrock
 
-# The Bedrock resource types whose presence shows that the region uses Bedrock.
+# The Bedrock resource types named in the message, as a hint of what the logs would cover.
 resource_nouns := {
 	"AWS::Bedrock::Agent": "agents",
 	"AWS::Bedrock::KnowledgeBase": "knowledge bases",
@@ -74,11 +78,12 @@ fact_error := lib.configuration.factErrors.bedrockInvocationLogging
 
 has_fact_error if fact_error
 
-# Not configured: the collector records {"enabled": false}.
+# Not configured: the collector records {"enabled": false} (the API leaves loggingConfig out).
 not_configured if logging.enabled == false
 
 configured if {
 	has_fact
+	not has_fact_error
 	not not_configured
 }
 
@@ -98,41 +103,26 @@ in_region := [sprintf("%s: %d", [noun, n]) |
 	n > 0
 ]
 
-uses_bedrock if count(in_region) > 0
-
-all_collected if {
-	every type, _ in resource_nouns {
-		lib.collected(type)
-	}
-}
-
-out_of_scope if {
-	not_configured
-	not uses_bedrock
-	all_collected
-}
-
-missing contains sprintf("Bedrock model invocation logging could not be read: %v", [fact_error]) if {
-	not has_fact
-	has_fact_error
-}
+# A failure to read wins over a value recorded before it.
+missing contains sprintf("Bedrock model invocation logging could not be read: %s", [lib.text(fact_error)]) if has_fact_error
 
 missing contains "the Bedrock model invocation logging setting is not in the inventory" if {
 	not has_fact
 	not has_fact_error
 }
 
-missing contains sprintf("Bedrock model invocation logging is off; whether this region uses Bedrock is unknown: %s", [reason]) if {
+violations contains msg if {
+	not has_fact_error
 	not_configured
-	not uses_bedrock
-	some type, noun in resource_nouns
-	reason := lib.uncollected_reason(type, sprintf("Bedrock %s", [noun]))
+	count(in_region) > 0
+	msg := sprintf("Bedrock model invocation logging is off in %s, which has Bedrock resources (%s).", [lib.label, concat(", ", sort(in_region))])
 }
 
-violations contains msg if {
+# On-demand model invocations leave no resource, so a region without one is still judged.
+violations contains sprintf("Bedrock model invocation logging is off in %s.", [lib.label]) if {
+	not has_fact_error
 	not_configured
-	uses_bedrock
-	msg := sprintf("Bedrock model invocation logging is off in %s, which has Bedrock resources (%s).", [lib.label, concat(", ", sort(in_region))])
+	count(in_region) == 0
 }
 
 violations contains sprintf("Bedrock model invocation logging in %s has no S3 bucket or CloudWatch Logs log group to deliver to.", [lib.label]) if {
@@ -140,6 +130,8 @@ violations contains sprintf("Bedrock model invocation logging in %s has no S3 bu
 	not has_destination
 }
 
+# Absent means false (LoggingConfig.textDataDeliveryEnabled), and without text the prompts and
+# responses are not kept.
 violations contains sprintf("Bedrock model invocation logging in %s does not deliver text data (prompts and responses).", [lib.label]) if {
 	configured
 	not logging.textDataDeliveryEnabled == true

@@ -63,19 +63,30 @@ test_passes_with_cloudwatch_only if {
 	testing.status(id, logging(object.remove(full, ["s3Config"]))) == "pass" with data.inventory as testing.context([])
 }
 
-test_not_applicable_when_off_in_a_region_without_bedrock_resources if {
+test_fails_when_off_in_a_region_without_bedrock_resources if {
+	# On-demand InvokeModel calls leave no resource: an empty region is judged all the same.
 	ctx := testing.context([resource("AWS::Bedrock::Agent", "agent/A1", "eu-west-1")])
-	testing.not_applicable(id, off) with data.inventory as ctx
+	testing.status(id, off) == "fail" with data.inventory as ctx
+	testing.messages(id, off) == ["Bedrock model invocation logging is off in 111122223333 us-east-1."] with data.inventory as ctx
 }
 
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, agent("agent/A1")) with data.inventory as testing.context([])
 }
 
-test_not_evaluated_when_off_and_bedrock_use_unknown if {
-	r := account({"bedrockInvocationLogging": {"enabled": false}}, ["AWS::Bedrock::Agent", "AWS::Bedrock::CustomModel", "AWS::Bedrock::KnowledgeBase"], {"AWS::Bedrock::Guardrail": "bedrock:ListGuardrails was denied (AccessDeniedException)"})
+test_fails_when_off_even_if_no_bedrock_type_was_collected if {
+	r := account({"bedrockInvocationLogging": {"enabled": false}}, [], {"AWS::Bedrock::Guardrail": "bedrock:ListGuardrails was denied (AccessDeniedException)"})
+	testing.status(id, r) == "fail" with data.inventory as testing.context([])
+}
+
+test_not_evaluated_when_the_read_failed_after_a_value if {
+	r := account({"bedrockInvocationLogging": {"enabled": false}, "factErrors": {"bedrockInvocationLogging": "ThrottlingException"}}, bedrock_types, {})
 	testing.status(id, r) == "not_evaluated" with data.inventory as testing.context([])
-	testing.messages(id, r) == ["Bedrock model invocation logging is off; whether this region uses Bedrock is unknown: Bedrock guardrails could not be collected for this account and region: bedrock:ListGuardrails was denied (AccessDeniedException)"] with data.inventory as testing.context([])
+}
+
+test_fails_when_text_delivery_absent_means_false if {
+	r := logging({"s3Config": {"bucketName": "logs"}})
+	testing.status(id, r) == "fail" with data.inventory as testing.context([])
 }
 
 test_not_evaluated_with_fact_error if {

@@ -1,11 +1,25 @@
 # METADATA
 # title: A multi-region CloudTrail trail records API activity in the account
 # description: >-
-#   The account has at least one CloudTrail trail that applies to all regions, so every
+#   The account has at least one CloudTrail trail that applies to all regions, is logging
+#   (GetTrailStatus IsLogging) and records management events, both read and write, so every
 #   management API call made to SageMaker AI, Bedrock, S3, IAM and the other services behind
 #   an AI workload is recorded and kept beyond the 90-day event history, whatever region it is
-#   made in. Whether the trail is currently logging is not part of the recorded configuration
-#   and is not checked.
+#   made in. Management events are recorded by a basic event selector whose
+#   IncludeManagementEvents is true (the default when absent) with ReadWriteType All (the
+#   default; ReadOnly and WriteOnly record half), or by an advanced event selector whose
+#   eventCategory equals Management (a readOnly condition limits it to reads or writes); read
+#   and write may come from different selectors or trails. A trail whose selectors were never
+#   set (DescribeTrails HasCustomEventSelectors false) uses the default selector, all
+#   management events
+#   (https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_EventSelector.html,
+#   https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_AdvancedFieldSelector.html,
+#   https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-management-events-with-cloudtrail.html).
+#   Excluding KMS or RDS Data API events (ExcludeManagementEventSources) still counts. AWS
+#   Config records neither the logging status nor the selectors: when they are not in the
+#   inventory the check is not evaluated. A multi-region trail whose home region was not
+#   scanned (live collection sees it from every region it covers) makes the check not
+#   evaluated rather than failed.
 # custom:
 #   id: CAFAI-SA-01
 #   capability: security-assurance
@@ -51,17 +65,152 @@ import data.cafscan.lib
 trail_type := "AWS::CloudTrail::Trail"
 
 # A multi-region trail covers every region, so a trail of this account in any region counts.
-has_multi_region_trail if {
-	some trail in lib.same_account_of_type(trail_type)
-	trail.configuration.isMultiRegionTrail == true
+trails := [t |
+	some t in lib.same_account_of_type(trail_type)
+	t.configuration.isMultiRegionTrail == true
+]
+
+trail_name(t) := t.name if {
+	is_string(t.name)
+	t.name != ""
+} else := t.id
+
+supplementary(t) := object.get(t, "supplementaryConfiguration", {})
+
+# --- logging status (GetTrailStatus) -------------------------------------------------------------
+
+logging(t) if supplementary(t).TrailStatus.isLogging == true
+
+stopped(t) if supplementary(t).TrailStatus.isLogging == false
+
+# --- management events recorded: a subset of {"read", "write"} -----------------------------------
+
+both := {"read", "write"}
+
+non_empty(x) if {
+	is_array(x)
+	count(x) > 0
 }
 
+# A trail has basic or advanced selectors, never both. Empty lists with HasCustomEventSelectors
+# false are a trail whose selectors were never set; AWS answers GetEventSelectors for it with the
+# default selector (all management events), moto 5.2 with an empty list — both mean "default".
+management(t) := {k | some s in supplementary(t).AdvancedEventSelectors; some k in advanced_management(s)} if {
+	non_empty(supplementary(t).AdvancedEventSelectors)
+} else := {k | some s in supplementary(t).EventSelectors; some k in basic_management(s)} if {
+	non_empty(supplementary(t).EventSelectors)
+} else := both if {
+	t.configuration.hasCustomEventSelectors == false
+}
+
+# IncludeManagementEvents and ReadWriteType are optional; absent they are true and All.
+basic_management(s) := set() if s.includeManagementEvents == false
+
+else := read_write(object.get(s, "readWriteType", "All"))
+
+read_write("All") := both
+
+read_write("ReadOnly") := {"read"}
+
+read_write("WriteOnly") := {"write"}
+
+# Management events of an advanced selector: eventCategory equals Management; a readOnly
+# condition ("true" reads, "false" writes) keeps one half.
+advanced_management(s) := set() if not selects_management(s)
+
+else := {k | some k in both; read_only_admits(s, k)}
+
+selects_management(s) if {
+	some f in object.get(s, "fieldSelectors", [])
+	f.field == "eventCategory"
+	"Management" in object.get(f, "equals", [])
+}
+
+read_only_value := {"read": "true", "write": "false"}
+
+read_only_admits(s, kind) if {
+	every f in object.get(s, "fieldSelectors", []) {
+		field_admits(f, read_only_value[kind])
+	}
+}
+
+field_admits(f, _) if f.field != "readOnly"
+
+field_admits(f, value) if {
+	f.field == "readOnly"
+	equals := object.get(f, "equals", [])
+	any_or_in(equals, value)
+	not value in object.get(f, "notEquals", [])
+}
+
+any_or_in(values, _) if count(values) == 0
+
+any_or_in(values, value) if value in values
+
+# --- outcome -------------------------------------------------------------------------------------
+
+recorded := {k | some t in trails; logging(t); some k in management(t)}
+
+records_all if recorded == both
+
 missing contains reason if {
-	not has_multi_region_trail
+	not records_all
+	count(trails) == 0
 	reason := lib.uncollected_reason(trail_type, "CloudTrail trails")
 }
 
+missing contains reason if {
+	not records_all
+	some t in trails
+	not logging(t)
+	not stopped(t)
+	reason := unknown_reason(t, "TrailStatus", sprintf("whether trail %s is logging", [trail_name(t)]), "is")
+}
+
+missing contains reason if {
+	not records_all
+	some t in trails
+	not stopped(t)
+	not management(t)
+	reason := unknown_reason(t, "EventSelectors", sprintf("the event selectors of trail %s", [trail_name(t)]), "are")
+}
+
+# Multi-region trails this region's DescribeTrails showed with another home region but that are not
+# in the inventory: their home region was not scanned, so their status and selectors are unknown
+# (without this, "no multi-region trail" would be a false failure).
+elsewhere := object.get(object.get(lib.configuration, "cloudtrailMultiRegionTrailsFromOtherRegions", {}), "trails", [])
+
+missing contains msg if {
+	not records_all
+	some t in elsewhere
+	arn := t.trailARN
+	is_string(arn)
+	not lib.related(arn)
+	msg := sprintf("multi-region trail %s (home region %s) covers this region but is not in the inventory: scan its home region to judge it", [lib.text(object.get(t, "name", arn)), lib.text(object.get(t, "homeRegion", "unknown"))])
+}
+
+# Why a trail's status or selectors are unknown: the failed call when the collector recorded one.
+unknown_reason(t, key, what, verb) := sprintf("%s could not be read: %s", [what, t.collectionErrors[key]]) if {
+	is_string(t.collectionErrors[key])
+} else := sprintf("%s %s not in the inventory (AWS Config does not record it; live collection does)", [what, verb])
+
 violations contains sprintf("No multi-region CloudTrail trail records API activity for %s.", [lib.label]) if {
-	not has_multi_region_trail
+	count(trails) == 0
 	lib.collected(trail_type)
+}
+
+stopped_names := sort([trail_name(t) | some t in trails; stopped(t)])
+
+violations contains msg if {
+	count(stopped_names) > 0
+	not records_all
+	msg := sprintf("The multi-region CloudTrail trail(s) of %s are not logging: %s.", [lib.label, concat(", ", stopped_names)])
+}
+
+unrecorded := [k | some k in ["read", "write"]; not k in recorded]
+
+violations contains msg if {
+	count(trails) > count(stopped_names)
+	not records_all
+	msg := sprintf("No logging multi-region CloudTrail trail of %s records %s management events.", [lib.label, concat(" and ", unrecorded)])
 }

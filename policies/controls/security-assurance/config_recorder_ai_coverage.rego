@@ -123,7 +123,7 @@ violations contains msg if {
 	recorder.recording == true
 	is_string(recorder.lastStatus)
 	lower(recorder.lastStatus) == "failure"
-	msg := sprintf("The AWS Config recorder %s in %s failed its last recording attempt (%v).", [recorder_name, lib.label, object.get(recorder, "lastErrorCode", null)])
+	msg := sprintf("The AWS Config recorder %s in %s failed its last recording attempt (%s).", [recorder_name, lib.label, lib.text(object.get(recorder, "lastErrorCode", null))])
 }
 
 violations contains msg if {

@@ -66,5 +66,5 @@ violations contains sprintf("Log group %s never expires its events: no retention
 violations contains msg if {
 	has_retention
 	retention < minimum_days
-	msg := sprintf("Log group %s keeps events for only %v days, less than the %v days needed to investigate misuse.", [lib.label, retention, minimum_days])
+	msg := sprintf("Log group %s keeps events for only %s days, less than the %s days needed to investigate misuse.", [lib.label, lib.text(retention), lib.text(minimum_days)])
 }

@@ -207,7 +207,7 @@ excludes_bucket(fs) if {
 	startswith(object_prefix, value)
 }
 
-read_only_values(s) := {lower(sprintf("%v", [v])) |
+read_only_values(s) := {lower(lib.text(v)) |
 	some fs in field_selectors(s)
 	fs.field == "readOnly"
 	some v in lib.as_array(fs.equals)

@@ -4,8 +4,9 @@
 #   The guardrail's sensitive information policy has at least one PII entity type or custom
 #   regex that acts on model responses: its output action (outputAction, or action where the
 #   guardrail does not record a separate one) is BLOCK or ANONYMIZE, and it is not turned off
-#   for output (outputEnabled false). The working (DRAFT) configuration of the guardrail is
-#   checked.
+#   for output (outputEnabled false). The guardrail is checked
+#   as recorded: its working draft and, separately, each published version an agent applies
+#   (docs/inventory.md, "Guardrail versions").
 # custom:
 #   id: CAFAI-TD-07
 #   capability: threat-detection

@@ -1,14 +1,20 @@
 # METADATA
-# title: SageMaker endpoints capture their inference requests and responses
+# title: SageMaker endpoints actually run the data capture their configuration defines
 # description: >-
-#   The endpoint records the traffic it serves. When DescribeEndpoint reports a data capture
-#   configuration, its EnableCapture must be true (with capture not stopped and a sampling
-#   percentage above zero). When the endpoint carries no such configuration (AWS Config does not
-#   record it), the endpoint configuration it runs is looked up: its DataCaptureConfig must be
-#   enabled, capture both Input and Output (or InputAndOutput) and sample more than 0 percent.
-#   Endpoints that are Deleting or Failed, and endpoints whose variants are all serverless (which
-#   do not support data capture), are not applicable; endpoints still being created or updated
-#   are checked, since capture must be in place before traffic arrives.
+#   What an endpoint adds to its endpoint configuration's capture settings (CAFAI-TD-01 judges
+#   those: enabled, requests and responses, sampling above zero) is whether capture is running.
+#   DescribeEndpoint's DataCaptureConfigSummary must say EnableCapture true and CaptureStatus
+#   Started; Stopped fails
+#   (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DataCaptureConfigSummary.html,
+#   where every member is required, so a summary without one is incomplete, not a default).
+#   An endpoint whose configuration, in the inventory, enables no capture is not applicable
+#   here: CAFAI-TD-01 reports that one misconfiguration on the configuration. When the
+#   configuration is not in the inventory (deleted after deployment, or not collected), the
+#   endpoint's own summary decides: capture disabled, or sampling 0 percent, fails; capture
+#   running is not evaluated, as what it captures is unknown. AWS Config does not record the
+#   summary; where the configuration enables capture and the summary is absent, the result is
+#   not evaluated. Endpoints that are Deleting or Failed, and endpoints whose variants are all
+#   serverless (which do not support data capture), are not applicable.
 # custom:
 #   id: CAFAI-TD-08
 #   capability: threat-detection
@@ -91,29 +97,15 @@ all_serverless(variants, keys) if {
 	}
 }
 
-# --- the endpoint's own capture settings (DescribeEndpoint's DataCaptureConfigSummary) -----------
-
-own := lib.configuration.DataCaptureConfig
-
-# The summary is usable when it says whether capture is enabled; an empty object (emulators) or
-# no key at all sends the control to the endpoint configuration.
-own_known if is_boolean(own.EnableCapture)
-
-violations contains sprintf("Endpoint %s does not capture inference data: data capture is disabled.", [lib.label]) if {
-	own.EnableCapture == false
+# The configuration, in the inventory, enables no capture: CAFAI-TD-01's failure, not a second one
+# here — unless the endpoint itself reports capture enabled.
+out_of_scope if {
+	config_recorded
+	not config_capturing
+	not own.EnableCapture == true
 }
 
-violations contains sprintf("Endpoint %s does not capture inference data: data capture is stopped.", [lib.label]) if {
-	own.EnableCapture == true
-	own.CaptureStatus == "Stopped"
-}
-
-violations contains sprintf("Endpoint %s captures no inference data: its sampling percentage is 0.", [lib.label]) if {
-	own.EnableCapture == true
-	own.CurrentSamplingPercentage == 0
-}
-
-# --- otherwise, the endpoint configuration it runs -----------------------------------------------
+# --- the endpoint configuration it runs ------------------------------------------------------------
 
 config_name := name if {
 	name := lib.configuration.EndpointConfigName
@@ -127,6 +119,10 @@ config_name := name if {
 }
 
 has_config_name if config_name
+
+config_label := name if {
+	name := config_name
+} else := "(name not recorded)"
 
 named(c, name) if c.configuration.EndpointConfigName == name
 
@@ -143,7 +139,50 @@ endpoint_config := endpoint_configs[0]
 
 config_recorded if count(endpoint_config.configuration) > 0
 
-missing contains "the endpoint's configuration name is not in the inventory, so its data capture settings cannot be looked up" if {
+config_capture := endpoint_config.configuration.DataCaptureConfig
+
+# EnableCapture is optional in DataCaptureConfig and defaults to enabled.
+config_capturing if {
+	is_object(config_capture)
+	object.get(config_capture, "EnableCapture", true) != false
+}
+
+# --- the endpoint's own capture state (DescribeEndpoint's DataCaptureConfigSummary) --------------
+
+own := lib.configuration.DataCaptureConfig
+
+# The summary is usable when it says whether capture is enabled; an empty object (emulators) or
+# no key at all is unknown.
+own_known if is_boolean(own.EnableCapture)
+
+own_enabled if own.EnableCapture == true
+
+violations contains sprintf("Endpoint %s does not capture inference data: data capture is stopped.", [lib.label]) if {
+	own_enabled
+	own.CaptureStatus == "Stopped"
+}
+
+violations contains sprintf("Endpoint %s does not capture inference data: data capture is disabled.", [lib.label]) if {
+	own.EnableCapture == false
+	not config_recorded
+}
+
+# The endpoint and its recorded configuration disagree; the endpoint's word is what runs.
+violations contains sprintf("Endpoint %s reports data capture disabled although its endpoint configuration %s enables it.", [lib.label, config_name]) if {
+	own.EnableCapture == false
+	config_capturing
+}
+
+# With the configuration in the inventory CAFAI-TD-01 judges its sampling percentage.
+violations contains sprintf("Endpoint %s captures no inference data: its sampling percentage is 0.", [lib.label]) if {
+	own_enabled
+	own.CurrentSamplingPercentage == 0
+	not config_recorded
+}
+
+# --- unknown -------------------------------------------------------------------------------------
+
+missing contains "the endpoint's data capture state and its configuration name are not in the inventory" if {
 	not own_known
 	not has_config_name
 }
@@ -159,59 +198,22 @@ missing contains sprintf("the settings of endpoint configuration %s are not in t
 	not config_recorded
 }
 
-capture := endpoint_config.configuration.DataCaptureConfig
-
-# EnableCapture is optional in DataCaptureConfig and defaults to enabled.
-capturing if {
-	is_object(capture)
-	object.get(capture, "EnableCapture", true) != false
-}
-
-modes := {m.CaptureMode | some m in object.get(capture, "CaptureOptions", [])}
-
-captures_input if {
-	some m in modes
-	m in {"Input", "InputAndOutput"}
-}
-
-captures_output if {
-	some m in modes
-	m in {"Output", "InputAndOutput"}
-}
-
-judged_by_config if {
+missing contains sprintf("whether data capture is running on endpoint %s is not in the inventory (DescribeEndpoint's DataCaptureConfigSummary; AWS Config does not record it)", [lib.label]) if {
 	not own_known
-	config_recorded
+	config_capturing
 }
 
-violations contains sprintf("Endpoint %s does not capture inference data: its endpoint configuration %s has no data capture enabled.", [lib.label, config_name]) if {
-	judged_by_config
-	not capturing
+missing contains sprintf("the data capture status of endpoint %s is not in the inventory", [lib.label]) if {
+	own_enabled
+	not capture_status_known
 }
 
-violations contains sprintf("Endpoint %s captures inference requests but not the model's responses (endpoint configuration %s).", [lib.label, config_name]) if {
-	judged_by_config
-	capturing
-	captures_input
-	not captures_output
-}
+capture_status_known if own.CaptureStatus in {"Started", "Stopped"}
 
-violations contains sprintf("Endpoint %s captures the model's responses but not the inference requests (endpoint configuration %s).", [lib.label, config_name]) if {
-	judged_by_config
-	capturing
-	captures_output
-	not captures_input
-}
-
-violations contains sprintf("Endpoint %s enables data capture but captures neither requests nor responses (endpoint configuration %s).", [lib.label, config_name]) if {
-	judged_by_config
-	capturing
-	not captures_input
-	not captures_output
-}
-
-violations contains sprintf("Endpoint %s captures no inference data: endpoint configuration %s samples 0 percent of requests.", [lib.label, config_name]) if {
-	judged_by_config
-	capturing
-	capture.InitialSamplingPercentage == 0
+missing contains msg if {
+	own_enabled
+	own.CaptureStatus == "Started"
+	not config_recorded
+	not own.CurrentSamplingPercentage == 0
+	msg := sprintf("endpoint %s captures data, but its endpoint configuration %s is not in the inventory, so what it captures is unknown", [lib.label, config_label])
 }

@@ -44,69 +44,47 @@ capturing(modes) := endpoint_config({"DataCaptureConfig": {
 	"CaptureOptions": [{"CaptureMode": m} | some m in modes],
 }})
 
-# --- the endpoint's own summary ---
+# --- the endpoint's own summary: is capture running? ---
 
-test_passes_when_the_endpoint_reports_capture_enabled if {
-	testing.status(id, endpoint(summary(true, "Started", 100))) == "pass" with data.inventory as testing.context([])
-}
+full := capturing(["Input", "Output"])
 
-test_fails_when_the_endpoint_reports_capture_disabled if {
-	r := endpoint(summary(false, "Stopped", 0))
-	testing.status(id, r) == "fail" with data.inventory as testing.context([capturing(["Input", "Output"])])
-	testing.messages(id, r) == ["Endpoint churn does not capture inference data: data capture is disabled."] with data.inventory as testing.context([])
+test_passes_when_capture_runs_as_configured if {
+	testing.status(id, endpoint(summary(true, "Started", 100))) == "pass" with data.inventory as testing.context([full])
 }
 
 test_fails_when_capture_is_stopped if {
-	testing.messages(id, endpoint(summary(true, "Stopped", 100))) == ["Endpoint churn does not capture inference data: data capture is stopped."] with data.inventory as testing.context([])
+	r := endpoint(summary(true, "Stopped", 100))
+	testing.status(id, r) == "fail" with data.inventory as testing.context([full])
+	testing.messages(id, r) == ["Endpoint churn does not capture inference data: data capture is stopped."] with data.inventory as testing.context([full])
+	testing.status(id, r) == "fail" with data.inventory as testing.context([])
 }
 
-test_fails_when_the_endpoint_samples_nothing if {
+test_fails_when_the_endpoint_reports_capture_disabled_and_its_config_is_gone if {
+	r := endpoint(summary(false, "Stopped", 0))
+	testing.status(id, r) == "fail" with data.inventory as testing.context([])
+	testing.messages(id, r) == ["Endpoint churn does not capture inference data: data capture is disabled."] with data.inventory as testing.context([])
+}
+
+test_fails_when_the_endpoint_disagrees_with_its_capturing_config if {
+	r := endpoint(summary(false, "Stopped", 0))
+	testing.messages(id, r) == ["Endpoint churn reports data capture disabled although its endpoint configuration churn-config enables it."] with data.inventory as testing.context([full])
+}
+
+test_fails_when_the_endpoint_samples_nothing_and_its_config_is_gone if {
 	testing.status(id, endpoint(summary(true, "Started", 0))) == "fail" with data.inventory as testing.context([])
 }
 
-# --- falling back to the endpoint configuration ---
-
-test_fails_when_the_endpoint_config_has_no_capture if {
-	ctx := testing.context([endpoint_config({})])
-	testing.status(id, config_shaped) == "fail" with data.inventory as ctx
-	testing.messages(id, config_shaped) == ["Endpoint churn does not capture inference data: its endpoint configuration churn-config has no data capture enabled."] with data.inventory as ctx
-}
-
-test_fails_when_the_endpoint_config_disables_capture if {
-	c := endpoint_config({"DataCaptureConfig": {"EnableCapture": false, "InitialSamplingPercentage": 100, "DestinationS3Uri": "s3://capture/churn", "CaptureOptions": [{"CaptureMode": "Input"}, {"CaptureMode": "Output"}]}})
-	testing.status(id, config_shaped) == "fail" with data.inventory as testing.context([c])
-}
-
-test_fails_when_only_requests_are_captured if {
-	testing.messages(id, config_shaped) == ["Endpoint churn captures inference requests but not the model's responses (endpoint configuration churn-config)."] with data.inventory as testing.context([capturing(["Input"])])
-}
-
-test_fails_when_only_responses_are_captured if {
-	testing.messages(id, config_shaped) == ["Endpoint churn captures the model's responses but not the inference requests (endpoint configuration churn-config)."] with data.inventory as testing.context([capturing(["Output"])])
-}
-
-test_fails_when_no_capture_mode_is_listed if {
-	testing.status(id, config_shaped) == "fail" with data.inventory as testing.context([capturing([])])
-}
-
-test_fails_when_the_endpoint_config_samples_nothing if {
+test_a_flawed_config_design_is_td01s_failure_not_this_ones if {
+	# Requests only, or 0 percent: CAFAI-TD-01 fails the configuration; the capture runs.
+	testing.status(id, endpoint(summary(true, "Started", 100))) == "pass" with data.inventory as testing.context([capturing(["Input"])])
 	c := endpoint_config({"DataCaptureConfig": {"InitialSamplingPercentage": 0, "DestinationS3Uri": "s3://capture/churn", "CaptureOptions": [{"CaptureMode": "InputAndOutput"}]}})
-	testing.status(id, config_shaped) == "fail" with data.inventory as testing.context([c])
+	testing.status(id, endpoint(summary(true, "Started", 0))) == "pass" with data.inventory as testing.context([c])
 }
 
-test_passes_when_the_endpoint_config_captures_input_and_output if {
-	testing.status(id, config_shaped) == "pass" with data.inventory as testing.context([capturing(["Input", "Output"])])
-}
-
-test_passes_with_input_and_output_mode_and_default_enable if {
-	c := endpoint_config({"DataCaptureConfig": {"InitialSamplingPercentage": 20, "DestinationS3Uri": "s3://capture/churn", "CaptureOptions": [{"CaptureMode": "InputAndOutput"}]}})
-	testing.status(id, config_shaped) == "pass" with data.inventory as testing.context([c])
-}
-
-test_an_empty_endpoint_summary_falls_back_to_the_config if {
+test_an_empty_endpoint_summary_is_unknown if {
 	r := endpoint({"DataCaptureConfig": {}})
-	testing.status(id, r) == "fail" with data.inventory as testing.context([endpoint_config({})])
-	testing.status(id, r) == "pass" with data.inventory as testing.context([capturing(["Input", "Output"])])
+	testing.status(id, r) == "not_evaluated" with data.inventory as testing.context([full])
+	testing.not_applicable(id, r) with data.inventory as testing.context([endpoint_config({})])
 }
 
 test_finds_the_config_through_the_relationship if {
@@ -114,15 +92,40 @@ test_finds_the_config_through_the_relationship if {
 		{"op": "remove", "path": "/configuration/EndpointConfigName"},
 		{"op": "replace", "path": "/relationships", "value": [{"name": "Is associated with EndpointConfig", "resourceType": "AWS::SageMaker::EndpointConfig", "resourceId": "churn-config", "resourceName": "churn-config"}]},
 	])
-	testing.status(id, r) == "pass" with data.inventory as testing.context([capturing(["Input", "Output"])])
+	testing.not_applicable(id, r) with data.inventory as testing.context([endpoint_config({})])
+	testing.status(id, r) == "not_evaluated" with data.inventory as testing.context([full])
 }
 
 test_still_applies_while_the_endpoint_is_being_created if {
-	r := endpoint({"EndpointStatus": "Creating"})
-	testing.status(id, r) == "fail" with data.inventory as testing.context([endpoint_config({})])
+	r := endpoint(object.union({"EndpointStatus": "Creating"}, summary(true, "Stopped", 100)))
+	testing.status(id, r) == "fail" with data.inventory as testing.context([full])
+}
+
+# --- one misconfiguration, one failure: a config without capture is CAFAI-TD-01's ---
+
+test_not_applicable_when_the_config_enables_no_capture if {
+	testing.not_applicable(id, config_shaped) with data.inventory as testing.context([endpoint_config({})])
+	c := endpoint_config({"DataCaptureConfig": {"EnableCapture": false, "InitialSamplingPercentage": 100, "DestinationS3Uri": "s3://capture/churn", "CaptureOptions": [{"CaptureMode": "Input"}, {"CaptureMode": "Output"}]}})
+	testing.not_applicable(id, config_shaped) with data.inventory as testing.context([c])
+	testing.not_applicable(id, endpoint(summary(false, "Stopped", 0))) with data.inventory as testing.context([c])
 }
 
 # --- unknown ---
+
+test_not_evaluated_when_a_config_shaped_endpoint_runs_a_capturing_config if {
+	testing.status(id, config_shaped) == "not_evaluated" with data.inventory as testing.context([full])
+	testing.messages(id, config_shaped) == ["whether data capture is running on endpoint churn is not in the inventory (DescribeEndpoint's DataCaptureConfigSummary; AWS Config does not record it)"] with data.inventory as testing.context([full])
+}
+
+test_not_evaluated_when_capture_runs_but_the_config_is_gone if {
+	r := endpoint(summary(true, "Started", 100))
+	testing.messages(id, r) == ["endpoint churn captures data, but its endpoint configuration churn-config is not in the inventory, so what it captures is unknown"] with data.inventory as testing.context([])
+}
+
+test_not_evaluated_without_capture_status if {
+	r := endpoint({"DataCaptureConfig": {"EnableCapture": true, "CurrentSamplingPercentage": 100}})
+	testing.messages(id, r) == ["the data capture status of endpoint churn is not in the inventory"] with data.inventory as testing.context([full])
+}
 
 test_not_evaluated_when_the_endpoint_config_is_not_in_the_inventory if {
 	testing.status(id, config_shaped) == "not_evaluated" with data.inventory as testing.context([])

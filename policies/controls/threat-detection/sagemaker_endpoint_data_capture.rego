@@ -6,7 +6,14 @@
 #   and Output, or InputAndOutput), with a sampling percentage above zero, so the inference
 #   traffic of real-time endpoints is kept in S3 for detection, investigation and monitoring.
 #   Configurations whose variants are all serverless are not applicable: serverless endpoints
-#   do not support data capture.
+#   do not support data capture. This control judges what the configuration defines, whether
+#   or not an endpoint runs it; whether an endpoint's capture is actually running is
+#   CAFAI-TD-08's, which leaves an endpoint whose configuration enables no capture to this
+#   control so one misconfiguration is one failure. A missing DataCaptureConfig means no
+#   capture; EnableCapture defaults to true when absent; CaptureOptions and
+#   InitialSamplingPercentage are required members, so a configuration recorded without them is
+#   not evaluated
+#   (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DataCaptureConfig.html).
 # custom:
 #   id: CAFAI-TD-01
 #   capability: threat-detection
@@ -90,6 +97,22 @@ captures_input if {
 captures_output if {
 	some m in modes
 	m in {"Output", "InputAndOutput"}
+}
+
+# Required members of DataCaptureConfig: without them what is captured is unknown. (Tested
+# through a rule: `not is_array(capture.CaptureOptions)` is undefined, not true, when absent.)
+has_options if is_array(capture.CaptureOptions)
+
+has_sampling if is_number(capture.InitialSamplingPercentage)
+
+missing contains sprintf("the capture options of endpoint configuration %s are not in the inventory", [lib.label]) if {
+	capturing
+	not has_options
+}
+
+missing contains sprintf("the sampling percentage of endpoint configuration %s is not in the inventory", [lib.label]) if {
+	capturing
+	not has_sampling
 }
 
 violations contains sprintf("Endpoint configuration %s does not capture inference data.", [lib.label]) if {

@@ -56,6 +56,13 @@ test_passes_when_enable_capture_is_left_to_its_default if {
 	testing.status(id, r) == "pass"
 }
 
+test_not_evaluated_when_required_capture_members_are_absent if {
+	no_options := endpoint_config({"DataCaptureConfig": {"EnableCapture": true, "InitialSamplingPercentage": 100}})
+	testing.messages(id, no_options) == ["the capture options of endpoint configuration churn-config are not in the inventory"]
+	no_sampling := endpoint_config({"DataCaptureConfig": {"CaptureOptions": [{"CaptureMode": "InputAndOutput"}]}})
+	testing.messages(id, no_sampling) == ["the sampling percentage of endpoint configuration churn-config is not in the inventory"]
+}
+
 test_not_evaluated_without_configuration if {
 	r := json.patch(endpoint_config({}), [{"op": "replace", "path": "/configuration", "value": {}}])
 	testing.status(id, r) == "not_evaluated"

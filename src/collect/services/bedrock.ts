@@ -15,14 +15,18 @@ import {
 import {
   BedrockAgentClient,
   GetAgentCommand,
+  GetAgentVersionCommand,
   GetDataSourceCommand,
   GetKnowledgeBaseCommand,
+  ListAgentAliasesCommand,
   ListAgentsCommand,
   ListDataSourcesCommand,
   ListKnowledgeBasesCommand,
   ListTagsForResourceCommand as ListAgentTagsCommand,
   type Agent,
+  type AgentAliasSummary,
   type AgentSummary,
+  type AgentVersion,
   type DataSource,
   type DataSourceSummary,
   type KnowledgeBase,
@@ -60,6 +64,16 @@ export interface Place {
  *
  * A region where Bedrock does not exist (no endpoint, unreachable, token not valid there) fails
  * each of its types with the reason once, instead of retrying every list against it.
+ *
+ * Guardrails: one resource for the working draft of each guardrail (ListGuardrails/GetGuardrail
+ * without a version, ARN `…:guardrail/<id>`), plus one for each published version an agent's
+ * guardrailConfiguration names (GetGuardrail with guardrailVersion, ARN `…:guardrail/<id>:<version>`),
+ * since that version, not the draft, is what the agent applies. Same IAM actions.
+ *
+ * Agents: GetAgent's agent (the DRAFT, which the test alias TSTALIASID serves), plus the aliases
+ * (ListAgentAliases) and the agent versions the serving aliases route to (GetAgentVersion), as
+ * supplementaryConfiguration.AgentAliases / AgentVersions: a deployed agent runs those versions,
+ * each with its own guardrailConfiguration.
  */
 export const bedrockCollector: Collector = {
   service: 'bedrock',
@@ -72,6 +86,8 @@ export const bedrockCollector: Collector = {
     'bedrock:GetCustomModel',
     'bedrock:ListAgents',
     'bedrock:GetAgent',
+    'bedrock:ListAgentAliases',
+    'bedrock:GetAgentVersion',
     'bedrock:ListKnowledgeBases',
     'bedrock:GetKnowledgeBase',
     'bedrock:ListDataSources',
@@ -86,17 +102,20 @@ export const bedrockCollector: Collector = {
     const agents = ctx.client(BedrockAgentClient);
     const bedrockGate = new RegionGate();
     const agentGate = new RegionGate();
-    await Promise.all([
+    const [drafts, used] = await Promise.all([
       (async () => {
         await invocationLogging(ctx, bedrock, bedrockGate);
-        await guardrails(ctx, bedrock, bedrockGate);
+        const found = await guardrails(ctx, bedrock, bedrockGate);
         await customModels(ctx, bedrock, bedrockGate);
+        return found;
       })(),
       (async () => {
-        await agentsOf(ctx, agents, agentGate, place);
+        const references = await agentsOf(ctx, agents, agentGate, place);
         await knowledgeBases(ctx, agents, agentGate, place);
+        return references;
       })(),
     ]);
+    await guardrailVersions(ctx, bedrock, bedrockGate, drafts, used);
   },
 };
 
@@ -125,6 +144,67 @@ export function guardrailResource(summary: GuardrailSummary, detail: Part<GetGua
   });
 }
 
+/** A guardrail version an agent applies: its guardrailConfiguration. */
+export interface GuardrailReference {
+  identifier: string;
+  version: string;
+}
+
+/** Published versions are numbers; DRAFT is the working copy, already collected as the guardrail. */
+export function isPublishedVersion(version: string): boolean {
+  return /^[1-9][0-9]*$/.test(version);
+}
+
+/**
+ * The guardrail versions the agents name, once each (an agent may name the guardrail by id or by
+ * ARN), DRAFT and malformed versions left out.
+ */
+export function publishedReferences(agents: Array<Pick<Agent, 'guardrailConfiguration'>>, place: Place): GuardrailReference[] {
+  const seen = new Map<string, GuardrailReference>();
+  for (const agent of agents) {
+    const config = agent.guardrailConfiguration;
+    const identifier = config?.guardrailIdentifier;
+    const version = config?.guardrailVersion;
+    if (!identifier || !version || !isPublishedVersion(version)) continue;
+    const key = `${guardrailIdentity(identifier, place).id}|${version}`;
+    if (!seen.has(key)) seen.set(key, { identifier, version });
+  }
+  return [...seen.values()];
+}
+
+/** The guardrail's ARN and id from an identifier that may be either (agents store either). */
+export function guardrailIdentity(identifier: string, place: Place): { id: string; arn: string } {
+  const match = /^arn:[^:]+:bedrock:[^:]+:[0-9]{12}:guardrail\/([^:/]+)$/.exec(identifier);
+  if (match?.[1]) return { id: match[1], arn: identifier };
+  return { id: identifier, arn: `arn:${place.partition}:bedrock:${place.region}:${place.accountId}:guardrail/${identifier}` };
+}
+
+/**
+ * One published guardrail version as its own AWS::Bedrock::Guardrail resource: the guardrail's
+ * ARN and id with `:<version>` appended (the draft keeps the bare ARN), its name with the
+ * version, and GetGuardrail's output for that version; when that call failed, only what the
+ * agent named is known and `collectionErrors.configuration` says why.
+ */
+export function guardrailVersionResource(
+  reference: GuardrailReference,
+  detail: Part<GetGuardrailCommandOutput>,
+  tags: Part<Record<string, string>>,
+  place: Place,
+): ResourceDraft {
+  const identity = guardrailIdentity(reference.identifier, place);
+  const id = (detail.ok ? detail.value.guardrailId : undefined) ?? identity.id;
+  const arn = (detail.ok ? detail.value.guardrailArn : undefined) ?? identity.arn;
+  const name = detail.ok ? detail.value.name : undefined;
+  return draft(BEDROCK_TYPES.guardrail, {
+    id: `${id}:${reference.version}`,
+    arn: `${arn}:${reference.version}`,
+    name: `${name ?? id} (version ${reference.version})`,
+    configuration: detail.ok ? toJsonObject(detail.value) : { guardrailId: id, guardrailArn: arn, version: reference.version },
+    detailError: detail.ok ? undefined : detail.reason,
+    tags,
+  });
+}
+
 function guardrailSummaryConfiguration(summary: GuardrailSummary): JsonObject {
   const { id, arn, ...rest } = summary;
   return toJsonObject({ ...rest, guardrailId: id, guardrailArn: arn });
@@ -142,7 +222,39 @@ export function customModelResource(summary: CustomModelSummary, detail: Part<Ge
   });
 }
 
-export function agentResource(summary: AgentSummary, detail: Part<Agent>, tags: Part<Record<string, string>>, place: Place): ResourceDraft {
+/** An agent's aliases and the versions its serving aliases route to, and why they are incomplete. */
+export interface AgentDeployment {
+  aliases: AgentAliasSummary[];
+  versions: AgentVersion[];
+  error?: string;
+}
+
+export function agentResource(summary: AgentSummary, detail: Part<Agent>, tags: Part<Record<string, string>>, place: Place, deployment?: AgentDeployment): ResourceDraft {
+  const resource = agentDraft(summary, detail, tags, place);
+  if (!deployment) return resource;
+  resource.supplementaryConfiguration = {
+    AgentAliases: deployment.aliases.map((a): JsonValue => toJsonObject(a)),
+    AgentVersions: deployment.versions.map((v): JsonValue => toJsonObject(v)),
+  };
+  if (deployment.error) resource.collectionErrors = { ...resource.collectionErrors, AgentAliases: deployment.error };
+  return resource;
+}
+
+/**
+ * The agent versions an alias that serves traffic routes to: not DRAFT (the agent itself), and
+ * not through an alias that is failed, being deleted, dissociated or rejecting invocations.
+ */
+export function servedVersions(aliases: AgentAliasSummary[]): string[] {
+  const versions = new Set<string>();
+  for (const alias of aliases) {
+    if (alias.agentAliasStatus === 'FAILED' || alias.agentAliasStatus === 'DELETING' || alias.agentAliasStatus === 'DISSOCIATED') continue;
+    if (alias.aliasInvocationState === 'REJECT_INVOCATIONS') continue;
+    for (const route of alias.routingConfiguration ?? []) if (route.agentVersion && route.agentVersion !== 'DRAFT') versions.add(route.agentVersion);
+  }
+  return [...versions].sort();
+}
+
+function agentDraft(summary: AgentSummary, detail: Part<Agent>, tags: Part<Record<string, string>>, place: Place): ResourceDraft {
   const id = (detail.ok ? detail.value.agentId : undefined) ?? summary.agentId ?? '';
   return draft(BEDROCK_TYPES.agent, {
     id,
@@ -289,7 +401,11 @@ async function invocationLogging(ctx: CollectorContext, bedrock: BedrockClient, 
   }
 }
 
-async function guardrails(ctx: CollectorContext, bedrock: BedrockClient, gate: RegionGate): Promise<void> {
+/** Tags of each collected guardrail, by its id and by its ARN (agents name a guardrail by either). */
+type GuardrailTags = Map<string, Part<Record<string, string>>>;
+
+async function guardrails(ctx: CollectorContext, bedrock: BedrockClient, gate: RegionGate): Promise<GuardrailTags> {
+  const found: GuardrailTags = new Map();
   // Without an identifier ListGuardrails lists every guardrail once (its DRAFT, the working
   // version); GetGuardrail without a version returns that same latest configuration.
   const list = await listing(ctx, gate, [BEDROCK_TYPES.guardrail], async (token) => {
@@ -302,7 +418,26 @@ async function guardrails(ctx: CollectorContext, bedrock: BedrockClient, gate: R
     if (detail === 'gone') return;
     const arn = (detail.ok ? detail.value.guardrailArn : undefined) ?? summary.arn ?? '';
     const tags = await tagPart(ctx, async () => bedrockTagMap((await bedrock.send(new ListBedrockTagsCommand({ resourceARN: arn }))).tags));
-    ctx.emit(guardrailResource(summary, detail, tags));
+    const resource = guardrailResource(summary, detail, tags);
+    found.set(resource.id, tags).set(resource.arn, tags);
+    ctx.emit(resource);
+  });
+  return found;
+}
+
+/** GetGuardrail of each published version an agent applies; tags are the guardrail's. */
+async function guardrailVersions(ctx: CollectorContext, bedrock: BedrockClient, gate: RegionGate, drafts: GuardrailTags, references: GuardrailReference[]): Promise<void> {
+  if (gate.unavailable) return; // the guardrail type already failed with the reason
+  const place: Place = { partition: ctx.partition, region: ctx.region, accountId: ctx.accountId };
+  await ctx.each(references, async (reference) => {
+    const detail = await part(ctx, () => bedrock.send(new GetGuardrailCommand({ guardrailIdentifier: reference.identifier, guardrailVersion: reference.version })));
+    // A version that does not exist protects nothing; the agent's own controls judge the reference.
+    if (detail === 'gone') return;
+    const identity = guardrailIdentity(reference.identifier, place);
+    const tags =
+      drafts.get(reference.identifier) ??
+      (await tagPart(ctx, async () => bedrockTagMap((await bedrock.send(new ListBedrockTagsCommand({ resourceARN: detail.ok ? (detail.value.guardrailArn ?? identity.arn) : identity.arn }))).tags)));
+    ctx.emit(guardrailVersionResource(reference, detail, tags, place));
   });
 }
 
@@ -321,7 +456,8 @@ async function customModels(ctx: CollectorContext, bedrock: BedrockClient, gate:
   });
 }
 
-async function agentsOf(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate, place: Place): Promise<void> {
+async function agentsOf(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate, place: Place): Promise<GuardrailReference[]> {
+  const collected: Array<Pick<Agent, 'guardrailConfiguration'>> = [];
   const list = await listing(ctx, gate, [BEDROCK_TYPES.agent], async (token) => {
     const page = await client.send(new ListAgentsCommand({ nextToken: token, maxResults: 1000 }));
     return { items: page.agentSummaries, next: page.nextToken };
@@ -333,8 +469,31 @@ async function agentsOf(ctx: CollectorContext, client: BedrockAgentClient, gate:
     const detail: Part<Agent> = got.ok ? (got.value.agent ? { ok: true, value: got.value.agent } : { ok: false, reason: 'bedrock:GetAgent returned no agent' }) : got;
     const arn = (detail.ok ? detail.value.agentArn : undefined) ?? agentArn(place, agentId);
     const tags = await tagPart(ctx, async () => (await client.send(new ListAgentTagsCommand({ resourceArn: arn }))).tags ?? {});
-    ctx.emit(agentResource(summary, detail, tags, place));
+    // An agent whose configuration could not be read is not evaluated at all; its aliases would not change that.
+    const deployment = detail.ok ? await deploymentOf(ctx, client, gate, agentId) : undefined;
+    if (detail.ok) collected.push(detail.value);
+    collected.push(...(deployment?.versions ?? []));
+    ctx.emit(agentResource(summary, detail, tags, place, deployment));
   });
+  return publishedReferences(collected, place);
+}
+
+async function deploymentOf(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate, agentId: string): Promise<AgentDeployment> {
+  // No inventory type of their own: coverage is the agent's AgentAliases collection error.
+  const list = await listing(ctx, gate, [], async (token) => {
+    const page = await client.send(new ListAgentAliasesCommand({ agentId, nextToken: token, maxResults: 100 }));
+    return { items: page.agentAliasSummaries, next: page.nextToken };
+  });
+  const errors: string[] = list.failure ? [list.failure.reason] : [];
+  const versions: AgentVersion[] = [];
+  // Sequential: already inside the agent's slot of ctx.each.
+  for (const agentVersion of servedVersions(list.items)) {
+    const got = await part(ctx, () => client.send(new GetAgentVersionCommand({ agentId, agentVersion })));
+    if (got === 'gone') continue;
+    if (got.ok && got.value.agentVersion) versions.push(got.value.agentVersion);
+    else errors.push(got.ok ? 'bedrock:GetAgentVersion returned no agent version' : got.reason);
+  }
+  return { aliases: list.items, versions, ...(errors.length ? { error: [...new Set(errors)].join('; ') } : {}) };
 }
 
 async function knowledgeBases(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate, place: Place): Promise<void> {

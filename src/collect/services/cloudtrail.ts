@@ -34,6 +34,15 @@ export const cloudtrailCollector: Collector = {
       return { items: out.trailList };
     });
     const home = described.items.filter((trail) => trail.HomeRegion === ctx.region && trail.TrailARN);
+    // The multi-region trails that cover this region from another home: when that home is not
+    // scanned they are not in the inventory, and "no multi-region trail" would be a false
+    // failure; SA-01 reads this fact to say "not evaluated" instead.
+    if (described.complete) {
+      const elsewhere = described.items
+        .filter((trail) => trail.HomeRegion !== ctx.region && trail.IsMultiRegionTrail === true && trail.TrailARN)
+        .map((trail): JsonObject => ({ trailARN: trail.TrailARN ?? null, name: trail.Name ?? null, homeRegion: trail.HomeRegion ?? null }));
+      ctx.fact('cloudtrailMultiRegionTrailsFromOtherRegions', { trails: elsewhere });
+    }
     await ctx.each(home, (trail) => collectTrail(ctx, cloudtrail, trail));
   },
 };
@@ -49,7 +58,10 @@ async function collectTrail(ctx: CollectorContext, cloudtrail: CloudTrailClient,
 
   const selectors = await ctx.call(() => cloudtrail.send(new GetEventSelectorsCommand({ TrailName: arn })));
   if (selectors.status === 'ok') {
-    // A trail has either basic or advanced event selectors, never both.
+    // A trail has either basic or advanced event selectors, never both. Recorded as answered:
+    // for a trail whose selectors were never set AWS answers the default selector (management
+    // events, All) while moto 5.2 answers []; SA-01 reads an empty list together with
+    // DescribeTrails' HasCustomEventSelectors false as that default, and as unknown otherwise.
     if (selectors.output.EventSelectors) supplementary.EventSelectors = camelKeys(toJson(selectors.output.EventSelectors));
     if (selectors.output.AdvancedEventSelectors) supplementary.AdvancedEventSelectors = camelKeys(toJson(selectors.output.AdvancedEventSelectors));
   } else if (selectors.status === 'failed') errors.EventSelectors = selectors.failure.reason;
