@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../errors.js';
-import { isJsonObject, type JsonValue } from '../json.js';
+import { isJsonObject, jsonPointer, MAX_JSON_DEPTH, pathBeyondDepth, type JsonValue } from '../json.js';
 import { INVENTORY_KIND, INVENTORY_SCHEMA_VERSION, type Inventory } from '../inventory/model.js';
+import { validateInventory } from '../inventory/validate-inventory.js';
 
 /** What one input file turned out to be, before normalisation. */
 export type InputDocument =
@@ -26,6 +27,8 @@ export function readInputFile(file: string): InputDocument {
   } catch (error) {
     throw new InputError(`${file} is not valid JSON (${(error as Error).message})`);
   }
+  const tooDeep = pathBeyondDepth(parsed);
+  if (tooDeep) throw new InputError(`${file}: ${jsonPointer(tooDeep)} nests deeper than ${MAX_JSON_DEPTH} levels, the most cafscan reads`);
   return recognise(file, parsed);
 }
 
@@ -60,7 +63,9 @@ function recognise(file: string, doc: JsonValue): InputDocument {
         throw new InputError(`${name} is a cafscan inventory of schemaVersion ${JSON.stringify(doc.schemaVersion)}; this cafscan reads "${INVENTORY_SCHEMA_VERSION}"`);
       }
       if (!Array.isArray(doc.resources)) throw new InputError(`${name} is a cafscan inventory without a resources list`);
-      return { format: 'inventory', file, inventory: doc as unknown as Inventory };
+      const checked = validateInventory(doc);
+      if ('problem' in checked) throw new InputError(`${name} is not a valid cafscan inventory: ${checked.problem}`);
+      return { format: 'inventory', file, inventory: checked.inventory };
     }
     if (Array.isArray(doc.configurationItems)) return { format: 'config-items', file, items: doc.configurationItems };
     if (Array.isArray(doc.baseConfigurationItems)) return { format: 'config-items', file, items: doc.baseConfigurationItems };
