@@ -44,23 +44,42 @@ export function ownRecord<T>(entries: Iterable<readonly [string, T]>): Record<st
  */
 export const MAX_JSON_DEPTH = 256;
 
+/** A UTF-16 surrogate without its pair: JSON can write one (`"\ud800"`), but it is not text. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What makes a parsed JSON value unreadable for cafscan, and where (the path to it). */
+export interface JsonLimitViolation {
+  path: Array<string | number>;
+  /** Completes "<where>: <path> …", e.g. "nests deeper than 256 levels, the most cafscan reads". */
+  problem: string;
+}
+
 /**
- * Where `value` nests deeper than `limit` (the path to the first container past it), or null.
- * Iterative — an explicit stack — so it cannot itself overflow on the input it guards against.
+ * The first place `value` breaks cafscan's stated limits: nesting deeper than `limit`, or a
+ * string or key holding a lone surrogate (OPA's JSON parser rejects the escape, and no AWS API
+ * writes one). Iterative — an explicit stack — so it cannot itself overflow on what it guards against.
  */
-export function pathBeyondDepth(value: unknown, limit: number = MAX_JSON_DEPTH): Array<string | number> | null {
+export function jsonLimitViolation(value: unknown, limit: number = MAX_JSON_DEPTH): JsonLimitViolation | null {
   interface Frame { value: unknown; depth: number; key: string | number | null; parent: Frame | null }
   const stack: Frame[] = [{ value, depth: 0, key: null, parent: null }];
   while (stack.length > 0) {
     const frame = stack.pop()!;
     const node = frame.value;
+    if (typeof node === 'string') {
+      if (LONE_SURROGATE.test(node)) return { path: pathOf(frame), problem: 'holds a lone UTF-16 surrogate, which is not text (no AWS API writes one)' };
+      continue;
+    }
     if (typeof node !== 'object' || node === null) continue;
     const depth = frame.depth + 1;
-    if (depth > limit) return pathOf(frame);
+    if (depth > limit) return { path: pathOf(frame), problem: `nests deeper than ${limit} levels, the most cafscan reads` };
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) stack.push({ value: node[i], depth, key: i, parent: frame });
     } else {
-      for (const key of Object.keys(node)) stack.push({ value: (node as Record<string, unknown>)[key], depth, key, parent: frame });
+      for (const key of Object.keys(node)) {
+        const child: Frame = { value: (node as Record<string, unknown>)[key], depth, key, parent: frame };
+        if (LONE_SURROGATE.test(key)) return { path: pathOf(child), problem: 'has a key holding a lone UTF-16 surrogate, which is not text (no AWS API writes one)' };
+        stack.push(child);
+      }
     }
   }
   return null;
@@ -72,9 +91,17 @@ export function pathBeyondDepth(value: unknown, limit: number = MAX_JSON_DEPTH):
   }
 }
 
-/** A JSON Pointer (RFC 6901) for messages: `/resources/3/arn`; long paths keep their ends. */
+/**
+ * A JSON Pointer (RFC 6901) for messages: `/resources/3/arn`; long paths keep their ends, and
+ * keys are shown as JSON escapes where they hold control or unpaired characters (one clean line).
+ */
 export function jsonPointer(path: Array<string | number>, keep = 6): string {
-  const parts = path.map((p) => String(p).replace(/~/g, '~0').replace(/\//g, '~1'));
+  const parts = path.map((p) => printable(String(p).slice(0, 80)).replace(/~/g, '~0').replace(/\//g, '~1'));
   if (parts.length <= keep * 2) return `/${parts.join('/')}`;
   return `/${parts.slice(0, keep).join('/')}/…(${parts.length - keep * 2} more)…/${parts.slice(-keep).join('/')}`;
+}
+
+/** Text for a one-line message: control, line-separator, bidi-override and unpaired characters as JSON escapes. */
+export function printable(text: string): string {
+  return JSON.stringify(text).slice(1, -1).replace(/[\uD800-\uDFFF\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

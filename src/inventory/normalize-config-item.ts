@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { isJsonObject, jsonPointer, MAX_JSON_DEPTH, ownRecord, pathBeyondDepth, type JsonObject, type JsonValue } from '../json.js';
+import { isJsonObject, jsonLimitViolation, jsonPointer, ownRecord, type JsonObject, type JsonValue } from '../json.js';
 import { asObject, decodePolicyDocument, decodePolicyDocumentsIn, parseNestedJson } from './decode.js';
 import type { InventoryResource, Relationship } from './model.js';
 
@@ -83,8 +83,8 @@ export function normalizeConfigItem(raw: JsonValue, where: string): InventoryRes
     ...(unusable ? { collectionErrors: { configuration: unusable } } : {}),
   };
   // Decoded JSON strings can nest deeper than the file did; the limit holds for what controls see.
-  const tooDeep = pathBeyondDepth(resource);
-  if (tooDeep) throw new InputError(`${where}: ${jsonPointer(tooDeep)} nests deeper than ${MAX_JSON_DEPTH} levels, the most cafscan reads`);
+  const unreadable = jsonLimitViolation(resource);
+  if (unreadable) throw new InputError(`${where}: ${jsonPointer(unreadable.path)} ${unreadable.problem}`);
   return resource;
 }
 

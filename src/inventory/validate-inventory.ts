@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { packageRoot } from '../controls/catalog.js';
-import type { JsonValue } from '../json.js';
+import { printable, type JsonValue } from '../json.js';
 import type { Inventory } from './model.js';
 
 /** Published beside docs/inventory.md, and what a saved inventory.json is checked against. */
@@ -31,7 +31,7 @@ export function validateInventory(doc: JsonValue): { inventory: Inventory } | { 
 
 function describe(error: ErrorObject | undefined): string {
   if (!error) return '/: does not match the inventory schema';
-  const path = error.instancePath || '/';
+  const path = printable(error.instancePath || '/');
   const detail =
     error.keyword === 'const' ? `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}` :
     error.keyword === 'enum' ? `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}` :

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { InputError } from '../errors.js';
-import { isJsonObject, jsonPointer, MAX_JSON_DEPTH, pathBeyondDepth, type JsonValue } from '../json.js';
+import { isJsonObject, jsonPointer, jsonLimitViolation, type JsonValue } from '../json.js';
 import { INVENTORY_KIND, INVENTORY_SCHEMA_VERSION, type Inventory } from '../inventory/model.js';
 import { validateInventory } from '../inventory/validate-inventory.js';
 
@@ -27,8 +27,8 @@ export function readInputFile(file: string): InputDocument {
   } catch (error) {
     throw new InputError(`${file} is not valid JSON (${(error as Error).message})`);
   }
-  const tooDeep = pathBeyondDepth(parsed);
-  if (tooDeep) throw new InputError(`${file}: ${jsonPointer(tooDeep)} nests deeper than ${MAX_JSON_DEPTH} levels, the most cafscan reads`);
+  const unreadable = jsonLimitViolation(parsed);
+  if (unreadable) throw new InputError(`${file}: ${jsonPointer(unreadable.path)} ${unreadable.problem}`);
   return recognise(file, parsed);
 }
 

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureInstant } from '../../src/inventory/capture-time.js';
-import { MAX_JSON_DEPTH, pathBeyondDepth, type JsonValue } from '../../src/json.js';
+import { MAX_JSON_DEPTH, jsonLimitViolation, type JsonValue } from '../../src/json.js';
 import { loadInputs } from '../../src/sources/load-inputs.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { ANCHOR_INPUTS, OTHER_ACCOUNT, anchorVerdicts, baselineVerdicts, demoItem, runPipeline, snapshotFile } from './harness.js';
@@ -107,6 +107,18 @@ describe('an unusable configuration makes the resource not_evaluated, with the r
   }
 });
 
+describe('a lone surrogate (JSON can write one; it is not text) is refused with its path', () => {
+  it('in a value, in a key, in a decoded configuration string: exit 2, one printable line', async () => {
+    const base = demoItem('AWS::S3::Bucket');
+    for (const item of [{ ...base, resourceType: '\uD800' }, { ...base, tags: { ['a\nb\uDC00']: 'x' } }, { ...base, configuration: '{"name":"\\ud800"}' }]) {
+      const run = await runPipeline([...ANCHOR_INPUTS, snapshotFile([item])]);
+      expect(run.code).toBe(2);
+      expect(run.error).toMatch(/lone UTF-16 surrogate, which is not text \(no AWS API writes one\)$/);
+      expect(run.error).not.toMatch(/[\n\uD800-\uDFFF]/);
+    }
+  });
+});
+
 describe(`nesting deeper than ${MAX_JSON_DEPTH} levels is refused, with the limit named`, () => {
   function nested(levels: number): JsonValue {
     let value: JsonValue = 'leaf';
@@ -115,9 +127,9 @@ describe(`nesting deeper than ${MAX_JSON_DEPTH} levels is refused, with the limi
   }
 
   it('measures depth without recursion, even at a million levels', () => {
-    expect(pathBeyondDepth(nested(MAX_JSON_DEPTH))).toBeNull();
-    expect(pathBeyondDepth(nested(MAX_JSON_DEPTH + 1))).toHaveLength(MAX_JSON_DEPTH);
-    expect(pathBeyondDepth(JSON.parse(`${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`) as JsonValue)).not.toBeNull();
+    expect(jsonLimitViolation(nested(MAX_JSON_DEPTH))).toBeNull();
+    expect(jsonLimitViolation(nested(MAX_JSON_DEPTH + 1))?.path).toHaveLength(MAX_JSON_DEPTH);
+    expect(jsonLimitViolation(JSON.parse(`${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}`) as JsonValue)?.problem).toBe(`nests deeper than ${MAX_JSON_DEPTH} levels, the most cafscan reads`);
   });
 
   it('a configuration just within the limit is scanned; one past it, in the file or in a decoded JSON string, is exit 2', async () => {
