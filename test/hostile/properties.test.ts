@@ -16,7 +16,7 @@ import { ANCHOR_INPUTS, anchorVerdicts, baselineVerdicts, runPipeline, type Pipe
  * and the shrunk counterexample when a property fails.
  */
 const SEED = Number(process.env.CAFSCAN_FC_SEED ?? 20261205);
-const IN_PROCESS_RUNS = Number(process.env.CAFSCAN_FC_RUNS ?? 80);
+const IN_PROCESS_RUNS = Number(process.env.CAFSCAN_FC_RUNS ?? 60);
 const INVENTORY_RUNS = Math.ceil(IN_PROCESS_RUNS / 2);
 const CLI_RUNS = Number(process.env.CAFSCAN_FC_CLI_RUNS ?? 12);
 
