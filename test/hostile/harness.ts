@@ -38,6 +38,8 @@ export async function runPipeline(files: string[], extra: { assets?: AssetRule[]
     const outcome = await runScan({
       inventory, sources: files, outputDir, redact: true, startedAt: SCAN_TIME, failOn: 'critical',
       assetRules: [...DEMO_ASSETS, ...(extra.assets ?? [])], suppressions: extra.suppressions ?? [],
+      // Every reporter runs: hostile names and values end up in Markdown and HTML too.
+      humanFormats: ['markdown', 'html'],
     });
     return { code: outcome.exitCode, findings: outcome.results.findings, outputDir };
   } catch (error) {

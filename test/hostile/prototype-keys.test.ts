@@ -67,6 +67,21 @@ describe('an outside string that names an Object.prototype member changes nothin
     expect(Object.hasOwn(bucket?.tags ?? {}, '__proto__')).toBe(true);
   });
 
+  it('a credential under a hostile environment key is still redacted in inventory.json', async () => {
+    for (const k of HOSTILE_KEYS) {
+      const model = demoItem('AWS::SageMaker::Model');
+      const text = JSON.stringify(model).replace('"SAGEMAKER_CONTAINER_LOG_LEVEL":"20"', `${JSON.stringify(k)}:"AKIAIOSFODNN7EXAMPLE"`);
+      expect(text, 'the demo model has the environment this test edits').toContain('AKIAIOSFODNN7EXAMPLE');
+      const file = join(tempDir(), 'hostile.json');
+      writeFileSync(file, keyed([JSON.parse(text) as Item]));
+      const run = await runPipeline([...ANCHOR_INPUTS, file]);
+      expect(run.error, k).toBeUndefined();
+      const written = readFileSync(join(run.outputDir, 'inventory.json'), 'utf8');
+      expect(written, k).not.toContain('AKIAIOSFODNN7EXAMPLE');
+      expect(written, k).toContain(`${JSON.stringify(k)}: "[redacted by cafscan: looked like a credential]"`);
+    }
+  });
+
   it('a saved inventory with hostile account, type, coverage and collectionErrors keys', async () => {
     for (const k of HOSTILE_KEYS) {
       const file = join(tempDir(), 'inventory.json');
