@@ -61,7 +61,9 @@ export function normalizeConfigItem(raw: JsonValue, where: string): InventoryRes
   const parsed = raw.configuration === undefined ? {} : parseNestedJson(raw.configuration);
   const configuration = asObject(parsed);
   const unusable = isJsonObject(parsed) ? undefined : unusableConfiguration(parsed);
-  const supplementaryConfiguration = parseSupplementary(raw.supplementaryConfiguration);
+  const corrupt = new Map<string, string>();
+  if (unusable) corrupt.set('configuration', unusable);
+  const supplementaryConfiguration = parseSupplementary(raw.supplementaryConfiguration, corrupt);
   decodeKnownPolicyDocuments(type, configuration, supplementaryConfiguration);
 
   const resource: InventoryResource = {
@@ -80,7 +82,7 @@ export function normalizeConfigItem(raw: JsonValue, where: string): InventoryRes
     // control on a resource with collectionErrors.configuration as not_evaluated, and the
     // finding's reason carries this text. An empty {} in its place could pass a control whose
     // absent fields mean AWS's default.
-    ...(unusable ? { collectionErrors: { configuration: unusable } } : {}),
+    ...(corrupt.size ? { collectionErrors: ownRecord(corrupt) } : {}),
   };
   // Decoded JSON strings can nest deeper than the file did; the limit holds for what controls see.
   const unreadable = jsonLimitViolation(resource);
@@ -101,8 +103,19 @@ export function syntheticArn(type: string, id: string, accountId: string, region
   return `arn:aws:${service}:${region === 'global' ? '' : region}:${accountId}:${type}/${id}`;
 }
 
-function parseSupplementary(value: JsonValue | undefined): JsonObject {
-  return ownRecord(Object.entries(asObject(parseNestedJson(value ?? {}))).map(([key, entry]) => [key, parseNestedJson(entry)] as const));
+/**
+ * Each supplementary value parsed. One that is JSON-encoded but corrupt stays the string it was
+ * (controls check the shape before judging, so it reads as not recorded) and is named in
+ * `corrupt`, which becomes collectionErrors: the reason a control that needs it gives.
+ */
+function parseSupplementary(value: JsonValue | undefined, corrupt: Map<string, string>): JsonObject {
+  const whole = parseNestedJson(value ?? {});
+  if (!isJsonObject(whole) && whole !== null) corrupt.set('supplementaryConfiguration', 'the configuration item\'s supplementaryConfiguration is not a JSON object (corrupt or truncated)');
+  return ownRecord(Object.entries(asObject(whole)).map(([key, entry]) => {
+    const parsed = parseNestedJson(entry);
+    if (typeof parsed === 'string' && /^\s*[[{]/.test(parsed)) corrupt.set(key, `supplementaryConfiguration.${key} is not valid JSON (corrupt or truncated)`);
+    return [key, parsed] as const;
+  }));
 }
 
 function decodeKnownPolicyDocuments(type: string, configuration: JsonObject, supplementary: JsonObject): void {

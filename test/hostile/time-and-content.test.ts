@@ -153,3 +153,23 @@ describe(`nesting deeper than ${MAX_JSON_DEPTH} levels is refused, with the limi
     expect(readFileSync(join(out, 'results.json'), 'utf8')).toBe('previous');
   });
 });
+
+describe('a corrupt supplementary value is not recorded, and the reason says why', () => {
+  it('a truncated S3 encryption setting: the encryption controls do not pass and name it', async () => {
+    const snapshot = JSON.parse(readFileSync(ANCHOR_INPUTS[0]!, 'utf8')) as { configurationItems: Array<Record<string, JsonValue>> };
+    const bucket = snapshot.configurationItems.find((i) => i.resourceType === 'AWS::S3::Bucket' && String(i.resourceName).startsWith('fraud-detection-training-data'))!;
+    const before = await runPipeline(ANCHOR_INPUTS);
+    const arn = String(bucket.ARN);
+    const encryptionControls = before.findings.filter((f) => f.resource.arn === arn && f.status === 'pass' && /encrypt/i.test(f.title)).map((f) => f.controlId);
+    expect(encryptionControls.length, 'the demo training bucket passes an encryption control').toBeGreaterThan(0);
+    (bucket.supplementaryConfiguration as Record<string, JsonValue>).ServerSideEncryptionConfiguration = '{"rules":[{"applyServerSideEncryptionByDefault":{"sseAlgorithm":"aws:k';
+    const file = join(tempDir(), 'config-snapshot.json');
+    writeFileSync(file, JSON.stringify(snapshot));
+    const after = await runPipeline([file, ANCHOR_INPUTS[1]!]);
+    for (const id of encryptionControls) {
+      const finding = after.findings.find((f) => f.resource.arn === arn && f.controlId === id)!;
+      expect(finding.status, id).toBe('not_evaluated');
+      expect(finding.reason, id).toMatch(/supplementaryConfiguration\.ServerSideEncryptionConfiguration is not valid JSON/);
+    }
+  });
+});
