@@ -17,12 +17,91 @@ export function stableStringify(value: unknown, indent = 2): string {
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (isJsonObject(value)) {
-    const out: Record<string, unknown> = {};
+    const entries: Array<[string, unknown]> = [];
     for (const key of Object.keys(value).sort()) {
       const v = value[key];
-      if (v !== undefined) out[key] = sortKeys(v);
+      if (v !== undefined) entries.push([key, sortKeys(v)]);
     }
-    return out;
+    return ownRecord(entries);
   }
   return value;
+}
+
+/**
+ * An object from keys that come from outside (tag keys, configuration keys, ARNs). Object.fromEntries
+ * defines own properties, so "__proto__" stays an ordinary key — assigning `out[key] = v` would
+ * instead replace the prototype and drop the key from JSON output.
+ */
+export function ownRecord<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
+  return Object.fromEntries(entries) as Record<string, T>;
+}
+
+/**
+ * The deepest nesting cafscan reads. Stated, not discovered: JSON.stringify, the recursive walks
+ * over configurations and the policies' walk() all recurse per level, and V8's JSON.stringify
+ * already overflows the stack a few thousand levels down. Real AWS configurations nest a few
+ * dozen levels (a decoded IAM policy document inside a configuration stays under 15).
+ */
+export const MAX_JSON_DEPTH = 256;
+
+/** A UTF-16 surrogate without its pair: JSON can write one (`"\ud800"`), but it is not text. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** What makes a parsed JSON value unreadable for cafscan, and where (the path to it). */
+export interface JsonLimitViolation {
+  path: Array<string | number>;
+  /** Completes "<where>: <path> …", e.g. "nests deeper than 256 levels, the most cafscan reads". */
+  problem: string;
+}
+
+/**
+ * The first place `value` breaks cafscan's stated limits: nesting deeper than `limit`, or a
+ * string or key holding a lone surrogate (OPA's JSON parser rejects the escape, and no AWS API
+ * writes one). Iterative — an explicit stack — so it cannot itself overflow on what it guards against.
+ */
+export function jsonLimitViolation(value: unknown, limit: number = MAX_JSON_DEPTH): JsonLimitViolation | null {
+  interface Frame { value: unknown; depth: number; key: string | number | null; parent: Frame | null }
+  const stack: Frame[] = [{ value, depth: 0, key: null, parent: null }];
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    const node = frame.value;
+    if (typeof node === 'string') {
+      if (LONE_SURROGATE.test(node)) return { path: pathOf(frame), problem: 'holds a lone UTF-16 surrogate, which is not text (no AWS API writes one)' };
+      continue;
+    }
+    if (typeof node !== 'object' || node === null) continue;
+    const depth = frame.depth + 1;
+    if (depth > limit) return { path: pathOf(frame), problem: `nests deeper than ${limit} levels, the most cafscan reads` };
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) stack.push({ value: node[i], depth, key: i, parent: frame });
+    } else {
+      for (const key of Object.keys(node)) {
+        const child: Frame = { value: (node as Record<string, unknown>)[key], depth, key, parent: frame };
+        if (LONE_SURROGATE.test(key)) return { path: pathOf(child), problem: 'has a key holding a lone UTF-16 surrogate, which is not text (no AWS API writes one)' };
+        stack.push(child);
+      }
+    }
+  }
+  return null;
+
+  function pathOf(frame: Frame): Array<string | number> {
+    const path: Array<string | number> = [];
+    for (let at: Frame | null = frame; at && at.key !== null; at = at.parent) path.push(at.key);
+    return path.reverse();
+  }
+}
+
+/**
+ * A JSON Pointer (RFC 6901) for messages: `/resources/3/arn`; long paths keep their ends, and
+ * keys are shown as JSON escapes where they hold control or unpaired characters (one clean line).
+ */
+export function jsonPointer(path: Array<string | number>, keep = 6): string {
+  const parts = path.map((p) => printable(String(p).slice(0, 80)).replace(/~/g, '~0').replace(/\//g, '~1'));
+  if (parts.length <= keep * 2) return `/${parts.join('/')}`;
+  return `/${parts.slice(0, keep).join('/')}/…(${parts.length - keep * 2} more)…/${parts.slice(-keep).join('/')}`;
+}
+
+/** Text for a one-line message: control, line-separator, bidi-override and unpaired characters as JSON escapes. */
+export function printable(text: string): string {
+  return JSON.stringify(text).slice(1, -1).replace(/[\uD800-\uDFFF\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -73,7 +73,8 @@ export async function evaluateInventory(inventory: Inventory, options: EvaluateO
   const results: ResourceOutcomes[] = [];
   const total = inventory.resources.length;
   inventory.resources.forEach((resource, index) => {
-    const routes = options.controls !== false ? catalog.routing[resource.type] : undefined;
+    // Own properties only: a resource type of "constructor" or "__proto__" is not routed.
+    const routes = options.controls !== false && Object.hasOwn(catalog.routing, resource.type) ? catalog.routing[resource.type] : undefined;
     const json = JSON.stringify(resource);
     // Only resources with environment-like maps can hold what redaction looks for.
     const mayHoldSecrets = ENVIRONMENT_HINT.test(json);
@@ -169,16 +170,26 @@ interface Context {
   by_account: Record<string, Record<string, string[]>>;
 }
 
-/** Only the types controls look up (custom.related_resource_types) go into the context. */
+/**
+ * Only the types controls look up (custom.related_resource_types) go into the context.
+ * Keyed by ARNs and account ids from the input, so the maps have no prototype: an ARN or account
+ * id of "__proto__" stays an ordinary key (JSON.stringify writes it) instead of replacing the
+ * object's prototype and merging one account's resources into another's.
+ */
 function buildContext(inventory: Inventory, catalog: Catalog): Context {
   const relatedTypes = new Set(catalog.controls.flatMap((control) => control.relatedResourceTypes));
-  const context: Context = { resources: {}, by_account: {} };
+  const context: Context = { resources: nullObject(), by_account: nullObject() };
   for (const resource of inventory.resources) {
     if (!relatedTypes.has(resource.type)) continue;
     context.resources[resource.arn] = resource;
-    ((context.by_account[resource.accountId] ??= {})[resource.type] ??= []).push(resource.arn);
+    const types = (context.by_account[resource.accountId] ??= nullObject());
+    (types[resource.type] ??= []).push(resource.arn);
   }
   return context;
+}
+
+function nullObject<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }
 
 /**

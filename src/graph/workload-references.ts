@@ -151,7 +151,8 @@ const EXTRACTORS: Record<string, Extractor> = {
 export const WORKLOAD_TYPES = Object.keys(EXTRACTORS);
 
 export function workloadReferences(resource: InventoryResource): WorkloadReference[] {
-  return EXTRACTORS[resource.type]?.(resource) ?? [];
+  // Own properties only: a resource type of "constructor" or "toString" is no workload.
+  return Object.hasOwn(EXTRACTORS, resource.type) ? EXTRACTORS[resource.type]!(resource) : [];
 }
 
 function add(refs: WorkloadReference[], kind: ReferenceKind, value: JsonValue | undefined, component: Component, via: string, implicit = false): void {

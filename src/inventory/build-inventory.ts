@@ -1,14 +1,20 @@
+import { captureInstant, capturedLater } from './capture-time.js';
 import { ACCOUNT_RESOURCE_TYPE, INVENTORY_KIND, INVENTORY_SCHEMA_VERSION } from './model.js';
 import type { CoverageEntry, Inventory, InventoryResource } from './model.js';
+import type { Removal } from './normalize-config-item.js';
 
 export interface InventoryPart {
   source: string;
   resources: InventoryResource[];
   coverage: CoverageEntry[];
+  /** Deletions a configuration history recorded: each removes an older capture of its resource. */
+  removals?: Removal[];
 }
 
 /**
- * Merges what the sources produced into one inventory: the newest capture of each ARN wins,
+ * Merges what the sources produced into one inventory: the newest capture of each ARN wins
+ * (capture times compared as instants; on equal or unknown times the first input keeps it),
+ * a deletion captured later than a resource's newest capture removes it,
  * one AWS::::Account resource is added per account and region (it carries account/region-level
  * facts and what was collected there), and everything is sorted so output is reproducible.
  */
@@ -18,7 +24,7 @@ export function buildInventory(parts: InventoryPart[], scanned: Array<{ accountI
   for (const part of parts) {
     for (const resource of part.resources) {
       const seen = byArn.get(resource.arn);
-      if (!seen || (resource.capturedAt ?? '') > (seen.capturedAt ?? '')) byArn.set(resource.arn, resource);
+      if (!seen || capturedLater(resource.capturedAt, seen.capturedAt)) byArn.set(resource.arn, resource);
     }
     for (const entry of part.coverage) {
       const key = `${entry.accountId}|${entry.region}|${entry.resourceType}`;
@@ -26,6 +32,8 @@ export function buildInventory(parts: InventoryPart[], scanned: Array<{ accountI
       if (!coverage.has(key) || entry.status === 'complete') coverage.set(key, entry);
     }
   }
+
+  removeDeleted(byArn, parts.flatMap((part) => part.removals ?? []));
 
   const coverageList = [...coverage.values()].sort(compareCoverage);
   const accountResources = synthesizeAccountResources([...byArn.values()], coverageList, scanned);
@@ -45,6 +53,36 @@ export function buildInventory(parts: InventoryPart[], scanned: Array<{ accountI
     coverage: coverageList,
     resources,
   };
+}
+
+/**
+ * Drops every resource whose newest record is a deletion. A deleted item often carries no ARN or
+ * account (get-resource-config-history), so it also matches by type, region and resource id.
+ * Only a strictly later deletion removes: on equal or unknown times the recorded configuration
+ * stays and is evaluated.
+ */
+function removeDeleted(byArn: Map<string, InventoryResource>, removals: Removal[]): void {
+  if (removals.length === 0) return;
+  const byIdentity = new Map<string, InventoryResource[]>();
+  for (const resource of byArn.values()) {
+    for (const key of [identity(resource.type, resource.region, resource.id, resource.accountId), identity(resource.type, resource.region, resource.id, null)]) {
+      const list = byIdentity.get(key) ?? [];
+      list.push(resource);
+      byIdentity.set(key, list);
+    }
+  }
+  for (const removal of removals) {
+    const byItsArn = byArn.get(removal.arn);
+    const candidates = new Set([...(byItsArn ? [byItsArn] : []), ...(byIdentity.get(identity(removal.type, removal.region, removal.id, removal.accountId)) ?? [])]);
+    const when = captureInstant(removal.capturedAt);
+    for (const resource of candidates) {
+      if (when > captureInstant(resource.capturedAt) && byArn.get(resource.arn) === resource) byArn.delete(resource.arn);
+    }
+  }
+}
+
+function identity(type: string, region: string, id: string, accountId: string | null): string {
+  return JSON.stringify([type, region, id, accountId]);
 }
 
 export function accountResourceArn(accountId: string, region: string): string {

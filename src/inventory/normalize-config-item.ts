@@ -1,10 +1,47 @@
 import { InputError } from '../errors.js';
-import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
+import { isJsonObject, jsonLimitViolation, jsonPointer, ownRecord, type JsonObject, type JsonValue } from '../json.js';
 import { asObject, decodePolicyDocument, decodePolicyDocumentsIn, parseNestedJson } from './decode.js';
 import type { InventoryResource, Relationship } from './model.js';
 
 /** Config item statuses that mean the resource no longer exists or was never recorded. */
 const GONE_STATUSES = new Set(['ResourceDeleted', 'ResourceDeletedNotRecorded', 'ResourceNotRecorded']);
+/** Of those, the ones that say the resource is gone: newer than a recorded item, they remove it. */
+const DELETED_STATUSES = new Set(['ResourceDeleted', 'ResourceDeletedNotRecorded']);
+
+/**
+ * A configuration item saying a resource was deleted (get-resource-config-history lists it
+ * first, above the older OK items). Where it is the newest item for the resource, the resource
+ * is gone and is not evaluated (src/inventory/build-inventory.ts).
+ */
+export interface Removal {
+  type: string;
+  id: string;
+  /** The item's ARN, or the synthetic one an item without ARN gets. */
+  arn: string;
+  /** null when the item does not say (history items of deleted resources often omit it). */
+  accountId: string | null;
+  region: string;
+  capturedAt: string | null;
+}
+
+/** The removal a ResourceDeleted / ResourceDeletedNotRecorded item states, else null. */
+export function configItemRemoval(raw: JsonValue): Removal | null {
+  if (!isJsonObject(raw)) return null;
+  const type = str(raw.resourceType);
+  const id = str(raw.resourceId);
+  const status = str(raw.configurationItemStatus);
+  if (!type || !id || !status || !DELETED_STATUSES.has(status)) return null;
+  const accountId = str(raw.awsAccountId) ?? str(raw.accountId) ?? null;
+  const region = str(raw.awsRegion) ?? 'global';
+  return {
+    type,
+    id,
+    arn: str(raw.ARN) ?? str(raw.arn) ?? syntheticArn(type, id, accountId ?? 'unknown', region),
+    accountId,
+    region,
+    capturedAt: timestamp(raw.configurationItemCaptureTime),
+  };
+}
 
 /**
  * Turns one AWS Config configuration item — snapshot shape (`ARN`, `awsAccountId`, objects),
@@ -21,11 +58,15 @@ export function normalizeConfigItem(raw: JsonValue, where: string): InventoryRes
 
   const accountId = str(raw.awsAccountId) ?? str(raw.accountId) ?? 'unknown';
   const region = str(raw.awsRegion) ?? 'global';
-  const configuration = asObject(parseNestedJson(raw.configuration ?? {}));
-  const supplementaryConfiguration = parseSupplementary(raw.supplementaryConfiguration);
+  const parsed = raw.configuration === undefined ? {} : parseNestedJson(raw.configuration);
+  const configuration = asObject(parsed);
+  const unusable = isJsonObject(parsed) ? undefined : unusableConfiguration(parsed);
+  const corrupt = new Map<string, string>();
+  if (unusable) corrupt.set('configuration', unusable);
+  const supplementaryConfiguration = parseSupplementary(raw.supplementaryConfiguration, corrupt);
   decodeKnownPolicyDocuments(type, configuration, supplementaryConfiguration);
 
-  return {
+  const resource: InventoryResource = {
     type,
     id,
     arn: str(raw.ARN) ?? str(raw.arn) ?? syntheticArn(type, id, accountId, region),
@@ -37,7 +78,23 @@ export function normalizeConfigItem(raw: JsonValue, where: string): InventoryRes
     supplementaryConfiguration,
     tags: normalizeTags(raw.tags ?? configuration.tags ?? configuration.Tags ?? configuration.TagList ?? bucketTags(supplementaryConfiguration)),
     relationships: normalizeRelationships(raw.relationships),
+    // The data-only way to say "configuration unknown": policies/main.rego already reports every
+    // control on a resource with collectionErrors.configuration as not_evaluated, and the
+    // finding's reason carries this text. An empty {} in its place could pass a control whose
+    // absent fields mean AWS's default.
+    ...(corrupt.size ? { collectionErrors: ownRecord(corrupt) } : {}),
   };
+  // Decoded JSON strings can nest deeper than the file did; the limit holds for what controls see.
+  const unreadable = jsonLimitViolation(resource);
+  if (unreadable) throw new InputError(`${where}: ${jsonPointer(unreadable.path)} ${unreadable.problem}`);
+  return resource;
+}
+
+/** Why a configuration that is not an object cannot be evaluated. */
+function unusableConfiguration(value: JsonValue): string {
+  if (typeof value === 'string') return 'the configuration item\'s configuration is not valid JSON (a corrupt or truncated string)';
+  const kind = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value;
+  return `the configuration item's configuration is ${kind}, not a JSON object`;
 }
 
 /** Resources without an ARN in Config (e.g. the account public access block) still need a unique key. */
@@ -46,12 +103,19 @@ export function syntheticArn(type: string, id: string, accountId: string, region
   return `arn:aws:${service}:${region === 'global' ? '' : region}:${accountId}:${type}/${id}`;
 }
 
-function parseSupplementary(value: JsonValue | undefined): JsonObject {
-  const out: JsonObject = {};
-  for (const [key, entry] of Object.entries(asObject(parseNestedJson(value ?? {})))) {
-    out[key] = parseNestedJson(entry);
-  }
-  return out;
+/**
+ * Each supplementary value parsed. One that is JSON-encoded but corrupt stays the string it was
+ * (controls check the shape before judging, so it reads as not recorded) and is named in
+ * `corrupt`, which becomes collectionErrors: the reason a control that needs it gives.
+ */
+function parseSupplementary(value: JsonValue | undefined, corrupt: Map<string, string>): JsonObject {
+  const whole = parseNestedJson(value ?? {});
+  if (!isJsonObject(whole) && whole !== null) corrupt.set('supplementaryConfiguration', 'the configuration item\'s supplementaryConfiguration is not a JSON object (corrupt or truncated)');
+  return ownRecord(Object.entries(asObject(whole)).map(([key, entry]) => {
+    const parsed = parseNestedJson(entry);
+    if (typeof parsed === 'string' && /^\s*[[{]/.test(parsed)) corrupt.set(key, `supplementaryConfiguration.${key} is not valid JSON (corrupt or truncated)`);
+    return [key, parsed] as const;
+  }));
 }
 
 function decodeKnownPolicyDocuments(type: string, configuration: JsonObject, supplementary: JsonObject): void {
@@ -99,20 +163,25 @@ function bucketTags(supplementary: JsonObject): JsonValue | undefined {
  */
 export function normalizeTags(value: JsonValue | undefined): Record<string, string> | null {
   if (value === undefined || value === null) return null;
-  const tags: Record<string, string> = {};
+  // A Map keeps a tag key of "__proto__" a key (and the last of duplicate keys wins, as before).
+  const tags = new Map<string, string>();
   if (Array.isArray(value)) {
     for (const entry of value) {
       if (!isJsonObject(entry)) continue;
       const key = str(entry.key) ?? str(entry.Key);
       const tagValue = entry.value ?? entry.Value;
-      if (key !== undefined) tags[key] = tagValue === null || tagValue === undefined ? '' : String(tagValue);
+      if (key !== undefined) tags.set(key, tagText(tagValue));
     }
   } else if (isJsonObject(value)) {
-    for (const [key, tagValue] of Object.entries(value)) {
-      tags[key] = tagValue === null ? '' : String(tagValue);
-    }
+    for (const [key, tagValue] of Object.entries(value)) tags.set(key, tagText(tagValue));
   }
-  return tags;
+  return ownRecord(tags);
+}
+
+/** Tag values are text; a structured value is kept as its JSON rather than "[object Object]". */
+function tagText(value: JsonValue | undefined): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 function normalizeRelationships(value: JsonValue | undefined): Relationship[] {

@@ -26,7 +26,8 @@ export function redactInventory(inventory: Inventory, evaluated: ResourceOutcome
 function replaceAt(root: JsonValue, path: ValuePath): boolean {
   let node: JsonValue | undefined = root;
   for (const key of path.slice(0, -1)) {
-    node = Array.isArray(node) && typeof key === 'number' ? node[key] : isJsonObject(node) && typeof key === 'string' ? node[key] : undefined;
+    // Own keys only: a path through "constructor" must not walk into Object.prototype.
+    node = Array.isArray(node) && typeof key === 'number' ? node[key] : isJsonObject(node) && typeof key === 'string' && Object.hasOwn(node, key) ? node[key] : undefined;
     if (node === undefined) return false;
   }
   const last = path[path.length - 1];
@@ -34,7 +35,7 @@ function replaceAt(root: JsonValue, path: ValuePath): boolean {
     node[last] = REDACTION_MARKER;
     return true;
   }
-  if (isJsonObject(node) && typeof last === 'string' && typeof node[last] === 'string') {
+  if (isJsonObject(node) && typeof last === 'string' && Object.hasOwn(node, last) && typeof node[last] === 'string') {
     node[last] = REDACTION_MARKER;
     return true;
   }

@@ -51,6 +51,8 @@ function ordered(resource: InventoryResource): InventoryResource {
     relationships: resource.relationships,
     configuration: resource.configuration,
     supplementaryConfiguration: resource.supplementaryConfiguration,
+    // Kept, so a re-scan of this file still reports what could not be read as not_evaluated.
+    ...(resource.collectionErrors ? { collectionErrors: resource.collectionErrors } : {}),
   };
 }
 

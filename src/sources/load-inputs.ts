@@ -1,6 +1,6 @@
 import { buildInventory, type InventoryPart } from '../inventory/build-inventory.js';
 import type { CoverageEntry, Inventory, InventoryResource } from '../inventory/model.js';
-import { normalizeConfigItem } from '../inventory/normalize-config-item.js';
+import { configItemRemoval, normalizeConfigItem, type Removal } from '../inventory/normalize-config-item.js';
 import { readInputFile } from './read-input-file.js';
 
 /** Reads every --input file and merges them into one inventory. */
@@ -15,11 +15,15 @@ function readPart(file: string): InventoryPart {
     return { source, resources: doc.inventory.resources, coverage: doc.inventory.coverage ?? [] };
   }
   const resources: InventoryResource[] = [];
+  const removals: Removal[] = [];
   doc.items.forEach((item, index) => {
+    // Configuration history: a deletion newer than the recorded item removes the resource.
+    const removal = configItemRemoval(item);
+    if (removal) removals.push(removal);
     const resource = normalizeConfigItem(item, `${source} item ${index}`);
     if (resource) resources.push(resource);
   });
-  return { source, resources, coverage: snapshotCoverage(resources) };
+  return { source, resources, coverage: snapshotCoverage(resources), removals };
 }
 
 /**

@@ -1,8 +1,9 @@
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
-import { isJsonObject, type JsonValue } from '../json.js';
+import { isJsonObject, jsonPointer, jsonLimitViolation, type JsonValue } from '../json.js';
 import { INVENTORY_KIND, INVENTORY_SCHEMA_VERSION, type Inventory } from '../inventory/model.js';
 import { readInputText } from './read-input-text.js';
+import { validateInventory } from '../inventory/validate-inventory.js';
 
 /** What one input file turned out to be, before normalisation. */
 export type InputDocument =
@@ -23,6 +24,8 @@ export function readInputFile(file: string): InputDocument {
   } catch (error) {
     throw new InputError(`${file} is not valid JSON (${(error as Error).message})`);
   }
+  const unreadable = jsonLimitViolation(parsed);
+  if (unreadable) throw new InputError(`${file}: ${jsonPointer(unreadable.path)} ${unreadable.problem}`);
   return recognise(file, parsed);
 }
 
@@ -36,7 +39,9 @@ function recognise(file: string, doc: JsonValue): InputDocument {
         throw new InputError(`${name} is a cafscan inventory of schemaVersion ${JSON.stringify(doc.schemaVersion)}; this cafscan reads "${INVENTORY_SCHEMA_VERSION}"`);
       }
       if (!Array.isArray(doc.resources)) throw new InputError(`${name} is a cafscan inventory without a resources list`);
-      return { format: 'inventory', file, inventory: doc as unknown as Inventory };
+      const checked = validateInventory(doc);
+      if ('problem' in checked) throw new InputError(`${name} is not a valid cafscan inventory: ${checked.problem}`);
+      return { format: 'inventory', file, inventory: checked.inventory };
     }
     if (Array.isArray(doc.configurationItems)) return { format: 'config-items', file, items: doc.configurationItems };
     if (Array.isArray(doc.baseConfigurationItems)) return { format: 'config-items', file, items: doc.baseConfigurationItems };
