@@ -8,7 +8,7 @@ import type { JsonValue } from '../../src/json.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { ANCHOR_INPUTS, runPipeline } from './harness.js';
 
-const REAL_WORLD = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'real-world');
+const REAL_WORLD = join(import.meta.dirname, '..', '..', '..', 'shared', 'real-world');
 const realWorldFiles = readdirSync(REAL_WORLD).filter((f) => f.endsWith('.json') || f.endsWith('.json.gz')).map((f) => join(REAL_WORLD, f));
 
 function validInventory(): Record<string, JsonValue> {

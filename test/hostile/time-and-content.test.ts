@@ -7,7 +7,7 @@ import { loadInputs } from '../../src/sources/load-inputs.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { ANCHOR_INPUTS, OTHER_ACCOUNT, anchorVerdicts, baselineVerdicts, demoItem, runPipeline, snapshotFile } from './harness.js';
 
-const REAL_WORLD = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'real-world');
+const REAL_WORLD = join(import.meta.dirname, '..', '..', '..', 'shared', 'real-world');
 const ARN = `arn:aws:s3:::merge-test`;
 
 function bucketAt(capturedAt: string, marker: string, status = 'OK'): Record<string, JsonValue> {
