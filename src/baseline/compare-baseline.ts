@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { currentControlId } from '../controls/retired.js';
 import { InputError } from '../errors.js';
 import type { BaselineState, Finding, FindingResource } from '../findings/model.js';
 import { coveredBy, type ScannedPlaces } from '../inventory/model.js';
@@ -62,7 +63,14 @@ export function compareWithBaseline(
   source: string,
   scanned: ScannedPlaces,
 ): BaselineSummary {
-  const before = new Map(baseline.findings.map((f) => [key(f.controlId, f.resource.arn), f]));
+  // A baseline written before a control was retired names the old id: compare it as its
+  // replacement (src/controls/retired.ts), keeping a failure over a pass when both are present.
+  const before = new Map<string, BaselineFinding>();
+  for (const f of baseline.findings) {
+    const k = key(currentControlId(f.controlId), f.resource.arn);
+    const earlier = before.get(k);
+    if (!earlier || (!failing(earlier) && failing(f))) before.set(k, f);
+  }
   const summary: BaselineSummary = { source, startedAt: baseline.startedAt, new: 0, fixed: 0, unchanged: 0, updated: 0, removed: [], notScanned: 0 };
   const seen = new Set<string>();
   for (const finding of findings) {

@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/model.js';
 import { coveredBy, type ScannedPlaces } from '../inventory/model.js';
+import { currentControlId, isRetired } from '../controls/retired.js';
 import { globToRegExp, tagsMatch } from '../graph/user-rules.js';
 import type { SuppressionReport, SuppressionRule } from './model.js';
 
@@ -46,9 +47,13 @@ export function applySuppressions(
 
 function matcher(rule: SuppressionRule, tagsOf: (arn: string) => Record<string, string> | null): (finding: Finding) => boolean {
   const control = rule.controlId ? globToRegExp(rule.controlId) : undefined;
+  // A rule written for exactly a retired id (CAFAI-DP-12) goes on accepting the same gap, now
+  // reported by the control that replaced it (CAFAI-DP-01); its other conditions still narrow it.
+  // A glob (CAFAI-IR-*) is not widened: it never named the replacement's capability.
+  const replacement = rule.controlId && isRetired(rule.controlId) ? currentControlId(rule.controlId) : undefined;
   const resource = rule.resource ? globToRegExp(rule.resource) : undefined;
   return (finding) => {
-    if (control && !control.test(finding.controlId)) return false;
+    if (control && !control.test(finding.controlId) && finding.controlId !== replacement) return false;
     if (resource && !resource.test(finding.resource.arn)) return false;
     if (rule.accountId && rule.accountId !== finding.resource.accountId) return false;
     if (rule.region && rule.region !== finding.resource.region) return false;

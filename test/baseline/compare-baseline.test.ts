@@ -33,4 +33,13 @@ describe('compareWithBaseline', () => {
     expect(summary.removed.map((f) => f.resource.id)).toEqual(['deleted']);
     expect(summary).toMatchObject({ fixed: 1, notScanned: 1 });
   });
+
+  it('compares a baseline naming a retired control as its replacement: the same gap stays unchanged, not fixed plus new', () => {
+    // CAFAI-DP-12 (retired) reported the output bucket's encryption; CAFAI-DP-01 reports it now.
+    const baseline = [finding('out', 'fail', { controlId: 'CAFAI-DP-12' }), finding('other', 'fail', { controlId: 'CAFAI-DP-12' })];
+    const now = [finding('out', 'fail'), finding('other', 'pass')];
+    const summary = compareWithBaseline(now, { findings: baseline, startedAt: null }, 'old.json', scanned);
+    expect(now.map((f) => `${f.resource.id}:${f.baselineState}`)).toEqual(['out:unchanged', 'other:fixed']);
+    expect(summary).toMatchObject({ new: 0, fixed: 1, unchanged: 1, removed: [] });
+  });
 });

@@ -43,4 +43,13 @@ describe('applySuppressions', () => {
     expect(findings[0]?.suppression).toBeUndefined();
     expect(Object.keys(config.suppressions[0]!.tags!)).toEqual(['__proto__']);
   });
+
+  it('a rule naming exactly a retired id accepts the gap its replacement reports now; a glob is not widened', () => {
+    const bucket = (id: string): Finding => ({ ...finding(id, 'fail'), controlId: 'CAFAI-AS-01', capability: 'application-security', resource: { arn: `arn:aws:s3:::${id}`, type: 'AWS::S3::Bucket', id, region: 'us-east-1', accountId: '111122223333' } });
+    const findings = [bucket('train'), bucket('logs')];
+    // CAFAI-IR-04 (retired) checked training-data versioning; CAFAI-AS-01 does now.
+    applySuppressions(findings, [rule({ controlId: 'CAFAI-IR-04', resource: 'arn:aws:s3:::train' }), rule({ controlId: 'CAFAI-IR-*' })], noTags, new Date('2026-11-22T00:00:00Z'), scanned);
+    expect(findings.map((f) => f.suppression !== undefined)).toEqual([true, false]);
+  });
 });
+
