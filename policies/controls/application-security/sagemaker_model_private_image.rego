@@ -91,9 +91,8 @@ vpc_registry(container) if container.ImageConfig.RepositoryAccessMode == "Vpc"
 
 # ACCOUNT.dkr.ecr[-fips].REGION.amazonaws.com[.cn]/repository[:tag|@digest]
 private_ecr(image) if {
-	contains(image, ".dkr.ecr")
 	parts := split(image, "/")
-	count(parts) > 1
+	count(parts) > 1 # a registry host alone names no repository, so no image
 	regex.match(`^[0-9]{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$`, parts[0])
 }
 
