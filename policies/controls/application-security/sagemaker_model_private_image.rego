@@ -71,9 +71,10 @@ containers contains container if {
 	is_object(container)
 }
 
+# Unlike a null PrimaryContainer (AWS Config's way of saying "not used"), an entry of Containers
+# that is not an object is a container whose image is unknown: kept, so `missing` reports it.
 containers contains container if {
 	some container in lib.as_array(lib.configuration.Containers)
-	is_object(container)
 }
 
 has_image(container) if {

@@ -102,3 +102,8 @@ test_not_evaluated_with_an_empty_container if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(primary({"Image": "nginx"}), {"type": "AWS::SageMaker::EndpointConfig"}))
 }
+
+test_not_evaluated_with_an_unreadable_pipeline_container if {
+	r := model({"ModelName": "assistant", "Containers": [{"Image": own}, null]})
+	testing.messages(id, r) == ["a container of the model has neither an image nor a model package in the inventory"]
+}
