@@ -75,8 +75,8 @@ aliases_recorded if is_array(lib.supplementary.AgentAliases)
 aliases_error := lib.resource.collectionErrors.AgentAliases
 
 # Why the versions the agent serves are unknown (undefined when they are known).
-aliases_unknown_reason := sprintf("the agent's aliases could not be read, so the versions it serves are unknown: %s", [lib.text(aliases_error)]) if {
-	aliases_error
+aliases_unknown_reason := sprintf("the agent's aliases could not be read, so the versions it serves are unknown: %s", [lib.text(error)]) if {
+	error := aliases_error
 } else := "the agent's aliases are not in the inventory, so the versions it serves are unknown (supplementaryConfiguration.AgentAliases)" if {
 	not aliases_recorded
 }

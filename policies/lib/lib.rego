@@ -124,7 +124,6 @@ aws_secret_key_pattern := `^[A-Za-z0-9/+]{40}$`
 
 aws_secret_key(value) if {
 	bare := trim(value, "\"' ")
-	count(bare) == 40
 	regex.match(aws_secret_key_pattern, bare)
 	regex.match(`[A-Z]`, bare)
 	regex.match(`[a-z]`, bare)

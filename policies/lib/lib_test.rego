@@ -118,6 +118,8 @@ current_key_shapes := [
 	concat("", ["glpat", "-", r20]),
 	concat("", ["GOCSPX", "-", r20, "abcdefgh"]),
 	concat("", ["npm", "_", r20, r20]),
+	# A key whose first character is one a wider trim would also strip.
+	concat("", ["nJalrXUtnFEMI/K7MDENG/", "bPxRfiCYEXAMPLEKEY"]),
 ]
 
 test_current_key_shapes_are_secrets if {
@@ -143,6 +145,11 @@ ordinary_values := [
 	"huggingface-pytorch-inference:2.1.0-transformers4.37.0-gpu-py310-cu118-ubuntu20.04",
 	"\"3f786850e387550fdab836ed7e6dc881de23001b\"",
 	"xai-grok-2-vision-latest",
+	# 40 characters with all three cases but a character no AWS secret key has, or of only two
+	# of the three classes.
+	"ModelPackageGroup-LlamaFineTune-Version2",
+	"ABCDEF0123456789ABCDEF0123456789ABCDEF01",
+	"MaskGenerationPipelineForSegmentAnything",
 	"xai-grok-2-vision-latest-for-the-customer-support-assistant",
 	"npm_config_cache",
 	"nvapi-endpoint-for-llama-inference",

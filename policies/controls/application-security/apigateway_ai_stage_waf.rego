@@ -46,20 +46,18 @@ package cafscan.controls.apigateway_ai_stage_waf
 
 import data.cafscan.lib
 
-web_acl := lib.configuration.WebAclArn if {
-	is_string(lib.configuration.WebAclArn)
-} else := lib.configuration.webAclArn
-
+# AWS Config and CloudFormation spell the field WebAclArn, the GetStage API webAclArn; absent,
+# null or "" is no web ACL.
 protected if {
-	is_string(web_acl)
-	web_acl != ""
+	some key in ["WebAclArn", "webAclArn"]
+	arn := lib.configuration[key]
+	is_string(arn)
+	arn != ""
 }
 
 missing contains "the stage's configuration is not in the inventory" if {
 	count(lib.configuration) == 0
 }
 
-violations contains sprintf("Stage %s has no AWS WAF web ACL associated.", [lib.label]) if {
-	count(lib.configuration) > 0
-	not protected
-}
+# Missing data wins over violations (main.rego): no guard for an unrecorded stage is needed.
+violations contains sprintf("Stage %s has no AWS WAF web ACL associated.", [lib.label]) if not protected

@@ -29,7 +29,12 @@ test_passes_with_web_acl if testing.status(id, with_acl(acl)) == "pass"
 
 test_passes_with_the_api_key_name if testing.status(id, stage({"stageName": "prod", "webAclArn": acl})) == "pass"
 
-test_not_evaluated_without_configuration if testing.status(id, stage({})) == "not_evaluated"
+test_fails_with_an_empty_web_acl if testing.status(id, with_acl("")) == "fail"
+
+test_not_evaluated_without_configuration if {
+	testing.status(id, stage({})) == "not_evaluated"
+	testing.messages(id, stage({})) == ["the stage's configuration is not in the inventory"]
+}
 
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(with_acl(null), {"type": "AWS::ApiGateway::RestApi"}))

@@ -135,8 +135,7 @@ violations contains msg if {
 
 certain_failure if count(unpinned) > 0
 
-certain_failure if upper(version) == "DRAFT"
-
+# Covers the draft on the DRAFT guardrail too: "DRAFT" is a usable, unpublished version.
 certain_failure if {
 	has_version
 	not published(version)

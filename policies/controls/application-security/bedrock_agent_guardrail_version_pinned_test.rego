@@ -96,3 +96,76 @@ test_not_evaluated_when_a_served_version_is_unknown if {
 	r := deployed(pinned, [draft_alias, live_alias("5")], [])
 	testing.messages(id, r) == ["agent version 5, which alias(es) live route to, is not in the inventory"]
 }
+
+aliases_denied := {"collectionErrors": {"AgentAliases": "bedrock:ListAgentAliases was denied (AccessDeniedException)"}}
+
+version_without_guardrail(version) := {"agentId": "AGENT12345", "version": version, "agentStatus": "PREPARED"}
+
+# Without a guardrail on the draft, a served version may still carry one whose version is unpinned.
+test_not_evaluated_without_a_draft_guardrail_when_aliases_are_unknown if {
+	r := object.union(agent({}), aliases_denied)
+	testing.messages(id, r) == ["the agent's aliases could not be read, so the versions it serves are unknown: bedrock:ListAgentAliases was denied (AccessDeniedException)"]
+}
+
+test_not_evaluated_without_a_draft_guardrail_when_a_served_version_is_unknown if {
+	r := deployed({}, [draft_alias, live_alias("5")], [])
+	testing.messages(id, r) == ["agent version 5, which alias(es) live route to, is not in the inventory"]
+}
+
+test_not_applicable_when_neither_the_draft_nor_the_served_versions_have_a_guardrail if {
+	testing.not_applicable(id, deployed({}, [draft_alias, live_alias("3")], [version_without_guardrail("3")]))
+}
+
+# A version recorded as null or "" is unknown, never a pass or a finding.
+test_not_evaluated_with_a_null_or_empty_version if {
+	testing.messages(id, with_guardrail(null)) == ["the version of guardrail gr1abcd2efgh used by the agent is not in the inventory"]
+	testing.messages(id, with_guardrail("")) == ["the version of guardrail gr1abcd2efgh used by the agent is not in the inventory"]
+}
+
+test_not_evaluated_when_a_served_versions_guardrail_version_is_empty if {
+	r := deployed(pinned, [draft_alias, live_alias("5")], [agent_version("5", "")])
+	testing.messages(id, r) == ["the guardrail version of agent version 5 (alias live) is not in the inventory"]
+}
+
+# A certain failure of the draft is reported even when a served version's guardrail is unknown.
+test_fails_on_the_draft_when_a_served_versions_guardrail_version_is_unknown if {
+	r := deployed({"guardrailConfiguration": {"guardrailIdentifier": "gr1abcd2efgh", "guardrailVersion": "DRAFT"}}, [draft_alias, live_alias("5")], [agent_version("5", "")])
+	testing.status(id, r) == "fail"
+}
+
+test_lists_every_unpinned_served_version if {
+	live6 := object.union(live_alias("6"), {"agentAliasId": "PROD123456", "agentAliasName": "prod"})
+	r := deployed(pinned, [draft_alias, live_alias("5"), live6], [agent_version("5", "DRAFT"), agent_version("6", "latest")])
+	testing.messages(id, r) == ["Agent claims-agent serves agent versions whose guardrail is not a published version: version 5 (alias live) uses guardrail gr1abcd2efgh at version DRAFT; version 6 (alias prod) uses guardrail gr1abcd2efgh at version latest."]
+}
+
+# One unpinned served version is a certain failure: an unrecorded other version changes nothing.
+test_fails_on_one_unpinned_served_version_when_another_is_unknown if {
+	live6 := object.union(live_alias("6"), {"agentAliasId": "PROD123456", "agentAliasName": "prod"})
+	r := deployed(pinned, [draft_alias, live_alias("5"), live6], [agent_version("5", "DRAFT")])
+	testing.status(id, r) == "fail"
+}
+
+test_fails_on_an_unpublished_draft_version_when_aliases_are_unknown if {
+	testing.status(id, object.union(with_guardrail("latest"), aliases_denied)) == "fail"
+}
+
+# An unknown draft version is not a certain failure: what the aliases serve is reported too.
+test_not_evaluated_without_version_and_unknown_aliases if {
+	r := object.union(agent({"guardrailConfiguration": {"guardrailIdentifier": "gr1abcd2efgh"}}), aliases_denied)
+	testing.messages(id, r) == [
+		"the agent's aliases could not be read, so the versions it serves are unknown: bedrock:ListAgentAliases was denied (AccessDeniedException)",
+		"the version of guardrail gr1abcd2efgh used by the agent is not in the inventory",
+	]
+	n := object.union(with_guardrail(null), aliases_denied)
+	testing.messages(id, n) == [
+		"the agent's aliases could not be read, so the versions it serves are unknown: bedrock:ListAgentAliases was denied (AccessDeniedException)",
+		"the version of guardrail gr1abcd2efgh used by the agent is not in the inventory",
+	]
+}
+
+test_names_every_alias_of_an_unrecorded_version if {
+	prod := object.union(live_alias("5"), {"agentAliasId": "PROD123456", "agentAliasName": "prod"})
+	r := deployed(pinned, [draft_alias, live_alias("5"), prod], [])
+	testing.messages(id, r) == ["agent version 5, which alias(es) live, prod route to, is not in the inventory"]
+}

@@ -49,6 +49,8 @@ package cafscan.controls.ecr_model_repository_immutable_tags
 
 import data.cafscan.lib
 
+# Missing data wins over violations (main.rego), and an empty configuration reads as MUTABLE
+# (a known setting, without exclusions), so only the first `missing` rule needs this.
 recorded := count(lib.configuration) > 0
 
 # Absent in a recorded repository means MUTABLE (the CreateRepository and CloudFormation default).
@@ -75,23 +77,19 @@ excludes_every_tag if {
 missing contains "the repository's configuration is not in the inventory" if not recorded
 
 missing contains "the repository's tag immutability exclusion filters are not in the inventory (ImageTagMutabilityExclusionFilters)" if {
-	recorded
 	mutability == "IMMUTABLE_WITH_EXCLUSION"
 	not filters_recorded
 }
 
 violations contains sprintf("Repository %s has mutable image tags, so the image behind a tag a model uses can be replaced.", [lib.label]) if {
-	recorded
 	mutability == "MUTABLE"
 }
 
 violations contains sprintf("Repository %s has mutable image tags (only the tags its exclusion filters name are immutable).", [lib.label]) if {
-	recorded
 	mutability == "MUTABLE_WITH_EXCLUSION"
 }
 
 violations contains sprintf("Repository %s excludes every tag from tag immutability (exclusion filter matching all tags).", [lib.label]) if {
-	recorded
 	mutability == "IMMUTABLE_WITH_EXCLUSION"
 	excludes_every_tag
 }
@@ -99,6 +97,5 @@ violations contains sprintf("Repository %s excludes every tag from tag immutabil
 known_setting if mutability in {"MUTABLE", "IMMUTABLE", "MUTABLE_WITH_EXCLUSION", "IMMUTABLE_WITH_EXCLUSION"}
 
 missing contains sprintf("the repository's image tag mutability setting %s is not one cafscan knows", [lib.text(mutability)]) if {
-	recorded
 	not known_setting
 }

@@ -59,9 +59,39 @@ test_not_evaluated_when_exclusions_are_not_recorded if {
 	testing.messages(id, r) == ["the repository's tag immutability exclusion filters are not in the inventory (ImageTagMutabilityExclusionFilters)"]
 }
 
-test_not_evaluated_with_an_unknown_setting if testing.status(id, with_mutability("SOMETIMES")) == "not_evaluated"
+test_not_evaluated_with_an_unknown_setting if {
+	testing.status(id, with_mutability("SOMETIMES")) == "not_evaluated"
+	testing.messages(id, with_mutability("SOMETIMES")) == ["the repository's image tag mutability setting SOMETIMES is not one cafscan knows"]
+}
 
-test_not_evaluated_without_configuration if testing.status(id, repository({})) == "not_evaluated"
+test_not_evaluated_without_configuration if {
+	testing.status(id, repository({})) == "not_evaluated"
+	testing.messages(id, repository({})) == ["the repository's configuration is not in the inventory"]
+}
+
+# A sparse record is still a record: its one field decides.
+test_fails_with_a_configuration_of_only_the_setting if {
+	testing.status(id, repository({"ImageTagMutability": "MUTABLE"})) == "fail"
+}
+
+# AWS Config records an absent setting as null: the CreateRepository default, MUTABLE.
+test_fails_when_the_setting_is_null if {
+	testing.status(id, with_mutability(null)) == "fail"
+}
+
+test_fails_when_an_api_shaped_exclusion_matches_every_tag if {
+	r := repository(object.union(base, {"ImageTagMutability": "IMMUTABLE_WITH_EXCLUSION", "ImageTagMutabilityExclusionFilters": [{"filter": "*", "filterType": "WILDCARD"}]}))
+	testing.status(id, r) == "fail"
+}
+
+# Exclusion filters only matter with IMMUTABLE_WITH_EXCLUSION: a leftover "*" filter does not
+# make an immutable repository fail, nor add a second finding to a mutable one.
+test_a_catch_all_exclusion_only_counts_with_immutable_with_exclusion if {
+	immutable := repository(object.union(object.union(base, {"ImageTagMutability": "IMMUTABLE"}), exclusions(["*"])))
+	testing.status(id, immutable) == "pass"
+	mutable := repository(object.union(object.union(base, {"ImageTagMutability": "MUTABLE_WITH_EXCLUSION"}), exclusions(["*"])))
+	testing.messages(id, mutable) == ["Repository ml/llama-inference has mutable image tags (only the tags its exclusion filters name are immutable)."]
+}
 
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(with_mutability("MUTABLE"), {"type": "AWS::Logs::LogGroup"}))

@@ -46,7 +46,15 @@ test_passes_without_secrets if {
 	testing.status(id, model({"ModelName": "assistant", "PrimaryContainer": {"Image": "img"}})) == "pass"
 }
 
-test_not_evaluated_without_configuration if testing.status(id, model({})) == "not_evaluated"
+test_not_evaluated_without_configuration if {
+	testing.status(id, model({})) == "not_evaluated"
+	testing.messages(id, model({})) == ["the model's configuration is not in the inventory"]
+}
+
+# A one-field record is still a record: it has no container definitions.
+test_not_evaluated_with_only_a_model_name if {
+	testing.messages(id, model({"ModelName": "assistant"})) == ["the model's container definitions are not in the inventory"]
+}
 
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(model({"PrimaryContainer": container({"DB_PASSWORD": "x"})}), {"type": "AWS::SageMaker::NotebookInstance"}))

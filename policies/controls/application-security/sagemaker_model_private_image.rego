@@ -71,9 +71,10 @@ containers contains container if {
 	is_object(container)
 }
 
+# Unlike a null PrimaryContainer (AWS Config's way of saying "not used"), an entry of Containers
+# that is not an object is a container whose image is unknown: kept, so `missing` reports it.
 containers contains container if {
 	some container in lib.as_array(lib.configuration.Containers)
-	is_object(container)
 }
 
 has_image(container) if {
@@ -91,9 +92,8 @@ vpc_registry(container) if container.ImageConfig.RepositoryAccessMode == "Vpc"
 
 # ACCOUNT.dkr.ecr[-fips].REGION.amazonaws.com[.cn]/repository[:tag|@digest]
 private_ecr(image) if {
-	contains(image, ".dkr.ecr")
 	parts := split(image, "/")
-	count(parts) > 1
+	count(parts) > 1 # a registry host alone names no repository, so no image
 	regex.match(`^[0-9]{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$`, parts[0])
 }
 

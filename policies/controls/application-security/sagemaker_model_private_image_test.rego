@@ -55,9 +55,43 @@ test_passes_with_a_model_package if {
 	testing.status(id, model({"ModelName": "assistant", "Containers": [{"ModelPackageName": "arn:aws:sagemaker:us-east-1:111122223333:model-package/assistant/3"}]})) == "pass"
 }
 
-test_not_evaluated_without_configuration if testing.status(id, model({})) == "not_evaluated"
+test_not_evaluated_without_configuration if {
+	testing.status(id, model({})) == "not_evaluated"
+	testing.messages(id, model({})) == ["the model's configuration is not in the inventory"]
+}
 
-test_not_evaluated_without_containers if testing.status(id, model({"ModelName": "assistant"})) == "not_evaluated"
+test_not_evaluated_without_containers if {
+	testing.status(id, model({"ModelName": "assistant"})) == "not_evaluated"
+	testing.messages(id, model({"ModelName": "assistant"})) == ["the model's container definitions are not in the inventory"]
+}
+
+# AWS Config records the unused one of PrimaryContainer / Containers as null.
+test_passes_with_a_null_primary_container_and_ecr_pipeline_containers if {
+	testing.status(id, model({"ModelName": "assistant", "PrimaryContainer": null, "Containers": [{"Image": own}, {"Image": aws_dlc}]})) == "pass"
+}
+
+# An image or model package recorded as null or "" is no image: the container's source is unknown.
+test_not_evaluated_with_a_null_or_empty_image_or_model_package if {
+	testing.status(id, primary({"Image": null})) == "not_evaluated"
+	testing.status(id, primary({"Image": ""})) == "not_evaluated"
+	testing.status(id, primary({"ModelPackageName": null})) == "not_evaluated"
+	testing.status(id, primary({"ModelPackageName": ""})) == "not_evaluated"
+}
+
+test_passes_with_a_model_package_and_an_empty_image if {
+	testing.status(id, primary({"Image": "", "ModelPackageName": "arn:aws:sagemaker:us-east-1:111122223333:model-package/assistant/3"})) == "pass"
+}
+
+# One container of a pipeline without an image or a model package leaves the model unknown.
+test_not_evaluated_when_one_pipeline_container_is_empty if {
+	r := model({"ModelName": "assistant", "Containers": [{"Image": own}, {"ModelDataUrl": "s3://models/reranker.tar.gz"}]})
+	testing.messages(id, r) == ["a container of the model has neither an image nor a model package in the inventory"]
+}
+
+# An ECR registry host without a repository path is no private ECR image.
+test_fails_with_a_registry_host_alone if {
+	testing.status(id, primary({"Image": "111122223333.dkr.ecr.us-east-1.amazonaws.com"})) == "fail"
+}
 
 test_not_evaluated_with_an_empty_container if {
 	r := primary({"ModelDataUrl": "s3://models/assistant.tar.gz"})
@@ -67,4 +101,9 @@ test_not_evaluated_with_an_empty_container if {
 
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(primary({"Image": "nginx"}), {"type": "AWS::SageMaker::EndpointConfig"}))
+}
+
+test_not_evaluated_with_an_unreadable_pipeline_container if {
+	r := model({"ModelName": "assistant", "Containers": [{"Image": own}, null]})
+	testing.messages(id, r) == ["a container of the model has neither an image nor a model package in the inventory"]
 }

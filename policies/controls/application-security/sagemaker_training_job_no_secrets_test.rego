@@ -58,7 +58,21 @@ test_passes_without_secrets if {
 	testing.status(id, job({"TrainingJobName": "llm-finetune"})) == "pass"
 }
 
-test_not_evaluated_without_configuration if testing.status(id, job({})) == "not_evaluated"
+test_not_evaluated_without_configuration if {
+	testing.status(id, job({})) == "not_evaluated"
+	testing.messages(id, job({})) == ["the training job's configuration is not in the inventory"]
+}
+
+# Python's None (as str() or JSON-encoded) under a secret-like name sets no credential.
+test_passes_with_none_and_null_under_secret_names if {
+	r := job({"TrainingJobName": "llm-finetune", "HyperParameters": {"hf_token": "\"None\"", "db_password": "null"}})
+	testing.status(id, r) == "pass"
+}
+
+test_lists_every_secret_hyperparameter if {
+	r := job({"TrainingJobName": "llm-finetune", "HyperParameters": {"db_password": "\"hunter2\"", "hf_token": "\"hf_abcdefghijklmnopqrstuvwxyz\""}})
+	testing.messages(id, r) == ["Training job llm-finetune sets hyperparameters that look like credentials: db_password, hf_token."]
+}
 
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(job({"HyperParameters": {"db_password": "x"}}), {"type": "AWS::SageMaker::Model"}))
