@@ -4,9 +4,12 @@
 #   A CloudTrail trail of the endpoint's account that covers its region (homed there, or
 #   multi-region) is logging and records SageMaker endpoint data events: an advanced event
 #   selector whose resources.type condition equals AWS::SageMaker::Endpoint (and whose other
-#   resources.ARN, eventName and eventCategory conditions admit this endpoint's invocations), or a
-#   basic event selector with a data resource of that type. Management events alone record who
-#   created or changed the endpoint, not who called it. Logging status and event selectors are
+#   resources.ARN, eventName and eventCategory conditions admit this endpoint's invocations). Basic
+#   event selectors cannot record SageMaker endpoint data events (their data resources are limited
+#   to S3 objects, Lambda functions and DynamoDB tables:
+#   https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_DataResource.html), so a
+#   trail with basic selectors does not count. Management events alone record who created or
+#   changed the endpoint, not who called it. Logging status and event selectors are
 #   read live (AWS Config does not record them); when they, or the account's trails, are not
 #   known the result is not evaluated.
 # custom:
@@ -96,7 +99,8 @@ supplementary(t) := object.get(t, "supplementaryConfiguration", {})
 # --- event selectors -----------------------------------------------------------------------------
 
 # Known when GetEventSelectors was read, or when the trail has never had custom selectors (then it
-# records management events only).
+# records management events only). Basic EventSelectors are known selectors that cannot name a
+# SageMaker endpoint (see the description), so only advanced selectors can record it.
 selectors_known(t) if is_array(supplementary(t).AdvancedEventSelectors)
 
 selectors_known(t) if is_array(supplementary(t).EventSelectors)
@@ -106,20 +110,6 @@ selectors_known(t) if t.configuration.hasCustomEventSelectors == false
 records_endpoint(t) if {
 	some selector in supplementary(t).AdvancedEventSelectors
 	advanced_selects(selector)
-}
-
-records_endpoint(t) if {
-	some selector in supplementary(t).EventSelectors
-	some resource in object.get(selector, "dataResources", [])
-	resource.type == endpoint_type
-	basic_values_admit(object.get(resource, "values", []))
-}
-
-basic_values_admit(values) if count(values) == 0
-
-basic_values_admit(values) if {
-	some prefix in values
-	startswith(lib.resource.arn, prefix)
 }
 
 # An advanced selector selects the endpoint's invocations when it names the endpoint type and
@@ -195,13 +185,13 @@ logged if {
 
 # --- outcome -------------------------------------------------------------------------------------
 
+# Undefined when no account resource records a failure (failures[0] of an empty list).
 trail_failure := failures[0] if {
 	failures := sort([f |
 		some account in lib.same_account_of_type("AWS::::Account")
 		f := account.configuration.failedTypes[trail_type]
 		is_string(f)
 	])
-	count(failures) > 0
 }
 
 missing contains reason if {
@@ -223,11 +213,12 @@ missing contains reason if {
 	reason := unknown_reason(t, "EventSelectors", sprintf("the event selectors of trail %s", [trail_name(t)]), "are")
 }
 
+# A recording trail here is not logging (else logged would hold); neither stopped nor logging is
+# unknown status.
 missing contains reason if {
 	not logged
 	some t in trails
 	records_endpoint(t)
-	not logging(t)
 	not stopped(t)
 	reason := unknown_reason(t, "TrailStatus", sprintf("whether trail %s is logging", [trail_name(t)]), "is")
 }
