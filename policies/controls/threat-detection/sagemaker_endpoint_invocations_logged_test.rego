@@ -175,10 +175,25 @@ test_event_name_conditions if {
 	selector_status([{"field": "eventName", "notEquals": ["InvokeEndpoint"]}]) == "fail"
 }
 
-# Conditions on fields the control does not model (here readOnly) narrow the events but do not
-# exclude the endpoint.
-test_conditions_on_other_fields_do_not_exclude if {
-	selector_status([{"field": "readOnly", "equals": ["false"]}]) == "pass"
+# Whether CloudTrail marks InvokeEndpoint read-only is not known to cafscan: a readOnly condition
+# that keeps both kinds admits it, one that keeps a single kind leaves the result unknown.
+test_read_only_conditions if {
+	selector_status([{"field": "readOnly", "equals": ["true", "false"]}]) == "pass"
+	selector_status([{"field": "readOnly", "equals": ["false"]}]) == "not_evaluated"
+	selector_status([{"field": "readOnly", "notEquals": ["false"]}]) == "not_evaluated"
+	ctx := testing.context([collected, trail(object.union(logging(true), advanced([management, endpoint_data([{"field": "readOnly", "equals": ["true"]}])])))])
+	testing.messages(id, endpoint) == ["trail main records the endpoint's data events only if they are read-only, or only if they are not, and whether CloudTrail marks InvokeEndpoint read-only is not known"] with data.inventory as ctx
+}
+
+# The readOnly doubt only matters for a selector that would otherwise record the endpoint, on a
+# trail that is not stopped, and while no other trail is known to record it.
+test_read_only_doubt_is_limited if {
+	read_only := endpoint_data([{"field": "readOnly", "equals": ["true"]}])
+	s3_read_only := {"name": "s3", "fieldSelectors": [{"field": "eventCategory", "equals": ["Data"]}, {"field": "resources.type", "equals": ["AWS::S3::Object"]}, {"field": "readOnly", "equals": ["true"]}]}
+	testing.status(id, endpoint) == "fail" with data.inventory as testing.context([collected, trail(object.union(logging(true), advanced([s3_read_only])))])
+	testing.status(id, endpoint) == "fail" with data.inventory as testing.context([collected, trail(object.union(logging(false), advanced([read_only])))])
+	testing.status(id, endpoint) == "pass" with data.inventory as testing.context([collected, trail(object.union(logging(true), advanced([read_only, endpoint_data([])])))])
+	testing.status(id, endpoint) == "pass" with data.inventory as testing.context([collected, recording_trail(true), named_trail("backup", object.union(logging(true), advanced([read_only])))])
 }
 
 # A selector that names the endpoint type but whose event category is not Data records no
