@@ -26,17 +26,18 @@ region_collected(type) if {
 # Why "none found" of `type` proves nothing for this resource (undefined when it was collected).
 region_uncollected_reason(type, noun) := reason if {
 	not region_collected(type)
+	reason := region_failure(type, noun)
+}
+
+# The first failure the source recorded for the type in this region; failures[0] is undefined
+# when there is none, and then the type was simply not collected.
+region_failure(type, noun) := sprintf("%s could not be collected for this account and region: %s", [noun, failures[0]]) if {
 	failures := sort([f |
 		some account in region_accounts
 		f := account.configuration.failedTypes[type]
 		is_string(f)
 	])
-	count(failures) > 0
-	reason := sprintf("%s could not be collected for this account and region: %s", [noun, failures[0]])
-} else := reason if {
-	not region_collected(type)
-	reason := sprintf("%s were not collected for this account and region", [noun])
-}
+} else := sprintf("%s were not collected for this account and region", [noun])
 
 # --- the endpoint under evaluation ---------------------------------------------------------------
 
@@ -138,10 +139,10 @@ type_gaps(types, noun) := {reason |
 	reason := sprintf("the monitoring type of schedule %s is not in the inventory, so whether it is %s monitoring is unknown", [schedule_name(s), noun])
 }
 
+# No schedule of these types is active here, so one that is not inactive has an unknown status.
 status_gaps(types) := {reason |
 	not has_active(types)
 	some s in of_types(types)
-	not active(s)
 	not inactive(s)
 	reason := sprintf("the status of monitoring schedule %s is not in the inventory", [schedule_name(s)])
 }

@@ -43,11 +43,15 @@ package cafscan.controls.cloudtrail_cloudwatch_logs
 
 import data.cafscan.lib
 
-# An empty configuration means the trail's settings were not recorded at all. A recorded trail
-# without CloudWatch Logs delivery has cloudWatchLogsLogGroupArn null (Config) or no such key
-# (the CloudTrail API omits unset fields), so absence on a recorded trail means "not set".
+# s3BucketName is required of every trail (CreateTrail) and recorded by Config and DescribeTrails:
+# without it the trail's settings were not recorded (an empty configuration, or an entry carrying
+# only the name). A recorded trail without CloudWatch Logs delivery has cloudWatchLogsLogGroupArn
+# null (Config) or no such key (the CloudTrail API omits unset fields), so absence on a recorded
+# trail means "not set".
+recorded if is_string(lib.configuration.s3BucketName)
+
 missing contains "the trail's configuration is not in the inventory" if {
-	count(lib.configuration) == 0
+	not recorded
 }
 
 delivers_to_logs if {
@@ -56,6 +60,6 @@ delivers_to_logs if {
 }
 
 violations contains sprintf("CloudTrail trail %s does not deliver its events to CloudWatch Logs.", [lib.label]) if {
-	count(lib.configuration) > 0
+	recorded
 	not delivers_to_logs
 }

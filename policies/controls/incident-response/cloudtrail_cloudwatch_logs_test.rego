@@ -11,7 +11,7 @@ trail(configuration) := {
 	"supplementaryConfiguration": {}, "tags": {}, "relationships": [],
 }
 
-base := {"name": "management", "isMultiRegionTrail": true, "logFileValidationEnabled": true}
+base := {"name": "management", "s3BucketName": "cloudtrail-111122223333", "isMultiRegionTrail": true, "logFileValidationEnabled": true}
 
 with_group(value) := object.union(base, {"cloudWatchLogsLogGroupArn": value})
 
@@ -28,7 +28,15 @@ test_passes_with_log_group if {
 	testing.status(id, trail(with_group("arn:aws:logs:us-east-1:111122223333:log-group:cloudtrail:*"))) == "pass"
 }
 
-test_not_evaluated_without_configuration if testing.status(id, trail({})) == "not_evaluated"
+test_not_evaluated_without_configuration if {
+	testing.status(id, trail({})) == "not_evaluated"
+	testing.messages(id, trail({})) == ["the trail's configuration is not in the inventory"]
+}
+
+# An entry carrying only the trail's name says nothing about its delivery.
+test_not_evaluated_when_the_entry_carries_only_the_name if {
+	testing.messages(id, trail({"name": "management"})) == ["the trail's configuration is not in the inventory"]
+}
 
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(trail(base), {"type": "AWS::Logs::LogGroup"}))

@@ -105,3 +105,23 @@ test_fails_when_the_pattern_names_other_guardduty_detail_types_only if {
 test_passes_when_the_pattern_has_no_detail_type_condition if {
 	testing.status(id, collected) == "pass" with data.inventory as testing.context([rule({"EventPattern": {"source": ["aws.guardduty"]}})])
 }
+
+# A rule created with State ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS is enabled too.
+test_passes_with_a_rule_enabled_with_cloudtrail_management_events if {
+	ctx := testing.context([rule({"State": "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"})])
+	testing.status(id, collected) == "pass" with data.inventory as ctx
+}
+
+other_rule(configuration) := object.union(rule(configuration), {
+	"id": "ec2-changes", "arn": "arn:aws:events:us-east-1:111122223333:rule/ec2-changes", "name": "ec2-changes",
+	"configuration": {"Name": "ec2-changes"},
+})
+
+# Unreadable targets matter only on a rule that listens to GuardDuty findings, and only while no
+# other rule is known to route them.
+test_unreadable_targets_of_other_rules_do_not_matter if {
+	unrelated := json.remove(object.union(other_rule({"EventPattern": {"source": ["aws.ec2"]}}), {"collectionErrors": {"Targets": "events:ListTargetsByRule AccessDeniedException"}}), ["configuration/Targets"])
+	testing.status(id, collected) == "fail" with data.inventory as testing.context([unrelated])
+	unread := json.remove(object.union(other_rule({}), {"collectionErrors": {"Targets": "events:ListTargetsByRule AccessDeniedException"}}), ["configuration/Targets"])
+	testing.status(id, collected) == "pass" with data.inventory as testing.context([rule({}), unread])
+}

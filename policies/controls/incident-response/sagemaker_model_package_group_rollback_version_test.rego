@@ -109,3 +109,37 @@ test_not_applicable_to_a_group_without_packages if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, version(1, "Approved")) with data.inventory as testing.context([collected])
 }
+
+# --- the group's name: ModelPackageGroupName, else the resource's label ---
+
+test_finds_versions_by_the_recorded_group_name_or_the_label if {
+	ctx := testing.context([collected, version(1, "Approved"), version(2, "Approved")])
+
+	# As AWS Config may record it: the id is the ARN and the name field empty.
+	config_shaped := object.union(group, {"id": "arn:aws:sagemaker:us-east-1:111122223333:model-package-group/churn", "name": ""})
+	testing.status(id, config_shaped) == "pass" with data.inventory as ctx
+	unnamed := json.patch(group, [{"op": "replace", "path": "/configuration/ModelPackageGroupName", "value": ""}])
+	testing.status(id, unnamed) == "pass" with data.inventory as ctx
+	null_name := json.patch(group, [{"op": "replace", "path": "/configuration/ModelPackageGroupName", "value": null}])
+	testing.status(id, null_name) == "pass" with data.inventory as ctx
+}
+
+# --- unknowns that cannot change the verdict ---
+
+# A rejected version whose status is unknown could never be a known good version.
+test_an_unknown_status_of_a_rejected_version_does_not_matter if {
+	rejected := json.patch(version(1, "Rejected"), [{"op": "remove", "path": "/configuration/ModelPackageStatus"}])
+	testing.status(id, group) == "fail" with data.inventory as testing.context([collected, rejected, version(2, "Approved")])
+}
+
+# One approved version, even if usable, is not two.
+test_fails_when_the_only_approved_version_has_no_status if {
+	v1 := json.patch(version(1, "Approved"), [{"op": "remove", "path": "/configuration/ModelPackageStatus"}])
+	testing.status(id, group) == "fail" with data.inventory as testing.context([collected, v1])
+}
+
+test_passes_with_two_approved_versions_whatever_else_is_unknown if {
+	no_status := json.patch(version(3, "Approved"), [{"op": "remove", "path": "/configuration/ModelPackageStatus"}])
+	ctx := testing.context([collected, version(1, "Approved"), version(2, "Approved"), no_status, version_of("churn", "us-east-1", 4, {})])
+	testing.status(id, group) == "pass" with data.inventory as ctx
+}

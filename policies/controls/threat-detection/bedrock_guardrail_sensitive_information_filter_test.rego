@@ -76,3 +76,22 @@ test_not_evaluated_when_get_guardrail_failed if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(guardrail({}), {"type": "AWS::Bedrock::Agent"}))
 }
+
+test_fails_with_a_single_detect_only_filter if {
+	r := guardrail(sensitive([{"type": "EMAIL", "action": "NONE"}], []))
+	testing.messages(id, r) == ["Guardrail claims-guardrail has sensitive information filters, but none blocks or masks sensitive data in model responses (output action NONE or output turned off)."]
+}
+
+# A null per-direction field (as a source that writes every key records an unset one) leaves the
+# single action in force; a null action is unknown.
+test_null_actions if {
+	testing.status(id, guardrail(sensitive([{"type": "EMAIL", "action": "ANONYMIZE", "outputAction": null}], []))) == "pass"
+	r := guardrail(sensitive([{"type": "EMAIL", "action": null}], []))
+	testing.messages(id, r) == ["the action of a sensitive information filter of the guardrail is not in the inventory"]
+}
+
+# Entries that are not filter objects are not filters.
+test_entries_that_are_not_objects_are_not_filters if {
+	r := guardrail(sensitive(["EMAIL"], []))
+	testing.messages(id, r) == ["Guardrail claims-guardrail has no sensitive information filter (PII entity or regex)."]
+}

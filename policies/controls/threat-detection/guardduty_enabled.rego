@@ -59,10 +59,10 @@ any_enabled if {
 	enabled(d)
 }
 
+# No detector here is enabled, so one that is not disabled has an unknown state.
 missing contains sprintf("whether GuardDuty detector %s is enabled is not in the inventory", [detector_name(d)]) if {
 	not any_enabled
 	some d in detectors
-	not enabled(d)
 	not disabled(d)
 }
 

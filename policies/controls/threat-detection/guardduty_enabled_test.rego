@@ -73,3 +73,24 @@ test_not_evaluated_when_detector_status_unknown if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, here({"Enable": false})) with data.inventory as testing.context([])
 }
+
+# AWS Config's resource id is the ARN; messages name the detector by its Id.
+test_messages_name_the_detector_by_its_id if {
+	d := object.union(here({"Enable": false}), {"id": "arn:aws:guardduty:us-east-1:111122223333:detector/12abc34d567e8fa901bc2d34e56789f0"})
+	testing.messages(id, collected) == ["GuardDuty is suspended in 111122223333 us-east-1 (detector 12abc34d567e8fa901bc2d34e56789f0 is disabled)."] with data.inventory as testing.context([d])
+	unknown := object.union(here({}), {"id": "arn:aws:guardduty:us-east-1:111122223333:detector/12abc34d567e8fa901bc2d34e56789f0"})
+	testing.messages(id, collected) == ["whether GuardDuty detector 12abc34d567e8fa901bc2d34e56789f0 is enabled is not in the inventory"] with data.inventory as testing.context([unknown])
+}
+
+# GuardDuty keeps one detector per account and region, but an inventory merged from several
+# sources, or one holding a deleted detector, can list two: an enabled one decides.
+other(configuration) := object.union(here(configuration), {
+	"id": "98fed76c543b2a109fe8d76c54321a0b",
+	"arn": "arn:aws:guardduty:us-east-1:111122223333:detector/98fed76c543b2a109fe8d76c54321a0b",
+	"configuration": {"Id": "98fed76c543b2a109fe8d76c54321a0b"},
+})
+
+test_passes_when_one_detector_is_enabled_whatever_the_other_records if {
+	testing.status(id, collected) == "pass" with data.inventory as testing.context([here({"Status": "ENABLED"}), other({"Status": "DISABLED"})])
+	testing.status(id, collected) == "pass" with data.inventory as testing.context([here({"Status": "ENABLED"}), other({})])
+}

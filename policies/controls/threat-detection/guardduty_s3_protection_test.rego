@@ -106,3 +106,61 @@ test_not_evaluated_when_s3_protection_is_unknown if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, here(api("ENABLED", "DISABLED"))) with data.inventory as testing.context([])
 }
+
+# --- each recorded shape of the enabled and S3 Protection states ---
+
+test_fails_with_a_suspended_detector_in_either_shape if {
+	config_shape := testing.context([here({"Enable": false, "DataSources": {"S3Logs": {"Enable": true}}})])
+	testing.messages(id, collected) == ["GuardDuty is suspended in 111122223333 us-east-1 (detector 12abc34d567e8fa901bc2d34e56789f0 is disabled), so S3 data events are not monitored."] with data.inventory as config_shape
+	api_shape := testing.context([here({"Status": "DISABLED", "Features": [{"Name": "S3_DATA_EVENTS", "Status": "ENABLED"}]})])
+	testing.status(id, collected) == "fail" with data.inventory as api_shape
+}
+
+test_reads_the_s3_logs_data_source_status if {
+	on := testing.context([here({"Status": "ENABLED", "DataSources": {"S3Logs": {"Status": "ENABLED"}}})])
+	testing.status(id, collected) == "pass" with data.inventory as on
+	off := testing.context([here({"Status": "ENABLED", "DataSources": {"S3Logs": {"Status": "DISABLED"}}})])
+	testing.status(id, collected) == "fail" with data.inventory as off
+}
+
+test_fails_with_the_feature_disabled_only if {
+	ctx := testing.context([here({"Status": "ENABLED", "Features": [{"Name": "S3_DATA_EVENTS", "Status": "DISABLED"}]})])
+	testing.status(id, collected) == "fail" with data.inventory as ctx
+}
+
+# AWS Config's resource id is the ARN; messages name the detector by its Id.
+test_messages_name_the_detector_by_its_id if {
+	d := object.union(here(api("ENABLED", "DISABLED")), {"id": "arn:aws:guardduty:us-east-1:111122223333:detector/12abc34d567e8fa901bc2d34e56789f0"})
+	testing.messages(id, collected) == ["GuardDuty detector 12abc34d567e8fa901bc2d34e56789f0 in 111122223333 us-east-1 does not have S3 Protection (S3 data events) enabled."] with data.inventory as testing.context([d])
+}
+
+# --- more than one detector recorded for the region (GuardDuty keeps one, but an inventory merged
+# from several sources, or one holding a deleted detector, can list two): one enabled detector
+# with S3 Protection decides. ---
+
+other(configuration) := object.union(here(configuration), {
+	"id": "98fed76c543b2a109fe8d76c54321a0b",
+	"arn": "arn:aws:guardduty:us-east-1:111122223333:detector/98fed76c543b2a109fe8d76c54321a0b",
+	"name": "98fed76c543b2a109fe8d76c54321a0b",
+	"configuration": {"Id": "98fed76c543b2a109fe8d76c54321a0b"},
+})
+
+protecting := here(api("ENABLED", "ENABLED"))
+
+test_passes_when_one_detector_protects_whatever_the_other_records if {
+	testing.status(id, collected) == "pass" with data.inventory as testing.context([protecting, other(api("DISABLED", "DISABLED"))])
+	testing.status(id, collected) == "pass" with data.inventory as testing.context([protecting, other({})])
+	testing.status(id, collected) == "pass" with data.inventory as testing.context([protecting, other({"Status": "ENABLED"})])
+	testing.status(id, collected) == "pass" with data.inventory as testing.context([protecting, other(api("ENABLED", "DISABLED"))])
+}
+
+# S3 Protection on a suspended detector monitors nothing.
+test_fails_when_only_a_suspended_detector_has_s3_protection if {
+	ctx := testing.context([here(api("DISABLED", "ENABLED")), other(api("ENABLED", "DISABLED"))])
+	testing.messages(id, collected) == ["GuardDuty detector 98fed76c543b2a109fe8d76c54321a0b in 111122223333 us-east-1 does not have S3 Protection (S3 data events) enabled."] with data.inventory as ctx
+}
+
+test_names_only_enabled_detectors_without_s3_protection if {
+	ctx := testing.context([here(api("DISABLED", "DISABLED")), other(api("ENABLED", "DISABLED"))])
+	testing.messages(id, collected) == ["GuardDuty detector 98fed76c543b2a109fe8d76c54321a0b in 111122223333 us-east-1 does not have S3 Protection (S3 data events) enabled."] with data.inventory as ctx
+}

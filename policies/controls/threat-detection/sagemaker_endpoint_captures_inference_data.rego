@@ -137,7 +137,9 @@ endpoint_configs := [c |
 
 endpoint_config := endpoint_configs[0]
 
-config_recorded if count(endpoint_config.configuration) > 0
+# ProductionVariants is required in every endpoint configuration: without it the settings were
+# not recorded (an inventory entry carrying only the name says nothing about capture).
+config_recorded if is_array(endpoint_config.configuration.ProductionVariants)
 
 config_capture := endpoint_config.configuration.DataCaptureConfig
 

@@ -57,6 +57,7 @@ test_fails_when_capture_is_stopped if {
 	testing.status(id, r) == "fail" with data.inventory as testing.context([full])
 	testing.messages(id, r) == ["Endpoint churn does not capture inference data: data capture is stopped."] with data.inventory as testing.context([full])
 	testing.status(id, r) == "fail" with data.inventory as testing.context([])
+	testing.messages(id, r) == ["Endpoint churn does not capture inference data: data capture is stopped."] with data.inventory as testing.context([])
 }
 
 test_fails_when_the_endpoint_reports_capture_disabled_and_its_config_is_gone if {
@@ -71,7 +72,9 @@ test_fails_when_the_endpoint_disagrees_with_its_capturing_config if {
 }
 
 test_fails_when_the_endpoint_samples_nothing_and_its_config_is_gone if {
-	testing.status(id, endpoint(summary(true, "Started", 0))) == "fail" with data.inventory as testing.context([])
+	r := endpoint(summary(true, "Started", 0))
+	testing.status(id, r) == "fail" with data.inventory as testing.context([])
+	testing.messages(id, r) == ["Endpoint churn captures no inference data: its sampling percentage is 0."] with data.inventory as testing.context([])
 }
 
 test_a_flawed_config_design_is_td01s_failure_not_this_ones if {
@@ -145,6 +148,7 @@ test_not_evaluated_when_the_endpoint_config_settings_are_not_recorded if {
 test_not_evaluated_without_a_config_name if {
 	r := json.patch(config_shaped, [{"op": "remove", "path": "/configuration/EndpointConfigName"}])
 	testing.status(id, r) == "not_evaluated" with data.inventory as testing.context([])
+	testing.messages(id, r) == ["the endpoint's data capture state and its configuration name are not in the inventory"] with data.inventory as testing.context([])
 }
 
 # --- not applicable ---
@@ -166,4 +170,107 @@ test_not_applicable_when_the_config_is_serverless_only if {
 
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, endpoint_config({})) with data.inventory as testing.context([])
+}
+
+# --- more scope, naming and recording cases ---
+
+test_not_applicable_while_serverless_variants_are_being_deployed if {
+	desired := object.union(variant, {"DesiredServerlessConfig": {"MaxConcurrency": 5, "MemorySizeInMB": 2048}})
+	testing.not_applicable(id, endpoint({"ProductionVariants": [desired]})) with data.inventory as testing.context([])
+}
+
+# An endpoint with one instance-based variant besides a serverless one can capture: in scope.
+test_applies_to_a_partly_serverless_endpoint if {
+	serverless := object.union(variant, {"VariantName": "Serverless", "CurrentServerlessConfig": {"MaxConcurrency": 5, "MemorySizeInMB": 2048}})
+	r := endpoint(object.union({"ProductionVariants": [variant, serverless]}, summary(true, "Stopped", 100)))
+	testing.status(id, r) == "fail" with data.inventory as testing.context([full])
+}
+
+serverless_capturing_config := endpoint_config({
+	"ProductionVariants": [object.union(variant, {"ServerlessConfig": {"MaxConcurrency": 5, "MemorySizeInMB": 2048}})],
+	"DataCaptureConfig": {"EnableCapture": true, "InitialSamplingPercentage": 100, "DestinationS3Uri": "s3://capture/churn", "CaptureOptions": [{"CaptureMode": "Input"}]},
+})
+
+# A serverless-only configuration is out of scope even when it declares a capture, which
+# serverless variants cannot run; but the variants the endpoint itself reports take precedence.
+test_serverless_config_scope_follows_the_endpoints_own_variants if {
+	testing.not_applicable(id, config_shaped) with data.inventory as testing.context([serverless_capturing_config])
+	r := endpoint(object.union({"ProductionVariants": [variant]}, summary(true, "Stopped", 100)))
+	testing.status(id, r) == "fail" with data.inventory as testing.context([serverless_capturing_config])
+}
+
+# The endpoint's report that capture is enabled keeps it in scope even if its recorded
+# configuration has none: what runs is judged.
+test_applies_when_the_endpoint_captures_but_its_config_shows_none if {
+	r := endpoint(summary(true, "Stopped", 100))
+	testing.status(id, r) == "fail" with data.inventory as testing.context([endpoint_config({})])
+}
+
+test_finds_the_config_when_the_name_field_is_empty_or_null if {
+	rel := [
+		{"name": "Is associated with Model", "resourceType": "AWS::SageMaker::Model", "resourceId": "churn-model", "resourceName": "churn-model"},
+		{"name": "Is associated with EndpointConfig", "resourceType": "AWS::SageMaker::EndpointConfig", "resourceId": "churn-config", "resourceName": "churn-config"},
+	]
+	empty := json.patch(config_shaped, [
+		{"op": "replace", "path": "/configuration/EndpointConfigName", "value": ""},
+		{"op": "replace", "path": "/relationships", "value": rel},
+	])
+	testing.not_applicable(id, empty) with data.inventory as testing.context([endpoint_config({})])
+	testing.messages(id, empty) == ["whether data capture is running on endpoint churn is not in the inventory (DescribeEndpoint's DataCaptureConfigSummary; AWS Config does not record it)"] with data.inventory as testing.context([full])
+	null_name := json.patch(empty, [{"op": "replace", "path": "/configuration/EndpointConfigName", "value": null}])
+	testing.not_applicable(id, null_name) with data.inventory as testing.context([endpoint_config({})])
+}
+
+test_a_relationship_without_a_config_id_gives_no_name if {
+	r := json.patch(config_shaped, [
+		{"op": "remove", "path": "/configuration/EndpointConfigName"},
+		{"op": "replace", "path": "/relationships", "value": [{"name": "Is associated with EndpointConfig", "resourceType": "AWS::SageMaker::EndpointConfig", "resourceId": null}]},
+	])
+	testing.messages(id, r) == ["the endpoint's data capture state and its configuration name are not in the inventory"] with data.inventory as testing.context([])
+}
+
+test_names_the_unknown_config_when_capture_runs_without_a_config_name if {
+	r := json.patch(endpoint(summary(true, "Started", 100)), [{"op": "remove", "path": "/configuration/EndpointConfigName"}])
+	testing.messages(id, r) == ["endpoint churn captures data, but its endpoint configuration (name not recorded) is not in the inventory, so what it captures is unknown"] with data.inventory as testing.context([])
+}
+
+# Only the configuration of that name counts, matched by its recorded name or by the resource name.
+test_another_config_in_the_region_is_not_the_endpoints if {
+	other := json.patch(capturing(["Input", "Output"]), [
+		{"op": "replace", "path": "/id", "value": "fraud-config"},
+		{"op": "replace", "path": "/name", "value": "fraud-config"},
+		{"op": "replace", "path": "/arn", "value": "arn:aws:sagemaker:us-east-1:111122223333:endpoint-config/fraud-config"},
+		{"op": "replace", "path": "/configuration/EndpointConfigName", "value": "fraud-config"},
+	])
+	testing.messages(id, config_shaped) == ["endpoint configuration churn-config is not in the inventory"] with data.inventory as testing.context([other])
+}
+
+test_matches_the_config_by_its_recorded_name_or_its_resource_name if {
+	by_config := json.patch(full, [{"op": "replace", "path": "/name", "value": "arn:aws:sagemaker:us-east-1:111122223333:endpoint-config/churn-config"}])
+	testing.status(id, config_shaped) == "not_evaluated" with data.inventory as testing.context([by_config])
+	testing.not_applicable(id, config_shaped) with data.inventory as testing.context([json.patch(by_config, [{"op": "remove", "path": "/configuration/DataCaptureConfig"}])])
+	by_name := json.patch(endpoint_config({}), [{"op": "remove", "path": "/configuration/EndpointConfigName"}])
+	testing.not_applicable(id, config_shaped) with data.inventory as testing.context([by_name])
+}
+
+# A configuration entry without its ProductionVariants (required by AWS) carries no settings.
+test_not_evaluated_when_the_config_entry_carries_only_its_name if {
+	c := json.patch(endpoint_config({}), [{"op": "replace", "path": "/configuration", "value": {"EndpointConfigName": "churn-config"}}])
+	testing.messages(id, config_shaped) == ["the settings of endpoint configuration churn-config are not in the inventory"] with data.inventory as testing.context([c])
+}
+
+# EnableCapture defaults to enabled in a DataCaptureConfig.
+test_a_config_capture_without_enable_flag_is_capturing if {
+	c := endpoint_config({"DataCaptureConfig": {"InitialSamplingPercentage": 100, "DestinationS3Uri": "s3://capture/churn", "CaptureOptions": [{"CaptureMode": "Input"}]}})
+	testing.status(id, config_shaped) == "not_evaluated" with data.inventory as testing.context([c])
+}
+
+test_only_the_running_capture_is_reported_when_its_config_settings_are_missing if {
+	c := json.patch(endpoint_config({}), [{"op": "replace", "path": "/configuration", "value": {}}])
+	testing.messages(id, endpoint(summary(true, "Started", 100))) == ["endpoint churn captures data, but its endpoint configuration churn-config is not in the inventory, so what it captures is unknown"] with data.inventory as testing.context([c])
+}
+
+# EnableCapture false is a failure whatever capture status accompanies it.
+test_disabled_capture_fails_whatever_the_status if {
+	testing.status(id, endpoint(summary(false, "Started", 100))) == "fail" with data.inventory as testing.context([])
 }

@@ -77,8 +77,12 @@ out_of_scope if {
 	}
 }
 
+# ProductionVariants is required in every endpoint configuration: without it the settings were not
+# recorded (an entry carrying only the name says nothing about capture).
+recorded if is_array(lib.configuration.ProductionVariants)
+
 missing contains "the endpoint configuration's settings are not in the inventory" if {
-	count(lib.configuration) == 0
+	not recorded
 }
 
 # EnableCapture is optional and defaults to true once a DataCaptureConfig exists.
@@ -116,7 +120,7 @@ missing contains sprintf("the sampling percentage of endpoint configuration %s i
 }
 
 violations contains sprintf("Endpoint configuration %s does not capture inference data.", [lib.label]) if {
-	count(lib.configuration) > 0
+	recorded
 	not capturing
 }
 

@@ -45,6 +45,7 @@ test_fails_with_no_capture_options if {
 test_fails_with_zero_sampling if {
 	r := endpoint_config({"DataCaptureConfig": {"EnableCapture": true, "InitialSamplingPercentage": 0, "DestinationS3Uri": "s3://capture/churn", "CaptureOptions": [{"CaptureMode": "InputAndOutput"}]}})
 	testing.status(id, r) == "fail"
+	testing.messages(id, r) == ["Endpoint configuration churn-config enables data capture with a sampling percentage of 0."]
 }
 
 test_passes_capturing_input_and_output if testing.status(id, capturing(["Input", "Output"])) == "pass"
@@ -66,6 +67,22 @@ test_not_evaluated_when_required_capture_members_are_absent if {
 test_not_evaluated_without_configuration if {
 	r := json.patch(endpoint_config({}), [{"op": "replace", "path": "/configuration", "value": {}}])
 	testing.status(id, r) == "not_evaluated"
+	testing.messages(id, r) == ["the endpoint configuration's settings are not in the inventory"]
+}
+
+# An entry carrying only the name (ProductionVariants, required by AWS, absent) is not a
+# configuration without capture.
+test_not_evaluated_when_the_entry_carries_only_its_name if {
+	r := json.patch(endpoint_config({}), [{"op": "replace", "path": "/configuration", "value": {"EndpointConfigName": "churn-config"}}])
+	testing.messages(id, r) == ["the endpoint configuration's settings are not in the inventory"]
+}
+
+# A disabled capture is one failure, whatever its options and sampling would have captured.
+test_disabled_capture_is_reported_once if {
+	input_only := endpoint_config({"DataCaptureConfig": {"EnableCapture": false, "InitialSamplingPercentage": 0, "DestinationS3Uri": "s3://capture/churn", "CaptureOptions": [{"CaptureMode": "Input"}]}})
+	testing.messages(id, input_only) == ["Endpoint configuration churn-config does not capture inference data."]
+	output_only := endpoint_config({"DataCaptureConfig": {"EnableCapture": false, "InitialSamplingPercentage": 100, "DestinationS3Uri": "s3://capture/churn", "CaptureOptions": [{"CaptureMode": "Output"}]}})
+	testing.messages(id, output_only) == ["Endpoint configuration churn-config does not capture inference data."]
 }
 
 test_not_applicable_to_serverless_only_configs if {

@@ -3,12 +3,17 @@
 # description: >-
 #   A CloudTrail trail of the endpoint's account that covers its region (homed there, or
 #   multi-region) is logging and records SageMaker endpoint data events: an advanced event
-#   selector whose resources.type condition equals AWS::SageMaker::Endpoint (and whose other
-#   resources.ARN, eventName and eventCategory conditions admit this endpoint's invocations), or a
-#   basic event selector with a data resource of that type. Management events alone record who
-#   created or changed the endpoint, not who called it. Logging status and event selectors are
-#   read live (AWS Config does not record them); when they, or the account's trails, are not
-#   known the result is not evaluated.
+#   selector whose resources.type condition equals AWS::SageMaker::Endpoint, whose resources.ARN,
+#   eventName and eventCategory conditions admit this endpoint's invocations, and whose readOnly
+#   condition, if any, admits both read-only and write events (whether CloudTrail marks
+#   InvokeEndpoint read-only is not known here, so a selector keeping only one kind leaves the
+#   result not evaluated). Basic event selectors cannot record SageMaker endpoint data events: their
+#   data resources are limited to S3 objects, Lambda functions and DynamoDB tables
+#   (https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_DataResource.html), so a
+#   trail with basic selectors does not count. Management events alone record who created or
+#   changed the endpoint, not who called it. Logging status and event selectors are read live
+#   (AWS Config does not record them); when they, or the account's trails, are not known the
+#   result is not evaluated.
 # custom:
 #   id: CAFAI-TD-06
 #   capability: threat-detection
@@ -96,7 +101,8 @@ supplementary(t) := object.get(t, "supplementaryConfiguration", {})
 # --- event selectors -----------------------------------------------------------------------------
 
 # Known when GetEventSelectors was read, or when the trail has never had custom selectors (then it
-# records management events only).
+# records management events only). Basic EventSelectors are known selectors that cannot name a
+# SageMaker endpoint (see the description), so only advanced selectors can record it.
 selectors_known(t) if is_array(supplementary(t).AdvancedEventSelectors)
 
 selectors_known(t) if is_array(supplementary(t).EventSelectors)
@@ -108,24 +114,16 @@ records_endpoint(t) if {
 	advanced_selects(selector)
 }
 
-records_endpoint(t) if {
-	some selector in supplementary(t).EventSelectors
-	some resource in object.get(selector, "dataResources", [])
-	resource.type == endpoint_type
-	basic_values_admit(object.get(resource, "values", []))
-}
-
-basic_values_admit(values) if count(values) == 0
-
-basic_values_admit(values) if {
-	some prefix in values
-	startswith(lib.resource.arn, prefix)
-}
-
 # An advanced selector selects the endpoint's invocations when it names the endpoint type and
-# every condition it sets on the fields below admits them (conditions on other fields narrow the
-# events, but do not exclude the endpoint).
+# every condition it sets on the fields below admits them, and any readOnly condition admits both
+# read-only and write events. (A data-event selector can set conditions on eventCategory,
+# resources.type, resources.ARN, eventName and readOnly.)
 advanced_selects(selector) if {
+	selects_ignoring_read_only(selector)
+	not read_only_limited(selector)
+}
+
+selects_ignoring_read_only(selector) if {
 	fields := object.get(selector, "fieldSelectors", [])
 	some f in fields
 	f.field == "resources.type"
@@ -133,6 +131,22 @@ advanced_selects(selector) if {
 	every g in fields {
 		field_admits(g)
 	}
+}
+
+# cafscan does not know whether CloudTrail marks InvokeEndpoint read-only, so a selector that
+# keeps only read-only or only write events may or may not record it: unknown, not a pass.
+read_only_limited(selector) if {
+	some f in object.get(selector, "fieldSelectors", [])
+	f.field == "readOnly"
+	some value in ["true", "false"]
+	not value_admits(f, value)
+}
+
+# A trail whose selectors would record the endpoint's invocations but for a readOnly condition.
+read_only_recorder(t) if {
+	some selector in supplementary(t).AdvancedEventSelectors
+	selects_ignoring_read_only(selector)
+	read_only_limited(selector)
 }
 
 event_values := {
@@ -144,8 +158,9 @@ event_values := {
 
 field_admits(f) if not f.field in object.keys(event_values)
 
-field_admits(f) if {
-	value := event_values[f.field]
+field_admits(f) if value_admits(f, event_values[f.field])
+
+value_admits(f, value) if {
 	positive(f, "equals", value)
 	positive(f, "startsWith", value)
 	positive(f, "endsWith", value)
@@ -195,13 +210,13 @@ logged if {
 
 # --- outcome -------------------------------------------------------------------------------------
 
+# Undefined when no account resource records a failure (failures[0] of an empty list).
 trail_failure := failures[0] if {
 	failures := sort([f |
 		some account in lib.same_account_of_type("AWS::::Account")
 		f := account.configuration.failedTypes[trail_type]
 		is_string(f)
 	])
-	count(failures) > 0
 }
 
 missing contains reason if {
@@ -223,13 +238,22 @@ missing contains reason if {
 	reason := unknown_reason(t, "EventSelectors", sprintf("the event selectors of trail %s", [trail_name(t)]), "are")
 }
 
+# A recording trail here is not logging (else logged would hold); neither stopped nor logging is
+# unknown status.
 missing contains reason if {
 	not logged
 	some t in trails
 	records_endpoint(t)
-	not logging(t)
 	not stopped(t)
 	reason := unknown_reason(t, "TrailStatus", sprintf("whether trail %s is logging", [trail_name(t)]), "is")
+}
+
+missing contains reason if {
+	not logged
+	some t in trails
+	read_only_recorder(t)
+	not stopped(t)
+	reason := sprintf("trail %s records the endpoint's data events only if they are read-only, or only if they are not, and whether CloudTrail marks InvokeEndpoint read-only is not known", [trail_name(t)])
 }
 
 # Why a trail's selectors or status are unknown: the failed call when the collector recorded one.
