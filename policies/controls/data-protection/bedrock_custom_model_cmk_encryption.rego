@@ -67,7 +67,7 @@ has_key if {
 
 missing contains bedrock.configuration_missing if not bedrock.known
 
+# An unrecorded configuration is reported by missing, which wins over violations.
 violations contains sprintf("Custom model %s is encrypted with an AWS owned key, not a customer managed KMS key.", [lib.label]) if {
-	bedrock.known
 	not has_key
 }

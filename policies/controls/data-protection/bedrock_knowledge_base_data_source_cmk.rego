@@ -103,7 +103,8 @@ missing contains "the knowledge base's data sources are not in the inventory" if
 	not incomplete
 }
 
-missing contains sprintf("the knowledge base's data sources could not all be read: %s", [lib.text(incomplete_reason)]) if incomplete
+# Defined exactly when the collector recorded why the list is incomplete.
+missing contains sprintf("the knowledge base's data sources could not all be read: %s", [lib.text(incomplete_reason)])
 
 violations contains msg if {
 	unencrypted := sort([source_name(s) | some s in data_sources; not encrypted(s)])

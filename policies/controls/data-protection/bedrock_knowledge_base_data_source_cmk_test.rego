@@ -71,3 +71,33 @@ test_not_evaluated_when_get_knowledge_base_failed if {
 	r := object.union(kb(sources([source("wiki", {})])), {"collectionErrors": {"configuration": "bedrock:GetKnowledgeBase was denied (AccessDeniedException)"}})
 	testing.status(id, r) == "not_evaluated"
 }
+
+test_fails_naming_the_one_unencrypted_data_source if {
+	r := kb(sources([source("playbooks", cmk), source("wiki", {})]))
+	testing.messages(id, r) == ["Knowledge base fraud-playbooks has data sources not encrypted with a customer managed KMS key: wiki."]
+}
+
+test_fails_on_an_empty_key_arn if {
+	r := kb(sources([source("wiki", {"serverSideEncryptionConfiguration": {"kmsKeyArn": ""}})]))
+	testing.status(id, r) == "fail"
+}
+
+# A data source without a usable name is named by its id, and by a placeholder without either.
+test_names_data_sources_without_a_name_by_id if {
+	r := kb(sources([
+		object.union(source("wiki", {}), {"name": null}),
+		object.union(source("claims", {}), {"name": ""}),
+		object.union(source("notes", {}), {"name": null, "dataSourceId": null}),
+	]))
+	testing.messages(id, r) == ["Knowledge base fraud-playbooks has data sources not encrypted with a customer managed KMS key: (unnamed), CLAIMS, WIKI."]
+}
+
+# DataSources recorded in an unexpected shape is not a list of zero sources.
+test_not_evaluated_when_data_sources_are_not_a_list if {
+	testing.messages(id, kb(sources({}))) == ["the knowledge base's data sources are not in the inventory"]
+}
+
+test_failed_listing_is_reported_alone if {
+	r := object.union(kb({}), {"collectionErrors": {"DataSources": "bedrock:ListDataSources was denied (AccessDeniedException)"}})
+	testing.messages(id, r) == ["the knowledge base's data sources could not all be read: bedrock:ListDataSources was denied (AccessDeniedException)"]
+}

@@ -48,10 +48,8 @@ key_spec := spec if {
 
 out_of_scope if lib.configuration.keyManager == "AWS"
 
-out_of_scope if {
-	is_string(key_spec)
-	key_spec != "SYMMETRIC_DEFAULT"
-}
+# key_spec is a string by construction.
+out_of_scope if key_spec != "SYMMETRIC_DEFAULT"
 
 out_of_scope if lib.configuration.keyState in {"PendingDeletion", "PendingReplicaDeletion"}
 

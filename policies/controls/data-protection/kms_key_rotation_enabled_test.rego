@@ -75,3 +75,37 @@ test_applies_to_keys_of_any_ai_component if {
 	testing.linked_status(id, customer_key(false), ["input"]) == "fail"
 	testing.linked_status(id, customer_key(false), ["output"]) == "fail"
 }
+
+# Config snapshots write null for the field that is not used: the other one decides.
+test_key_spec_read_from_either_field_when_the_other_is_null if {
+	asymmetric := object.union(key_configuration, {"keySpec": null, "customerMasterKeySpec": "RSA_2048", "keyUsage": "SIGN_VERIFY"})
+	testing.not_applicable(id, key(asymmetric, {"KeyRotationStatus": false}))
+}
+
+test_not_evaluated_when_the_key_spec_is_unknown if {
+	r := key(object.union(key_configuration, {"customerMasterKeySpec": null}), {"KeyRotationStatus": false})
+	testing.messages(id, r) == ["the key's spec is not in the inventory"]
+}
+
+test_not_evaluated_without_key_manager_says_so if {
+	r := key(object.remove(key_configuration, ["keyManager"]), {"KeyRotationStatus": false})
+	testing.messages(id, r) == ["the key's manager (AWS or customer) is not in the inventory"]
+}
+
+test_not_applicable_to_replica_keys_pending_deletion if {
+	testing.not_applicable(id, key(object.union(key_configuration, {"keyState": "PendingReplicaDeletion"}), {"KeyRotationStatus": false}))
+}
+
+# An unrecorded origin is not read as imported material: the key is still judged.
+test_judged_when_the_origin_is_null if {
+	testing.status(id, key(object.union(key_configuration, {"origin": null}), {"KeyRotationStatus": false})) == "fail"
+}
+
+test_not_evaluated_when_the_rotation_status_is_an_unreadable_string if {
+	testing.status(id, customer_key("")) == "not_evaluated"
+}
+
+test_judged_when_key_spec_is_null_and_the_legacy_field_is_symmetric if {
+	symmetric := object.union(key_configuration, {"keySpec": null})
+	testing.status(id, key(symmetric, {"KeyRotationStatus": false})) == "fail"
+}

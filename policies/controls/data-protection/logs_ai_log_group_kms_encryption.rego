@@ -53,11 +53,9 @@ package cafscan.controls.logs_ai_log_group_kms_encryption
 import data.cafscan.lib
 
 # AWS Config and the collector both use the CloudFormation property name; accept the API's too.
-key_id := lib.configuration.KmsKeyId if {
-	is_string(lib.configuration.KmsKeyId)
-} else := lib.configuration.kmsKeyId
-
 has_key if {
+	some field in ["KmsKeyId", "kmsKeyId"]
+	key_id := lib.configuration[field]
 	is_string(key_id)
 	key_id != ""
 }
@@ -66,7 +64,7 @@ missing contains "the log group's configuration is not in the inventory" if {
 	count(lib.configuration) == 0
 }
 
+# An empty configuration is reported by missing, which wins over violations.
 violations contains sprintf("Log group %s is not encrypted with a customer managed AWS KMS key (no KmsKeyId is associated).", [lib.label]) if {
-	count(lib.configuration) > 0
 	not has_key
 }

@@ -64,3 +64,7 @@ test_applies_in_every_component_the_log_group_is_linked if {
 	}
 	count(testing.findings_linked(id, collected(null), ["model", "output"], false)) == 1
 }
+
+test_fails_with_an_empty_key_in_the_api_shape if {
+	testing.status(id, log_group({"logGroupName": name, "kmsKeyId": ""})) == "fail"
+}

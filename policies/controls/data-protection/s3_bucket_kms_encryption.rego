@@ -63,7 +63,7 @@ import data.cafscan.lib.s3
 
 missing contains "the bucket's default encryption settings are not in the inventory" if not s3.encryption_recorded
 
+# Unrecorded settings are reported by missing, which wins over violations.
 violations contains sprintf("Bucket %s has no default encryption rule using AWS KMS.", [lib.label]) if {
-	s3.encryption_recorded
 	not s3.uses_kms
 }

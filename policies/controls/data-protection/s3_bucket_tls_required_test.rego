@@ -115,3 +115,21 @@ test_not_evaluated_with_the_reason_the_policy_could_not_be_read if {
 	r := object.union(bucket({}), {"collectionErrors": {"BucketPolicy": "s3:GetBucketPolicy was denied (AccessDenied)"}})
 	testing.messages(id, r) == ["the bucket policy could not be read: s3:GetBucketPolicy was denied (AccessDenied)"]
 }
+
+test_not_evaluated_when_the_policy_was_not_decoded_says_so if {
+	testing.messages(id, with_policy("%7Bnot json")) == ["the bucket policy could not be decoded"]
+}
+
+# The policy must cover the bucket's own ARN, in its own partition.
+test_uses_the_bucket_arn_of_its_partition if {
+	cn_deny := object.union(deny_insecure("*", "s3:*", "Bool", "false"), {"Resource": ["arn:aws-cn:s3:::training-data", "arn:aws-cn:s3:::training-data/*"]})
+	cn_bucket := object.union(with_policy(policy([cn_deny])), {"arn": "arn:aws-cn:s3:::training-data", "region": "cn-north-1"})
+	testing.status(id, cn_bucket) == "pass"
+	testing.status(id, object.union(cn_bucket, {"arn": "arn:aws:s3:::training-data"})) == "fail"
+}
+
+# Without a recorded ARN the bucket's ARN is built from its name (aws partition).
+test_builds_the_bucket_arn_from_the_name_when_the_arn_is_not_recorded if {
+	r := object.union(with_policy(policy([deny_insecure("*", "s3:*", "Bool", "false")])), {"arn": null})
+	testing.status(id, r) == "pass"
+}

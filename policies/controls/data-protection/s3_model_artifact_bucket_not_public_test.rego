@@ -214,3 +214,17 @@ test_applies_wherever_the_graph_links_the_bucket if {
 	testing.linked_status(id, r, ["input"]) == "fail" with data.inventory as no_account_block
 	testing.linked_status(id, r, ["output"]) == "fail" with data.inventory as no_account_block
 }
+
+test_fails_naming_every_public_acl_grantee if {
+	acl := {"grantList": [
+		{"grantee": {"type": "Group", "uri": "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"}, "permission": "READ"},
+		{"grantee": {"type": "Group", "uri": "http://acs.amazonaws.com/groups/global/AllUsers"}, "permission": "READ"},
+	]}
+	r := open_bucket(no_policy, acl)
+	testing.messages(id, r) == ["Bucket model-artifacts is public: its ACL grants access to AllUsers and AuthenticatedUsers and IgnorePublicAcls is off at both the bucket and the account level."] with data.inventory as no_account_block
+}
+
+test_not_evaluated_when_a_public_acl_may_be_ignored if {
+	r := object.union(open_bucket(private_policy, public_acl), {"collectionErrors": {"PublicAccessBlockConfiguration": "s3:GetBucketPublicAccessBlock was denied (AccessDenied)"}})
+	testing.messages(id, r) == ["the bucket ACL grants access to everyone and whether IgnorePublicAcls blocks it is unknown (the account-level public access block is not in the inventory or the bucket's could not be read)"] with data.inventory as no_account_block
+}

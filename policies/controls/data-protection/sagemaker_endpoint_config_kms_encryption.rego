@@ -113,14 +113,12 @@ missing contains "the endpoint configuration's production variants are not in th
 }
 
 missing contains sprintf("the instance type of production variant %s is not in the inventory, so whether it accepts a storage KMS key is unknown", [name]) if {
-	recorded
 	not storage_key
 	not hardware_encrypted
 	some name in untyped
 }
 
 violations contains sprintf("Endpoint configuration %s does not encrypt the storage volumes of its hosting instances with a KMS key.", [lib.label]) if {
-	recorded
 	variants
 	not storage_key
 	not hardware_encrypted

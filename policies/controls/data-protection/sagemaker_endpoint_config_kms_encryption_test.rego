@@ -123,3 +123,65 @@ test_passes_when_async_results_have_a_key if {
 test_not_evaluated_when_async_output_settings_are_missing if {
 	testing.status(id, endpoint_config({"KmsKeyId": key_arn, "AsyncInferenceConfig": {"ClientConfig": {}}})) == "not_evaluated"
 }
+
+test_not_evaluated_without_configuration_says_so if {
+	r := object.union(object.remove(endpoint_config({}), ["configuration"]), {"configuration": {}})
+	testing.messages(id, r) == ["the endpoint configuration's configuration is not in the inventory"]
+}
+
+# A Config item can hold little more than the variants; one recorded field is enough to judge.
+test_judges_a_configuration_holding_only_its_variants if {
+	r := object.union(object.remove(endpoint_config({}), ["configuration"]), {"configuration": {"ProductionVariants": [variant("ml.m5.large")]}})
+	testing.messages(id, r) == [storage_message]
+}
+
+variants_message := "the endpoint configuration's production variants are not in the inventory, so whether its instances accept a storage KMS key is unknown"
+
+# AWS requires at least one variant: an empty or malformed list is unrecorded, not "no instances".
+test_not_evaluated_when_variants_are_empty_or_malformed if {
+	every variants in [[], {"AllTraffic": variant("ml.m5.large")}, null] {
+		testing.messages(id, endpoint_config({"ProductionVariants": variants})) == [variants_message]
+	}
+}
+
+serverless_variant := {"VariantName": "AllTraffic", "ServerlessConfig": {"MemorySizeInMB": 2048, "MaxConcurrency": 5}}
+
+# A serverless variant has no instance type to look up; its storage still wants the key.
+test_serverless_variant_without_a_key_fails if {
+	testing.messages(id, endpoint_config({"ProductionVariants": [serverless_variant]})) == [storage_message]
+	testing.status(id, endpoint_config({"KmsKeyId": key_arn, "ProductionVariants": [serverless_variant]})) == "pass"
+}
+
+test_unnamed_variant_without_instance_type if {
+	r := endpoint_config({"ProductionVariants": [{"VariantName": null, "InitialInstanceCount": 1}]})
+	testing.messages(id, r) == ["the instance type of production variant (unnamed) is not in the inventory, so whether it accepts a storage KMS key is unknown"]
+}
+
+test_storage_key_decides_when_an_instance_type_is_unknown if {
+	r := endpoint_config({"KmsKeyId": key_arn, "ProductionVariants": [{"VariantName": "AllTraffic", "InitialInstanceCount": 2}]})
+	testing.status(id, r) == "pass"
+}
+
+test_instance_storage_decides_when_another_variant_type_is_unknown if {
+	r := endpoint_config({"ProductionVariants": [variant("ml.g5.xlarge"), {"VariantName": "Shadow", "InitialInstanceCount": 1}]})
+	testing.status(id, r) == "pass"
+}
+
+test_capture_enabled_as_string_without_key_fails if {
+	r := endpoint_config(object.union({"KmsKeyId": key_arn}, capture({"EnableCapture": "true"})))
+	testing.messages(id, r) == [capture_message]
+}
+
+# Config snapshots write null for absent structures: no capture configured.
+test_null_capture_config_is_no_capture if {
+	testing.status(id, endpoint_config({"KmsKeyId": key_arn, "DataCaptureConfig": null})) == "pass"
+}
+
+test_empty_storage_key_is_no_key if {
+	testing.messages(id, endpoint_config({"KmsKeyId": ""})) == [storage_message]
+}
+
+test_missing_async_output_settings_says_so if {
+	r := endpoint_config({"KmsKeyId": key_arn, "AsyncInferenceConfig": {"ClientConfig": {}}})
+	testing.messages(id, r) == ["the endpoint configuration's asynchronous inference output settings are not in the inventory"]
+}

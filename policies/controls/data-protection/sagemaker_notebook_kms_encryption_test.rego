@@ -29,3 +29,9 @@ test_not_evaluated_without_configuration if testing.status(id, notebook({})) == 
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(notebook({"NotebookInstanceName": "research"}), {"type": "AWS::SageMaker::Model"}))
 }
+
+test_not_evaluated_without_configuration_says_so if {
+	testing.messages(id, notebook({})) == ["the notebook instance's configuration is not in the inventory"]
+}
+
+test_fails_with_an_empty_key if testing.status(id, notebook({"NotebookInstanceName": "research", "KmsKeyId": ""})) == "fail"

@@ -80,15 +80,15 @@ volume_unknown if count(instance_types) == 0
 
 missing contains "the training job's configuration is not in the inventory" if not recorded
 
+# A hardware-encrypted type is a known type, so volume_unknown already rules that case out.
 missing contains "the training job's instance type is not in the inventory, so whether its storage accepts a KMS key is unknown" if {
 	recorded
 	not volume_key
-	not hardware_encrypted
 	volume_unknown
 }
 
+# Without a configuration there are no resources, so volume_unknown rules that case out.
 violations contains sprintf("Training job %s does not encrypt its instance storage volumes with a KMS key.", [lib.label]) if {
-	recorded
 	not volume_key
 	not hardware_encrypted
 	not volume_unknown

@@ -81,3 +81,19 @@ test_output_key_not_required_for_express_one_zone_output if {
 	testing.status(id, j) == "pass"
 	testing.status(id, job({"ResourceConfig": {"InstanceType": "ml.m5.xlarge", "VolumeKmsKeyId": key}, "OutputDataConfig": {"S3OutputPath": "s3://models-x-s3/out/"}})) == "fail"
 }
+
+test_not_evaluated_without_configuration_says_so if {
+	testing.messages(id, job({})) == ["the training job's configuration is not in the inventory"]
+}
+
+# Config snapshots write null for an unset key: null is no key.
+test_null_keys_are_no_keys if {
+	j := job({"ResourceConfig": {"InstanceType": "ml.m5.xlarge", "VolumeKmsKeyId": null}, "OutputDataConfig": {"S3OutputPath": "s3://b/o", "KmsKeyId": null}})
+	testing.messages(id, j) == [volume_message, output_message]
+}
+
+# S3OutputPath must be an s3:// URI; anything else is not taken for a directory bucket.
+test_output_path_without_the_s3_scheme_is_not_express_one_zone if {
+	j := job({"ResourceConfig": {"InstanceType": "ml.m5.xlarge", "VolumeKmsKeyId": key}, "OutputDataConfig": {"S3OutputPath": "models--use1-az4--x-s3/out/"}})
+	testing.messages(id, j) == [output_message]
+}

@@ -111,3 +111,21 @@ test_not_applicable_in_a_region_without_ai_resources if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, endpoint("sagemaker.api")) with data.inventory as testing.context([model])
 }
+
+# Every SageMaker AI and Bedrock resource type brings the region in scope on its own.
+test_each_ai_resource_type_requires_its_service_endpoints if {
+	every type in ["AWS::SageMaker::NotebookInstance", "AWS::SageMaker::Model", "AWS::SageMaker::Endpoint", "AWS::SageMaker::TrainingJob", "AWS::SageMaker::Domain"] {
+		ctx := testing.context([resource(type, "ai", "111122223333", "us-east-1")])
+		testing.messages(id, collected) == ["111122223333 us-east-1 uses SageMaker AI but has no available interface VPC endpoint for com.amazonaws.us-east-1.sagemaker.api, com.amazonaws.us-east-1.sagemaker.runtime."] with data.inventory as ctx
+	}
+	every type in ["AWS::Bedrock::Agent", "AWS::Bedrock::KnowledgeBase", "AWS::Bedrock::CustomModel", "AWS::Bedrock::Guardrail"] {
+		ctx := testing.context([resource(type, "ai", "111122223333", "us-east-1")])
+		testing.messages(id, collected) == ["111122223333 us-east-1 uses Amazon Bedrock but has no available interface VPC endpoint for com.amazonaws.us-east-1.bedrock-runtime."] with data.inventory as ctx
+	}
+}
+
+# An endpoint for another service whose state is unknown says nothing about the missing one.
+test_unknown_state_of_an_unrelated_endpoint_does_not_hide_a_failure if {
+	stateless := json.remove(endpoint("sagemaker.api"), ["configuration/state"])
+	testing.status(id, collected) == "fail" with data.inventory as testing.context([agent, stateless])
+}

@@ -98,12 +98,12 @@ stage_throttled if {
 	throttled(s)
 }
 
-# A method override with a negative limit switches throttling off for that method.
+# A method override with a negative limit switches throttling off for that method (0 blocks
+# every request, the opposite of off; null inherits the stage's limits).
 unthrottled_overrides contains sprintf("%s %s", [s.HttpMethod, s.ResourcePath]) if {
 	some s in settings
 	not stage_wide(s)
-	some key in ["ThrottlingRateLimit", "ThrottlingBurstLimit"]
-	limit := s[key]
+	some limit in [object.get(s, "ThrottlingRateLimit", null), object.get(s, "ThrottlingBurstLimit", null)]
 	is_number(limit)
 	limit < 0
 }
@@ -112,8 +112,8 @@ missing contains "the stage's configuration is not in the inventory" if {
 	count(lib.configuration) == 0
 }
 
+# An empty configuration is reported by missing, which wins over violations.
 violations contains sprintf("Stage %s does not throttle requests: its default method settings (*/*) have no positive rate and burst limits.", [lib.label]) if {
-	count(lib.configuration) > 0
 	not stage_throttled
 }
 

@@ -87,21 +87,10 @@ missing contains "the bucket's Object Lock configuration could not be read" if {
 	read_failed
 }
 
+# An empty supplementaryConfiguration has no ObjectLockConfiguration key either.
 missing contains "the bucket's settings are not in the inventory" if {
-	not has_key
 	not read_failed
 	not settings_recorded
-}
-
-known_off if {
-	not has_key
-	not read_failed
-	settings_recorded
-}
-
-known_off if {
-	has_key
-	lock.objectLockEnabled != "Enabled"
 }
 
 enabled if lock.objectLockEnabled == "Enabled"
@@ -111,13 +100,16 @@ retention := lock.rule.defaultRetention
 # moto answers 0 for the unit that is not used; AWS leaves it out (null).
 default_retention if {
 	retention.mode in {"GOVERNANCE", "COMPLIANCE"}
-	some unit in ["days", "years"]
-	is_number(retention[unit])
-	retention[unit] > 0
+	some period in [object.get(retention, "days", null), object.get(retention, "years", null)]
+	is_number(period)
+	period > 0
 }
 
+# Off unless explicitly "Enabled": a recorded configuration that is null, empty or anything else
+# never passes. An unread or unrecorded configuration is reported by missing, which wins over
+# violations in main.rego's outcome.
 violations contains sprintf("Bucket %s does not have S3 Object Lock enabled, so the AI logs and outputs written to it can be overwritten or deleted.", [lib.label]) if {
-	known_off
+	not enabled
 }
 
 violations contains sprintf("Bucket %s has S3 Object Lock enabled but no default retention, so the AI logs and outputs written to it are not locked.", [lib.label]) if {

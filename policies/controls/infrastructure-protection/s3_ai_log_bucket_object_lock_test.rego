@@ -56,3 +56,29 @@ test_applies_only_where_linked_as_output if {
 	testing.linked_status(id, bucket(base), ["output"]) == "fail"
 	not testing.linked_status(id, bucket(base), ["model"])
 }
+
+off_message := "Bucket invocation-logs does not have S3 Object Lock enabled, so the AI logs and outputs written to it can be overwritten or deleted."
+
+# A recorded but null or empty Object Lock configuration is not "Enabled": never a pass.
+test_fails_when_the_recorded_configuration_is_null_or_empty if {
+	every lock in [null, {}, {"objectLockEnabled": null}] {
+		testing.messages(id, bucket(object.union(base, {"ObjectLockConfiguration": lock}))) == [off_message]
+	}
+}
+
+# A configuration that was recorded decides, even if a later read of it failed.
+test_recorded_configuration_decides_over_a_read_error if {
+	r := object.union(locked(retention("GOVERNANCE", 365, null)), {"collectionErrors": {"ObjectLockConfiguration": "s3:GetObjectLockConfiguration was throttled"}})
+	testing.status(id, r) == "pass"
+}
+
+test_failed_read_without_other_settings_is_reported_once if {
+	r := object.union(bucket({}), {"collectionErrors": {"ObjectLockConfiguration": "s3:GetObjectLockConfiguration was denied (AccessDenied)"}})
+	testing.messages(id, r) == ["the bucket's Object Lock configuration could not be read"]
+}
+
+# AWS requires a mode with the period; without one (or with a period that is not a number) there is no default retention.
+test_fails_when_the_retention_has_no_mode_or_no_numeric_period if {
+	testing.status(id, locked(retention(null, 365, null))) == "fail"
+	testing.status(id, locked(retention("GOVERNANCE", "365", null))) == "fail"
+}

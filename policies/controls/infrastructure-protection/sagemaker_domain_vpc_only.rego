@@ -78,8 +78,8 @@ access_type := lib.configuration.AppNetworkAccessType if {
 
 missing contains "the domain's configuration is not in the inventory" if not recorded
 
+# An empty configuration is reported by missing, which wins over violations.
 violations contains msg if {
-	recorded
 	access_type != "VpcOnly"
 	msg := sprintf(
 		"Domain %s is not in VPC-only mode (AppNetworkAccessType is %s), so its apps reach the internet through a network SageMaker manages.",

@@ -40,3 +40,11 @@ test_null_is_the_public_default if {
 	testing.status(id, r) == "fail"
 	testing.messages(id, r) == ["Domain research is not in VPC-only mode (AppNetworkAccessType is PublicInternetOnly), so its apps reach the internet through a network SageMaker manages."]
 }
+
+test_not_evaluated_without_configuration_says_so if {
+	testing.messages(id, domain({})) == ["the domain's configuration is not in the inventory"]
+}
+
+test_judges_a_configuration_with_a_single_recorded_field if {
+	testing.status(id, domain({"AppNetworkAccessType": "VpcOnly"})) == "pass"
+}

@@ -74,9 +74,9 @@ missing contains sprintf("the initial instance count of production variant %s is
 	not count_recorded(v)
 }
 
+# A variant whose count is not a number is reported by missing, which wins over violations.
 violations contains msg if {
 	some v in instance_variants
-	count_recorded(v)
 	v.InitialInstanceCount <= 1
 	msg := sprintf(
 		"Endpoint configuration %s runs production variant %s on %s instance, so it has no redundancy.",

@@ -55,3 +55,15 @@ test_not_evaluated_without_instance_count if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(endpoint_config({"ProductionVariants": [variant("A", 1)]}), {"type": "AWS::SageMaker::Model"}))
 }
+
+# AWS requires at least one variant: an empty or malformed list is unrecorded, not "serverless only".
+test_not_evaluated_when_variants_are_empty_or_malformed if {
+	every variants in [[], {"A": variant("A", 1)}] {
+		testing.messages(id, endpoint_config({"ProductionVariants": variants})) == ["the endpoint configuration's production variants are not in the inventory"]
+	}
+}
+
+test_names_an_unnamed_variant if {
+	r := endpoint_config({"ProductionVariants": [{"InstanceType": "ml.m5.large"}]})
+	testing.messages(id, r) == ["the initial instance count of production variant (unnamed) is not in the inventory"]
+}

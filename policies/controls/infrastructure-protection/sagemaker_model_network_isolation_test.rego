@@ -31,3 +31,13 @@ test_not_evaluated_without_configuration if testing.status(id, model({})) == "no
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(model(base), {"type": "AWS::SageMaker::EndpointConfig"}))
 }
+
+test_not_evaluated_without_configuration_says_so if {
+	testing.messages(id, model({})) == ["the model's configuration is not in the inventory"]
+}
+
+test_judges_a_configuration_with_a_single_recorded_field if {
+	testing.status(id, model({"EnableNetworkIsolation": true})) == "pass"
+}
+
+test_fails_when_false_as_string if testing.status(id, model(object.union(base, {"EnableNetworkIsolation": "false"}))) == "fail"

@@ -51,8 +51,8 @@ missing contains "the notebook instance's configuration is not in the inventory"
 	count(lib.configuration) == 0
 }
 
+# An empty configuration is reported by missing, which wins over violations.
 violations contains sprintf("Notebook instance %s is not attached to a subnet of a VPC.", [lib.label]) if {
-	count(lib.configuration) > 0
 	not in_vpc
 }
 

@@ -31,3 +31,7 @@ test_not_evaluated_without_configuration if testing.status(id, notebook({})) == 
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(notebook({"NotebookInstanceName": "research"}), {"type": "AWS::SageMaker::Domain"}))
 }
+
+test_not_evaluated_without_configuration_says_so if {
+	testing.messages(id, notebook({})) == ["the notebook instance's configuration is not in the inventory"]
+}

@@ -59,16 +59,14 @@ recorded if count(lib.configuration) > 0
 # (see the CreateNotebookInstance reference in METADATA). Config's shape leaves defaults out.
 stated if is_string(lib.configuration.DirectInternetAccess)
 
-setting := lib.configuration.DirectInternetAccess if stated
-
 missing contains "the notebook instance's configuration is not in the inventory" if not recorded
 
 violations contains sprintf("Notebook instance %s has direct internet access enabled.", [lib.label]) if {
 	stated
-	lower(setting) != "disabled"
+	lower(lib.configuration.DirectInternetAccess) != "disabled"
 }
 
+# An empty configuration is reported by missing, which wins over violations.
 violations contains sprintf("Notebook instance %s has direct internet access enabled: DirectInternetAccess is not set, and AWS's default is Enabled.", [lib.label]) if {
-	recorded
 	not stated
 }

@@ -45,3 +45,8 @@ test_not_evaluated_when_configuration_unreadable if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(notebook({"DirectInternetAccess": "Enabled"}), {"type": "AWS::SageMaker::Model"}))
 }
+
+test_judges_a_configuration_with_a_single_recorded_field if {
+	r := json.patch(notebook({}), [{"op": "replace", "path": "/configuration", "value": {"DirectInternetAccess": "Disabled"}}])
+	testing.status(id, r) == "pass"
+}

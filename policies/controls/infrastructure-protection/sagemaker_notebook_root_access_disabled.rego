@@ -52,16 +52,14 @@ recorded if count(lib.configuration) > 0
 # (see the CreateNotebookInstance reference in METADATA). Config's shape leaves defaults out.
 stated if is_string(lib.configuration.RootAccess)
 
-setting := lib.configuration.RootAccess if stated
-
 missing contains "the notebook instance's configuration is not in the inventory" if not recorded
 
 violations contains sprintf("Notebook instance %s gives its users root access.", [lib.label]) if {
 	stated
-	lower(setting) != "disabled"
+	lower(lib.configuration.RootAccess) != "disabled"
 }
 
+# An empty configuration is reported by missing, which wins over violations.
 violations contains sprintf("Notebook instance %s gives its users root access: RootAccess is not set, and AWS's default is Enabled.", [lib.label]) if {
-	recorded
 	not stated
 }

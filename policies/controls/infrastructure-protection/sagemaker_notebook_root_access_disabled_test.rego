@@ -45,3 +45,8 @@ test_not_evaluated_when_configuration_unreadable if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(notebook({"RootAccess": "Enabled"}), {"type": "AWS::SageMaker::EndpointConfig"}))
 }
+
+test_judges_a_configuration_with_a_single_recorded_field if {
+	r := json.patch(notebook({}), [{"op": "replace", "path": "/configuration", "value": {"RootAccess": "Disabled"}}])
+	testing.status(id, r) == "pass"
+}

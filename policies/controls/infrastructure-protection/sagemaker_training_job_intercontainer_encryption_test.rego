@@ -54,3 +54,42 @@ test_not_evaluated_without_configuration if testing.status(id, job({})) == "not_
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(job(distributed), {"type": "AWS::SageMaker::Model"}))
 }
+
+test_not_evaluated_without_configuration_says_so if {
+	testing.messages(id, job({})) == ["the training job's configuration is not in the inventory"]
+}
+
+test_judges_a_configuration_with_a_single_recorded_field if {
+	testing.status(id, job({"EnableInterContainerTrafficEncryption": true})) == "pass"
+}
+
+# DescribeTrainingJob reports InstanceCount 0 next to InstanceGroups on heterogeneous clusters.
+test_instance_groups_decide_over_a_zero_instance_count if {
+	r := job({"TrainingJobName": "train-1", "ResourceConfig": {"InstanceCount": 0, "InstanceGroups": [
+		{"InstanceGroupName": "g0", "InstanceType": "ml.p4d.24xlarge", "InstanceCount": 2},
+		{"InstanceGroupName": "g1", "InstanceType": "ml.p4d.24xlarge", "InstanceCount": 2},
+	]}})
+	testing.status(id, r) == "fail"
+}
+
+# A null count (Config snapshots) is unknown: never read as "one instance, out of scope".
+test_not_evaluated_when_the_instance_count_is_null if {
+	r := job({"TrainingJobName": "train-1", "ResourceConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": null}})
+	testing.status(id, r) == "not_evaluated"
+}
+
+test_not_evaluated_when_one_group_count_is_unknown if {
+	r := job({"TrainingJobName": "train-1", "ResourceConfig": {"InstanceGroups": [
+		{"InstanceGroupName": "g0", "InstanceType": "ml.p4d.24xlarge", "InstanceCount": 2},
+		{"InstanceGroupName": "g1", "InstanceType": "ml.p4d.24xlarge"},
+	]}})
+	testing.status(id, r) == "not_evaluated"
+}
+
+test_fails_on_two_instances if {
+	testing.status(id, job({"TrainingJobName": "train-1", "ResourceConfig": {"InstanceType": "ml.p4d.24xlarge", "InstanceCount": 2}})) == "fail"
+}
+
+test_fails_when_disabled_as_string if {
+	testing.status(id, job(object.union(distributed, {"EnableInterContainerTrafficEncryption": "false"}))) == "fail"
+}

@@ -32,3 +32,11 @@ test_not_evaluated_without_configuration if testing.status(id, job({})) == "not_
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(job(base), {"type": "AWS::SageMaker::Model"}))
 }
+
+test_not_evaluated_without_configuration_says_so if {
+	testing.messages(id, job({})) == ["the training job's configuration is not in the inventory"]
+}
+
+test_judges_a_configuration_with_a_single_recorded_field if {
+	testing.status(id, job({"EnableNetworkIsolation": true})) == "pass"
+}

@@ -33,3 +33,18 @@ test_not_evaluated_without_configuration if testing.status(id, job({})) == "not_
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(job(base), {"type": "AWS::SageMaker::NotebookInstance"}))
 }
+
+test_not_evaluated_without_configuration_says_so if {
+	testing.messages(id, job({})) == ["the training job's configuration is not in the inventory"]
+}
+
+test_judges_a_configuration_with_a_single_recorded_field if {
+	testing.status(id, job({"VpcConfig": {"SecurityGroupIds": ["sg-1"], "Subnets": ["subnet-1"]}})) == "pass"
+}
+
+# A subnet list that holds no subnet id (empty strings, nulls in a Config snapshot) is no VPC.
+test_fails_when_no_listed_subnet_is_an_id if {
+	every subnets in [[""], [null]] {
+		testing.status(id, job(object.union(base, {"VpcConfig": {"SecurityGroupIds": ["sg-1"], "Subnets": subnets}}))) == "fail"
+	}
+}
