@@ -100,3 +100,21 @@ test_not_evaluated_without_fact if {
 	testing.status(id, r) == "not_evaluated" with data.inventory as testing.context([])
 	testing.messages(id, r) == ["the Bedrock model invocation logging setting is not in the inventory"] with data.inventory as testing.context([])
 }
+
+# Every Bedrock resource type found in the region is named, sorted, with its count.
+test_names_each_bedrock_resource_type_of_the_region if {
+	ctx := testing.context([
+		agent("agent/A1"),
+		resource("AWS::Bedrock::KnowledgeBase", "knowledge-base/KB1", "us-east-1"),
+		resource("AWS::Bedrock::KnowledgeBase", "knowledge-base/KB2", "us-east-1"),
+		resource("AWS::Bedrock::Guardrail", "guardrail/g1", "us-east-1"),
+		resource("AWS::Bedrock::CustomModel", "custom-model/m1", "us-east-1"),
+	])
+	testing.messages(id, off) == ["Bedrock model invocation logging is off in 111122223333 us-east-1, which has Bedrock resources (agents: 1, custom models: 1, guardrails: 1, knowledge bases: 2)."] with data.inventory as ctx
+}
+
+# Destinations recorded as null (or empty) are no destination.
+test_fails_when_the_destinations_are_null if {
+	r := logging({"textDataDeliveryEnabled": true, "s3Config": {"bucketName": null}, "cloudWatchConfig": {"logGroupName": null, "roleArn": null}})
+	testing.messages(id, r) == ["Bedrock model invocation logging in 111122223333 us-east-1 has no S3 bucket or CloudWatch Logs log group to deliver to."] with data.inventory as testing.context([])
+}

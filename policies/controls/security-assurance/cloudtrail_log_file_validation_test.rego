@@ -18,7 +18,10 @@ test_fails_without_validation if {
 
 test_passes_with_validation if testing.status(id, trail({"logFileValidationEnabled": true})) == "pass"
 
-test_not_evaluated_without_setting if testing.status(id, trail({})) == "not_evaluated"
+test_not_evaluated_without_setting if {
+	testing.status(id, trail({})) == "not_evaluated"
+	testing.messages(id, trail({})) == ["whether the trail validates its log files is not in the inventory"]
+}
 
 test_not_evaluated_with_null_setting if testing.status(id, trail({"logFileValidationEnabled": null})) == "not_evaluated"
 

@@ -84,6 +84,7 @@ test_fails_when_only_write_management_events_are_recorded if {
 
 test_fails_when_only_read_management_events_are_recorded if {
 	status_with(basic({"readWriteType": "ReadOnly"})) == "fail"
+	testing.messages(id, collected) == ["No logging multi-region CloudTrail trail of 111122223333 us-east-1 records write management events."] with data.inventory as testing.context([all_regions(basic({"readWriteType": "ReadOnly"}))])
 }
 
 test_fails_with_advanced_selectors_without_management_events if {
@@ -92,8 +93,11 @@ test_fails_with_advanced_selectors_without_management_events if {
 }
 
 test_fails_with_advanced_management_write_only if {
-	status_with(advanced([management_selector([{"field": "readOnly", "equals": ["false"]}])])) == "fail"
-	status_with(advanced([management_selector([{"field": "readOnly", "notEquals": ["true"]}])])) == "fail"
+	every condition in [{"field": "readOnly", "equals": ["false"]}, {"field": "readOnly", "notEquals": ["true"]}] {
+		ctx := testing.context([all_regions(advanced([management_selector([condition])]))])
+		testing.status(id, collected) == "fail" with data.inventory as ctx
+		testing.messages(id, collected) == ["No logging multi-region CloudTrail trail of 111122223333 us-east-1 records read management events."] with data.inventory as ctx
+	}
 }
 
 test_fails_when_the_only_full_trail_is_single_region if {
@@ -155,6 +159,9 @@ test_not_evaluated_when_logging_status_was_denied if {
 
 test_not_evaluated_when_selectors_unknown if {
 	status_with(logging) == "not_evaluated"
+	testing.messages(id, collected) == ["the event selectors of trail all-regions are not in the inventory (AWS Config does not record it; live collection does)"] with data.inventory as testing.context([all_regions(logging)])
+	denied := object.union(all_regions(logging), {"collectionErrors": {"EventSelectors": "cloudtrail:GetEventSelectors was denied (AccessDeniedException)"}})
+	testing.messages(id, collected) == ["the event selectors of trail all-regions could not be read: cloudtrail:GetEventSelectors was denied (AccessDeniedException)"] with data.inventory as testing.context([denied])
 
 	# An empty list is no evidence when the trail is known to have custom selectors.
 	status_with(object.union(logging, {"EventSelectors": []})) == "not_evaluated"
@@ -189,4 +196,43 @@ test_not_evaluated_when_a_multi_region_trail_homed_in_an_unscanned_region_covers
 	# Collected from its home region, it is judged.
 	t := trail("111122223333", "eu-west-1", "org", true, good)
 	testing.status(id, r) == "pass" with data.inventory as testing.context([t])
+}
+
+# Without this region's collection a trail homed here is unseen: trails found elsewhere that do
+# not record everything prove nothing (one that does is enough for a pass, tested above).
+test_not_evaluated_when_trails_here_were_not_collected_and_those_found_fall_short if {
+	ctx := testing.context([trail("111122223333", "eu-west-1", "all-regions", true, object.union(stopped, default_selector))])
+	r := account(["AWS::S3::Bucket"], {})
+	testing.status(id, r) == "not_evaluated" with data.inventory as ctx
+	testing.messages(id, r) == ["CloudTrail trails were not collected for this account and region"] with data.inventory as ctx
+}
+
+# Once one trail records everything, what is unknown about the others does not matter.
+test_passes_when_one_good_trail_among_unknown_ones if {
+	other := json.patch(collected, [{"op": "add", "path": "/configuration/cloudtrailMultiRegionTrailsFromOtherRegions", "value": {"trails": [{"trailARN": "arn:aws:cloudtrail:eu-west-1:111122223333:trail/org", "name": "org", "homeRegion": "eu-west-1"}]}}])
+	ctx := testing.context([
+		all_regions(good),
+		trail("111122223333", "eu-west-1", "status-unknown", true, default_selector),
+		trail("111122223333", "eu-west-2", "selectors-unknown", true, logging),
+	])
+	testing.status(id, other) == "pass" with data.inventory as ctx
+}
+
+test_names_every_stopped_trail_and_a_trail_without_a_name_by_its_id if {
+	unnamed := json.patch(trail("111122223333", "eu-west-1", "arn:aws:cloudtrail:eu-west-1:111122223333:trail/legacy", true, stopped), [{"op": "replace", "path": "/name", "value": null}])
+	every name in [null, ""] {
+		t := json.patch(unnamed, [{"op": "replace", "path": "/name", "value": name}])
+		ctx := testing.context([all_regions(object.union(stopped, default_selector)), t])
+		testing.messages(id, collected) == ["The multi-region CloudTrail trail(s) of 111122223333 us-east-1 are not logging: all-regions, arn:aws:cloudtrail:eu-west-1:111122223333:trail/legacy."] with data.inventory as ctx
+	}
+}
+
+# A trail of another home region is judged once it is in the inventory; one that is not, even
+# listed without a name or home region, leaves the result unknown.
+test_a_trail_homed_elsewhere_is_judged_once_collected if {
+	listed := {"trailARN": "arn:aws:cloudtrail:eu-west-1:111122223333:trail/org", "name": "org", "homeRegion": "eu-west-1"}
+	r := json.patch(collected, [{"op": "add", "path": "/configuration/cloudtrailMultiRegionTrailsFromOtherRegions", "value": {"trails": [listed]}}])
+	testing.messages(id, r) == ["The multi-region CloudTrail trail(s) of 111122223333 us-east-1 are not logging: org."] with data.inventory as testing.context([trail("111122223333", "eu-west-1", "org", true, object.union(stopped, default_selector))])
+	bare := json.patch(collected, [{"op": "add", "path": "/configuration/cloudtrailMultiRegionTrailsFromOtherRegions", "value": {"trails": [{"trailARN": listed.trailARN}]}}])
+	testing.messages(id, bare) == ["multi-region trail arn:aws:cloudtrail:eu-west-1:111122223333:trail/org (home region unknown) covers this region but is not in the inventory: scan its home region to judge it"] with data.inventory as testing.context([])
 }

@@ -89,3 +89,14 @@ test_not_evaluated_when_recording_is_unknown if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(account(recorder({"recording": false})), {"type": "AWS::Config::ConfigurationRecorder"}))
 }
+
+# A stopped recorder is reported as stopped; the outcome of its last attempt no longer matters.
+test_a_stopped_recorder_is_not_also_reported_as_failing if {
+	r := account(recorder({"recording": false, "lastStatus": "FAILURE", "lastErrorCode": "AccessDenied"}))
+	testing.messages(id, r) == ["The AWS Config recorder default in 111122223333 us-east-1 is not recording."]
+}
+
+test_names_a_recorder_without_a_name if {
+	r := account({"configRecorder": object.remove(recorder({"recording": false}).configRecorder, ["name"])})
+	testing.messages(id, r) == ["The AWS Config recorder (unnamed) in 111122223333 us-east-1 is not recording."]
+}

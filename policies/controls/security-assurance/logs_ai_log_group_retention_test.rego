@@ -38,7 +38,21 @@ test_passes_at_a_year if testing.status(id, collected(365)) == "pass"
 
 test_passes_with_the_api_key_name if testing.status(id, log_group({"logGroupName": name, "retentionInDays": 400})) == "pass"
 
-test_not_evaluated_without_configuration if testing.status(id, log_group({})) == "not_evaluated"
+test_not_evaluated_without_configuration if {
+	testing.status(id, log_group({})) == "not_evaluated"
+	testing.messages(id, log_group({})) == ["the log group's configuration is not in the inventory"]
+}
+
+# The API spelling unset (null) is no retention, and says nothing about a number of days.
+test_fails_when_the_api_key_is_null if {
+	testing.messages(id, log_group({"logGroupName": name, "retentionInDays": null})) == ["Log group /aws/sagemaker/Endpoints/chat-endpoint never expires its events: no retention period is set."]
+}
+
+# A record carrying both spellings (e.g. a Config item enriched from the API) uses the one set.
+test_uses_whichever_spelling_holds_a_number if {
+	testing.status(id, log_group({"LogGroupName": name, "RetentionInDays": null, "retentionInDays": 400})) == "pass"
+	testing.status(id, log_group({"LogGroupName": name, "RetentionInDays": 30, "retentionInDays": null})) == "fail"
+}
 
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(collected(null), {"type": "AWS::ECR::Repository"}))

@@ -74,11 +74,9 @@ fact_error := facts.factErrors.macie
 
 missing contains sprintf("the account resource for %s is not in the inventory", [where]) if not account_known
 
-missing contains sprintf("whether Amazon Macie is enabled in %s could not be read: %s", [where, fact_error]) if {
-	account_known
-	not status_known
-	fact_error
-}
+# A failure to read wins over a status recorded before it (as for every account fact:
+# lib/account_facts.rego); without the account resource there is no fact_error.
+missing contains sprintf("whether Amazon Macie is enabled in %s could not be read: %s", [where, lib.text(fact_error)])
 
 missing contains sprintf("whether Amazon Macie is enabled in %s is not in the inventory", [where]) if {
 	account_known

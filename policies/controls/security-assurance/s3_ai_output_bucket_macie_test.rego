@@ -52,6 +52,12 @@ test_not_evaluated_with_the_fact_error if {
 	testing.messages(id, bucket) == ["whether Amazon Macie is enabled in 111122223333 us-east-1 could not be read: macie2:GetMacieSession was denied (AccessDeniedException)"] with data.inventory as ctx
 }
 
+# A failed read wins over a status recorded before it (e.g. an earlier scan merged in).
+test_not_evaluated_when_the_read_failed_after_a_status if {
+	ctx := testing.context([here(object.union(macie("ENABLED"), {"factErrors": {"macie": "macie2:GetMacieSession: ThrottlingException"}}))])
+	testing.messages(id, bucket) == ["whether Amazon Macie is enabled in 111122223333 us-east-1 could not be read: macie2:GetMacieSession: ThrottlingException"] with data.inventory as ctx
+}
+
 # A Config snapshot carries no facts.
 test_not_evaluated_without_the_fact if {
 	ctx := testing.context([here({})])

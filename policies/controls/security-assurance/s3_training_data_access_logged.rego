@@ -8,7 +8,8 @@
 #   prefix of this bucket's objects, or an advanced event selector on eventCategory Data and
 #   resources.type AWS::S3::Object whose resources.ARN conditions, if any, start with this
 #   bucket's ARN and do not exclude it. A ReadOnly or WriteOnly selection counts for that half
-#   only; filters on event names are not judged. Trails whose event selectors or logging
+#   only (a basic selector without readWriteType records both: the API's default is All);
+#   filters on event names are not judged. Trails whose event selectors or logging
 #   status are not in the inventory (AWS Config records neither), or trails that were not
 #   collected for the bucket's account and region, leave the result not evaluated.
 # custom:
@@ -75,6 +76,9 @@
 #     - id: Logging data events
 #       source: AWS documentation
 #       url: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html
+#     - id: EventSelector (ReadWriteType defaults to All)
+#       source: AWS documentation
+#       url: https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_EventSelector.html
 package cafscan.controls.s3_training_data_access_logged
 
 import data.cafscan.lib
@@ -200,10 +204,11 @@ positive_arn_condition(fs) if {
 	count(lib.as_array(object.get(fs, operator, []))) > 0
 }
 
+# Every object ARN starts with "", so an empty exclusion, if a source ever records one, excludes
+# the bucket: reading it as no exclusion could turn an unlogged bucket into a pass.
 excludes_bucket(fs) if {
 	some value in lib.as_array(fs.notStartsWith)
 	is_string(value)
-	value != ""
 	startswith(object_prefix, value)
 }
 

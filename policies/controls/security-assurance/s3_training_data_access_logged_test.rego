@@ -184,3 +184,119 @@ test_applies_only_where_linked_as_input if {
 test_fails_with_trails_collected_but_none_present if {
 	testing.status(id, bucket) == "fail" with data.inventory as testing.context([collected])
 }
+
+# --- selectors, field by field ---------------------------------------------------------------------
+
+logging_trail(supplementary) := trail("t", "us-east-1", true, object.union(logging, supplementary))
+
+only_reads := "CloudTrail records only read data events for objects in bucket training-data, so writes to its training data leave no audit trail."
+
+only_writes := "CloudTrail records only write data events for objects in bucket training-data, so reads of its training data leave no audit trail."
+
+no_events := "No CloudTrail trail records S3 data events for objects in bucket training-data, so reads and writes of its training data leave no audit trail."
+
+# ReadWriteType defaults to All (API_EventSelector).
+test_passes_with_a_basic_selector_without_read_write_type if {
+	s := {"EventSelectors": [{"includeManagementEvents": true, "dataResources": [{"type": "AWS::S3::Object", "values": ["arn:aws:s3"]}]}]}
+	status_with([logging_trail(s)]) == "pass"
+}
+
+# A prefix inside the bucket, or the bucket among others, selects it.
+test_passes_with_a_basic_selector_naming_the_bucket_among_others if {
+	status_with([logging_trail(basic("All", ["arn:aws:s3:::models/", "arn:aws:s3:::training-data/images/"]))]) == "pass"
+}
+
+# Only S3 object data resources record S3 object events; an empty value selects nothing.
+test_fails_when_the_data_resource_is_not_s3_objects_or_the_value_is_empty if {
+	lambda := {"EventSelectors": [{"readWriteType": "All", "dataResources": [{"type": "AWS::Lambda::Function", "values": ["arn:aws:s3"]}]}]}
+	messages_with([logging_trail(lambda)]) == [no_events]
+	messages_with([logging_trail(basic("All", [""]))]) == [no_events]
+}
+
+test_fails_with_advanced_selectors_for_other_data_or_categories if {
+	dynamodb := {"AdvancedEventSelectors": [{"name": "tables", "fieldSelectors": [
+		{"field": "eventCategory", "equals": ["Data"]},
+		{"field": "resources.type", "equals": ["AWS::DynamoDB::Table"]},
+	]}]}
+	messages_with([logging_trail(dynamodb)]) == [no_events]
+	management := {"AdvancedEventSelectors": [{"name": "mgmt", "fieldSelectors": [
+		{"field": "eventCategory", "equals": ["Management"]},
+		{"field": "resources.type", "equals": ["AWS::S3::Object"]},
+	]}]}
+	messages_with([logging_trail(management)]) == [no_events]
+}
+
+test_fails_with_advanced_write_only_selectors if {
+	messages_with([logging_trail(advanced([{"field": "readOnly", "equals": ["false"]}]))]) == [only_writes]
+}
+
+# An ARN condition that only excludes other buckets lets this one through.
+test_passes_when_only_other_buckets_are_excluded if {
+	others := {"field": "resources.ARN", "notStartsWith": ["arn:aws:s3:::logs/", "arn:aws:s3:::scratch/"]}
+	status_with([logging_trail(advanced([others]))]) == "pass"
+}
+
+# Exact or suffix ARN conditions on other objects do not select this bucket's objects.
+test_fails_with_equals_or_ends_with_arn_conditions_on_other_objects if {
+	every condition in [
+		{"field": "resources.ARN", "equals": ["arn:aws:s3:::models/churn/model.tar.gz"]},
+		{"field": "resources.ARN", "endsWith": [".tar.gz"]},
+	] {
+		messages_with([logging_trail(advanced([condition]))]) == [no_events]
+	}
+}
+
+# An exclusion wins over a prefix that would include the bucket, whichever exclusion it is.
+test_fails_when_a_prefix_includes_the_bucket_but_an_exclusion_removes_it if {
+	condition := {"field": "resources.ARN", "startsWith": ["arn:aws:s3:::"], "notStartsWith": ["arn:aws:s3:::logs/", "arn:aws:s3:::training-data/"]}
+	messages_with([logging_trail(advanced([condition]))]) == [no_events]
+}
+
+# --- trails, their names and home regions ------------------------------------------------------------
+
+# A trail record copied into another region (a shadow of a trail homed elsewhere) covers its
+# home region only; without a homeRegion (null in a Config item) the record's region is its home.
+test_a_single_region_trail_covers_its_home_region if {
+	shadow := json.patch(trail("eu", "us-east-1", false, object.union(logging, basic("All", ["arn:aws:s3"]))), [{"op": "replace", "path": "/configuration/homeRegion", "value": "eu-west-1"}])
+	messages_with([shadow]) == [no_events]
+	local := json.patch(trail("local", "us-east-1", false, object.union(logging, basic("All", ["arn:aws:s3"]))), [{"op": "replace", "path": "/configuration/homeRegion", "value": null}])
+	status_with([local]) == "pass"
+}
+
+# A trail without a usable name is named by its id in messages.
+test_names_a_trail_without_a_name_by_its_id if {
+	arn := "arn:aws:cloudtrail:us-east-1:111122223333:trail/cfg"
+	every name in [null, ""] {
+		t := object.union(trail("cfg", "us-east-1", true, {}), {"id": arn, "name": name})
+		messages_with([t]) == [sprintf("the event selectors of CloudTrail trail %s are not in the inventory", [arn])]
+	}
+}
+
+# --- unknowns that matter only while something is not recorded ---------------------------------------
+
+# One half recorded is not enough to ignore what is unknown: trails homed in another,
+# uncollected region, or a trail whose selectors are unknown, might record the other half.
+test_not_evaluated_when_one_half_is_recorded_and_trails_were_not_collected if {
+	reads := trail("reads", "us-east-1", true, object.union(logging, basic("ReadOnly", ["arn:aws:s3"])))
+	testing.messages(id, bucket) == ["CloudTrail trails were not collected for 111122223333 us-east-1"] with data.inventory as testing.context([reads])
+}
+
+test_not_evaluated_when_one_half_is_recorded_and_a_trail_is_unknown if {
+	reads := trail("reads", "us-east-1", true, object.union(logging, basic("ReadOnly", ["arn:aws:s3"])))
+	messages_with([reads, trail("cfg", "us-east-1", true, {})]) == ["the event selectors of CloudTrail trail cfg are not in the inventory"]
+}
+
+# A stopped trail records nothing whatever its selectors, so unknown selectors do not matter.
+test_fails_with_a_stopped_trail_whose_selectors_are_unknown if {
+	messages_with([trail("paused", "us-east-1", true, stopped)]) == [no_events]
+}
+
+# The note names every stopped trail that would record a missing half, and only those.
+test_names_the_stopped_trails_that_would_record_the_missing_events if {
+	ts := [
+		trail("paused-b", "us-east-1", true, object.union(stopped, basic("ReadOnly", ["arn:aws:s3"]))),
+		trail("paused-a", "us-east-1", true, object.union(stopped, basic("All", ["arn:aws:s3:::training-data/"]))),
+		trail("paused-mgmt", "us-east-1", true, object.union(stopped, no_data_events)),
+	]
+	messages_with(ts) == ["No CloudTrail trail records S3 data events for objects in bucket training-data, so reads and writes of its training data leave no audit trail (trail paused-a, paused-b would record them but is not logging)."]
+}

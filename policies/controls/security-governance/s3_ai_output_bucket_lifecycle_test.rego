@@ -83,6 +83,50 @@ test_not_evaluated_without_any_bucket_settings if {
 
 test_not_evaluated_when_versioning_is_unknown if {
 	testing.status(id, with_rules({}, [rule({"expirationInDays": 90})])) == "not_evaluated"
+	testing.messages(id, with_rules({}, [rule({"expirationInDays": 90})])) == ["the bucket's versioning status is not in the inventory (needed to know whether expired objects are removed or kept as old versions)"]
+}
+
+# A suspended bucket keeps the versions it made while versioning was on: the same as Enabled.
+test_fails_on_a_versioning_suspended_bucket_keeping_noncurrent_versions if {
+	r := with_rules({"BucketVersioningConfiguration": {"status": "Suspended"}}, [rule({"expirationInDays": 90})])
+	testing.messages(id, r) == ["Bucket invocation-logs expires objects but its versioning is Suspended and no Enabled lifecycle rule expires noncurrent versions, so expired AI outputs are kept as old versions."]
+}
+
+# Noncurrent versions only matter once objects expire: a versioned bucket that expires nothing
+# gets the one finding that says so.
+test_a_versioned_bucket_without_expiration_gets_one_finding if {
+	none := bucket(versioned)
+	testing.messages(id, none) == ["Bucket invocation-logs has no lifecycle configuration, so AI outputs written to it are kept indefinitely."]
+	transitions := with_rules(versioned, [rule({"transitions": [{"days": 30, "date": null, "storageClass": "GLACIER"}]})])
+	testing.messages(id, transitions) == ["Bucket invocation-logs has no Enabled lifecycle rule that expires objects, so AI outputs written to it are kept indefinitely."]
+}
+
+# Unset days or dates, however a serializer writes them (-1, 0, null, ""), expire nothing.
+test_fails_when_days_and_date_are_unset if {
+	every overrides in [{"expirationInDays": 0}, {"expirationDate": ""}, {"expirationInDays": 90, "status": "Disabled"}] {
+		testing.messages(id, with_rules(unversioned, [rule(overrides)])) == ["Bucket invocation-logs has no Enabled lifecycle rule that expires objects, so AI outputs written to it are kept indefinitely."]
+	}
+	r := with_rules(versioned, [rule({"expirationInDays": 90, "noncurrentVersionExpirationInDays": 0})])
+	testing.status(id, r) == "fail"
+}
+
+test_not_evaluated_when_the_rules_are_not_recorded if {
+	every configuration in [{}, {"rules": null}] {
+		r := bucket(object.union(unversioned, {"BucketLifecycleConfiguration": configuration}))
+		testing.messages(id, r) == ["the bucket's lifecycle rules are not in the inventory"]
+	}
+}
+
+# A failed read is reported once, even when no other setting was recorded.
+test_not_evaluated_once_when_nothing_could_be_read if {
+	r := object.union(bucket({}), {"collectionErrors": {"BucketLifecycleConfiguration": "s3:GetBucketLifecycleConfiguration was denied (AccessDenied)"}})
+	testing.messages(id, r) == ["the bucket's lifecycle configuration could not be read"]
+}
+
+# A recorded lifecycle configuration is judged even if a source also noted a failed read.
+test_a_recorded_configuration_is_judged_despite_a_recorded_error if {
+	r := object.union(with_rules(unversioned, [rule({"expirationInDays": 90})]), {"collectionErrors": {"BucketLifecycleConfiguration": "throttled on a retry"}})
+	testing.status(id, r) == "pass"
 }
 
 test_versioning_does_not_matter_when_noncurrent_versions_expire if {

@@ -115,11 +115,10 @@ is_arn(ref) if startswith(ref, "arn:")
 
 arn_account(ref) := split(ref, ":")[4]
 
-# The package a reference names: by ARN anywhere in the inventory, else by ARN, name
-# ("group/version" for versioned packages) or unversioned package name in the model's account
-# and region.
+# The package a reference names: by ARN anywhere in the inventory (which is keyed by ARN, so a
+# name never matches there), else by ARN in any case, name ("group/version" for versioned
+# packages) or unversioned package name in the model's account and region.
 resolve(ref) := p if {
-	is_arn(ref)
 	p := lib.related(ref)
 } else := p if {
 	candidates := [q |
@@ -127,7 +126,6 @@ resolve(ref) := p if {
 		q.region == lib.resource.region
 		named(q, ref)
 	]
-	count(candidates) > 0
 	p := candidates[0]
 }
 
@@ -143,7 +141,11 @@ named(p, ref) if {
 
 found(ref) if resolve(ref)
 
-approval(ref) := resolve(ref).configuration.ModelApprovalStatus
+# A status that is not a string (absent, or null in a snapshot) is unknown, not a status.
+approval(ref) := status if {
+	status := resolve(ref).configuration.ModelApprovalStatus
+	is_string(status)
+}
 
 versioned(p) if is_string(p.configuration.ModelPackageGroupName)
 
@@ -158,9 +160,8 @@ violations contains sprintf("Model %s is created from model package %s, whose ap
 violations contains sprintf("Model %s is created from model package %s, an unversioned package outside any model package group, with no approval status.", [lib.label, ref]) if {
 	some ref in refs
 	p := resolve(ref)
-	count(p.configuration) > 0
 	not versioned(p)
-	not p.configuration.ModelApprovalStatus
+	not approval(ref)
 }
 
 violations contains sprintf("Model %s references model package %s, which was not found in the model registry.", [lib.label, ref]) if {
@@ -195,8 +196,6 @@ missing contains sprintf("the settings of model package %s are not in the invent
 
 missing contains sprintf("the approval status of model package %s is not in the inventory", [ref]) if {
 	some ref in refs
-	p := resolve(ref)
-	count(object.get(p, "configuration", {})) > 0
-	versioned(p)
-	not p.configuration.ModelApprovalStatus
+	versioned(resolve(ref))
+	not approval(ref)
 }

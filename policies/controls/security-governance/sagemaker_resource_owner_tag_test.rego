@@ -24,6 +24,7 @@ test_fails_with_empty_owner if testing.status(id, model({"owner": "  "})) == "fa
 test_fails_for_notebook_and_endpoint_config if {
 	testing.messages(id, resource("AWS::SageMaker::NotebookInstance", {})) == ["Notebook instance churn has no owner tag (owner, team, owning-team, technical-owner, business-owner) with a value."]
 	testing.status(id, resource("AWS::SageMaker::EndpointConfig", {"Name": "x"})) == "fail"
+	testing.messages(id, resource("AWS::SageMaker::EndpointConfig", {"Name": "x"})) == ["Endpoint configuration churn has no owner tag (owner, team, owning-team, technical-owner, business-owner) with a value."]
 }
 
 test_passes_with_owner_in_any_case if {
@@ -36,6 +37,7 @@ test_passes_with_owner_in_any_case if {
 
 test_not_evaluated_without_tag_map if {
 	testing.status(id, json.remove(model({}), ["tags"])) == "not_evaluated"
+	testing.messages(id, json.remove(model({}), ["tags"])) == ["the resource's tags are not in the inventory"]
 }
 
 test_not_applicable_to_other_types if testing.not_applicable(id, resource("AWS::SageMaker::Domain", {}))

@@ -6,8 +6,9 @@
 #   account that carries the tag data-source-approved=true (key and value case-insensitive).
 #   A bucket of another account is recognised when the scan collected it; a bucket found in
 #   no collected account is "outside" only when the job's account had its S3 buckets
-#   collected completely, and unknown otherwise. Jobs without S3 input channels are not
-#   checked.
+#   collected completely, and unknown otherwise. An S3 channel whose URI is not recorded, a URI
+#   that names no bucket, and an access point alias leave the result not evaluated. Jobs
+#   without S3 input channels are not checked.
 # custom:
 #   id: CAFAI-SG-03
 #   capability: security-governance
@@ -76,17 +77,23 @@ account_id := input.resource.accountId
 
 partition := split(input.resource.arn, ":")[1]
 
-# The S3 URIs of the job's input channels.
-uris contains uri if {
+# The job's S3 input channels (a Config-style record carries the other source as null).
+s3_channels := [channel |
 	some channel in lib.as_array(lib.configuration.InputDataConfig)
+	is_object(channel.DataSource.S3DataSource)
+]
+
+s3_uri(channel) := uri if {
 	uri := channel.DataSource.S3DataSource.S3Uri
 	is_string(uri)
 	uri != ""
 }
 
+uris := {uri | some channel in s3_channels; uri := s3_uri(channel)}
+
 out_of_scope if {
 	recorded
-	count(uris) == 0
+	count(s3_channels) == 0
 }
 
 bucket_of(uri) := name if {
@@ -107,20 +114,15 @@ alias(name) if endswith(name, "--ol-s3")
 # The bucket's inventory entry in any account scanned (bucket ARNs carry no account).
 known(name) := lib.related(sprintf("arn:%s:s3:::%s", [partition, name]))
 
-own(name) if known(name).accountId == account_id
-
-# Fallback for a bucket recorded under another ARN form: the account's buckets by name.
-own(name) if {
-	not known(name)
-	name in own_bucket_names
-}
-
+# A bucket that is not in the inventory under its ARN may still be one of the account's own,
+# recorded under another ARN form: the account's buckets by name.
 own_bucket_names := {name |
 	some bucket in lib.same_account_of_type(bucket_type)
 	some name in [bucket.name, bucket.id]
 	is_string(name)
 }
 
+# A bucket the inventory holds under its ARN is the account's own exactly when its accountId is.
 foreign(name) if known(name).accountId != account_id
 
 approved(name) if {
@@ -138,7 +140,6 @@ tags_unknown(name) if {
 # none that was collected while the job's own account was collected completely.
 outside contains name if {
 	some name in buckets
-	not own(name)
 	not alias(name)
 	foreign(name)
 	not tags_unknown(name)
@@ -147,9 +148,9 @@ outside contains name if {
 
 outside contains name if {
 	some name in buckets
-	not own(name)
-	not alias(name)
 	not known(name)
+	not name in own_bucket_names
+	not alias(name)
 	lib.account_collected(bucket_type)
 }
 
@@ -157,23 +158,27 @@ missing contains "the training job's configuration is not in the inventory" if n
 
 missing contains sprintf("S3 buckets were not collected completely for account %s, so whether training data bucket %s belongs to it is unknown", [account_id, name]) if {
 	some name in buckets
-	not own(name)
-	not alias(name)
 	not known(name)
+	not name in own_bucket_names
+	not alias(name)
 	not lib.account_collected(bucket_type)
 }
 
 missing contains sprintf("the tags of bucket %s (account %s) are not in the inventory, so whether it is an approved data source is unknown", [name, known(name).accountId]) if {
 	some name in buckets
-	not own(name)
 	foreign(name)
 	tags_unknown(name)
 }
 
 missing contains sprintf("training data location %s is an S3 access point alias, whose bucket and owner are not in the inventory", [name]) if {
 	some name in buckets
-	not own(name)
 	alias(name)
+}
+
+# S3Uri is required in an S3 channel: without it where the data comes from is unknown.
+missing contains sprintf("the S3 URI of training channel %s is not in the inventory", [lib.text(object.get(channel, "ChannelName", i + 1))]) if {
+	some i, channel in s3_channels
+	not s3_uri(channel)
 }
 
 missing contains sprintf("training data location %s is not an s3:// URI whose bucket can be read", [uri]) if {
