@@ -132,3 +132,10 @@ test_a_private_acl_is_never_unknown if {
 	not s3_public.acl_public_unknown with input as {"resource": b} with data.inventory as unknown_account_block
 	not s3_public.acl_public with input as {"resource": b} with data.inventory as with_account(all_off)
 }
+
+# collectionErrors entries that are false say "no error": the bucket's block was read.
+test_a_false_collection_error_is_no_error if {
+	b := object.union(bucket({"PublicAccessBlockConfiguration": all_off}), {"collectionErrors": {"PublicAccessBlockConfiguration": false}})
+	count(s3_public.block_unknown_reasons) == 0 with input as {"resource": b} with data.inventory as with_account(all_off)
+	s3_public.block_violations == {"Bucket models does not block public access: blockPublicAcls, ignorePublicAcls, blockPublicPolicy, restrictPublicBuckets are off at both the bucket and the account level."} with input as {"resource": b} with data.inventory as with_account(all_off)
+}
