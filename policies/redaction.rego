@@ -2,7 +2,7 @@
 # redact them in inventory.json. Detection is lib.looks_secret — the same as the secret controls
 # use — so what is flagged and what is hidden never drift apart.
 #
-# input.candidates: [{"path": [...], "env": {…} or [{"name", "value"}…]}], the environment-like
+# input.candidates: [{"path": [...], "env": {…}, [{"name", "value"}…] or ["NAME=value"…]}], the environment-like
 # maps the engine found in the resource's configuration ("Environment", "environment",
 # "Variables", "EnvironmentVariables", "HyperParameters" holding an object or a list). Finding them in TypeScript
 # is a plain traversal; walking every configuration in Rego was measured at ~120 µs a resource.

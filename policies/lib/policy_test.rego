@@ -271,7 +271,7 @@ public_cases := [
 ]
 
 test_public_statements if {
-	wrong := [c[0] | some c in public_cases; c[2] != count(public(c[1])) > 0]
+	wrong := [c[0] | some c in public_cases; c[2] != (count(public(c[1])) > 0)]
 	wrong == []
 }
 
