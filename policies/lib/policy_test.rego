@@ -29,6 +29,25 @@ action_cases := [
 	["s3:Get.bject", "s3:GetObject", false],
 	["s3:(Get|Put)Object", "s3:GetObject", false],
 	["s3:[GP]etObject", "s3:GetObject", false],
+	# ... also next to a wildcard, where the pattern becomes a regular expression
+	["s3:a.b*", "s3:a.bx", true],
+	["s3:a.b*", "s3:axbx", false],
+	["s3:a+b*", "s3:a+bx", true],
+	["s3:a+b*", "s3:aabx", false],
+	["s3:a^b*", "s3:a^bx", true],
+	["s3:a$b*", "s3:a$bx", true],
+	["s3:a(b*", "s3:a(bx", true],
+	["s3:a)b*", "s3:a)bx", true],
+	["s3:a|b*", "s3:a|bx", true],
+	["s3:a|b*", "s3:a", false],
+	["s3:a{2}*", "s3:a{2}x", true],
+	["s3:a{2}*", "s3:aax", false],
+	["s3:a}b*", "s3:a}bx", true],
+	["s3:a[b]*", "s3:a[b]x", true],
+	["s3:a[b]*", "s3:abx", false],
+	["s3:a\\b*", "s3:a\\bx", true],
+	["s3:a?b", "s3:a.b", true],
+	["s3:a?b", "s3:ab", false],
 ]
 
 # Each table's expected value is compared with a total answer (true or false), so a case whose
@@ -266,12 +285,24 @@ public_cases := [
 	["ForAllValues", everyone({"Condition": {"ForAllValues:StringEquals": {"aws:PrincipalOrgPaths": "o-a/r-b/ou-c/"}}}), true],
 	["policy variable", everyone({"Condition": {"StringEquals": {"aws:PrincipalAccount": "${aws:ResourceAccount}"}}}), true],
 	["empty value list", everyone({"Condition": {"StringEquals": {"aws:PrincipalAccount": []}}}), true],
+	# every caller-identifying key and every equality operator restricts with a fixed value
+	["StringEqualsIgnoreCase PrincipalOrgID", everyone({"Condition": {"StringEqualsIgnoreCase": {"aws:PrincipalOrgID": "o-abc123"}}}), false],
+	["StringLike PrincipalArn fixed", everyone({"Condition": {"StringLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/r"}}}), false],
+	["ArnEquals SourceArn", everyone({"Condition": {"ArnEquals": {"aws:SourceArn": "arn:aws:sns:us-east-1:111122223333:t"}}}), false],
+	["ForAnyValue:StringEquals PrincipalOrgPaths", everyone({"Condition": {"ForAnyValue:StringEquals": {"aws:PrincipalOrgPaths": "o-a/r-b/ou-c/"}}}), false],
+	["ForAnyValue:StringEqualsIgnoreCase PrincipalOrgPaths", everyone({"Condition": {"ForAnyValue:StringEqualsIgnoreCase": {"aws:PrincipalOrgPaths": "o-a/r-b/ou-c/"}}}), false],
+	["ForAnyValue:StringLike PrincipalOrgPaths", everyone({"Condition": {"ForAnyValue:StringLike": {"aws:PrincipalOrgPaths": "o-a/r-b/ou-c/"}}}), false],
+	["SourceIp /8", everyone({"Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}), false],
+	["SourceIp /7", everyone({"Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/7"}}}), true],
+	["SourceIp IPv6 /16", everyone({"Condition": {"IpAddress": {"aws:SourceIp": "2001:db8::/16"}}}), false],
+	["SourceIp IPv6 /15", everyone({"Condition": {"IpAddress": {"aws:SourceIp": "2000::/15"}}}), true],
+	["SourceIp IPv6 address", everyone({"Condition": {"IpAddress": {"aws:SourceIp": "2001:db8::1"}}}), false],
 	# one restricting condition among others is enough (conditions are ANDed)
 	["negated plus restricting", everyone({"Condition": {"StringNotEquals": {"aws:PrincipalAccount": "111122223333"}, "StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}}), false],
 ]
 
 test_public_statements if {
-	wrong := [c[0] | some c in public_cases; c[2] != (count(public(c[1])) > 0)]
+	wrong := [c[0] | some c in public_cases; c[2] != count(public(c[1])) > 0]
 	wrong == []
 }
 
@@ -345,4 +376,31 @@ test_tls_deny_split_over_statements if {
 test_tls_deny if {
 	wrong := [c[0] | some c in tls_cases; c[2] != tls_only(c[1])]
 	wrong == []
+}
+
+# Each key that identifies the caller or its network restricts the principal set when it is
+# tested for equality with fixed values.
+test_every_identity_key_restricts if {
+	wrong := [key |
+		some key in [
+			"aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:PrincipalAccount", "aws:PrincipalArn",
+			"aws:PrincipalServiceName", "aws:SourceAccount", "aws:SourceArn", "aws:SourceOwner",
+			"aws:SourceOrgID", "aws:SourceOrgPaths", "aws:SourceVpc", "aws:SourceVpce", "aws:userid",
+			"aws:username", "s3:DataAccessPointAccount", "s3:DataAccessPointArn",
+		]
+		count(public(everyone({"Condition": {"StringEquals": {key: "fixed-value-1"}}}))) > 0
+	]
+	wrong == []
+}
+
+# NotAction of one service grants administrator access but not every action: the reason must
+# not claim "every action" whichever service is left out.
+test_administrator_reason_does_not_claim_every_action_under_not_action if {
+	wrong := [svc |
+		some svc in ["s3", "sagemaker", "bedrock", "ec2", "kms", "lambda", "sts"]
+		d := doc([{"Effect": "Allow", "NotAction": concat("", [svc, ":*"]), "Resource": "*"}])
+		policy.administrator_reason([d], role_arn) == "it allows every action on every resource"
+	]
+	wrong == []
+	policy.administrator_reason([doc([{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}])], role_arn) != "it allows every action on every resource"
 }
