@@ -163,6 +163,10 @@ allowed_cases := [
 	["Deny with NotResource leaves the payroll folder", [doc([allow("s3:*", "*"), {"Effect": "Deny", "Action": "s3:*", "NotResource": ["arn:aws:s3:::HRBucket/Payroll", "arn:aws:s3:::HRBucket/Payroll/*"]}])], "s3:GetObject", "arn:aws:s3:::HRBucket/Payroll/k", true],
 	# a conditional Deny may not apply: it does not remove the grant
 	["conditional deny", [doc([allow("*", "*"), object.union(deny("iam:*", "*"), {"Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}})])], "iam:PassRole", role_arn, true],
+	# a Condition that cannot be read may hold: the Deny is not sure; a null or empty one is none
+	["deny with an unreadable condition", [doc([allow("*", "*"), object.union(deny("iam:*", "*"), {"Condition": "aws:MultiFactorAuthPresent"})])], "iam:PassRole", role_arn, true],
+	["deny with a null condition", [doc([allow("*", "*"), object.union(deny("iam:*", "*"), {"Condition": null})])], "iam:PassRole", role_arn, false],
+	["deny with an empty condition", [doc([allow("*", "*"), object.union(deny("iam:*", "*"), {"Condition": {}})])], "iam:PassRole", role_arn, false],
 	# a conditional Allow may apply: it still grants
 	["conditional allow", [doc([object.union(allow("iam:PassRole", "*"), {"Condition": {"StringEquals": {"iam:PassedToService": "sagemaker.amazonaws.com"}}})])], "iam:PassRole", role_arn, true],
 	# a Deny whose resource is a policy variable does not surely apply
@@ -238,6 +242,15 @@ test_allowed_somewhere if {
 test_allow_entries if {
 	d := doc([allow(["iam:*", "s3:GetObject"], "*"), allow("*", "*"), {"Effect": "Allow", "NotAction": ["s3:*"], "Resource": "*"}, deny("iam:*", "*")])
 	policy.allow_entries(d, "iam:CreateUser") == {"iam:*", "* (every action)", "every action except s3:*"}
+
+	# Deny statements grant nothing; a NotAction that excludes the action does not grant it
+	n := doc([
+		{"Effect": "Allow", "NotAction": ["s3:*", "ec2:*"], "Resource": "*"},
+		{"Effect": "Deny", "NotAction": "kms:*", "Resource": "*"},
+		{"Effect": "Deny", "Action": "iam:*", "Resource": "*"},
+	])
+	policy.allow_entries(n, "iam:CreateUser") == {"every action except ec2:*, s3:*"}
+	policy.allow_entries(n, "s3:GetObject") == set()
 }
 
 # --- resource policies: who is granted ---------------------------------------------------------
