@@ -2,7 +2,7 @@
 # redact them in inventory.json. Detection is lib.looks_secret — the same as the secret controls
 # use — so what is flagged and what is hidden never drift apart.
 #
-# input.candidates: [{"path": [...], "env": {…} or [{"name", "value"}…]}], the environment-like
+# input.candidates: [{"path": [...], "env": {…}, [{"name", "value"}…] or ["NAME=value"…]}], the environment-like
 # maps the engine found in the resource's configuration ("Environment", "environment",
 # "Variables", "EnvironmentVariables", "HyperParameters" holding an object or a list). Finding them in TypeScript
 # is a plain traversal; walking every configuration in Rego was measured at ~120 µs a resource.
@@ -27,6 +27,29 @@ paths contains array.concat(["configuration"], array.concat(path, [i, value_key]
 	lib.looks_secret(name, entry[value_key])
 }
 
+# Docker-style lists of strings, "NAME=value" or a bare value: no AWS API returns one for the keys
+# the engine looks at (Lambda, SageMaker AI and AgentCore give string maps, ECS, Batch and
+# CodeBuild lists of {name, value}), but a hand-written or converted inventory can, and a
+# credential written back to inventory.json is worse than a redacted setting. The whole entry
+# is redacted: name and value are one string.
+paths contains array.concat(["configuration"], array.concat(path, [i])) if {
+	some path, env in environment_lists
+	some i, entry in env
+	is_string(entry)
+	assignment_secret(entry)
+}
+
+assignment_secret(entry) if {
+	parts := split(entry, "=")
+	count(parts) > 1
+	lib.looks_secret(parts[0], trim_prefix(entry, concat("", [parts[0], "="])))
+}
+
+assignment_secret(entry) if lib.looks_secret("", entry)
+
+# A map whose values are objects (Lambda's Environment: {"Variables": {…}}, CodeBuild's
+# environment: {"environmentVariables": […]}) is not judged here: in every AWS shape the strings
+# sit under a nested environment-like key, which the engine reports as a candidate of its own.
 environment_maps[candidate.path] := candidate.env if {
 	some candidate in input.candidates
 	is_object(candidate.env)

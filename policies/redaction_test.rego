@@ -49,3 +49,52 @@ test_finds_secrets_by_entry_name_in_either_casing if {
 		["configuration", "containerDefinitions", 0, "environment", 1, "Value"],
 	}
 }
+
+# Docker-style "NAME=value" strings are judged by name and by value; a bare value by its value
+# alone. Plain settings and references stay.
+test_finds_secrets_in_lists_of_strings if {
+	paths_for({"Environment": [
+		"DB_PASSWORD=hunter2",
+		"AKIAABCDEFGHIJKLMNOP",
+		"STAGE=prod",
+		"API_KEY=arn:aws:secretsmanager:us-east-1:111122223333:secret:api",
+		"=AKIAABCDEFGHIJKLMNOP",
+		"MODEL_URL=https://example.com/a=b",
+	]}) == {
+		["configuration", "Environment", 0],
+		["configuration", "Environment", 1],
+		["configuration", "Environment", 4],
+	}
+}
+
+# The name is what precedes the first "=" and the value all that follows it; a bare entry has
+# no name, so a variable name on its own is not taken for a credential.
+test_splits_list_entries_at_the_first_equals_sign if {
+	paths_for({"Environment": [
+		"HF_TOKEN=abc=def",
+		"NOTE=ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+		"DB_PASSWORD",
+		"MAX_NEW_TOKENS=512",
+		"SECRET_ARN=arn:aws:secretsmanager:us-east-1:111122223333:secret:a=b",
+	]}) == {
+		["configuration", "Environment", 0],
+		["configuration", "Environment", 1],
+	}
+}
+
+# Lambda's Environment holds its variables under a nested key: the outer map (values are
+# objects) contributes nothing itself, the nested Variables map is judged.
+test_nested_environment_maps_are_judged_at_the_string_level if {
+	paths_for({"Environment": {"Variables": {"OPENAI_API_KEY": "sk-abcdefghijklmnopqrstuvwxyz012345", "STAGE": "prod"}, "Error": {"ErrorCode": "x", "Message": "y"}}}) == {["configuration", "Environment", "Variables", "OPENAI_API_KEY"]}
+}
+
+# Only strings can be redacted: a number or a nested map under a secret-looking name is no path.
+test_reports_only_string_values if {
+	paths_for({"Environment": {"API_KEY_ROTATION_DAYS": 30, "PASSWORD_REQUIRED": true, "DB_PASSWORD": "hunter2"}}) == {["configuration", "Environment", "DB_PASSWORD"]}
+}
+
+# A string map is judged by key and whole value, as the secret controls judge it: a value that
+# reads like an assignment is not split into a name and a value there.
+test_map_values_are_not_split_at_equals_signs if {
+	paths_for({"Variables": {"AWS_PROFILE_SETTING": "credential_process=fetch-creds --profile ml"}}) == set()
+}

@@ -19,7 +19,6 @@ iam_policy_name(arn) := name if {
 iam_default_policy_document(policy) := docs[0] if {
 	versions := object.get(object.get(policy, "configuration", {}), "policyVersionList", [])
 	docs := [v.document | some v in versions; v.isDefaultVersion == true]
-	count(docs) > 0
 }
 
 # --- the IAM principal (role, user or group) under evaluation -----------------------------------

@@ -29,6 +29,25 @@ action_cases := [
 	["s3:Get.bject", "s3:GetObject", false],
 	["s3:(Get|Put)Object", "s3:GetObject", false],
 	["s3:[GP]etObject", "s3:GetObject", false],
+	# ... also next to a wildcard, where the pattern becomes a regular expression
+	["s3:a.b*", "s3:a.bx", true],
+	["s3:a.b*", "s3:axbx", false],
+	["s3:a+b*", "s3:a+bx", true],
+	["s3:a+b*", "s3:aabx", false],
+	["s3:a^b*", "s3:a^bx", true],
+	["s3:a$b*", "s3:a$bx", true],
+	["s3:a(b*", "s3:a(bx", true],
+	["s3:a)b*", "s3:a)bx", true],
+	["s3:a|b*", "s3:a|bx", true],
+	["s3:a|b*", "s3:a", false],
+	["s3:a{2}*", "s3:a{2}x", true],
+	["s3:a{2}*", "s3:aax", false],
+	["s3:a}b*", "s3:a}bx", true],
+	["s3:a[b]*", "s3:a[b]x", true],
+	["s3:a[b]*", "s3:abx", false],
+	["s3:a\\b*", "s3:a\\bx", true],
+	["s3:a?b", "s3:a.b", true],
+	["s3:a?b", "s3:ab", false],
 ]
 
 # Each table's expected value is compared with a total answer (true or false), so a case whose
@@ -144,6 +163,10 @@ allowed_cases := [
 	["Deny with NotResource leaves the payroll folder", [doc([allow("s3:*", "*"), {"Effect": "Deny", "Action": "s3:*", "NotResource": ["arn:aws:s3:::HRBucket/Payroll", "arn:aws:s3:::HRBucket/Payroll/*"]}])], "s3:GetObject", "arn:aws:s3:::HRBucket/Payroll/k", true],
 	# a conditional Deny may not apply: it does not remove the grant
 	["conditional deny", [doc([allow("*", "*"), object.union(deny("iam:*", "*"), {"Condition": {"Bool": {"aws:MultiFactorAuthPresent": "false"}}})])], "iam:PassRole", role_arn, true],
+	# a Condition that cannot be read may hold: the Deny is not sure; a null or empty one is none
+	["deny with an unreadable condition", [doc([allow("*", "*"), object.union(deny("iam:*", "*"), {"Condition": "aws:MultiFactorAuthPresent"})])], "iam:PassRole", role_arn, true],
+	["deny with a null condition", [doc([allow("*", "*"), object.union(deny("iam:*", "*"), {"Condition": null})])], "iam:PassRole", role_arn, false],
+	["deny with an empty condition", [doc([allow("*", "*"), object.union(deny("iam:*", "*"), {"Condition": {}})])], "iam:PassRole", role_arn, false],
 	# a conditional Allow may apply: it still grants
 	["conditional allow", [doc([object.union(allow("iam:PassRole", "*"), {"Condition": {"StringEquals": {"iam:PassedToService": "sagemaker.amazonaws.com"}}})])], "iam:PassRole", role_arn, true],
 	# a Deny whose resource is a policy variable does not surely apply
@@ -219,11 +242,26 @@ test_allowed_somewhere if {
 test_allow_entries if {
 	d := doc([allow(["iam:*", "s3:GetObject"], "*"), allow("*", "*"), {"Effect": "Allow", "NotAction": ["s3:*"], "Resource": "*"}, deny("iam:*", "*")])
 	policy.allow_entries(d, "iam:CreateUser") == {"iam:*", "* (every action)", "every action except s3:*"}
+
+	# Deny statements grant nothing; a NotAction that excludes the action does not grant it
+	n := doc([
+		{"Effect": "Allow", "NotAction": ["s3:*", "ec2:*"], "Resource": "*"},
+		{"Effect": "Deny", "NotAction": "kms:*", "Resource": "*"},
+		{"Effect": "Deny", "Action": "iam:*", "Resource": "*"},
+	])
+	policy.allow_entries(n, "iam:CreateUser") == {"every action except ec2:*, s3:*"}
+	policy.allow_entries(n, "s3:GetObject") == set()
 }
 
 # --- resource policies: who is granted ---------------------------------------------------------
 
 public(statement) := policy.public_statements(doc([statement]))
+
+# A total answer, as for the other tables (opa fmt drops the parentheses that
+# `c[2] != (count(…) > 0)` needs, and without them the comparison is never true).
+is_public(statement) if count(public(statement)) > 0
+
+else := false
 
 everyone(extra) := object.union({"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}, extra)
 
@@ -266,12 +304,24 @@ public_cases := [
 	["ForAllValues", everyone({"Condition": {"ForAllValues:StringEquals": {"aws:PrincipalOrgPaths": "o-a/r-b/ou-c/"}}}), true],
 	["policy variable", everyone({"Condition": {"StringEquals": {"aws:PrincipalAccount": "${aws:ResourceAccount}"}}}), true],
 	["empty value list", everyone({"Condition": {"StringEquals": {"aws:PrincipalAccount": []}}}), true],
+	# every caller-identifying key and every equality operator restricts with a fixed value
+	["StringEqualsIgnoreCase PrincipalOrgID", everyone({"Condition": {"StringEqualsIgnoreCase": {"aws:PrincipalOrgID": "o-abc123"}}}), false],
+	["StringLike PrincipalArn fixed", everyone({"Condition": {"StringLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/r"}}}), false],
+	["ArnEquals SourceArn", everyone({"Condition": {"ArnEquals": {"aws:SourceArn": "arn:aws:sns:us-east-1:111122223333:t"}}}), false],
+	["ForAnyValue:StringEquals PrincipalOrgPaths", everyone({"Condition": {"ForAnyValue:StringEquals": {"aws:PrincipalOrgPaths": "o-a/r-b/ou-c/"}}}), false],
+	["ForAnyValue:StringEqualsIgnoreCase PrincipalOrgPaths", everyone({"Condition": {"ForAnyValue:StringEqualsIgnoreCase": {"aws:PrincipalOrgPaths": "o-a/r-b/ou-c/"}}}), false],
+	["ForAnyValue:StringLike PrincipalOrgPaths", everyone({"Condition": {"ForAnyValue:StringLike": {"aws:PrincipalOrgPaths": "o-a/r-b/ou-c/"}}}), false],
+	["SourceIp /8", everyone({"Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/8"}}}), false],
+	["SourceIp /7", everyone({"Condition": {"IpAddress": {"aws:SourceIp": "10.0.0.0/7"}}}), true],
+	["SourceIp IPv6 /16", everyone({"Condition": {"IpAddress": {"aws:SourceIp": "2001:db8::/16"}}}), false],
+	["SourceIp IPv6 /15", everyone({"Condition": {"IpAddress": {"aws:SourceIp": "2000::/15"}}}), true],
+	["SourceIp IPv6 address", everyone({"Condition": {"IpAddress": {"aws:SourceIp": "2001:db8::1"}}}), false],
 	# one restricting condition among others is enough (conditions are ANDed)
 	["negated plus restricting", everyone({"Condition": {"StringNotEquals": {"aws:PrincipalAccount": "111122223333"}, "StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}}), false],
 ]
 
 test_public_statements if {
-	wrong := [c[0] | some c in public_cases; c[2] != count(public(c[1])) > 0]
+	wrong := [c[0] | some c in public_cases; c[2] != is_public(c[1])]
 	wrong == []
 }
 
@@ -345,4 +395,31 @@ test_tls_deny_split_over_statements if {
 test_tls_deny if {
 	wrong := [c[0] | some c in tls_cases; c[2] != tls_only(c[1])]
 	wrong == []
+}
+
+# Each key that identifies the caller or its network restricts the principal set when it is
+# tested for equality with fixed values.
+test_every_identity_key_restricts if {
+	wrong := [key |
+		some key in [
+			"aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:PrincipalAccount", "aws:PrincipalArn",
+			"aws:PrincipalServiceName", "aws:SourceAccount", "aws:SourceArn", "aws:SourceOwner",
+			"aws:SourceOrgID", "aws:SourceOrgPaths", "aws:SourceVpc", "aws:SourceVpce", "aws:userid",
+			"aws:username", "s3:DataAccessPointAccount", "s3:DataAccessPointArn",
+		]
+		count(public(everyone({"Condition": {"StringEquals": {key: "fixed-value-1"}}}))) > 0
+	]
+	wrong == []
+}
+
+# NotAction of one service grants administrator access but not every action: the reason must
+# not claim "every action" whichever service is left out.
+test_administrator_reason_does_not_claim_every_action_under_not_action if {
+	wrong := [svc |
+		some svc in ["s3", "sagemaker", "bedrock", "ec2", "kms", "lambda", "sts"]
+		d := doc([{"Effect": "Allow", "NotAction": concat("", [svc, ":*"]), "Resource": "*"}])
+		policy.administrator_reason([d], role_arn) == "it allows every action on every resource"
+	]
+	wrong == []
+	policy.administrator_reason([doc([{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}])], role_arn) != "it allows every action on every resource"
 }

@@ -186,3 +186,14 @@ test_not_evaluated_when_the_default_version_is_not_recorded if {
 	p := json.remove(customer_policy(admin), ["configuration/policyVersionList"])
 	testing.messages(id, r) == [concat("", ["the default version of the attached policy ", customer_policy_arn, " is not in the inventory"])] with data.inventory as testing.context([p])
 }
+
+# Administrator access on a role whose trust policy is unknown: whether an AI service assumes it
+# is not known, so the verdict is not evaluated rather than a failure of an AI role.
+test_not_evaluated_with_administrator_access_and_no_trust_policy if {
+	for_attached := object.union(role("sagemaker.amazonaws.com", [attachment("arn:aws:iam::aws:policy/AdministratorAccess")], []), {"configuration": {"assumeRolePolicyDocument": null}})
+	testing.status(id, for_attached) == "not_evaluated"
+	testing.messages(id, for_attached) == ["the role's trust policy is not in the inventory"]
+	for_inline := object.union(role("sagemaker.amazonaws.com", [], [{"policyName": "everything", "policyDocument": admin}]), {"configuration": {"assumeRolePolicyDocument": null}})
+	testing.status(id, for_inline) == "not_evaluated"
+	testing.messages(id, for_inline) == ["the role's trust policy is not in the inventory"]
+}

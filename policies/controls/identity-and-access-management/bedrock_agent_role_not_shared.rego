@@ -76,7 +76,7 @@ role_of(configuration) := arn if {
 
 # A role is its account and name: IAM role names are unique regardless of case and path
 # ("role/service-role/x" and "role/X" are the same role).
-role_key(arn) := sprintf("%s:%s", [account, lower(name)]) if {
+role_key(arn) := [account, lower(name)] if {
 	account := split(arn, ":")[4]
 	segments := split(arn, "/")
 	name := segments[count(segments) - 1]
@@ -95,7 +95,7 @@ my_role_key := role_key(role)
 
 # The role name (lower case) must appear in the other agent's role ARN before the exact key is
 # built: a substring test is cheap, split + sprintf for every agent of the account is not.
-my_role_name := lower(split(my_role_key, ":")[1])
+my_role_name := my_role_key[1]
 
 sharing := sort([bedrock.name_of(a) |
 	some a in others

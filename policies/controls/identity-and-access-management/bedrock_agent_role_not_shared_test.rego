@@ -81,3 +81,37 @@ test_not_evaluated_when_agents_not_collected if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(claims, {"type": "AWS::Bedrock::KnowledgeBase"})) with data.inventory as testing.context([collected])
 }
+
+# An empty role ARN names no role: the agent's role is unknown, not "shared with nobody".
+test_not_evaluated_with_an_empty_role if {
+	r := with_role("AGENT00001", "claims-agent", "")
+	testing.status(id, r) == "not_evaluated" with data.inventory as testing.context([collected, r])
+	testing.messages(id, r) == ["the agent's service role is not in the inventory"] with data.inventory as testing.context([collected, r])
+}
+
+# A role whose name only contains this agent's role name is another role.
+test_passes_when_another_role_name_only_contains_this_one if {
+	ctx := testing.context([
+		collected, claims,
+		with_role("AGENT00002", "claims-v2", "arn:aws:iam::111122223333:role/service-role/AmazonBedrockExecutionRoleForAgents_claims_v2"),
+	])
+	testing.status(id, claims) == "pass" with data.inventory as ctx
+}
+
+test_names_every_other_agent_whose_role_is_unknown if {
+	ctx := testing.context([
+		collected, claims,
+		agent("AGENT00004", "summary-only", "111122223333", "us-east-1", {}),
+		agent("AGENT00006", "listed-only", "111122223333", "us-east-1", {}),
+	])
+	testing.messages(id, claims) == ["the service role of other agents in the account is not in the inventory: listed-only, summary-only"] with data.inventory as ctx
+}
+
+# Without its own role the agent cannot be compared with anything: that is the one reason given,
+# whatever is known about the other agents.
+test_gives_only_the_own_role_reason_when_it_is_missing if {
+	r := agent("AGENT00001", "claims-agent", "111122223333", "us-east-1", {})
+	other := agent("AGENT00004", "summary-only", "111122223333", "us-east-1", {})
+	testing.messages(id, r) == ["the agent's service role is not in the inventory"] with data.inventory as testing.context([collected, r, other])
+	testing.messages(id, r) == ["the agent's service role is not in the inventory"] with data.inventory as testing.context([account([]), r])
+}

@@ -47,7 +47,17 @@ test_not_evaluated_when_mfa_status_is_unknown if {
 }
 
 test_not_evaluated_when_password_status_is_unknown if {
-	testing.status(id, user({"CredentialReport": {"user": "data-scientist", "mfa_active": "false"}})) == "not_evaluated"
+	r := user({"CredentialReport": {"user": "data-scientist", "mfa_active": "false"}})
+	testing.status(id, r) == "not_evaluated"
+	testing.messages(id, r) == ["whether the user has a console password is not in the credential report (password_enabled)"]
+}
+
+# Only "true"/"false" (or booleans) are answers: any other cell (the root row's
+# "not_supported", an empty cell) is unknown, never a pass.
+test_not_evaluated_on_cells_that_are_not_true_or_false if {
+	testing.messages(id, user(row("true", ""))) == ["whether the user has an MFA device is not in the credential report (mfa_active)"]
+	testing.messages(id, user(row("true", "N/A"))) == ["whether the user has an MFA device is not in the credential report (mfa_active)"]
+	testing.messages(id, user(row("not_supported", "true"))) == ["whether the user has a console password is not in the credential report (password_enabled)"]
 }
 
 test_not_applicable_to_other_types if {

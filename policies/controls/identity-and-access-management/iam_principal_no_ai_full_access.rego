@@ -60,8 +60,8 @@ kind := "User" if input.resource.type == "AWS::IAM::User"
 else := "Group"
 
 violations contains concat("", [kind, " ", lib.label, " has the AWS managed policy ", name, " attached, which allows every ", full_access_policies[name], " action."]) if {
+	# A name missing from full_access_policies leaves the head, and so the rule, undefined.
 	some name in lib.iam_attached_aws_managed_names
-	full_access_policies[name]
 }
 
 # The services whose every action on every resource the principal's policies, together, allow.

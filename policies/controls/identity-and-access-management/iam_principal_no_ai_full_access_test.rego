@@ -56,7 +56,17 @@ test_fails_for_a_group_with_both if {
 
 test_fails_with_administrator_access if {
 	testing.status(id, user([attachment("arn:aws:iam::aws:policy/AdministratorAccess")])) == "fail"
+	testing.messages(id, user([attachment("arn:aws:iam::aws:policy/AdministratorAccess")])) == ["User alice has the AWS managed policy AdministratorAccess attached, which allows every SageMaker and Bedrock action."]
 	testing.status(id, group([attachment("arn:aws-us-gov:iam::aws:policy/PowerUserAccess")])) == "fail"
+	testing.messages(id, group([attachment("arn:aws-us-gov:iam::aws:policy/PowerUserAccess")])) == ["Group ml has the AWS managed policy PowerUserAccess attached, which allows every SageMaker and Bedrock action."]
+}
+
+# A full-access policy already seen fails the principal even when another attached policy is
+# not in the inventory.
+test_fails_on_a_certain_grant_when_another_policy_is_unknown if {
+	r := user([attachment("arn:aws:iam::aws:policy/AmazonBedrockFullAccess"), attachment(customer_policy_arn)])
+	testing.status(id, r) == "fail"
+	testing.messages(id, r) == ["User alice has the AWS managed policy AmazonBedrockFullAccess attached, which allows every Bedrock action."]
 }
 
 test_fails_with_an_inline_policy_allowing_a_whole_service if {

@@ -69,3 +69,23 @@ test_not_evaluated_when_a_key_status_is_unknown if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(account("us-east-1", root("true", "true")), {"type": "AWS::IAM::User"}))
 }
+
+# Only "true"/"false" (or booleans) are answers: another cell leaves the key's status unknown,
+# never a pass; an active key is a failure whatever the other key's cell says.
+test_not_evaluated_when_a_key_cell_is_not_true_or_false if {
+	testing.messages(id, account("us-east-1", root("false", ""))) == ["whether the root user's access_key_2 is active is not in the credential report"]
+	testing.messages(id, account("us-east-1", root("N/A", "false"))) == ["whether the root user's access_key_1 is active is not in the credential report"]
+}
+
+test_fails_on_an_active_key_when_the_other_is_unknown if {
+	r := account("us-east-1", root("true", ""))
+	testing.status(id, r) == "fail"
+	testing.messages(id, r) == ["The root user of account 111122223333 has an active access key (access key 1)."]
+}
+
+# A row recorded as null (or anything but an object) is no row.
+test_not_evaluated_when_the_row_is_not_an_object if {
+	r := account("us-east-1", {"rootUser": null})
+	testing.status(id, r) == "not_evaluated"
+	testing.messages(id, r) == ["the root user's credential report row is not in the inventory (configuration.rootUser)"]
+}

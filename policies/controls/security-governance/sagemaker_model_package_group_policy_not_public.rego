@@ -103,9 +103,7 @@ missing contains "the model package group's resource policy could not be decoded
 
 # Allow statements for everyone (or everyone outside a negated set) that no condition pins to
 # fixed identities; see policies/lib/policy.rego.
-public_statements := policies.public_statements(policy) if is_object(policy)
-
-else := []
+public_statements := policies.public_statements(policy)
 
 violations contains concat("", ["Model package group ", lib.label, " has a resource policy statement (", name, ") that allows any AWS principal without restricting it to known accounts or an organization."]) if {
 	some name in public_statements

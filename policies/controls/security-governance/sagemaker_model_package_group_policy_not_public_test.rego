@@ -92,6 +92,21 @@ test_not_evaluated_when_the_policy_is_not_recorded if {
 
 test_not_evaluated_when_the_policy_cannot_be_decoded if {
 	testing.status(id, group("{not json")) == "not_evaluated"
+	testing.messages(id, group("{not json")) == ["the model package group's resource policy could not be decoded"]
+}
+
+# Valid JSON that is no policy document (a list, a bare string) is as unknown as invalid JSON.
+test_not_evaluated_when_the_policy_string_is_not_a_document if {
+	testing.messages(id, group("[]")) == ["the model package group's resource policy could not be decoded"]
+	testing.messages(id, group("\"*\"")) == ["the model package group's resource policy could not be decoded"]
+	testing.status(id, group(["*"])) == "not_evaluated"
+}
+
+# The collector records a failed read as a message string; anything else there says nothing
+# more than that the policy is absent.
+test_not_evaluated_when_the_read_error_is_not_a_message if {
+	r := object.union(group_with({}), {"collectionErrors": {"ModelPackageGroupPolicy": {"Code": "AccessDeniedException"}}})
+	testing.messages(id, r) == ["the model package group's resource policy is not in the inventory"]
 }
 
 test_not_applicable_to_other_types if {
