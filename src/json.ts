@@ -101,7 +101,15 @@ export function jsonPointer(path: Array<string | number>, keep = 6): string {
   return `/${parts.slice(0, keep).join('/')}/…(${parts.length - keep * 2} more)…/${parts.slice(-keep).join('/')}`;
 }
 
-/** Text for a one-line message: control, line-separator, bidi-override and unpaired characters as JSON escapes. */
+/**
+ * Text from input files and file names ends up in one-line messages. Control characters would
+ * break the one-line promise (a newline), move the cursor or recolour the terminal (escape
+ * sequences), and invisible format characters (a byte-order mark, zero-width or bidi controls,
+ * an unpaired surrogate) make a message lie about what it shows. Each is written as a visible
+ * \u{…} escape instead. The one place for this: the CLI applies it to every stderr line.
+ */
+const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+
 export function printable(text: string): string {
-  return JSON.stringify(text).slice(1, -1).replace(/[\uD800-\uDFFF\u2028\u2029\u202A-\u202E\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(UNPRINTABLE, (ch) => `\\u{${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}}`);
 }

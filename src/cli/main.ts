@@ -6,7 +6,7 @@ import { DEFAULT_IGNORE_FILES, loadIgnoreFile } from '../config/load-ignore-file
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { SEVERITIES, loadCatalog, packageRoot, type Severity } from '../controls/catalog.js';
 import { InputError, OutputError, ScanError } from '../errors.js';
-import { printable } from './printable.js';
+import { printable } from '../json.js';
 import { loadInputs } from '../sources/load-inputs.js';
 import { runScan } from '../scan/run-scan.js';
 import { collectInventory, liveOptionsFrom, type LiveFlags } from './live.js';
