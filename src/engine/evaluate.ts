@@ -5,6 +5,9 @@ import type { AssetGraph } from '../graph/model.js';
 import type { Inventory, InventoryResource } from '../inventory/model.js';
 import { isJsonObject, type JsonValue } from '../json.js';
 import { PolicyRunner, type Evaluation } from './policy-runner.js';
+import { buildContext } from './context.js';
+import { encode } from './encode.js';
+import { memoryFor } from './wasm-memory.js';
 
 export type OutcomeStatus = 'pass' | 'fail' | 'not_evaluated';
 
@@ -46,9 +49,6 @@ export interface EvaluateOptions {
   /** Another compiled policy and its catalog instead of policy-bundle/ (tests of the engine itself). */
   bundle?: { wasm: Uint8Array; catalog: Catalog };
 }
-
-const WASM_PAGE = 64 * 1024;
-const MAX_PAGES = 65536; // 4 GiB, the wasm32 limit
 
 /**
  * Evaluates every resource against the controls routed to its type.
@@ -162,51 +162,4 @@ function stringLeaves(value: JsonValue, at: ValuePath): ValuePath[] {
   if (Array.isArray(value)) return value.flatMap((item, i) => stringLeaves(item, [...at, i]));
   if (isJsonObject(value)) return Object.entries(value).flatMap(([key, child]) => stringLeaves(child, [...at, key]));
   return [];
-}
-
-interface Context {
-  resources: Record<string, InventoryResource>;
-  /** account → type → ARNs: lookups stay linear in one account, not the whole inventory. */
-  by_account: Record<string, Record<string, string[]>>;
-}
-
-/**
- * Only the types controls look up (custom.related_resource_types) go into the context.
- * Keyed by ARNs and account ids from the input, so the maps have no prototype: an ARN or account
- * id of "__proto__" stays an ordinary key (JSON.stringify writes it) instead of replacing the
- * object's prototype and merging one account's resources into another's.
- */
-function buildContext(inventory: Inventory, catalog: Catalog): Context {
-  const relatedTypes = new Set(catalog.controls.flatMap((control) => control.relatedResourceTypes));
-  const context: Context = { resources: nullObject(), by_account: nullObject() };
-  for (const resource of inventory.resources) {
-    if (!relatedTypes.has(resource.type)) continue;
-    context.resources[resource.arn] = resource;
-    const types = (context.by_account[resource.accountId] ??= nullObject());
-    (types[resource.type] ??= []).push(resource.arn);
-  }
-  return context;
-}
-
-function nullObject<T>(): Record<string, T> {
-  return Object.create(null) as Record<string, T>;
-}
-
-/**
- * OPA's allocator grows wasm memory in small steps, and growth is what makes a large setData
- * slow (24 MB of context: 7.8 s with 4x headroom, 0.78 s with 12x, 0.26 s with 24x). Reserving
- * is cheap — untouched pages never become resident — so reserve generously up front.
- */
-function memoryFor(contextBytes: number): { initial: number; maximum: number } {
-  const wanted = Math.ceil((contextBytes * 24 + 64 * 1024 * 1024) / WASM_PAGE);
-  return { initial: Math.min(wanted, MAX_PAGES), maximum: MAX_PAGES };
-}
-
-const encoder = new TextEncoder();
-/** opa-wasm takes pre-serialised JSON as an ArrayBuffer (it reads the whole buffer). */
-function encode(text: string): ArrayBuffer {
-  const bytes = encoder.encode(text);
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-    ? (bytes.buffer as ArrayBuffer)
-    : (bytes.slice().buffer as ArrayBuffer);
 }
