@@ -1,0 +1,35 @@
+import type { Framework, FrameworkCoverage } from './model.js';
+
+/**
+ * How much of a framework cafscan can evaluate. A partly automated requirement is counted in
+ * `automated` and again in `partial`, so `automated - partial` is what the controls check in
+ * full; manual and uncovered requirements are their own counts, never folded into automated.
+ */
+export function frameworkCoverage(framework: Framework): FrameworkCoverage {
+  const counts = { automated: 0, partial: 0, manual: 0, notCovered: 0 };
+  const controls = new Set<string>();
+  for (const requirement of framework.requirements) {
+    switch (requirement.kind) {
+      case 'automated':
+        counts.automated++;
+        if (requirement.partial !== undefined) counts.partial++;
+        for (const id of requirement.controls) controls.add(id);
+        break;
+      case 'manual':
+        counts.manual++;
+        break;
+      case 'not-covered':
+        counts.notCovered++;
+        break;
+    }
+  }
+  return {
+    id: framework.id,
+    name: framework.name,
+    version: framework.version,
+    source: framework.source,
+    requirements: framework.requirements.length,
+    ...counts,
+    controls: [...controls].sort(),
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Frameworks as data (rules/*.yaml, validated by rules/framework.schema.json). These are the
+ * loaded, normalized shapes: the YAML's three requirement forms become one tagged union, so a
+ * consumer (coverage, later per-framework posture) has to handle each form and cannot read a
+ * manual or uncovered requirement as an automated one by forgetting a field.
+ */
+import type { Component } from '../controls/catalog.js';
+
+export interface FrameworkSection {
+  id: string;
+  title: string;
+  description?: string;
+  /** Where in the source this section is: a section name or a URL. */
+  reference?: string;
+}
+
+interface RequirementBase {
+  id: string;
+  title: string;
+  description?: string;
+  /** Id of one of the framework's sections. */
+  section?: string;
+  component?: Component;
+  url?: string;
+  /** Checks the framework's publisher maps in its own tool (e.g. Prowler check ids); never evaluated here. */
+  peerChecks?: string[];
+}
+
+/** Evaluated by cafscan controls; passes only when all of them pass. */
+export interface AutomatedRequirement extends RequirementBase {
+  kind: 'automated';
+  controls: string[];
+  /** What the requirement asks that the controls do not check: such a requirement is never a plain pass. */
+  partial?: string;
+}
+
+/** A process or judgement no configuration shows: checked by hand, never counted as a pass. */
+export interface ManualRequirement extends RequirementBase {
+  kind: 'manual';
+  check: string;
+}
+
+/** Configuration could show it, but no cafscan control evaluates it yet. */
+export interface NotCoveredRequirement extends RequirementBase {
+  kind: 'not-covered';
+  notCovered: string;
+  check?: string;
+}
+
+export type Requirement = AutomatedRequirement | ManualRequirement | NotCoveredRequirement;
+
+export interface Framework {
+  id: string;
+  name: string;
+  version: string;
+  source: string;
+  description?: string;
+  sections: FrameworkSection[];
+  requirements: Requirement[];
+  /** The file it was loaded from. */
+  file: string;
+}
+
+/** Counts per framework: automated + manual + notCovered = requirements; partial is part of automated. */
+export interface FrameworkCoverage {
+  id: string;
+  name: string;
+  version: string;
+  source: string;
+  requirements: number;
+  automated: number;
+  partial: number;
+  manual: number;
+  notCovered: number;
+  /** Distinct cafscan control ids the framework's requirements reference, sorted. */
+  controls: string[];
+}
