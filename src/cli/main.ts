@@ -15,6 +15,7 @@ import { ALL_COLLECTORS } from '../collect/registry.js';
 import { VERSION } from '../version.js';
 import { writeInventoryFile } from '../scan/write-inventory-file.js';
 import { renderControls, type ControlsFormat } from './controls-command.js';
+import { addFrameworksCommand } from './frameworks-command.js';
 import { progressReporter } from './progress.js';
 
 export const DEMO_SNAPSHOT = join(packageRoot, 'fixtures', 'demo', 'config-snapshot.json');
@@ -98,6 +99,7 @@ function buildProgram(): Command {
     .action(() => {
       process.stdout.write(`${JSON.stringify(readOnlyPolicy(ALL_COLLECTORS), null, 2)}\n`);
     });
+  addFrameworksCommand(program);
   return program;
 }
 

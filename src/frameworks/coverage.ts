@@ -1,9 +1,8 @@
 import type { Framework, FrameworkCoverage } from './model.js';
 
 /**
- * How much of a framework cafscan can evaluate. A partly automated requirement is counted in
- * `automated` and again in `partial`, so `automated - partial` is what the controls check in
- * full; manual and uncovered requirements are their own counts, never folded into automated.
+ * How much of a framework cafscan can evaluate, in four disjoint counts. A partly automated
+ * requirement is never counted as automated: its controls passing does not mean it is met.
  */
 export function frameworkCoverage(framework: Framework): FrameworkCoverage {
   const counts = { automated: 0, partial: 0, manual: 0, notCovered: 0 };
@@ -11,8 +10,8 @@ export function frameworkCoverage(framework: Framework): FrameworkCoverage {
   for (const requirement of framework.requirements) {
     switch (requirement.kind) {
       case 'automated':
-        counts.automated++;
         if (requirement.partial !== undefined) counts.partial++;
+        else counts.automated++;
         for (const id of requirement.controls) controls.add(id);
         break;
       case 'manual':

@@ -156,11 +156,12 @@ function describe(errors: ErrorObject[]): string {
   const error = errors[0];
   if (!error) return '/: does not match rules/framework.schema.json';
   const path = printable(error.instancePath || '/');
-  const requirementForm = /^\/requirements\/\d+$/.test(error.instancePath) && ['not', 'anyOf', 'required', 'if'].includes(error.keyword);
+  // The requirement-form rules are the schema's allOf; a plain missing key (id, title) is not.
+  const requirementForm = /^\/requirements\/\d+$/.test(error.instancePath) && error.schemaPath.includes('/allOf/');
   if (requirementForm && error.keyword === 'required' && (error.params as { missingProperty: string }).missingProperty === 'check') {
     return `${path}: manual: true needs check (what to check by hand)`;
   }
-  if (requirementForm && error.keyword !== 'required') {
+  if (requirementForm) {
     return `${path}: a requirement has exactly one of controls (optionally with partial), manual: true with check, or notCovered (optionally with check)`;
   }
   const detail =

@@ -61,14 +61,16 @@ export interface Framework {
   file: string;
 }
 
-/** Counts per framework: automated + manual + notCovered = requirements; partial is part of automated. */
+/** Counts per framework, disjoint: automated + partial + manual + notCovered = requirements. */
 export interface FrameworkCoverage {
   id: string;
   name: string;
   version: string;
   source: string;
   requirements: number;
+  /** Evaluated in full by cafscan controls. */
   automated: number;
+  /** Evaluated in part by cafscan controls; the rest is checked by hand. */
   partial: number;
   manual: number;
   notCovered: number;

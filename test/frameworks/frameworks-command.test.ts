@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { renderFrameworks } from '../../src/cli/frameworks-command.js';
+import type { FrameworkCoverage } from '../../src/frameworks/model.js';
+import { runCli } from '../helpers/cli.js';
+
+describe('cafscan frameworks', () => {
+  it('lists every shipped framework with its coverage as JSON', () => {
+    const run = runCli(['frameworks', '--format', 'json']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const coverage = JSON.parse(run.stdout) as FrameworkCoverage[];
+    expect(coverage.map((c) => c.id)).toEqual(['aws-genai-lens-security', 'aws-securityhub-ai-security', 'caf-ai-security', 'owasp-llm-2025', 'prowler-aws-ai-security']);
+    const hub = coverage.find((c) => c.id === 'aws-securityhub-ai-security')!;
+    expect(hub).toMatchObject({ requirements: 31, automated: 8, partial: 0, manual: 0, notCovered: 23 });
+    expect(hub.controls).toEqual(['CAFAI-DP-04', 'CAFAI-DP-10', 'CAFAI-IP-01', 'CAFAI-IP-02', 'CAFAI-IP-03', 'CAFAI-IP-04', 'CAFAI-IP-05', 'CAFAI-VM-01']);
+  });
+
+  it('prints a table by default', () => {
+    const run = runCli(['frameworks']);
+    expect(run.status).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(lines[0]).toMatch(/^ID +Version +Requirements +Automated +Partly +Manual +Not covered +Controls +Name$/);
+    expect(lines.find((l) => l.startsWith('owasp-llm-2025 '))).toMatch(/^owasp-llm-2025 +2025 +10 +0 +8 +2 +0 +25 +OWASP Top 10 for LLM Applications 2025$/);
+  });
+
+  it('rejects an unknown format with exit 2', () => {
+    const run = runCli(['frameworks', '--format', 'xml']);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/argument 'xml' is invalid/);
+  });
+
+  it('renders the counts in columns under their headers', () => {
+    const coverage: FrameworkCoverage[] = [
+      { id: 'a', name: 'A', version: '1', source: 'https://example.com', requirements: 4, automated: 1, partial: 1, manual: 1, notCovered: 1, controls: ['CAFAI-DP-01'] },
+    ];
+    const [header, row] = renderFrameworks(coverage, 'text').split('\n');
+    const cell = (name: string) => row!.slice(header!.indexOf(name)).split(/ {2,}/)[0];
+    expect([cell('Requirements'), cell('Automated'), cell('Partly'), cell('Manual'), cell('Not covered'), cell('Controls'), cell('Name')]).toEqual(['4', '1', '1', '1', '1', '1', 'A']);
+  });
+});
