@@ -27,7 +27,7 @@ describe('rules/', () => {
     const files = readdirSync(RULES_DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
     expect(frameworks.map((f) => `${f.id}.yaml`).sort()).toEqual(files);
     expect([...byId.keys()].sort()).toEqual(
-      expect.arrayContaining(['aws-genai-lens-security', 'aws-securityhub-ai-security', 'caf-ai-security', 'owasp-llm-2025', 'prowler-aws-ai-security']),
+      expect.arrayContaining(['aws-genai-lens-security', 'aws-securityhub-ai-security', 'caf-ai-security', 'owasp-llm-2025', 'prowler-aws-ai-checks', 'prowler-aws-ai-security']),
     );
   });
 
@@ -38,6 +38,19 @@ describe('rules/', () => {
         expect(catalogIds.has(id), `${f.id} ${requirement.id}: ${id}`).toBe(true);
         expect(RETIRED_CONTROLS.map((r) => r.id)).not.toContain(id);
       }
+    }
+  });
+
+  // While controls' METADATA still carries crosswalk `references` (issue 12 moves them here),
+  // every Security Hub and Prowler id a control cites must be mapped to that control in rules/.
+  it('maps every Security Hub control and Prowler check a control\'s METADATA cites to that control', () => {
+    const cited = catalog.flatMap((c) => c.references.filter((r) => r.source === 'AWS Security Hub' || r.source === 'Prowler').map((r) => [c.id, r] as const));
+    expect(cited.length).toBeGreaterThan(0);
+    for (const [controlId, reference] of cited) {
+      const f = framework(reference.source === 'Prowler' ? 'prowler-aws-ai-checks' : 'aws-securityhub-ai-security');
+      const requirement = f.requirements.find((r) => r.id === reference.id);
+      expect(requirement, `${controlId} cites ${reference.source} ${reference.id}`).toBeDefined();
+      expect(controlsOf(requirement!), `${f.id} ${reference.id}`).toContain(controlId);
     }
   });
 
@@ -107,5 +120,17 @@ describe('the other frameworks hold the requirement ids their publishers use', (
       if (requirement.peerChecks) expect(requirement.peerChecks.every((c) => /^[a-z0-9_]+$/.test(c))).toBe(true);
     }
     expect(prowler.requirements.filter((r) => !r.peerChecks).map((r) => r.id)).toHaveLength(15);
+  });
+
+  it('Prowler checks: one requirement per check id, every Bedrock and SageMaker check listed', () => {
+    const checks = framework('prowler-aws-ai-checks');
+    for (const requirement of checks.requirements) expect(requirement.id).toMatch(/^[a-z0-9]+(_[a-z0-9]+)+$/);
+    const ai = checks.requirements.filter((r) => r.section !== 'other');
+    expect(ai.every((r) => r.id.startsWith(`${r.section}_`))).toBe(true);
+    expect(ai).toHaveLength(34);
+    // Every check the AI Security Framework file maps to a Bedrock or SageMaker check is listed.
+    const prowler = framework('prowler-aws-ai-security');
+    const aiChecks = new Set(prowler.requirements.flatMap((r) => r.peerChecks ?? []).filter((c) => /^(bedrock|sagemaker)_/.test(c)));
+    for (const check of aiChecks) expect(ids(checks)).toContain(check);
   });
 });
