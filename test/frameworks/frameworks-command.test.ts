@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderFrameworks } from '../../src/cli/frameworks-command.js';
+import { loadCatalog } from '../../src/controls/catalog.js';
+import { frameworkCoverage } from '../../src/frameworks/coverage.js';
+import { loadFrameworks } from '../../src/frameworks/load-frameworks.js';
 import type { FrameworkCoverage } from '../../src/frameworks/model.js';
-import { runCli } from '../helpers/cli.js';
+import { repoRoot, runCli } from '../helpers/cli.js';
 
 describe('cafscan frameworks', () => {
   it('lists every shipped framework with its coverage as JSON', () => {
@@ -37,5 +42,15 @@ describe('cafscan frameworks', () => {
     const [header, row] = renderFrameworks(coverage, 'text').split('\n');
     const cell = (name: string) => row!.slice(header!.indexOf(name)).split(/ {2,}/)[0];
     expect([cell('Requirements'), cell('Automated'), cell('Partly'), cell('Manual'), cell('Not covered'), cell('Controls'), cell('Name')]).toEqual(['4', '1', '1', '1', '1', '1', 'A']);
+  });
+});
+
+describe('docs/frameworks.md', () => {
+  it('shows the table `cafscan frameworks` prints today', () => {
+    const docs = readFileSync(join(repoRoot, 'docs', 'frameworks.md'), 'utf8');
+    const shown = /```\n\$ cafscan frameworks\n([\s\S]*?)```/.exec(docs)?.[1];
+    const catalogIds = new Set(loadCatalog().controls.map((c) => c.id));
+    const table = renderFrameworks(loadFrameworks(catalogIds).map(frameworkCoverage), 'text').split('\n\n')[0];
+    expect(shown).toBe(`${table}\n`);
   });
 });
