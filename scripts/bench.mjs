@@ -145,12 +145,14 @@ say(`generating a ${scale}-item Config snapshot…`);
 const accounts = Array.from({ length: 10 }, (_, i) => String(200000000000 + i));
 const snapshot = await syntheticSnapshot(outDir, scale, accounts[0]);
 const gzipped = readFileSync(snapshot);
+const uncompressedMB = +(gunzipSync(gzipped).byteLength / 1e6).toFixed(1);
 const snapshotParseMs = bestOf3(() => JSON.parse(gunzipSync(gzipped).toString('utf8')));
 say('scanning it with --all-resources…');
 const snap = await scan('snapshot', ['--input', snapshot, '--all-resources']);
 report.rows.snapshot = {
   items: scale,
   fileMB: +(gzipped.byteLength / 1e6).toFixed(1),
+  uncompressedMB,
   findings: snap.findings,
   wallSeconds: seconds(snap.wallMs),
   phasesSeconds: snap.phasesSeconds,
@@ -167,8 +169,13 @@ if (million) {
     files.push(await syntheticSnapshot(outDir, scale, accountId));
   }
   say(`scanning ${10 * scale} resources of 10 accounts in one run…`);
-  const all = await scan('million', ['--input', ...files, '--all-resources']);
-  report.rows.million = { resources: 10 * scale, accounts: 10, findings: all.findings, wallSeconds: seconds(all.wallMs), phasesSeconds: all.phasesSeconds, peakRssMB: all.peakRssMB };
+  try {
+    const all = await scan('million', ['--input', ...files, '--all-resources']);
+    report.rows.million = { resources: 10 * scale, accounts: 10, findings: all.findings, wallSeconds: seconds(all.wallMs), phasesSeconds: all.phasesSeconds, peakRssMB: all.peakRssMB };
+  } catch (error) {
+    // Not completing is this row's result (the "before" figure was an out-of-memory crash).
+    report.rows.million = { resources: 10 * scale, accounts: 10, failed: error.message.split('\n').filter(Boolean).slice(0, 3).join(' | ').slice(0, 500) };
+  }
 } else {
   report.rows.million = { skipped: 'set BENCH_MILLION=1 to scan ten snapshots (10 × BENCH_RESOURCES resources) in one run' };
 }
@@ -190,14 +197,22 @@ report.rows.anchor = anchor.skipped ? { skipped: anchor.skipped } : {
   wasmEvaluationToOpa: ratio(bench.evaluateMs, anchor.evalMs),
 };
 
-// The acceptance's targets (issue 11), judged on these numbers.
+// The loader adds an account record per account and region seen (a few dozen here), so the count
+// of resources the scan evaluated is the anchor's (it loads the file as the scan does).
 const b = report.rows.benchmark;
+if (!anchor.skipped) {
+  b.resourcesEvaluated = anchor.resourcesEvaluated;
+  b.resourcesPerSecond = Math.round(anchor.resourcesEvaluated / (bench.evaluateMs / 1000));
+}
+const m = report.rows.million;
+
+// The acceptance's targets (issue 11), judged on these numbers.
 report.targets = {
   evaluationToParseAtMost5: b.evaluationToParse <= 5,
   wholeScanToParseAtMost8: b.wholeScanToParse <= 8,
   snapshotToGunzipParseAtMost10: report.rows.snapshot.wholeScanToGunzipParse <= 10,
   peakRssAtMost1536MB: b.peakRssMB <= 1536 && report.rows.snapshot.peakRssMB <= 1536,
-  ...(million ? { millionPeakRssAtMost2048MB: report.rows.million.peakRssMB <= 2048 } : {}),
+  ...(million ? { millionPeakRssAtMost2048MB: !m.failed && m.peakRssMB <= 2048 } : {}),
   ...(anchor.skipped ? {} : { anchorOutcomesEqual: report.rows.anchor.sameOutcomes }),
 };
 
@@ -205,14 +220,13 @@ const row = (label, wall, rss, note) => `${label.padEnd(26)}${String(wall ?? '�
 const w = report.rows.workers;
 const a = report.rows.anchor;
 const s = report.rows.snapshot;
-const m = report.rows.million;
 process.stderr.write([
   '',
   row('row', 'wall s', 'RSS MB', 'notes'),
   row(`benchmark (${b.resourcesEvaluated})`, b.wallSeconds, b.peakRssMB, `eval ${b.phasesSeconds.evaluation} s = ${b.evaluationToParse}× parse; scan ${b.wholeScanToParse}× parse (${b.jsonParseSeconds} s)`),
   w.skipped ? row('workers', null, null, w.skipped) : row('workers 1 / ' + cores, `${w.one.wallSeconds}/${w[cores].wallSeconds}`, `${w.one.peakRssMB}/${w[cores].peakRssMB}`, `evaluation ${w.evaluationSpeedup}× faster on ${cores}`),
   row(`snapshot (${s.items}, gz)`, s.wallSeconds, s.peakRssMB, `${s.wholeScanToGunzipParse}× gunzip+parse (${s.gunzipParseSeconds} s)`),
-  m.skipped ? row('million', null, null, m.skipped) : row(`10 snapshots (${m.resources})`, m.wallSeconds, m.peakRssMB, `${m.findings} findings`),
+  m.skipped ? row('million', null, null, m.skipped) : m.failed ? row(`10 snapshots (${m.resources})`, null, null, `did not complete: ${m.failed.slice(0, 120)}`) : row(`10 snapshots (${m.resources})`, m.wallSeconds, m.peakRssMB, `${m.findings} findings`),
   a.skipped ? row('anchor (opa eval)', null, null, a.skipped) : row('anchor (opa eval, Go)', a.wallSeconds, a.peakRssMB, `query ${a.evaluationSeconds} s; outcomes ${a.sameOutcomes ? 'equal' : 'DIFFER'} (wasm eval ${a.wasmEvaluationToOpa}× OPA's)`),
   '',
 ].join('\n'));
