@@ -68,10 +68,23 @@ async function scan(name, args) {
     cwd: outDir, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, CAFSCAN_TIMINGS: '1' },
   });
   const wallMs = performance.now() - t0;
-  if (run.status !== 0) throw new Error(`scan ${name} exited ${run.status}: ${run.stderr.slice(-2000)}`);
-  const jsonLine = (key) => run.stderr.split('\n').filter((l) => l.startsWith(`{"${key}"`)).map((l) => JSON.parse(l)[key]).at(-1);
+  const lines = run.stderr.split('\n').filter(Boolean);
+  // The JSON lines the CLI (CAFSCAN_TIMINGS) and scripts/bench-rss.mjs print among its stderr.
+  const objects = lines.filter((l) => l.startsWith('{"')).flatMap((l) => {
+    try {
+      return [JSON.parse(l)];
+    } catch {
+      return [];
+    }
+  });
+  const jsonLine = (key) => objects.filter((o) => Object.hasOwn(o, key)).map((o) => o[key]).at(-1);
   const phases = jsonLine('cafscanTimingsMs') ?? {};
   const maxRssKB = jsonLine('benchMaxRssKB');
+  const cpuMs = jsonLine('benchCpuMs');
+  if (run.status !== 0) {
+    const said = lines.filter((l) => !l.startsWith('{"bench')).slice(-3).join(' | ');
+    throw Object.assign(new Error(`scan ${name} exited ${run.status ?? run.signal}: ${said}`), { wallMs, peakRssMB: maxRssKB ? Math.round(maxRssKB / 1024) : null });
+  }
   const resultsFile = join(reportDir, 'results.json');
   const head = readFileSync(resultsFile, 'utf8').slice(0, 4096); // startedAt is near the top
   const startedAt = /"startedAt": "([^"]+)"/.exec(head)?.[1];
@@ -85,6 +98,7 @@ async function scan(name, args) {
     // The acceptance's four phases from the CLI's marks (src/timings.ts).
     phasesSeconds: { startup: seconds(get('startup')), load: seconds(get('load')), contextAndGraph: seconds(get('graph') + get('context')), evaluation: seconds(get('evaluate')), writing: seconds(get('write')) },
     evaluateMs: get('evaluate'),
+    cpuSeconds: seconds(cpuMs),
     peakRssMB: Math.round(maxRssKB / 1024),
     outputsMB: +outputsMB.toFixed(1),
     totals,
@@ -117,6 +131,7 @@ report.rows.benchmark = {
   findings: bench.findings,
   outcomes: bench.totals,
   wallSeconds: seconds(bench.wallMs),
+  cpuSeconds: bench.cpuSeconds,
   phasesSeconds: bench.phasesSeconds,
   resourcesPerSecond: Math.round(evaluated / (bench.evaluateMs / 1000)),
   peakRssMB: bench.peakRssMB,
@@ -131,8 +146,8 @@ if (hasWorkers) {
   say('scanning it again with --workers 1…');
   const one = await scan('workers-1', ['--input', inventoryFile, '--workers', '1']);
   report.rows.workers = {
-    one: { wallSeconds: seconds(one.wallMs), evaluationSeconds: seconds(one.evaluateMs), peakRssMB: one.peakRssMB },
-    [cores]: { wallSeconds: seconds(bench.wallMs), evaluationSeconds: seconds(bench.evaluateMs), peakRssMB: bench.peakRssMB },
+    one: { wallSeconds: seconds(one.wallMs), cpuSeconds: one.cpuSeconds, evaluationSeconds: seconds(one.evaluateMs), peakRssMB: one.peakRssMB },
+    [cores]: { wallSeconds: seconds(bench.wallMs), cpuSeconds: bench.cpuSeconds, evaluationSeconds: seconds(bench.evaluateMs), peakRssMB: bench.peakRssMB },
     evaluationSpeedup: ratio(one.evaluateMs, bench.evaluateMs),
     sameOutcomes: JSON.stringify(one.totals) === JSON.stringify(bench.totals),
   };
@@ -155,6 +170,7 @@ report.rows.snapshot = {
   uncompressedMB,
   findings: snap.findings,
   wallSeconds: seconds(snap.wallMs),
+  cpuSeconds: snap.cpuSeconds,
   phasesSeconds: snap.phasesSeconds,
   peakRssMB: snap.peakRssMB,
   gunzipParseSeconds: +(snapshotParseMs / 1000).toFixed(3),
@@ -171,10 +187,10 @@ if (million) {
   say(`scanning ${10 * scale} resources of 10 accounts in one run…`);
   try {
     const all = await scan('million', ['--input', ...files, '--all-resources']);
-    report.rows.million = { resources: 10 * scale, accounts: 10, findings: all.findings, wallSeconds: seconds(all.wallMs), phasesSeconds: all.phasesSeconds, peakRssMB: all.peakRssMB };
+    report.rows.million = { resources: 10 * scale, accounts: 10, findings: all.findings, wallSeconds: seconds(all.wallMs), cpuSeconds: all.cpuSeconds, phasesSeconds: all.phasesSeconds, peakRssMB: all.peakRssMB };
   } catch (error) {
     // Not completing is this row's result (the "before" figure was an out-of-memory crash).
-    report.rows.million = { resources: 10 * scale, accounts: 10, failed: error.message.split('\n').filter(Boolean).slice(0, 3).join(' | ').slice(0, 500) };
+    report.rows.million = { resources: 10 * scale, accounts: 10, failed: error.message.slice(0, 500), wallSeconds: seconds(error.wallMs ?? NaN), peakRssMB: error.peakRssMB ?? null };
   }
 } else {
   report.rows.million = { skipped: 'set BENCH_MILLION=1 to scan ten snapshots (10 × BENCH_RESOURCES resources) in one run' };
@@ -226,7 +242,7 @@ process.stderr.write([
   row(`benchmark (${b.resourcesEvaluated})`, b.wallSeconds, b.peakRssMB, `eval ${b.phasesSeconds.evaluation} s = ${b.evaluationToParse}× parse; scan ${b.wholeScanToParse}× parse (${b.jsonParseSeconds} s)`),
   w.skipped ? row('workers', null, null, w.skipped) : row('workers 1 / ' + cores, `${w.one.wallSeconds}/${w[cores].wallSeconds}`, `${w.one.peakRssMB}/${w[cores].peakRssMB}`, `evaluation ${w.evaluationSpeedup}× faster on ${cores}`),
   row(`snapshot (${s.items}, gz)`, s.wallSeconds, s.peakRssMB, `${s.wholeScanToGunzipParse}× gunzip+parse (${s.gunzipParseSeconds} s)`),
-  m.skipped ? row('million', null, null, m.skipped) : m.failed ? row(`10 snapshots (${m.resources})`, null, null, `did not complete: ${m.failed.slice(0, 120)}`) : row(`10 snapshots (${m.resources})`, m.wallSeconds, m.peakRssMB, `${m.findings} findings`),
+  m.skipped ? row('million', null, null, m.skipped) : m.failed ? row(`10 snapshots (${m.resources})`, m.wallSeconds, m.peakRssMB, `did not complete: ${m.failed.slice(0, 120)}`) : row(`10 snapshots (${m.resources})`, m.wallSeconds, m.peakRssMB, `${m.findings} findings`),
   a.skipped ? row('anchor (opa eval)', null, null, a.skipped) : row('anchor (opa eval, Go)', a.wallSeconds, a.peakRssMB, `query ${a.evaluationSeconds} s; outcomes ${a.sameOutcomes ? 'equal' : 'DIFFER'} (wasm eval ${a.wasmEvaluationToOpa}× OPA's)`),
   '',
 ].join('\n'));
