@@ -13,7 +13,7 @@
 // Every scan is a fresh `node bin/cafscan.js scan …` child process, so its peak RSS is its own
 // (scripts/bench-rss.mjs reports it on exit). Inputs and outputs go to bench-output/ (gitignored).
 import { spawnSync } from 'node:child_process';
-import { createReadStream, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, createReadStream, mkdirSync, openSync, readFileSync, readSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -86,10 +86,14 @@ async function scan(name, args) {
     throw Object.assign(new Error(`scan ${name} exited ${run.status ?? run.signal}: ${said}`), { wallMs, peakRssMB: maxRssKB ? Math.round(maxRssKB / 1024) : null });
   }
   const resultsFile = join(reportDir, 'results.json');
-  const head = readFileSync(resultsFile, 'utf8').slice(0, 4096); // startedAt is near the top
+  const fd = openSync(resultsFile, 'r');
+  const headBytes = Buffer.alloc(4096);
+  const head = headBytes.toString('utf8', 0, readSync(fd, headBytes, 0, 4096, 0)); // startedAt is near the top
+  closeSync(fd);
   const startedAt = /"startedAt": "([^"]+)"/.exec(head)?.[1];
   const totals = await outcomeTotals(resultsFile);
-  const outputsMB = ['results.json', 'results.sarif', 'inventory.json'].reduce((n, f) => n + statSync(join(reportDir, f)).size, 0) / 1e6;
+  // Every output file: beyond 20 accounts the SARIF is split into results-N.sarif.
+  const outputsMB = readdirSync(reportDir).reduce((n, f) => n + statSync(join(reportDir, f)).size, 0) / 1e6;
   rmSync(reportDir, { recursive: true, force: true }); // hundreds of MB each: keep the disk for the next row
   const get = (k) => phases[k] ?? 0;
   return {
