@@ -15,7 +15,8 @@ const { buildAssetGraph } = await import('../dist/graph/build-asset-graph.js');
 
 const [file, scanTimeIso, workDir, flag] = process.argv.slice(2);
 const allResources = flag === '--all-resources';
-const inventory = loadInputs([file]);
+// await: loadInputs returns a promise once inputs are read streamed (issue 11), a value before.
+const inventory = await loadInputs([file]);
 const catalog = loadCatalog();
 // What the scan does with no asset rules (the bench runs the CLI without a config file).
 const graph = buildAssetGraph(inventory, [], { unresolved: [], ruleMatches: [] });
