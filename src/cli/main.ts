@@ -17,6 +17,7 @@ import { writeInventoryFile } from '../scan/write-inventory-file.js';
 import { renderControls, type ControlsFormat } from './controls-command.js';
 import { addFrameworksCommand } from './frameworks-command.js';
 import { progressReporter } from './progress.js';
+import { phaseDone, reportPhases } from '../timings.js';
 
 export const DEMO_SNAPSHOT = join(packageRoot, 'fixtures', 'demo', 'config-snapshot.json');
 /** Account- and region-level facts live collection would add (a Config snapshot cannot carry them). */
@@ -122,6 +123,7 @@ function addLiveOptions(command: Command): Command {
 
 async function scanCommand(flags: ScanFlags): Promise<number> {
   const startedAt = new Date();
+  phaseDone('startup');
   if (flags.demo && flags.input?.length) throw new InputError('use either --demo or --input, not both');
   const offline = flags.demo || !!flags.input?.length;
   if (offline && (flags.profile || flags.region || flags.roleArn || flags.endpointUrl)) {
@@ -138,6 +140,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   const suppressions = [...config.suppressions, ...loadIgnoreFile(flags.ignoreFile, flags.demo ? [DEMO_IGNORE] : DEFAULT_IGNORE_FILES)];
   const live = offline ? undefined : await collectInventory(liveOptionsFrom(flags));
   const inventory = live ? live.inventory : loadInputs(inputs);
+  phaseDone('load');
   const outcome = await runScan({
     inventory,
     ...(live ? { collection: live.summary } : {}),
@@ -156,6 +159,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     startedAt,
     onProgress: progressReporter('evaluating resources'),
   });
+  reportPhases();
   for (const warning of outcome.warnings) process.stderr.write(`cafscan: ${printable(warning)}\n`);
   const formats = flags.format ?? ['table'];
   if (formats.includes('table')) {

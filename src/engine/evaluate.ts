@@ -8,6 +8,7 @@ import { PolicyRunner, type Evaluation } from './policy-runner.js';
 import { buildContext } from './context.js';
 import { encode } from './encode.js';
 import { memoryFor } from './wasm-memory.js';
+import { phaseDone } from '../timings.js';
 
 export type OutcomeStatus = 'pass' | 'fail' | 'not_evaluated';
 
@@ -63,6 +64,7 @@ export async function evaluateInventory(inventory: Inventory, options: EvaluateO
   const context = encode(JSON.stringify({ cafscan_catalog: { routing: catalog.routing }, inventory: buildContext(inventory, catalog) }));
   const wasm = options.bundle?.wasm ?? readFileSync(join(policyBundleDir, 'policy.wasm'));
   const runner = await PolicyRunner.load(wasm, context, memoryFor(context.byteLength));
+  phaseDone('context');
 
   const scan = JSON.stringify({ time: options.scanTime.toISOString(), time_ns: options.scanTime.getTime() * 1e6 });
   const scope = (resource: InventoryResource): string => {

@@ -22,6 +22,7 @@ import { renderTerminalSummary } from '../reporters/terminal-summary.js';
 import { writeOutputs } from '../reporters/write-outputs.js';
 import { computeScores } from '../scores/compute-scores.js';
 import { VERSION } from '../version.js';
+import { phaseDone } from '../timings.js';
 
 export interface ScanRequest {
   inventory: Inventory;
@@ -72,7 +73,9 @@ export const OUTPUT_FILES = { results: 'results.json', sarif: 'results.sarif', i
 export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const graphReport: GraphReport = { unresolved: [], ruleMatches: [] };
   const graph = buildAssetGraph(request.inventory, request.assetRules ?? [], graphReport);
+  phaseDone('graph');
   const evaluated = await evaluateInventory(request.inventory, { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false, ...(request.policy ? { bundle: request.policy } : {}) });
+  phaseDone('evaluate');
   const evaluationErrors = summarizeEvaluationErrors(evaluated);
   const findings = makeFindings(evaluated, request.inventory.coverage, graph);
   const scanned = { accounts: request.inventory.accounts, regions: request.inventory.regions };
@@ -140,6 +143,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     }]),
     ...(request.humanFormats ?? []).map((format): [string, () => Iterable<string>] => [HUMAN_FORMATS[format].file, () => [HUMAN_RENDERERS[format](results)]]),
   ], { isStale: (name) => isStaleSarifPart(name, sarifFiles.length) });
+  phaseDone('write');
   const warnings = output.warnings;
   const evaluationWarning = evaluationErrorWarning(evaluationErrors);
   if (evaluationWarning !== null) warnings.push(evaluationWarning);
