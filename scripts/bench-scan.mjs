@@ -6,7 +6,7 @@ import { loadCatalog } from '../dist/controls/catalog.js';
 
 const [file, outputDir] = process.argv.slice(2);
 const t0 = performance.now();
-const inventory = loadInputs([file]);
+const inventory = await loadInputs([file]);
 const t1 = performance.now();
 // Time the engine alone first, then the whole pipeline as the CLI runs it.
 let evaluated = await evaluateInventory(inventory, { scanTime: new Date() });

@@ -16,7 +16,7 @@ mkdirSync(outDir, { recursive: true });
 
 const { loadInputs } = await import('../dist/sources/load-inputs.js');
 const { loadCatalog } = await import('../dist/controls/catalog.js');
-const demo = loadInputs([join(repoRoot, 'fixtures', 'demo', 'config-snapshot.json')]);
+const demo = await loadInputs([join(repoRoot, 'fixtures', 'demo', 'config-snapshot.json')]);
 // Every type a control evaluates or looks up; types no control uses cost only parsing.
 const catalog = loadCatalog();
 const covered = new Set([...Object.keys(catalog.routing), ...catalog.controls.flatMap((c) => c.relatedResourceTypes)]);
