@@ -41,9 +41,16 @@ export interface StreamedInput {
  * (invalid JSON, then a limit violation anywhere, then what the file is, then its items), so the
  * reader keeps parsing after an item's problem and throws at the end.
  */
-export async function streamInputFile(file: string, sinkFor: (container: ItemContainer) => ItemSink): Promise<StreamedInput> {
+export async function streamInputFile(
+  file: string,
+  sinkFor: (container: ItemContainer) => ItemSink,
+  options: { onBytes?: (count: number) => void } = {},
+): Promise<StreamedInput> {
   const reading = new DocumentReader(file, sinkFor);
-  for await (const chunk of inputBytes(file)) reading.write(chunk);
+  for await (const chunk of inputBytes(file)) {
+    options.onBytes?.(chunk.length);
+    reading.write(chunk);
+  }
   return reading.end();
 }
 
@@ -97,7 +104,7 @@ class DocumentReader {
     if (!this.parser) {
       // The paths to select depend on the root (a list's items, or an object's lists), so the
       // parser is made once the first significant byte is known.
-      const at = chunk.findIndex((b) => b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09);
+      const at = firstNonWhitespace(chunk);
       // Leading whitespace means nothing to JSON: skip it until the root starts.
       if (at < 0) return;
       this.root = chunk[at] === 0x7b ? 'object' : chunk[at] === 0x5b ? 'array' : 'other';
@@ -234,4 +241,13 @@ class DocumentReader {
       throw new InputError(`${this.file} is not valid JSON (${(error as Error).message})`);
     }
   }
+}
+
+/** JSON whitespace (RFC 8259 §2): space, tab, line feed, carriage return. */
+function firstNonWhitespace(chunk: Buffer): number {
+  for (let i = 0; i < chunk.length; i++) {
+    const b = chunk[i];
+    if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) return i;
+  }
+  return -1;
 }
