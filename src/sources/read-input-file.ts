@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import { JSONParser } from '@streamparser/json';
 import { InputError } from '../errors.js';
-import { isJsonObject, jsonPointer, jsonLimitViolation, MAX_JSON_DEPTH, type JsonObject, type JsonValue } from '../json.js';
+import { isJsonObject, jsonPointer, jsonLimitViolation, type JsonObject, type JsonValue } from '../json.js';
 import { INVENTORY_KIND, INVENTORY_SCHEMA_VERSION, type Inventory } from '../inventory/model.js';
 import { validateInventoryHeader, validateInventoryResource } from '../inventory/validate-inventory.js';
 import { inputBytes } from './input-bytes.js';
@@ -139,13 +139,13 @@ class DocumentReader {
     // The root itself (selected only when it is neither object nor list) is never an item.
     if (depth === 0) return;
     if (depth === 1 && this.root === 'array') {
-      this.item('$', info.key as number, value, [info.key as number], MAX_JSON_DEPTH - 1);
+      this.item('$', info.key as number, value, [info.key as number], 1);
       return;
     }
     if (depth === 1) {
       // A top-level value of the object; candidate lists arrive here emptied of their items.
       const key = String(info.key);
-      this.checkLimit(value, [key], MAX_JSON_DEPTH - 1);
+      this.checkLimit(value, [key], 1);
       this.header.set(key, value);
       return;
     }
@@ -154,11 +154,11 @@ class DocumentReader {
     if (typeof info.key !== 'number' || !Array.isArray(info.parent)) return;
     // The list is itself selected (for the header), so the parser would keep its items: drop each once handled.
     if (info.parent[info.parent.length - 1] === info.value) info.parent.pop();
-    this.item(container, info.key, value, [container, info.key], MAX_JSON_DEPTH - 2);
+    this.item(container, info.key, value, [container, info.key], 2);
   }
 
-  private item(container: ItemContainer, index: number, value: JsonValue, path: Array<string | number>, limit: number): void {
-    if (!this.checkLimit(value, path, limit)) return;
+  private item(container: ItemContainer, index: number, value: JsonValue, path: Array<string | number>, levelsAbove: number): void {
+    if (!this.checkLimit(value, path, levelsAbove)) return;
     if (container === '$' && !(isJsonObject(value) && 'resourceType' in value)) this.everyItemIsConfigItem = false;
     if (this.itemProblems.has(container)) return;
     try {
@@ -171,11 +171,16 @@ class DocumentReader {
     }
   }
 
-  private checkLimit(value: JsonValue, path: Array<string | number>, limit: number): boolean {
+  /** `path` is where `value` sits in the document; the limit counts nesting from the document's root. */
+  private checkLimit(value: JsonValue, path: Array<string | number>, levelsAbove: number): boolean {
     if (this.limitProblem) return false;
-    const unreadable = jsonLimitViolation(value, limit);
+    // Wrapped in as many one-element lists as there are levels above it, so depth counts (and the
+    // message names) exactly what a whole-document check would.
+    let wrapped: JsonValue = value;
+    for (let i = 0; i < levelsAbove; i++) wrapped = [wrapped];
+    const unreadable = jsonLimitViolation(wrapped);
     if (!unreadable) return true;
-    this.limitProblem = new InputError(`${this.file}: ${jsonPointer([...path, ...unreadable.path])} ${unreadable.problem}`);
+    this.limitProblem = new InputError(`${this.file}: ${jsonPointer([...path, ...unreadable.path.slice(levelsAbove)])} ${unreadable.problem}`);
     return false;
   }
 

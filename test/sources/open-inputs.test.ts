@@ -8,7 +8,8 @@ import { loadInputs } from '../../src/sources/load-inputs.js';
 import { openInputs } from '../../src/sources/open-inputs.js';
 import { repoRoot, tempDir } from '../helpers/cli.js';
 
-const REAL_WORLD = join(repoRoot, '..', '..', 'shared', 'real-world');
+// ../shared beside the main checkout; a worktree sits one level deeper (/work/wt/<name>).
+const REAL_WORLD = [join(repoRoot, '..', 'shared', 'real-world'), join(repoRoot, '..', '..', 'shared', 'real-world')].find((dir) => existsSync(dir))!;
 const realWorld = readdirSync(REAL_WORLD).filter((name) => name !== 'README.md').map((name) => join(REAL_WORLD, name));
 const demo = join(repoRoot, 'fixtures', 'demo', 'config-snapshot.json');
 

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -56,7 +56,8 @@ describe('bad input is an InputError with one clear line', () => {
 });
 
 describe('the streamed reader reads what JSON.parse of the whole file reads', () => {
-  const REAL_WORLD = join(repoRoot, '..', '..', 'shared', 'real-world');
+  // ../shared beside the main checkout; a worktree sits one level deeper (/work/wt/<name>).
+  const REAL_WORLD = [join(repoRoot, '..', 'shared', 'real-world'), join(repoRoot, '..', '..', 'shared', 'real-world')].find((dir) => existsSync(dir))!;
   const files = [join(repoRoot, 'fixtures', 'demo', 'config-snapshot.json'), ...readdirSync(REAL_WORLD).filter((n) => n !== 'README.md').map((n) => join(REAL_WORLD, n))];
 
   it('the demo and every real-world input: the same items (or inventory) as a whole-document parse', async () => {
