@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -106,5 +107,21 @@ describe('openInputs merges exactly like loadInputs', () => {
     writeFileSync(bad, '{"configurationItems": [{"resourceType": "AWS::S3::Bucket"}]}');
     await expectSameAsLoadInputs([demo, bad], 0);
     expect(existsSync(bad)).toBe(true);
+  });
+
+  it('a spill file not closed is removed when the process exits', () => {
+    const spillDir = tempDir();
+    const script = `
+      const { openInputs } = await import(${JSON.stringify(join(repoRoot, 'dist', 'sources', 'open-inputs.js'))});
+      const set = await openInputs([${JSON.stringify(demo)}], { spillAboveBytes: 0, tempDir: ${JSON.stringify(spillDir)} });
+      let n = 0;
+      for await (const r of set.resources()) n++;
+      const { readdirSync } = await import('node:fs');
+      console.log(n, readdirSync(${JSON.stringify(spillDir)}).length);
+      process.exit(0);`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toMatch(/^\d{2,} 1$/);
+    expect(readdirSync(spillDir)).toEqual([]);
   });
 });
