@@ -13,7 +13,8 @@ import { InputError } from '../errors.js';
 export async function* inputBytes(file: string): AsyncGenerator<Buffer> {
   const { fd, gzipped } = openRegularFile(file);
   // autoClose: the stream owns the descriptor from here, also when the consumer stops early.
-  const raw = createReadStream('', { fd, highWaterMark: 1 << 20 });
+  // 64 KiB chunks: measured faster through the JSON parser than 1 MiB ones (its buffers stay in cache).
+  const raw = createReadStream('', { fd, highWaterMark: 1 << 16 });
   const source = gzipped ? raw.pipe(createGunzip()) : raw;
   if (gzipped) raw.on('error', (error) => source.destroy(error));
   const inside = gzipped ? ' (inside the gzip)' : '';
