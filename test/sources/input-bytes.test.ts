@@ -123,3 +123,17 @@ describe('paths that are not regular files are refused from stat, before any rea
     expect(await rejection(dir)).toBe(`cannot read input ${dir}: it is a directory`);
   });
 });
+
+describe('streamed in 64 KiB chunks', () => {
+  it('a character cut by a chunk boundary is passed on whole, and a bad byte far in is named at its exact offset', async () => {
+    const prefix = `{"a": "${'x'.repeat((1 << 16) - 8)}`;
+    const text = `${prefix}é€😀", "b": "${'y'.repeat(70_000)}"}`;
+    for (let shift = 0; shift < 4; shift++) {
+      const shifted = `${' '.repeat(shift)}${text}`;
+      expect(await readInputText(file(`cut${shift}.json`, shifted))).toBe(shifted);
+    }
+    const bad = Buffer.concat([Buffer.from(`{"a": "${'x'.repeat(200_000)}`), Buffer.from([0xe9]), Buffer.from('"}')]);
+    expect(await rejection(file('late.json', bad))).toMatch(/byte 0xE9 at offset 200007 is not valid UTF-8/);
+    expect(await rejection(file('late.json.gz', gzipSync(bad)))).toMatch(/is not UTF-8 text \(inside the gzip\): byte 0xE9 at offset 200007/);
+  });
+});

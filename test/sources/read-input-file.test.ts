@@ -75,3 +75,24 @@ describe('the streamed reader reads what JSON.parse of the whole file reads', ()
     }
   });
 });
+
+describe('errors come in the order a whole-document read gives them', () => {
+  it('invalid JSON after a bad item is reported as invalid JSON; a bad item alone is named', async () => {
+    const bad = { resourceType: 'AWS::S3::Bucket' };
+    const named = file('item.json', JSON.stringify({ configurationItems: [item, bad] }));
+    const { loadInputs: load } = await import('../../src/sources/load-inputs.js');
+    await expect(load([named])).rejects.toThrow(/item\.json item 1: a configuration item has no resourceType or resourceId$/);
+    await expect(load([file('both.json', `{"configurationItems": [${JSON.stringify(bad)}, `)])).rejects.toThrow(/both\.json is not valid JSON/);
+  });
+
+  it('an inventory written with schemaVersion after its resources is still checked for it first', async () => {
+    const doc = `{"kind": "cafscan-inventory", "resources": [{"type": 7}], "schemaVersion": "9"}`;
+    await expect(readInputFile(file('late-version.json', doc))).rejects.toThrow(/schemaVersion "9"; this cafscan reads "1"$/);
+  });
+
+  it('a list the file does not use is not reported: configurationItems wins over an empty-looking Results', async () => {
+    const doc = JSON.stringify({ configurationItems: [item], Results: ['{not json'] });
+    expect(await readInputFile(file('two-lists.json', doc))).toMatchObject({ format: 'config-items', items: [item] });
+    expect(await readInputFile(file('empty-first.json', JSON.stringify({ configurationItems: [], baseConfigurationItems: [item] })))).toMatchObject({ items: [] });
+  });
+});
