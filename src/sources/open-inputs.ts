@@ -137,9 +137,21 @@ async function merge(files: string[], store: ResourceStore, spillAboveBytes: num
   };
 }
 
+/**
+ * Types, accounts and regions repeat across thousands of resources, but each parsed copy is its
+ * own string: the index keeps one of each, so it holds little more than ARN and id per resource.
+ */
+const shared = new Map<string, string>();
+function intern(value: string): string {
+  const known = shared.get(value);
+  if (known !== undefined) return known;
+  if (shared.size < 100_000) shared.set(value, value);
+  return value;
+}
+
 function entryOf(resource: InventoryResource, slot: number): Entry {
-  const { type, id, arn, accountId, region, capturedAt } = resource;
-  return { type, id, arn, accountId, region, capturedAt, instant: captureInstant(capturedAt), slot };
+  const { id, arn, capturedAt } = resource;
+  return { type: intern(resource.type), id, arn, accountId: intern(resource.accountId), region: intern(resource.region), capturedAt, instant: captureInstant(capturedAt), slot };
 }
 
 function configItemSink(candidate: Candidate, store: ResourceStore, file: string): ItemSink {
