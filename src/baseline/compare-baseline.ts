@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
+import { JSONParser } from '@streamparser/json';
 import { currentControlId } from '../controls/retired.js';
 import { InputError } from '../errors.js';
 import type { BaselineState, Finding, FindingResource } from '../findings/model.js';
@@ -31,24 +32,54 @@ export interface BaselineSummary {
   notScanned: number;
 }
 
-/** Reads a previous results.json; anything else is an input error (exit 2). */
-export function readBaseline(path: string): { findings: BaselineFinding[]; startedAt: string | null } {
-  let parsed: unknown;
+/**
+ * Reads a previous results.json; anything else is an input error (exit 2). Streamed: a
+ * results.json of any size (past V8's 512 MiB string limit) is read finding by finding, and only
+ * what the comparison needs is kept — a failure whole (it may be reported back as removed), any
+ * other finding as its identity, status and whether it was suppressed.
+ */
+export async function readBaseline(path: string): Promise<{ findings: BaselineFinding[]; startedAt: string | null }> {
+  const findings: BaselineFinding[] = [];
+  let incomplete = false;
+  let findingsList = false;
+  let schemaVersion: unknown;
+  let startedAt: string | null = null;
+  const parser = new JSONParser({ paths: ['$.schemaVersion', '$.scan', '$.findings', '$.findings.*'], keepStack: false, stringBufferSize: 1 << 16, numberBufferSize: 64 });
+  parser.onValue = ({ value, key, parent, stack }) => {
+    if (stack.length === 1) {
+      if (key === 'schemaVersion') schemaVersion = value;
+      else if (key === 'findings') findingsList = Array.isArray(value);
+      else if (key === 'scan') startedAt = isJsonObject(value) && typeof value.startedAt === 'string' ? value.startedAt : null;
+      return;
+    }
+    if (typeof key !== 'number' || !Array.isArray(parent)) return;
+    // The list is selected too (to know it is one), so the parser would keep its items: drop each.
+    parent.pop();
+    const finding = kept(value);
+    if (finding) findings.push(finding);
+    else incomplete = true;
+  };
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    for await (const chunk of createReadStream(path)) parser.write(chunk as Buffer);
+    if (!parser.isEnded) parser.end();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(`cannot read baseline ${path}: ${code === 'ENOENT' ? 'no such file' : code ? code : `not valid JSON (${(error as Error).message})`}`);
   }
-  if (!isJsonObject(parsed) || parsed.schemaVersion !== '1' || !Array.isArray(parsed.findings)) {
+  if (schemaVersion !== '1' || !findingsList) {
     throw new InputError(`baseline ${path} is not a cafscan results.json (schemaVersion "1" with findings)`);
   }
-  const findings = parsed.findings.filter((f): f is BaselineFinding & Record<string, never> => {
-    return isJsonObject(f) && typeof f.controlId === 'string' && typeof f.status === 'string' && isJsonObject(f.resource) && typeof f.resource.arn === 'string';
-  }) as unknown as BaselineFinding[];
-  if (findings.length !== parsed.findings.length) throw new InputError(`baseline ${path} has findings without controlId, status or resource.arn`);
-  const scan = isJsonObject(parsed.scan) ? parsed.scan : {};
-  return { findings, startedAt: typeof scan.startedAt === 'string' ? scan.startedAt : null };
+  if (incomplete) throw new InputError(`baseline ${path} has findings without controlId, status or resource.arn`);
+  return { findings, startedAt };
+}
+
+/** What the comparison keeps of one baseline finding, or undefined when it lacks its identity. */
+function kept(f: unknown): BaselineFinding | undefined {
+  if (!(isJsonObject(f) && typeof f.controlId === 'string' && typeof f.status === 'string' && isJsonObject(f.resource) && typeof f.resource.arn === 'string')) return undefined;
+  const finding = f as unknown as BaselineFinding;
+  if (failing(finding)) return finding;
+  const { controlId, status, resource, suppression } = finding;
+  return { controlId, status, resource, ...(suppression ? { suppression: true } : {}) };
 }
 
 /**

@@ -136,10 +136,10 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   if (flags.failOnNew && (!flags.failOn || !flags.baseline)) throw new InputError('--fail-on-new needs --fail-on <severity> and --baseline <results.json>');
   // Read before collecting: a bad config or baseline must fail fast, not after minutes of API calls.
   const config = loadConfig(flags.config, flags.demo ? DEMO_CONFIG : DEFAULT_CONFIG_FILE);
-  const baseline = flags.baseline ? { path: flags.baseline, ...readBaseline(flags.baseline) } : undefined;
+  const baseline = flags.baseline ? { path: flags.baseline, ...(await readBaseline(flags.baseline)) } : undefined;
   const suppressions = [...config.suppressions, ...loadIgnoreFile(flags.ignoreFile, flags.demo ? [DEMO_IGNORE] : DEFAULT_IGNORE_FILES)];
   const live = offline ? undefined : await collectInventory(liveOptionsFrom(flags));
-  const inventory = live ? live.inventory : loadInputs(inputs);
+  const inventory = live ? live.inventory : await loadInputs(inputs);
   phaseDone('load');
   const outcome = await runScan({
     inventory,

@@ -3,6 +3,9 @@ import { ACCOUNT_RESOURCE_TYPE, INVENTORY_KIND, INVENTORY_SCHEMA_VERSION } from 
 import type { CoverageEntry, Inventory, InventoryResource } from './model.js';
 import type { Removal } from './normalize-config-item.js';
 
+/** What merging needs of a resource: the streamed merge (src/sources/open-inputs.ts) keeps only this in memory. */
+export type MergeKey = Pick<InventoryResource, 'type' | 'id' | 'arn' | 'accountId' | 'region' | 'capturedAt'>;
+
 export interface InventoryPart {
   source: string;
   resources: InventoryResource[];
@@ -26,17 +29,13 @@ export function buildInventory(parts: InventoryPart[], scanned: Array<{ accountI
       const seen = byArn.get(resource.arn);
       if (!seen || capturedLater(resource.capturedAt, seen.capturedAt)) byArn.set(resource.arn, resource);
     }
-    for (const entry of part.coverage) {
-      const key = `${entry.accountId}|${entry.region}|${entry.resourceType}`;
-      // A type counts as collected if any source collected it completely.
-      if (!coverage.has(key) || entry.status === 'complete') coverage.set(key, entry);
-    }
+    mergeCoverage(coverage, part.coverage);
   }
 
   removeDeleted(byArn, parts.flatMap((part) => part.removals ?? []));
 
   const coverageList = [...coverage.values()].sort(compareCoverage);
-  const accountResources = synthesizeAccountResources([...byArn.values()], coverageList, scanned);
+  const accountResources = synthesizeAccountResources(byArn.values(), coverageList, scanned);
   for (const account of accountResources) {
     const existing = byArn.get(account.arn);
     // A saved inventory already carries account resources; keep the facts it recorded.
@@ -55,15 +54,23 @@ export function buildInventory(parts: InventoryPart[], scanned: Array<{ accountI
   };
 }
 
+export function mergeCoverage(coverage: Map<string, CoverageEntry>, entries: CoverageEntry[]): void {
+  for (const entry of entries) {
+    const key = `${entry.accountId}|${entry.region}|${entry.resourceType}`;
+    // A type counts as collected if any source collected it completely.
+    if (!coverage.has(key) || entry.status === 'complete') coverage.set(key, entry);
+  }
+}
+
 /**
  * Drops every resource whose newest record is a deletion. A deleted item often carries no ARN or
  * account (get-resource-config-history), so it also matches by type, region and resource id.
  * Only a strictly later deletion removes: on equal or unknown times the recorded configuration
  * stays and is evaluated.
  */
-function removeDeleted(byArn: Map<string, InventoryResource>, removals: Removal[]): void {
+export function removeDeleted<R extends MergeKey>(byArn: Map<string, R>, removals: Removal[]): void {
   if (removals.length === 0) return;
-  const byIdentity = new Map<string, InventoryResource[]>();
+  const byIdentity = new Map<string, R[]>();
   for (const resource of byArn.values()) {
     for (const key of [identity(resource.type, resource.region, resource.id, resource.accountId), identity(resource.type, resource.region, resource.id, null)]) {
       const list = byIdentity.get(key) ?? [];
@@ -90,7 +97,7 @@ export function accountResourceArn(accountId: string, region: string): string {
 }
 
 /** One per account and region that has resources, coverage, or was scanned (live: even if empty). */
-function synthesizeAccountResources(resources: InventoryResource[], coverage: CoverageEntry[], scanned: Array<{ accountId: string; region: string }>): InventoryResource[] {
+export function synthesizeAccountResources(resources: Iterable<Pick<InventoryResource, 'accountId' | 'region'>>, coverage: CoverageEntry[], scanned: Array<{ accountId: string; region: string }>): InventoryResource[] {
   const places = new Map<string, { accountId: string; region: string }>(scanned.map((p) => [`${p.accountId}|${p.region}`, p]));
   for (const r of resources) {
     if (r.region !== 'global') places.set(`${r.accountId}|${r.region}`, { accountId: r.accountId, region: r.region });
@@ -123,14 +130,15 @@ function synthesizeAccountResources(resources: InventoryResource[], coverage: Co
   });
 }
 
-function compareCoverage(a: CoverageEntry, b: CoverageEntry): number {
+export function compareCoverage(a: CoverageEntry, b: CoverageEntry): number {
   return compare(a.accountId, b.accountId) || compare(a.region, b.region) || compare(a.resourceType, b.resourceType);
 }
 
-function compare(a: string, b: string): number {
+/** Code-unit order, as the inventory is sorted (type, then ARN); never locale order. */
+export function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function unique(values: string[]): string[] {
+export function unique(values: string[]): string[] {
   return [...new Set(values)].sort();
 }

@@ -3,13 +3,20 @@ import type { CoverageEntry, Inventory, InventoryResource } from '../inventory/m
 import { configItemRemoval, normalizeConfigItem, type Removal } from '../inventory/normalize-config-item.js';
 import { readInputFile } from './read-input-file.js';
 
-/** Reads every --input file and merges them into one inventory. */
-export function loadInputs(files: string[]): Inventory {
-  return buildInventory(files.map(readPart));
+/**
+ * Reads every --input file and merges them into one inventory held in memory. For scans, use
+ * openInputs (src/sources/open-inputs.ts), which keeps a large inventory on disk; this is the
+ * whole-inventory form for small inputs, tests and scripts, and the reference openInputs is
+ * tested against.
+ */
+export async function loadInputs(files: string[]): Promise<Inventory> {
+  const parts: InventoryPart[] = [];
+  for (const file of files) parts.push(await readPart(file));
+  return buildInventory(parts);
 }
 
-function readPart(file: string): InventoryPart {
-  const doc = readInputFile(file);
+async function readPart(file: string): Promise<InventoryPart> {
+  const doc = await readInputFile(file);
   const source = file;
   if (doc.format === 'inventory') {
     return { source, resources: doc.inventory.resources, coverage: doc.inventory.coverage ?? [] };
@@ -31,7 +38,7 @@ function readPart(file: string): InventoryPart {
  * account/region was collected completely there. A type that does not appear is unknown
  * (the recorder may not record it), never assumed absent.
  */
-function snapshotCoverage(resources: InventoryResource[]): CoverageEntry[] {
+export function snapshotCoverage(resources: Iterable<Pick<InventoryResource, 'accountId' | 'region' | 'type'>>): CoverageEntry[] {
   const seen = new Map<string, CoverageEntry>();
   for (const r of resources) {
     seen.set(`${r.accountId}|${r.region}|${r.type}`, { accountId: r.accountId, region: r.region, resourceType: r.type, status: 'complete' });

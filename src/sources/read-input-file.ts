@@ -1,63 +1,258 @@
 import { basename } from 'node:path';
+import { JSONParser } from '@streamparser/json';
 import { InputError } from '../errors.js';
-import { isJsonObject, jsonPointer, jsonLimitViolation, type JsonValue } from '../json.js';
+import { isJsonObject, jsonPointer, jsonLimitViolation, type JsonObject, type JsonValue } from '../json.js';
 import { INVENTORY_KIND, INVENTORY_SCHEMA_VERSION, type Inventory } from '../inventory/model.js';
-import { readInputText } from './read-input-text.js';
-import { validateInventory } from '../inventory/validate-inventory.js';
+import { validateInventoryHeader, validateInventoryResource } from '../inventory/validate-inventory.js';
+import { inputBytes } from './input-bytes.js';
 
-/** What one input file turned out to be, before normalisation. */
+/** Where a file's items are: a top-level key holding a list, or the document itself ("$", a bare list). */
+export type ItemContainer = 'configurationItems' | 'baseConfigurationItems' | 'Results' | 'resources' | '$';
+
+/** The lists configuration items come in, in the order they are recognised (the first present wins). */
+const CONFIG_ITEM_LISTS = ['configurationItems', 'baseConfigurationItems', 'Results'] as const;
+
+/**
+ * Receives one container's items as they are parsed. A file may hold several candidate lists; only
+ * the one the file turns out to be (known at its end) is used, so each gets its own sink.
+ * `add` may throw an InputError: it is reported if this container wins, and the sink gets no more items.
+ */
+export interface ItemSink {
+  add(item: JsonValue, index: number): void;
+}
+
+/** What a streamed file turned out to be; its items went to the sink of `container`. */
+export interface StreamedInput {
+  format: 'config-items' | 'inventory';
+  file: string;
+  container: ItemContainer;
+  /** The document's other top-level values (for an inventory: its header, validated). */
+  header: JsonObject;
+}
+
+/**
+ * Reads an input file in one streamed pass and recognises it as: an AWS Config snapshot
+ * (`configurationItems`, also what get-resource-config-history returns),
+ * batch-get-resource-config output (`baseConfigurationItems`), select-resource-config output
+ * (`Results`, JSON strings), a bare list of configuration items, or a cafscan inventory
+ * (`resources`, each validated). Gzip is detected by content, not name. Items go to
+ * `sinkFor(container)` as they are parsed and are not kept here, so memory does not grow with
+ * the file. Problems are found in the order a whole-document reader would report them
+ * (invalid JSON, then a limit violation anywhere, then what the file is, then its items), so the
+ * reader keeps parsing after an item's problem and throws at the end.
+ */
+export async function streamInputFile(
+  file: string,
+  sinkFor: (container: ItemContainer) => ItemSink,
+  options: { onBytes?: (count: number) => void } = {},
+): Promise<StreamedInput> {
+  const reading = new DocumentReader(file, sinkFor);
+  for await (const chunk of inputBytes(file)) {
+    options.onBytes?.(chunk.length);
+    reading.write(chunk);
+  }
+  return reading.end();
+}
+
+/** What one input file turned out to be, with its items collected (small inputs and tests). */
 export type InputDocument =
   | { format: 'config-items'; file: string; items: JsonValue[] }
   | { format: 'inventory'; file: string; inventory: Inventory };
 
-/**
- * Reads an input file and recognises it as: an AWS Config snapshot (`configurationItems`, also
- * what get-resource-config-history returns), batch-get-resource-config output
- * (`baseConfigurationItems`), select-resource-config output (`Results`, JSON strings), a bare
- * list of configuration items, or a cafscan inventory. Gzip is detected by content, not name.
- */
-export function readInputFile(file: string): InputDocument {
-  const text = readInputText(file);
-  let parsed: JsonValue;
-  try {
-    parsed = JSON.parse(text) as JsonValue;
-  } catch (error) {
-    throw new InputError(`${file} is not valid JSON (${(error as Error).message})`);
-  }
-  const unreadable = jsonLimitViolation(parsed);
-  if (unreadable) throw new InputError(`${file}: ${jsonPointer(unreadable.path)} ${unreadable.problem}`);
-  return recognise(file, parsed);
+export async function readInputFile(file: string): Promise<InputDocument> {
+  const lists = new Map<ItemContainer, JsonValue[]>();
+  const read = await streamInputFile(file, (container) => {
+    const items: JsonValue[] = [];
+    lists.set(container, items);
+    return { add: (item) => void items.push(item) };
+  });
+  const items = lists.get(read.container) ?? [];
+  if (read.format === 'config-items') return { format: 'config-items', file, items };
+  const inventory = { ...read.header, resources: items } as unknown as Inventory;
+  return { format: 'inventory', file, inventory };
 }
 
-function recognise(file: string, doc: JsonValue): InputDocument {
-  const name = basename(file);
-  if (Array.isArray(doc)) {
-    if (doc.every((item) => isJsonObject(item) && 'resourceType' in item)) return { format: 'config-items', file, items: doc };
-  } else if (isJsonObject(doc)) {
-    if (doc.kind === INVENTORY_KIND) {
-      if (doc.schemaVersion !== INVENTORY_SCHEMA_VERSION) {
-        throw new InputError(`${name} is a cafscan inventory of schemaVersion ${JSON.stringify(doc.schemaVersion)}; this cafscan reads "${INVENTORY_SCHEMA_VERSION}"`);
-      }
-      if (!Array.isArray(doc.resources)) throw new InputError(`${name} is a cafscan inventory without a resources list`);
-      const checked = validateInventory(doc);
-      if ('problem' in checked) throw new InputError(`${name} is not a valid cafscan inventory: ${checked.problem}`);
-      return { format: 'inventory', file, inventory: checked.inventory };
+/** The value the parser reports for one selected path. */
+interface Parsed {
+  value?: unknown;
+  key?: string | number;
+  parent?: unknown;
+  stack: ReadonlyArray<{ key?: string | number }>;
+}
+
+class DocumentReader {
+  private parser: JSONParser | undefined;
+  private root: 'object' | 'array' | 'other' | undefined;
+  private readonly header = new Map<string, JsonValue>();
+  private readonly sinks = new Map<ItemContainer, ItemSink>();
+  /** The first problem of each container's items, reported only if that container is the file's. */
+  private readonly itemProblems = new Map<ItemContainer, InputError>();
+  /** A value anywhere breaking cafscan's limits: reported before anything about what the file is. */
+  private limitProblem: InputError | undefined;
+  /** For a bare list: whether every item is an object with a resourceType (else it is not one). */
+  private everyItemIsConfigItem = true;
+  private readonly name: string;
+
+  constructor(
+    private readonly file: string,
+    private readonly sinkFor: (container: ItemContainer) => ItemSink,
+  ) {
+    this.name = basename(file);
+  }
+
+  write(chunk: Buffer): void {
+    if (!this.parser) {
+      // The paths to select depend on the root (a list's items, or an object's lists), so the
+      // parser is made once the first significant byte is known.
+      const at = firstNonWhitespace(chunk);
+      // Leading whitespace means nothing to JSON: skip it until the root starts.
+      if (at < 0) return;
+      this.root = chunk[at] === 0x7b ? 'object' : chunk[at] === 0x5b ? 'array' : 'other';
+      this.parser = this.makeParser();
     }
-    if (Array.isArray(doc.configurationItems)) return { format: 'config-items', file, items: doc.configurationItems };
-    if (Array.isArray(doc.baseConfigurationItems)) return { format: 'config-items', file, items: doc.baseConfigurationItems };
-    if (Array.isArray(doc.Results)) return { format: 'config-items', file, items: doc.Results.map((row, i) => parseSelectRow(name, row, i)) };
+    this.guard(() => this.parser!.write(chunk));
   }
-  throw new InputError(
-    `${name} is neither an AWS Config snapshot, a list of configuration items (batch-get-resource-config / select-resource-config output), nor a cafscan inventory`,
-  );
+
+  end(): StreamedInput {
+    const parser = this.parser;
+    // Only whitespace (or nothing after a byte-order mark): as JSON.parse says of it.
+    if (!parser) throw new InputError(`${this.file} is not valid JSON (Unexpected end of JSON input)`);
+    // The parser ends by itself when the root value closes; otherwise ending it says what is missing.
+    if (!parser.isEnded) this.guard(() => parser.end());
+    if (this.limitProblem) throw this.limitProblem;
+    return this.root === 'array' ? this.recogniseList() : this.recogniseObject();
+  }
+
+  private makeParser(): JSONParser {
+    const paths =
+      this.root === 'array' ? ['$.*'] : this.root === 'object' ? ['$.*', ...[...CONFIG_ITEM_LISTS, 'resources'].map((key) => `$.${key}.*`)] : ['$'];
+    // stringBufferSize: strings are collected in a byte buffer instead of by concatenation, the
+    // parser's fastest setting (measured: 56 MB/s against 32 MB/s without, on a 188 MB snapshot).
+    const parser = new JSONParser({ paths, keepStack: false, stringBufferSize: 1 << 16, numberBufferSize: 64 });
+    parser.onValue = (info) => this.onValue(info as Parsed);
+    return parser;
+  }
+
+  private onValue(info: Parsed): void {
+    const value = info.value as JsonValue;
+    const depth = info.stack.length;
+    // The root itself (selected only when it is neither object nor list) is never an item.
+    if (depth === 0) return;
+    if (depth === 1 && this.root === 'array') {
+      this.item('$', info.key as number, value, [info.key as number], 1);
+      return;
+    }
+    if (depth === 1) {
+      // A top-level value of the object; candidate lists arrive here emptied of their items.
+      const key = String(info.key);
+      this.checkLimit(value, [key], 1);
+      this.header.set(key, value);
+      return;
+    }
+    // depth 2: an element of a top-level value; only a list's elements are items.
+    const container = info.stack[1]?.key as ItemContainer;
+    if (typeof info.key !== 'number' || !Array.isArray(info.parent)) return;
+    // The list is itself selected (for the header), so the parser would keep its items: drop each once handled.
+    if (info.parent[info.parent.length - 1] === info.value) info.parent.pop();
+    this.item(container, info.key, value, [container, info.key], 2);
+  }
+
+  private item(container: ItemContainer, index: number, value: JsonValue, path: Array<string | number>, levelsAbove: number): void {
+    if (!this.checkLimit(value, path, levelsAbove)) return;
+    if (container === '$' && !(isJsonObject(value) && 'resourceType' in value)) this.everyItemIsConfigItem = false;
+    if (this.itemProblems.has(container)) return;
+    try {
+      const sink = this.sinks.get(container) ?? this.sinks.set(container, this.sinkFor(container)).get(container)!;
+      if (container === 'resources') sink.add(this.inventoryResource(value, index), index);
+      else sink.add(container === 'Results' ? this.selectRow(value, index) : value, index);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      this.itemProblems.set(container, error);
+    }
+  }
+
+  /** `path` is where `value` sits in the document; the limit counts nesting from the document's root. */
+  private checkLimit(value: JsonValue, path: Array<string | number>, levelsAbove: number): boolean {
+    if (this.limitProblem) return false;
+    // Wrapped in as many one-element lists as there are levels above it, so depth counts (and the
+    // message names) exactly what a whole-document check would.
+    let wrapped: JsonValue = value;
+    for (let i = 0; i < levelsAbove; i++) wrapped = [wrapped];
+    const unreadable = jsonLimitViolation(wrapped);
+    if (!unreadable) return true;
+    this.limitProblem = new InputError(`${this.file}: ${jsonPointer([...path, ...unreadable.path.slice(levelsAbove)])} ${unreadable.problem}`);
+    return false;
+  }
+
+  /** select-resource-config returns each row as a JSON string. */
+  private selectRow(row: JsonValue, index: number): JsonValue {
+    if (typeof row !== 'string') return row;
+    try {
+      return JSON.parse(row) as JsonValue;
+    } catch {
+      throw new InputError(`${this.name}: Results[${index}] is not valid JSON`);
+    }
+  }
+
+  private inventoryResource(value: JsonValue, index: number): JsonValue {
+    const checked = validateInventoryResource(value, index);
+    if ('problem' in checked) throw new InputError(`${this.name} is not a valid cafscan inventory: ${checked.problem}`);
+    return checked.resource as unknown as JsonValue;
+  }
+
+  private recogniseList(): StreamedInput {
+    if (!this.everyItemIsConfigItem) throw this.neither();
+    return this.found('config-items', '$');
+  }
+
+  private recogniseObject(): StreamedInput {
+    if (this.root !== 'object') throw this.neither();
+    const doc = this.header;
+    if (doc.get('kind') === INVENTORY_KIND) {
+      if (doc.get('schemaVersion') !== INVENTORY_SCHEMA_VERSION) {
+        throw new InputError(`${this.name} is a cafscan inventory of schemaVersion ${JSON.stringify(doc.get('schemaVersion'))}; this cafscan reads "${INVENTORY_SCHEMA_VERSION}"`);
+      }
+      if (!Array.isArray(doc.get('resources'))) throw new InputError(`${this.name} is a cafscan inventory without a resources list`);
+      doc.delete('resources');
+      const checked = validateInventoryHeader(Object.fromEntries(doc) as JsonObject);
+      if ('problem' in checked) throw new InputError(`${this.name} is not a valid cafscan inventory: ${checked.problem}`);
+      return this.found('inventory', 'resources');
+    }
+    for (const key of CONFIG_ITEM_LISTS) if (Array.isArray(doc.get(key))) return this.found('config-items', key);
+    throw this.neither();
+  }
+
+  private found(format: StreamedInput['format'], container: ItemContainer): StreamedInput {
+    const problem = this.itemProblems.get(container);
+    if (problem) throw problem;
+    if (container !== '$') this.header.delete(container);
+    // A list with no items never asked for a sink; the caller still gets one for it.
+    if (!this.sinks.has(container)) this.sinks.set(container, this.sinkFor(container));
+    return { format, file: this.file, container, header: Object.fromEntries(this.header) as JsonObject };
+  }
+
+  private neither(): InputError {
+    return new InputError(
+      `${this.name} is neither an AWS Config snapshot, a list of configuration items (batch-get-resource-config / select-resource-config output), nor a cafscan inventory`,
+    );
+  }
+
+  /** The parser's own errors are syntax errors; cafscan's (thrown from onValue) pass through. */
+  private guard(step: () => void): void {
+    try {
+      step();
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      throw new InputError(`${this.file} is not valid JSON (${(error as Error).message})`);
+    }
+  }
 }
 
-/** select-resource-config returns each row as a JSON string. */
-function parseSelectRow(name: string, row: JsonValue, index: number): JsonValue {
-  if (typeof row !== 'string') return row;
-  try {
-    return JSON.parse(row) as JsonValue;
-  } catch {
-    throw new InputError(`${name}: Results[${index}] is not valid JSON`);
+/** JSON whitespace (RFC 8259 §2): space, tab, line feed, carriage return. */
+function firstNonWhitespace(chunk: Buffer): number {
+  for (let i = 0; i < chunk.length; i++) {
+    const b = chunk[i];
+    if (b !== 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09) return i;
   }
+  return -1;
 }

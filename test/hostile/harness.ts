@@ -34,7 +34,7 @@ export interface PipelineRun {
 export async function runPipeline(files: string[], extra: { assets?: AssetRule[]; suppressions?: SuppressionRule[]; outputDir?: string } = {}): Promise<PipelineRun> {
   const outputDir = extra.outputDir ?? tempDir();
   try {
-    const inventory = loadInputs(files);
+    const inventory = await loadInputs(files);
     const outcome = await runScan({
       inventory, sources: files, outputDir, redact: true, startedAt: SCAN_TIME, failOn: 'critical',
       assetRules: [...DEMO_ASSETS, ...(extra.assets ?? [])], suppressions: extra.suppressions ?? [],

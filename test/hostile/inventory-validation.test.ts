@@ -38,7 +38,7 @@ describe('docs/inventory.schema.json accepts what cafscan writes', () => {
       const doc = JSON.parse(readFileSync(join(run.outputDir, 'inventory.json'), 'utf8')) as JsonValue;
       const checked = validateInventory(doc);
       expect('problem' in checked ? checked.problem : 'valid', input.join(' ')).toBe('valid');
-      expect(readInputFile(join(run.outputDir, 'inventory.json')).format).toBe('inventory');
+      expect((await readInputFile(join(run.outputDir, 'inventory.json'))).format).toBe('inventory');
       written++;
     }
     expect(written).toBeGreaterThanOrEqual(20);
@@ -68,12 +68,12 @@ describe('a saved inventory that does not match the schema is rejected with its 
     ['coverage that is an object', (d) => { d.coverage = { a: 1 }; }, '/coverage: must be array'],
   ];
   for (const [name, spoil, message] of cases) {
-    it(name, () => {
+    it(name, async () => {
       const doc = validInventory();
       spoil(doc);
       const file = inventoryFile(doc);
-      expect(() => readInputFile(file)).toThrow(InputError);
-      expect(() => readInputFile(file)).toThrow(`inventory.json is not a valid cafscan inventory: ${message}`);
+      await expect(readInputFile(file)).rejects.toThrow(InputError);
+      await expect(readInputFile(file)).rejects.toThrow(`inventory.json is not a valid cafscan inventory: ${message}`);
     });
   }
 

@@ -14,8 +14,8 @@ function bucketAt(capturedAt: string, marker: string, status = 'OK'): Record<str
   return { resourceType: 'AWS::S3::Bucket', resourceId: 'merge-test', resourceName: 'merge-test', ARN, awsAccountId: OTHER_ACCOUNT, awsRegion: 'us-east-1', configurationItemCaptureTime: capturedAt, configurationItemStatus: status, configuration: { marker }, supplementaryConfiguration: {}, tags: {} };
 }
 
-function resourceOf(files: string[]) {
-  return loadInputs(files).resources.find((r) => r.arn === ARN);
+async function resourceOf(files: string[]) {
+  return (await loadInputs(files)).resources.find((r) => r.arn === ARN);
 }
 
 describe('capture times are instants', () => {
@@ -29,54 +29,54 @@ describe('capture times are instants', () => {
     for (const bad of ['yesterday', 'Tue Dec 01 2026', '2026-13-45T99:00:00Z', '', null, undefined]) expect(captureInstant(bad)).toBe(Number.NEGATIVE_INFINITY);
   });
 
-  it('a newer capture written with a -04:00 offset beats an older one written in UTC, whatever the input order', () => {
+  it('a newer capture written with a -04:00 offset beats an older one written in UTC, whatever the input order', async () => {
     const older = snapshotFile([bucketAt('2026-10-01T09:00:00Z', 'older')], 'a.json');
     const newer = snapshotFile([bucketAt('2026-10-01T06:00:00-04:00', 'newer')], 'b.json');
-    expect(resourceOf([older, newer])?.configuration.marker).toBe('newer');
-    expect(resourceOf([newer, older])?.configuration.marker).toBe('newer');
+    expect((await resourceOf([older, newer]))?.configuration.marker).toBe('newer');
+    expect((await resourceOf([newer, older]))?.configuration.marker).toBe('newer');
   });
 
-  it('an unparseable time loses to any real one; equal instants keep the first input', () => {
+  it('an unparseable time loses to any real one; equal instants keep the first input', async () => {
     const garbage = snapshotFile([bucketAt('not a time', 'garbage')], 'a.json');
     const real = snapshotFile([bucketAt('2001-01-01T00:00:00Z', 'real')], 'b.json');
-    expect(resourceOf([garbage, real])?.configuration.marker).toBe('real');
-    expect(resourceOf([real, garbage])?.configuration.marker).toBe('real');
+    expect((await resourceOf([garbage, real]))?.configuration.marker).toBe('real');
+    expect((await resourceOf([real, garbage]))?.configuration.marker).toBe('real');
     const first = snapshotFile([bucketAt('2026-10-01T10:00:00Z', 'first')], 'c.json');
     const same = snapshotFile([bucketAt('2026-10-01T06:00:00-04:00', 'second')], 'd.json');
-    expect(resourceOf([first, same])?.configuration.marker).toBe('first');
+    expect((await resourceOf([first, same]))?.configuration.marker).toBe('first');
   });
 });
 
 describe('configuration history: the newest item decides', () => {
-  it('the real-world history whose newest item is ResourceDeleted leaves the volume out', () => {
-    const inventory = loadInputs([join(REAL_WORLD, 'A2-test_ebs_health_events_filter-history.json')]);
+  it('the real-world history whose newest item is ResourceDeleted leaves the volume out', async () => {
+    const inventory = await loadInputs([join(REAL_WORLD, 'A2-test_ebs_health_events_filter-history.json')]);
     expect(inventory.resources.filter((r) => r.id === 'vol-12345')).toEqual([]);
   });
 
-  it('the real-world history of two recorded versions keeps the newer', () => {
+  it('the real-world history of two recorded versions keeps the newer', async () => {
     const file = join(REAL_WORLD, 'A2-test_sg_config_diff-history.json');
     const items = (JSON.parse(readFileSync(file, 'utf8')) as { configurationItems: Array<{ configurationItemCaptureTime: string }> }).configurationItems;
     const newest = items.map((i) => i.configurationItemCaptureTime).sort((a, b) => captureInstant(b) - captureInstant(a))[0];
-    const groups = loadInputs([file]).resources.filter((r) => r.type === 'AWS::EC2::SecurityGroup');
+    const groups = (await loadInputs([file])).resources.filter((r) => r.type === 'AWS::EC2::SecurityGroup');
     expect(groups).toHaveLength(1);
     expect(groups[0]!.capturedAt).toBe(newest);
   });
 
-  it('mixed offsets: a deletion later as an instant removes, an earlier one (then re-created) does not', () => {
+  it('mixed offsets: a deletion later as an instant removes, an earlier one (then re-created) does not', async () => {
     const deletedLater = [bucketAt('2026-10-01T07:00:00-04:00', 'gone', 'ResourceDeleted'), bucketAt('2026-10-01T10:30:00Z', 'recorded')];
-    expect(resourceOf([snapshotFile(deletedLater)])).toBeUndefined();
+    expect(await resourceOf([snapshotFile(deletedLater)])).toBeUndefined();
     const recreated = [bucketAt('2026-10-01T10:30:00Z', 'recreated'), bucketAt('2026-10-01T06:00:00-04:00', 'gone', 'ResourceDeletedNotRecorded')];
-    expect(resourceOf([snapshotFile(recreated)])?.configuration.marker).toBe('recreated');
+    expect((await resourceOf([snapshotFile(recreated)]))?.configuration.marker).toBe('recreated');
   });
 
-  it('a deletion in one input removes the resource another input recorded earlier, even without ARN or account', () => {
+  it('a deletion in one input removes the resource another input recorded earlier, even without ARN or account', async () => {
     const { ARN: _arn, awsAccountId: _account, ...anonymous } = bucketAt('2026-10-02T00:00:00+02:00', 'gone', 'ResourceDeleted');
-    expect(resourceOf([snapshotFile([bucketAt('2026-10-01T12:00:00Z', 'recorded')], 'a.json'), snapshotFile([anonymous], 'b.json')])).toBeUndefined();
+    expect(await resourceOf([snapshotFile([bucketAt('2026-10-01T12:00:00Z', 'recorded')], 'a.json'), snapshotFile([anonymous], 'b.json')])).toBeUndefined();
   });
 
-  it('ResourceNotRecorded and deletions at the same instant remove nothing', () => {
-    expect(resourceOf([snapshotFile([bucketAt('2026-10-02T00:00:00Z', 'x', 'ResourceNotRecorded'), bucketAt('2026-10-01T00:00:00Z', 'kept')])])?.configuration.marker).toBe('kept');
-    expect(resourceOf([snapshotFile([bucketAt('2026-10-01T00:00:00Z', 'x', 'ResourceDeleted'), bucketAt('2026-10-01T02:00:00+02:00', 'kept')])])?.configuration.marker).toBe('kept');
+  it('ResourceNotRecorded and deletions at the same instant remove nothing', async () => {
+    expect((await resourceOf([snapshotFile([bucketAt('2026-10-02T00:00:00Z', 'x', 'ResourceNotRecorded'), bucketAt('2026-10-01T00:00:00Z', 'kept')])]))?.configuration.marker).toBe('kept');
+    expect((await resourceOf([snapshotFile([bucketAt('2026-10-01T00:00:00Z', 'x', 'ResourceDeleted'), bucketAt('2026-10-01T02:00:00+02:00', 'kept')])]))?.configuration.marker).toBe('kept');
   });
 });
 

@@ -8,8 +8,9 @@ import { loadInputs } from '../../src/sources/load-inputs.js';
 import { repoRoot, tempDir } from '../helpers/cli.js';
 
 /** `cafscan collect --output` writes through the same all-or-nothing path as the scan's reports. */
+const inventory = await loadInputs([join(repoRoot, 'fixtures', 'demo', 'config-snapshot.json')]);
+
 describe('writeInventoryFile', () => {
-  const inventory = loadInputs([join(repoRoot, 'fixtures', 'demo', 'config-snapshot.json')]);
 
   it('writes the inventory, and nothing else is left in the directory', async () => {
     const dir = tempDir();

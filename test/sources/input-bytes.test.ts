@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { closeSync, openSync, truncateSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { MAX_TEXT_BYTES, readInputText } from '../../src/sources/read-input-text.js';
+import { inputBytes } from '../../src/sources/input-bytes.js';
 import { tempDir } from '../helpers/cli.js';
 
 const dir = tempDir();
@@ -20,9 +20,16 @@ const utf16 = (text: string, endian: 'le' | 'be') => {
   return endian === 'le' ? le : Buffer.from(le).swap16();
 };
 
-function rejection(path: string): string {
+/** The whole text, as the streamed reader passes it on (whole characters per chunk). */
+async function readInputText(path: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of inputBytes(path)) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+async function rejection(path: string): Promise<string> {
   try {
-    readInputText(path);
+    await readInputText(path);
   } catch (error) {
     expect(error).toBeInstanceOf(InputError);
     const message = (error as Error).message;
@@ -34,10 +41,10 @@ function rejection(path: string): string {
 }
 
 describe('encodings', () => {
-  it('UTF-8 is read as is; a UTF-8 byte-order mark is stripped (plain and inside gzip)', () => {
-    expect(readInputText(file('plain.json', json))).toBe(json);
-    expect(readInputText(file('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)])))).toBe(json);
-    expect(readInputText(file('bom.json.gz', gzipSync(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]))))).toBe(json);
+  it('UTF-8 is read as is; a UTF-8 byte-order mark is stripped (plain and inside gzip)', async () => {
+    expect(await readInputText(file('plain.json', json))).toBe(json);
+    expect(await readInputText(file('bom.json', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)])))).toBe(json);
+    expect(await readInputText(file('bom.json.gz', gzipSync(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(json)]))))).toBe(json);
   });
 
   const foreign: Array<[string, Buffer, RegExp]> = [
@@ -53,20 +60,20 @@ describe('encodings', () => {
     ['a sequence cut off at the end', Buffer.from([0x5b, 0x22, 0xe2, 0x82]), /byte 0xE2 at offset 2 is not valid UTF-8/],
   ];
   for (const [name, bytes, message] of foreign) {
-    it(`${name}: one clear line`, () => {
-      expect(rejection(file(`${name}.json`, bytes))).toMatch(message);
+    it(`${name}: one clear line`, async () => {
+      expect(await rejection(file(`${name}.json`, bytes))).toMatch(message);
     });
   }
 
-  it('inside a gzip, the message says so', () => {
-    expect(rejection(file('u16.json.gz', gzipSync(Buffer.concat([Buffer.from([0xff, 0xfe]), utf16(json, 'le')]))))).toMatch(/is UTF-16 little-endian .* text \(inside the gzip\);/);
-    expect(rejection(file('empty.json.gz', gzipSync(Buffer.alloc(0))))).toMatch(/is empty \(inside the gzip\)$/);
+  it('inside a gzip, the message says so', async () => {
+    expect(await rejection(file('u16.json.gz', gzipSync(Buffer.concat([Buffer.from([0xff, 0xfe]), utf16(json, 'le')]))))).toMatch(/is UTF-16 little-endian .* text \(inside the gzip\);/);
+    expect(await rejection(file('empty.json.gz', gzipSync(Buffer.alloc(0))))).toMatch(/is empty \(inside the gzip\)$/);
   });
 });
 
 describe('what the file is', () => {
-  it('an empty file', () => {
-    expect(rejection(file('empty.json', ''))).toMatch(/empty\.json is empty$/);
+  it('an empty file', async () => {
+    expect(await rejection(file('empty.json', ''))).toMatch(/empty\.json is empty$/);
   });
 
   const archives: Array<[string, Buffer, RegExp]> = [
@@ -76,14 +83,14 @@ describe('what the file is', () => {
     ['zstd', Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x00]), /is zstd-compressed/],
   ];
   for (const [name, bytes, message] of archives) {
-    it(`a ${name} file is named as such`, () => {
-      expect(rejection(file(`x.${name}`, bytes))).toMatch(message);
+    it(`a ${name} file is named as such`, async () => {
+      expect(await rejection(file(`x.${name}`, bytes))).toMatch(message);
     });
   }
 
-  it('gzip is recognised by content, not by name', () => {
-    expect(readInputText(file('no-suffix', gzipSync(json)))).toBe(json);
-    expect(readInputText(file('plain-named.json.gz', json))).toBe(json);
+  it('gzip is recognised by content, not by name', async () => {
+    expect(await readInputText(file('no-suffix', gzipSync(json)))).toBe(json);
+    expect(await readInputText(file('plain-named.json.gz', json))).toBe(json);
   });
 });
 
@@ -98,32 +105,35 @@ describe('paths that are not regular files are refused from stat, before any rea
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  it('a FIFO without a writer (reading it would block forever)', () => {
+  it('a FIFO without a writer (reading it would block forever)', async () => {
     const fifo = join(dir, 'input.fifo');
     execFileSync('mkfifo', [fifo]);
-    expect(rejection(fifo)).toBe(`cannot read input ${fifo}: it is a named pipe (FIFO); cafscan reads regular files (save the data to a file first)`);
+    expect(await rejection(fifo)).toBe(`cannot read input ${fifo}: it is a named pipe (FIFO); cafscan reads regular files (save the data to a file first)`);
   });
 
-  it('a character device (/dev/zero would never end)', () => {
-    expect(rejection('/dev/zero')).toBe('cannot read input /dev/zero: it is a character device; cafscan reads regular files (save the data to a file first)');
+  it('a character device (/dev/zero would never end)', async () => {
+    expect(await rejection('/dev/zero')).toBe('cannot read input /dev/zero: it is a character device; cafscan reads regular files (save the data to a file first)');
   });
 
-  it('a socket', () => {
-    expect(rejection(socketPath)).toMatch(/: it is a socket; cafscan reads regular files/);
+  it('a socket', async () => {
+    expect(await rejection(socketPath)).toMatch(/: it is a socket; cafscan reads regular files/);
   });
 
-  it('a directory', () => {
-    expect(rejection(dir)).toBe(`cannot read input ${dir}: it is a directory`);
+  it('a directory', async () => {
+    expect(await rejection(dir)).toBe(`cannot read input ${dir}: it is a directory`);
   });
 });
 
-describe('a file too large for one JavaScript string', () => {
-  it('is refused from its size without being read (a sparse file of the limit + 1 byte)', () => {
-    const big = join(dir, 'big.json');
-    closeSync(openSync(big, 'w'));
-    truncateSync(big, MAX_TEXT_BYTES + 1);
-    expect(rejection(big)).toBe(
-      `${big} is too large to read: it holds ${MAX_TEXT_BYTES + 1} bytes (512 MiB), and JSON.parse needs the text as one JavaScript string, at most ${MAX_TEXT_BYTES} bytes of UTF-8 (V8's string limit); split it into several files (e.g. per region or resource type) and pass each with --input`,
-    );
+describe('streamed in 64 KiB chunks', () => {
+  it('a character cut by a chunk boundary is passed on whole, and a bad byte far in is named at its exact offset', async () => {
+    const prefix = `{"a": "${'x'.repeat((1 << 16) - 8)}`;
+    const text = `${prefix}é€😀", "b": "${'y'.repeat(70_000)}"}`;
+    for (let shift = 0; shift < 4; shift++) {
+      const shifted = `${' '.repeat(shift)}${text}`;
+      expect(await readInputText(file(`cut${shift}.json`, shifted))).toBe(shifted);
+    }
+    const bad = Buffer.concat([Buffer.from(`{"a": "${'x'.repeat(200_000)}`), Buffer.from([0xe9]), Buffer.from('"}')]);
+    expect(await rejection(file('late.json', bad))).toMatch(/byte 0xE9 at offset 200007 is not valid UTF-8/);
+    expect(await rejection(file('late.json.gz', gzipSync(bad)))).toMatch(/is not UTF-8 text \(inside the gzip\): byte 0xE9 at offset 200007/);
   });
 });

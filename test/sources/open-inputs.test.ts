@@ -1,0 +1,127 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import type { InventoryResource } from '../../src/inventory/model.js';
+import { resourceSetOf, type ResourceSet } from '../../src/inventory/resource-set.js';
+import { loadInputs } from '../../src/sources/load-inputs.js';
+import { openInputs } from '../../src/sources/open-inputs.js';
+import { repoRoot, tempDir } from '../helpers/cli.js';
+
+// ../shared beside the main checkout; a worktree sits one level deeper (/work/wt/<name>).
+const REAL_WORLD = [join(repoRoot, '..', 'shared', 'real-world'), join(repoRoot, '..', '..', 'shared', 'real-world')].find((dir) => existsSync(dir))!;
+const realWorld = readdirSync(REAL_WORLD).filter((name) => name !== 'README.md').map((name) => join(REAL_WORLD, name));
+const demo = join(repoRoot, 'fixtures', 'demo', 'config-snapshot.json');
+
+async function all(set: ResourceSet): Promise<InventoryResource[]> {
+  const out: InventoryResource[] = [];
+  for await (const resource of set.resources()) out.push(resource);
+  return out;
+}
+
+/** openInputs against the whole-inventory reference (loadInputs → buildInventory), resource for resource. */
+async function expectSameAsLoadInputs(files: string[], spillAboveBytes: number): Promise<number> {
+  const spillDir = tempDir();
+  const reference = await loadInputs(files).then(resourceSetOf, (error: unknown) => error as Error);
+  const streamed = await openInputs(files, { spillAboveBytes, tempDir: spillDir }).catch((error: unknown) => error as Error);
+  if (reference instanceof Error) {
+    expect(streamed).toBeInstanceOf(InputError);
+    expect((streamed as Error).message).toBe(reference.message);
+    expect(readdirSync(spillDir)).toEqual([]);
+    return 0;
+  }
+  if (streamed instanceof Error) throw streamed;
+  try {
+    expect(streamed.header).toEqual(reference.header);
+    expect(streamed.count).toBe(reference.count);
+    const expected = await all(reference);
+    // Twice: each pass reads the set anew, in the same order.
+    for (let pass = 0; pass < 2; pass++) {
+      const got = await all(streamed);
+      expect(got.length).toBe(expected.length);
+      for (let i = 0; i < expected.length; i++) expect(got[i], `${files.join(' ')} #${i}`).toEqual(expected[i]);
+    }
+    expect(readdirSync(spillDir).length).toBe(spillAboveBytes === 0 ? 1 : 0);
+  } finally {
+    await streamed.close();
+    await streamed.close();
+  }
+  expect(readdirSync(spillDir)).toEqual([]);
+  return reference.count;
+}
+
+describe('openInputs merges exactly like loadInputs', () => {
+  for (const spillAboveBytes of [0, 64 << 20]) {
+    const mode = spillAboveBytes === 0 ? 'spilled to disk' : 'in memory';
+    it(`the demo snapshot (${mode})`, async () => {
+      expect(await expectSameAsLoadInputs([demo], spillAboveBytes)).toBeGreaterThan(90);
+    });
+
+    it(`every real-world input on its own (${mode})`, async () => {
+      let resources = 0;
+      for (const file of realWorld) resources += await expectSameAsLoadInputs([file], spillAboveBytes);
+      expect(resources).toBeGreaterThan(100);
+    });
+
+    it(`all real-world inputs and the demo together, in two orders (${mode})`, async () => {
+      // Some real-world files are meant to be refused; together, only the readable ones.
+      const readable: string[] = [];
+      for (const file of realWorld) if (await loadInputs([file]).then(() => true, () => false)) readable.push(file);
+      expect(readable.length).toBeGreaterThan(20);
+      expect(await expectSameAsLoadInputs([demo, ...readable], spillAboveBytes)).toBeGreaterThan(100);
+      expect(await expectSameAsLoadInputs([...readable].reverse(), spillAboveBytes)).toBeGreaterThan(10);
+    });
+  }
+
+  it('newest capture, deletions and a saved inventory with account facts, across files', async () => {
+    const dir = tempDir();
+    const arn = 'arn:aws:s3:::m';
+    const bucket = (at: string, marker: string, status = 'OK') => ({ resourceType: 'AWS::S3::Bucket', resourceId: 'm', ARN: arn, awsAccountId: '123456789012', awsRegion: 'us-east-1', configurationItemCaptureTime: at, configurationItemStatus: status, configuration: { marker } });
+    const a = join(dir, 'a.json');
+    const b = join(dir, 'b.json');
+    const gone = join(dir, 'gone.json');
+    writeFileSync(a, JSON.stringify({ configurationItems: [bucket('2026-10-01T10:00:00Z', 'old')] }));
+    writeFileSync(b, JSON.stringify([bucket('2026-10-01T08:00:00-04:00', 'new')]));
+    writeFileSync(gone, JSON.stringify({ configurationItems: [{ ...bucket('2026-10-02T00:00:00Z', 'x', 'ResourceDeleted'), ARN: undefined, awsAccountId: undefined }] }));
+    const saved = join(dir, 'inventory.json');
+    const inventory = await loadInputs([a, b]);
+    const account = inventory.resources.find((r) => r.type === 'AWS::::Account')!;
+    account.configuration.recorded = 'kept';
+    writeFileSync(saved, JSON.stringify(inventory));
+    for (const spill of [0, 1 << 30]) {
+      await expectSameAsLoadInputs([a, b], spill);
+      await expectSameAsLoadInputs([b, a, gone], spill);
+      await expectSameAsLoadInputs([saved, a], spill);
+      const set = await openInputs([saved, b], { spillAboveBytes: spill });
+      const resources = await all(set);
+      await set.close();
+      expect(resources.find((r) => r.arn === arn)?.configuration.marker).toBe('new');
+      expect(resources.find((r) => r.type === 'AWS::::Account')?.configuration.recorded).toBe('kept');
+    }
+  });
+
+  it('a bad input among several: the same one-line error, and no spill file left', async () => {
+    const dir = tempDir();
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{"configurationItems": [{"resourceType": "AWS::S3::Bucket"}]}');
+    await expectSameAsLoadInputs([demo, bad], 0);
+    expect(existsSync(bad)).toBe(true);
+  });
+
+  it('a spill file not closed is removed when the process exits', () => {
+    const spillDir = tempDir();
+    const script = `
+      const { openInputs } = await import(${JSON.stringify(join(repoRoot, 'dist', 'sources', 'open-inputs.js'))});
+      const set = await openInputs([${JSON.stringify(demo)}], { spillAboveBytes: 0, tempDir: ${JSON.stringify(spillDir)} });
+      let n = 0;
+      for await (const r of set.resources()) n++;
+      const { readdirSync } = await import('node:fs');
+      console.log(n, readdirSync(${JSON.stringify(spillDir)}).length);
+      process.exit(0);`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toMatch(/^\d{2,} 1$/);
+    expect(readdirSync(spillDir)).toEqual([]);
+  });
+});
