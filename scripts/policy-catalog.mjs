@@ -131,7 +131,7 @@ const FIELD_PATH = /^[^.\s]+(\.[^.\s]+)*$/;
  * the control only needs a resource's identity, e.g. to count or find it): an undeclared type
  * would silently get nothing but its identity in the context, so it is an error, not a default.
  */
-function validateRelatedFields(c, file) {
+export function validateRelatedFields(c, file) {
   const problems = [];
   const fields = c.relatedFields;
   if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) return [`${file}: custom.related_fields must map related resource types to field lists`];
