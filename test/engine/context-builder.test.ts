@@ -109,7 +109,7 @@ describe('ContextBuilder', () => {
     expect(context.resources['__proto__']!.configuration).toEqual({ v: 2 });
     expect(Object.hasOwn(context.by_account, '__proto__')).toBe(true);
     expect(context.by_account['__proto__']!['Test::Policy']).toEqual(['__proto__', '__proto__']);
-    expect(context.by_account.constructor!['Test::Policy']).toEqual([other.arn]);
+    expect(context.by_account['constructor']!['Test::Policy']).toEqual([other.arn]);
   });
 
   it('buildContext gives the same context as adding the resources one by one', () => {
