@@ -128,8 +128,9 @@ const FIELD_PATH = /^[^.\s]+(\.[^.\s]+)*$/;
 
 /**
  * related_fields must name exactly the related types, each with a list of field paths ([] when
- * the control only needs a resource's identity, e.g. to count or find it): an undeclared type
- * would silently get nothing but its identity in the context, so it is an error, not a default.
+ * the control only needs a resource's identity, e.g. to count or find it). An omission is an
+ * error, not a default: identity only would hide fields the control reads (a wrong verdict), and
+ * whole resources (what src/engine/context.ts falls back to) would silently keep the context big.
  */
 export function validateRelatedFields(c, file) {
   const problems = [];
