@@ -4,3 +4,5 @@ export function regoSources(options?: { includeTests?: boolean }): string[];
 export function sourceHash(): string;
 export function readCatalog(opa: string): { controls: unknown[]; routing: Record<string, Array<{ package: string; id: string }>> };
 export function writeCatalogData(catalog: unknown, dir: string): void;
+export const IDENTITY_FIELDS: string[];
+export function validateRelatedFields(control: { relatedResourceTypes: unknown; relatedFields: unknown }, file: string): string[];

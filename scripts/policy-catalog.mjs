@@ -62,6 +62,9 @@ export function readCatalog(opa) {
       severity: custom?.severity,
       resourceTypes: custom?.resource_types,
       relatedResourceTypes: custom?.related_resource_types ?? [],
+      // Which fields of each related type the control reads (besides the identity fields, always
+      // kept): the engine puts only these into the context (src/engine/context.ts).
+      relatedFields: custom?.related_fields ?? {},
       // "linked": a generic resource (bucket, key, role, log group…) is checked only where the
       // AI asset graph links it to a workload in this control's component (src/graph).
       scope: custom?.scope ?? 'resource',
@@ -104,6 +107,7 @@ function validate(c, file) {
   need(SEVERITIES.includes(c.severity), `custom.severity must be one of ${SEVERITIES.join(', ')}`);
   need(Array.isArray(c.resourceTypes) && c.resourceTypes.length > 0, 'custom.resource_types must list at least one type');
   need(Array.isArray(c.relatedResourceTypes), 'custom.related_resource_types must be a list');
+  problems.push(...validateRelatedFields(c, file));
   need(c.scope === 'resource' || c.scope === 'linked', `custom.scope must be "linked" or absent (got ${c.scope})`);
   need(c.scope !== 'linked' || (Array.isArray(c.linkedComponents) && c.linkedComponents.length > 0 && c.linkedComponents.every((x) => COMPONENTS.includes(x))), 'custom.linked_components must list components');
   need(c.scope !== 'linked' || c.resourceTypes.every((t) => LINKABLE_TYPES.includes(t)), `custom.scope "linked" needs resource types the asset graph links (${LINKABLE_TYPES.join(', ')})`);
@@ -114,6 +118,36 @@ function validate(c, file) {
   const text = readFileSync(join(repoRoot, file), 'utf8');
   need(!/data\.inventory|lib\.related|lib\.same_account_of_type/.test(text) || c.relatedResourceTypes.length > 0,
     'looks up other resources, so custom.related_resource_types must name their types');
+  return problems;
+}
+
+// The fields every resource in the context keeps, whatever a control declares.
+export const IDENTITY_FIELDS = ['arn', 'type', 'accountId', 'region', 'name', 'id'];
+// A field path: dot-separated keys from the resource root ("configuration.policyVersionList").
+const FIELD_PATH = /^[^.\s]+(\.[^.\s]+)*$/;
+
+/**
+ * related_fields must name exactly the related types, each with a list of field paths ([] when
+ * the control only needs a resource's identity, e.g. to count or find it). An omission is an
+ * error, not a default: identity only would hide fields the control reads (a wrong verdict), and
+ * whole resources (what src/engine/context.ts falls back to) would silently keep the context big.
+ */
+export function validateRelatedFields(c, file) {
+  const problems = [];
+  const fields = c.relatedFields;
+  if (fields === null || typeof fields !== 'object' || Array.isArray(fields)) return [`${file}: custom.related_fields must map related resource types to field lists`];
+  const related = Array.isArray(c.relatedResourceTypes) ? c.relatedResourceTypes : [];
+  for (const type of related) {
+    if (!Object.hasOwn(fields, type)) problems.push(`${file}: custom.related_fields must list the fields read of ${type} ([] for identity only)`);
+  }
+  for (const [type, paths] of Object.entries(fields)) {
+    if (!related.includes(type)) problems.push(`${file}: custom.related_fields names ${type}, which is not in related_resource_types`);
+    if (!Array.isArray(paths) || !paths.every((p) => typeof p === 'string' && FIELD_PATH.test(p))) {
+      problems.push(`${file}: custom.related_fields.${type} must be a list of dotted field paths (configuration.Key.Sub)`);
+    } else if (paths.some((p) => IDENTITY_FIELDS.includes(p.split('.')[0]))) {
+      problems.push(`${file}: custom.related_fields.${type} lists an identity field (${IDENTITY_FIELDS.join(', ')}), which is always kept`);
+    }
+  }
   return problems;
 }
 

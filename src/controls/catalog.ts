@@ -59,6 +59,12 @@ export interface ControlMeta {
   resourceTypes: string[];
   relatedResourceTypes: string[];
   /**
+   * For each related type, the field paths the control reads of those resources (dot-separated
+   * keys from the resource root, e.g. "configuration.policyVersionList"); [] when it needs only
+   * their identity (RELATED_IDENTITY_FIELDS, always kept). The context carries nothing else.
+   */
+  relatedFields: Record<string, string[]>;
+  /**
    * "resource": applies to every resource of its types (AI resources, account resources).
    * "linked": a generic resource type, checked only where the AI asset graph links a resource
    * to a workload in this control's component (or with --all-resources).
@@ -73,6 +79,9 @@ export interface ControlMeta {
   /** The Rego file, relative to the repository. */
   source: string;
 }
+
+/** Fields every resource in the context keeps (scripts/policy-catalog.mjs says the same). */
+export const RELATED_IDENTITY_FIELDS = ['arn', 'type', 'accountId', 'region', 'name', 'id'] as const;
 
 export interface Route {
   package: string;

@@ -1,28 +1,126 @@
-import type { Catalog } from '../controls/catalog.js';
+import { RELATED_IDENTITY_FIELDS, type Catalog } from '../controls/catalog.js';
 import type { Inventory, InventoryResource } from '../inventory/model.js';
+import type { ResourceSet } from '../inventory/resource-set.js';
+import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 
 export interface Context {
-  resources: Record<string, InventoryResource>;
+  /** ARN → the resource, trimmed to the fields controls read of its type. */
+  resources: Record<string, JsonObject>;
   /** account → type → ARNs: lookups stay linear in one account, not the whole inventory. */
   by_account: Record<string, Record<string, string[]>>;
 }
 
+export interface ContextOptions {
+  /**
+   * Keep related resources whole instead of trimming them to the declared fields. Only for the
+   * test that proves the declarations complete (trimmed and full contexts give the same findings).
+   */
+  full?: boolean;
+}
+
 /**
- * Only the types controls look up (custom.related_resource_types) go into the context.
+ * Which keys of an object to keep: a key mapped to WHOLE keeps its value as it is; a key mapped
+ * to a subtree keeps, of an object value, only the subtree's keys (any other value as it is).
+ */
+type FieldTree = Map<string, FieldTree | typeof WHOLE>;
+const WHOLE = 'whole';
+
+/**
+ * The context other resources are looked up in (data.inventory, policies/lib/lib.rego), built one
+ * resource at a time so a single pass over a resource set builds it.
+ *
+ * Only the types controls look up (custom.related_resource_types) go in, and of those only the
+ * identity fields and the fields some control declares it reads (custom.related_fields): the
+ * benchmark's whole related resources were 158 MB of JSON, and setData needs several times that
+ * in wasm memory. A declared path keeps absent, null and present apart: a key absent in the
+ * resource stays absent, a null stays null, and an object on the path stays an object (possibly
+ * emptied of undeclared keys), so `is_object`, `not x` and `object.get` defaults read the same.
+ *
  * Keyed by ARNs and account ids from the input, so the maps have no prototype: an ARN or account
  * id of "__proto__" stays an ordinary key (JSON.stringify writes it) instead of replacing the
  * object's prototype and merging one account's resources into another's.
  */
-export function buildContext(inventory: Inventory, catalog: Catalog): Context {
-  const relatedTypes = new Set(catalog.controls.flatMap((control) => control.relatedResourceTypes));
-  const context: Context = { resources: nullObject(), by_account: nullObject() };
-  for (const resource of inventory.resources) {
-    if (!relatedTypes.has(resource.type)) continue;
-    context.resources[resource.arn] = resource;
-    const types = (context.by_account[resource.accountId] ??= nullObject());
+export class ContextBuilder {
+  private readonly trees = new Map<string, FieldTree | typeof WHOLE>();
+  private readonly context: Context = { resources: nullObject(), by_account: nullObject() };
+
+  constructor(catalog: Catalog, options: ContextOptions = {}) {
+    for (const control of catalog.controls) {
+      for (const type of control.relatedResourceTypes) {
+        if (options.full === true) {
+          this.trees.set(type, WHOLE);
+          continue;
+        }
+        let tree = this.trees.get(type);
+        if (tree === undefined) {
+          tree = new Map();
+          for (const field of RELATED_IDENTITY_FIELDS) tree.set(field, WHOLE);
+          this.trees.set(type, tree);
+        }
+        // A type the control forgot to declare keeps everything: a bigger context, never a
+        // wrong verdict (the catalog build rejects the omission anyway).
+        const paths = Object.hasOwn(control.relatedFields ?? {}, type) ? control.relatedFields[type]! : undefined;
+        if (paths === undefined) this.trees.set(type, WHOLE);
+        else if (tree !== WHOLE) for (const path of paths) addPath(tree, path.split('.'));
+      }
+    }
+  }
+
+  /** Adds one resource (ignored unless a control looks up its type). A later duplicate ARN wins. */
+  add(resource: InventoryResource): void {
+    const tree = this.trees.get(resource.type);
+    if (tree === undefined) return;
+    this.context.resources[resource.arn] = tree === WHOLE ? (resource as unknown as JsonObject) : pick(resource as unknown as JsonObject, tree);
+    const types = (this.context.by_account[resource.accountId] ??= nullObject());
     (types[resource.type] ??= []).push(resource.arn);
   }
-  return context;
+
+  /** The context as main.rego reads it (data.inventory). */
+  toContext(): Context {
+    return this.context;
+  }
+
+  /** The context as JSON, the text setData loads. */
+  toJson(): string {
+    return JSON.stringify(this.context);
+  }
+}
+
+export function buildContext(inventory: Inventory, catalog: Catalog, options: ContextOptions = {}): Context {
+  const builder = new ContextBuilder(catalog, options);
+  for (const resource of inventory.resources) builder.add(resource);
+  return builder.toContext();
+}
+
+/** The context of a resource set, in one pass over it (the set stays open for the caller's other passes). */
+export async function contextOfSet(set: ResourceSet, catalog: Catalog, options: ContextOptions = {}): Promise<ContextBuilder> {
+  const builder = new ContextBuilder(catalog, options);
+  for await (const resource of set.resources()) builder.add(resource);
+  return builder;
+}
+
+function addPath(tree: FieldTree, keys: string[]): void {
+  const [key, ...rest] = keys;
+  if (key === undefined) return;
+  const existing = tree.get(key);
+  if (existing === WHOLE) return;
+  if (rest.length === 0) {
+    tree.set(key, WHOLE);
+    return;
+  }
+  const sub: FieldTree = existing ?? new Map();
+  tree.set(key, sub);
+  addPath(sub, rest);
+}
+
+function pick(value: JsonObject, tree: FieldTree): JsonObject {
+  const kept = nullObject<JsonValue>();
+  for (const [key, sub] of tree) {
+    if (!Object.hasOwn(value, key)) continue;
+    const child = value[key] as JsonValue;
+    kept[key] = sub === WHOLE || !isJsonObject(child) ? child : pick(child, sub);
+  }
+  return kept;
 }
 
 function nullObject<T>(): Record<string, T> {

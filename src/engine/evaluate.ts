@@ -5,7 +5,7 @@ import type { AssetGraph } from '../graph/model.js';
 import type { Inventory, InventoryResource } from '../inventory/model.js';
 import { isJsonObject, type JsonValue } from '../json.js';
 import { PolicyRunner, type Evaluation } from './policy-runner.js';
-import { buildContext } from './context.js';
+import { ContextBuilder } from './context.js';
 import { encode } from './encode.js';
 import { memoryFor } from './wasm-memory.js';
 import { phaseDone } from '../timings.js';
@@ -49,6 +49,8 @@ export interface EvaluateOptions {
   allResources?: boolean;
   /** Another compiled policy and its catalog instead of policy-bundle/ (tests of the engine itself). */
   bundle?: { wasm: Uint8Array; catalog: Catalog };
+  /** Load related resources whole, not trimmed to the declared fields (test/engine/context-trim.test.ts only). */
+  fullContext?: boolean;
 }
 
 /**
@@ -61,7 +63,9 @@ export interface EvaluateOptions {
  */
 export async function evaluateInventory(inventory: Inventory, options: EvaluateOptions): Promise<ResourceOutcomes[]> {
   const catalog = options.bundle?.catalog ?? loadCatalog();
-  const context = encode(JSON.stringify({ cafscan_catalog: { routing: catalog.routing }, inventory: buildContext(inventory, catalog) }));
+  const builder = new ContextBuilder(catalog, { full: options.fullContext === true });
+  for (const resource of inventory.resources) builder.add(resource);
+  const context = encode(`{"cafscan_catalog":${JSON.stringify({ routing: catalog.routing })},"inventory":${builder.toJson()}}`);
   const wasm = options.bundle?.wasm ?? readFileSync(join(policyBundleDir, 'policy.wasm'));
   const runner = await PolicyRunner.load(wasm, context, memoryFor(context.byteLength));
   phaseDone('context');

@@ -17,6 +17,9 @@
 #   severity: high
 #   resource_types: ["AWS::::Account"]
 #   related_resource_types: ["AWS::S3::AccountPublicAccessBlock", "AWS::::Account"]
+#   related_fields:
+#     "AWS::S3::AccountPublicAccessBlock": [configuration.blockPublicAcls, configuration.ignorePublicAcls, configuration.blockPublicPolicy, configuration.restrictPublicBuckets]
+#     "AWS::::Account": [configuration.collectedTypes]
 #   caf_section: "Data protection"
 #   rationale: >-
 #     CAF-AI Data protection asks for visibility, secure access and control over the data

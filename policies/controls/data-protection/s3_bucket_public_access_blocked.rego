@@ -21,6 +21,9 @@
 #   severity: critical
 #   resource_types: ["AWS::S3::Bucket"]
 #   related_resource_types: ["AWS::S3::AccountPublicAccessBlock", "AWS::::Account"]
+#   related_fields:
+#     "AWS::S3::AccountPublicAccessBlock": [configuration.blockPublicAcls, configuration.ignorePublicAcls, configuration.blockPublicPolicy, configuration.restrictPublicBuckets]
+#     "AWS::::Account": [configuration.collectedTypes]
 #   scope: linked
 #   linked_components: ["input", "model", "output"]
 #   caf_section: "Data protection"

@@ -21,6 +21,8 @@
 #   severity: critical
 #   resource_types: ["AWS::IAM::Role"]
 #   related_resource_types: ["AWS::IAM::Policy"]
+#   related_fields:
+#     "AWS::IAM::Policy": [configuration.policyVersionList]
 #   caf_section: "Data protection"
 #   rationale: >-
 #     CAF-AI leaves Identity and access management to the base AWS CAF, but its Data

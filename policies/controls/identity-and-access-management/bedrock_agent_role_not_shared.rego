@@ -12,6 +12,9 @@
 #   severity: medium
 #   resource_types: ["AWS::Bedrock::Agent"]
 #   related_resource_types: ["AWS::Bedrock::Agent", "AWS::::Account"]
+#   related_fields:
+#     "AWS::Bedrock::Agent": [configuration.agentResourceRoleArn]
+#     "AWS::::Account": [configuration.collectedTypes]
 #   caf_section: "Data protection"
 #   rationale: >-
 #     CAF-AI Data protection warns that letting models reach protected data can open the way to

@@ -18,6 +18,8 @@
 #   severity: medium
 #   resource_types: ["AWS::IAM::User", "AWS::IAM::Group"]
 #   related_resource_types: ["AWS::IAM::Policy"]
+#   related_fields:
+#     "AWS::IAM::Policy": [configuration.policyVersionList]
 #   caf_section: "Security governance"
 #   rationale: >-
 #     CAF-AI leaves Identity and access management to the base AWS CAF, but its Security

@@ -15,6 +15,8 @@
 #   severity: critical
 #   resource_types: ["AWS::::Account"]
 #   related_resource_types: ["AWS::::Account"]
+#   related_fields:
+#     "AWS::::Account": []
 #   caf_section: "Security governance"
 #   rationale: >-
 #     CAF-AI leaves Identity and access management to the base AWS CAF, and its Security

@@ -13,6 +13,8 @@
 #   severity: medium
 #   resource_types: ["AWS::::Account"]
 #   related_resource_types: ["AWS::Events::Rule"]
+#   related_fields:
+#     "AWS::Events::Rule": [configuration.EventPattern, configuration.EventBusName, configuration.State, configuration.Targets, configuration.Name, collectionErrors]
 #   caf_section: "Incident response"
 #   rationale: >-
 #     CAF-AI leaves Incident response as in the AWS CAF, which expects security events to be

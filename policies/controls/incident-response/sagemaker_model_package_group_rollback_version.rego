@@ -14,6 +14,9 @@
 #   severity: medium
 #   resource_types: ["AWS::SageMaker::ModelPackageGroup"]
 #   related_resource_types: ["AWS::SageMaker::ModelPackage", "AWS::::Account"]
+#   related_fields:
+#     "AWS::SageMaker::ModelPackage": [configuration.ModelPackageGroupName, configuration.ModelPackageStatus, configuration.ModelApprovalStatus]
+#     "AWS::::Account": [configuration.collectedTypes, configuration.failedTypes]
 #   caf_section: "Incident response"
 #   rationale: >-
 #     CAF-AI leaves Incident response as in the AWS CAF, which expects the means to contain and

@@ -26,6 +26,17 @@
 #     - AWS::Bedrock::KnowledgeBase
 #     - AWS::Bedrock::CustomModel
 #     - AWS::Bedrock::Guardrail
+#   related_fields:
+#     "AWS::EC2::VPCEndpoint": [configuration.serviceName, configuration.state]
+#     "AWS::SageMaker::NotebookInstance": []
+#     "AWS::SageMaker::Model": []
+#     "AWS::SageMaker::Endpoint": []
+#     "AWS::SageMaker::TrainingJob": []
+#     "AWS::SageMaker::Domain": []
+#     "AWS::Bedrock::Agent": []
+#     "AWS::Bedrock::KnowledgeBase": []
+#     "AWS::Bedrock::CustomModel": []
+#     "AWS::Bedrock::Guardrail": []
 #   caf_section: "Infrastructure protection"
 #   rationale: >-
 #     CAF-AI Infrastructure protection asks for secure endpoints for AI models and for an

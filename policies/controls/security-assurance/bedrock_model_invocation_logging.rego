@@ -18,6 +18,11 @@
 #   severity: high
 #   resource_types: ["AWS::::Account"]
 #   related_resource_types: ["AWS::Bedrock::Agent", "AWS::Bedrock::KnowledgeBase", "AWS::Bedrock::Guardrail", "AWS::Bedrock::CustomModel"]
+#   related_fields:
+#     "AWS::Bedrock::Agent": []
+#     "AWS::Bedrock::KnowledgeBase": []
+#     "AWS::Bedrock::Guardrail": []
+#     "AWS::Bedrock::CustomModel": []
 #   caf_section: "Security assurance"
 #   rationale: >-
 #     CAF-AI Security assurance asks for audit mechanisms that show how models use data and

@@ -28,6 +28,8 @@
 #   severity: high
 #   resource_types: ["AWS::::Account"]
 #   related_resource_types: ["AWS::CloudTrail::Trail"]
+#   related_fields:
+#     "AWS::CloudTrail::Trail": [configuration.isMultiRegionTrail, configuration.hasCustomEventSelectors, supplementaryConfiguration.TrailStatus, supplementaryConfiguration.EventSelectors, supplementaryConfiguration.AdvancedEventSelectors, collectionErrors]
 #   caf_section: "Security assurance"
 #   rationale: >-
 #     CAF-AI Security assurance asks for audit mechanisms that show adherence to the control

@@ -15,6 +15,8 @@
 #   severity: medium
 #   resource_types: ["AWS::S3::Bucket"]
 #   related_resource_types: ["AWS::::Account"]
+#   related_fields:
+#     "AWS::::Account": [configuration.macie, configuration.factErrors]
 #   scope: linked
 #   caf_section: "Security assurance"
 #   rationale: >-

@@ -19,6 +19,9 @@
 #   severity: medium
 #   resource_types: ["AWS::S3::Bucket"]
 #   related_resource_types: ["AWS::CloudTrail::Trail", "AWS::::Account"]
+#   related_fields:
+#     "AWS::CloudTrail::Trail": [configuration.homeRegion, configuration.isMultiRegionTrail, supplementaryConfiguration.TrailStatus, supplementaryConfiguration.EventSelectors, supplementaryConfiguration.AdvancedEventSelectors]
+#     "AWS::::Account": [configuration.collectedTypes, configuration.failedTypes]
 #   scope: linked
 #   caf_section: "Security assurance"
 #   rationale: >-

@@ -15,6 +15,9 @@
 #   severity: low
 #   resource_types: ["AWS::SageMaker::Endpoint"]
 #   related_resource_types: ["AWS::SageMaker::MonitoringSchedule", "AWS::::Account"]
+#   related_fields:
+#     "AWS::SageMaker::MonitoringSchedule": [configuration.EndpointName, configuration.MonitoringScheduleName, configuration.MonitoringType, configuration.MonitoringScheduleStatus, configuration.MonitoringScheduleConfig.MonitoringType, configuration.MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringInputs, relationships]
+#     "AWS::::Account": [configuration.collectedTypes, configuration.failedTypes]
 #   caf_section: "Security assurance"
 #   rationale: >-
 #     CAF-AI Security assurance asks for continuous monitoring and evaluation of AI workloads and,

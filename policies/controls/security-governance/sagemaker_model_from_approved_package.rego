@@ -15,6 +15,9 @@
 #   severity: medium
 #   resource_types: ["AWS::SageMaker::Model"]
 #   related_resource_types: ["AWS::SageMaker::ModelPackage", "AWS::::Account"]
+#   related_fields:
+#     "AWS::SageMaker::ModelPackage": [configuration]
+#     "AWS::::Account": [configuration.collectedTypes, configuration.failedTypes]
 #   caf_section: "Security governance"
 #   rationale: >-
 #     For the model, CAF-AI Security governance asks for defined roles and responsibilities in

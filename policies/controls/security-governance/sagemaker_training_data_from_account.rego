@@ -16,6 +16,9 @@
 #   severity: medium
 #   resource_types: ["AWS::SageMaker::TrainingJob"]
 #   related_resource_types: ["AWS::S3::Bucket", "AWS::::Account"]
+#   related_fields:
+#     "AWS::S3::Bucket": [tags]
+#     "AWS::::Account": [configuration.collectedTypes]
 #   caf_section: "Security governance"
 #   rationale: >-
 #     CAF-AI Security governance asks organisations to decide who may approve data sources for

@@ -12,6 +12,8 @@
 #   severity: high
 #   resource_types: ["AWS::::Account"]
 #   related_resource_types: ["AWS::GuardDuty::Detector"]
+#   related_fields:
+#     "AWS::GuardDuty::Detector": [configuration.Enable, configuration.Status, configuration.Id]
 #   caf_section: "Threat detection"
 #   rationale: >-
 #     CAF-AI Threat detection asks for threats to be detected from the moment a model is used,

@@ -15,6 +15,8 @@
 #   severity: high
 #   resource_types: ["AWS::::Account"]
 #   related_resource_types: ["AWS::GuardDuty::Detector"]
+#   related_fields:
+#     "AWS::GuardDuty::Detector": [configuration.Enable, configuration.Status, configuration.Id, configuration.Features, configuration.DataSources.S3Logs]
 #   caf_section: "Threat detection"
 #   rationale: >-
 #     CAF-AI Threat detection asks to update monitoring for AI-specific threats such as the

@@ -22,6 +22,8 @@
 #   severity: high
 #   resource_types: ["AWS::SageMaker::Endpoint"]
 #   related_resource_types: ["AWS::SageMaker::EndpointConfig"]
+#   related_fields:
+#     "AWS::SageMaker::EndpointConfig": [configuration.EndpointConfigName, configuration.ProductionVariants, configuration.DataCaptureConfig]
 #   caf_section: "Threat detection"
 #   rationale: >-
 #     CAF-AI Threat detection asks that input data be followed across user sessions to catch

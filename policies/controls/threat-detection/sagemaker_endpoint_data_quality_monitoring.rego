@@ -15,6 +15,9 @@
 #   severity: medium
 #   resource_types: ["AWS::SageMaker::Endpoint"]
 #   related_resource_types: ["AWS::SageMaker::MonitoringSchedule", "AWS::::Account"]
+#   related_fields:
+#     "AWS::SageMaker::MonitoringSchedule": [configuration.EndpointName, configuration.MonitoringScheduleName, configuration.MonitoringType, configuration.MonitoringScheduleStatus, configuration.MonitoringScheduleConfig.MonitoringType, configuration.MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringInputs, relationships]
+#     "AWS::::Account": [configuration.collectedTypes, configuration.failedTypes]
 #   caf_section: "Threat detection"
 #   rationale: >-
 #     For the model, CAF-AI Threat detection asks that the data a model receives be correlated

@@ -21,6 +21,9 @@
 #   severity: low
 #   resource_types: ["AWS::SageMaker::Endpoint"]
 #   related_resource_types: ["AWS::CloudTrail::Trail", "AWS::::Account"]
+#   related_fields:
+#     "AWS::CloudTrail::Trail": [configuration.isMultiRegionTrail, configuration.hasCustomEventSelectors, supplementaryConfiguration.TrailStatus, supplementaryConfiguration.EventSelectors, supplementaryConfiguration.AdvancedEventSelectors, collectionErrors]
+#     "AWS::::Account": [configuration.collectedTypes, configuration.failedTypes]
 #   caf_section: "Threat detection"
 #   rationale: >-
 #     CAF-AI Threat detection asks that the use of a model be followed from its first request,

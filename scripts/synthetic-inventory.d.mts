@@ -1,0 +1,6 @@
+// Types for tests that import the generator (the script stays plain JS to run without a build).
+import type { Catalog } from '../src/controls/catalog.js';
+import type { Inventory } from '../src/inventory/model.js';
+
+export const demoSnapshot: string;
+export function syntheticInventory(options: { demo: Inventory; catalog: Catalog; count: number; accountCount?: number }): Inventory;
