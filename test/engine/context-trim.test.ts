@@ -46,7 +46,7 @@ function contextBytes(inventory: Inventory): { trimmed: number; full: number } {
 
 describe('the trimmed context gives the verdicts the whole context gives', () => {
   it('on the demo account (with its account facts)', async () => {
-    const demo = loadInputs([DEMO_SNAPSHOT, DEMO_ACCOUNT_FACTS]);
+    const demo = await loadInputs([DEMO_SNAPSHOT, DEMO_ACCOUNT_FACTS]);
     const evaluated = await expectSameVerdicts(demo, 'demo');
     expect(evaluated).toBeGreaterThan(50);
     // The demo has related resources whose undeclared fields were dropped, so the check compared
@@ -60,7 +60,7 @@ describe('the trimmed context gives the verdicts the whole context gives', () =>
     for (const file of realWorldFiles) {
       let inventory: Inventory;
       try {
-        inventory = loadInputs([join(REAL_WORLD, file)]);
+        inventory = await loadInputs([join(REAL_WORLD, file)]);
       } catch (error) {
         // The README's A3 selects that never selected resourceType are not valid input alone.
         expect(error, file).toBeInstanceOf(InputError);
@@ -74,7 +74,7 @@ describe('the trimmed context gives the verdicts the whole context gives', () =>
   });
 
   it('on a benchmark-shaped synthetic inventory of a few thousand resources in 20 accounts', async () => {
-    const demo = loadInputs([DEMO_SNAPSHOT, DEMO_ACCOUNT_FACTS]);
+    const demo = await loadInputs([DEMO_SNAPSHOT, DEMO_ACCOUNT_FACTS]);
     const inventory = syntheticInventory({ demo, catalog: loadCatalog(), count: 3000, accountCount: 20 });
     expect(inventory.resources.length).toBeGreaterThan(3000);
     const evaluated = await expectSameVerdicts(inventory, 'synthetic');
