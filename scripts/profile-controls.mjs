@@ -2,7 +2,7 @@
 // (input.control, policies/main.rego), the time of each evaluation added to its control. What
 // issue 11's hot-spot work was measured with; it is a tool, not part of npm test.
 //
-//   node scripts/profile-controls.mjs [inventory.json] [--top N] [--json] [--repeat R] [--all-resources]
+//   node scripts/profile-controls.mjs [inventory.json] [--top N] [--json] [--repeat R] [--all-resources] [--only ID,ID…] [--compare other.wasm]
 //
 // Default input: bench-output/inventory-20000.json (BENCH_RESOURCES=20000 node scripts/bench.mjs
 // writes it). Needs `npm run build` (dist/). Resources are evaluated as the scan does, with the
@@ -11,7 +11,9 @@
 // time minus the same number of evaluations of a control id that selects nothing (the per-call
 // cost of copying the input in and the result out), so the columns are what the Rego costs.
 // --repeat R keeps, per control and resource type, the minimum of R passes (less noise on a
-// shared machine).
+// shared machine). --compare other.wasm times another build of the policy (say, main's
+// policy-bundle/policy.wasm) on the same inputs, interleaved pass by pass so that load on the
+// machine affects both alike, and prints both columns.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './opa-cli.mjs';
@@ -22,10 +24,12 @@ const option = (name, fallback) => {
   const i = args.indexOf(name);
   return i === -1 ? fallback : args[i + 1];
 };
-const file = args.find((a, i) => !a.startsWith('--') && !['--top', '--repeat'].includes(args[i - 1])) ?? join(repoRoot, 'bench-output', 'inventory-20000.json');
+const file = args.find((a, i) => !a.startsWith('--') && !['--top', '--repeat', '--only', '--compare'].includes(args[i - 1])) ?? join(repoRoot, 'bench-output', 'inventory-20000.json');
 const top = Number(option('--top', 20));
 const repeat = Number(option('--repeat', 1));
 const allResources = flag('--all-resources');
+const only = option('--only', null)?.split(',');
+const compare = option('--compare', null);
 
 const { loadInputs } = await import('../dist/sources/load-inputs.js');
 const { loadCatalog, policyBundleDir } = await import('../dist/controls/catalog.js');
@@ -39,6 +43,7 @@ const inventory = loadInputs([file]);
 const catalog = loadCatalog();
 const context = encode(JSON.stringify({ cafscan_catalog: { routing: catalog.routing }, inventory: buildContext(inventory, catalog) }));
 const runner = await PolicyRunner.load(readFileSync(join(policyBundleDir, 'policy.wasm')), context, memoryFor(context.byteLength));
+const other = compare ? await PolicyRunner.load(readFileSync(compare), context, memoryFor(context.byteLength)) : null;
 const graph = allResources ? null : buildAssetGraph(inventory);
 const scan = JSON.stringify({ time: '2026-01-01T00:00:00.000Z', time_ns: 1767225600000000000 });
 
@@ -50,30 +55,41 @@ for (const resource of inventory.resources) {
   const links = graph?.get(resource.arn);
   const components = links ? [...new Set(links.map((l) => l.component))].sort() : [];
   const input = `"resource":${JSON.stringify(resource)},"scan":${scan},"links":${JSON.stringify(components)},"all_resources":${allResources}`;
-  if (!byType.has(resource.type)) byType.set(resource.type, { inputs: [], ids: [...new Set(routes.map((r) => r.id))] });
+  if (!byType.has(resource.type)) byType.set(resource.type, { inputs: [], ids: [...new Set(routes.map((r) => r.id))].filter((id) => !only || only.includes(id)) });
   byType.get(resource.type).inputs.push(input);
 }
 
-/** Milliseconds to evaluate every input of a type with input.control = id. */
-function timeControl(inputs, id) {
+/** CPU milliseconds to evaluate every input of a type with input.control = id. */
+function timeControl(inputs, id, policy = runner) {
   const encoded = inputs.map((input) => encode(`{${input},"control":${JSON.stringify(id)}}`));
-  const t0 = performance.now();
+  // CPU time, not wall time: the machine is shared, and waiting for a core is not the policy's cost.
+  const t0 = process.cpuUsage();
   for (const input of encoded) {
-    const result = runner.evaluate(input, catalog.entrypoint);
+    const result = policy.evaluate(input, catalog.entrypoint);
     if (!result.ok) throw new Error(`${id}: ${result.error}`);
   }
-  return performance.now() - t0;
+  const used = process.cpuUsage(t0);
+  return (used.user + used.system) / 1000;
 }
 
-const rows = new Map(); // control id -> { ms, evaluations, types }
+const rows = new Map(); // control id -> { ms, otherMs, evaluations, types }
 let overheadMs = 0;
 for (const [type, { inputs, ids }] of byType) {
-  const best = (id) => Math.min(...Array.from({ length: repeat }, () => timeControl(inputs, id)));
+  if (!ids.length) continue;
+  const policies = other ? [runner, other] : [runner];
+  // Minimum over the passes, each pass timing every policy once, back to back.
+  const best = (id) => {
+    const times = policies.map(() => Infinity);
+    for (let r = 0; r < repeat; r++) policies.forEach((policy, k) => (times[k] = Math.min(times[k], timeControl(inputs, id, policy))));
+    return times;
+  };
   const baseline = best('(none)');
-  overheadMs += baseline * ids.length;
+  overheadMs += baseline[0] * ids.length;
   for (const id of ids) {
-    const row = rows.get(id) ?? { ms: 0, evaluations: 0, types: [] };
-    row.ms += Math.max(0, best(id) - baseline);
+    const row = rows.get(id) ?? { ms: 0, otherMs: 0, evaluations: 0, types: [] };
+    const times = best(id);
+    row.ms += Math.max(0, times[0] - baseline[0]);
+    if (other) row.otherMs += Math.max(0, times[1] - baseline[1]);
     row.evaluations += inputs.length;
     row.types.push(type);
     rows.set(id, row);
@@ -82,12 +98,15 @@ for (const [type, { inputs, ids }] of byType) {
 
 const sorted = [...rows].sort((a, b) => b[1].ms - a[1].ms);
 const totalMs = sorted.reduce((sum, [, r]) => sum + r.ms, 0);
+const otherTotalMs = sorted.reduce((sum, [, r]) => sum + r.otherMs, 0);
 if (flag('--json')) {
-  console.log(JSON.stringify({ file, allResources, totalMs, overheadMs, controls: Object.fromEntries(sorted.map(([id, r]) => [id, { ms: Math.round(r.ms), evaluations: r.evaluations }])) }));
+  console.log(JSON.stringify({ file, allResources, totalMs, overheadMs, ...(other ? { compare, otherTotalMs } : {}), controls: Object.fromEntries(sorted.map(([id, r]) => [id, { ms: Math.round(r.ms), ...(other ? { otherMs: Math.round(r.otherMs) } : {}), evaluations: r.evaluations }])) }));
 } else {
   console.log(`${file}: ${[...byType.values()].reduce((n, t) => n + t.inputs.length, 0)} resources evaluated; Rego ${Math.round(totalMs)} ms + per-call ${Math.round(overheadMs)} ms${allResources ? ' (--all-resources)' : ''}`);
-  console.log('control          ms   share  µs/eval  evaluations  types');
+  if (other) console.log(`${compare}: Rego ${Math.round(otherTotalMs)} ms (column "compare")`);
+  console.log(`control          ms   share  µs/eval${other ? '  compare' : ''}  evaluations  types`);
   for (const [id, r] of sorted.slice(0, top)) {
-    console.log(`${id.padEnd(14)} ${String(Math.round(r.ms)).padStart(6)} ${(r.ms / totalMs * 100).toFixed(1).padStart(6)}% ${String(Math.round(r.ms * 1000 / r.evaluations)).padStart(8)} ${String(r.evaluations).padStart(12)}  ${r.types.join(', ')}`);
+    const otherColumn = other ? ` ${String(Math.round(r.otherMs)).padStart(8)}` : '';
+    console.log(`${id.padEnd(14)} ${String(Math.round(r.ms)).padStart(6)} ${(r.ms / totalMs * 100).toFixed(1).padStart(6)}% ${String(Math.round(r.ms * 1000 / r.evaluations)).padStart(8)}${otherColumn} ${String(r.evaluations).padStart(12)}  ${r.types.join(', ')}`);
   }
 }
