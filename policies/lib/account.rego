@@ -13,10 +13,10 @@ same_region_of_type(type) := [r |
 # Undefined when the type was collected completely (then "none found" really means none).
 uncollected_reason(type, noun) := reason if {
 	not collected(type)
-	reason := sprintf("%s could not be collected for this account and region: %s", [noun, collection_failure(type)])
+	reason := concat("", [text(noun), " could not be collected for this account and region: ", text(collection_failure(type))])
 } else := reason if {
 	not collected(type)
-	reason := sprintf("%s were not collected for this account and region", [noun])
+	reason := concat("", [text(noun), " were not collected for this account and region"])
 }
 
 # Whether the source collected every resource of `type` for this resource's account (in any

@@ -19,10 +19,10 @@ recorded(conf, name) if {
 # known.
 unknown_reason(conf, name, noun) := reason if {
 	error := conf.factErrors[name]
-	reason := sprintf("%s could not be read: %s", [noun, error])
+	reason := concat("", [lib.text(noun), " could not be read: ", lib.text(error)])
 } else := reason if {
 	not recorded(conf, name)
-	reason := sprintf("%s is not in the inventory (configuration.%s)", [noun, name])
+	reason := concat("", [lib.text(noun), " is not in the inventory (configuration.", lib.text(name), ")"])
 }
 
 # --- the account resource under evaluation ----------------------------------------------------
@@ -45,7 +45,7 @@ region_unknown_reason(name, noun) := reason if {
 
 region_unknown_reason(name, noun) := reason if {
 	count(region_accounts) == 0
-	reason := sprintf("%s is not in the inventory (configuration.%s: no account resource for %s %s)", [noun, name, lib.resource.accountId, lib.resource.region])
+	reason := concat("", [lib.text(noun), " is not in the inventory (configuration.", lib.text(name), ": no account resource for ", lib.text(lib.resource.accountId), " ", lib.text(lib.resource.region), ")"])
 }
 
 # --- account-wide settings ---------------------------------------------------------------------

@@ -75,7 +75,7 @@ aliases_recorded if is_array(lib.supplementary.AgentAliases)
 aliases_error := lib.resource.collectionErrors.AgentAliases
 
 # Why the versions the agent serves are unknown (undefined when they are known).
-aliases_unknown_reason := sprintf("the agent's aliases could not be read, so the versions it serves are unknown: %s", [lib.text(error)]) if {
+aliases_unknown_reason := concat("", ["the agent's aliases could not be read, so the versions it serves are unknown: ", lib.text(error)]) if {
 	error := aliases_error
 } else := "the agent's aliases are not in the inventory, so the versions it serves are unknown (supplementaryConfiguration.AgentAliases)" if {
 	not aliases_recorded
@@ -130,4 +130,4 @@ unrecorded_versions := sort([v |
 ])
 
 # "version 3 (alias live)" for messages.
-version_label(v) := sprintf("version %s (alias %s)", [v, concat(", ", served_versions[v])])
+version_label(v) := concat("", ["version ", lib.text(v), " (alias ", concat(", ", served_versions[v]), ")"])

@@ -163,3 +163,19 @@ test_ordinary_values_are_not_secrets if {
 		not lib.looks_secret("SETTING", value)
 	}
 }
+
+# lib.looks_secret runs only the pattern of a marker the value contains; on every sample it
+# decides as the whole alternation would (each pattern contains one of its markers).
+shape_hit(value) if {
+	some shape in lib.secret_value_patterns
+	lib.contains_any(value, shape.markers)
+	regex.match(shape.pattern, value)
+}
+
+test_shapes_decide_as_the_whole_pattern if {
+	samples := array.concat(current_key_shapes, ordinary_values)
+	hits := {v | some v in samples; shape_hit(v)}
+	hits == {v | some v in samples; regex.match(lib.secret_value_pattern, v)}
+	count(hits) > 10
+	count(hits) < count(samples)
+}

@@ -31,13 +31,13 @@ region_uncollected_reason(type, noun) := reason if {
 
 # The first failure the source recorded for the type in this region; failures[0] is undefined
 # when there is none, and then the type was simply not collected.
-region_failure(type, noun) := sprintf("%s could not be collected for this account and region: %s", [noun, failures[0]]) if {
+region_failure(type, noun) := concat("", [lib.text(noun), " could not be collected for this account and region: ", lib.text(failures[0])]) if {
 	failures := sort([f |
 		some account in region_accounts
 		f := account.configuration.failedTypes[type]
 		is_string(f)
 	])
-} else := sprintf("%s were not collected for this account and region", [noun])
+} else := concat("", [lib.text(noun), " were not collected for this account and region"])
 
 # --- the endpoint under evaluation ---------------------------------------------------------------
 
@@ -136,7 +136,7 @@ type_gaps(types, noun) := {reason |
 	not has_active(types)
 	some s in schedules
 	not monitoring_type(s)
-	reason := sprintf("the monitoring type of schedule %s is not in the inventory, so whether it is %s monitoring is unknown", [schedule_name(s), noun])
+	reason := concat("", ["the monitoring type of schedule ", lib.text(schedule_name(s)), " is not in the inventory, so whether it is ", lib.text(noun), " monitoring is unknown"])
 }
 
 # No schedule of these types is active here, so one that is not inactive has an unknown status.
@@ -144,7 +144,7 @@ status_gaps(types) := {reason |
 	not has_active(types)
 	some s in of_types(types)
 	not inactive(s)
-	reason := sprintf("the status of monitoring schedule %s is not in the inventory", [schedule_name(s)])
+	reason := concat("", ["the status of monitoring schedule ", lib.text(schedule_name(s)), " is not in the inventory"])
 }
 
 # The violation for an endpoint without a running schedule of these types, when nothing is missing.
@@ -152,8 +152,8 @@ violation(types, noun) := msg if {
 	not has_active(types)
 	names := inactive_names(types)
 	count(names) > 0
-	msg := sprintf("Endpoint %s has no running %s monitoring: its schedule(s) %s are stopped or failed.", [lib.label, noun, concat(", ", names)])
+	msg := concat("", ["Endpoint ", lib.label, " has no running ", lib.text(noun), " monitoring: its schedule(s) ", concat(", ", names), " are stopped or failed."])
 } else := msg if {
 	not has_active(types)
-	msg := sprintf("Endpoint %s has no %s monitoring schedule.", [lib.label, noun])
+	msg := concat("", ["Endpoint ", lib.label, " has no ", lib.text(noun), " monitoring schedule."])
 }

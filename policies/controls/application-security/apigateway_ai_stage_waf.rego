@@ -60,4 +60,4 @@ missing contains "the stage's configuration is not in the inventory" if {
 }
 
 # Missing data wins over violations (main.rego): no guard for an unrecorded stage is needed.
-violations contains sprintf("Stage %s has no AWS WAF web ACL associated.", [lib.label]) if not protected
+violations contains concat("", ["Stage ", lib.label, " has no AWS WAF web ACL associated."]) if not protected

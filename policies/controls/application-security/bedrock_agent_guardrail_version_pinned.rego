@@ -101,27 +101,27 @@ has_version if usable_version(version)
 
 missing contains bedrock.configuration_missing if not bedrock.known
 
-missing contains sprintf("the version of guardrail %s used by the agent is not in the inventory", [bedrock.agent_guardrail_id]) if {
+missing contains concat("", ["the version of guardrail ", lib.text(bedrock.agent_guardrail_id), " used by the agent is not in the inventory"]) if {
 	not has_version
 }
 
 violations contains msg if {
 	upper(version) == "DRAFT"
-	msg := sprintf("Agent %s uses the working draft (DRAFT) of guardrail %s instead of a published version.", [lib.label, bedrock.agent_guardrail_id])
+	msg := concat("", ["Agent ", lib.label, " uses the working draft (DRAFT) of guardrail ", lib.text(bedrock.agent_guardrail_id), " instead of a published version."])
 }
 
 violations contains msg if {
 	has_version
 	upper(version) != "DRAFT"
 	not published(version)
-	msg := sprintf("Agent %s uses guardrail %s at version \"%s\", which is not a published version number.", [lib.label, bedrock.agent_guardrail_id, version])
+	msg := concat("", ["Agent ", lib.label, " uses guardrail ", lib.text(bedrock.agent_guardrail_id), " at version \"", lib.text(version), "\", which is not a published version number."])
 }
 
 # --- the agent versions its aliases serve ------------------------------------------------------
 
 served_guardrail_version(v) := bedrock.version_guardrail(v).guardrailVersion
 
-unpinned contains sprintf("%s uses guardrail %s at version %s", [bedrock.version_label(v), bedrock.version_guardrail_id(v), gv]) if {
+unpinned contains concat("", [lib.text(bedrock.version_label(v)), " uses guardrail ", lib.text(bedrock.version_guardrail_id(v)), " at version ", lib.text(gv)]) if {
 	some v in guarded_versions
 	gv := served_guardrail_version(v)
 	usable_version(gv)
@@ -130,7 +130,7 @@ unpinned contains sprintf("%s uses guardrail %s at version %s", [bedrock.version
 
 violations contains msg if {
 	count(unpinned) > 0
-	msg := sprintf("Agent %s serves agent versions whose guardrail is not a published version: %s.", [lib.label, concat("; ", sort(unpinned))])
+	msg := concat("", ["Agent ", lib.label, " serves agent versions whose guardrail is not a published version: ", concat("; ", sort(unpinned)), "."])
 }
 
 certain_failure if count(unpinned) > 0
@@ -141,7 +141,7 @@ certain_failure if {
 	not published(version)
 }
 
-missing contains sprintf("the guardrail version of agent %s is not in the inventory", [bedrock.version_label(v)]) if {
+missing contains concat("", ["the guardrail version of agent ", lib.text(bedrock.version_label(v)), " is not in the inventory"]) if {
 	not certain_failure
 	some v in guarded_versions
 	not usable_version(served_guardrail_version(v))
@@ -149,7 +149,7 @@ missing contains sprintf("the guardrail version of agent %s is not in the invent
 
 missing contains bedrock.aliases_unknown_reason if not certain_failure
 
-missing contains sprintf("agent version %s, which alias(es) %s route to, is not in the inventory", [v, concat(", ", bedrock.served_versions[v])]) if {
+missing contains concat("", ["agent version ", lib.text(v), ", which alias(es) ", concat(", ", bedrock.served_versions[v]), " route to, is not in the inventory"]) if {
 	not certain_failure
 	some v in bedrock.unrecorded_versions
 }

@@ -81,21 +81,21 @@ missing contains "the repository's tag immutability exclusion filters are not in
 	not filters_recorded
 }
 
-violations contains sprintf("Repository %s has mutable image tags, so the image behind a tag a model uses can be replaced.", [lib.label]) if {
+violations contains concat("", ["Repository ", lib.label, " has mutable image tags, so the image behind a tag a model uses can be replaced."]) if {
 	mutability == "MUTABLE"
 }
 
-violations contains sprintf("Repository %s has mutable image tags (only the tags its exclusion filters name are immutable).", [lib.label]) if {
+violations contains concat("", ["Repository ", lib.label, " has mutable image tags (only the tags its exclusion filters name are immutable)."]) if {
 	mutability == "MUTABLE_WITH_EXCLUSION"
 }
 
-violations contains sprintf("Repository %s excludes every tag from tag immutability (exclusion filter matching all tags).", [lib.label]) if {
+violations contains concat("", ["Repository ", lib.label, " excludes every tag from tag immutability (exclusion filter matching all tags)."]) if {
 	mutability == "IMMUTABLE_WITH_EXCLUSION"
 	excludes_every_tag
 }
 
 known_setting if mutability in {"MUTABLE", "IMMUTABLE", "MUTABLE_WITH_EXCLUSION", "IMMUTABLE_WITH_EXCLUSION"}
 
-missing contains sprintf("the repository's image tag mutability setting %s is not one cafscan knows", [lib.text(mutability)]) if {
+missing contains concat("", ["the repository's image tag mutability setting ", lib.text(mutability), " is not one cafscan knows"]) if {
 	not known_setting
 }

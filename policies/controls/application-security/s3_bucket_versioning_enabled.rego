@@ -56,8 +56,7 @@ missing contains "the bucket's versioning status is not in the inventory" if not
 # An unrecorded status is not Enabled either, but missing data wins over violations (main.rego).
 violations contains msg if {
 	not s3.versioning_enabled
-	msg := sprintf(
-		"Bucket %s does not have versioning enabled (status %s), so overwritten or deleted AI data cannot be restored.",
-		[lib.label, s3.versioning_status],
-	)
+	msg := concat("", [
+		"Bucket ", lib.label, " does not have versioning enabled (status ", lib.text(s3.versioning_status), "), so overwritten or deleted AI data cannot be restored.",
+	])
 }

@@ -71,8 +71,7 @@ missing contains "the model's container definitions are not in the inventory" if
 
 violations contains msg if {
 	count(secret_names) > 0
-	msg := sprintf(
-		"Model %s sets container environment variables that look like credentials: %s.",
-		[lib.label, concat(", ", sort(secret_names))],
-	)
+	msg := concat("", [
+		"Model ", lib.label, " sets container environment variables that look like credentials: ", concat(", ", sort(secret_names)), ".",
+	])
 }

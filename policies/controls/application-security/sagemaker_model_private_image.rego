@@ -121,8 +121,7 @@ missing contains "a container of the model has neither an image nor a model pack
 
 violations contains msg if {
 	count(outside_images) > 0
-	msg := sprintf(
-		"Model %s pulls container images from outside private Amazon ECR registries: %s.",
-		[lib.label, concat(", ", sort(outside_images))],
-	)
+	msg := concat("", [
+		"Model ", lib.label, " pulls container images from outside private Amazon ECR registries: ", concat(", ", sort(outside_images)), ".",
+	])
 }

@@ -80,17 +80,15 @@ missing contains "the training job's configuration is not in the inventory" if n
 violations contains msg if {
 	names := secret_names("Environment")
 	count(names) > 0
-	msg := sprintf(
-		"Training job %s sets environment variables that look like credentials: %s.",
-		[lib.label, concat(", ", sort(names))],
-	)
+	msg := concat("", [
+		"Training job ", lib.label, " sets environment variables that look like credentials: ", concat(", ", sort(names)), ".",
+	])
 }
 
 violations contains msg if {
 	names := secret_names("HyperParameters")
 	count(names) > 0
-	msg := sprintf(
-		"Training job %s sets hyperparameters that look like credentials: %s.",
-		[lib.label, concat(", ", sort(names))],
-	)
+	msg := concat("", [
+		"Training job ", lib.label, " sets hyperparameters that look like credentials: ", concat(", ", sort(names)), ".",
+	])
 }

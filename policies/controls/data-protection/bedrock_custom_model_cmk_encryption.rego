@@ -68,6 +68,6 @@ has_key if {
 missing contains bedrock.configuration_missing if not bedrock.known
 
 # An unrecorded configuration is reported by missing, which wins over violations.
-violations contains sprintf("Custom model %s is encrypted with an AWS owned key, not a customer managed KMS key.", [lib.label]) if {
+violations contains concat("", ["Custom model ", lib.label, " is encrypted with an AWS owned key, not a customer managed KMS key."]) if {
 	not has_key
 }

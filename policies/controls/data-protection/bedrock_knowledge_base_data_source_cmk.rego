@@ -104,13 +104,12 @@ missing contains "the knowledge base's data sources are not in the inventory" if
 }
 
 # Defined exactly when the collector recorded why the list is incomplete.
-missing contains sprintf("the knowledge base's data sources could not all be read: %s", [lib.text(incomplete_reason)])
+missing contains concat("", ["the knowledge base's data sources could not all be read: ", lib.text(incomplete_reason)])
 
 violations contains msg if {
 	unencrypted := sort([source_name(s) | some s in data_sources; not encrypted(s)])
 	count(unencrypted) > 0
-	msg := sprintf(
-		"Knowledge base %s has data sources not encrypted with a customer managed KMS key: %s.",
-		[lib.label, concat(", ", unencrypted)],
-	)
+	msg := concat("", [
+		"Knowledge base ", lib.label, " has data sources not encrypted with a customer managed KMS key: ", concat(", ", unencrypted), ".",
+	])
 }

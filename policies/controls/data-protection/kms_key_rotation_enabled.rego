@@ -88,4 +88,4 @@ missing contains "the key's rotation status is not in the inventory" if {
 	not rotation_off
 }
 
-violations contains sprintf("KMS key %s does not have automatic key rotation enabled.", [lib.label]) if rotation_off
+violations contains concat("", ["KMS key ", lib.label, " does not have automatic key rotation enabled."]) if rotation_off

@@ -65,6 +65,6 @@ missing contains "the log group's configuration is not in the inventory" if {
 }
 
 # An empty configuration is reported by missing, which wins over violations.
-violations contains sprintf("Log group %s is not encrypted with a customer managed AWS KMS key (no KmsKeyId is associated).", [lib.label]) if {
+violations contains concat("", ["Log group ", lib.label, " is not encrypted with a customer managed AWS KMS key (no KmsKeyId is associated)."]) if {
 	not has_key
 }

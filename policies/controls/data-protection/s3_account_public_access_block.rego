@@ -87,12 +87,12 @@ uncollected_reason := reason if {
 	reason := lib.uncollected_reason(block_type, "S3 account-level public access blocks")
 } else := "S3 account-level public access blocks were not collected for this account"
 
-violations contains sprintf("Account %s has no S3 account-level public access block, so no Block Public Access setting applies account-wide.", [lib.resource.accountId]) if {
+violations contains concat("", ["Account ", lib.text(lib.resource.accountId), " has no S3 account-level public access block, so no Block Public Access setting applies account-wide."]) if {
 	known_none
 }
 
 violations contains msg if {
 	count(blocks) > 0
 	count(off) > 0
-	msg := sprintf("The S3 account-level public access block of account %s leaves %s off.", [lib.resource.accountId, concat(", ", off)])
+	msg := concat("", ["The S3 account-level public access block of account ", lib.text(lib.resource.accountId), " leaves ", concat(", ", off), " off."])
 }

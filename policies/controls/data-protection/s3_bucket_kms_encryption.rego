@@ -64,6 +64,6 @@ import data.cafscan.lib.s3
 missing contains "the bucket's default encryption settings are not in the inventory" if not s3.encryption_recorded
 
 # Unrecorded settings are reported by missing, which wins over violations.
-violations contains sprintf("Bucket %s has no default encryption rule using AWS KMS.", [lib.label]) if {
+violations contains concat("", ["Bucket ", lib.label, " has no default encryption rule using AWS KMS."]) if {
 	not s3.uses_kms
 }

@@ -112,13 +112,13 @@ missing contains "the endpoint configuration's production variants are not in th
 	not variants
 }
 
-missing contains sprintf("the instance type of production variant %s is not in the inventory, so whether it accepts a storage KMS key is unknown", [name]) if {
+missing contains concat("", ["the instance type of production variant ", lib.text(name), " is not in the inventory, so whether it accepts a storage KMS key is unknown"]) if {
 	not storage_key
 	not hardware_encrypted
 	some name in untyped
 }
 
-violations contains sprintf("Endpoint configuration %s does not encrypt the storage volumes of its hosting instances with a KMS key.", [lib.label]) if {
+violations contains concat("", ["Endpoint configuration ", lib.label, " does not encrypt the storage volumes of its hosting instances with a KMS key."]) if {
 	variants
 	not storage_key
 	not hardware_encrypted
@@ -142,7 +142,7 @@ capture_enabled if {
 	not capture_disabled
 }
 
-violations contains sprintf("Endpoint configuration %s captures inference data without encrypting it with a KMS key.", [lib.label]) if {
+violations contains concat("", ["Endpoint configuration ", lib.label, " captures inference data without encrypting it with a KMS key."]) if {
 	capture_enabled
 	not non_empty(capture, "KmsKeyId")
 }
@@ -159,7 +159,7 @@ missing contains "the endpoint configuration's asynchronous inference output set
 	not has_async_output
 }
 
-violations contains sprintf("Endpoint configuration %s writes asynchronous inference results without a KMS key (AsyncInferenceConfig.OutputConfig.KmsKeyId is not set, so SageMaker uses the AWS managed key for S3).", [lib.label]) if {
+violations contains concat("", ["Endpoint configuration ", lib.label, " writes asynchronous inference results without a KMS key (AsyncInferenceConfig.OutputConfig.KmsKeyId is not set, so SageMaker uses the AWS managed key for S3)."]) if {
 	has_async_output
 	not non_empty(async_output, "KmsKeyId")
 }

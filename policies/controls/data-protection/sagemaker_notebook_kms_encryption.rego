@@ -49,7 +49,7 @@ missing contains "the notebook instance's configuration is not in the inventory"
 }
 
 # An empty configuration is reported by missing, which wins over violations.
-violations contains sprintf("Notebook instance %s does not encrypt its storage volume with a customer managed KMS key.", [lib.label]) if {
+violations contains concat("", ["Notebook instance ", lib.label, " does not encrypt its storage volume with a customer managed KMS key."]) if {
 	not has_key
 }
 

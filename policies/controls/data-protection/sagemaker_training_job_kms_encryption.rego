@@ -88,7 +88,7 @@ missing contains "the training job's instance type is not in the inventory, so w
 }
 
 # Without a configuration there are no resources, so volume_unknown rules that case out.
-violations contains sprintf("Training job %s does not encrypt its instance storage volumes with a KMS key.", [lib.label]) if {
+violations contains concat("", ["Training job ", lib.label, " does not encrypt its instance storage volumes with a KMS key."]) if {
 	not volume_key
 	not hardware_encrypted
 	not volume_unknown
@@ -116,7 +116,7 @@ express_one_zone if {
 	endswith(bucket, "--x-s3")
 }
 
-violations contains sprintf("Training job %s does not encrypt its output model artifacts with a customer managed KMS key (OutputDataConfig.KmsKeyId is not set, so SageMaker uses the AWS managed key for S3).", [lib.label]) if {
+violations contains concat("", ["Training job ", lib.label, " does not encrypt its output model artifacts with a customer managed KMS key (OutputDataConfig.KmsKeyId is not set, so SageMaker uses the AWS managed key for S3)."]) if {
 	has_output
 	not has_key(output, "KmsKeyId")
 	not express_one_zone

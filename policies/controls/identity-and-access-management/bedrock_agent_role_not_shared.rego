@@ -116,7 +116,7 @@ unknown_roles := sort([bedrock.name_of(a) |
 
 missing contains "the agent's service role is not in the inventory" if not has_role
 
-missing contains sprintf("the service role of other agents in the account is not in the inventory: %s", [concat(", ", unknown_roles)]) if {
+missing contains concat("", ["the service role of other agents in the account is not in the inventory: ", concat(", ", unknown_roles)]) if {
 	has_role
 	count(sharing) == 0
 	count(unknown_roles) > 0
@@ -131,5 +131,5 @@ missing contains "the account's Bedrock agents were not collected, so another ag
 violations contains msg if {
 	count(sharing) > 0
 	noun := {true: "agent", false: "agents"}[count(sharing) == 1]
-	msg := sprintf("Agent %s shares its service role %s with %s %s.", [lib.label, role, noun, concat(", ", sharing)])
+	msg := concat("", ["Agent ", lib.label, " shares its service role ", lib.text(role), " with ", lib.text(noun), " ", concat(", ", sharing), "."])
 }

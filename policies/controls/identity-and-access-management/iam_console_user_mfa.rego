@@ -101,7 +101,7 @@ missing contains "whether the user has an MFA device is not in the credential re
 	not mfa_known
 }
 
-violations contains sprintf("IAM user %s can sign in to the console with a password but has no MFA device.", [lib.label]) if {
+violations contains concat("", ["IAM user ", lib.label, " can sign in to the console with a password but has no MFA device."]) if {
 	password_enabled
 	no(report.mfa_active)
 }

@@ -82,7 +82,7 @@ known(column) if yes(root[column])
 
 known(column) if no(root[column])
 
-active_keys := [sprintf("access key %d", [n]) | some n, column in keys; yes(root[column])]
+active_keys := [concat("", ["access key ", format_int(n, 10)]) | some n, column in keys; yes(root[column])]
 
 # Account-wide: one finding per account.
 out_of_scope if account_facts.not_reporting_region
@@ -96,7 +96,7 @@ root_unknown_reason := reason if {
 	reason := account_facts.own_unknown_reason(fact, "the root user's credential report row")
 } else := "the root user's credential report row is not in the inventory (configuration.rootUser)"
 
-missing contains sprintf("whether the root user's %s is active is not in the credential report", [replace(column, "_active", "")]) if {
+missing contains concat("", ["whether the root user's ", replace(column, "_active", ""), " is active is not in the credential report"]) if {
 	has_root
 	count(active_keys) == 0
 	some column in keys
@@ -105,5 +105,5 @@ missing contains sprintf("whether the root user's %s is active is not in the cre
 
 violations contains msg if {
 	count(active_keys) > 0
-	msg := sprintf("The root user of account %s has an active access key (%s).", [lib.resource.accountId, concat(" and ", active_keys)])
+	msg := concat("", ["The root user of account ", lib.text(lib.resource.accountId), " has an active access key (", concat(" and ", active_keys), ")."])
 }

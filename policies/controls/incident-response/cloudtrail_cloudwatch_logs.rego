@@ -59,7 +59,7 @@ delivers_to_logs if {
 	trim_space(lib.configuration.cloudWatchLogsLogGroupArn) != ""
 }
 
-violations contains sprintf("CloudTrail trail %s does not deliver its events to CloudWatch Logs.", [lib.label]) if {
+violations contains concat("", ["CloudTrail trail ", lib.label, " does not deliver its events to CloudWatch Logs."]) if {
 	recorded
 	not delivers_to_logs
 }

@@ -112,12 +112,12 @@ missing contains reason if {
 	reason := lib.uncollected_reason(rule_type, "EventBridge rules")
 }
 
-missing contains sprintf("the targets of EventBridge rule %s could not be read", [name]) if {
+missing contains concat("", ["the targets of EventBridge rule ", lib.text(name), " could not be read"]) if {
 	not routed
 	some name in targets_unknown
 }
 
-violations contains sprintf("No enabled EventBridge rule in %s sends GuardDuty findings to a target.", [lib.label]) if {
+violations contains concat("", ["No enabled EventBridge rule in ", lib.label, " sends GuardDuty findings to a target."]) if {
 	not routed
 	lib.collected(rule_type)
 	count(targets_unknown) == 0

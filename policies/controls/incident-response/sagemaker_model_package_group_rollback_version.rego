@@ -75,7 +75,7 @@ packages := [p |
 
 in_group(p) if p.configuration.ModelPackageGroupName == group_name
 
-in_group(p) if contains(lower(p.arn), sprintf(":model-package/%s/", [lower(group_name)]))
+in_group(p) if contains(lower(p.arn), concat("", [":model-package/", lower(group_name), "/"]))
 
 # Only a Completed package can be deployed; Pending and InProgress ones are still being created,
 # Failed and Deleting ones never will be. ModelPackageStatus is a required member of
@@ -112,22 +112,22 @@ missing contains reason if {
 }
 
 # Unknown statuses matter only when they could make up the missing approved versions.
-missing contains sprintf("the approval status of model package %s is not in the inventory", [p.name]) if {
+missing contains concat("", ["the approval status of model package ", lib.text(p.name), " is not in the inventory"]) if {
 	count(approved) < 2
 	(count(approved) + count(unknown)) + count(status_unknown) >= 2
 	some p in unknown
 }
 
-missing contains sprintf("the status of approved model package %s is not in the inventory", [p.name]) if {
+missing contains concat("", ["the status of approved model package ", lib.text(p.name), " is not in the inventory"]) if {
 	count(approved) < 2
 	(count(approved) + count(unknown)) + count(status_unknown) >= 2
 	some p in status_unknown
 }
 
-violations contains sprintf("Model package group %s has no approved model package: there is no known good version to deploy or roll back to.", [lib.label]) if {
+violations contains concat("", ["Model package group ", lib.label, " has no approved model package: there is no known good version to deploy or roll back to."]) if {
 	count(approved) == 0
 }
 
-violations contains sprintf("Model package group %s has only one approved model package (%s): there is no earlier approved version to roll back to.", [lib.label, approved[0].name]) if {
+violations contains concat("", ["Model package group ", lib.label, " has only one approved model package (", lib.text(approved[0].name), "): there is no earlier approved version to roll back to."]) if {
 	count(approved) == 1
 }

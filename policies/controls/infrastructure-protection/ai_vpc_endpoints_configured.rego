@@ -128,12 +128,12 @@ required contains "bedrock-runtime" if uses_bedrock
 out_of_scope if count(required) == 0
 
 # The service name as EC2 reports it; China regions prefix "cn.", FIPS endpoints end in "-fips".
-service_name(service) := sprintf("com.amazonaws.%s.%s", [region, service])
+service_name(service) := concat("", ["com.amazonaws.", lib.text(region), ".", lib.text(service)])
 
 names_for(service) := {
 	service_name(service),
-	sprintf("cn.com.amazonaws.%s.%s", [region, service]),
-	sprintf("com.amazonaws.%s.%s-fips", [region, service]),
+	concat("", ["cn.com.amazonaws.", lib.text(region), ".", lib.text(service)]),
+	concat("", ["com.amazonaws.", lib.text(region), ".", lib.text(service), "-fips"]),
 }
 
 endpoints := lib.same_region_of_type(endpoint_type)
@@ -157,7 +157,7 @@ missing contains reason if {
 	reason := lib.uncollected_reason(endpoint_type, "VPC endpoints")
 }
 
-missing contains sprintf("the state of VPC endpoint %s for %s is not in the inventory", [endpoint.id, service_name(service)]) if {
+missing contains concat("", ["the state of VPC endpoint ", lib.text(endpoint.id), " for ", lib.text(service_name(service)), " is not in the inventory"]) if {
 	some service in uncovered
 	some endpoint in endpoints
 	serves(endpoint, service)
@@ -174,8 +174,7 @@ services_in_use := "SageMaker AI and Amazon Bedrock" if {
 violations contains msg if {
 	count(uncovered) > 0
 	lib.collected(endpoint_type)
-	msg := sprintf(
-		"%s uses %s but has no available interface VPC endpoint for %s.",
-		[lib.label, services_in_use, concat(", ", sort([service_name(s) | some s in uncovered]))],
-	)
+	msg := concat("", [
+		lib.label, " uses ", lib.text(services_in_use), " but has no available interface VPC endpoint for ", concat(", ", sort([service_name(s) | some s in uncovered])), ".",
+	])
 }

@@ -100,7 +100,7 @@ stage_throttled if {
 
 # A method override with a negative limit switches throttling off for that method (0 blocks
 # every request, the opposite of off; null inherits the stage's limits).
-unthrottled_overrides contains sprintf("%s %s", [s.HttpMethod, s.ResourcePath]) if {
+unthrottled_overrides contains concat("", [lib.text(s.HttpMethod), " ", lib.text(s.ResourcePath)]) if {
 	some s in settings
 	not stage_wide(s)
 	some limit in [object.get(s, "ThrottlingRateLimit", null), object.get(s, "ThrottlingBurstLimit", null)]
@@ -113,10 +113,10 @@ missing contains "the stage's configuration is not in the inventory" if {
 }
 
 # An empty configuration is reported by missing, which wins over violations.
-violations contains sprintf("Stage %s does not throttle requests: its default method settings (*/*) have no positive rate and burst limits.", [lib.label]) if {
+violations contains concat("", ["Stage ", lib.label, " does not throttle requests: its default method settings (*/*) have no positive rate and burst limits."]) if {
 	not stage_throttled
 }
 
-violations contains sprintf("Stage %s turns throttling off for %s.", [lib.label, concat(", ", sort(unthrottled_overrides))]) if {
+violations contains concat("", ["Stage ", lib.label, " turns throttling off for ", concat(", ", sort(unthrottled_overrides)), "."]) if {
 	count(unthrottled_overrides) > 0
 }

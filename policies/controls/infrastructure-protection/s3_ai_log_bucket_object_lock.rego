@@ -108,11 +108,11 @@ default_retention if {
 # Off unless explicitly "Enabled": a recorded configuration that is null, empty or anything else
 # never passes. An unread or unrecorded configuration is reported by missing, which wins over
 # violations in main.rego's outcome.
-violations contains sprintf("Bucket %s does not have S3 Object Lock enabled, so the AI logs and outputs written to it can be overwritten or deleted.", [lib.label]) if {
+violations contains concat("", ["Bucket ", lib.label, " does not have S3 Object Lock enabled, so the AI logs and outputs written to it can be overwritten or deleted."]) if {
 	not enabled
 }
 
-violations contains sprintf("Bucket %s has S3 Object Lock enabled but no default retention, so the AI logs and outputs written to it are not locked.", [lib.label]) if {
+violations contains concat("", ["Bucket ", lib.label, " has S3 Object Lock enabled but no default retention, so the AI logs and outputs written to it are not locked."]) if {
 	enabled
 	not default_retention
 }

@@ -81,8 +81,7 @@ missing contains "the domain's configuration is not in the inventory" if not rec
 # An empty configuration is reported by missing, which wins over violations.
 violations contains msg if {
 	access_type != "VpcOnly"
-	msg := sprintf(
-		"Domain %s is not in VPC-only mode (AppNetworkAccessType is %s), so its apps reach the internet through a network SageMaker manages.",
-		[lib.label, lib.text(access_type)],
-	)
+	msg := concat("", [
+		"Domain ", lib.label, " is not in VPC-only mode (AppNetworkAccessType is ", lib.text(access_type), "), so its apps reach the internet through a network SageMaker manages.",
+	])
 }

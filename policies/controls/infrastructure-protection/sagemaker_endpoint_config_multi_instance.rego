@@ -69,7 +69,7 @@ out_of_scope if {
 
 missing contains "the endpoint configuration's production variants are not in the inventory" if not variants
 
-missing contains sprintf("the initial instance count of production variant %s is not in the inventory", [variant_name(v)]) if {
+missing contains concat("", ["the initial instance count of production variant ", lib.text(variant_name(v)), " is not in the inventory"]) if {
 	some v in instance_variants
 	not count_recorded(v)
 }
@@ -78,8 +78,7 @@ missing contains sprintf("the initial instance count of production variant %s is
 violations contains msg if {
 	some v in instance_variants
 	v.InitialInstanceCount <= 1
-	msg := sprintf(
-		"Endpoint configuration %s runs production variant %s on %s instance, so it has no redundancy.",
-		[lib.label, variant_name(v), lib.text(v.InitialInstanceCount)],
-	)
+	msg := concat("", [
+		"Endpoint configuration ", lib.label, " runs production variant ", lib.text(variant_name(v)), " on ", lib.text(v.InitialInstanceCount), " instance, so it has no redundancy.",
+	])
 }

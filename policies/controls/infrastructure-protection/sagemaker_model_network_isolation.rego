@@ -54,7 +54,7 @@ missing contains "the model's configuration is not in the inventory" if {
 }
 
 # An empty configuration is reported by missing, which wins over violations.
-violations contains sprintf("Model %s does not have network isolation enabled.", [lib.label]) if {
+violations contains concat("", ["Model ", lib.label, " does not have network isolation enabled."]) if {
 	not isolated
 }
 

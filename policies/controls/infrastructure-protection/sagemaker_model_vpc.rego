@@ -68,7 +68,7 @@ recorded if count(lib.configuration) > 0
 missing contains "the model's configuration is not in the inventory" if not recorded
 
 # An empty configuration is reported by missing, which wins over violations.
-violations contains sprintf("Model %s does not run its containers in a VPC: it has no VpcConfig subnets.", [lib.label]) if {
+violations contains concat("", ["Model ", lib.label, " does not run its containers in a VPC: it has no VpcConfig subnets."]) if {
 	not in_vpc
 }
 

@@ -52,7 +52,7 @@ missing contains "the notebook instance's configuration is not in the inventory"
 }
 
 # An empty configuration is reported by missing, which wins over violations.
-violations contains sprintf("Notebook instance %s is not attached to a subnet of a VPC.", [lib.label]) if {
+violations contains concat("", ["Notebook instance ", lib.label, " is not attached to a subnet of a VPC."]) if {
 	not in_vpc
 }
 

@@ -61,12 +61,12 @@ stated if is_string(lib.configuration.DirectInternetAccess)
 
 missing contains "the notebook instance's configuration is not in the inventory" if not recorded
 
-violations contains sprintf("Notebook instance %s has direct internet access enabled.", [lib.label]) if {
+violations contains concat("", ["Notebook instance ", lib.label, " has direct internet access enabled."]) if {
 	stated
 	lower(lib.configuration.DirectInternetAccess) != "disabled"
 }
 
 # An empty configuration is reported by missing, which wins over violations.
-violations contains sprintf("Notebook instance %s has direct internet access enabled: DirectInternetAccess is not set, and AWS's default is Enabled.", [lib.label]) if {
+violations contains concat("", ["Notebook instance ", lib.label, " has direct internet access enabled: DirectInternetAccess is not set, and AWS's default is Enabled."]) if {
 	not stated
 }

@@ -54,12 +54,12 @@ stated if is_string(lib.configuration.RootAccess)
 
 missing contains "the notebook instance's configuration is not in the inventory" if not recorded
 
-violations contains sprintf("Notebook instance %s gives its users root access.", [lib.label]) if {
+violations contains concat("", ["Notebook instance ", lib.label, " gives its users root access."]) if {
 	stated
 	lower(lib.configuration.RootAccess) != "disabled"
 }
 
 # An empty configuration is reported by missing, which wins over violations.
-violations contains sprintf("Notebook instance %s gives its users root access: RootAccess is not set, and AWS's default is Enabled.", [lib.label]) if {
+violations contains concat("", ["Notebook instance ", lib.label, " gives its users root access: RootAccess is not set, and AWS's default is Enabled."]) if {
 	not stated
 }

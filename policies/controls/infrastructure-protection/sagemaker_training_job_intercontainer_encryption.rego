@@ -97,7 +97,7 @@ missing contains "the training job's instance count is not in the inventory, so 
 
 # Jobs of one instance are out of scope and an unknown count is missing (which wins), so the
 # job reaching this rule runs on several instances.
-violations contains sprintf("Training job %s does not encrypt the traffic between its training instances.", [lib.label]) if {
+violations contains concat("", ["Training job ", lib.label, " does not encrypt the traffic between its training instances."]) if {
 	not encrypted
 }
 

@@ -68,7 +68,7 @@ recorded if count(lib.configuration) > 0
 missing contains "the training job's configuration is not in the inventory" if not recorded
 
 # An empty configuration is reported by missing, which wins over violations.
-violations contains sprintf("Training job %s does not have network isolation enabled.", [lib.label]) if {
+violations contains concat("", ["Training job ", lib.label, " does not have network isolation enabled."]) if {
 	not isolated
 }
 

@@ -72,7 +72,7 @@ recorded if count(lib.configuration) > 0
 missing contains "the training job's configuration is not in the inventory" if not recorded
 
 # An empty configuration is reported by missing, which wins over violations.
-violations contains sprintf("Training job %s does not run in a VPC: it has no VpcConfig subnets.", [lib.label]) if {
+violations contains concat("", ["Training job ", lib.label, " does not run in a VPC: it has no VpcConfig subnets."]) if {
 	not in_vpc
 }
 

@@ -102,14 +102,14 @@ has_destination if destination(bedrock.field(logging.s3Config, "bucketName"))
 has_destination if destination(bedrock.field(logging.cloudWatchConfig, "logGroupName"))
 
 # "agents: 2, guardrails: 1" for the resources of each type found in this account and region.
-in_region := [sprintf("%s: %d", [noun, n]) |
+in_region := [concat("", [lib.text(noun), ": ", format_int(n, 10)]) |
 	some type, noun in resource_nouns
 	n := count(lib.same_region_of_type(type))
 	n > 0
 ]
 
 # A failure to read wins over a value recorded before it.
-missing contains sprintf("Bedrock model invocation logging could not be read: %s", [lib.text(fact_error)]) if has_fact_error
+missing contains concat("", ["Bedrock model invocation logging could not be read: ", lib.text(fact_error)]) if has_fact_error
 
 missing contains "the Bedrock model invocation logging setting is not in the inventory" if {
 	not has_fact
@@ -120,24 +120,24 @@ violations contains msg if {
 	not has_fact_error
 	not_configured
 	count(in_region) > 0
-	msg := sprintf("Bedrock model invocation logging is off in %s, which has Bedrock resources (%s).", [lib.label, concat(", ", sort(in_region))])
+	msg := concat("", ["Bedrock model invocation logging is off in ", lib.label, ", which has Bedrock resources (", concat(", ", sort(in_region)), ")."])
 }
 
 # On-demand model invocations leave no resource, so a region without one is still judged.
-violations contains sprintf("Bedrock model invocation logging is off in %s.", [lib.label]) if {
+violations contains concat("", ["Bedrock model invocation logging is off in ", lib.label, "."]) if {
 	not has_fact_error
 	not_configured
 	count(in_region) == 0
 }
 
-violations contains sprintf("Bedrock model invocation logging in %s has no S3 bucket or CloudWatch Logs log group to deliver to.", [lib.label]) if {
+violations contains concat("", ["Bedrock model invocation logging in ", lib.label, " has no S3 bucket or CloudWatch Logs log group to deliver to."]) if {
 	configured
 	not has_destination
 }
 
 # Absent means false (LoggingConfig.textDataDeliveryEnabled), and without text the prompts and
 # responses are not kept.
-violations contains sprintf("Bedrock model invocation logging in %s does not deliver text data (prompts and responses).", [lib.label]) if {
+violations contains concat("", ["Bedrock model invocation logging in ", lib.label, " does not deliver text data (prompts and responses)."]) if {
 	configured
 	not logging.textDataDeliveryEnabled == true
 }

@@ -44,6 +44,6 @@ missing contains "whether the trail validates its log files is not in the invent
 
 is_boolean_setting if is_boolean(validation)
 
-violations contains sprintf("CloudTrail trail %s does not have log file validation enabled.", [lib.label]) if {
+violations contains concat("", ["CloudTrail trail ", lib.label, " does not have log file validation enabled."]) if {
 	validation == false
 }

@@ -169,7 +169,7 @@ missing contains reason if {
 	some t in trails
 	not logging(t)
 	not stopped(t)
-	reason := unknown_reason(t, "TrailStatus", sprintf("whether trail %s is logging", [trail_name(t)]), "is")
+	reason := unknown_reason(t, "TrailStatus", concat("", ["whether trail ", lib.text(trail_name(t)), " is logging"]), "is")
 }
 
 missing contains reason if {
@@ -177,7 +177,7 @@ missing contains reason if {
 	some t in trails
 	not stopped(t)
 	not management(t)
-	reason := unknown_reason(t, "EventSelectors", sprintf("the event selectors of trail %s", [trail_name(t)]), "are")
+	reason := unknown_reason(t, "EventSelectors", concat("", ["the event selectors of trail ", lib.text(trail_name(t))]), "are")
 }
 
 # Multi-region trails this region's DescribeTrails showed with another home region but that are not
@@ -190,15 +190,15 @@ missing contains msg if {
 	some t in elsewhere
 	arn := t.trailARN
 	not lib.related(arn)
-	msg := sprintf("multi-region trail %s (home region %s) covers this region but is not in the inventory: scan its home region to judge it", [lib.text(object.get(t, "name", arn)), lib.text(object.get(t, "homeRegion", "unknown"))])
+	msg := concat("", ["multi-region trail ", lib.text(object.get(t, "name", arn)), " (home region ", lib.text(object.get(t, "homeRegion", "unknown")), ") covers this region but is not in the inventory: scan its home region to judge it"])
 }
 
 # Why a trail's status or selectors are unknown: the failed call when the collector recorded one.
-unknown_reason(t, key, what, verb) := sprintf("%s could not be read: %s", [what, t.collectionErrors[key]]) if {
+unknown_reason(t, key, what, verb) := concat("", [lib.text(what), " could not be read: ", lib.text(t.collectionErrors[key])]) if {
 	is_string(t.collectionErrors[key])
-} else := sprintf("%s %s not in the inventory (AWS Config does not record it; live collection does)", [what, verb])
+} else := concat("", [lib.text(what), " ", lib.text(verb), " not in the inventory (AWS Config does not record it; live collection does)"])
 
-violations contains sprintf("No multi-region CloudTrail trail records API activity for %s.", [lib.label]) if {
+violations contains concat("", ["No multi-region CloudTrail trail records API activity for ", lib.label, "."]) if {
 	count(trails) == 0
 	lib.collected(trail_type)
 }
@@ -208,7 +208,7 @@ stopped_names := sort([trail_name(t) | some t in trails; stopped(t)])
 violations contains msg if {
 	count(stopped_names) > 0
 	not records_all
-	msg := sprintf("The multi-region CloudTrail trail(s) of %s are not logging: %s.", [lib.label, concat(", ", stopped_names)])
+	msg := concat("", ["The multi-region CloudTrail trail(s) of ", lib.label, " are not logging: ", concat(", ", stopped_names), "."])
 }
 
 unrecorded := [k | some k in ["read", "write"]; not k in recorded]
@@ -216,5 +216,5 @@ unrecorded := [k | some k in ["read", "write"]; not k in recorded]
 violations contains msg if {
 	count(trails) > count(stopped_names)
 	not records_all
-	msg := sprintf("No logging multi-region CloudTrail trail of %s records %s management events.", [lib.label, concat(" and ", unrecorded)])
+	msg := concat("", ["No logging multi-region CloudTrail trail of ", lib.label, " records ", concat(" and ", unrecorded), " management events."])
 }

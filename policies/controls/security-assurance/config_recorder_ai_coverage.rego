@@ -108,14 +108,14 @@ missing contains reason if {
 	reason := account_facts.own_unknown_reason(fact, "the region's AWS Config recorder")
 }
 
-missing contains sprintf("whether the AWS Config recorder %s is recording is not in the inventory", [recorder_name]) if {
+missing contains concat("", ["whether the AWS Config recorder ", lib.text(recorder_name), " is recording is not in the inventory"]) if {
 	has_recorder
 	not recording_known
 }
 
-violations contains sprintf("No AWS Config configuration recorder exists in %s.", [lib.label]) if no_recorder
+violations contains concat("", ["No AWS Config configuration recorder exists in ", lib.label, "."]) if no_recorder
 
-violations contains sprintf("The AWS Config recorder %s in %s is not recording.", [recorder_name, lib.label]) if {
+violations contains concat("", ["The AWS Config recorder ", lib.text(recorder_name), " in ", lib.label, " is not recording."]) if {
 	recorder.recording == false
 }
 
@@ -123,11 +123,11 @@ violations contains msg if {
 	recorder.recording == true
 	is_string(recorder.lastStatus)
 	lower(recorder.lastStatus) == "failure"
-	msg := sprintf("The AWS Config recorder %s in %s failed its last recording attempt (%s).", [recorder_name, lib.label, lib.text(object.get(recorder, "lastErrorCode", null))])
+	msg := concat("", ["The AWS Config recorder ", lib.text(recorder_name), " in ", lib.label, " failed its last recording attempt (", lib.text(object.get(recorder, "lastErrorCode", null)), ")."])
 }
 
 violations contains msg if {
 	has_recorder
 	count(unrecorded) > 0
-	msg := sprintf("The AWS Config recorder %s in %s does not record %s.", [recorder_name, lib.label, concat(", ", unrecorded)])
+	msg := concat("", ["The AWS Config recorder ", lib.text(recorder_name), " in ", lib.label, " does not record ", concat(", ", unrecorded), "."])
 }

@@ -58,7 +58,7 @@ missing contains "the log group's configuration is not in the inventory" if {
 	count(lib.configuration) == 0
 }
 
-violations contains sprintf("Log group %s never expires its events: no retention period is set.", [lib.label]) if {
+violations contains concat("", ["Log group ", lib.label, " never expires its events: no retention period is set."]) if {
 	count(lib.configuration) > 0
 	not has_retention
 }
@@ -66,5 +66,5 @@ violations contains sprintf("Log group %s never expires its events: no retention
 violations contains msg if {
 	has_retention
 	retention < minimum_days
-	msg := sprintf("Log group %s keeps events for only %s days, less than the %s days needed to investigate misuse.", [lib.label, lib.text(retention), lib.text(minimum_days)])
+	msg := concat("", ["Log group ", lib.label, " keeps events for only ", lib.text(retention), " days, less than the ", lib.text(minimum_days), " days needed to investigate misuse."])
 }

@@ -57,10 +57,10 @@ package cafscan.controls.s3_ai_output_bucket_macie
 
 import data.cafscan.lib
 
-where := sprintf("%s %s", [input.resource.accountId, input.resource.region])
+where := concat("", [lib.text(input.resource.accountId), " ", lib.text(input.resource.region)])
 
 # The account resource of the bucket's account and region carries the `macie` fact.
-account := lib.related(sprintf("arn:aws::%s:%s:account", [input.resource.region, input.resource.accountId]))
+account := lib.related(concat("", ["arn:aws::", lib.text(input.resource.region), ":", lib.text(input.resource.accountId), ":account"]))
 
 account_known if account
 
@@ -74,13 +74,13 @@ status_known if is_string(status)
 
 fact_error := facts.factErrors.macie
 
-missing contains sprintf("the account resource for %s is not in the inventory", [where]) if not account_known
+missing contains concat("", ["the account resource for ", lib.text(where), " is not in the inventory"]) if not account_known
 
 # A failure to read wins over a status recorded before it (as for every account fact:
 # lib/account_facts.rego); without the account resource there is no fact_error.
-missing contains sprintf("whether Amazon Macie is enabled in %s could not be read: %s", [where, lib.text(fact_error)])
+missing contains concat("", ["whether Amazon Macie is enabled in ", lib.text(where), " could not be read: ", lib.text(fact_error)])
 
-missing contains sprintf("whether Amazon Macie is enabled in %s is not in the inventory", [where]) if {
+missing contains concat("", ["whether Amazon Macie is enabled in ", lib.text(where), " is not in the inventory"]) if {
 	account_known
 	not status_known
 	not fact_error
@@ -89,8 +89,7 @@ missing contains sprintf("whether Amazon Macie is enabled in %s is not in the in
 violations contains msg if {
 	status_known
 	status != "ENABLED"
-	msg := sprintf(
-		"Amazon Macie is not enabled in %s (status %s), so sensitive data in the AI outputs written to bucket %s is not discovered.",
-		[where, status, lib.label],
-	)
+	msg := concat("", [
+		"Amazon Macie is not enabled in ", lib.text(where), " (status ", lib.text(status), "), so sensitive data in the AI outputs written to bucket ", lib.label, " is not discovered.",
+	])
 }

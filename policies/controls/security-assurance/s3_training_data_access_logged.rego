@@ -94,9 +94,9 @@ bucket_arn := input.resource.arn
 object_prefix := concat("", [bucket_arn, "/"])
 
 # "arn:aws:s3" (or "arn:aws-cn:s3"…): every bucket, in the bucket's partition.
-all_buckets_prefix := sprintf("arn:%s:s3", [split(bucket_arn, ":")[1]])
+all_buckets_prefix := concat("", ["arn:", lib.text(split(bucket_arn, ":")[1]), ":s3"])
 
-where := sprintf("%s %s", [input.resource.accountId, input.resource.region])
+where := concat("", [lib.text(input.resource.accountId), " ", lib.text(input.resource.region)])
 
 # --- which trails can record this bucket's data events --------------------------------------------
 
@@ -244,7 +244,7 @@ gaps := [kind | some kind in ["read", "write"]; not recorded(kind)]
 
 # The account resource of the bucket's account and region says whether trails were collected
 # there; a multi-region trail homed elsewhere is found only if that region was collected too.
-region_account := lib.related(sprintf("arn:aws::%s:%s:account", [input.resource.region, input.resource.accountId]))
+region_account := lib.related(concat("", ["arn:aws::", lib.text(input.resource.region), ":", lib.text(input.resource.accountId), ":account"]))
 
 trails_collected if trail_type in object.get(region_account.configuration, "collectedTypes", [])
 
@@ -255,24 +255,24 @@ missing contains reason if {
 }
 
 uncollected_reason := reason if {
-	reason := sprintf("CloudTrail trails could not be collected for %s: %s", [where, region_account.configuration.failedTypes[trail_type]])
-} else := sprintf("CloudTrail trails were not collected for %s", [where])
+	reason := concat("", ["CloudTrail trails could not be collected for ", lib.text(where), ": ", lib.text(region_account.configuration.failedTypes[trail_type])])
+} else := concat("", ["CloudTrail trails were not collected for ", lib.text(where)])
 
-missing contains sprintf("the event selectors of CloudTrail trail %s are not in the inventory", [trail_name(t)]) if {
+missing contains concat("", ["the event selectors of CloudTrail trail ", lib.text(trail_name(t)), " are not in the inventory"]) if {
 	count(gaps) > 0
 	some t in trails
 	not selectors_known(t)
 	not stopped(t)
 }
 
-missing contains sprintf("whether CloudTrail trail %s is logging is not in the inventory", [trail_name(t)]) if {
+missing contains concat("", ["whether CloudTrail trail ", lib.text(trail_name(t)), " is logging is not in the inventory"]) if {
 	some kind in gaps
 	some t in trails
 	records(t, kind)
 	not status_known(t)
 }
 
-stopped_note := sprintf(" (trail %s would record them but is not logging)", [concat(", ", names)]) if {
+stopped_note := concat("", [" (trail ", concat(", ", names), " would record them but is not logging)"]) if {
 	names := sort({trail_name(t) |
 		some t in trails
 		stopped(t)
@@ -282,14 +282,14 @@ stopped_note := sprintf(" (trail %s would record them but is not logging)", [con
 	count(names) > 0
 } else := ""
 
-violations contains sprintf("No CloudTrail trail records S3 data events for objects in bucket %s, so reads and writes of its training data leave no audit trail%s.", [lib.label, stopped_note]) if {
+violations contains concat("", ["No CloudTrail trail records S3 data events for objects in bucket ", lib.label, ", so reads and writes of its training data leave no audit trail", lib.text(stopped_note), "."]) if {
 	count(gaps) == 2
 }
 
-violations contains sprintf("CloudTrail records only write data events for objects in bucket %s, so reads of its training data leave no audit trail%s.", [lib.label, stopped_note]) if {
+violations contains concat("", ["CloudTrail records only write data events for objects in bucket ", lib.label, ", so reads of its training data leave no audit trail", lib.text(stopped_note), "."]) if {
 	gaps == ["read"]
 }
 
-violations contains sprintf("CloudTrail records only read data events for objects in bucket %s, so writes to its training data leave no audit trail%s.", [lib.label, stopped_note]) if {
+violations contains concat("", ["CloudTrail records only read data events for objects in bucket ", lib.label, ", so writes to its training data leave no audit trail", lib.text(stopped_note), "."]) if {
 	gaps == ["write"]
 }

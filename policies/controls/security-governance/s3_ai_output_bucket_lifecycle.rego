@@ -143,11 +143,11 @@ missing contains "the bucket's versioning status is not in the inventory (needed
 	not versioning_known
 }
 
-violations contains sprintf("Bucket %s has no lifecycle configuration, so AI outputs written to it are kept indefinitely.", [lib.label]) if {
+violations contains concat("", ["Bucket ", lib.label, " has no lifecycle configuration, so AI outputs written to it are kept indefinitely."]) if {
 	no_configuration
 }
 
-violations contains sprintf("Bucket %s has no Enabled lifecycle rule that expires objects, so AI outputs written to it are kept indefinitely.", [lib.label]) if {
+violations contains concat("", ["Bucket ", lib.label, " has no Enabled lifecycle rule that expires objects, so AI outputs written to it are kept indefinitely."]) if {
 	rules_recorded
 	not expiring
 }
@@ -156,8 +156,7 @@ violations contains msg if {
 	expiring
 	versioned
 	not expires_noncurrent
-	msg := sprintf(
-		"Bucket %s expires objects but its versioning is %s and no Enabled lifecycle rule expires noncurrent versions, so expired AI outputs are kept as old versions.",
-		[lib.label, versioning],
-	)
+	msg := concat("", [
+		"Bucket ", lib.label, " expires objects but its versioning is ", lib.text(versioning), " and no Enabled lifecycle rule expires noncurrent versions, so expired AI outputs are kept as old versions.",
+	])
 }

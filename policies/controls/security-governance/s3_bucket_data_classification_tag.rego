@@ -59,7 +59,7 @@ import data.cafscan.lib.s3
 
 missing contains "the bucket's tags are not in the inventory" if not s3.tags_recorded
 
-violations contains sprintf("Bucket %s has no data classification tag (%s) with a value.", [lib.label, concat(", ", s3.classification_keys)]) if {
+violations contains concat("", ["Bucket ", lib.label, " has no data classification tag (", concat(", ", s3.classification_keys), ") with a value."]) if {
 	s3.tags_recorded
 	not s3.has_classification
 }

@@ -93,15 +93,15 @@ container_label(c, i) := c.ContainerHostname if {
 	is_string(c.ContainerHostname)
 } else := c.Image if {
 	is_string(c.Image)
-} else := sprintf("#%d", [i + 1])
+} else := concat("", ["#", format_int(i + 1, 10)])
 
-violations contains sprintf("Model %s is not created from a model package in the SageMaker Model Registry.", [lib.label]) if {
+violations contains concat("", ["Model ", lib.label, " is not created from a model package in the SageMaker Model Registry."]) if {
 	not pipeline
 	some c in containers
 	not from_package(c)
 }
 
-violations contains sprintf("Model %s has a container (%s) that is not created from a model package in the SageMaker Model Registry.", [lib.label, container_label(c, i)]) if {
+violations contains concat("", ["Model ", lib.label, " has a container (", lib.text(container_label(c, i)), ") that is not created from a model package in the SageMaker Model Registry."]) if {
 	pipeline
 	some i, c in containers
 	not from_package(c)
@@ -154,20 +154,20 @@ versioned(p) if is_string(p.configuration.ModelPackageGroupName)
 
 versioned(p) if p.configuration.ModelPackageVersion
 
-violations contains sprintf("Model %s is created from model package %s, whose approval status is %s.", [lib.label, ref, status]) if {
+violations contains concat("", ["Model ", lib.label, " is created from model package ", lib.text(ref), ", whose approval status is ", lib.text(status), "."]) if {
 	some ref in refs
 	status := approval(ref)
 	status != "Approved"
 }
 
-violations contains sprintf("Model %s is created from model package %s, an unversioned package outside any model package group, with no approval status.", [lib.label, ref]) if {
+violations contains concat("", ["Model ", lib.label, " is created from model package ", lib.text(ref), ", an unversioned package outside any model package group, with no approval status."]) if {
 	some ref in refs
 	p := resolve(ref)
 	not versioned(p)
 	not approval(ref)
 }
 
-violations contains sprintf("Model %s references model package %s, which was not found in the model registry.", [lib.label, ref]) if {
+violations contains concat("", ["Model ", lib.label, " references model package ", lib.text(ref), ", which was not found in the model registry."]) if {
 	some ref in refs
 	not found(ref)
 	same_account(ref)
@@ -178,26 +178,26 @@ same_account(ref) if not is_arn(ref)
 
 same_account(ref) if arn_account(ref) == lib.resource.accountId
 
-missing contains sprintf("model package %s is not in the inventory: %s", [ref, reason]) if {
+missing contains concat("", ["model package ", lib.text(ref), " is not in the inventory: ", lib.text(reason)]) if {
 	some ref in refs
 	not found(ref)
 	same_account(ref)
 	reason := coverage.region_uncollected_reason(package_type, "SageMaker model packages")
 }
 
-missing contains sprintf("model package %s belongs to account %s, whose model registry is not in the inventory", [ref, arn_account(ref)]) if {
+missing contains concat("", ["model package ", lib.text(ref), " belongs to account ", lib.text(arn_account(ref)), ", whose model registry is not in the inventory"]) if {
 	some ref in refs
 	not found(ref)
 	not same_account(ref)
 }
 
-missing contains sprintf("the settings of model package %s are not in the inventory", [ref]) if {
+missing contains concat("", ["the settings of model package ", lib.text(ref), " are not in the inventory"]) if {
 	some ref in refs
 	p := resolve(ref)
 	count(object.get(p, "configuration", {})) == 0
 }
 
-missing contains sprintf("the approval status of model package %s is not in the inventory", [ref]) if {
+missing contains concat("", ["the approval status of model package ", lib.text(ref), " is not in the inventory"]) if {
 	some ref in refs
 	versioned(resolve(ref))
 	not approval(ref)

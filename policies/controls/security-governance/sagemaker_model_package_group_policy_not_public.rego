@@ -89,7 +89,7 @@ missing contains reason if {
 	reason := read_failure
 }
 
-read_failure := sprintf("the model package group's resource policy could not be read: %s", [error]) if {
+read_failure := concat("", ["the model package group's resource policy could not be read: ", lib.text(error)]) if {
 	error := input.resource.collectionErrors[policy_key]
 	is_string(error)
 } else := "the model package group's resource policy is not in the inventory"

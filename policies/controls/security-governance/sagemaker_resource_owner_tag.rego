@@ -64,7 +64,7 @@ has_owner if {
 	trim_space(lib.tag(key)) != ""
 }
 
-violations contains sprintf("%s %s has no owner tag (%s) with a value.", [kinds[input.resource.type], lib.label, concat(", ", owner_keys)]) if {
+violations contains concat("", [lib.text(kinds[input.resource.type]), " ", lib.label, " has no owner tag (", concat(", ", owner_keys), ") with a value."]) if {
 	has_tag_map
 	not has_owner
 }

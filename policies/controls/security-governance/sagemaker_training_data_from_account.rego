@@ -115,7 +115,7 @@ alias(name) if endswith(name, "-s3alias")
 alias(name) if endswith(name, "--ol-s3")
 
 # The bucket's inventory entry in any account scanned (bucket ARNs carry no account).
-known(name) := lib.related(sprintf("arn:%s:s3:::%s", [partition, name]))
+known(name) := lib.related(concat("", ["arn:", lib.text(partition), ":s3:::", lib.text(name)]))
 
 # A bucket that is not in the inventory under its ARN may still be one of the account's own,
 # recorded under another ARN form: the account's buckets by name.
@@ -159,7 +159,7 @@ outside contains name if {
 
 missing contains "the training job's configuration is not in the inventory" if not recorded
 
-missing contains sprintf("S3 buckets were not collected completely for account %s, so whether training data bucket %s belongs to it is unknown", [account_id, name]) if {
+missing contains concat("", ["S3 buckets were not collected completely for account ", lib.text(account_id), ", so whether training data bucket ", lib.text(name), " belongs to it is unknown"]) if {
 	some name in buckets
 	not known(name)
 	not name in own_bucket_names
@@ -167,31 +167,30 @@ missing contains sprintf("S3 buckets were not collected completely for account %
 	not lib.account_collected(bucket_type)
 }
 
-missing contains sprintf("the tags of bucket %s (account %s) are not in the inventory, so whether it is an approved data source is unknown", [name, known(name).accountId]) if {
+missing contains concat("", ["the tags of bucket ", lib.text(name), " (account ", lib.text(known(name).accountId), ") are not in the inventory, so whether it is an approved data source is unknown"]) if {
 	some name in buckets
 	foreign(name)
 	tags_unknown(name)
 }
 
-missing contains sprintf("training data location %s is an S3 access point alias, whose bucket and owner are not in the inventory", [name]) if {
+missing contains concat("", ["training data location ", lib.text(name), " is an S3 access point alias, whose bucket and owner are not in the inventory"]) if {
 	some name in buckets
 	alias(name)
 }
 
 # S3Uri is required in an S3 channel: without it where the data comes from is unknown.
-missing contains sprintf("the S3 URI of training channel %s is not in the inventory", [lib.text(object.get(channel, "ChannelName", i + 1))]) if {
+missing contains concat("", ["the S3 URI of training channel ", lib.text(object.get(channel, "ChannelName", i + 1)), " is not in the inventory"]) if {
 	some i, channel in s3_channels
 	not s3_uri(channel)
 }
 
-missing contains sprintf("training data location %s is not an s3:// URI whose bucket can be read", [uri]) if {
+missing contains concat("", ["training data location ", lib.text(uri), " is not an s3:// URI whose bucket can be read"]) if {
 	some uri in unparsed
 }
 
 violations contains msg if {
 	count(outside) > 0
-	msg := sprintf(
-		"Training job %s reads training data from buckets outside account %s that are not tagged %s=true: %s.",
-		[lib.label, account_id, approval_tag, concat(", ", sort(outside))],
-	)
+	msg := concat("", [
+		"Training job ", lib.label, " reads training data from buckets outside account ", lib.text(account_id), " that are not tagged ", lib.text(approval_tag), "=true: ", concat(", ", sort(outside)), ".",
+	])
 }

@@ -106,7 +106,7 @@ missing contains "the action of a sensitive information filter of the guardrail 
 	not has_output_action(f)
 }
 
-violations contains sprintf("Guardrail %s has no sensitive information filter (PII entity or regex).", [lib.label]) if {
+violations contains concat("", ["Guardrail ", lib.label, " has no sensitive information filter (PII entity or regex)."]) if {
 	bedrock.known
 	count(filters) == 0
 }
@@ -114,8 +114,7 @@ violations contains sprintf("Guardrail %s has no sensitive information filter (P
 violations contains msg if {
 	count(filters) > 0
 	not any_acts_on_output
-	msg := sprintf(
-		"Guardrail %s has sensitive information filters, but none blocks or masks sensitive data in model responses (output action NONE or output turned off).",
-		[lib.label],
-	)
+	msg := concat("", [
+		"Guardrail ", lib.label, " has sensitive information filters, but none blocks or masks sensitive data in model responses (output action NONE or output turned off).",
+	])
 }

@@ -62,7 +62,7 @@ any_enabled if {
 }
 
 # No detector here is enabled, so one that is not disabled has an unknown state.
-missing contains sprintf("whether GuardDuty detector %s is enabled is not in the inventory", [detector_name(d)]) if {
+missing contains concat("", ["whether GuardDuty detector ", lib.text(detector_name(d)), " is enabled is not in the inventory"]) if {
 	not any_enabled
 	some d in detectors
 	not disabled(d)
@@ -73,13 +73,13 @@ missing contains reason if {
 	reason := lib.uncollected_reason(detector_type, "GuardDuty detectors")
 }
 
-violations contains sprintf("GuardDuty is suspended in %s (detector %s is disabled).", [lib.label, detector_name(d)]) if {
+violations contains concat("", ["GuardDuty is suspended in ", lib.label, " (detector ", lib.text(detector_name(d)), " is disabled)."]) if {
 	not any_enabled
 	some d in detectors
 	disabled(d)
 }
 
-violations contains sprintf("GuardDuty is not enabled in %s: there is no detector.", [lib.label]) if {
+violations contains concat("", ["GuardDuty is not enabled in ", lib.label, ": there is no detector."]) if {
 	count(detectors) == 0
 	lib.collected(detector_type)
 }

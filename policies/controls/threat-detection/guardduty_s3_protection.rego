@@ -108,32 +108,32 @@ missing contains reason if {
 	reason := lib.uncollected_reason(detector_type, "GuardDuty detectors")
 }
 
-missing contains sprintf("whether GuardDuty detector %s is enabled is not in the inventory", [detector_name(d)]) if {
+missing contains concat("", ["whether GuardDuty detector ", lib.text(detector_name(d)), " is enabled is not in the inventory"]) if {
 	not any_enabled
 	some d in detectors
 	not enabled_known(d)
 }
 
-missing contains sprintf("whether S3 Protection is on for GuardDuty detector %s is not in the inventory", [detector_name(d)]) if {
+missing contains concat("", ["whether S3 Protection is on for GuardDuty detector ", lib.text(detector_name(d)), " is not in the inventory"]) if {
 	not protected
 	some d in detectors
 	enabled(d)
 	not s3_known(d)
 }
 
-violations contains sprintf("GuardDuty is not enabled in %s (there is no detector), so S3 data events are not monitored.", [lib.label]) if {
+violations contains concat("", ["GuardDuty is not enabled in ", lib.label, " (there is no detector), so S3 data events are not monitored."]) if {
 	count(detectors) == 0
 	lib.collected(detector_type)
 }
 
-violations contains sprintf("GuardDuty is suspended in %s (detector %s is disabled), so S3 data events are not monitored.", [lib.label, detector_name(d)]) if {
+violations contains concat("", ["GuardDuty is suspended in ", lib.label, " (detector ", lib.text(detector_name(d)), " is disabled), so S3 data events are not monitored."]) if {
 	not any_enabled
 	some d in detectors
 	disabled(d)
 }
 
 # An enabled detector with S3 Protection on makes `protected` hold, so here s3_on(d) is false.
-violations contains sprintf("GuardDuty detector %s in %s does not have S3 Protection (S3 data events) enabled.", [detector_name(d), lib.label]) if {
+violations contains concat("", ["GuardDuty detector ", lib.text(detector_name(d)), " in ", lib.label, " does not have S3 Protection (S3 data events) enabled."]) if {
 	not protected
 	some d in detectors
 	enabled(d)

@@ -65,7 +65,7 @@ logs_requests if {
 	trim_space(logging.destinationBucketName) != ""
 }
 
-violations contains sprintf("Bucket %s does not have server access logging enabled, so requests to its training data are not logged.", [lib.label]) if {
+violations contains concat("", ["Bucket ", lib.label, " does not have server access logging enabled, so requests to its training data are not logged."]) if {
 	recorded
 	not logs_requests
 }

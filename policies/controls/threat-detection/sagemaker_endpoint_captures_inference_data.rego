@@ -161,24 +161,24 @@ own_known if is_boolean(own.EnableCapture)
 
 own_enabled if own.EnableCapture == true
 
-violations contains sprintf("Endpoint %s does not capture inference data: data capture is stopped.", [lib.label]) if {
+violations contains concat("", ["Endpoint ", lib.label, " does not capture inference data: data capture is stopped."]) if {
 	own_enabled
 	own.CaptureStatus == "Stopped"
 }
 
-violations contains sprintf("Endpoint %s does not capture inference data: data capture is disabled.", [lib.label]) if {
+violations contains concat("", ["Endpoint ", lib.label, " does not capture inference data: data capture is disabled."]) if {
 	own.EnableCapture == false
 	not config_recorded
 }
 
 # The endpoint and its recorded configuration disagree; the endpoint's word is what runs.
-violations contains sprintf("Endpoint %s reports data capture disabled although its endpoint configuration %s enables it.", [lib.label, config_name]) if {
+violations contains concat("", ["Endpoint ", lib.label, " reports data capture disabled although its endpoint configuration ", lib.text(config_name), " enables it."]) if {
 	own.EnableCapture == false
 	config_capturing
 }
 
 # With the configuration in the inventory CAFAI-TD-01 judges its sampling percentage.
-violations contains sprintf("Endpoint %s captures no inference data: its sampling percentage is 0.", [lib.label]) if {
+violations contains concat("", ["Endpoint ", lib.label, " captures no inference data: its sampling percentage is 0."]) if {
 	own_enabled
 	own.CurrentSamplingPercentage == 0
 	not config_recorded
@@ -191,23 +191,23 @@ missing contains "the endpoint's data capture state and its configuration name a
 	not has_config_name
 }
 
-missing contains sprintf("endpoint configuration %s is not in the inventory", [config_name]) if {
+missing contains concat("", ["endpoint configuration ", lib.text(config_name), " is not in the inventory"]) if {
 	not own_known
 	count(endpoint_configs) == 0
 }
 
-missing contains sprintf("the settings of endpoint configuration %s are not in the inventory", [config_name]) if {
+missing contains concat("", ["the settings of endpoint configuration ", lib.text(config_name), " are not in the inventory"]) if {
 	not own_known
 	count(endpoint_configs) > 0
 	not config_recorded
 }
 
-missing contains sprintf("whether data capture is running on endpoint %s is not in the inventory (DescribeEndpoint's DataCaptureConfigSummary; AWS Config does not record it)", [lib.label]) if {
+missing contains concat("", ["whether data capture is running on endpoint ", lib.label, " is not in the inventory (DescribeEndpoint's DataCaptureConfigSummary; AWS Config does not record it)"]) if {
 	not own_known
 	config_capturing
 }
 
-missing contains sprintf("the data capture status of endpoint %s is not in the inventory", [lib.label]) if {
+missing contains concat("", ["the data capture status of endpoint ", lib.label, " is not in the inventory"]) if {
 	own_enabled
 	not capture_status_known
 }
@@ -219,5 +219,5 @@ missing contains msg if {
 	own.CaptureStatus == "Started"
 	not config_recorded
 	not own.CurrentSamplingPercentage == 0
-	msg := sprintf("endpoint %s captures data, but its endpoint configuration %s is not in the inventory, so what it captures is unknown", [lib.label, config_label])
+	msg := concat("", ["endpoint ", lib.label, " captures data, but its endpoint configuration ", lib.text(config_label), " is not in the inventory, so what it captures is unknown"])
 }

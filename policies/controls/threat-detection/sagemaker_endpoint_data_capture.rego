@@ -109,40 +109,40 @@ has_options if is_array(capture.CaptureOptions)
 
 has_sampling if is_number(capture.InitialSamplingPercentage)
 
-missing contains sprintf("the capture options of endpoint configuration %s are not in the inventory", [lib.label]) if {
+missing contains concat("", ["the capture options of endpoint configuration ", lib.label, " are not in the inventory"]) if {
 	capturing
 	not has_options
 }
 
-missing contains sprintf("the sampling percentage of endpoint configuration %s is not in the inventory", [lib.label]) if {
+missing contains concat("", ["the sampling percentage of endpoint configuration ", lib.label, " is not in the inventory"]) if {
 	capturing
 	not has_sampling
 }
 
-violations contains sprintf("Endpoint configuration %s does not capture inference data.", [lib.label]) if {
+violations contains concat("", ["Endpoint configuration ", lib.label, " does not capture inference data."]) if {
 	recorded
 	not capturing
 }
 
-violations contains sprintf("Endpoint configuration %s captures inference requests but not the model's responses.", [lib.label]) if {
+violations contains concat("", ["Endpoint configuration ", lib.label, " captures inference requests but not the model's responses."]) if {
 	capturing
 	captures_input
 	not captures_output
 }
 
-violations contains sprintf("Endpoint configuration %s captures the model's responses but not the inference requests.", [lib.label]) if {
+violations contains concat("", ["Endpoint configuration ", lib.label, " captures the model's responses but not the inference requests."]) if {
 	capturing
 	captures_output
 	not captures_input
 }
 
-violations contains sprintf("Endpoint configuration %s enables data capture without capturing requests or responses.", [lib.label]) if {
+violations contains concat("", ["Endpoint configuration ", lib.label, " enables data capture without capturing requests or responses."]) if {
 	capturing
 	not captures_input
 	not captures_output
 }
 
-violations contains sprintf("Endpoint configuration %s enables data capture with a sampling percentage of 0.", [lib.label]) if {
+violations contains concat("", ["Endpoint configuration ", lib.label, " enables data capture with a sampling percentage of 0."]) if {
 	capturing
 	capture.InitialSamplingPercentage == 0
 }

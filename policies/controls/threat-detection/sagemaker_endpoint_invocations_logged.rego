@@ -225,7 +225,7 @@ trail_failure := failures[0] if {
 missing contains reason if {
 	not logged
 	not lib.account_collected(trail_type)
-	reason := sprintf("CloudTrail trails could not be collected for this account: %s", [trail_failure])
+	reason := concat("", ["CloudTrail trails could not be collected for this account: ", lib.text(trail_failure)])
 }
 
 missing contains "CloudTrail trails were not collected for this account" if {
@@ -238,7 +238,7 @@ missing contains reason if {
 	not logged
 	some t in trails
 	not selectors_known(t)
-	reason := unknown_reason(t, "EventSelectors", sprintf("the event selectors of trail %s", [trail_name(t)]), "are")
+	reason := unknown_reason(t, "EventSelectors", concat("", ["the event selectors of trail ", lib.text(trail_name(t))]), "are")
 }
 
 # A recording trail here is not logging (else logged would hold); neither stopped nor logging is
@@ -248,7 +248,7 @@ missing contains reason if {
 	some t in trails
 	records_endpoint(t)
 	not stopped(t)
-	reason := unknown_reason(t, "TrailStatus", sprintf("whether trail %s is logging", [trail_name(t)]), "is")
+	reason := unknown_reason(t, "TrailStatus", concat("", ["whether trail ", lib.text(trail_name(t)), " is logging"]), "is")
 }
 
 missing contains reason if {
@@ -256,13 +256,13 @@ missing contains reason if {
 	some t in trails
 	read_only_recorder(t)
 	not stopped(t)
-	reason := sprintf("trail %s records the endpoint's data events only if they are read-only, or only if they are not, and whether CloudTrail marks InvokeEndpoint read-only is not known", [trail_name(t)])
+	reason := concat("", ["trail ", lib.text(trail_name(t)), " records the endpoint's data events only if they are read-only, or only if they are not, and whether CloudTrail marks InvokeEndpoint read-only is not known"])
 }
 
 # Why a trail's selectors or status are unknown: the failed call when the collector recorded one.
-unknown_reason(t, key, what, verb) := sprintf("%s could not be read: %s", [what, t.collectionErrors[key]]) if {
+unknown_reason(t, key, what, verb) := concat("", [lib.text(what), " could not be read: ", lib.text(t.collectionErrors[key])]) if {
 	is_string(t.collectionErrors[key])
-} else := sprintf("%s %s not in the inventory", [what, verb])
+} else := concat("", [lib.text(what), " ", lib.text(verb), " not in the inventory"])
 
 stopped_recorders := sort([trail_name(t) |
 	some t in trails
@@ -273,11 +273,11 @@ stopped_recorders := sort([trail_name(t) |
 violations contains msg if {
 	not logged
 	count(stopped_recorders) > 0
-	msg := sprintf("The CloudTrail trail(s) that record the invocations of endpoint %s (%s) are not logging.", [lib.label, concat(", ", stopped_recorders)])
+	msg := concat("", ["The CloudTrail trail(s) that record the invocations of endpoint ", lib.label, " (", concat(", ", stopped_recorders), ") are not logging."])
 }
 
 violations contains msg if {
 	not logged
 	count(stopped_recorders) == 0
-	msg := sprintf("No CloudTrail trail records the invocations (data events) of endpoint %s.", [lib.label])
+	msg := concat("", ["No CloudTrail trail records the invocations (data events) of endpoint ", lib.label, "."])
 }
