@@ -12,10 +12,17 @@ export interface MemoryPages {
   maximum: number;
 }
 
-/** A compiled module: what loadPolicySync instantiates without compiling again. */
-type CompiledPolicy = Parameters<typeof loadPolicySync>[0];
+/**
+ * A compiled module (a WebAssembly.Module): what loadPolicySync instantiates without compiling
+ * again, and what a worker thread receives without copying or compiling the bytes again.
+ */
+export type CompiledPolicy = Parameters<typeof loadPolicySync>[0];
 // The project's TypeScript libs (no DOM) do not declare the WebAssembly global Node provides.
 const wasmApi = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<CompiledPolicy> } }).WebAssembly;
+
+export function compilePolicy(wasm: Uint8Array): Promise<CompiledPolicy> {
+  return wasmApi.compile(wasm);
+}
 
 /** Builtins the module imports that opa-wasm does not implement (tests only: the shipped bundle needs none). */
 export type CustomBuiltins = Record<string, (...args: unknown[]) => unknown>;
@@ -47,7 +54,12 @@ export class PolicyRunner {
 
   /** Compiles once; instances are cheap to make from the compiled module. */
   static async load(wasm: Uint8Array, data: ArrayBuffer, memory: MemoryPages, builtins: CustomBuiltins = {}): Promise<PolicyRunner> {
-    const runner = new PolicyRunner(await wasmApi.compile(wasm), data, memory, builtins);
+    return PolicyRunner.fromModule(await compilePolicy(wasm), data, memory, builtins);
+  }
+
+  /** From a module compiled elsewhere (once for every worker of a pool). */
+  static fromModule(module: CompiledPolicy, data: ArrayBuffer, memory: MemoryPages, builtins: CustomBuiltins = {}): PolicyRunner {
+    const runner = new PolicyRunner(module, data, memory, builtins);
     runner.instance(); // a context that cannot be loaded is a whole-scan failure: surface it now
     return runner;
   }
