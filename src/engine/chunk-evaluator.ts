@@ -11,7 +11,7 @@ import type { ControlOutcome, EvaluationError, ValuePath } from './outcomes.js';
 export interface EvaluatorSetup {
   module: CompiledPolicy;
   /** The data document's JSON bytes: `{"cafscan_catalog":…,"inventory":<context>}`. */
-  data: ArrayBuffer;
+  data: ArrayBuffer | SharedArrayBuffer;
   memory: MemoryPages;
   entrypoint: string;
   redactionEntrypoint: string;

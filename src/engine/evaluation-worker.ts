@@ -9,7 +9,7 @@ import { describeError } from './policy-runner.js';
  */
 
 /** The setup as the pool hands it over: the context bytes shared by every worker, not copied per worker. */
-export interface WorkerSetup extends Omit<EvaluatorSetup, 'data'> {
+export interface WorkerSetup extends EvaluatorSetup {
   data: SharedArrayBuffer;
 }
 
@@ -24,10 +24,7 @@ export default function evaluateChunk(items: ChunkItem[]): WorkerReply {
   // reported by piscina as a pool 'error' event, not as the failure of the task that waits on it.
   if (!evaluator && loadError === undefined) {
     try {
-      const setup = workerData as WorkerSetup;
-      // opa-wasm's setData takes an ArrayBuffer only (it JSON-encodes anything else, a
-      // SharedArrayBuffer included, as "{}"), and PolicyRunner keeps it for restarts: one copy.
-      evaluator = createChunkEvaluator({ ...setup, data: new Uint8Array(setup.data).slice().buffer });
+      evaluator = createChunkEvaluator(workerData as WorkerSetup);
     } catch (error) {
       loadError = describeError(error);
     }

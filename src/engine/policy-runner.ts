@@ -47,7 +47,7 @@ export class PolicyRunner {
 
   private constructor(
     private readonly module: CompiledPolicy,
-    private readonly data: ArrayBuffer,
+    private readonly data: ArrayBuffer | SharedArrayBuffer,
     private readonly memory: MemoryPages,
     private readonly builtins: CustomBuiltins,
   ) {}
@@ -57,8 +57,11 @@ export class PolicyRunner {
     return PolicyRunner.fromModule(await compilePolicy(wasm), data, memory, builtins);
   }
 
-  /** From a module compiled elsewhere (once for every worker of a pool). */
-  static fromModule(module: CompiledPolicy, data: ArrayBuffer, memory: MemoryPages, builtins: CustomBuiltins = {}): PolicyRunner {
+  /**
+   * From a module compiled elsewhere (once for every worker of a pool). `data` may be the pool's
+   * SharedArrayBuffer: every worker reads the one copy instead of keeping its own for restarts.
+   */
+  static fromModule(module: CompiledPolicy, data: ArrayBuffer | SharedArrayBuffer, memory: MemoryPages, builtins: CustomBuiltins = {}): PolicyRunner {
     const runner = new PolicyRunner(module, data, memory, builtins);
     runner.instance(); // a context that cannot be loaded is a whole-scan failure: surface it now
     return runner;
@@ -78,7 +81,9 @@ export class PolicyRunner {
   private instance(): LoadedPolicy {
     if (!this.policy) {
       const policy = loadPolicySync(this.module, this.memory, this.builtins);
-      policy.setData(this.data);
+      // opa-wasm takes an ArrayBuffer only: anything else, a SharedArrayBuffer included, it
+      // JSON-encodes — as "{}". A shared context is copied for the call and the copy let go.
+      policy.setData(this.data instanceof ArrayBuffer ? this.data : new Uint8Array(this.data).slice().buffer);
       this.policy = policy;
     }
     return this.policy;
