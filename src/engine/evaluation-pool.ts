@@ -85,7 +85,8 @@ export function workerPool({ dataJson, ...rest }: RunnerSetup, workers: number, 
         if (signal?.aborted) throw signal.reason;
         throw new ScanError(`an evaluation worker stopped: ${describeError(poolError ?? error)}`);
       }
-      if (!reply.ok) throw loadFailure(reply.error, data.byteLength);
+      // Every worker holds its own wasm heap of the context: fewer workers may fit where these did not.
+      if (!reply.ok) throw loadFailure(`${reply.error} (in a worker of ${workers}; each holds its own copy, fewer --workers need less memory)`, data.byteLength);
       return reply.results;
     },
     close: () => (closed ??= pool.destroy()),

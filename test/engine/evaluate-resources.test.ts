@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { loadCatalog, type Catalog } from '../../src/controls/catalog.js';
 import { buildContext } from '../../src/engine/context.js';
 import { evaluateInventory, evaluateResources, type EvaluationSetup, type ResourceOutcomes } from '../../src/engine/evaluate.js';
+import { addEvaluationErrors, summarizeEvaluationErrors } from '../../src/engine/evaluation-errors.js';
 import { ScanError } from '../../src/errors.js';
 import type { Inventory, InventoryResource } from '../../src/inventory/model.js';
 import { resourceSetOf } from '../../src/inventory/resource-set.js';
@@ -68,6 +69,8 @@ describe('evaluateResources', () => {
       const chunks = await collect(things, setupFor({ workers, chunkSize }));
       expect(chunks.map((c) => c.length)).toEqual(chunkLengths(things.length, chunkSize));
       expect(chunks.flat()).toEqual(reference);
+      // results.json's error summary, added up chunk by chunk, is the whole scan's.
+      expect(chunks.reduce(addEvaluationErrors, { count: 0, sample: [] })).toEqual(summarizeEvaluationErrors(reference));
     }
   });
 
@@ -132,10 +135,11 @@ describe('evaluateResources', () => {
   });
 
   it('fails with one clear line when the context cannot be loaded, in the calling thread and in a worker', async () => {
-    for (const extra of [{}, { workers: 2, chunkSize: 1 }]) {
+    const cases = [[{}, ''], [{ workers: 2, chunkSize: 1 }, ' \\(in a worker of 2; each holds its own copy, fewer --workers need less memory\\)']] as const;
+    for (const [extra, where] of cases) {
       const failure = collect(things.slice(0, 3), setupFor({ ...extra, contextJson: '{"not json' }));
       await expect(failure).rejects.toBeInstanceOf(ScanError);
-      await expect(failure).rejects.toThrow(/^cannot load the evaluation context \(0\.0 MB\) into the policy engine: failed to parse json value$/);
+      await expect(failure).rejects.toThrow(new RegExp(`^cannot load the evaluation context \\(0\\.0 MB\\) into the policy engine: failed to parse json value${where}$`));
     }
   });
 
