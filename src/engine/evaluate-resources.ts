@@ -15,9 +15,8 @@ import { memoryFor } from './wasm-memory.js';
  */
 export const CHUNK_SIZE = 2000;
 
-/** A chunk handed to a runner, with the resources its outcomes belong to. */
+/** A chunk handed to a runner. */
 interface Pending {
-  resources: InventoryResource[];
   /** Input resources read when the chunk was cut, for onProgress. */
   readUpTo: number;
   outcomes: Promise<ResourceOutcomes[]>;
@@ -39,7 +38,8 @@ interface Pending {
  */
 export async function* evaluateResources(resources: AsyncIterable<InventoryResource>, setup: EvaluationSetup): AsyncGenerator<ResourceOutcomes[], void, undefined> {
   const catalog = setup.bundle?.catalog ?? loadCatalog();
-  const runnerSetup = await runnerSetupOf(catalog, setup);
+  // Let go once the runner has encoded it: the data document is the size of the context.
+  let runnerSetup: RunnerSetup | undefined = await runnerSetupOf(catalog, setup);
   const workers = Math.max(1, Math.floor(setup.workers ?? 1));
   const chunkSize = Math.max(1, Math.floor(setup.chunkSize ?? CHUNK_SIZE));
   const prepare = itemPreparer(catalog, setup);
@@ -56,12 +56,15 @@ export async function* evaluateResources(resources: AsyncIterable<InventoryResou
   const submit = () => {
     // The runner is chosen at the first chunk: when every resource fits in it, a pool would only
     // add a worker's start-up and a second copy of the context, so the calling thread evaluates.
-    runner ??= workers > 1 && chunk.items.length >= chunkSize ? workerPool(runnerSetup, workers, setup.workerEntry) : inThreadRunner(runnerSetup);
+    if (!runner) {
+      runner = workers > 1 && chunk.items.length >= chunkSize ? workerPool(runnerSetup!, workers, setup.workerEntry) : inThreadRunner(runnerSetup!);
+      runnerSetup = undefined;
+    }
     const { resources: sent, items } = chunk;
     const outcomes = runner.run(items, setup.signal).then((results) => results.map((result, i) => ({ resource: sent[i]!, ...result })));
     // Awaited in order later; until then a failure must not count as an unhandled rejection.
     outcomes.catch(() => {});
-    inFlight.push({ resources: sent, readUpTo: read, outcomes });
+    inFlight.push({ readUpTo: read, outcomes });
     chunk = { resources: [], items: [] };
   };
   const settleOldest = async (): Promise<ResourceOutcomes[]> => {
