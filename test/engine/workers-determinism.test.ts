@@ -16,12 +16,28 @@ function withoutRunTimes(text: string): string {
   return text.replace(/"(startedAt|finishedAt|startTimeUtc|endTimeUtc)":\s*"[^"]*"/g, '"$1":"<time>"');
 }
 
-function scan(args: string[], workers: number): Record<string, string> {
+/** The reports of one CLI scan, and how many worker threads it started. */
+function scan(args: string[], workers: number): { reports: Record<string, string>; threads: number } {
   const outputDir = tempDir('cafscan-workers-');
-  const run = runCli(['scan', ...args, '--output-dir', outputDir, '--format', 'none', '--workers', String(workers)]);
+  const threadsFile = join(outputDir, 'threads.txt');
+  const saved = { NODE_OPTIONS: process.env.NODE_OPTIONS, CAFSCAN_TEST_THREADS_FILE: process.env.CAFSCAN_TEST_THREADS_FILE };
+  process.env.NODE_OPTIONS = `--import ${new URL('./fixtures/workers/count-threads.mjs', import.meta.url).href}`;
+  process.env.CAFSCAN_TEST_THREADS_FILE = threadsFile;
+  let run: ReturnType<typeof runCli>;
+  try {
+    run = runCli(['scan', ...args, '--output-dir', outputDir, '--format', 'none', '--workers', String(workers)]);
+  } finally {
+    for (const [key, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
   expect(run.stderr).not.toMatch(/error/i);
   expect(run.status).toBe(0);
-  return Object.fromEntries(OUTPUTS.map((name) => [name, withoutRunTimes(readFileSync(join(outputDir, name), 'utf8'))]));
+  return {
+    reports: Object.fromEntries(OUTPUTS.map((name) => [name, withoutRunTimes(readFileSync(join(outputDir, name), 'utf8'))])),
+    threads: Number(readFileSync(threadsFile, 'utf8')),
+  };
 }
 
 /**
@@ -49,19 +65,26 @@ beforeAll(() => {
 });
 
 describe('--workers', () => {
-  it('writes byte-identical reports for the demo with 1 and 3 workers', () => {
+  it('writes byte-identical reports for the demo with 1 and 3 workers (one chunk: the calling thread evaluates)', () => {
     const one = scan(['--demo'], 1);
-    expect(scan(['--demo'], 3)).toEqual(one);
+    const three = scan(['--demo'], 3);
+    expect(three.reports).toEqual(one.reports);
+    expect([one.threads, three.threads]).toEqual([0, 0]);
   });
 
   it('writes byte-identical reports for a several-chunk inventory with 1 and 3 workers', () => {
     const file = syntheticInventory(3 * CHUNK_SIZE + 500);
     const one = scan(['--input', file, '--all-resources'], 1);
-    const results = JSON.parse(one['results.json']!) as { findings: unknown[] };
+    const results = JSON.parse(one.reports['results.json']!) as { findings: unknown[] };
     expect(results.findings.length).toBeGreaterThan(3 * CHUNK_SIZE);
     // Redaction ran on the clones, in every chunk, not only on the demo's originals.
-    expect(one['inventory.json']!.split(REDACTION_MARKER).length - 1).toBeGreaterThan(20);
-    expect(scan(['--input', file, '--all-resources'], 3)).toEqual(one);
+    expect(one.reports['inventory.json']!.split(REDACTION_MARKER).length - 1).toBeGreaterThan(20);
+    const three = scan(['--input', file, '--all-resources'], 3);
+    expect(three.reports).toEqual(one.reports);
+    // Four chunks: the pool started workers as they queued, never more than asked for.
+    expect(one.threads).toBe(0);
+    expect(three.threads).toBeGreaterThanOrEqual(2);
+    expect(three.threads).toBeLessThanOrEqual(3);
   });
 
   it('rejects a worker count that is not a whole number from 1 to 64, in one line', () => {
