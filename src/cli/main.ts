@@ -9,6 +9,7 @@ import { InputError, OutputError, ScanError } from '../errors.js';
 import { printable } from '../json.js';
 import { loadInputs } from '../sources/load-inputs.js';
 import { runScan } from '../scan/run-scan.js';
+import { MAX_WORKERS, defaultWorkerCount } from '../engine/evaluate.js';
 import { collectInventory, liveOptionsFrom, type LiveFlags } from './live.js';
 import { readOnlyPolicy } from '../collect/iam-actions.js';
 import { ALL_COLLECTORS } from '../collect/registry.js';
@@ -42,6 +43,7 @@ interface ScanFlags extends LiveFlags {
   ignoreFile?: string;
   category?: string;
   allowEmpty?: boolean;
+  workers: number;
 }
 
 function buildProgram(): Command {
@@ -67,7 +69,8 @@ function buildProgram(): Command {
     .option('--baseline <results.json>', 'a previous results.json: mark findings new / unchanged / fixed')
     .option('--fail-on-new', 'with --fail-on and --baseline: only failures new since the baseline set exit 1')
     .option('--allow-empty', 'with --fail-on: let a scan that evaluated nothing (no resource cafscan checks) pass; by default it exits 1')
-    .option('--all-resources', 'check every bucket, key, log group… not only those the AI asset graph links to a workload');
+    .option('--all-resources', 'check every bucket, key, log group… not only those the AI asset graph links to a workload')
+    .option('--workers <n>', `threads evaluating resources (1–${MAX_WORKERS})`, parseWorkers, defaultWorkerCount());
   addLiveOptions(scan)
     .exitOverride()
     .action(async (flags: ScanFlags) => {
@@ -102,6 +105,12 @@ function buildProgram(): Command {
     });
   addFrameworksCommand(program);
   return program;
+}
+
+function parseWorkers(value: string): number {
+  const workers = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!(workers >= 1 && workers <= MAX_WORKERS)) throw new InvalidArgumentError(`expected a whole number from 1 to ${MAX_WORKERS} (got "${value}")`);
+  return workers;
 }
 
 function collectFormats(value: string, previous: string[] | undefined): string[] {
@@ -156,6 +165,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     humanFormats: (['markdown', 'html'] as const).filter((f) => flags.format?.includes(f)),
     ...(flags.category ? { category: flags.category } : {}),
     allowEmpty: flags.allowEmpty === true,
+    workers: flags.workers,
     startedAt,
     onProgress: progressReporter('evaluating resources'),
   });

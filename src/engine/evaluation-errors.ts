@@ -10,8 +10,12 @@ export interface EvaluationErrorSummary {
 export const EVALUATION_ERROR_SAMPLE = 20;
 
 export function summarizeEvaluationErrors(evaluated: ResourceOutcomes[]): EvaluationErrorSummary {
-  const summary: EvaluationErrorSummary = { count: 0, sample: [] };
-  for (const { resource, errors } of evaluated) {
+  return addEvaluationErrors({ count: 0, sample: [] }, evaluated);
+}
+
+/** Adds a chunk's errors (evaluateResources yields chunks in inventory order) to a running summary. */
+export function addEvaluationErrors(summary: EvaluationErrorSummary, chunk: ResourceOutcomes[]): EvaluationErrorSummary {
+  for (const { resource, errors } of chunk) {
     for (const error of errors ?? []) {
       summary.count++;
       if (summary.sample.length < EVALUATION_ERROR_SAMPLE) summary.sample.push({ controlId: error.controlId, resource: resource.arn, message: error.message });

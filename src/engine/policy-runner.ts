@@ -12,10 +12,17 @@ export interface MemoryPages {
   maximum: number;
 }
 
-/** A compiled module: what loadPolicySync instantiates without compiling again. */
-type CompiledPolicy = Parameters<typeof loadPolicySync>[0];
+/**
+ * A compiled module (a WebAssembly.Module): what loadPolicySync instantiates without compiling
+ * again, and what a worker thread receives without copying or compiling the bytes again.
+ */
+export type CompiledPolicy = Parameters<typeof loadPolicySync>[0];
 // The project's TypeScript libs (no DOM) do not declare the WebAssembly global Node provides.
 const wasmApi = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<CompiledPolicy> } }).WebAssembly;
+
+export function compilePolicy(wasm: Uint8Array): Promise<CompiledPolicy> {
+  return wasmApi.compile(wasm);
+}
 
 /** Builtins the module imports that opa-wasm does not implement (tests only: the shipped bundle needs none). */
 export type CustomBuiltins = Record<string, (...args: unknown[]) => unknown>;
@@ -40,14 +47,22 @@ export class PolicyRunner {
 
   private constructor(
     private readonly module: CompiledPolicy,
-    private readonly data: ArrayBuffer,
+    private readonly data: ArrayBuffer | SharedArrayBuffer,
     private readonly memory: MemoryPages,
     private readonly builtins: CustomBuiltins,
   ) {}
 
   /** Compiles once; instances are cheap to make from the compiled module. */
   static async load(wasm: Uint8Array, data: ArrayBuffer, memory: MemoryPages, builtins: CustomBuiltins = {}): Promise<PolicyRunner> {
-    const runner = new PolicyRunner(await wasmApi.compile(wasm), data, memory, builtins);
+    return PolicyRunner.fromModule(await compilePolicy(wasm), data, memory, builtins);
+  }
+
+  /**
+   * From a module compiled elsewhere (once for every worker of a pool). `data` may be the pool's
+   * SharedArrayBuffer: every worker reads the one copy instead of keeping its own for restarts.
+   */
+  static fromModule(module: CompiledPolicy, data: ArrayBuffer | SharedArrayBuffer, memory: MemoryPages, builtins: CustomBuiltins = {}): PolicyRunner {
+    const runner = new PolicyRunner(module, data, memory, builtins);
     runner.instance(); // a context that cannot be loaded is a whole-scan failure: surface it now
     return runner;
   }
@@ -66,7 +81,9 @@ export class PolicyRunner {
   private instance(): LoadedPolicy {
     if (!this.policy) {
       const policy = loadPolicySync(this.module, this.memory, this.builtins);
-      policy.setData(this.data);
+      // opa-wasm takes an ArrayBuffer only: anything else, a SharedArrayBuffer included, it
+      // JSON-encodes — as "{}". A shared context is copied for the call and the copy let go.
+      policy.setData(this.data instanceof ArrayBuffer ? this.data : new Uint8Array(this.data).slice().buffer);
       this.policy = policy;
     }
     return this.policy;

@@ -54,6 +54,8 @@ export interface ScanRequest {
   policy?: EvaluateOptions['bundle'];
   /** --allow-empty: a scan that evaluated nothing may pass --fail-on. */
   allowEmpty?: boolean;
+  /** --workers: evaluation threads (EvaluateOptions.workers). */
+  workers?: number;
 }
 
 export interface ScanOutcome {
@@ -74,7 +76,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const graphReport: GraphReport = { unresolved: [], ruleMatches: [] };
   const graph = buildAssetGraph(request.inventory, request.assetRules ?? [], graphReport);
   phaseDone('graph');
-  const evaluated = await evaluateInventory(request.inventory, { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false, ...(request.policy ? { bundle: request.policy } : {}) });
+  const evaluated = await evaluateInventory(request.inventory, { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false, ...(request.policy ? { bundle: request.policy } : {}), ...(request.workers ? { workers: request.workers } : {}) });
   phaseDone('evaluate');
   const evaluationErrors = summarizeEvaluationErrors(evaluated);
   const findings = makeFindings(evaluated, request.inventory.coverage, graph);

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { redactInventory } from '../../src/inventory/redact.js';
 import type { ScanResults } from '../../src/reporters/results-json.js';
 import { runScan } from '../../src/scan/run-scan.js';
 import type { Inventory, InventoryResource, JsonObject } from '../../src/inventory/model.js';
+import { ensureBuiltDist } from '../helpers/built-dist.js';
 import { buildFaultFixture } from '../helpers/fixture-policy.js';
 
 // The real router (policies/main.rego) with fixture controls that fail at run time in opa-wasm
@@ -41,13 +42,25 @@ function inventoryOf(resources: InventoryResource[]): Inventory {
 }
 
 let wasm: Uint8Array;
-const evaluate = (resources: InventoryResource[]): Promise<ResourceOutcomes[]> =>
-  evaluateInventory(inventoryOf(resources), { scanTime: new Date('2026-11-01T00:00:00Z'), bundle: { wasm, catalog } });
+// Fault isolation holds in the calling thread and on a pool of workers, one resource per chunk
+// so that consecutive resources land on different workers (each restarting its own instance).
+const engines = [{ name: 'in the calling thread' }, { name: 'on a pool of two workers', workers: 2, chunkSize: 1 }] as const;
+let engine: (typeof engines)[number] = engines[0];
+const evaluate = (resources: InventoryResource[]): Promise<ResourceOutcomes[]> => {
+  const { name: _name, ...pool } = engine;
+  return evaluateInventory(inventoryOf(resources), { scanTime: new Date('2026-11-01T00:00:00Z'), bundle: { wasm, catalog }, ...pool });
+};
 const statuses = (outcome: ResourceOutcomes | undefined) => Object.fromEntries((outcome?.outcomes ?? []).map((o) => [o.controlId, o.status]));
 
 beforeAll(() => {
+  ensureBuiltDist(); // pool workers run the compiled engine
   wasm = buildFaultFixture();
 });
+
+describe.each(engines)('evaluated $name', (current) => {
+  beforeEach(() => {
+    engine = current;
+  });
 
 describe('a runtime error in one control on one resource', () => {
   const sprintfThing = thing('a', { mode: 'sprintf' });
@@ -107,6 +120,8 @@ describe('a runtime error in the redaction check', () => {
     expect(JSON.stringify(written[0]!.configuration)).not.toMatch(/sprintf|us-east-1|"y"/);
     expect(evaluationErrorWarning(summarizeEvaluationErrors(results))).toMatch(/redaction check on arn:fixture:::thing\/e/);
   });
+});
+
 });
 
 describe('a scan with a control failing at run time', () => {

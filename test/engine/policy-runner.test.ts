@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PolicyRunner, describeError } from '../../src/engine/policy-runner.js';
+import { PolicyRunner, compilePolicy, describeError } from '../../src/engine/policy-runner.js';
 import { buildFaultFixture } from '../helpers/fixture-policy.js';
 
 const encode = (value: unknown): ArrayBuffer => new TextEncoder().encode(JSON.stringify(value)).buffer;
@@ -37,6 +37,19 @@ describe('PolicyRunner', () => {
     for (let i = 0; i < 4200; i++) expect(runner.evaluate(resource('sprintf'), ENTRYPOINT).ok).toBe(false);
     const after = runner.evaluate(resource('off'), ENTRYPOINT);
     expect(after.ok && sorted(after.value)).toEqual(verdicts);
+  });
+
+  it('loads a context shared between threads (SharedArrayBuffer) on start and on every restart', async () => {
+    const shared = new SharedArrayBuffer(data.byteLength);
+    new Uint8Array(shared).set(new Uint8Array(data));
+    const sharing = PolicyRunner.fromModule(await compilePolicy(wasm), shared, { initial: 48, maximum: 65536 });
+    // The routing lives in the context: read as "{}", no control would be routed and the result would be empty.
+    const first = sharing.evaluate(resource('off'), ENTRYPOINT);
+    expect(first.ok && sorted(first.value)).toEqual(verdicts);
+    expect(sharing.evaluate(resource('sprintf'), ENTRYPOINT).ok).toBe(false);
+    const afterRestart = sharing.evaluate(resource('off'), ENTRYPOINT);
+    expect(afterRestart.ok && sorted(afterRestart.value)).toEqual(verdicts);
+    expect(sharing.restarts).toBe(1);
   });
 
   it('describes errors in one bounded line', () => {

@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadCatalog, policyBundleDir, type Catalog } from '../controls/catalog.js';
+import type { InventoryResource } from '../inventory/model.js';
+import { ENVIRONMENT_HINT, type ChunkItem } from './chunk-evaluator.js';
+import type { EvaluationSetup } from './evaluate.js';
+import { inThreadRunner, workerPool, type ChunkRunner, type RunnerSetup } from './evaluation-pool.js';
+import type { ResourceOutcomes } from './outcomes.js';
+import { compilePolicy } from './policy-runner.js';
+import { memoryFor } from './wasm-memory.js';
+
+/**
+ * Resources per chunk. Measured on the benchmark (docs/engine.md): below ~1,000 the per-task
+ * hand-off shows; above, time is flat, and memory grows with chunk × chunks in flight.
+ */
+export const CHUNK_SIZE = 2000;
+
+/** A chunk handed to a runner. */
+interface Pending {
+  /** Input resources read when the chunk was cut, for onProgress. */
+  readUpTo: number;
+  outcomes: Promise<ResourceOutcomes[]>;
+}
+
+/**
+ * Evaluates resources chunk by chunk, on `workers` threads, and yields each chunk's evaluated
+ * resources (those with routed controls or environment-like maps) **in input order**, whatever
+ * the worker count: a chunk is yielded only after every chunk before it.
+ *
+ * Memory is bounded by the chunks in flight (two per worker: one running, one queued so that no
+ * worker waits on the main thread), not by the resource count: reading the input pauses until
+ * the oldest chunk is yielded and consumed.
+ *
+ * Measured design (docs/engine.md): the context other resources are looked up in is loaded
+ * once per evaluator with setData into memory sized up front (growing wasm memory page by page
+ * while OPA parses made setData quadratic); then one small evaluation per resource. Batching
+ * resources into one input and iterating with `with` was measured quadratic and rejected.
+ */
+export async function* evaluateResources(resources: AsyncIterable<InventoryResource>, setup: EvaluationSetup): AsyncGenerator<ResourceOutcomes[], void, undefined> {
+  const catalog = setup.bundle?.catalog ?? loadCatalog();
+  // Let go once the runner has encoded it: the data document is the size of the context.
+  let runnerSetup: RunnerSetup | undefined = await runnerSetupOf(catalog, setup);
+  const workers = Math.max(1, Math.floor(setup.workers ?? 1));
+  const chunkSize = Math.max(1, Math.floor(setup.chunkSize ?? CHUNK_SIZE));
+  const prepare = itemPreparer(catalog, setup);
+  const inFlight: Pending[] = [];
+  let runner: ChunkRunner | undefined;
+  let chunk: { resources: InventoryResource[]; items: ChunkItem[] } = { resources: [], items: [] };
+  let read = 0;
+  let reported = -1;
+  const progress = (done: number) => {
+    if (done !== reported) setup.onProgress?.(done, setup.total ?? done);
+    reported = done;
+  };
+
+  const submit = () => {
+    // The runner is chosen at the first chunk: when every resource fits in it, a pool would only
+    // add a worker's start-up and a second copy of the context, so the calling thread evaluates.
+    if (!runner) {
+      runner = workers > 1 && chunk.items.length >= chunkSize ? workerPool(runnerSetup!, workers, setup.workerEntry) : inThreadRunner(runnerSetup!);
+      runnerSetup = undefined;
+    }
+    const { resources: sent, items } = chunk;
+    const outcomes = runner.run(items, setup.signal).then((results) => results.map((result, i) => ({ resource: sent[i]!, ...result })));
+    // Awaited in order later; until then a failure must not count as an unhandled rejection.
+    outcomes.catch(() => {});
+    inFlight.push({ readUpTo: read, outcomes });
+    chunk = { resources: [], items: [] };
+  };
+  const settleOldest = async (): Promise<ResourceOutcomes[]> => {
+    const oldest = inFlight.shift()!;
+    const outcomes = await oldest.outcomes;
+    progress(oldest.readUpTo);
+    return outcomes;
+  };
+
+  try {
+    for await (const resource of resources) {
+      read++;
+      const item = prepare(resource);
+      if (!item) continue;
+      chunk.resources.push(resource);
+      chunk.items.push(item);
+      if (chunk.items.length < chunkSize) continue;
+      submit();
+      while (inFlight.length >= 2 * workers) yield await settleOldest();
+    }
+    if (chunk.items.length) submit();
+    while (inFlight.length) yield await settleOldest();
+    if (read) progress(read);
+  } finally {
+    await runner?.close();
+  }
+}
+
+/** Compiles the policy once (workers receive the compiled module) and assembles the data document. */
+async function runnerSetupOf(catalog: Catalog, setup: EvaluationSetup): Promise<RunnerSetup> {
+  const wasm = setup.bundle?.wasm ?? readFileSync(join(policyBundleDir, 'policy.wasm'));
+  // Concatenated rather than parsed and re-serialised: the context may be tens of megabytes.
+  const dataJson = `{"cafscan_catalog":${JSON.stringify({ routing: catalog.routing })},"inventory":${setup.contextJson}}`;
+  return {
+    module: await compilePolicy(wasm),
+    dataJson,
+    memory: memoryFor(Buffer.byteLength(dataJson)),
+    entrypoint: catalog.entrypoint,
+    redactionEntrypoint: catalog.redactionEntrypoint,
+    controlIds: Object.fromEntries(Object.entries(catalog.routing).map(([type, routes]) => [type, routes.map((route) => route.id)])),
+    scan: JSON.stringify({ time: setup.scanTime.toISOString(), time_ns: setup.scanTime.getTime() * 1e6 }),
+    allResources: setup.allResources === true,
+  };
+}
+
+/** What the engine needs of a resource, or null when nothing would be evaluated on it. */
+function itemPreparer(catalog: Catalog, setup: EvaluationSetup): (resource: InventoryResource) => ChunkItem | null {
+  return (resource) => {
+    // Own properties only: a resource type of "constructor" or "__proto__" is not routed.
+    const routed = setup.controls !== false && Object.hasOwn(catalog.routing, resource.type);
+    const json = JSON.stringify(resource);
+    // Only resources with environment-like maps can hold what redaction looks for.
+    const secrets = ENVIRONMENT_HINT.test(json);
+    if (!routed && !secrets) return null;
+    const links = setup.graph?.get(resource.arn);
+    return { json, routedType: routed ? resource.type : null, links: JSON.stringify(links ? [...new Set(links.map((l) => l.component))].sort() : []), secrets };
+  };
+}

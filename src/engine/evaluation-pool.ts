@@ -1,0 +1,107 @@
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { ScanError } from '../errors.js';
+import { createChunkEvaluator, type ChunkItem, type EvaluatorSetup, type ItemOutcomes } from './chunk-evaluator.js';
+import { encode } from './encode.js';
+import { describeError } from './policy-runner.js';
+import type { WorkerReply, WorkerSetup } from './evaluation-worker.js';
+
+/** Where chunks are evaluated: the main thread, or a pool of worker threads. */
+export interface ChunkRunner {
+  /** Settles with the chunk's outcomes in item order, or rejects with a ScanError (one line). */
+  run(items: ChunkItem[], signal?: AbortSignal): Promise<ItemOutcomes[]>;
+  /** Stops every worker; idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * More workers than this gain little and cost a context each: every worker holds its own wasm
+ * heap (setData expands the context JSON ~7.5×), so memory grows with the worker count.
+ */
+export const DEFAULT_MAX_WORKERS = 8;
+/** What --workers accepts. */
+export const MAX_WORKERS = 64;
+
+export function defaultWorkerCount(): number {
+  return Math.max(1, Math.min(availableParallelism(), DEFAULT_MAX_WORKERS));
+}
+
+/** An evaluator's setup with the data document still as JSON text: each runner encodes it where it needs it. */
+export type RunnerSetup = Omit<EvaluatorSetup, 'data'> & { dataJson: string };
+
+/** Evaluation in the calling thread: no second copy of the context, no worker start-up. */
+export function inThreadRunner({ dataJson, ...rest }: RunnerSetup): ChunkRunner {
+  const data = encode(dataJson);
+  const evaluate = loadOrFail(() => createChunkEvaluator({ ...rest, data }), data.byteLength);
+  return {
+    run: async (items, signal) => {
+      signal?.throwIfAborted();
+      return evaluate(items);
+    },
+    close: async () => {},
+  };
+}
+
+/**
+ * The worker entry, compiled to dist/ like the rest. Under vitest this module is the TypeScript
+ * source, which a worker thread (plain Node) cannot load: the compiled entry is used instead, so
+ * tests of the pool need `npm run build` first (test/engine/helpers ensures it).
+ */
+export function workerEntry(): URL {
+  return import.meta.url.endsWith('.ts') ? new URL('../../dist/engine/evaluation-worker.js', import.meta.url) : new URL('./evaluation-worker.js', import.meta.url);
+}
+
+/**
+ * A piscina pool of `workers` threads. Each worker loads the context once, on its first chunk;
+ * workers start as chunks queue up, so a scan of two chunks starts two workers at most.
+ * The context bytes go to every worker in one SharedArrayBuffer (no copy per worker here).
+ */
+export function workerPool({ dataJson, ...rest }: RunnerSetup, workers: number, entry: URL = workerEntry()): ChunkRunner {
+  const data = new SharedArrayBuffer(Buffer.byteLength(dataJson));
+  Buffer.from(data).write(dataJson);
+  const workerData: WorkerSetup = { ...rest, data };
+  const pool = new Piscina<ChunkItem[], WorkerReply>({
+    filename: fileURLToPath(entry),
+    minThreads: 1,
+    maxThreads: workers,
+    // An idle worker is kept: a new one would load the whole context again.
+    idleTimeout: 2 ** 31 - 1, // the largest timer Node accepts (larger ones fire at once)
+    workerData,
+  });
+  // A worker that dies with no chunk on it is reported as a pool event; without a listener that
+  // event would end the process with a stack trace. The next chunk's run fails on its own.
+  let poolError: unknown;
+  pool.on('error', (error: unknown) => {
+    poolError ??= error;
+  });
+  let closed: Promise<void> | undefined;
+  return {
+    run: async (items, signal) => {
+      let reply: WorkerReply;
+      try {
+        reply = await pool.run(items, signal ? { signal } : {});
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        throw new ScanError(`an evaluation worker stopped: ${describeError(poolError ?? error)}`);
+      }
+      // Every worker holds its own wasm heap of the context: fewer workers may fit where these did not.
+      if (!reply.ok) throw loadFailure(`${reply.error} (in a worker of ${workers}; each holds its own copy, fewer --workers need less memory)`, data.byteLength);
+      return reply.results;
+    },
+    close: () => (closed ??= pool.destroy()),
+  };
+}
+
+function loadOrFail<T>(load: () => T, contextBytes: number): T {
+  try {
+    return load();
+  } catch (error) {
+    throw loadFailure(describeError(error), contextBytes);
+  }
+}
+
+/** The context could not be loaded into wasm (too large, or not JSON): no resource can be evaluated. */
+function loadFailure(message: string, contextBytes: number): ScanError {
+  return new ScanError(`cannot load the evaluation context (${(contextBytes / 1e6).toFixed(1)} MB) into the policy engine: ${message}`);
+}
