@@ -9,6 +9,7 @@ import { InputError, OutputError, ScanError } from '../errors.js';
 import { printable } from '../json.js';
 import { loadInputs } from '../sources/load-inputs.js';
 import { runScan } from '../scan/run-scan.js';
+import { resourceSetOf } from '../inventory/resource-set.js';
 import { collectInventory, liveOptionsFrom, type LiveFlags } from './live.js';
 import { readOnlyPolicy } from '../collect/iam-actions.js';
 import { ALL_COLLECTORS } from '../collect/registry.js';
@@ -137,7 +138,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   const live = offline ? undefined : await collectInventory(liveOptionsFrom(flags));
   const inventory = live ? live.inventory : loadInputs(inputs);
   const outcome = await runScan({
-    inventory,
+    resources: resourceSetOf(inventory),
     ...(live ? { collection: live.summary } : {}),
     sources: live ? ['live'] : flags.demo ? ['demo'] : inputs,
     outputDir: flags.outputDir,
