@@ -1,6 +1,7 @@
 // One timed scan (the child process of scripts/bench.mjs): load → evaluate → write, phase by phase.
 import { loadInputs } from '../dist/sources/load-inputs.js';
 import { runScan } from '../dist/scan/run-scan.js';
+import { resourceSetOf } from '../dist/inventory/resource-set.js';
 import { evaluateInventory } from '../dist/engine/evaluate.js';
 import { loadCatalog } from '../dist/controls/catalog.js';
 
@@ -14,11 +15,11 @@ const t2 = performance.now();
 const routing = loadCatalog().routing;
 const resourcesEvaluated = evaluated.filter((e) => routing[e.resource.type]).length;
 evaluated = null; // let it go before the full run, so peak RSS reflects one scan
-const outcome = await runScan({ inventory, sources: [file], outputDir, redact: true, startedAt: new Date() });
+const outcome = await runScan({ resources: resourceSetOf(inventory), sources: [file], outputDir, redact: true, startedAt: new Date() });
 const t3 = performance.now();
 console.log(JSON.stringify({
   resourcesEvaluated,
-  findings: outcome.results.findings.length,
+  findings: outcome.findingCount,
   evaluateMs: t2 - t1,
   wallMs: t1 - t0 + (t3 - t2),
   phasesMs: { load: t1 - t0, evaluate: t2 - t1, scanAndWrite: t3 - t2 },

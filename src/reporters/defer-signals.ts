@@ -44,3 +44,13 @@ export function cleanUpOnStopSignals(cleanup: () => void): () => void {
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   return release;
 }
+
+/**
+ * Two turns of the event loop, so that a stop signal that arrived while synchronous work ran is
+ * dispatched now, to the listeners installed then: removing them first would drop it (a signal
+ * is read from libuv in a poll phase, which the first check phase may precede).
+ */
+export async function letSignalsArrive(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
+}

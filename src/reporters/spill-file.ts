@@ -1,4 +1,4 @@
-import { appendFileSync, closeSync, openSync, readSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, readSync, rmSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 
 const READ_BYTES = 1 << 20;
@@ -35,6 +35,13 @@ export class SpillFile {
     appendFileSync(this.path, `${this.buffer.join('\n')}\n`);
     this.buffer = [];
     this.chars = 0;
+  }
+
+  /** Deletes the file (once read). */
+  remove(): void {
+    this.buffer = [];
+    this.chars = 0;
+    rmSync(this.path, { force: true });
   }
 
   /** The lines appended, in order, read in blocks (never the whole file at once). */

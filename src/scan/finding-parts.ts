@@ -69,6 +69,8 @@ function* readPart(part: Part): Generator<{ finding: Finding; line: string }> {
   };
   if (part.ordered) yield* entries();
   else yield* [...entries()].sort((a, b) => compareText(a.finding.resource.arn, b.finding.resource.arn));
+  // Merged: its disk space goes back before results.json grows further.
+  part.file.remove();
 }
 
 /** A k-way merge by ARN; on equal ARNs the earlier source first (a stable sort's order). */

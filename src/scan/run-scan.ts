@@ -13,7 +13,7 @@ import { AssetGraphBuilder, type GraphReport } from '../graph/build-asset-graph.
 import type { AssetRule } from '../graph/user-rules.js';
 import { ACCOUNT_RESOURCE_TYPE, type Inventory } from '../inventory/model.js';
 import type { ResourceSet } from '../inventory/resource-set.js';
-import { cleanUpOnStopSignals } from '../reporters/defer-signals.js';
+import { cleanUpOnStopSignals, letSignalsArrive } from '../reporters/defer-signals.js';
 import { InventoryFileWriter } from '../reporters/inventory-json.js';
 import { MAX_HTML_FINDINGS, renderHtmlFrom } from '../reporters/html.js';
 import { HUMAN_FORMATS, renderMarkdownFrom, type HumanFormat } from '../reporters/markdown.js';
@@ -118,8 +118,16 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const graph = graphBuilder.build(graphReport);
   for (const finding of coverage) settle(finding, (arn) => coverageTags.get(arn) ?? null);
 
-  const staged = StagedSet.open(request.outputDir);
-  const release = cleanUpOnStopSignals(() => staged.abort());
+  // The listeners first: a stop signal the moment the staging directory appears must find them.
+  let opened: StagedSet | undefined;
+  const release = cleanUpOnStopSignals(() => opened?.abort());
+  let staged: StagedSet;
+  try {
+    staged = opened = StagedSet.open(request.outputDir);
+  } catch (error) {
+    release();
+    throw error;
+  }
   // Once the swap starts it owns the scratch directories: after a failed rollback the backup
   // holds the user's previous reports and must stay where the error says it is.
   let swapping = false;
@@ -142,7 +150,12 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
         }
       });
     });
-    staged.guard(OUTPUT_FILES.inventory, () => inventory.finish());
+    // inventory.json complete on disk before results.json is assembled: it is the first report
+    // written, so a full disk fails on it first, as the set is listed.
+    staged.guard(OUTPUT_FILES.inventory, () => {
+      inventory.finish();
+      inventoryFile.close();
+    });
 
     const evaluationErrors = errors.summary;
     const suppressionReport = suppressions?.report(scanned);
@@ -188,6 +201,8 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       });
     });
     delete results.findings;
+    staged.guard(OUTPUT_FILES.results, () => resultsFile.close());
+    staged.guard('', () => rmSync(join(staged.staging, '.parts'), { recursive: true, force: true }));
 
     const sarifFiles = Array.from({ length: sarif.fileCount }, (_, i) => sarifFileName(i));
     const head = {
@@ -201,16 +216,22 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     };
     sarifFiles.forEach((name, i) => {
       const file = staged.file(name);
-      staged.guard(name, () => sarif.write(i, head, file));
+      staged.guard(name, () => {
+        sarif.write(i, head, file);
+        file.close();
+      });
     });
+    staged.guard('', () => rmSync(join(staged.staging, '.sarif'), { recursive: true, force: true }));
     const summary = summaries.summary();
     for (const format of humanFormats) {
       const name = HUMAN_FORMATS[format].file;
       const file = staged.file(name);
-      staged.guard(name, () => file.write(HUMAN_RENDERERS[format](results, summary)));
+      staged.guard(name, () => {
+        file.write(HUMAN_RENDERERS[format](results, summary));
+        file.close();
+      });
     }
-    staged.guard('', () => rmSync(join(staged.staging, '.parts'), { recursive: true, force: true }));
-    staged.guard('', () => rmSync(join(staged.staging, '.sarif'), { recursive: true, force: true }));
+    await letSignalsArrive();
     release();
     swapping = true;
     const output = commitStaged(staged, { isStale: (name) => isStaleSarifPart(name, sarifFiles.length) });

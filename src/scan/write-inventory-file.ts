@@ -1,7 +1,7 @@
 import { basename, dirname } from 'node:path';
 import type { Inventory } from '../inventory/model.js';
 import { resourceSetOf, type ResourceSet } from '../inventory/resource-set.js';
-import { cleanUpOnStopSignals } from '../reporters/defer-signals.js';
+import { cleanUpOnStopSignals, letSignalsArrive } from '../reporters/defer-signals.js';
 import { InventoryFileWriter } from '../reporters/inventory-json.js';
 import { StagedSet } from '../reporters/staged-set.js';
 import { commitStaged } from '../reporters/write-outputs.js';
@@ -17,8 +17,16 @@ import { evaluateWritingInventory } from './inventory-pass.js';
 export async function writeInventoryFile(file: string, inventory: Inventory | ResourceSet, redact: boolean, evaluate: EvaluateChunks = evaluateChunks): Promise<string[]> {
   const set = 'resources' in inventory && Array.isArray(inventory.resources) ? resourceSetOf(inventory as Inventory) : (inventory as ResourceSet);
   const name = basename(file);
-  const staged = StagedSet.open(dirname(file));
-  const release = cleanUpOnStopSignals(() => staged.abort());
+  // The listeners first: a stop signal the moment the staging directory appears must find them.
+  let opened: StagedSet | undefined;
+  const release = cleanUpOnStopSignals(() => opened?.abort());
+  let staged: StagedSet;
+  try {
+    staged = opened = StagedSet.open(dirname(file));
+  } catch (error) {
+    release();
+    throw error;
+  }
   let swapping = false;
   try {
     const out = staged.file(name);
@@ -30,6 +38,7 @@ export async function writeInventoryFile(file: string, inventory: Inventory | Re
       for await (const resource of set.resources()) writer.add(resource, false);
     }
     staged.guard(name, () => writer.finish());
+    await letSignalsArrive();
     release();
     // The swap owns the scratch directories from here (see runScan).
     swapping = true;
