@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { tempDir } from '../helpers/cli.js';
+import { repoRoot, tempDir } from '../helpers/cli.js';
 
 /**
  * The streamed pipeline (issue 11) must write what the one-array pipeline wrote, byte for byte
@@ -11,7 +11,8 @@ import { tempDir } from '../helpers/cli.js';
  * commit whose outputs are known good).
  */
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'identical');
-const REAL_WORLD = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'real-world');
+// ../shared beside the main checkout (/work/main), or beside the worktrees' folder (/work/wt/<name>).
+const REAL_WORLD = [join(repoRoot, '..', 'shared', 'real-world'), join(repoRoot, '..', '..', 'shared', 'real-world')].find((dir) => existsSync(dir)) ?? join(repoRoot, '..', 'shared', 'real-world');
 const realWorld = (name: string) => join(process.env.CAFSCAN_REAL_WORLD ?? REAL_WORLD, name);
 
 interface Case {
