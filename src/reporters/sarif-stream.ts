@@ -44,6 +44,8 @@ export class SarifCollector {
   write(index: number, head: RunHead, out: StagedFile): void {
     const runs = [...this.runs].slice(index * GITHUB_LIMITS.runsPerFile, (index + 1) * GITHUB_LIMITS.runsPerFile);
     const markers = new Map<string, RunCollector>();
+    // Every marker starts so (JSON escapes the NUL): one search per piece, not one per run.
+    const prefix = JSON.stringify('\u0000cafscan-notifications-').slice(0, -1);
     const log: Sarif.Log = {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
       version: '2.1.0',
@@ -56,13 +58,13 @@ export class SarifCollector {
       }),
     };
     for (const piece of streamJson(log, 4, 0, true)) {
-      const found = [...markers].find(([marker]) => piece.includes(marker));
+      const at = piece.indexOf(prefix);
+      const found = at === -1 ? undefined : [...markers].find(([marker]) => piece.startsWith(marker, at));
       if (!found) {
         out.write(piece);
         continue;
       }
       const [marker, run] = found;
-      const at = piece.indexOf(marker);
       out.write(piece.slice(0, at));
       const { ruleIndex } = runRules(head.controls, run.used);
       let first = true;
