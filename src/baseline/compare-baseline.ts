@@ -89,38 +89,61 @@ function kept(f: unknown): BaselineFinding | undefined {
  * as removed (also fixed).
  */
 export function compareWithBaseline(
-  findings: Finding[],
-  baseline: { findings: BaselineFinding[]; startedAt: string | null },
+  findings: Iterable<Finding>,
+  baseline: { findings: Iterable<BaselineFinding>; startedAt: string | null },
   source: string,
   scanned: ScannedPlaces,
 ): BaselineSummary {
-  // A baseline written before a control was retired names the old id: compare it as its
-  // replacement (src/controls/retired.ts), keeping a failure over a pass when both are present.
-  const before = new Map<string, BaselineFinding>();
-  for (const f of baseline.findings) {
-    const k = key(currentControlId(f.controlId), f.resource.arn);
-    const earlier = before.get(k);
-    if (!earlier || (!failing(earlier) && failing(f))) before.set(k, f);
+  const comparison = new BaselineComparison(baseline.findings, baseline.startedAt, source);
+  for (const finding of findings) comparison.mark(finding);
+  return comparison.summary(scanned);
+}
+
+/**
+ * compareWithBaseline one finding at a time. Holds the baseline's findings by identity (the
+ * previous results, not this scan's) and, for each, whether this scan saw it: what was not seen
+ * is "removed" or "not scanned" at the end, so nothing of this scan's findings is kept.
+ */
+export class BaselineComparison {
+  private readonly before = new Map<string, { finding: BaselineFinding; seen: boolean }>();
+  private readonly counts = { new: 0, fixed: 0, unchanged: 0, updated: 0 };
+
+  constructor(
+    findings: Iterable<BaselineFinding>,
+    private readonly startedAt: string | null,
+    private readonly source: string,
+  ) {
+    // A baseline written before a control was retired names the old id: compare it as its
+    // replacement (src/controls/retired.ts), keeping a failure over a pass when both are present.
+    for (const f of findings) {
+      const k = key(currentControlId(f.controlId), f.resource.arn);
+      const earlier = this.before.get(k);
+      if (!earlier || (!failing(earlier.finding) && failing(f))) this.before.set(k, { finding: f, seen: false });
+    }
   }
-  const summary: BaselineSummary = { source, startedAt: baseline.startedAt, new: 0, fixed: 0, unchanged: 0, updated: 0, removed: [], notScanned: 0 };
-  const seen = new Set<string>();
-  for (const finding of findings) {
-    const k = key(finding.controlId, finding.resource.arn);
-    seen.add(k);
-    const state = stateOf(finding, before.get(k));
+
+  /** Sets the finding's baselineState. */
+  mark(finding: Finding): void {
+    const then = this.before.get(key(finding.controlId, finding.resource.arn));
+    if (then) then.seen = true;
+    const state = stateOf(finding, then?.finding);
     finding.baselineState = state;
-    summary[state]++;
+    this.counts[state]++;
   }
-  // A failure that is gone was fixed (resource deleted, control retired) — but only if this scan
-  // looked where it was: scanning one region must not "fix" every other region's failures.
-  const covered = coveredBy(scanned);
-  for (const [k, old] of before) {
-    if (!failing(old) || seen.has(k)) continue;
-    if (covered(old.resource.accountId, old.resource.region)) summary.removed.push(old);
-    else summary.notScanned++;
+
+  summary(scanned: ScannedPlaces): BaselineSummary {
+    const summary: BaselineSummary = { source: this.source, startedAt: this.startedAt, ...this.counts, removed: [], notScanned: 0 };
+    // A failure that is gone was fixed (resource deleted, control retired) — but only if this scan
+    // looked where it was: scanning one region must not "fix" every other region's failures.
+    const covered = coveredBy(scanned);
+    for (const { finding: old, seen } of this.before.values()) {
+      if (!failing(old) || seen) continue;
+      if (covered(old.resource.accountId, old.resource.region)) summary.removed.push(old);
+      else summary.notScanned++;
+    }
+    summary.fixed += summary.removed.length;
+    return summary;
   }
-  summary.fixed += summary.removed.length;
-  return summary;
 }
 
 /** Failing means an open failure: a suppressed one is an accepted risk, not counted. */

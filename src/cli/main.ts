@@ -7,9 +7,10 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { SEVERITIES, loadCatalog, packageRoot, type Severity } from '../controls/catalog.js';
 import { InputError, OutputError, ScanError } from '../errors.js';
 import { printable } from '../json.js';
-import { loadInputs } from '../sources/load-inputs.js';
+import { openInputs } from '../sources/open-inputs.js';
 import { runScan } from '../scan/run-scan.js';
 import { MAX_WORKERS, defaultWorkerCount } from '../engine/evaluate.js';
+import { resourceSetOf } from '../inventory/resource-set.js';
 import { collectInventory, liveOptionsFrom, type LiveFlags } from './live.js';
 import { readOnlyPolicy } from '../collect/iam-actions.js';
 import { ALL_COLLECTORS } from '../collect/registry.js';
@@ -148,27 +149,33 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   const baseline = flags.baseline ? { path: flags.baseline, ...(await readBaseline(flags.baseline)) } : undefined;
   const suppressions = [...config.suppressions, ...loadIgnoreFile(flags.ignoreFile, flags.demo ? [DEMO_IGNORE] : DEFAULT_IGNORE_FILES)];
   const live = offline ? undefined : await collectInventory(liveOptionsFrom(flags));
-  const inventory = live ? live.inventory : await loadInputs(inputs);
+  // Inputs are streamed into a set that keeps large inventories on disk between passes.
+  const resources = live ? resourceSetOf(live.inventory) : await openInputs(inputs);
   phaseDone('load');
-  const outcome = await runScan({
-    inventory,
-    ...(live ? { collection: live.summary } : {}),
-    sources: live ? ['live'] : flags.demo ? ['demo'] : inputs,
-    outputDir: flags.outputDir,
-    failOn: flags.failOn,
-    redact: flags.redact,
-    assetRules: config.assets,
-    allResources: flags.allResources === true || config.allResources,
-    suppressions,
-    ...(baseline ? { baseline } : {}),
-    failOnNewOnly: flags.failOnNew === true,
-    humanFormats: (['markdown', 'html'] as const).filter((f) => flags.format?.includes(f)),
-    ...(flags.category ? { category: flags.category } : {}),
-    allowEmpty: flags.allowEmpty === true,
-    workers: flags.workers,
-    startedAt,
-    onProgress: progressReporter('evaluating resources'),
-  });
+  let outcome: Awaited<ReturnType<typeof runScan>>;
+  try {
+    outcome = await runScan({
+      resources,
+      ...(live ? { collection: live.summary } : {}),
+      sources: live ? ['live'] : flags.demo ? ['demo'] : inputs,
+      outputDir: flags.outputDir,
+      failOn: flags.failOn,
+      redact: flags.redact,
+      assetRules: config.assets,
+      allResources: flags.allResources === true || config.allResources,
+      suppressions,
+      ...(baseline ? { baseline } : {}),
+      failOnNewOnly: flags.failOnNew === true,
+      humanFormats: (['markdown', 'html'] as const).filter((f) => flags.format?.includes(f)),
+      ...(flags.category ? { category: flags.category } : {}),
+      allowEmpty: flags.allowEmpty === true,
+      workers: flags.workers,
+      startedAt,
+      onProgress: progressReporter('evaluating resources'),
+    });
+  } finally {
+    await resources.close();
+  }
   reportPhases();
   for (const warning of outcome.warnings) process.stderr.write(`cafscan: ${printable(warning)}\n`);
   const formats = flags.format ?? ['table'];

@@ -45,7 +45,10 @@ export async function* evaluateResources(resources: AsyncIterable<InventoryResou
   const prepare = itemPreparer(catalog, setup);
   const inFlight: Pending[] = [];
   let runner: ChunkRunner | undefined;
-  let chunk: { resources: InventoryResource[]; items: ChunkItem[] } = { resources: [], items: [] };
+  // entries: every resource read into the chunk, with the index of its item (-1: nothing to
+  // evaluate, kept only with everyResource so that a consumer writing every resource in order
+  // need not hold a long run of unevaluated ones while it waits for the next outcome).
+  let chunk: { entries: Array<{ resource: InventoryResource; item: number }>; items: ChunkItem[] } = { entries: [], items: [] };
   let read = 0;
   let reported = -1;
   const progress = (done: number) => {
@@ -53,19 +56,22 @@ export async function* evaluateResources(resources: AsyncIterable<InventoryResou
     reported = done;
   };
 
-  const submit = () => {
-    // The runner is chosen at the first chunk: when every resource fits in it, a pool would only
+  const submit = (last: boolean) => {
+    // The runner is chosen at the first chunk evaluated: when the input ends with it, a pool would only
     // add a worker's start-up and a second copy of the context, so the calling thread evaluates.
-    if (!runner) {
-      runner = workers > 1 && chunk.items.length >= chunkSize ? workerPool(runnerSetup!, workers, setup.workerEntry) : inThreadRunner(runnerSetup!);
+    if (!runner && chunk.items.length) {
+      runner = workers > 1 && !last ? workerPool(runnerSetup!, workers, setup.workerEntry) : inThreadRunner(runnerSetup!);
       runnerSetup = undefined;
     }
-    const { resources: sent, items } = chunk;
-    const outcomes = runner.run(items, setup.signal).then((results) => results.map((result, i) => ({ resource: sent[i]!, ...result })));
+    const { entries, items } = chunk;
+    const evaluated = items.length && runner ? runner.run(items, setup.signal) : Promise.resolve([]);
+    const outcomes = evaluated.then((results) =>
+      entries.map(({ resource, item }): ResourceOutcomes => (item >= 0 ? { resource, ...results[item]! } : { resource, outcomes: [], secretPaths: [] })),
+    );
     // Awaited in order later; until then a failure must not count as an unhandled rejection.
     outcomes.catch(() => {});
     inFlight.push({ readUpTo: read, outcomes });
-    chunk = { resources: [], items: [] };
+    chunk = { entries: [], items: [] };
   };
   const settleOldest = async (): Promise<ResourceOutcomes[]> => {
     const oldest = inFlight.shift()!;
@@ -78,14 +84,19 @@ export async function* evaluateResources(resources: AsyncIterable<InventoryResou
     for await (const resource of resources) {
       read++;
       const item = prepare(resource);
-      if (!item) continue;
-      chunk.resources.push(resource);
-      chunk.items.push(item);
-      if (chunk.items.length < chunkSize) continue;
-      submit();
+      if (!item) {
+        if (!setup.everyResource) continue;
+        chunk.entries.push({ resource, item: -1 });
+        if (chunk.entries.length < chunkSize * 4) continue;
+      } else {
+        chunk.entries.push({ resource, item: chunk.items.length });
+        chunk.items.push(item);
+        if (chunk.items.length < chunkSize) continue;
+      }
+      submit(false);
       while (inFlight.length >= 2 * workers) yield await settleOldest();
     }
-    if (chunk.items.length) submit();
+    if (chunk.entries.length) submit(true);
     while (inFlight.length) yield await settleOldest();
     if (read) progress(read);
   } finally {

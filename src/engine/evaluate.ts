@@ -42,6 +42,11 @@ export interface EvaluationSetup extends EvaluateOptions {
   total?: number;
   /** Resources sent to the engine per chunk (tuning and tests; default CHUNK_SIZE). */
   chunkSize?: number;
+  /**
+   * Yield an entry for every resource read, with no outcomes for those nothing was evaluated on
+   * (default: only evaluated resources). For consumers that write every resource in order.
+   */
+  everyResource?: boolean;
   /** Stops the evaluation: pending chunks are dropped, the workers stopped, and the iteration throws the reason. */
   signal?: AbortSignal;
   /** The pool's worker entry (tests of a worker that crashes). */

@@ -1,7 +1,7 @@
 import type { Inventory, InventoryResource } from '../inventory/model.js';
 import { isJsonObject, type JsonValue } from '../json.js';
 import type { AssetGraph, AssetLink } from './model.js';
-import { applyUserRules, type AssetRule } from './user-rules.js';
+import { CompiledRules, type AssetRule } from './user-rules.js';
 import { workloadReferences, type ReferenceKind, type WorkloadReference } from './workload-references.js';
 
 /**
@@ -12,40 +12,95 @@ import { workloadReferences, type ReferenceKind, type WorkloadReference } from '
  * user rules (cafscan.config.json `assets`) add links by tag or ARN pattern.
  */
 export function buildAssetGraph(inventory: Inventory, rules: AssetRule[] = [], report?: GraphReport): AssetGraph {
-  const index = new ResourceIndex(inventory.resources);
-  const graph: AssetGraph = new Map();
-  const link = (target: InventoryResource, l: AssetLink) => {
-    const links = graph.get(target.arn) ?? [];
-    if (!links.some((x) => x.component === l.component && x.workload === l.workload && x.via === l.via)) links.push(l);
-    graph.set(target.arn, links);
-  };
+  const builder = new AssetGraphBuilder(rules);
+  for (const resource of inventory.resources) builder.add(resource);
+  return builder.build(report);
+}
 
-  for (const workload of inventory.resources) {
-    for (const ref of workloadReferences(workload)) {
-      const target = index.resolve(ref, workload);
-      if (target) link(target, { component: ref.component, workload: workload.arn, workloadType: workload.type, workloadName: workload.name ?? workload.id, via: ref.via });
-      else if (report && !ref.implicit) report.unresolved.push({ workload: workload.arn, via: ref.via, value: ref.value });
+/** The graph of a resource set, read in one pass (see AssetGraphBuilder). */
+export async function buildAssetGraphFrom(resources: AsyncIterable<InventoryResource>, rules: AssetRule[] = [], report?: GraphReport): Promise<AssetGraph> {
+  const builder = new AssetGraphBuilder(rules);
+  for await (const resource of resources) builder.add(resource);
+  return builder.build(report);
+}
+
+/** What the graph keeps of a resource: enough to resolve references to it and name it. */
+interface Identity {
+  arn: string;
+  type: string;
+  id: string;
+  name: string | null;
+  accountId: string;
+  region: string;
+}
+
+/**
+ * The asset graph from one pass over the resources (`add` each, in inventory order, then
+ * `build`), keeping only what resolution needs: every resource's identity, the references of
+ * workloads, the user rules' matches, the encryption keys of buckets and log groups and the REST
+ * API of stages — never whole resources, so a scan's memory does not grow with their size.
+ * Links come out in the order the whole-inventory build made them (workload references, user
+ * rules, keys, stages), which is the order findings show them in.
+ */
+export class AssetGraphBuilder {
+  private readonly index = new ResourceIndex();
+  private readonly workloads: Array<{ workload: Identity; refs: WorkloadReference[] }> = [];
+  private readonly ruleLinks: Array<[arn: string, link: AssetLink]> = [];
+  private readonly encrypted: Array<{ resource: Identity; keyRef: string }> = [];
+  private readonly stages: Array<{ stage: Identity; apiId: string | undefined }> = [];
+  private readonly rules: CompiledRules;
+
+  constructor(rules: AssetRule[]) {
+    this.rules = new CompiledRules(rules);
+  }
+
+  add(resource: InventoryResource): void {
+    const identity: Identity = { arn: resource.arn, type: resource.type, id: resource.id, name: resource.name ?? null, accountId: resource.accountId, region: resource.region };
+    this.index.add(resource, identity);
+    const refs = workloadReferences(resource);
+    if (refs.length) this.workloads.push({ workload: identity, refs });
+    this.rules.match(resource, (link) => this.ruleLinks.push([resource.arn, link]));
+    const keyRef = encryptionKeyOf(resource);
+    if (keyRef) this.encrypted.push({ resource: identity, keyRef });
+    if (resource.type === 'AWS::ApiGateway::Stage') {
+      const apiId = resource.configuration.RestApiId;
+      this.stages.push({ stage: identity, apiId: typeof apiId === 'string' ? apiId : undefined });
     }
   }
-  const matches = applyUserRules(inventory.resources, rules, link);
-  if (report) report.ruleMatches = matches;
 
-  // One step on: the key that encrypts a linked bucket or log group protects the same data.
-  for (const resource of inventory.resources) {
-    const keyRef = encryptionKeyOf(resource);
-    const links = graph.get(resource.arn);
-    if (!keyRef || !links) continue;
-    const key = index.resolve({ kind: 'key', value: keyRef, component: 'model', via: '' }, resource);
-    if (!key) continue;
-    for (const l of [...links]) link(key, { ...l, via: `key of ${resource.name ?? resource.id}, which holds ${l.via}` });
+  build(report?: GraphReport): AssetGraph {
+    const { index } = this;
+    const graph: AssetGraph = new Map();
+    const link = (arn: string, l: AssetLink) => {
+      const links = graph.get(arn) ?? [];
+      if (!links.some((x) => x.component === l.component && x.workload === l.workload && x.via === l.via)) links.push(l);
+      graph.set(arn, links);
+    };
+    for (const { workload, refs } of this.workloads) {
+      for (const ref of refs) {
+        const target = index.resolve(ref, workload);
+        if (target) link(target.arn, { component: ref.component, workload: workload.arn, workloadType: workload.type, workloadName: workload.name ?? workload.id, via: ref.via });
+        else if (report && !ref.implicit) report.unresolved.push({ workload: workload.arn, via: ref.via, value: ref.value });
+      }
+    }
+    for (const [arn, l] of this.ruleLinks) link(arn, l);
+    if (report) report.ruleMatches = [...this.rules.matches];
+
+    // One step on: the key that encrypts a linked bucket or log group protects the same data.
+    for (const { resource, keyRef } of this.encrypted) {
+      const links = graph.get(resource.arn);
+      if (!links) continue;
+      const key = index.resolve({ kind: 'key', value: keyRef, component: 'model', via: '' }, resource);
+      if (!key) continue;
+      for (const l of [...links]) link(key.arn, { ...l, via: `key of ${resource.name ?? resource.id}, which holds ${l.via}` });
+    }
+    // A REST API mapped to a component serves it through each of its stages.
+    for (const { stage, apiId } of this.stages) {
+      const api = apiId !== undefined ? index.restApi(stage.accountId, stage.region, apiId) : undefined;
+      for (const l of (api && graph.get(api.arn)) ?? []) link(stage.arn, { ...l, via: `stage of REST API ${api?.name ?? apiId}: ${l.via}` });
+    }
+    return graph;
   }
-  // A REST API mapped to a component serves it through each of its stages.
-  for (const stage of index.ofType('AWS::ApiGateway::Stage')) {
-    const apiId = stage.configuration.RestApiId;
-    const api = typeof apiId === 'string' ? index.restApi(stage.accountId, stage.region, apiId) : undefined;
-    for (const l of (api && graph.get(api.arn)) ?? []) link(stage, { ...l, via: `stage of REST API ${api?.name ?? apiId}: ${l.via}` });
-  }
-  return graph;
 }
 
 /**
@@ -83,49 +138,39 @@ const BUCKET_ARN = /^arn:[^:]+:s3:::([^/]+)/;
 
 /** Finds the inventory resource a workload's reference names, in the form AWS records it. */
 class ResourceIndex {
-  private readonly byArn = new Map<string, InventoryResource>();
-  private readonly byPlace = new Map<string, InventoryResource>();
-  private readonly bucketsByName = new Map<string, InventoryResource>();
-  private readonly byType = new Map<string, InventoryResource[]>();
+  private readonly byArn = new Map<string, Identity>();
+  private readonly byPlace = new Map<string, Identity>();
+  private readonly bucketsByName = new Map<string, Identity>();
 
-  constructor(resources: InventoryResource[]) {
-    for (const r of resources) {
-      this.byArn.set(r.arn, r);
-      const list = this.byType.get(r.type) ?? [];
-      list.push(r);
-      this.byType.set(r.type, list);
-      switch (r.type) {
-        case 'AWS::S3::Bucket':
-          this.bucketsByName.set(r.name ?? r.id, r);
-          break;
-        case 'AWS::KMS::Key':
-          this.byPlace.set(place('key', r.accountId, r.region, stringOr(r.configuration.keyId) ?? r.id), r);
-          break;
-        case 'AWS::Logs::LogGroup':
-          this.byPlace.set(place('logGroup', r.accountId, r.region, stringOr(r.configuration.LogGroupName) ?? r.name ?? r.id), r);
-          break;
-        case 'AWS::ECR::Repository':
-          this.byPlace.set(place('image', r.accountId, r.region, stringOr(r.configuration.RepositoryName) ?? r.name ?? r.id), r);
-          break;
-        case 'AWS::ApiGateway::RestApi':
-          this.byPlace.set(place('restApi', r.accountId, r.region, r.id), r);
-          break;
-      }
+  add(r: InventoryResource, identity: Identity): void {
+    this.byArn.set(r.arn, identity);
+    switch (r.type) {
+      case 'AWS::S3::Bucket':
+        this.bucketsByName.set(r.name ?? r.id, identity);
+        break;
+      case 'AWS::KMS::Key':
+        this.byPlace.set(place('key', r.accountId, r.region, stringOr(r.configuration.keyId) ?? r.id), identity);
+        break;
+      case 'AWS::Logs::LogGroup':
+        this.byPlace.set(place('logGroup', r.accountId, r.region, stringOr(r.configuration.LogGroupName) ?? r.name ?? r.id), identity);
+        break;
+      case 'AWS::ECR::Repository':
+        this.byPlace.set(place('image', r.accountId, r.region, stringOr(r.configuration.RepositoryName) ?? r.name ?? r.id), identity);
+        break;
+      case 'AWS::ApiGateway::RestApi':
+        this.byPlace.set(place('restApi', r.accountId, r.region, r.id), identity);
+        break;
     }
   }
 
-  ofType(type: string): InventoryResource[] {
-    return this.byType.get(type) ?? [];
-  }
-
-  restApi(accountId: string, region: string, id: string): InventoryResource | undefined {
+  restApi(accountId: string, region: string, id: string): Identity | undefined {
     return this.byPlace.get(place('restApi', accountId, region, id));
   }
 
-  resolve(ref: WorkloadReference, from: InventoryResource): InventoryResource | undefined {
+  resolve(ref: WorkloadReference, from: Pick<Identity, 'accountId' | 'region'>): Identity | undefined {
     const direct = this.byArn.get(ref.value);
     if (direct) return direct;
-    const kinds: Record<ReferenceKind, () => InventoryResource | undefined> = {
+    const kinds: Record<ReferenceKind, () => Identity | undefined> = {
       bucket: () => {
         const name =
           S3_URI.exec(ref.value)?.[1] ??

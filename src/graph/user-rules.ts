@@ -23,15 +23,29 @@ export interface AssetRule {
 
 /** Links what each rule matches; returns how many resources each rule matched. */
 export function applyUserRules(resources: InventoryResource[], rules: AssetRule[], link: (target: InventoryResource, l: AssetLink) => void): number[] {
-  const compiled = rules.map((rule) => ({ rule, arn: rule.arn ? globToRegExp(rule.arn) : undefined }));
-  const matches = rules.map(() => 0);
-  for (const resource of resources) {
-    for (const [i, { rule, arn }] of compiled.entries()) {
+  const compiled = new CompiledRules(rules);
+  for (const resource of resources) compiled.match(resource, (l) => link(resource, l));
+  return compiled.matches;
+}
+
+/** The rules, compiled once, matched against one resource at a time (one pass over a scan's resources). */
+export class CompiledRules {
+  private readonly compiled: Array<{ rule: AssetRule; arn: RegExp | undefined }>;
+  /** How many resources each rule matched so far. */
+  readonly matches: number[];
+
+  constructor(rules: AssetRule[]) {
+    this.compiled = rules.map((rule) => ({ rule, arn: rule.arn ? globToRegExp(rule.arn) : undefined }));
+    this.matches = rules.map(() => 0);
+  }
+
+  match(resource: InventoryResource, link: (l: AssetLink) => void): void {
+    for (const [i, { rule, arn }] of this.compiled.entries()) {
       if (rule.resourceTypes && !rule.resourceTypes.includes(resource.type)) continue;
       if (arn && !arn.test(resource.arn)) continue;
       if (rule.tags && !tagsMatch(resource.tags, rule.tags)) continue;
-      matches[i]!++;
-      link(resource, {
+      this.matches[i]!++;
+      link({
         component: rule.component,
         workload: rule.source,
         workloadType: USER_RULE_TYPE,
@@ -40,7 +54,6 @@ export function applyUserRules(resources: InventoryResource[], rules: AssetRule[
       });
     }
   }
-  return matches;
 }
 
 /** Every wanted tag is present (keys case-insensitive) with its value, or any value for "*". */

@@ -15,12 +15,21 @@ export function redactInventory(inventory: Inventory, evaluated: ResourceOutcome
   let redactedValues = 0;
   for (const { resource, secretPaths } of evaluated) {
     if (secretPaths.length === 0) continue;
-    const copy = structuredClone(resource);
-    for (const path of secretPaths) if (replaceAt(copy as unknown as JsonValue, path)) redactedValues++;
-    replacements.set(resource, copy);
+    const redacted = redactResource(resource, secretPaths);
+    redactedValues += redacted.redactedValues;
+    replacements.set(resource, redacted.resource);
   }
   if (replacements.size === 0) return { inventory, redactedValues };
   return { inventory: { ...inventory, resources: inventory.resources.map((r) => replacements.get(r) ?? r) }, redactedValues };
+}
+
+/** One resource as inventory.json carries it: a copy with the values at `secretPaths` replaced, or itself when there are none. */
+export function redactResource(resource: InventoryResource, secretPaths: ValuePath[]): { resource: InventoryResource; redactedValues: number } {
+  if (secretPaths.length === 0) return { resource, redactedValues: 0 };
+  const copy = structuredClone(resource);
+  let redactedValues = 0;
+  for (const path of secretPaths) if (replaceAt(copy as unknown as JsonValue, path)) redactedValues++;
+  return { resource: copy, redactedValues };
 }
 
 function replaceAt(root: JsonValue, path: ValuePath): boolean {

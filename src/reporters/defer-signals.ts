@@ -26,3 +26,31 @@ export function withStopSignalsDeferred<T>(work: () => T): T {
     );
   }
 }
+
+/**
+ * While reports are being staged (the scan still evaluating), a stop signal must not leave the
+ * scratch directories behind: `cleanup` runs, then the signal is raised again with its default
+ * action, so the process still stops at once. Returns the function that removes the listeners.
+ */
+export function cleanUpOnStopSignals(cleanup: () => void): () => void {
+  const onSignal = (signal: NodeJS.Signals) => {
+    release();
+    cleanup();
+    process.kill(process.pid, signal);
+  };
+  const release = () => {
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
+  return release;
+}
+
+/**
+ * Two turns of the event loop, so that a stop signal that arrived while synchronous work ran is
+ * dispatched now, to the listeners installed then: removing them first would drop it (a signal
+ * is read from libuv in a poll phase, which the first check phase may precede).
+ */
+export async function letSignalsArrive(): Promise<void> {
+  await new Promise((resolve) => setImmediate(resolve));
+  await new Promise((resolve) => setImmediate(resolve));
+}

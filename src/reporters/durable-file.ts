@@ -12,32 +12,64 @@ const FLUSH_CHARS = 1 << 20;
  * report a failed write only then. `close` errors are not swallowed for the same reason.
  */
 export function writeDurably(path: string, content: OutputContent): void {
-  // 'wx': the staging directory is ours and fresh, so an existing file means a bug or a race.
-  const fd = openSync(path, 'wx');
-  let closed = false;
+  const file = new StagedFile(path);
   try {
-    if (typeof content === 'string') {
-      writeAll(fd, content);
-    } else {
-      let buffer = '';
-      for (const piece of content()) {
-        buffer += piece;
-        if (buffer.length >= FLUSH_CHARS) {
-          writeAll(fd, buffer);
-          buffer = '';
-        }
-      }
-      writeAll(fd, buffer);
-    }
-    fsyncSync(fd);
-    closed = true;
-    closeSync(fd);
+    if (typeof content === 'string') file.write(content);
+    else for (const piece of content()) file.write(piece);
+    file.close();
   } finally {
-    if (!closed) closeQuietly(fd);
+    file.discard();
   }
 }
 
-function writeAll(fd: number, text: string): void {
+/**
+ * A new file written piece by piece as a report is produced (pieces are gathered into large
+ * writes), then fsync'd and closed by `close`, which throws rather than hide a failed write.
+ */
+export class StagedFile {
+  private fd: number | undefined;
+  private buffer = '';
+  private bytes = 0;
+
+  constructor(readonly path: string) {
+    // 'wx': the staging directory is ours and fresh, so an existing file means a bug or a race.
+    this.fd = openSync(path, 'wx');
+  }
+
+  write(piece: string): void {
+    this.buffer += piece;
+    if (this.buffer.length >= FLUSH_CHARS) this.flush();
+  }
+
+  /** Bytes handed to the file system so far (the size once closed). */
+  get size(): number {
+    return this.bytes + Buffer.byteLength(this.buffer);
+  }
+
+  close(): void {
+    if (this.fd === undefined) return;
+    this.flush();
+    fsyncSync(this.fd);
+    const fd = this.fd;
+    this.fd = undefined;
+    closeSync(fd);
+  }
+
+  /** Closes without caring about errors (already failing: the first error is the one to report). */
+  discard(): void {
+    if (this.fd === undefined) return;
+    closeQuietly(this.fd);
+    this.fd = undefined;
+  }
+
+  private flush(): void {
+    if (this.fd === undefined) throw new Error(`${this.path} is already closed`);
+    this.bytes += writeAll(this.fd, this.buffer);
+    this.buffer = '';
+  }
+}
+
+function writeAll(fd: number, text: string): number {
   const bytes = Buffer.from(text, 'utf8');
   let offset = 0;
   while (offset < bytes.length) {
@@ -46,6 +78,7 @@ function writeAll(fd: number, text: string): void {
     if (written <= 0) throw Object.assign(new Error('the file system accepted no more bytes'), { code: 'ESHORTWRITE' });
     offset += written;
   }
+  return bytes.length;
 }
 
 /**

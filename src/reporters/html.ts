@@ -12,9 +12,6 @@ import { escapeHtml, jsonForScript } from './html-template/escape.js';
 import { renderFindingsSection } from './html-template/findings-table.js';
 import { renderMatrix } from './html-template/matrix.js';
 import {
-  baselineChanges,
-  compareForTable,
-  countByDisplayStatus,
   formatScore,
   formatTime,
   listSome,
@@ -22,6 +19,10 @@ import {
   type ReportResults,
 } from './html-template/report-view.js';
 import { STYLES } from './html-template/styles.js';
+import { summarize, summaryChanges, type ReportSummary } from './report-summary.js';
+
+/** What the reports read besides the findings (results.json without them). */
+export type ReportHead = Omit<ReportResults, 'findings'>;
 
 /** The weights as the footer states them, from the table the scores use. */
 const WEIGHTS = Object.entries(SEVERITY_WEIGHTS).map(([severity, weight]) => `${severity} ${weight}`).join(', ');
@@ -36,8 +37,13 @@ export type { ReportFinding, ReportResults } from './html-template/report-view.j
 export const MAX_HTML_FINDINGS = 10_000;
 
 export function renderHtml(results: ReportResults, maxFindings: number = MAX_HTML_FINDINGS): string {
-  const all = [...results.findings].sort(compareForTable);
-  const findings = limitFindings(all, maxFindings);
+  return renderHtmlFrom(results, summarize(results.findings, maxFindings), maxFindings);
+}
+
+/** The page from a summary gathered while the findings streamed by (`summary.page` holds at most `maxFindings`). */
+export function renderHtmlFrom(results: ReportHead, summary: ReportSummary, maxFindings: number = MAX_HTML_FINDINGS): string {
+  const findings = summary.page;
+  const all = { length: summary.total };
   const omitted = all.length - findings.length;
   const csp = [
     "default-src 'none'",
@@ -61,7 +67,7 @@ export function renderHtml(results: ReportResults, maxFindings: number = MAX_HTM
 </head>
 <body>
 <main>
-${renderHeader(results)}
+${renderHeader(results, summary)}
 <section id="capabilities" aria-labelledby="capabilities-heading">
 <h2 id="capabilities-heading">Capability scores</h2>
 ${renderScoreChart(results.scores)}
@@ -84,26 +90,16 @@ ${omitted > 0 ? `<p class="note" id="findings-limited">This page lists ${finding
 `;
 }
 
-function limitFindings<T extends { status: string }>(sorted: T[], max: number): T[] {
-  if (sorted.length <= max) return sorted;
-  const kept = new Set(sorted.filter((f) => f.status !== 'pass').slice(0, max));
-  for (const f of sorted) {
-    if (kept.size >= max) break;
-    kept.add(f);
-  }
-  return sorted.filter((f) => kept.has(f));
-}
-
 /** A CSP hash source: it must cover exactly the element's text, as inlined above. */
 function sha256(text: string): string {
   return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 }
 
-function renderHeader(results: ReportResults): string {
+function renderHeader(results: ReportHead, summary: ReportSummary): string {
   const { scan, scores } = results;
   const overall = scores.overall;
-  const counts = countByDisplayStatus(results.findings);
-  const diff = baselineChanges(results);
+  const counts = summary.counts;
+  const diff = summaryChanges(results, summary);
   const facts: Array<[string, string]> = [
     ['Accounts', listSome(scan.accounts, 20)],
     ['Regions', listSome(scan.regions, 20)],
@@ -114,7 +110,7 @@ function renderHeader(results: ReportResults): string {
   ];
   // First in the list: a page of n/a scores and no failures must not read as a clean account.
   if (scan.empty) facts.unshift(['NOTHING WAS EVALUATED', `${scan.emptyReason ?? 'no check passed or failed'}. This is not a clean result.`]);
-  if (diff) facts.push(['Since the baseline', `${plural(diff.newFailures.length, 'new failure')}, ${diff.fixed} fixed, ${diff.stillFailing} still failing, ${diff.updated} changed status otherwise`]);
+  if (diff) facts.push(['Since the baseline', `${plural(diff.newFailures.total, 'new failure')}, ${diff.fixed} fixed, ${diff.stillFailing} still failing, ${diff.updated} changed status otherwise`]);
   return [
     '<header class="report">',
     '<div>',

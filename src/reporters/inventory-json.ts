@@ -1,5 +1,6 @@
 import { stableStringify } from '../json.js';
 import type { Inventory, InventoryResource } from '../inventory/model.js';
+import type { InventoryHeader } from '../inventory/resource-set.js';
 
 export interface LineSpan {
   startLine: number;
@@ -21,21 +22,54 @@ export interface InventoryWriter {
 export function inventoryWriter(inventory: Inventory): InventoryWriter {
   const lines = new Map<string, LineSpan>();
   function* chunks(): Generator<string> {
+    const pieces: string[] = [];
     const { resources, ...header } = inventory;
-    const head = `${stableStringify(header).slice(0, -2)},\n  "resources": [`;
-    let line = countLines(head);
-    yield head;
-    for (let i = 0; i < resources.length; i++) {
-      const resource = resources[i]!;
-      const text = `\n    ${JSON.stringify(ordered(resource), null, 2).replace(/\n/g, '\n    ')}${i < resources.length - 1 ? ',' : ''}`;
-      const opening = line + 1;
-      line += countLines(text) - 1;
-      lines.set(resource.arn, { startLine: opening + 1, endLine: line });
-      yield text;
+    const writer = new InventoryFileWriter(header, (piece) => pieces.push(piece), lines);
+    for (const resource of resources) {
+      writer.add(resource, true);
+      yield* pieces.splice(0);
     }
-    yield '\n  ]\n}\n';
+    writer.finish();
+    yield* pieces.splice(0);
   }
   return { chunks, lines };
+}
+
+/**
+ * inventory.json written resource by resource as a scan reads them (no array of them held):
+ * `add` each in inventory order, then `finish`. Records the line span of the resources asked
+ * for (those with failures: SARIF locations point at them), so SARIF line numbers come from
+ * what was actually written, not from a second rendering.
+ */
+export class InventoryFileWriter {
+  private line: number;
+  private written = 0;
+
+  constructor(
+    header: InventoryHeader,
+    private readonly out: (piece: string) => void,
+    readonly lines: Map<string, LineSpan> = new Map(),
+  ) {
+    const head = `${stableStringify(header).slice(0, -2)},\n  "resources": [`;
+    this.line = countLines(head);
+    out(head);
+  }
+
+  /** Writes the next resource; with `keepSpan`, remembers its lines by ARN. */
+  add(resource: InventoryResource, keepSpan: boolean): void {
+    // The separator goes before every resource but the first: the same bytes as a comma after
+    // every resource but the last, without knowing which one is last.
+    const text = `${this.written > 0 ? ',' : ''}\n    ${JSON.stringify(ordered(resource), null, 2).replace(/\n/g, '\n    ')}`;
+    const opening = this.line + 1;
+    this.line += countLines(text) - 1;
+    if (keepSpan) this.lines.set(resource.arn, { startLine: opening + 1, endLine: this.line });
+    this.written++;
+    this.out(text);
+  }
+
+  finish(): void {
+    this.out('\n  ]\n}\n');
+  }
 }
 
 function ordered(resource: InventoryResource): InventoryResource {

@@ -3,21 +3,19 @@
  * the facts of the scan, the nine capability scores, the worst open failures, what could not be
  * evaluated, and what changed since a baseline. Every finding stays in results.json.
  */
-import { CAPABILITIES, CAPABILITY_TITLES, COMPONENTS, SEVERITIES } from '../controls/catalog.js';
+import { CAPABILITIES, CAPABILITY_TITLES, COMPONENTS } from '../controls/catalog.js';
 import type { ScoreCell } from '../scores/compute-scores.js';
 import {
-  baselineChanges,
-  countByDisplayStatus,
   formatScore,
   formatTime,
   listSome,
-  openFailures,
   plural,
   resourceName,
-  notEvaluatedReasons,
   type ReportFinding,
   type ReportResults,
 } from './html-template/report-view.js';
+import type { ReportHead } from './html.js';
+import { summarize, summaryChanges, type ReportSummary } from './report-summary.js';
 
 export type { ReportFinding, ReportResults } from './html-template/report-view.js';
 
@@ -43,14 +41,19 @@ export const MAX_LISTED_FAILURES = 20;
 const MAX_LISTED_REASONS = 5;
 
 export function renderMarkdown(results: ReportResults, options: MarkdownOptions = {}): string {
-  const sections = [header(results), emptyNotice(results), capabilityTable(results), failures(results.findings), notEvaluated(results.findings), changes(results, options)];
+  return renderMarkdownFrom(results, summarize(results.findings, 0, MAX_LISTED_FAILURES), options);
+}
+
+/** The summary from what was gathered while the findings streamed by (at most MAX_LISTED_FAILURES listed). */
+export function renderMarkdownFrom(results: ReportHead, summary: ReportSummary, options: MarkdownOptions = {}): string {
+  const sections = [header(results, summary), emptyNotice(results), capabilityTable(results), failures(summary), notEvaluated(summary), changes(results, summary, options)];
   sections.push(`<sub>Every finding, with its remediation, is in results.json (and results.sarif for code scanning).</sub>`);
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
 }
 
-function header(results: ReportResults): string {
+function header(results: ReportHead, summary: ReportSummary): string {
   const { scan, scores, tool } = results;
-  const counts = countByDisplayStatus(results.findings);
+  const counts = summary.counts;
   const overall = scores.overall;
   const tally = [`${overall.passed} passed`, `${overall.failed} failed`, `${overall.notEvaluated} not evaluated`];
   if (counts.suppressed) tally.push(`${plural(counts.suppressed, 'failure')} suppressed`);
@@ -67,13 +70,13 @@ function header(results: ReportResults): string {
 }
 
 /** An empty scan said first and plainly: a table of n/a and "No open failures" must not read as clean. */
-function emptyNotice(results: ReportResults): string {
+function emptyNotice(results: ReportHead): string {
   if (!results.scan.empty) return '';
   const reason = results.scan.emptyReason ?? 'no check passed or failed';
   return `> [!WARNING]\n> **Nothing was evaluated:** ${cell(reason)}. This is not a clean result: no control passed or failed.`;
 }
 
-function capabilityTable(results: ReportResults): string {
+function capabilityTable(results: ReportHead): string {
   const caps = results.scores.capabilities;
   const rows = CAPABILITIES.map((id) => {
     const c = caps[id];
@@ -96,12 +99,12 @@ function counts(c: ScoreCell): string[] {
   return [formatScore(c.score), String(c.passed), String(c.failed), String(c.notEvaluated)];
 }
 
-function failures(findings: readonly ReportFinding[]): string {
-  const open = openFailures(findings);
-  if (open.length === 0) return '### Failures\n\nNo open failures.';
-  const bySeverity = SEVERITIES.map((s) => [s, open.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
-  const shown = open.slice(0, MAX_LISTED_FAILURES);
-  const heading = open.length > shown.length ? `### Top failures (${shown.length} of ${open.length})` : `### Failures (${open.length})`;
+function failures(summary: ReportSummary): string {
+  const open = summary.open;
+  if (open.total === 0) return '### Failures\n\nNo open failures.';
+  const bySeverity = open.bySeverity;
+  const shown = open.top.slice(0, MAX_LISTED_FAILURES);
+  const heading = open.total > shown.length ? `### Top failures (${shown.length} of ${open.total})` : `### Failures (${open.total})`;
   return [heading, '', bySeverity.map(([s, n]) => `${n} ${s}`).join(' · '), '', failureTable(shown)].join('\n');
 }
 
@@ -115,10 +118,10 @@ function failureTable(list: readonly ReportFinding[]): string {
   return lines.join('\n');
 }
 
-function notEvaluated(findings: readonly ReportFinding[]): string {
-  const reasons = notEvaluatedReasons(findings);
+function notEvaluated(summary: ReportSummary): string {
+  const reasons = summary.notEvaluatedReasons;
   const shown = reasons.slice(0, MAX_LISTED_REASONS);
-  const total = countByDisplayStatus(findings).not_evaluated;
+  const total = summary.counts.not_evaluated;
   if (total === 0) return '';
   return [
     `### Not evaluated (${total})`,
@@ -134,8 +137,8 @@ function notEvaluated(findings: readonly ReportFinding[]): string {
   ].join('\n');
 }
 
-function changes(results: ReportResults, options: MarkdownOptions): string {
-  const diff = baselineChanges(results, options.baseline?.fixed);
+function changes(results: ReportHead, summary: ReportSummary, options: MarkdownOptions): string {
+  const diff = summaryChanges(results, summary, options.baseline?.fixed);
   if (!diff) return '';
   const source = options.baseline?.source ?? results.scan.baseline?.source;
   const createdAt = options.baseline?.createdAt ?? results.scan.baseline?.startedAt ?? undefined;
@@ -144,11 +147,11 @@ function changes(results: ReportResults, options: MarkdownOptions): string {
     '### Changes since the baseline',
     '',
     ...(about ? [`Baseline: ${cell(about)}`, ''] : []),
-    `**${diff.newFailures.length} new** failures · **${diff.fixed} fixed** · ${diff.stillFailing} still failing · ${diff.updated} changed status otherwise`,
+    `**${diff.newFailures.total} new** failures · **${diff.fixed} fixed** · ${diff.stillFailing} still failing · ${diff.updated} changed status otherwise`,
   ];
-  if (diff.newFailures.length) {
-    const shown = diff.newFailures.slice(0, MAX_LISTED_FAILURES);
-    lines.push('', shown.length < diff.newFailures.length ? `New failures (${shown.length} of ${diff.newFailures.length}):` : 'New failures:', '', failureTable(shown));
+  if (diff.newFailures.total) {
+    const shown = diff.newFailures.top.slice(0, MAX_LISTED_FAILURES);
+    lines.push('', shown.length < diff.newFailures.total ? `New failures (${shown.length} of ${diff.newFailures.total}):` : 'New failures:', '', failureTable(shown));
   }
   return lines.join('\n');
 }

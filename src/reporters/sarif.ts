@@ -91,11 +91,48 @@ function buildRun(input: SarifInput, account: string, here: Finding[]): Sarif.Ru
   // Over the limit GitHub keeps an arbitrary 5,000: keep the most severe ourselves, and say so.
   const limit = input.maxResultsPerRun ?? GITHUB_LIMITS.resultsPerRun;
   const failures = allFailures.length > limit ? [...allFailures].sort(compareBySeverity).slice(0, limit) : allFailures;
+  const used = new Set([...failures, ...notEvaluated].map((f) => f.controlId));
+  return assembleRun(input, account, {
+    failures,
+    used,
+    counts: { passed: here.filter((f) => f.status === 'pass').length, failed: allFailures.length, suppressed: allFailures.filter((f) => f.suppression).length, notEvaluated: notEvaluated.length },
+    notifications: (ruleIndex) => notEvaluated.map((finding) => notification(finding, ruleIndex)),
+  });
+}
+
+/** What a run is made of, however it was gathered (all findings at once, or streamed). */
+export interface RunParts {
+  /** The failures the run lists: all of them in results.json order, or the most severe `limit` in severity order. */
+  failures: Finding[];
+  /** Controls the run refers to (its failures' and not-evaluated checks'). */
+  used: Set<string>;
+  counts: { passed: number; failed: number; suppressed: number; notEvaluated: number };
+  notifications: (ruleIndex: Map<string, number>) => unknown[];
+}
+
+export type RunHead = Omit<SarifInput, 'findings' | 'accounts'>;
+
+/** The rules a run describes: the controls it refers to, in catalog order. */
+export function runRules(controls: ControlMeta[], used: Set<string>): { controls: ControlMeta[]; ruleIndex: Map<string, number> } {
+  const kept = controls.filter((control) => used.has(control.id));
+  return { controls: kept, ruleIndex: new Map(kept.map((control, index) => [control.id, index])) };
+}
+
+/** A not_evaluated finding as a tool notification: the scanner could not decide, the user must see it. */
+export function notification(finding: Pick<Finding, 'controlId' | 'reason' | 'resource'>, ruleIndex: Map<string, number>): Sarif.Notification {
+  return {
+    level: 'warning',
+    message: { text: `${finding.controlId} not evaluated for ${finding.resource.arn}: ${finding.reason ?? 'unknown reason'}` },
+    descriptor: { id: finding.controlId, index: ruleIndex.get(finding.controlId) ?? -1 },
+  };
+}
+
+export function assembleRun(input: RunHead, account: string, parts: RunParts): Sarif.Run {
+  const { failures, counts } = parts;
+  const limit = input.maxResultsPerRun ?? GITHUB_LIMITS.resultsPerRun;
   // Each run describes the rules it refers to (catalog order): with 70+ rules and their help
   // text, repeating all of them in every account's run made multi-account files megabytes larger.
-  const used = new Set([...failures, ...notEvaluated].map((f) => f.controlId));
-  const controls = input.controls.filter((control) => used.has(control.id));
-  const ruleIndex = new Map(controls.map((control, index) => [control.id, index]));
+  const { controls, ruleIndex } = runRules(input.controls, parts.used);
   const rules = controls.map(toRule);
   return {
     tool: {
@@ -116,22 +153,18 @@ function buildRun(input: SarifInput, account: string, here: Finding[]): Sarif.Ru
         startTimeUtc: input.startedAt,
         endTimeUtc: input.finishedAt,
         // Controls the scanner could not decide are not alerts, but the user must see them.
-        toolExecutionNotifications: notEvaluated.map((finding) => ({
-          level: 'warning',
-          message: { text: `${finding.controlId} not evaluated for ${finding.resource.arn}: ${finding.reason ?? 'unknown reason'}` },
-          descriptor: { id: finding.controlId, index: ruleIndex.get(finding.controlId) ?? -1 },
-        })),
+        toolExecutionNotifications: parts.notifications(ruleIndex) as Sarif.Notification[],
       },
     ],
     results: failures.map((finding) => toResult(finding, input, ruleIndex)),
     properties: {
       accountId: account,
-      passed: here.filter((f) => f.status === 'pass').length,
-      failed: allFailures.length,
-      suppressed: allFailures.filter((f) => f.suppression).length,
-      notEvaluated: notEvaluated.length,
-      ...(failures.length < allFailures.length
-        ? { truncated: { total: allFailures.length, kept: failures.length, reason: `GitHub code scanning keeps at most ${limit} results per run; the ${limit} most severe failures are included, results.json has all ${allFailures.length}` } }
+      passed: counts.passed,
+      failed: counts.failed,
+      suppressed: counts.suppressed,
+      notEvaluated: counts.notEvaluated,
+      ...(failures.length < counts.failed
+        ? { truncated: { total: counts.failed, kept: failures.length, reason: `GitHub code scanning keeps at most ${limit} results per run; the ${limit} most severe failures are included, results.json has all ${counts.failed}` } }
         : {}),
     },
   };
@@ -162,7 +195,7 @@ function toRule(control: ControlMeta): Sarif.ReportingDescriptor {
   };
 }
 
-function toResult(finding: Finding, input: SarifInput, ruleIndex: Map<string, number>): Sarif.Result {
+function toResult(finding: Finding, input: RunHead, ruleIndex: Map<string, number>): Sarif.Result {
   const span = input.inventoryLines.get(finding.resource.arn);
   return {
     ruleId: finding.controlId,

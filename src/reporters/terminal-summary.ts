@@ -1,11 +1,16 @@
-import { CAPABILITIES, CAPABILITY_TITLES, SEVERITIES } from '../controls/catalog.js';
+import { CAPABILITIES, CAPABILITY_TITLES } from '../controls/catalog.js';
 import type { BaselineSummary } from '../baseline/compare-baseline.js';
 import type { Finding } from '../findings/model.js';
-import { compareBySeverity } from '../order.js';
+import { summarize, type ReportSummary } from './report-summary.js';
 import type { ScoreCell, Scores } from '../scores/compute-scores.js';
 
 /** The readable summary: the nine capabilities with score and counts, then the worst failures. */
 export function renderTerminalSummary(scores: Scores, findings: Finding[], maxFailures = 10, baseline?: BaselineSummary, emptyReason?: string): string {
+  return renderTerminalSummaryFrom(scores, summarize(findings, 0, maxFailures), maxFailures, baseline, emptyReason);
+}
+
+/** The same from a summary gathered while the findings streamed by (it must keep at least `maxFailures` failures). */
+export function renderTerminalSummaryFrom(scores: Scores, summary: ReportSummary, maxFailures = 10, baseline?: BaselineSummary, emptyReason?: string): string {
   const header = ['Capability', 'Score', 'Pass', 'Fail', 'Not evaluated'];
   const rows = CAPABILITIES.map((id) => row(CAPABILITY_TITLES[id], scores.capabilities[id]));
   rows.push(row('Overall', scores.overall));
@@ -16,13 +21,12 @@ export function renderTerminalSummary(scores: Scores, findings: Finding[], maxFa
   // Said under the table, where the eye lands after "Overall": n/a everywhere is not a pass.
   if (emptyReason) out.push('', `NOTHING WAS EVALUATED: ${emptyReason}.`, 'This is not a clean result: no control passed or failed.');
 
-  const suppressed = findings.filter((f) => f.status === 'fail' && f.suppression).length;
-  const failures = findings.filter((f) => f.status === 'fail' && !f.suppression).sort(compareBySeverity);
-  if (failures.length) {
-    const bySeverity = SEVERITIES.map((s) => [s, failures.filter((f) => f.severity === s).length] as const).filter(([, n]) => n > 0);
-    out.push('', `Failures: ${bySeverity.map(([s, n]) => `${n} ${s}`).join(', ')}`);
-    for (const f of failures.slice(0, maxFailures)) out.push(`  ${f.severity.toUpperCase().padEnd(8)} ${f.controlId.padEnd(12)} ${f.message}`);
-    if (failures.length > maxFailures) out.push(`  … and ${failures.length - maxFailures} more in results.json`);
+  const suppressed = summary.counts.suppressed;
+  const failures = summary.open;
+  if (failures.total) {
+    out.push('', `Failures: ${failures.bySeverity.map(([s, n]) => `${n} ${s}`).join(', ')}`);
+    for (const f of failures.top.slice(0, maxFailures)) out.push(`  ${f.severity.toUpperCase().padEnd(8)} ${f.controlId.padEnd(12)} ${f.message}`);
+    if (failures.total > maxFailures) out.push(`  … and ${failures.total - maxFailures} more in results.json`);
   }
   if (suppressed) out.push('', `Suppressed: ${suppressed} accepted failure${suppressed === 1 ? '' : 's'} (see results.json), not counted in scores or --fail-on`);
   if (baseline) {

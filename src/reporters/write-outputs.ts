@@ -1,8 +1,9 @@
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { InputError, OutputError } from '../errors.js';
+import { lstatSync, readdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import { OutputError } from '../errors.js';
 import { withStopSignalsDeferred } from './defer-signals.js';
-import { describeFsError, fsyncDirectory, writeDurably, type OutputContent } from './durable-file.js';
+import { describeFsError, fsyncDirectory, type OutputContent } from './durable-file.js';
+import { removeAll, StagedSet } from './staged-set.js';
 
 export type { OutputContent } from './durable-file.js';
 
@@ -20,9 +21,7 @@ export interface WriteResult {
   warnings: string[];
 }
 
-/** Prefixes of our scratch directories inside the output directory (hidden, removed before returning). */
-export const STAGING_PREFIX = '.cafscan-new-';
-export const BACKUP_PREFIX = '.cafscan-previous-';
+export { BACKUP_PREFIX, STAGING_PREFIX } from './staged-set.js';
 
 /**
  * Replaces the report set in `dir` all together or not at all. Every file is first written
@@ -35,48 +34,41 @@ export const BACKUP_PREFIX = '.cafscan-previous-';
  * only once the set is whole (withStopSignalsDeferred).
  */
 export function writeOutputs(dir: string, files: Array<[name: string, content: OutputContent]>, options: WriteOptions = {}): WriteResult {
-  return withStopSignalsDeferred(() => writeSet(dir, files, options));
+  return withStopSignalsDeferred(() => {
+    const set = StagedSet.open(dir);
+    for (const [name, content] of files) {
+      set.guard(name, () => {
+        const file = set.file(name);
+        if (typeof content === 'string') file.write(content);
+        else for (const piece of content()) file.write(piece);
+        file.close();
+      });
+    }
+    return commitSet(set, options);
+  });
 }
 
-function writeSet(dir: string, files: Array<[name: string, content: OutputContent]>, options: WriteOptions): WriteResult {
-  let created: string | undefined;
-  try {
-    created = mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    throw new InputError(`cannot create output directory ${dir}: ${describeFsError(error)}`);
-  }
+/**
+ * The second half for reports already written into `set` while the scan ran (runScan): checks
+ * that every name can be replaced, then swaps the set in as writeOutputs does. A stop signal
+ * during the swap takes effect once the set is whole.
+ */
+export function commitStaged(set: StagedSet, options: WriteOptions = {}): WriteResult {
+  return withStopSignalsDeferred(() => commitSet(set, options));
+}
+
+function commitSet(set: StagedSet, options: WriteOptions): WriteResult {
+  const { dir, staging, backup } = set;
   const rename = options.rename ?? renameSync;
-  const scratch: string[] = [];
-  /** Before the swap nothing of the user's was touched: remove what we made and say so. */
-  const unchanged = (what: string, error: unknown): OutputError => {
-    const leftover = removeAll(scratch);
-    removeCreated(created, dir);
-    return new OutputError(`cannot write ${what}: ${describeFsError(error)}; the output directory was left as it was${leftover}`);
-  };
-  try {
-    // Both scratch directories up front: a full disk fails here, before any report is touched.
-    scratch.push(mkdtempSync(join(dir, STAGING_PREFIX)));
-    scratch.push(mkdtempSync(join(dir, BACKUP_PREFIX)));
-  } catch (error) {
-    throw unchanged(`to ${dir}`, error);
-  }
-  const [staging, backup] = scratch as [string, string];
-  const names = files.map(([name]) => name);
-  let current = '';
-  let stale: string[];
-  try {
-    for (const [name, content] of files) {
-      current = name;
-      writeDurably(join(staging, name), content);
-    }
-    current = '';
+  const names = set.names;
+  set.finishAll();
+  const stale = set.guard('', () => {
     fsyncDirectory(staging);
     for (const name of names) checkReplaceable(dir, name);
-    stale = options.isStale ? readdirSync(dir).filter((name) => !names.includes(name) && options.isStale!(name)) : [];
-    for (const name of stale) checkReplaceable(dir, name);
-  } catch (error) {
-    throw unchanged(current ? `${current} in ${dir}` : `to ${dir}`, error);
-  }
+    const found = options.isStale ? readdirSync(dir).filter((name) => !names.includes(name) && options.isStale!(name)) : [];
+    for (const name of found) checkReplaceable(dir, name);
+    return found;
+  });
   swap(dir, staging, backup, names, stale, rename);
   const warnings: string[] = [];
   const leftover = removeAll([backup, staging]);
@@ -146,32 +138,6 @@ function exists(path: string): boolean {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw error;
-  }
-}
-
-/** Removes our scratch directories; returns '' or a clause naming what could not be removed. */
-function removeAll(paths: string[]): string {
-  const left = paths.filter((path) => {
-    try {
-      rmSync(path, { recursive: true, force: true });
-      return false;
-    } catch {
-      return true;
-    }
-  });
-  return left.length ? `; could not remove ${left.join(', ')}` : '';
-}
-
-/** A failed first write leaves no empty output directory behind (only what this call created, only if empty). */
-function removeCreated(created: string | undefined, dir: string): void {
-  if (!created) return;
-  try {
-    for (let path = resolve(dir); path.startsWith(resolve(created)); path = dirname(path)) {
-      rmdirSync(path);
-      if (path === resolve(created)) break;
-    }
-  } catch {
-    // Not empty (another process wrote there) or gone: nothing of ours to remove.
   }
 }
 

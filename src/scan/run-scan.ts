@@ -1,31 +1,40 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CollectionSummary } from '../collect/coverage-summary.js';
 import { loadCatalog, severityRank, type Severity } from '../controls/catalog.js';
-import { evaluateInventory, type EvaluateOptions } from '../engine/evaluate.js';
-import { evaluationErrorWarning, summarizeEvaluationErrors } from '../engine/evaluation-errors.js';
+import type { EvaluateOptions, ResourceOutcomes } from '../engine/evaluate.js';
+import { EVALUATION_ERROR_SAMPLE, evaluationErrorWarning, summarizeEvaluationErrors, type EvaluationErrorSummary } from '../engine/evaluation-errors.js';
 import { makeFindings } from '../findings/make-findings.js';
 import type { Finding } from '../findings/model.js';
-import { compareWithBaseline, type BaselineFinding } from '../baseline/compare-baseline.js';
-import { applySuppressions } from '../suppressions/apply-suppressions.js';
+import { BaselineComparison, type BaselineFinding } from '../baseline/compare-baseline.js';
+import { SuppressionTracker } from '../suppressions/apply-suppressions.js';
 import type { SuppressionRule } from '../suppressions/model.js';
-import { buildAssetGraph, type GraphReport } from '../graph/build-asset-graph.js';
+import { AssetGraphBuilder, type GraphReport } from '../graph/build-asset-graph.js';
 import type { AssetRule } from '../graph/user-rules.js';
 import { ACCOUNT_RESOURCE_TYPE, type Inventory } from '../inventory/model.js';
-import { redactInventory } from '../inventory/redact.js';
-import { inventoryWriter } from '../reporters/inventory-json.js';
-import { renderHtml } from '../reporters/html.js';
-import { HUMAN_FORMATS, renderMarkdown, type HumanFormat } from '../reporters/markdown.js';
+import type { ResourceSet } from '../inventory/resource-set.js';
+import { cleanUpOnStopSignals, letSignalsArrive } from '../reporters/defer-signals.js';
+import { InventoryFileWriter } from '../reporters/inventory-json.js';
+import { MAX_HTML_FINDINGS, renderHtmlFrom } from '../reporters/html.js';
+import { HUMAN_FORMATS, renderMarkdownFrom, type HumanFormat } from '../reporters/markdown.js';
+import { ReportSummaryBuilder, type ReportSummary } from '../reporters/report-summary.js';
 import { resultsChunks, type ScanResults } from '../reporters/results-json.js';
-import type { Log as SarifLog } from 'sarif';
-import { GITHUB_LIMITS, sarifLog, sarifTruncations, splitRuns } from '../reporters/sarif.js';
-import { streamJson } from '../reporters/stream-json.js';
-import { renderTerminalSummary } from '../reporters/terminal-summary.js';
-import { writeOutputs } from '../reporters/write-outputs.js';
-import { computeScores } from '../scores/compute-scores.js';
+import { GITHUB_LIMITS } from '../reporters/sarif.js';
+import { SarifCollector } from '../reporters/sarif-stream.js';
+import { StagedSet } from '../reporters/staged-set.js';
+import { renderTerminalSummaryFrom } from '../reporters/terminal-summary.js';
+import { commitStaged } from '../reporters/write-outputs.js';
+import { ScoreAccumulator } from '../scores/compute-scores.js';
 import { VERSION } from '../version.js';
 import { phaseDone } from '../timings.js';
+import { ContextBuilder } from '../engine/context.js';
+import { evaluateChunks, type EvaluateChunks } from './evaluate-chunks.js';
+import { FindingParts } from './finding-parts.js';
+import { evaluateWritingInventory } from './inventory-pass.js';
 
 export interface ScanRequest {
-  inventory: Inventory;
+  /** The resources, read pass by pass (resourceSetOf for an inventory in memory). */
+  resources: ResourceSet;
   /** What results.json names as the sources ("live", input paths, "demo"). */
   sources: string[];
   outputDir: string;
@@ -43,7 +52,7 @@ export interface ScanRequest {
   /** Accepted risks (cafscan.config.json `suppressions`). */
   suppressions?: SuppressionRule[];
   /** The previous results.json to compare with (--baseline). */
-  baseline?: { path: string; findings: BaselineFinding[]; startedAt: string | null };
+  baseline?: { path: string; findings: Iterable<BaselineFinding>; startedAt: string | null };
   /** --fail-on-new: only failures new since the baseline decide the exit code. */
   failOnNewOnly?: boolean;
   /** Human reports written beside results.json (summary.md, report.html). */
@@ -54,12 +63,17 @@ export interface ScanRequest {
   policy?: EvaluateOptions['bundle'];
   /** --allow-empty: a scan that evaluated nothing may pass --fail-on. */
   allowEmpty?: boolean;
+  /** The engine (default: evaluateChunks, worker threads); tests plug in others here. */
+  evaluate?: EvaluateChunks;
   /** --workers: evaluation threads (EvaluateOptions.workers). */
   workers?: number;
 }
 
 export interface ScanOutcome {
-  results: ScanResults;
+  /** results.json without its findings (they were streamed to the file, never held). */
+  results: Omit<ScanResults, 'findings'>;
+  /** How many findings results.json lists. */
+  findingCount: number;
   summary: string;
   written: string[];
   /** For stderr: what the outputs had to leave out or split (GitHub's SARIF limits). */
@@ -71,140 +85,287 @@ export interface ScanOutcome {
 
 export const OUTPUT_FILES = { results: 'results.json', sarif: 'results.sarif', inventory: 'inventory.json' } as const;
 
-/** inventory → engine → findings → scores → reporters; writes the outputs all at once. */
+/**
+ * resources → asset graph (one pass) → engine → findings → scores → reporters, streamed: the
+ * second pass evaluates the resources chunk by chunk and, as each chunk comes back, writes its
+ * resources to inventory.json and its findings — suppressed, compared with the baseline, scored —
+ * to spill files; then results.json is assembled in its order, SARIF and the human reports are
+ * written from what was gathered on the way, and the set replaces the previous one all at once.
+ * No array of all resources or findings is held (the engine adapter aside, see evaluate-chunks.ts).
+ */
 export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
+  const set = request.resources;
+  const { header } = set;
+  const scanned = { accounts: header.accounts, regions: header.regions };
+  const suppressions = request.suppressions?.length ? new SuppressionTracker(request.suppressions, request.startedAt) : undefined;
+  const baseline = request.baseline ? new BaselineComparison(request.baseline.findings, request.baseline.startedAt, request.baseline.path) : undefined;
+  const tally = new FindingTally(request.failOn);
+  const scores = new ScoreAccumulator();
+  const settle = (finding: Finding, tagsOf: (arn: string) => Record<string, string> | null) => {
+    suppressions?.apply(finding, tagsOf);
+    baseline?.mark(finding);
+    scores.add(finding);
+    tally.add(finding);
+  };
+
+  // Pass 1: the asset graph, and what the coverage findings' suppressions need (their tags).
+  const coverage = makeFindings([], header.coverage);
+  const coverageTags = new Map<string, Record<string, string> | null>(coverage.map((f) => [f.resource.arn, null]));
   const graphReport: GraphReport = { unresolved: [], ruleMatches: [] };
-  const graph = buildAssetGraph(request.inventory, request.assetRules ?? [], graphReport);
+  const graphBuilder = new AssetGraphBuilder(request.assetRules ?? []);
+  const context = new ContextBuilder(request.policy?.catalog ?? loadCatalog());
+  let resourceCount = 0;
+  for await (const resource of set.resources()) {
+    graphBuilder.add(resource);
+    context.add(resource);
+    if (resource.type !== ACCOUNT_RESOURCE_TYPE) resourceCount++;
+    if (coverageTags.has(resource.arn)) coverageTags.set(resource.arn, resource.tags);
+  }
+  const graph = graphBuilder.build(graphReport);
+  const contextJson = context.toJson();
   phaseDone('graph');
-  const evaluated = await evaluateInventory(request.inventory, { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false, ...(request.policy ? { bundle: request.policy } : {}), ...(request.workers ? { workers: request.workers } : {}) });
-  phaseDone('evaluate');
-  const evaluationErrors = summarizeEvaluationErrors(evaluated);
-  const findings = makeFindings(evaluated, request.inventory.coverage, graph);
-  const scanned = { accounts: request.inventory.accounts, regions: request.inventory.regions };
-  const suppressions = request.suppressions?.length ? applySuppressions(findings, request.suppressions, tagLookup(request.inventory), request.startedAt, scanned) : undefined;
-  const baseline = request.baseline ? compareWithBaseline(findings, request.baseline, request.baseline.path, scanned) : undefined;
-  const scores = computeScores(findings);
-  const emptyReason = emptyScanReason(request, findings);
-  const finishedAt = new Date();
-  const results: ScanResults = {
-    schemaVersion: '1',
-    tool: { name: 'cafscan', version: VERSION },
-    scan: {
-      startedAt: request.startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      sources: request.sources,
-      accounts: request.inventory.accounts,
-      regions: request.inventory.regions,
-      ...(request.collection ? { collection: request.collection } : {}),
-      ...(evaluationErrors.count ? { evaluationErrors } : {}),
-      assetGraph: {
-        linkedResources: graph.size,
-        links: [...graph.values()].reduce((n, links) => n + links.length, 0),
-        unresolvedReferences: graphReport.unresolved.length,
-        // A sample: references to other accounts' buckets or key aliases can be many.
-        unresolvedSample: graphReport.unresolved.slice(0, 20),
-      },
-      ...(suppressions ? { suppressions } : {}),
-      ...(baseline ? { baseline } : {}),
-      ...(emptyReason ? { empty: true as const, emptyReason } : {}),
-    },
-    findings,
-    scores,
-  };
-  const inventoryToWrite = request.redact ? redactInventory(request.inventory, evaluated).inventory : request.inventory;
-  const inventory = inventoryWriter(inventoryToWrite);
-  // SARIF locations need the inventory's line numbers, so it is built after inventory.json
-  // (writeOutputs runs the producers in order), once, and shared by the SARIF files.
-  let sarif: SarifLog | undefined;
-  let parts: SarifLog[] = [];
-  const sarifPart = (index: number): SarifLog => {
-    if (!sarif) {
-      sarif = sarifLog({
-        toolVersion: VERSION,
-        controls: loadCatalog().controls,
-        findings,
-        inventoryUri: OUTPUT_FILES.inventory,
-        inventoryLines: inventory.lines,
-        accounts: request.inventory.accounts,
-        startedAt: results.scan.startedAt,
-        finishedAt: results.scan.finishedAt,
-        ...(request.category ? { category: request.category } : {}),
+  for (const finding of coverage) settle(finding, (arn) => coverageTags.get(arn) ?? null);
+
+  // The listeners first: a stop signal the moment the staging directory appears must find them.
+  let opened: StagedSet | undefined;
+  const release = cleanUpOnStopSignals(() => opened?.abort());
+  let staged: StagedSet;
+  try {
+    staged = opened = StagedSet.open(request.outputDir);
+  } catch (error) {
+    release();
+    throw error;
+  }
+  // Once the swap starts it owns the scratch directories: after a failed rollback the backup
+  // holds the user's previous reports and must stay where the error says it is.
+  let swapping = false;
+  try {
+    // Pass 2: evaluation, inventory.json and the findings' spill files as chunks come back.
+    const inventoryFile = staged.file(OUTPUT_FILES.inventory);
+    const inventory = new InventoryFileWriter(header, (piece) => staged.guard(OUTPUT_FILES.inventory, () => inventoryFile.write(piece)));
+    const parts = new FindingParts(staged.workDir('parts'));
+    const errors = new ErrorTally();
+    const evaluate = request.evaluate ?? evaluateChunks;
+    const options: EvaluateOptions = { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false, ...(request.policy ? { bundle: request.policy } : {}), ...(request.workers ? { workers: request.workers } : {}) };
+    await evaluateWritingInventory(set, evaluate, { header, options, contextJson, total: set.count }, inventory, request.redact, (chunk) => {
+      errors.add(chunk);
+      const tags = new Map(chunk.map(({ resource }) => [resource.arn, resource.tags]));
+      const findings = makeFindings(chunk, [], graph);
+      staged.guard(OUTPUT_FILES.results, () => {
+        for (const finding of findings) {
+          settle(finding, (arn) => tags.get(arn) ?? null);
+          parts.add(finding);
+        }
       });
-      parts = splitRuns(sarif);
+    });
+    phaseDone('evaluate');
+    // inventory.json complete on disk before results.json is assembled: it is the first report
+    // written, so a full disk fails on it first, as the set is listed.
+    staged.guard(OUTPUT_FILES.inventory, () => {
+      inventory.finish();
+      inventoryFile.close();
+    });
+
+    const evaluationErrors = errors.summary;
+    const suppressionReport = suppressions?.report(scanned);
+    const baselineSummary = baseline?.summary(scanned);
+    const emptyReason = emptyReasonOf(tally, resourceCount, request);
+    const finishedAt = new Date();
+    const results: Omit<ScanResults, 'findings'> & { findings?: never[] } = {
+      schemaVersion: '1',
+      tool: { name: 'cafscan', version: VERSION },
+      scan: {
+        startedAt: request.startedAt.toISOString(),
+        finishedAt: finishedAt.toISOString(),
+        sources: request.sources,
+        accounts: header.accounts,
+        regions: header.regions,
+        ...(request.collection ? { collection: request.collection } : {}),
+        ...(evaluationErrors.count ? { evaluationErrors } : {}),
+        assetGraph: {
+          linkedResources: graph.size,
+          links: [...graph.values()].reduce((n, links) => n + links.length, 0),
+          unresolvedReferences: graphReport.unresolved.length,
+          // A sample: references to other accounts' buckets or key aliases can be many.
+          unresolvedSample: graphReport.unresolved.slice(0, 20),
+        },
+        ...(suppressionReport ? { suppressions: suppressionReport } : {}),
+        ...(baselineSummary ? { baseline: baselineSummary } : {}),
+        ...(emptyReason ? { empty: true as const, emptyReason } : {}),
+      },
+      findings: [],
+      scores: scores.scores(),
+    };
+
+    // results.json in its order (findings merged from the spill files), gathering SARIF and the
+    // human reports' summaries as the findings go by.
+    const humanFormats = request.humanFormats ?? [];
+    const summaries = new ReportSummaryBuilder(humanFormats.includes('html') ? MAX_HTML_FINDINGS : 0);
+    const sarif = new SarifCollector(header.accounts, staged.workDir('sarif'));
+    const resultsFile = staged.file(OUTPUT_FILES.results);
+    staged.guard(OUTPUT_FILES.results, () => {
+      writeResults(results, parts.merged(coverage), (piece) => resultsFile.write(piece), ({ finding }) => {
+        sarif.add(finding);
+        summaries.add(finding);
+      });
+    });
+    delete results.findings;
+    staged.guard(OUTPUT_FILES.results, () => resultsFile.close());
+    staged.guard('', () => rmSync(join(staged.staging, '.parts'), { recursive: true, force: true }));
+
+    const sarifFiles = Array.from({ length: sarif.fileCount }, (_, i) => sarifFileName(i));
+    const head = {
+      toolVersion: VERSION,
+      controls: loadCatalog().controls,
+      inventoryUri: OUTPUT_FILES.inventory,
+      inventoryLines: inventory.lines,
+      startedAt: results.scan.startedAt,
+      finishedAt: results.scan.finishedAt,
+      ...(request.category ? { category: request.category } : {}),
+    };
+    sarifFiles.forEach((name, i) => {
+      const file = staged.file(name);
+      staged.guard(name, () => {
+        sarif.write(i, head, file);
+        file.close();
+      });
+    });
+    staged.guard('', () => rmSync(join(staged.staging, '.sarif'), { recursive: true, force: true }));
+    const summary = summaries.summary();
+    for (const format of humanFormats) {
+      const name = HUMAN_FORMATS[format].file;
+      const file = staged.file(name);
+      staged.guard(name, () => {
+        file.write(HUMAN_RENDERERS[format](results, summary));
+        file.close();
+      });
     }
-    return parts[index]!; // one run per account (at least one): as many parts as sarifFiles
-  };
-  const runCount = Math.max(1, request.inventory.accounts.length);
-  const sarifFiles = Array.from({ length: Math.ceil(runCount / GITHUB_LIMITS.runsPerFile) }, (_, i) => sarifFileName(i));
-  const output = writeOutputs(request.outputDir, [
-    [OUTPUT_FILES.inventory, inventory.chunks],
-    [OUTPUT_FILES.results, () => resultsChunks(results)],
-    ...sarifFiles.map((name, i): [string, () => Iterable<string>] => [name, function* () {
-      yield* streamJson(sarifPart(i), 4, 0, true);
-      yield '\n';
-    }]),
-    ...(request.humanFormats ?? []).map((format): [string, () => Iterable<string>] => [HUMAN_FORMATS[format].file, () => [HUMAN_RENDERERS[format](results)]]),
-  ], { isStale: (name) => isStaleSarifPart(name, sarifFiles.length) });
-  phaseDone('write');
-  const warnings = output.warnings;
-  const evaluationWarning = evaluationErrorWarning(evaluationErrors);
-  if (evaluationWarning !== null) warnings.push(evaluationWarning);
-  warnings.push(...sarifTruncations(sarif ?? { version: '2.1.0', runs: [] }).map(
-    (t) => `results.sarif: account ${t.accountId} has ${t.total} failures; GitHub code scanning keeps ${t.kept} per run, so the ${t.kept} most severe are in the SARIF (all are in results.json)`,
-  ));
-  (request.assetRules ?? []).forEach((rule, i) => {
-    if (graphReport.ruleMatches[i] === 0) warnings.push(`asset rule ${rule.source} matched no resource (a typo in arn, tags or resourceTypes?)`);
-  });
-  for (const e of suppressions?.expired ?? []) {
-    warnings.push(`suppression ${e.source} expired on ${e.expires} and no longer suppresses (${e.wouldMatch} failing finding${e.wouldMatch === 1 ? '' : 's'} it matches are reported): ${e.reason}`);
+    await letSignalsArrive();
+    release();
+    swapping = true;
+    const output = commitStaged(staged, { isStale: (name) => isStaleSarifPart(name, sarifFiles.length) });
+    phaseDone('write');
+
+    const warnings = output.warnings;
+    const evaluationWarning = evaluationErrorWarning(evaluationErrors);
+    if (evaluationWarning !== null) warnings.push(evaluationWarning);
+    warnings.push(...sarif.truncations().map(
+      (t) => `results.sarif: account ${t.accountId} has ${t.total} failures; GitHub code scanning keeps ${t.kept} per run, so the ${t.kept} most severe are in the SARIF (all are in results.json)`,
+    ));
+    (request.assetRules ?? []).forEach((rule, i) => {
+      if (graphReport.ruleMatches[i] === 0) warnings.push(`asset rule ${rule.source} matched no resource (a typo in arn, tags or resourceTypes?)`);
+    });
+    for (const e of suppressionReport?.expired ?? []) {
+      warnings.push(`suppression ${e.source} expired on ${e.expires} and no longer suppresses (${e.wouldMatch} failing finding${e.wouldMatch === 1 ? '' : 's'} it matches are reported): ${e.reason}`);
+    }
+    for (const u of suppressionReport?.unused ?? []) warnings.push(`suppression ${u.source} matched no failing finding (fixed, or a typo?): ${u.reason}`);
+    // An empty scan must not look clean: a pipeline pointed at the wrong file would go green.
+    const emptyGate = emptyReason !== undefined && request.failOn !== undefined && !request.allowEmpty;
+    if (emptyReason) {
+      warnings.push(`nothing was evaluated: ${emptyReason}${emptyGate ? `; --fail-on does not pass a scan that checked nothing (exit 1; --allow-empty accepts it)` : ''}`);
+    }
+    const runCount = Math.max(1, header.accounts.length);
+    if (sarifFiles.length > 1) warnings.push(`${runCount} accounts: SARIF split into ${sarifFiles.join(', ')} (GitHub takes at most ${GITHUB_LIMITS.runsPerFile} runs per upload; upload each file)`);
+    return {
+      results,
+      findingCount: tally.total,
+      summary: renderTerminalSummaryFrom(results.scores, summary, 10, baselineSummary, emptyReason),
+      written: output.files,
+      warnings,
+      ...(emptyReason ? { emptyReason } : {}),
+      exitCode: emptyGate || (request.failOnNewOnly ? tally.failsNew : tally.fails) ? 1 : 0,
+    };
+  } catch (error) {
+    release();
+    if (!swapping) staged.abort();
+    throw error;
   }
-  for (const u of suppressions?.unused ?? []) warnings.push(`suppression ${u.source} matched no failing finding (fixed, or a typo?): ${u.reason}`);
-  // An empty scan must not look clean: a pipeline pointed at the wrong file would go green.
-  const emptyGate = emptyReason !== undefined && request.failOn !== undefined && !request.allowEmpty;
-  if (emptyReason) {
-    warnings.push(`nothing was evaluated: ${emptyReason}${emptyGate ? `; --fail-on does not pass a scan that checked nothing (exit 1; --allow-empty accepts it)` : ''}`);
+}
+
+/**
+ * results.json exactly as resultsChunks wrote it from one object: the contract's key order, the
+ * findings one per line — streamed from `findings` where the (empty) findings array would go.
+ */
+function writeResults(results: Omit<ScanResults, 'findings'> & { findings?: never[] }, findings: Iterable<{ finding: Finding; line: string }>, out: (piece: string) => void, seen: (entry: { finding: Finding; line: string }) => void): void {
+  let afterKey = false;
+  for (const piece of resultsChunks(results as ScanResults)) {
+    if (afterKey && piece === '[]') {
+      let count = 0;
+      for (const entry of findings) {
+        out(count === 0 ? '[\n    ' : ',\n    ');
+        out(entry.line);
+        seen(entry);
+        count++;
+      }
+      out(count === 0 ? '[]' : '\n  ]');
+    } else out(piece);
+    afterKey = piece === '  "findings": ';
   }
-  if (sarifFiles.length > 1) warnings.push(`${runCount} accounts: SARIF split into ${sarifFiles.join(', ')} (GitHub takes at most ${GITHUB_LIMITS.runsPerFile} runs per upload; upload each file)`);
-  return {
-    results,
-    summary: renderTerminalSummary(scores, findings, 10, baseline, emptyReason),
-    written: output.files,
-    warnings,
-    ...(emptyReason ? { emptyReason } : {}),
-    exitCode: emptyGate || failsAtOrAbove(request.failOnNewOnly ? findings.filter((f) => f.baselineState === 'new') : findings, request.failOn) ? 1 : 0,
-  };
+}
+
+/** What the exit code and the empty-scan check need of all findings, counted as they go by. */
+class FindingTally {
+  total = 0;
+  /** Findings that passed or failed (a suppressed failure was evaluated too). */
+  evaluated = 0;
+  /** Findings on account-level records (checks that run for every account and region seen). */
+  onAccounts = 0;
+  fails = false;
+  failsNew = false;
+
+  constructor(private readonly threshold: Severity | undefined) {}
+
+  add(finding: Finding): void {
+    this.total++;
+    if (finding.status === 'pass' || finding.status === 'fail') this.evaluated++;
+    if (finding.resource.type === ACCOUNT_RESOURCE_TYPE) this.onAccounts++;
+    if (failsAtOrAbove([finding], this.threshold)) {
+      this.fails = true;
+      if (finding.baselineState === 'new') this.failsNew = true;
+    }
+  }
+}
+
+/** scan.evaluationErrors, gathered chunk by chunk (the sample is the first errors in inventory order). */
+class ErrorTally {
+  readonly summary: EvaluationErrorSummary = { count: 0, sample: [] };
+
+  add(chunk: ResourceOutcomes[]): void {
+    const part = summarizeEvaluationErrors(chunk);
+    this.summary.count += part.count;
+    for (const error of part.sample) if (this.summary.sample.length < EVALUATION_ERROR_SAMPLE) this.summary.sample.push(error);
+  }
 }
 
 /**
  * Why a scan evaluated nothing (no check passed or failed), or undefined when it did evaluate
  * something. A suppressed failure was evaluated; a not_evaluated check was not.
  */
-export function emptyScanReason(request: Pick<ScanRequest, 'inventory' | 'sources' | 'allResources'>, findings: Finding[]): string | undefined {
-  if (findings.some((f) => f.status === 'pass' || f.status === 'fail')) return undefined;
-  // The account/region records collection adds are facts about the account, not resources a user would count.
-  const resources = request.inventory.resources.filter((r) => r.type !== ACCOUNT_RESOURCE_TYPE).length;
+export function emptyScanReason(request: Pick<ScanRequest, 'sources' | 'allResources'> & { inventory: Pick<Inventory, 'resources'> }, findings: Finding[]): string | undefined {
+  const tally = new FindingTally(undefined);
+  for (const finding of findings) tally.add(finding);
+  return emptyReasonOf(tally, request.inventory.resources.filter((r) => r.type !== ACCOUNT_RESOURCE_TYPE).length, request);
+}
+
+/** `resources`: how many the scan read, not counting the account/region records collection adds. */
+function emptyReasonOf(tally: FindingTally, resources: number, request: Pick<ScanRequest, 'sources' | 'allResources'>): string | undefined {
+  if (tally.evaluated > 0) return undefined;
   const live = request.sources.includes('live');
   if (resources === 0) return live ? 'no resources were collected (check the regions and the scanning role)' : 'the input has no resources (is it the right file?)';
   const held = resources === 1 ? 'the 1 resource' : `any of the ${resources} resources`;
   const scope = request.allResources ? '' : '; without --all-resources, buckets, keys, log groups and the like count only when linked to an AI workload';
   const noControl = `no control applies to ${held} ${live ? 'collected' : 'in the input'} (no AI workload or resource type cafscan checks${scope})`;
-  if (findings.length === 0) return noControl;
-  const checks = (kind: string) => (findings.length === 1 ? `${kind}check was` : `${findings.length} ${kind}checks were`);
+  if (tally.total === 0) return noControl;
+  const checks = (kind: string) => (tally.total === 1 ? `${kind}check was` : `${tally.total} ${kind}checks were`);
   // Account-level checks run for every account and region seen, even when no resource is one cafscan checks.
-  if (findings.every((f) => f.resource.type === ACCOUNT_RESOURCE_TYPE)) return `${noControl}, and the ${checks('account-level ')} not evaluated (results.json gives each reason)`;
-  return `${findings.length === 1 ? 'the only' : 'all'} ${checks('')} not evaluated (results.json gives each reason)`;
+  if (tally.onAccounts === tally.total) return `${noControl}, and the ${checks('account-level ')} not evaluated (results.json gives each reason)`;
+  return `${tally.total === 1 ? 'the only' : 'all'} ${checks('')} not evaluated (results.json gives each reason)`;
 }
 
-const HUMAN_RENDERERS: Record<HumanFormat, (results: ScanResults) => string> = {
-  markdown: (results) => renderMarkdown(results),
-  html: (results) => renderHtml(results),
+const HUMAN_RENDERERS: Record<HumanFormat, (results: Omit<ScanResults, 'findings'>, summary: ReportSummary) => string> = {
+  markdown: (results, summary) => renderMarkdownFrom(results, summary),
+  html: (results, summary) => renderHtmlFrom(results, summary),
 };
-
-/** Tags by ARN, for suppressions that match on tags (built only when there are suppressions). */
-function tagLookup(inventory: Inventory): (arn: string) => Record<string, string> | null {
-  const tags = new Map(inventory.resources.map((r) => [r.arn, r.tags]));
-  return (arn) => tags.get(arn) ?? null;
-}
 
 /**
  * A previous scan of more accounts may have left results-N.sarif files that this scan did not

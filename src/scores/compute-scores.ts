@@ -60,23 +60,37 @@ class Tally {
  * score = 100 × Σ weight(passed) ÷ Σ weight(passed + failed); not_evaluated never counts as
  * passed; suppressed failures (accepted risks) are counted apart and left out.
  */
-export function computeScores(findings: Finding[]): Scores {
-  const overall = new Tally();
-  const byCapability = new Map<Capability, { all: Tally; components: Map<Component, Tally> }>();
-  for (const capability of CAPABILITIES) {
-    byCapability.set(capability, { all: new Tally(), components: new Map(COMPONENTS.map((c) => [c, new Tally()])) });
+export function computeScores(findings: Iterable<Finding>): Scores {
+  const scores = new ScoreAccumulator();
+  for (const finding of findings) scores.add(finding);
+  return scores.scores();
+}
+
+/** The scores of findings added one at a time (a scan adds them chunk by chunk, holding none). */
+export class ScoreAccumulator {
+  private readonly overall = new Tally();
+  private readonly byCapability = new Map<Capability, { all: Tally; components: Map<Component, Tally> }>();
+
+  constructor() {
+    for (const capability of CAPABILITIES) {
+      this.byCapability.set(capability, { all: new Tally(), components: new Map(COMPONENTS.map((c) => [c, new Tally()])) });
+    }
   }
-  for (const finding of findings) {
-    overall.add(finding);
-    const capability = byCapability.get(finding.capability);
+
+  add(finding: Finding): void {
+    this.overall.add(finding);
+    const capability = this.byCapability.get(finding.capability);
     capability?.all.add(finding);
     capability?.components.get(finding.component)?.add(finding);
   }
-  const capabilities = {} as Record<Capability, CapabilityScore>;
-  for (const [id, tallies] of byCapability) {
-    const components = {} as Record<Component, ScoreCell>;
-    for (const [component, tally] of tallies.components) components[component] = tally.cell();
-    capabilities[id] = { ...tallies.all.cell(), components };
+
+  scores(): Scores {
+    const capabilities = {} as Record<Capability, CapabilityScore>;
+    for (const [id, tallies] of this.byCapability) {
+      const components = {} as Record<Component, ScoreCell>;
+      for (const [component, tally] of tallies.components) components[component] = tally.cell();
+      capabilities[id] = { ...tallies.all.cell(), components };
+    }
+    return { overall: this.overall.cell(), capabilities };
   }
-  return { overall: overall.cell(), capabilities };
 }

@@ -8,6 +8,7 @@ import { evaluationErrorWarning, summarizeEvaluationErrors } from '../../src/eng
 import { redactInventory } from '../../src/inventory/redact.js';
 import type { ScanResults } from '../../src/reporters/results-json.js';
 import { runScan } from '../../src/scan/run-scan.js';
+import { resourceSetOf } from '../../src/inventory/resource-set.js';
 import type { Inventory, InventoryResource, JsonObject } from '../../src/inventory/model.js';
 import { ensureBuiltDist } from '../helpers/built-dist.js';
 import { buildFaultFixture } from '../helpers/fixture-policy.js';
@@ -131,7 +132,7 @@ describe('a scan with a control failing at run time', () => {
     const policy = { wasm, catalog: { ...real, routing: { 'AWS::S3::Bucket': [{ package: 'fixture_throws', id: 'CAFAI-DP-09' }, { package: 'fixture_tagged', id: 'CAFAI-SG-02' }] } } };
     const bucket = (name: string, mode: string): InventoryResource => ({ ...thing(name, { mode }), type: 'AWS::S3::Bucket', arn: `arn:aws:s3:::${name}`, region: 'us-east-1' });
     const outputDir = mkdtempSync(join(tmpdir(), 'cafscan-fault-'));
-    const outcome = await runScan({ inventory: inventoryOf([bucket('crash', 'sprintf'), bucket('plain', 'off')]), sources: ['test'], outputDir, redact: true, startedAt: new Date('2026-11-01T00:00:00Z'), allResources: true, policy });
+    const outcome = await runScan({ resources: resourceSetOf(inventoryOf([bucket('crash', 'sprintf'), bucket('plain', 'off')])), sources: ['test'], outputDir, redact: true, startedAt: new Date('2026-11-01T00:00:00Z'), allResources: true, policy });
     const results = JSON.parse(readFileSync(join(outputDir, 'results.json'), 'utf8')) as ScanResults;
     expect(results.findings.map((f) => [f.controlId, f.resource.arn, f.status])).toEqual(expect.arrayContaining([
       ['CAFAI-DP-09', 'arn:aws:s3:::crash', 'not_evaluated'],

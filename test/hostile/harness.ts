@@ -6,6 +6,7 @@ import { InputError } from '../../src/errors.js';
 import type { Finding } from '../../src/findings/model.js';
 import type { JsonValue } from '../../src/json.js';
 import { runScan } from '../../src/scan/run-scan.js';
+import { resourceSetOf } from '../../src/inventory/resource-set.js';
 import { loadInputs } from '../../src/sources/load-inputs.js';
 import type { SuppressionRule } from '../../src/suppressions/model.js';
 import type { AssetRule } from '../../src/graph/user-rules.js';
@@ -36,12 +37,14 @@ export async function runPipeline(files: string[], extra: { assets?: AssetRule[]
   try {
     const inventory = await loadInputs(files);
     const outcome = await runScan({
-      inventory, sources: files, outputDir, redact: true, startedAt: SCAN_TIME, failOn: 'critical',
+      resources: resourceSetOf(inventory), sources: files, outputDir, redact: true, startedAt: SCAN_TIME, failOn: 'critical',
       assetRules: [...DEMO_ASSETS, ...(extra.assets ?? [])], suppressions: extra.suppressions ?? [],
       // Every reporter runs: hostile names and values end up in Markdown and HTML too.
       humanFormats: ['markdown', 'html'],
     });
-    return { code: outcome.exitCode, findings: outcome.results.findings, outputDir };
+    // The scan streams its findings to results.json and keeps none: read them back.
+    const written = JSON.parse(readFileSync(join(outputDir, 'results.json'), 'utf8')) as { findings: PipelineRun['findings'] };
+    return { code: outcome.exitCode, findings: written.findings, outputDir };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { code: error instanceof InputError ? 2 : 3, error: message, findings: [], outputDir };

@@ -1,0 +1,68 @@
+import { appendFileSync, closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+
+const READ_BYTES = 1 << 20;
+
+/**
+ * Lines kept on disk instead of in memory while a scan runs (findings waiting to be merged into
+ * results.json order, SARIF notifications), appended in large writes and read back in order.
+ * Lives in the staging directory, so it goes when the staging directory does.
+ */
+export class SpillFile {
+  private buffer: string[] = [];
+  private chars = 0;
+  private empty = true;
+
+  /** `flushChars`: how much is buffered before a write (many spill files at once want less each). */
+  constructor(
+    readonly path: string,
+    private readonly flushChars: number = 1 << 20,
+  ) {}
+
+  append(line: string): void {
+    this.buffer.push(line);
+    this.chars += line.length + 1;
+    this.empty = false;
+    if (this.chars >= this.flushChars) this.flush();
+  }
+
+  get isEmpty(): boolean {
+    return this.empty;
+  }
+
+  flush(): void {
+    if (this.buffer.length === 0) return;
+    appendFileSync(this.path, `${this.buffer.join('\n')}\n`);
+    this.buffer = [];
+    this.chars = 0;
+  }
+
+  /** Deletes the file (once read). */
+  remove(): void {
+    this.buffer = [];
+    this.chars = 0;
+    rmSync(this.path, { force: true });
+  }
+
+  /** The lines appended, in order, read in blocks (never the whole file at once). */
+  *lines(): Generator<string> {
+    this.flush();
+    if (this.empty) return;
+    const fd = openSync(this.path, 'r');
+    try {
+      const block = Buffer.allocUnsafe(READ_BYTES);
+      const decoder = new StringDecoder('utf8');
+      let rest = '';
+      for (let read = readSync(fd, block, 0, READ_BYTES, null); read > 0; read = readSync(fd, block, 0, READ_BYTES, null)) {
+        const text = rest + decoder.write(block.subarray(0, read));
+        const lines = text.split('\n');
+        rest = lines.pop()!;
+        yield* lines;
+      }
+      rest += decoder.end();
+      if (rest) yield rest;
+    } finally {
+      closeSync(fd);
+    }
+  }
+}
