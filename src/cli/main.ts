@@ -8,6 +8,7 @@ import { SEVERITIES, loadCatalog, packageRoot, type Severity } from '../controls
 import { InputError, OutputError, ScanError } from '../errors.js';
 import { printable } from '../json.js';
 import { openInputs } from '../sources/open-inputs.js';
+import { cleanUpOnStopSignals } from '../reporters/defer-signals.js';
 import { runScan } from '../scan/run-scan.js';
 import { MAX_WORKERS, defaultWorkerCount } from '../engine/evaluate.js';
 import { resourceSetOf } from '../inventory/resource-set.js';
@@ -152,6 +153,9 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   // Inputs are streamed into a set that keeps large inventories on disk between passes.
   const resources = live ? resourceSetOf(live.inventory) : await openInputs(inputs);
   phaseDone('load');
+  // Ctrl-C or SIGTERM mid-scan: the spill file (gigabytes for a large input) goes too. A process
+  // 'exit' hook alone would miss it — a signal's default action ends the process without one.
+  const releaseSignals = cleanUpOnStopSignals(() => void resources.close());
   let outcome: Awaited<ReturnType<typeof runScan>>;
   try {
     outcome = await runScan({
@@ -174,6 +178,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
       onProgress: progressReporter('evaluating resources'),
     });
   } finally {
+    releaseSignals();
     await resources.close();
   }
   reportPhases();

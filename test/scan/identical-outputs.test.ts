@@ -63,7 +63,11 @@ async function scan(testCase: Case, dirs: Map<string, string>): Promise<Map<stri
   scanTimes.set(testCase.name, times);
   const files = new Map<string, string>();
   // The baseline's path (a temporary directory) is named in results.json and summary.md.
-  const paths = (text: string) => (baselineDir ? text.split(baselineDir).join('<baseline>') : text);
+  // So are the inputs' paths (results.json sources), wherever the repository is checked out.
+  const paths = (text: string) => {
+    const placed = text.split(REAL_WORLD).join('<real-world>').split(repoRoot).join('<repo>');
+    return baselineDir ? placed.split(baselineDir).join('<baseline>') : placed;
+  };
   for (const name of readdirSync(out).sort()) files.set(name, paths(normalise(readFileSync(join(out, name), 'utf8'), times)));
   // The terminal table, minus the line naming the temporary output directory.
   files.set('stdout.txt', normalise(stdout.split(out).join('<out>'), times));
