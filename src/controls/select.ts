@@ -94,6 +94,15 @@ export function selectedCatalog(catalog: Catalog, selected: Iterable<string>): C
 }
 
 /**
+ * Whether an id or glob (a suppression's controlId) names any of `ids` — a retired id counting as
+ * its replacement. A suppression of controls a selection left out is not "unused" in that scan.
+ */
+export function namesAny(pattern: string, ids: ReadonlySet<string>): boolean {
+  const isMatch = picomatch(pattern, { nocase: true });
+  return [...ids, ...RETIRED_CONTROLS.map((r) => r.id)].some((id) => isMatch(id) && ids.has(currentControlId(id)));
+}
+
+/**
  * Ids or globs (case-insensitive: ids are upper case, people type them as they like) to current
  * control ids. A retired id, or a glob matching one, means its replacement, as in suppressions.
  */

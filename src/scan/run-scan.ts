@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CollectionSummary } from '../collect/coverage-summary.js';
 import { loadCatalog, severityRank, type Severity } from '../controls/catalog.js';
-import { selectedCatalog, type Selection } from '../controls/select.js';
+import { namesAny, selectedCatalog, type Selection } from '../controls/select.js';
 import type { EvaluateOptions, ResourceOutcomes } from '../engine/evaluate.js';
 import { EVALUATION_ERROR_SAMPLE, evaluationErrorWarning, summarizeEvaluationErrors, type EvaluationErrorSummary } from '../engine/evaluation-errors.js';
 import { makeFindings } from '../findings/make-findings.js';
@@ -176,6 +176,14 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
 
     const evaluationErrors = errors.summary;
     const suppressionReport = suppressions?.report(scanned);
+    if (suppressionReport && request.selection) {
+      // A rule for controls the selection left out had nothing to match in this scan: not stale.
+      const ruleOf = new Map((request.suppressions ?? []).map((rule) => [rule.source, rule]));
+      suppressionReport.unused = suppressionReport.unused.filter((u) => {
+        const pattern = ruleOf.get(u.source)?.controlId;
+        return pattern === undefined || namesAny(pattern, chosen);
+      });
+    }
     const baselineSummary = baseline?.summary(scanned, request.selection ? chosen : undefined);
     const emptyReason = emptyReasonOf(tally, resourceCount, request);
     const finishedAt = new Date();
