@@ -365,13 +365,13 @@ export function emptyScanReason(request: Pick<ScanRequest, 'sources' | 'allResou
 }
 
 /** `resources`: how many the scan read, not counting the account/region records collection adds. */
-function emptyReasonOf(tally: FindingTally, resources: number, request: Pick<ScanRequest, 'sources' | 'allResources'>): string | undefined {
+function emptyReasonOf(tally: FindingTally, resources: number, request: Pick<ScanRequest, 'sources' | 'allResources' | 'selection'>): string | undefined {
   if (tally.evaluated > 0) return undefined;
   const live = request.sources.includes('live');
   if (resources === 0) return live ? 'no resources were collected (check the regions and the scanning role)' : 'the input has no resources (is it the right file?)';
   const held = resources === 1 ? 'the 1 resource' : `any of the ${resources} resources`;
   const scope = request.allResources ? '' : '; without --all-resources, buckets, keys, log groups and the like count only when linked to an AI workload';
-  const noControl = `no control applies to ${held} ${live ? 'collected' : 'in the input'} (no AI workload or resource type cafscan checks${scope})`;
+  const noControl = `no ${request.selection ? 'selected ' : ''}control applies to ${held} ${live ? 'collected' : 'in the input'} (no AI workload or resource type cafscan checks${scope})`;
   if (tally.total === 0) return noControl;
   const checks = (kind: string) => (tally.total === 1 ? `${kind}check was` : `${tally.total} ${kind}checks were`);
   // Account-level checks run for every account and region seen, even when no resource is one cafscan checks.
