@@ -28,7 +28,7 @@ export interface BaselineSummary {
   updated: number;
   /** Failures of the baseline whose resource or control is gone from this scan (deleted resource, retired control): fixed too. */
   removed: BaselineFinding[];
-  /** Failures of the baseline in accounts or regions this scan did not cover: neither fixed nor new. */
+  /** Failures of the baseline in accounts or regions this scan did not cover, or of controls a selection left out: neither fixed nor new. */
   notScanned: number;
 }
 
@@ -131,14 +131,15 @@ export class BaselineComparison {
     this.counts[state]++;
   }
 
-  summary(scanned: ScannedPlaces): BaselineSummary {
+  /** `ran`: with a control selection, the controls this scan evaluated (others' failures are not scanned, not fixed). */
+  summary(scanned: ScannedPlaces, ran?: ReadonlySet<string>): BaselineSummary {
     const summary: BaselineSummary = { source: this.source, startedAt: this.startedAt, ...this.counts, removed: [], notScanned: 0 };
     // A failure that is gone was fixed (resource deleted, control retired) — but only if this scan
     // looked where it was: scanning one region must not "fix" every other region's failures.
     const covered = coveredBy(scanned);
     for (const { finding: old, seen } of this.before.values()) {
       if (!failing(old) || seen) continue;
-      if (covered(old.resource.accountId, old.resource.region)) summary.removed.push(old);
+      if (covered(old.resource.accountId, old.resource.region) && (!ran || ran.has(currentControlId(old.controlId)))) summary.removed.push(old);
       else summary.notScanned++;
     }
     summary.fixed += summary.removed.length;

@@ -19,6 +19,7 @@ import { VERSION } from '../version.js';
 import { writeInventoryFile } from '../scan/write-inventory-file.js';
 import { renderControls, type ControlsFormat } from './controls-command.js';
 import { addFrameworksCommand } from './frameworks-command.js';
+import { addSelectionOptions, selectionFrom, type SelectionFlags } from './selection-options.js';
 import { progressReporter } from './progress.js';
 import { phaseDone, reportPhases } from '../timings.js';
 
@@ -31,7 +32,7 @@ export const DEMO_CONFIG = join(packageRoot, 'fixtures', 'demo', 'cafscan.config
 export const DEMO_IGNORE = join(packageRoot, 'fixtures', 'demo', 'cafscan.ignore.yaml');
 const SCAN_FORMATS = ['table', 'none', 'markdown', 'html'] as const;
 
-interface ScanFlags extends LiveFlags {
+interface ScanFlags extends LiveFlags, SelectionFlags {
   input?: string[];
   demo?: boolean;
   outputDir: string;
@@ -73,6 +74,7 @@ function buildProgram(): Command {
     .option('--allow-empty', 'with --fail-on: let a scan that evaluated nothing (no resource cafscan checks) pass; by default it exits 1')
     .option('--all-resources', 'check every bucket, key, log group… not only those the AI asset graph links to a workload')
     .option('--workers <n>', `threads evaluating resources (1–${MAX_WORKERS})`, parseWorkers, defaultWorkerCount());
+  addSelectionOptions(scan, loadCatalog().controls);
   addLiveOptions(scan)
     .exitOverride()
     .action(async (flags: ScanFlags) => {
@@ -90,13 +92,17 @@ function buildProgram(): Command {
       process.exitCode = await collectCommand(flags);
     });
 
-  program
+  const controls = program
     .command('controls')
-    .description('List the control catalog.')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
+    .description('List the control catalog (the selection flags list what a scan with them would run).')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'));
+  addSelectionOptions(controls, loadCatalog().controls)
     .exitOverride()
-    .action((flags: { format: ControlsFormat }) => {
-      process.stdout.write(renderControls(loadCatalog().controls, flags.format));
+    .action((flags: SelectionFlags & { format: ControlsFormat }) => {
+      const all = loadCatalog().controls;
+      const selection = selectionFrom(flags, all);
+      const chosen = selection ? new Set(selection.selected) : undefined;
+      process.stdout.write(renderControls(chosen ? all.filter((c) => chosen.has(c.id)) : all, flags.format));
     });
   program
     .command('iam-policy')
@@ -149,6 +155,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   const config = loadConfig(flags.config, flags.demo ? DEMO_CONFIG : DEFAULT_CONFIG_FILE);
   const baseline = flags.baseline ? { path: flags.baseline, ...(await readBaseline(flags.baseline)) } : undefined;
   const suppressions = [...config.suppressions, ...loadIgnoreFile(flags.ignoreFile, flags.demo ? [DEMO_IGNORE] : DEFAULT_IGNORE_FILES)];
+  const selection = selectionFrom(flags, loadCatalog().controls);
   const live = offline ? undefined : await collectInventory(liveOptionsFrom(flags));
   // Inputs are streamed into a set that keeps large inventories on disk between passes.
   const resources = live ? resourceSetOf(live.inventory) : await openInputs(inputs);
@@ -174,6 +181,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
       ...(flags.category ? { category: flags.category } : {}),
       allowEmpty: flags.allowEmpty === true,
       workers: flags.workers,
+      ...(selection ? { selection } : {}),
       startedAt,
       onProgress: progressReporter('evaluating resources'),
     });

@@ -37,7 +37,7 @@ interface Pending {
  * resources into one input and iterating with `with` was measured quadratic and rejected.
  */
 export async function* evaluateResources(resources: AsyncIterable<InventoryResource>, setup: EvaluationSetup): AsyncGenerator<ResourceOutcomes[], void, undefined> {
-  const catalog = setup.bundle?.catalog ?? loadCatalog();
+  const catalog = setup.catalog ?? setup.bundle?.catalog ?? loadCatalog();
   // Let go once the runner has encoded it: the data document is the size of the context.
   let runnerSetup: RunnerSetup | undefined = await runnerSetupOf(catalog, setup);
   const workers = Math.max(1, Math.floor(setup.workers ?? 1));

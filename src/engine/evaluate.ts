@@ -25,6 +25,11 @@ export interface EvaluateOptions {
   allResources?: boolean;
   /** Another compiled policy and its catalog instead of policy-bundle/ (tests of the engine itself). */
   bundle?: { wasm: Uint8Array; catalog: Catalog };
+  /**
+   * The controls to evaluate, when not all of the bundle's (a selection: src/controls/select.ts).
+   * Its routing goes into the data document, so unselected controls are never evaluated.
+   */
+  catalog?: Catalog;
   /** Load related resources whole, not trimmed to the declared fields (test/engine/context-trim.test.ts only). */
   fullContext?: boolean;
   /**
@@ -59,7 +64,7 @@ export interface EvaluationSetup extends EvaluateOptions {
  * The wrapper existing callers use; a scan over a ResourceSet calls evaluateResources.
  */
 export async function evaluateInventory(inventory: Inventory, options: EvaluateOptions): Promise<ResourceOutcomes[]> {
-  const catalog = options.bundle?.catalog ?? loadCatalog();
+  const catalog = options.catalog ?? options.bundle?.catalog ?? loadCatalog();
   const builder = new ContextBuilder(catalog, { full: options.fullContext === true });
   for (const resource of inventory.resources) builder.add(resource);
   const contextJson = builder.toJson();

@@ -4,6 +4,7 @@
  * A Content-Security-Policy in the page backs that up: nothing may load, and only the page's own
  * script (pinned by hash) may run, so even a resource name that slipped past escaping could not.
  */
+import { selectionNote } from './selection-note.js';
 import { createHash } from 'node:crypto';
 import { SEVERITY_WEIGHTS } from '../scores/compute-scores.js';
 import { renderScoreChart, scoreBand } from './html-template/chart.js';
@@ -110,6 +111,8 @@ function renderHeader(results: ReportHead, summary: ReportSummary): string {
   ];
   // First in the list: a page of n/a scores and no failures must not read as a clean account.
   if (scan.empty) facts.unshift(['NOTHING WAS EVALUATED', `${scan.emptyReason ?? 'no check passed or failed'}. This is not a clean result.`]);
+  const excluded = selectionNote(scan);
+  if (excluded) facts.push(['Selection', excluded]);
   if (diff) facts.push(['Since the baseline', `${plural(diff.newFailures.total, 'new failure')}, ${diff.fixed} fixed, ${diff.stillFailing} still failing, ${diff.updated} changed status otherwise`]);
   return [
     '<header class="report">',

@@ -3,6 +3,7 @@
  * the facts of the scan, the nine capability scores, the worst open failures, what could not be
  * evaluated, and what changed since a baseline. Every finding stays in results.json.
  */
+import { selectionNote } from './selection-note.js';
 import { CAPABILITIES, CAPABILITY_TITLES, COMPONENTS } from '../controls/catalog.js';
 import type { ScoreCell } from '../scores/compute-scores.js';
 import {
@@ -46,7 +47,8 @@ export function renderMarkdown(results: ReportResults, options: MarkdownOptions 
 
 /** The summary from what was gathered while the findings streamed by (at most MAX_LISTED_FAILURES listed). */
 export function renderMarkdownFrom(results: ReportHead, summary: ReportSummary, options: MarkdownOptions = {}): string {
-  const sections = [header(results, summary), emptyNotice(results), capabilityTable(results), failures(summary), notEvaluated(summary), changes(results, summary, options)];
+  const excluded = selectionNote(results.scan);
+  const sections = [header(results, summary), emptyNotice(results), excluded ? `> ${cell(excluded)}.` : '', capabilityTable(results), failures(summary), notEvaluated(summary), changes(results, summary, options)];
   sections.push(`<sub>Every finding, with its remediation, is in results.json (and results.sarif for code scanning).</sub>`);
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
 }

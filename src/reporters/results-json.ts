@@ -1,5 +1,6 @@
 import type { BaselineSummary } from '../baseline/compare-baseline.js';
 import type { CollectionSummary } from '../collect/coverage-summary.js';
+import type { SelectionCriteria } from '../controls/select.js';
 import type { EvaluationErrorSummary } from '../engine/evaluation-errors.js';
 import type { SuppressionReport } from '../suppressions/model.js';
 import { streamJson } from './stream-json.js';
@@ -23,11 +24,23 @@ export interface ScanInfo {
   /** With --baseline: the comparison with the previous results.json. */
   baseline?: BaselineSummary;
   /**
+   * With a selection flag (--controls, --capability…): the criteria as given, how many controls
+   * ran and the ids of those that did not. Excluded controls have no findings and are not in
+   * the scores (scores cover only what ran); they are neither passes nor failures.
+   */
+  selection?: ScanSelection;
+  /**
    * Present (true) when no check passed or failed: nothing was evaluated, so the scores say
    * nothing and a clean-looking result is not one. `emptyReason` says why.
    */
   empty?: true;
   emptyReason?: string;
+}
+
+export interface ScanSelection {
+  criteria: SelectionCriteria;
+  selected: number;
+  excluded: string[];
 }
 
 export interface ScanResults {

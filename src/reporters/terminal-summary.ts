@@ -5,12 +5,12 @@ import { summarize, type ReportSummary } from './report-summary.js';
 import type { ScoreCell, Scores } from '../scores/compute-scores.js';
 
 /** The readable summary: the nine capabilities with score and counts, then the worst failures. */
-export function renderTerminalSummary(scores: Scores, findings: Finding[], maxFailures = 10, baseline?: BaselineSummary, emptyReason?: string): string {
+export function renderTerminalSummary(scores: Scores, findings: Finding[], maxFailures = 10, baseline?: BaselineSummary, emptyReason?: string, selection?: string): string {
   return renderTerminalSummaryFrom(scores, summarize(findings, 0, maxFailures), maxFailures, baseline, emptyReason);
 }
 
 /** The same from a summary gathered while the findings streamed by (it must keep at least `maxFailures` failures). */
-export function renderTerminalSummaryFrom(scores: Scores, summary: ReportSummary, maxFailures = 10, baseline?: BaselineSummary, emptyReason?: string): string {
+export function renderTerminalSummaryFrom(scores: Scores, summary: ReportSummary, maxFailures = 10, baseline?: BaselineSummary, emptyReason?: string, selection?: string): string {
   const header = ['Capability', 'Score', 'Pass', 'Fail', 'Not evaluated'];
   const rows = CAPABILITIES.map((id) => row(CAPABILITY_TITLES[id], scores.capabilities[id]));
   rows.push(row('Overall', scores.overall));
@@ -19,6 +19,7 @@ export function renderTerminalSummaryFrom(scores: Scores, summary: ReportSummary
   const rule = widths.map((w) => '─'.repeat(w)).join('  ');
   const out = [line(header), rule, ...rows.slice(0, -1).map(line), rule, line(rows[rows.length - 1]!)];
   // Said under the table, where the eye lands after "Overall": n/a everywhere is not a pass.
+  if (selection) out.push('', `${selection[0]!.toUpperCase()}${selection.slice(1)}.`);
   if (emptyReason) out.push('', `NOTHING WAS EVALUATED: ${emptyReason}.`, 'This is not a clean result: no control passed or failed.');
 
   const suppressed = summary.counts.suppressed;

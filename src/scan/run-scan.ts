@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CollectionSummary } from '../collect/coverage-summary.js';
 import { loadCatalog, severityRank, type Severity } from '../controls/catalog.js';
+import { namesAny, selectedCatalog, type Selection } from '../controls/select.js';
 import type { EvaluateOptions, ResourceOutcomes } from '../engine/evaluate.js';
 import { EVALUATION_ERROR_SAMPLE, evaluationErrorWarning, summarizeEvaluationErrors, type EvaluationErrorSummary } from '../engine/evaluation-errors.js';
 import { makeFindings } from '../findings/make-findings.js';
@@ -23,6 +24,7 @@ import { GITHUB_LIMITS } from '../reporters/sarif.js';
 import { SarifCollector } from '../reporters/sarif-stream.js';
 import { StagedSet } from '../reporters/staged-set.js';
 import { renderTerminalSummaryFrom } from '../reporters/terminal-summary.js';
+import { selectionNote } from '../reporters/selection-note.js';
 import { commitStaged } from '../reporters/write-outputs.js';
 import { ScoreAccumulator } from '../scores/compute-scores.js';
 import { VERSION } from '../version.js';
@@ -67,6 +69,8 @@ export interface ScanRequest {
   evaluate?: EvaluateChunks;
   /** --workers: evaluation threads (EvaluateOptions.workers). */
   workers?: number;
+  /** --controls, --capability…: only these controls are evaluated (absent: all). */
+  selection?: Selection;
 }
 
 export interface ScanOutcome {
@@ -109,11 +113,15 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   };
 
   // Pass 1: the asset graph, and what the coverage findings' suppressions need (their tags).
-  const coverage = makeFindings([], header.coverage);
+  // A selection limits the catalog itself: the engine routes, and the context loads, only for the selected controls.
+  const baseCatalog = request.policy?.catalog ?? loadCatalog();
+  const catalog = request.selection ? selectedCatalog(baseCatalog, request.selection.selected) : baseCatalog;
+  const chosen = new Set(catalog.controls.map((c) => c.id));
+  const coverage = makeFindings([], header.coverage).filter((f) => chosen.has(f.controlId));
   const coverageTags = new Map<string, Record<string, string> | null>(coverage.map((f) => [f.resource.arn, null]));
   const graphReport: GraphReport = { unresolved: [], ruleMatches: [] };
   const graphBuilder = new AssetGraphBuilder(request.assetRules ?? []);
-  const context = new ContextBuilder(request.policy?.catalog ?? loadCatalog());
+  const context = new ContextBuilder(catalog);
   let resourceCount = 0;
   for await (const resource of set.resources()) {
     graphBuilder.add(resource);
@@ -146,7 +154,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     const parts = new FindingParts(staged.workDir('parts'));
     const errors = new ErrorTally();
     const evaluate = request.evaluate ?? evaluateChunks;
-    const options: EvaluateOptions = { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false, ...(request.policy ? { bundle: request.policy } : {}), ...(request.workers ? { workers: request.workers } : {}) };
+    const options: EvaluateOptions = { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false, ...(request.policy ? { bundle: request.policy } : {}), ...(request.selection ? { catalog } : {}), ...(request.workers ? { workers: request.workers } : {}) };
     await evaluateWritingInventory(set, evaluate, { header, options, contextJson, total: set.count }, inventory, request.redact, (chunk) => {
       errors.add(chunk);
       const tags = new Map(chunk.map(({ resource }) => [resource.arn, resource.tags]));
@@ -168,7 +176,15 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
 
     const evaluationErrors = errors.summary;
     const suppressionReport = suppressions?.report(scanned);
-    const baselineSummary = baseline?.summary(scanned);
+    if (suppressionReport && request.selection) {
+      // A rule for controls the selection left out had nothing to match in this scan: not stale.
+      const ruleOf = new Map((request.suppressions ?? []).map((rule) => [rule.source, rule]));
+      suppressionReport.unused = suppressionReport.unused.filter((u) => {
+        const pattern = ruleOf.get(u.source)?.controlId;
+        return pattern === undefined || namesAny(pattern, chosen);
+      });
+    }
+    const baselineSummary = baseline?.summary(scanned, request.selection ? chosen : undefined);
     const emptyReason = emptyReasonOf(tally, resourceCount, request);
     const finishedAt = new Date();
     const results: Omit<ScanResults, 'findings'> & { findings?: never[] } = {
@@ -191,6 +207,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
         },
         ...(suppressionReport ? { suppressions: suppressionReport } : {}),
         ...(baselineSummary ? { baseline: baselineSummary } : {}),
+        ...(request.selection ? { selection: { criteria: request.selection.criteria, selected: request.selection.selected.length, excluded: request.selection.excluded } } : {}),
         ...(emptyReason ? { empty: true as const, emptyReason } : {}),
       },
       findings: [],
@@ -269,7 +286,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     return {
       results,
       findingCount: tally.total,
-      summary: renderTerminalSummaryFrom(results.scores, summary, 10, baselineSummary, emptyReason),
+      summary: renderTerminalSummaryFrom(results.scores, summary, 10, baselineSummary, emptyReason, selectionNote(results.scan)),
       written: output.files,
       warnings,
       ...(emptyReason ? { emptyReason } : {}),
@@ -348,13 +365,13 @@ export function emptyScanReason(request: Pick<ScanRequest, 'sources' | 'allResou
 }
 
 /** `resources`: how many the scan read, not counting the account/region records collection adds. */
-function emptyReasonOf(tally: FindingTally, resources: number, request: Pick<ScanRequest, 'sources' | 'allResources'>): string | undefined {
+function emptyReasonOf(tally: FindingTally, resources: number, request: Pick<ScanRequest, 'sources' | 'allResources' | 'selection'>): string | undefined {
   if (tally.evaluated > 0) return undefined;
   const live = request.sources.includes('live');
   if (resources === 0) return live ? 'no resources were collected (check the regions and the scanning role)' : 'the input has no resources (is it the right file?)';
   const held = resources === 1 ? 'the 1 resource' : `any of the ${resources} resources`;
   const scope = request.allResources ? '' : '; without --all-resources, buckets, keys, log groups and the like count only when linked to an AI workload';
-  const noControl = `no control applies to ${held} ${live ? 'collected' : 'in the input'} (no AI workload or resource type cafscan checks${scope})`;
+  const noControl = `no ${request.selection ? 'selected ' : ''}control applies to ${held} ${live ? 'collected' : 'in the input'} (no AI workload or resource type cafscan checks${scope})`;
   if (tally.total === 0) return noControl;
   const checks = (kind: string) => (tally.total === 1 ? `${kind}check was` : `${tally.total} ${kind}checks were`);
   // Account-level checks run for every account and region seen, even when no resource is one cafscan checks.
