@@ -19,6 +19,7 @@ import { VERSION } from '../version.js';
 import { writeInventoryFile } from '../scan/write-inventory-file.js';
 import { renderControls, type ControlsFormat } from './controls-command.js';
 import { addFrameworksCommand } from './frameworks-command.js';
+import { renderExplain } from './explain-command.js';
 import { progressReporter } from './progress.js';
 import { phaseDone, reportPhases } from '../timings.js';
 
@@ -46,6 +47,8 @@ interface ScanFlags extends LiveFlags {
   category?: string;
   allowEmpty?: boolean;
   workers: number;
+  quiet?: boolean;
+  color: boolean;
 }
 
 function buildProgram(): Command {
@@ -72,6 +75,8 @@ function buildProgram(): Command {
     .option('--fail-on-new', 'with --fail-on and --baseline: only failures new since the baseline set exit 1')
     .option('--allow-empty', 'with --fail-on: let a scan that evaluated nothing (no resource cafscan checks) pass; by default it exits 1')
     .option('--all-resources', 'check every bucket, key, log group… not only those the AI asset graph links to a workload')
+    .option('-q, --quiet', 'print only errors and the --fail-on line (no table, no progress, no warnings)')
+    .option('--no-color', 'no colour in the terminal summary (NO_COLOR=1 does the same; colour is used only on a terminal)')
     .option('--workers <n>', `threads evaluating resources (1–${MAX_WORKERS})`, parseWorkers, defaultWorkerCount());
   addLiveOptions(scan)
     .exitOverride()
@@ -97,6 +102,14 @@ function buildProgram(): Command {
     .exitOverride()
     .action((flags: { format: ControlsFormat }) => {
       process.stdout.write(renderControls(loadCatalog().controls, flags.format));
+    });
+  program
+    .command('explain')
+    .description("Print a control's description, rationale and remediation (console, CLI, Terraform/CloudFormation).")
+    .argument('<control-id>', 'e.g. CAFAI-DP-01 (`cafscan controls` lists them)')
+    .exitOverride()
+    .action((id: string) => {
+      process.stdout.write(renderExplain(loadCatalog().controls, id));
     });
   program
     .command('iam-policy')
@@ -175,20 +188,27 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
       allowEmpty: flags.allowEmpty === true,
       workers: flags.workers,
       startedAt,
-      onProgress: progressReporter('evaluating resources'),
+      ...(flags.quiet ? {} : { onProgress: progressReporter('evaluating resources') }),
+      color: useColor(flags.color),
     });
   } finally {
     releaseSignals();
     await resources.close();
   }
   reportPhases();
-  for (const warning of outcome.warnings) process.stderr.write(`cafscan: ${printable(warning)}\n`);
+  if (!flags.quiet) for (const warning of outcome.warnings) process.stderr.write(`cafscan: ${printable(warning)}\n`);
+  if (outcome.gate) process.stderr.write(`cafscan: ${printable(outcome.gate)}\n`);
   const formats = flags.format ?? ['table'];
-  if (formats.includes('table')) {
+  if (formats.includes('table') && !flags.quiet) {
     process.stdout.write(outcome.summary);
     process.stdout.write(`\nWrote ${outcome.written.join(', ')}\n`);
   }
   return outcome.exitCode;
+}
+
+/** Colour only for a person at a terminal, and never when asked not to (https://no-color.org: NO_COLOR set and not empty). */
+function useColor(flag: boolean): boolean {
+  return flag && !process.env.NO_COLOR && process.stdout.isTTY === true;
 }
 
 async function collectCommand(flags: LiveFlags & { output: string; redact: boolean }): Promise<number> {

@@ -28,6 +28,8 @@ import { ScoreAccumulator } from '../scores/compute-scores.js';
 import { VERSION } from '../version.js';
 import { phaseDone } from '../timings.js';
 import { ContextBuilder } from '../engine/context.js';
+import { controlDetails } from '../reporters/control-details.js';
+import { FailOnGate } from './gate.js';
 import { evaluateChunks, type EvaluateChunks } from './evaluate-chunks.js';
 import { FindingParts } from './finding-parts.js';
 import { evaluateWritingInventory } from './inventory-pass.js';
@@ -67,6 +69,8 @@ export interface ScanRequest {
   evaluate?: EvaluateChunks;
   /** --workers: evaluation threads (EvaluateOptions.workers). */
   workers?: number;
+  /** Colour the terminal summary (stdout is a terminal, no --no-color / NO_COLOR). */
+  color?: boolean;
 }
 
 export interface ScanOutcome {
@@ -78,6 +82,8 @@ export interface ScanOutcome {
   written: string[];
   /** For stderr: what the outputs had to leave out or split (GitHub's SARIF limits). */
   warnings: string[];
+  /** Why the exit code is 1, in one line for stderr (undefined when it is 0). */
+  gate?: string;
   /** Why nothing was evaluated, when nothing was (see emptyScanReason). */
   emptyReason?: string;
   exitCode: 0 | 1;
@@ -101,11 +107,15 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const baseline = request.baseline ? new BaselineComparison(request.baseline.findings, request.baseline.startedAt, request.baseline.path) : undefined;
   const tally = new FindingTally(request.failOn);
   const scores = new ScoreAccumulator();
+  const controlIds = new Set<string>();
+  const gate = new FailOnGate(request.failOn);
   const settle = (finding: Finding, tagsOf: (arn: string) => Record<string, string> | null) => {
     suppressions?.apply(finding, tagsOf);
     baseline?.mark(finding);
     scores.add(finding);
     tally.add(finding);
+    controlIds.add(finding.controlId);
+    gate.add(finding);
   };
 
   // Pass 1: the asset graph, and what the coverage findings' suppressions need (their tags).
@@ -113,7 +123,8 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const coverageTags = new Map<string, Record<string, string> | null>(coverage.map((f) => [f.resource.arn, null]));
   const graphReport: GraphReport = { unresolved: [], ruleMatches: [] };
   const graphBuilder = new AssetGraphBuilder(request.assetRules ?? []);
-  const context = new ContextBuilder(request.policy?.catalog ?? loadCatalog());
+  const catalog = request.policy?.catalog ?? loadCatalog();
+  const context = new ContextBuilder(catalog);
   let resourceCount = 0;
   for await (const resource of set.resources()) {
     graphBuilder.add(resource);
@@ -195,6 +206,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       },
       findings: [],
       scores: scores.scores(),
+      controls: controlDetails(catalog.controls, controlIds),
     };
 
     // results.json in its order (findings merged from the spill files), gathering SARIF and the
@@ -266,14 +278,18 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     }
     const runCount = Math.max(1, header.accounts.length);
     if (sarifFiles.length > 1) warnings.push(`${runCount} accounts: SARIF split into ${sarifFiles.join(', ')} (GitHub takes at most ${GITHUB_LIMITS.runsPerFile} runs per upload; upload each file)`);
+    const exitCode = emptyGate || (request.failOnNewOnly ? tally.failsNew : tally.fails) ? 1 : 0;
+    // The empty-scan warning already says why; otherwise the gate names what failed.
+    const gateLine = exitCode === 0 ? undefined : emptyGate ? `--fail-on ${request.failOn}: nothing was evaluated` : gate.line(request.baseline?.path, request.failOnNewOnly === true);
     return {
       results,
       findingCount: tally.total,
-      summary: renderTerminalSummaryFrom(results.scores, summary, 10, baselineSummary, emptyReason),
+      summary: renderTerminalSummaryFrom(results.scores, summary, 10, baselineSummary, emptyReason, request.color === true),
       written: output.files,
       warnings,
       ...(emptyReason ? { emptyReason } : {}),
-      exitCode: emptyGate || (request.failOnNewOnly ? tally.failsNew : tally.fails) ? 1 : 0,
+      exitCode: exitCode as 0 | 1,
+      ...(gateLine ? { gate: gateLine } : {}),
     };
   } catch (error) {
     release();
