@@ -273,14 +273,13 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     for (const u of suppressionReport?.unused ?? []) warnings.push(`suppression ${u.source} matched no failing finding (fixed, or a typo?): ${u.reason}`);
     // An empty scan must not look clean: a pipeline pointed at the wrong file would go green.
     const emptyGate = emptyReason !== undefined && request.failOn !== undefined && !request.allowEmpty;
-    if (emptyReason) {
-      warnings.push(`nothing was evaluated: ${emptyReason}${emptyGate ? `; --fail-on does not pass a scan that checked nothing (exit 1; --allow-empty accepts it)` : ''}`);
-    }
+    // With the gate failing on it, this line is the gate line (printed even with --quiet), not a warning.
+    const emptyLine = emptyReason ? `nothing was evaluated: ${emptyReason}${emptyGate ? `; --fail-on does not pass a scan that checked nothing (exit 1; --allow-empty accepts it)` : ''}` : undefined;
+    if (emptyLine && !emptyGate) warnings.push(emptyLine);
     const runCount = Math.max(1, header.accounts.length);
     if (sarifFiles.length > 1) warnings.push(`${runCount} accounts: SARIF split into ${sarifFiles.join(', ')} (GitHub takes at most ${GITHUB_LIMITS.runsPerFile} runs per upload; upload each file)`);
     const exitCode = emptyGate || (request.failOnNewOnly ? tally.failsNew : tally.fails) ? 1 : 0;
-    // The empty-scan warning already says why; otherwise the gate names what failed.
-    const gateLine = exitCode === 0 ? undefined : emptyGate ? `--fail-on ${request.failOn}: nothing was evaluated` : gate.line(request.baseline?.path, request.failOnNewOnly === true);
+    const gateLine = exitCode === 0 ? undefined : emptyGate ? emptyLine : gate.line(request.baseline?.path, request.failOnNewOnly === true);
     return {
       results,
       findingCount: tally.total,
