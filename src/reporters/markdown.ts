@@ -146,13 +146,14 @@ function fixes(results: ReportHead, summary: ReportSummary): string {
  * the next ones while that is short — "X cannot be changed." alone says what not to do, not what to.
  */
 function firstSentence(text: string): string {
-  const sentences = text.match(/[^.]+(?:\.(?=\s|$)|$)\s*/g) ?? [text];
+  // A sentence ends at a period before a space; "OutputDataConfig.KmsKeyId" does not end one.
+  const sentences = text.split(/(?<=\.)\s+/);
   let out = '';
   for (const sentence of sentences) {
-    out += sentence;
-    if (out.trim().length >= 80) break;
+    out = out ? `${out} ${sentence}` : sentence;
+    if (out.length >= 80) break;
   }
-  return out.trim();
+  return out;
 }
 
 /** Inline code that no backtick inside can close early (GFM: a longer fence), on one line. */
