@@ -20,6 +20,7 @@ import { writeInventoryFile } from '../scan/write-inventory-file.js';
 import { renderControls, type ControlsFormat } from './controls-command.js';
 import { addFrameworksCommand } from './frameworks-command.js';
 import { addSelectionOptions, selectionFrom, type SelectionFlags } from './selection-options.js';
+import { renderExplain } from './explain-command.js';
 import { progressReporter } from './progress.js';
 import { phaseDone, reportPhases } from '../timings.js';
 
@@ -47,6 +48,8 @@ interface ScanFlags extends LiveFlags, SelectionFlags {
   category?: string;
   allowEmpty?: boolean;
   workers: number;
+  quiet?: boolean;
+  color: boolean;
 }
 
 function buildProgram(): Command {
@@ -73,6 +76,8 @@ function buildProgram(): Command {
     .option('--fail-on-new', 'with --fail-on and --baseline: only failures new since the baseline set exit 1')
     .option('--allow-empty', 'with --fail-on: let a scan that evaluated nothing (no resource cafscan checks) pass; by default it exits 1')
     .option('--all-resources', 'check every bucket, key, log group… not only those the AI asset graph links to a workload')
+    .option('-q, --quiet', 'print only errors and the --fail-on line (no table, no progress, no warnings)')
+    .option('--no-color', 'no colour in the terminal summary (NO_COLOR=1 does the same; colour is used only on a terminal)')
     .option('--workers <n>', `threads evaluating resources (1–${MAX_WORKERS})`, parseWorkers, defaultWorkerCount());
   addSelectionOptions(scan, loadCatalog().controls);
   addLiveOptions(scan)
@@ -103,6 +108,14 @@ function buildProgram(): Command {
       const selection = selectionFrom(flags, all);
       const chosen = selection ? new Set(selection.selected) : undefined;
       process.stdout.write(renderControls(chosen ? all.filter((c) => chosen.has(c.id)) : all, flags.format));
+    });
+  program
+    .command('explain')
+    .description("Print a control's description, rationale and remediation (console, CLI, Terraform/CloudFormation).")
+    .argument('<control-id>', 'e.g. CAFAI-DP-01 (`cafscan controls` lists them)')
+    .exitOverride()
+    .action((id: string) => {
+      process.stdout.write(renderExplain(loadCatalog().controls, id));
     });
   program
     .command('iam-policy')
@@ -183,20 +196,27 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
       workers: flags.workers,
       ...(selection ? { selection } : {}),
       startedAt,
-      onProgress: progressReporter('evaluating resources'),
+      ...(flags.quiet ? {} : { onProgress: progressReporter('evaluating resources') }),
+      color: useColor(flags.color),
     });
   } finally {
     releaseSignals();
     await resources.close();
   }
   reportPhases();
-  for (const warning of outcome.warnings) process.stderr.write(`cafscan: ${printable(warning)}\n`);
+  if (!flags.quiet) for (const warning of outcome.warnings) process.stderr.write(`cafscan: ${printable(warning)}\n`);
+  if (outcome.gate) process.stderr.write(`cafscan: ${printable(outcome.gate)}\n`);
   const formats = flags.format ?? ['table'];
-  if (formats.includes('table')) {
+  if (formats.includes('table') && !flags.quiet) {
     process.stdout.write(outcome.summary);
     process.stdout.write(`\nWrote ${outcome.written.join(', ')}\n`);
   }
   return outcome.exitCode;
+}
+
+/** Colour only for a person at a terminal, and never when asked not to (https://no-color.org: NO_COLOR set and not empty). */
+function useColor(flag: boolean): boolean {
+  return flag && !process.env.NO_COLOR && process.stdout.isTTY === true;
 }
 
 async function collectCommand(flags: LiveFlags & { output: string; redact: boolean }): Promise<number> {

@@ -48,7 +48,7 @@ export function renderMarkdown(results: ReportResults, options: MarkdownOptions 
 /** The summary from what was gathered while the findings streamed by (at most MAX_LISTED_FAILURES listed). */
 export function renderMarkdownFrom(results: ReportHead, summary: ReportSummary, options: MarkdownOptions = {}): string {
   const excluded = selectionNote(results.scan);
-  const sections = [header(results, summary), emptyNotice(results), excluded ? `> ${cell(excluded)}.` : '', capabilityTable(results), failures(summary), notEvaluated(summary), changes(results, summary, options)];
+  const sections = [header(results, summary), emptyNotice(results), excluded ? `> ${cell(excluded)}.` : '', capabilityTable(results), failures(summary), fixes(results, summary), notEvaluated(summary), changes(results, summary, options)];
   sections.push(`<sub>Every finding, with its remediation, is in results.json (and results.sarif for code scanning).</sub>`);
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
 }
@@ -118,6 +118,53 @@ function failureTable(list: readonly ReportFinding[]): string {
     lines.push(row([f.severity, cell(f.controlId), `${cell(name)}<br><sub>${cell(about)}</sub>`, cell(f.message)]));
   }
   return lines.join('\n');
+}
+
+/**
+ * One fix line per control among the listed failures (its failures share the fix): the console
+ * step and the CLI command, each cut to its first sentence or line so the summary stays a page.
+ * The whole remediation (Terraform, CloudFormation too) is in results.json `controls` and
+ * `cafscan explain <id>`. Nothing when results.json has no `controls` (an older file).
+ */
+function fixes(results: ReportHead, summary: ReportSummary): string {
+  const controls = results.controls;
+  if (!controls) return '';
+  const listed = new Map<string, number>();
+  for (const f of summary.open.top.slice(0, MAX_LISTED_FAILURES)) listed.set(f.controlId, (listed.get(f.controlId) ?? 0) + 1);
+  const lines: string[] = [];
+  for (const [id, count] of listed) {
+    const fix = controls[id]?.remediation;
+    if (!fix) continue;
+    const parts = [`Console: ${cell(firstSentence(fix.console))}`];
+    if (fix.cli) parts.push(`CLI: ${codeSpan(fix.cli.split('\n')[0]!)}`);
+    lines.push(`- **${cell(id)}**${count > 1 ? ` (${count} failures above)` : ''} — ${parts.join(' · ')}`);
+  }
+  if (lines.length === 0) return '';
+  return ['### How to fix', '', ...lines, '', 'Terraform / CloudFormation and the full steps: `cafscan explain <control-id>`, or results.json `controls`.'].join('\n');
+}
+
+/**
+ * The start of a console walkthrough: its first sentence ("S3 console > … > Save changes."), and
+ * the next ones while that is short — "X cannot be changed." alone says what not to do, not what to.
+ */
+function firstSentence(text: string): string {
+  // A sentence ends at a period before a space; "OutputDataConfig.KmsKeyId" does not end one.
+  const sentences = text.split(/(?<=\.)\s+/);
+  let out = '';
+  for (const sentence of sentences) {
+    out = out ? `${out} ${sentence}` : sentence;
+    if (out.length >= 80) break;
+  }
+  return out;
+}
+
+/** Inline code that no backtick inside can close early (GFM: a longer fence), on one line. */
+function codeSpan(text: string): string {
+  const flat = text.replace(/\s*[\r\n]+\s*/g, ' ');
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
 function notEvaluated(summary: ReportSummary): string {

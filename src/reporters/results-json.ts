@@ -6,6 +6,7 @@ import type { SuppressionReport } from '../suppressions/model.js';
 import { streamJson } from './stream-json.js';
 import type { Finding } from '../findings/model.js';
 import type { Scores } from '../scores/compute-scores.js';
+import type { ControlDetailsMap } from './control-details.js';
 
 export interface ScanInfo {
   startedAt: string;
@@ -49,6 +50,8 @@ export interface ScanResults {
   scan: ScanInfo;
   findings: Finding[];
   scores: Scores;
+  /** Each control with a finding in this scan: title, rationale, remediation, references (findings point here by controlId). */
+  controls?: ControlDetailsMap;
 }
 
 /** results.json as the contract defines it (keys in contract order, findings pre-sorted), in pieces. */

@@ -30,6 +30,8 @@ import { ScoreAccumulator } from '../scores/compute-scores.js';
 import { VERSION } from '../version.js';
 import { phaseDone } from '../timings.js';
 import { ContextBuilder } from '../engine/context.js';
+import { controlDetails } from '../reporters/control-details.js';
+import { FailOnGate } from './gate.js';
 import { evaluateChunks, type EvaluateChunks } from './evaluate-chunks.js';
 import { FindingParts } from './finding-parts.js';
 import { evaluateWritingInventory } from './inventory-pass.js';
@@ -71,6 +73,8 @@ export interface ScanRequest {
   workers?: number;
   /** --controls, --capability…: only these controls are evaluated (absent: all). */
   selection?: Selection;
+  /** Colour the terminal summary (stdout is a terminal, no --no-color / NO_COLOR). */
+  color?: boolean;
 }
 
 export interface ScanOutcome {
@@ -82,6 +86,8 @@ export interface ScanOutcome {
   written: string[];
   /** For stderr: what the outputs had to leave out or split (GitHub's SARIF limits). */
   warnings: string[];
+  /** Why the exit code is 1, in one line for stderr (undefined when it is 0). */
+  gate?: string;
   /** Why nothing was evaluated, when nothing was (see emptyScanReason). */
   emptyReason?: string;
   exitCode: 0 | 1;
@@ -105,11 +111,15 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const baseline = request.baseline ? new BaselineComparison(request.baseline.findings, request.baseline.startedAt, request.baseline.path) : undefined;
   const tally = new FindingTally(request.failOn);
   const scores = new ScoreAccumulator();
+  const controlIds = new Set<string>();
+  const gate = new FailOnGate(request.failOn);
   const settle = (finding: Finding, tagsOf: (arn: string) => Record<string, string> | null) => {
     suppressions?.apply(finding, tagsOf);
     baseline?.mark(finding);
     scores.add(finding);
     tally.add(finding);
+    controlIds.add(finding.controlId);
+    gate.add(finding);
   };
 
   // Pass 1: the asset graph, and what the coverage findings' suppressions need (their tags).
@@ -212,6 +222,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       },
       findings: [],
       scores: scores.scores(),
+      controls: controlDetails(catalog.controls, controlIds),
     };
 
     // results.json in its order (findings merged from the spill files), gathering SARIF and the
@@ -278,19 +289,22 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     for (const u of suppressionReport?.unused ?? []) warnings.push(`suppression ${u.source} matched no failing finding (fixed, or a typo?): ${u.reason}`);
     // An empty scan must not look clean: a pipeline pointed at the wrong file would go green.
     const emptyGate = emptyReason !== undefined && request.failOn !== undefined && !request.allowEmpty;
-    if (emptyReason) {
-      warnings.push(`nothing was evaluated: ${emptyReason}${emptyGate ? `; --fail-on does not pass a scan that checked nothing (exit 1; --allow-empty accepts it)` : ''}`);
-    }
+    // With the gate failing on it, this line is the gate line (printed even with --quiet), not a warning.
+    const emptyLine = emptyReason ? `nothing was evaluated: ${emptyReason}${emptyGate ? `; --fail-on does not pass a scan that checked nothing (exit 1; --allow-empty accepts it)` : ''}` : undefined;
+    if (emptyLine && !emptyGate) warnings.push(emptyLine);
     const runCount = Math.max(1, header.accounts.length);
     if (sarifFiles.length > 1) warnings.push(`${runCount} accounts: SARIF split into ${sarifFiles.join(', ')} (GitHub takes at most ${GITHUB_LIMITS.runsPerFile} runs per upload; upload each file)`);
+    const exitCode = emptyGate || (request.failOnNewOnly ? tally.failsNew : tally.fails) ? 1 : 0;
+    const gateLine = exitCode === 0 ? undefined : emptyGate ? emptyLine : gate.line(request.baseline?.path, request.failOnNewOnly === true);
     return {
       results,
       findingCount: tally.total,
-      summary: renderTerminalSummaryFrom(results.scores, summary, 10, baselineSummary, emptyReason, selectionNote(results.scan)),
+      summary: renderTerminalSummaryFrom(results.scores, summary, 10, baselineSummary, emptyReason, selectionNote(results.scan), request.color === true),
       written: output.files,
       warnings,
       ...(emptyReason ? { emptyReason } : {}),
-      exitCode: emptyGate || (request.failOnNewOnly ? tally.failsNew : tally.fails) ? 1 : 0,
+      exitCode: exitCode as 0 | 1,
+      ...(gateLine ? { gate: gateLine } : {}),
     };
   } catch (error) {
     release();

@@ -62,7 +62,11 @@ beforeAll(async () => {
     extra({ status: 'pass', baselineState: 'fixed' }, 'now-private-bucket'),
     extra({ baselineState: 'absent' }, 'old-scratch-bucket'),
   );
-  results = { ...demo, findings, scores: computeScores(findings as Finding[]) };
+  // A remediation snippet with markup in it must print as text (the catalog's own text is ours,
+  // but it is escaped like any value).
+  const dp01 = demo.controls!['CAFAI-DP-01']!;
+  const controls = { ...demo.controls, 'CAFAI-DP-01': { ...dp01, remediation: { ...dp01.remediation, cli: `${dp01.remediation.cli} # ${PAYLOAD}` } } };
+  results = { ...demo, findings, scores: computeScores(findings as Finding[]), controls };
 
   const file = join(tempDir('cafscan-html-'), 'report.html');
   writeFileSync(file, renderHtml(results));
@@ -174,8 +178,8 @@ describe('renderHtml in Chromium', () => {
     const row = page.locator('#findings-table tbody tr', { hasText: 'fraud-training-data' });
     expect(await row.getAttribute('data-baseline')).toBe('new');
     expect(await row.locator('.baseline-new').textContent()).toBe('new');
-    await row.locator('details summary').click();
-    const details = row.locator('details');
+    await row.locator('details:not(.fix) summary').click();
+    const details = row.locator('details:not(.fix)');
     expect(await details.locator('li').allTextContents()).toEqual(['fraud-xgb-train (AWS::SageMaker::TrainingJob): input, via training data (InputDataConfig S3Uri)', '… and 2 more']);
     expect(await details.locator('p').textContent()).toBe('Used by these AI workloads');
     // Fixed as src/baseline marks it: passes now, with a pill.
@@ -199,9 +203,40 @@ describe('renderHtml in Chromium', () => {
     await filter({});
   });
 
+  it('expands a failure\'s remediation: console steps, CLI and Terraform, escaped', async () => {
+    const row = page.locator('#findings-table tbody tr', { hasText: 'fraud-training-data' });
+    const fix = row.locator('details.fix');
+    await expect(fix.locator('.fix-cli').isVisible()).resolves.toBe(false);
+    await fix.locator('summary').click();
+    await expect(fix.locator('.fix-cli').isVisible()).resolves.toBe(true);
+    const control = results.controls!['CAFAI-DP-01']!;
+    expect(await fix.locator('.fix-console').textContent()).toBe(`Console: ${control.remediation.console}`);
+    expect(await fix.locator('.fix-cli').textContent()).toBe(control.remediation.cli);
+    expect(await fix.locator('.fix-cli').textContent()).toContain(PAYLOAD);
+    expect(await fix.locator('.fix-terraform').textContent()).toBe(control.remediation.terraform);
+    await expect(page.locator('img').count()).resolves.toBe(0);
+    // A pass has nothing to fix.
+    await expect(page.locator('#findings-table tbody tr[data-status="pass"] details.fix').count()).resolves.toBe(0);
+    // Each failing control once in the How to fix section, with its rationale.
+    const entry = page.locator('#fix-CAFAI-DP-01');
+    await entry.locator('summary').click();
+    expect(await entry.textContent()).toContain(control.rationale);
+    expect(incidents).toEqual([]);
+  });
+
+  it('lists the findings on one resource together', async () => {
+    const rows = await page.locator('#findings-table tbody tr').evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-status')} ${tr.querySelector('.resource')?.getAttribute('title')}`));
+    const groups = rows.filter((key, i) => i === 0 || rows[i - 1] !== key);
+    expect(new Set(groups).size).toBe(groups.length);
+    expect(rows.length).toBeGreaterThan(groups.length);
+    // Still failures first.
+    expect(rows.findIndex((r) => r.startsWith('pass'))).toBeGreaterThan(rows.findLastIndex((r) => r.startsWith('fail')));
+  });
+
   it('renders a hostile resource name as text', async () => {
     await expect(page.locator('img').count()).resolves.toBe(0);
-    const row = page.locator('#findings-table tbody tr', { hasText: PAYLOAD });
+    // By its resource cell: the remediation test's CLI snippet carries the payload too.
+    const row = page.locator('#findings-table tbody tr', { has: page.locator('.resource', { hasText: PAYLOAD }) });
     await expect(row.count()).resolves.toBe(1);
     expect(await row.locator('.resource').textContent()).toContain(PAYLOAD);
     expect(await row.locator('.message').textContent()).toBe(`Bucket ${PAYLOAD} is public.`);

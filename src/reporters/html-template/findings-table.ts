@@ -4,11 +4,14 @@
  * position in the embedded JSON) for client-script.ts to show and hide.
  */
 import { CAPABILITIES, CAPABILITY_TITLES, COMPONENTS, SEVERITIES } from '../../controls/catalog.js';
+import type { ControlDetailsMap } from '../control-details.js';
 import { escapeHtml } from './escape.js';
+import { RowFixes } from './remediation.js';
 import { DISPLAY_STATUSES, DISPLAY_STATUS_LABELS, displayStatus, resourceName, scopeView, suppressionText, type DisplayStatus, type ReportFinding } from './report-view.js';
 
 /** `findings` must already be in table order: row i is element i of the embedded JSON. */
-export function renderFindingsSection(findings: readonly ReportFinding[]): string {
+export function renderFindingsSection(findings: readonly ReportFinding[], controls?: ControlDetailsMap): string {
+  const fixes = new RowFixes(controls);
   const present = new Set(findings.map(displayStatus));
   // "fixed" only exists next to a baseline; the other statuses are always offered.
   const statuses = DISPLAY_STATUSES.filter((s) => s !== 'fixed' || present.has(s));
@@ -30,7 +33,7 @@ export function renderFindingsSection(findings: readonly ReportFinding[]): strin
     '<table class="findings" id="findings-table">',
     '<thead><tr><th scope="col">Status</th><th scope="col">Severity</th><th scope="col">Control</th><th scope="col">Capability · component</th><th scope="col">Resource</th><th scope="col">Message</th><th scope="col">Details</th></tr></thead>',
     '<tbody>',
-    ...findings.map(findingRow),
+    ...findings.map((f, i) => findingRow(f, i, fixes, i > 0 && findings[i - 1]!.resource.arn === f.resource.arn)),
     '</tbody>',
     '</table>',
     '</div>',
@@ -43,7 +46,8 @@ function select(key: string, label: string, options: Array<[value: string, text:
   return `<label for="filter-${key}">${label} <select id="filter-${key}" name="${key}"><option value="">all</option>${items}</select></label>`;
 }
 
-function findingRow(finding: ReportFinding, index: number): string {
+/** `sameResource`: the row above is on the same resource (groupByResource put them together). */
+function findingRow(finding: ReportFinding, index: number, fixes: RowFixes, sameResource: boolean): string {
   const status = displayStatus(finding);
   const r = finding.resource;
   const attributes = [
@@ -54,6 +58,7 @@ function findingRow(finding: ReportFinding, index: number): string {
     `data-status="${status}"`,
     finding.baselineState ? `data-baseline="${escapeHtml(finding.baselineState)}"` : '',
   ].filter(Boolean);
+  if (sameResource) attributes.push('class="same-resource"');
   return [
     `<tr ${attributes.join(' ')}>`,
     `<td class="fit">${statusPill(status)}${baselinePill(finding)}</td>`,
@@ -62,7 +67,7 @@ function findingRow(finding: ReportFinding, index: number): string {
     `<td>${escapeHtml(CAPABILITY_TITLES[finding.capability] ?? finding.capability)}<br><span class="muted">${escapeHtml(finding.component)}</span></td>`,
     `<td class="resource" title="${escapeHtml(r.arn)}">${escapeHtml(resourceName(r))}<br><span class="muted">${escapeHtml(resourceAbout(r))}</span></td>`,
     `<td class="message">${escapeHtml(finding.message)}</td>`,
-    `<td class="details">${details(finding)}</td>`,
+    `<td class="details">${details(finding)}${fixes.render(finding)}</td>`,
     '</tr>',
   ].join('');
 }

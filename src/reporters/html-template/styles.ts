@@ -90,6 +90,12 @@ table { border-collapse: collapse; }
 .sev-critical { background: #82071e; color: #fff; } .sev-high { background: var(--band-low); color: #fff; }
 .sev-medium { background: var(--band-mid); color: #fff; } .sev-low { background: var(--cell-high); color: var(--fg); }
 .sev-informational { border-color: var(--line); color: var(--muted); }
+.findings tr.same-resource td { border-top: 0; }
+.findings tr.same-resource .resource { color: var(--muted); }
+details.fix summary { cursor: pointer; font-weight: 600; }
+details.fix pre { margin: 4px 0 8px; padding: 6px 8px; background: var(--panel); border: 1px solid var(--line); border-radius: 6px; overflow-x: auto; white-space: pre; font-size: 12px; }
+.fix-label { font-weight: 600; }
+#remediation details.fix { margin-bottom: 8px; }
 .note { color: var(--muted); font-style: italic; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 footer { margin-top: 32px; color: var(--muted); font-size: 12px; }
