@@ -28,6 +28,7 @@ import { ScoreAccumulator } from '../scores/compute-scores.js';
 import { VERSION } from '../version.js';
 import { phaseDone } from '../timings.js';
 import { ContextBuilder } from '../engine/context.js';
+import { chooseWorkerCount } from '../engine/evaluation-pool.js';
 import { evaluateChunks, type EvaluateChunks } from './evaluate-chunks.js';
 import { FindingParts } from './finding-parts.js';
 import { evaluateWritingInventory } from './inventory-pass.js';
@@ -123,6 +124,8 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   }
   const graph = graphBuilder.build(graphReport);
   const contextJson = context.toJson();
+  // Each worker holds its own engine heap of the context: only as many as fit the memory budget.
+  const workerChoice = chooseWorkerCount(request.workers ?? 1, Buffer.byteLength(contextJson));
   phaseDone('graph');
   for (const finding of coverage) settle(finding, (arn) => coverageTags.get(arn) ?? null);
 
@@ -146,7 +149,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     const parts = new FindingParts(staged.workDir('parts'));
     const errors = new ErrorTally();
     const evaluate = request.evaluate ?? evaluateChunks;
-    const options: EvaluateOptions = { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false, ...(request.policy ? { bundle: request.policy } : {}), ...(request.workers ? { workers: request.workers } : {}) };
+    const options: EvaluateOptions = { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false, ...(request.policy ? { bundle: request.policy } : {}), ...(request.workers ? { workers: workerChoice.workers } : {}) };
     await evaluateWritingInventory(set, evaluate, { header, options, contextJson, total: set.count }, inventory, request.redact, (chunk) => {
       errors.add(chunk);
       const tags = new Map(chunk.map(({ resource }) => [resource.arn, resource.tags]));
@@ -249,6 +252,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     const warnings = output.warnings;
     const evaluationWarning = evaluationErrorWarning(evaluationErrors);
     if (evaluationWarning !== null) warnings.push(evaluationWarning);
+    if (workerChoice.warning !== null) warnings.push(workerChoice.warning);
     warnings.push(...sarif.truncations().map(
       (t) => `results.sarif: account ${t.accountId} has ${t.total} failures; GitHub code scanning keeps ${t.kept} per run, so the ${t.kept} most severe are in the SARIF (all are in results.json)`,
     ));
