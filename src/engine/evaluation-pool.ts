@@ -17,7 +17,7 @@ export interface ChunkRunner {
 
 /**
  * More workers than this gain little and cost a context each: every worker holds its own wasm
- * heap (setData expands the context JSON ~7.5×), so memory grows with the worker count.
+ * heap of the context, so memory grows with the worker count (chooseWorkerCount bounds it).
  */
 export const DEFAULT_MAX_WORKERS = 8;
 /** What --workers accepts. */
@@ -28,14 +28,16 @@ export function defaultWorkerCount(): number {
 }
 
 /**
- * What one evaluator costs per byte of context JSON. Measured (docs/engine.md, memory model):
- * on a 100,000-item snapshot the context is 16.2 MB and opa-wasm's heap after setData spans
- * 82.9 MB (5.1×: the JSON text copied in, then its parsed values); each evaluation then
- * allocates above that, and setData takes its own copy of the bytes. Rounded up, not down:
- * too few workers costs time, too many costs the run.
+ * What one worker costs per byte of context JSON. Measured (docs/engine.md, memory model): on a
+ * 100,000-item snapshot the context is 16.2 MB and opa-wasm's heap after setData spans 82.9 MB
+ * (5.1×: the JSON text copied in, then its parsed values); evaluations then touch pages above it
+ * that stay resident (a lookup over an account's resources builds lists of them). With
+ * --all-resources a second worker raised that scan's peak RSS by 255 MB (868 → 1,123 MB):
+ * 12× the context plus the base below is that. Rounded up, not down: too few workers costs
+ * time, too many costs the run.
  */
-export const HEAP_BYTES_PER_CONTEXT_BYTE = 6;
-/** A worker thread's own cost besides the context: its V8 isolate, the compiled module's instance, chunks in flight. */
+export const HEAP_BYTES_PER_CONTEXT_BYTE = 12;
+/** A worker thread's own cost besides the context: its V8 isolate, the module's instance, chunks in flight. */
 export const WORKER_BASE_BYTES = 64e6;
 /**
  * What the evaluators' heaps together may take (1.5 GB): the rest of the scan (the resource

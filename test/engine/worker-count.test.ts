@@ -11,11 +11,11 @@ describe('chooseWorkerCount', () => {
   });
 
   it('uses fewer workers when their heaps would exceed the budget, and says why', () => {
-    // The 1,000,000-resource run's context (~162 MB): one engine heap is ~1 GB, two exceed 1.5 GB.
+    // The 1,000,000-resource run's context (~162 MB): one worker is ~2 GB, over the budget, and still one runs.
     const choice = chooseWorkerCount(2, 162e6);
     expect(choice.workers).toBe(1);
     expect(choice.warning).toBe(
-      'evaluating on 1 worker instead of 2: each holds its own copy of the 162 MB lookup context (~1036 MB in the policy engine), and 2 would exceed the 1500 MB evaluation memory budget',
+      'evaluating on 1 worker instead of 2: each holds its own copy of the 162 MB lookup context (~2008 MB in the policy engine), and 2 would exceed the 1500 MB evaluation memory budget',
     );
   });
 
