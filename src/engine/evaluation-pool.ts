@@ -17,7 +17,7 @@ export interface ChunkRunner {
 
 /**
  * More workers than this gain little and cost a context each: every worker holds its own wasm
- * heap (setData expands the context JSON ~7.5×), so memory grows with the worker count.
+ * heap of the context, so memory grows with the worker count (chooseWorkerCount bounds it).
  */
 export const DEFAULT_MAX_WORKERS = 8;
 /** What --workers accepts. */
@@ -25,6 +25,49 @@ export const MAX_WORKERS = 64;
 
 export function defaultWorkerCount(): number {
   return Math.max(1, Math.min(availableParallelism(), DEFAULT_MAX_WORKERS));
+}
+
+/**
+ * What one worker costs per byte of context JSON. Measured (docs/engine.md, memory model): on a
+ * 100,000-item snapshot the context is 16.2 MB and opa-wasm's heap after setData spans 82.9 MB
+ * (5.1×: the JSON text copied in, then its parsed values); evaluations then touch pages above it
+ * that stay resident (a lookup over an account's resources builds lists of them). With
+ * --all-resources a second worker raised that scan's peak RSS by 255 MB (868 → 1,123 MB):
+ * 12× the context plus the base below is that. Rounded up, not down: too few workers costs
+ * time, too many costs the run.
+ */
+export const HEAP_BYTES_PER_CONTEXT_BYTE = 12;
+/** A worker thread's own cost besides the context: its V8 isolate, the module's instance, chunks in flight. */
+export const WORKER_BASE_BYTES = 64e6;
+/**
+ * What the evaluators' heaps together may take (1.5 GB): the rest of the scan (the resource
+ * index, the context JSON on the main thread, outputs) needs its own few hundred MB, and the
+ * acceptance bound of a 1,000,000-resource scan is 2 GB peak RSS.
+ */
+export const DEFAULT_EVALUATOR_MEMORY_BYTES = 1.5e9;
+
+/** The worker count to use, and, when fewer than asked, the one warning line that says why. */
+export interface WorkerChoice {
+  workers: number;
+  warning: string | null;
+}
+
+/**
+ * How many evaluators fit: each worker holds its own wasm heap of the context (a SharedArrayBuffer
+ * shares the JSON bytes, not the parsed heap), so memory grows with workers × context. Never
+ * below 1 — one evaluator is needed whatever the size, and the scan fails with a clear message
+ * if even that cannot load. Fewer workers give the same outputs (evaluation is in input order).
+ */
+export function chooseWorkerCount(requested: number, contextBytes: number, budgetBytes: number = DEFAULT_EVALUATOR_MEMORY_BYTES): WorkerChoice {
+  const asked = Math.max(1, Math.floor(requested));
+  const perWorker = contextBytes * HEAP_BYTES_PER_CONTEXT_BYTE + WORKER_BASE_BYTES;
+  const fit = Math.max(1, Math.floor(budgetBytes / perWorker));
+  if (fit >= asked) return { workers: asked, warning: null };
+  const mb = (bytes: number) => `${Math.round(bytes / 1e6)} MB`;
+  return {
+    workers: fit,
+    warning: `evaluating on ${fit} worker${fit === 1 ? '' : 's'} instead of ${asked}: each holds its own copy of the ${mb(contextBytes)} lookup context (~${mb(perWorker)} in the policy engine), and ${asked} would exceed the ${mb(budgetBytes)} evaluation memory budget`,
+  };
 }
 
 /** An evaluator's setup with the data document still as JSON text: each runner encodes it where it needs it. */

@@ -32,6 +32,7 @@ import { phaseDone } from '../timings.js';
 import { ContextBuilder } from '../engine/context.js';
 import { controlDetails } from '../reporters/control-details.js';
 import { FailOnGate } from './gate.js';
+import { chooseWorkerCount } from '../engine/evaluation-pool.js';
 import { evaluateChunks, type EvaluateChunks } from './evaluate-chunks.js';
 import { FindingParts } from './finding-parts.js';
 import { evaluateWritingInventory } from './inventory-pass.js';
@@ -131,7 +132,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const coverageTags = new Map<string, Record<string, string> | null>(coverage.map((f) => [f.resource.arn, null]));
   const graphReport: GraphReport = { unresolved: [], ruleMatches: [] };
   const graphBuilder = new AssetGraphBuilder(request.assetRules ?? []);
-  const context = new ContextBuilder(catalog);
+  let context: ContextBuilder | undefined = new ContextBuilder(catalog);
   let resourceCount = 0;
   for await (const resource of set.resources()) {
     graphBuilder.add(resource);
@@ -141,6 +142,11 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   }
   const graph = graphBuilder.build(graphReport);
   const contextJson = context.toJson();
+  // Let go of the builder's objects (27 MB of JS heap per 100,000-item snapshot, measured): this
+  // async function's locals would otherwise live through the whole evaluation.
+  context = undefined;
+  // Each worker holds its own engine heap of the context: only as many as fit the memory budget.
+  const workerChoice = chooseWorkerCount(request.workers ?? 1, Buffer.byteLength(contextJson));
   phaseDone('graph');
   for (const finding of coverage) settle(finding, (arn) => coverageTags.get(arn) ?? null);
 
@@ -164,7 +170,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     const parts = new FindingParts(staged.workDir('parts'));
     const errors = new ErrorTally();
     const evaluate = request.evaluate ?? evaluateChunks;
-    const options: EvaluateOptions = { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false, ...(request.policy ? { bundle: request.policy } : {}), ...(request.selection ? { catalog } : {}), ...(request.workers ? { workers: request.workers } : {}) };
+    const options: EvaluateOptions = { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false, ...(request.policy ? { bundle: request.policy } : {}), ...(request.selection ? { catalog } : {}), ...(request.workers ? { workers: workerChoice.workers } : {}) };
     await evaluateWritingInventory(set, evaluate, { header, options, contextJson, total: set.count }, inventory, request.redact, (chunk) => {
       errors.add(chunk);
       const tags = new Map(chunk.map(({ resource }) => [resource.arn, resource.tags]));
@@ -277,6 +283,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     const warnings = output.warnings;
     const evaluationWarning = evaluationErrorWarning(evaluationErrors);
     if (evaluationWarning !== null) warnings.push(evaluationWarning);
+    if (workerChoice.warning !== null) warnings.push(workerChoice.warning);
     warnings.push(...sarif.truncations().map(
       (t) => `results.sarif: account ${t.accountId} has ${t.total} failures; GitHub code scanning keeps ${t.kept} per run, so the ${t.kept} most severe are in the SARIF (all are in results.json)`,
     ));
