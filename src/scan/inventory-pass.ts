@@ -36,7 +36,9 @@ export async function evaluateWritingInventory(
   };
   for await (const chunk of evaluate(feed(), setup)) {
     for (const outcome of chunk) {
-      while (next < pending.length && pending[next]!.arn !== outcome.resource.arn) write(pending[next++]!, undefined);
+      // Paired by object, not ARN: with two resources of one ARN, an answer about the second must
+      // never lend its secret paths (what to redact) to the first.
+      while (next < pending.length && pending[next] !== outcome.resource) write(pending[next++]!, undefined);
       // The engine answers in input order, about resources it was given: anything else is a bug.
       if (next >= pending.length) throw new Error(`the engine returned ${outcome.resource.arn} out of input order`);
       write(pending[next++]!, outcome);
