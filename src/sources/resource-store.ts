@@ -16,17 +16,9 @@ function removeOnExit(dir: string): void {
   });
 }
 
-/** Writes are gathered in a buffer of this size before one write call. */
+/** Writes are gathered to this size before one write call. */
 const WRITE_BATCH_BYTES = 4 << 20;
 
-/**
- * A pass reads in sorted order. When that is the order the resources were written (a saved
- * inventory is sorted), reads are sequential and fetch blocks this big and growing; in any other
- * order (snapshots, inventories concatenated from sorted parts: measured, consecutive reads 130 KB
- * apart) a block would be read for one resource, so a jump reads just the resource.
- */
-const READ_AHEAD_MIN = 64 << 10;
-const READ_AHEAD_MAX = 4 << 20;
 /**
  * Holds resources by slot number: in memory while they are few, and once `spill()` is called,
  * on disk as NDJSON in a temp file with only each slot's offset and length kept, so memory does
@@ -39,16 +31,9 @@ export class ResourceStore {
   private dir: string | undefined;
   private fd: number | undefined;
   private written = 0;
-  /** Encoded resources not yet written: `batch[0, pendingBytes)`, starting at file offset `written - pendingBytes`. */
-  private batch: Buffer | undefined;
+  private pending: Buffer[] = [];
   private pendingBytes = 0;
   private slots = 0;
-  /** The last block read: file bytes `[readStart, readStart + readLength)` in `readBuffer`. */
-  private readBuffer: Buffer | undefined;
-  private readStart = 0;
-  private readLength = 0;
-  /** 0 after a jump: read just the resource. */
-  private readAhead = 0;
 
   constructor(private readonly tempDir: string = tmpdir()) {}
 
@@ -83,8 +68,11 @@ export class ResourceStore {
 
   /** Every put is readable after this. */
   flush(): void {
-    if (this.fd === undefined || this.pendingBytes === 0) return;
-    this.writeAll(this.batch!, this.pendingBytes, this.written - this.pendingBytes);
+    if (this.fd === undefined || this.pending.length === 0) return;
+    const bytes = Buffer.concat(this.pending, this.pendingBytes);
+    let done = 0;
+    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.written - this.pendingBytes + done);
+    this.pending = [];
     this.pendingBytes = 0;
   }
 
@@ -94,38 +82,19 @@ export class ResourceStore {
       if (!resource) throw new Error(`resource store: slot ${slot} was dropped`);
       return resource;
     }
-    const offset = this.offsets[slot]!;
     const length = this.lengths[slot]!;
-    if (offset < this.readStart || offset + length > this.readStart + this.readLength) this.readBlock(offset, length);
-    const at = offset - this.readStart;
-    // Decoded straight from the block: no copy of the resource's bytes.
-    return JSON.parse(this.readBuffer!.toString('utf8', at, at + length)) as InventoryResource;
-  }
-
-  /** Reads the block that starts with the resource at `offset`, as far ahead as recent reads justify. */
-  private readBlock(offset: number, length: number): void {
-    const end = this.readStart + this.readLength;
-    // Sequential: the wanted resource starts in the last block (and runs past its end) or just after it.
-    this.readAhead = offset >= this.readStart && offset <= end + READ_AHEAD_MIN ? Math.min(Math.max(this.readAhead * 2, READ_AHEAD_MIN), READ_AHEAD_MAX) : 0;
-    const size = Math.min(Math.max(length, this.readAhead), this.written - offset);
-    // One buffer for every read, grown when a block or resource needs more.
-    if (!this.readBuffer || this.readBuffer.length < size) this.readBuffer = Buffer.allocUnsafe(Math.max(size, READ_AHEAD_MIN));
+    const buffer = Buffer.allocUnsafe(length);
     let done = 0;
-    while (done < size) {
-      const got = readSync(this.fd!, this.readBuffer, done, size - done, offset + done);
-      if (got === 0) break;
+    while (done < length) {
+      const got = readSync(this.fd, buffer, done, length - done, this.offsets[slot]! + done);
+      if (got === 0) throw new Error(`resource store: the spill file ended early at slot ${slot}`);
       done += got;
     }
-    if (done < length) throw new Error(`resource store: the spill file ended early at offset ${offset}`);
-    this.readStart = offset;
-    this.readLength = done;
+    return JSON.parse(buffer.toString('utf8')) as InventoryResource;
   }
 
   close(): void {
     this.memory.length = 0;
-    this.batch = undefined;
-    this.readBuffer = undefined;
-    this.readLength = 0;
     if (this.fd !== undefined) closeSync(this.fd);
     this.fd = undefined;
     if (this.dir) {
@@ -136,30 +105,12 @@ export class ResourceStore {
   }
 
   private write(slot: number, resource: InventoryResource): void {
-    const text = JSON.stringify(resource);
-    // Encoded straight into the batch buffer (no Buffer per resource, no concatenation); UTF-8
-    // takes at most 3 bytes per UTF-16 unit, so a text that may not fit is written after a flush.
-    const most = text.length * 3 + 1;
-    if (this.pendingBytes + most > WRITE_BATCH_BYTES) this.flush();
-    let length: number;
-    if (most > WRITE_BATCH_BYTES) {
-      // A resource bigger than a batch: written on its own.
-      const bytes = Buffer.from(`${text}\n`, 'utf8');
-      this.writeAll(bytes, bytes.length, this.written);
-      length = bytes.length - 1;
-    } else {
-      this.batch ??= Buffer.allocUnsafe(WRITE_BATCH_BYTES);
-      length = this.batch.write(text, this.pendingBytes, 'utf8');
-      this.batch[this.pendingBytes + length] = 0x0a;
-      this.pendingBytes += length + 1;
-    }
+    const bytes = Buffer.from(`${JSON.stringify(resource)}\n`, 'utf8');
     this.offsets[slot] = this.written;
-    this.lengths[slot] = length;
-    this.written += length + 1;
-  }
-
-  private writeAll(bytes: Buffer, count: number, position: number): void {
-    let done = 0;
-    while (done < count) done += writeSync(this.fd!, bytes, done, count - done, position + done);
+    this.lengths[slot] = bytes.length - 1;
+    this.written += bytes.length;
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    if (this.pendingBytes >= WRITE_BATCH_BYTES) this.flush();
   }
 }

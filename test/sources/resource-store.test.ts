@@ -17,8 +17,8 @@ function resource(i: number, note: string): InventoryResource {
   } as unknown as InventoryResource;
 }
 
-// The spill file is read back in blocks when reads are sequential and per resource when they jump;
-// both, and resources bigger than a write batch or a read block, must give back what was put.
+// Whatever the read order (a pass is sorted; the file is in input order), and for resources bigger
+// than a write batch and with multi-byte text, the spill file gives back exactly what was put.
 describe('ResourceStore spilled to disk', () => {
   const notes = (i: number) => (i % 97 === 0 ? 'ü€😀'.repeat(i === 485 ? 400_000 : 30) : `plain ${i}`);
 
