@@ -60,6 +60,10 @@ export interface JsonLimitViolation {
  * writes one). Iterative — an explicit stack — so it cannot itself overflow on what it guards against.
  */
 export function jsonLimitViolation(value: unknown, limit: number = MAX_JSON_DEPTH): JsonLimitViolation | null {
+  // Every input value passes through here (issue 11: 0.3 s of a 100k-resource load), and nearly
+  // all are fine: a quick recursive check, bounded by `limit` levels so it cannot overflow, and
+  // the walk below (which builds the path) only for a value that breaks a limit.
+  if (withinLimits(value, 0, limit)) return null;
   interface Frame { value: unknown; depth: number; key: string | number | null; parent: Frame | null }
   const stack: Frame[] = [{ value, depth: 0, key: null, parent: null }];
   while (stack.length > 0) {
@@ -89,6 +93,24 @@ export function jsonLimitViolation(value: unknown, limit: number = MAX_JSON_DEPT
     for (let at: Frame | null = frame; at && at.key !== null; at = at.parent) path.push(at.key);
     return path.reverse();
   }
+}
+
+/** `String.prototype.isWellFormed` (Node 20+, V8's fast scan): false exactly when LONE_SURROGATE matches. */
+const isWellFormed = (text: string): boolean => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/** Whether jsonLimitViolation finds nothing; `depth` counts the levels above `node`. */
+function withinLimits(node: unknown, depth: number, limit: number): boolean {
+  if (typeof node === 'string') return isWellFormed(node);
+  if (typeof node !== 'object' || node === null) return true;
+  if (depth >= limit) return false;
+  if (Array.isArray(node)) {
+    for (const child of node) if (!withinLimits(child, depth + 1, limit)) return false;
+    return true;
+  }
+  for (const key of Object.keys(node)) {
+    if (!isWellFormed(key) || !withinLimits((node as Record<string, unknown>)[key], depth + 1, limit)) return false;
+  }
+  return true;
 }
 
 /**
