@@ -1,19 +1,47 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ScanError } from '../errors.js';
 import type { InventoryResource } from '../inventory/model.js';
 
 /** Spill files still open, removed when the process exits however the scan ended. */
 const openSpills = new Set<string>();
 let exitHookInstalled = false;
+const STOP_SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+function removeSpills(): void {
+  for (const path of openSpills) rmSync(path, { recursive: true, force: true });
+  openSpills.clear();
+}
+
+/**
+ * A signal's default action ends the process without an 'exit' event, and Ctrl-C while a large
+ * input is read would leave gigabytes of resources in the temp directory: remove them, then let
+ * the signal do what it would have done (other listeners — report staging, deferred swaps — run
+ * in the same dispatch and keep their say).
+ */
+function onStopSignal(signal: NodeJS.Signals): void {
+  removeSpills();
+  stopWatchingSignals();
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+function stopWatchingSignals(): void {
+  for (const signal of STOP_SIGNALS) process.off(signal, onStopSignal);
+}
 
 function removeOnExit(dir: string): void {
+  if (openSpills.size === 0) for (const signal of STOP_SIGNALS) process.on(signal, onStopSignal);
   openSpills.add(dir);
   if (exitHookInstalled) return;
   exitHookInstalled = true;
-  process.once('exit', () => {
-    for (const path of openSpills) rmSync(path, { recursive: true, force: true });
-  });
+  process.once('exit', removeSpills);
+}
+
+/** One line for the user when the temp directory cannot hold the spill (missing, read-only, full). */
+function spillError(dir: string, error: unknown): ScanError {
+  const reason = error instanceof Error && 'code' in error ? `${String(error.code)}: ${error.message.split(',')[0]}` : String(error);
+  return new ScanError(`cannot keep the input's resources in a temporary file under ${dir} (${reason}); set TMPDIR to a directory with room`);
 }
 
 /** Writes are gathered to this size before one write call. */
@@ -56,9 +84,13 @@ export class ResourceStore {
   /** From now on resources live on disk; those held so far are written there too. */
   spill(): void {
     if (this.fd !== undefined) return;
-    this.dir = mkdtempSync(join(this.tempDir, 'cafscan-spill-'));
-    removeOnExit(this.dir);
-    this.fd = openSync(join(this.dir, 'resources.ndjson'), 'w+', 0o600);
+    try {
+      this.dir = mkdtempSync(join(this.tempDir, 'cafscan-spill-'));
+      removeOnExit(this.dir);
+      this.fd = openSync(join(this.dir, 'resources.ndjson'), 'w+', 0o600);
+    } catch (error) {
+      throw spillError(this.tempDir, error);
+    }
     for (let slot = 0; slot < this.memory.length; slot++) {
       const resource = this.memory[slot];
       if (resource) this.write(slot, resource);
@@ -71,7 +103,11 @@ export class ResourceStore {
     if (this.fd === undefined || this.pending.length === 0) return;
     const bytes = Buffer.concat(this.pending, this.pendingBytes);
     let done = 0;
-    while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.written - this.pendingBytes + done);
+    try {
+      while (done < bytes.length) done += writeSync(this.fd, bytes, done, bytes.length - done, this.written - this.pendingBytes + done);
+    } catch (error) {
+      throw spillError(this.tempDir, error);
+    }
     this.pending = [];
     this.pendingBytes = 0;
   }
@@ -100,6 +136,7 @@ export class ResourceStore {
     if (this.dir) {
       rmSync(this.dir, { recursive: true, force: true });
       openSpills.delete(this.dir);
+      if (openSpills.size === 0) stopWatchingSignals();
       this.dir = undefined;
     }
   }

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { InputError, ScanError } from '../../src/errors.js';
 import type { InventoryResource } from '../../src/inventory/model.js';
 import { resourceSetOf, type ResourceSet } from '../../src/inventory/resource-set.js';
 import { loadInputs } from '../../src/sources/load-inputs.js';
@@ -123,5 +123,30 @@ describe('openInputs merges exactly like loadInputs', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toMatch(/^\d{2,} 1$/);
     expect(readdirSync(spillDir)).toEqual([]);
+  });
+
+  it('a spill file is removed when a stop signal ends the process while inputs are read (review finding)', () => {
+    const spillDir = tempDir();
+    // The signal arrives with the spill open and nothing else listening: the process must still
+    // end by that signal (not hang, not exit 0) and leave no spill behind.
+    const script = `
+      const { openInputs } = await import(${JSON.stringify(join(repoRoot, 'dist', 'sources', 'open-inputs.js'))});
+      const set = await openInputs([${JSON.stringify(demo)}], { spillAboveBytes: 0, tempDir: ${JSON.stringify(spillDir)} });
+      const { readdirSync } = await import('node:fs');
+      console.log(readdirSync(${JSON.stringify(spillDir)}).length);
+      process.kill(process.pid, 'SIGTERM');
+      setTimeout(() => console.log('still running'), 2000);`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(run.stdout.trim()).toBe('1');
+    expect(run.signal).toBe('SIGTERM');
+    expect(readdirSync(spillDir)).toEqual([]);
+  });
+
+  it('a temp directory that cannot hold the spill is one clear line, not an internal error (review finding)', async () => {
+    const missing = join(tempDir(), 'no-such-dir');
+    const failure = await openInputs([demo], { spillAboveBytes: 0, tempDir: missing }).then(() => undefined, (error: unknown) => error);
+    expect(failure).toBeInstanceOf(ScanError);
+    expect((failure as Error).message).toMatch(/^cannot keep the input's resources in a temporary file under .*no-such-dir \(ENOENT: .*\); set TMPDIR to a directory with room$/);
+    expect((failure as Error).message).not.toContain('\n');
   });
 });
