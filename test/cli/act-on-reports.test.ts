@@ -143,8 +143,13 @@ describe('colour', () => {
   });
 });
 
+/**
+ * The environment of a person at a terminal: no colour settings, and no CI marker — Node's
+ * util.styleText asks the terminal's colour depth, which is 2 colours when CI is set (as .ci/run
+ * sets it), and then writes no colour even on a terminal.
+ */
 function withoutNoColor(): NodeJS.ProcessEnv {
-  const { NO_COLOR: _noColor, FORCE_COLOR: _force, ...env } = process.env;
+  const { NO_COLOR: _noColor, FORCE_COLOR: _force, CI: _ci, ...env } = process.env;
   return env;
 }
 
