@@ -1,6 +1,5 @@
 import { RELATED_IDENTITY_FIELDS, type Catalog } from '../controls/catalog.js';
 import type { Inventory, InventoryResource } from '../inventory/model.js';
-import type { ResourceSet } from '../inventory/resource-set.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 
 export interface Context {
@@ -90,13 +89,6 @@ export function buildContext(inventory: Inventory, catalog: Catalog, options: Co
   const builder = new ContextBuilder(catalog, options);
   for (const resource of inventory.resources) builder.add(resource);
   return builder.toContext();
-}
-
-/** The context of a resource set, in one pass over it (the set stays open for the caller's other passes). */
-export async function contextOfSet(set: ResourceSet, catalog: Catalog, options: ContextOptions = {}): Promise<ContextBuilder> {
-  const builder = new ContextBuilder(catalog, options);
-  for await (const resource of set.resources()) builder.add(resource);
-  return builder;
 }
 
 function addPath(tree: FieldTree, keys: string[]): void {

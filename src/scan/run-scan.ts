@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CollectionSummary } from '../collect/coverage-summary.js';
-import { loadCatalog, severityRank, type Severity } from '../controls/catalog.js';
+import { loadCatalog, type Severity } from '../controls/catalog.js';
 import { namesAny, selectedCatalog, type Selection } from '../controls/select.js';
 import type { EvaluateOptions, ResourceOutcomes } from '../engine/evaluate.js';
 import { EVALUATION_ERROR_SAMPLE, evaluationErrorWarning, summarizeEvaluationErrors, type EvaluationErrorSummary } from '../engine/evaluation-errors.js';
@@ -33,7 +33,7 @@ import { ContextBuilder } from '../engine/context.js';
 import { controlDetails } from '../reporters/control-details.js';
 import { FailOnGate } from './gate.js';
 import { chooseWorkerCount } from '../engine/evaluation-pool.js';
-import { evaluateChunks, type EvaluateChunks } from './evaluate-chunks.js';
+import { evaluateChunks } from './evaluate-chunks.js';
 import { FindingParts } from './finding-parts.js';
 import { evaluateWritingInventory } from './inventory-pass.js';
 
@@ -68,8 +68,6 @@ export interface ScanRequest {
   policy?: EvaluateOptions['bundle'];
   /** --allow-empty: a scan that evaluated nothing may pass --fail-on. */
   allowEmpty?: boolean;
-  /** The engine (default: evaluateChunks, worker threads); tests plug in others here. */
-  evaluate?: EvaluateChunks;
   /** --workers: evaluation threads (EvaluateOptions.workers). */
   workers?: number;
   /** --controls, --capability…: only these controls are evaluated (absent: all). */
@@ -102,7 +100,7 @@ export const OUTPUT_FILES = { results: 'results.json', sarif: 'results.sarif', i
  * resources to inventory.json and its findings — suppressed, compared with the baseline, scored —
  * to spill files; then results.json is assembled in its order, SARIF and the human reports are
  * written from what was gathered on the way, and the set replaces the previous one all at once.
- * No array of all resources or findings is held (the engine adapter aside, see evaluate-chunks.ts).
+ * No array of all resources or findings is held.
  */
 export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const set = request.resources;
@@ -110,7 +108,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const scanned = { accounts: header.accounts, regions: header.regions };
   const suppressions = request.suppressions?.length ? new SuppressionTracker(request.suppressions, request.startedAt) : undefined;
   const baseline = request.baseline ? new BaselineComparison(request.baseline.findings, request.baseline.startedAt, request.baseline.path) : undefined;
-  const tally = new FindingTally(request.failOn);
+  const tally = new FindingTally();
   const scores = new ScoreAccumulator();
   const controlIds = new Set<string>();
   const gate = new FailOnGate(request.failOn);
@@ -169,9 +167,8 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     const inventory = new InventoryFileWriter(header, (piece) => staged.guard(OUTPUT_FILES.inventory, () => inventoryFile.write(piece)));
     const parts = new FindingParts(staged.workDir('parts'));
     const errors = new ErrorTally();
-    const evaluate = request.evaluate ?? evaluateChunks;
     const options: EvaluateOptions = { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false, ...(request.policy ? { bundle: request.policy } : {}), ...(request.selection ? { catalog } : {}), ...(request.workers ? { workers: workerChoice.workers } : {}) };
-    await evaluateWritingInventory(set, evaluate, { header, options, contextJson, total: set.count }, inventory, request.redact, (chunk) => {
+    await evaluateWritingInventory(set, evaluateChunks, { header, options, contextJson, total: set.count }, inventory, request.redact, (chunk) => {
       errors.add(chunk);
       const tags = new Map(chunk.map(({ resource }) => [resource.arn, resource.tags]));
       const findings = makeFindings(chunk, [], graph);
@@ -301,7 +298,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     if (emptyLine && !emptyGate) warnings.push(emptyLine);
     const runCount = Math.max(1, header.accounts.length);
     if (sarifFiles.length > 1) warnings.push(`${runCount} accounts: SARIF split into ${sarifFiles.join(', ')} (GitHub takes at most ${GITHUB_LIMITS.runsPerFile} runs per upload; upload each file)`);
-    const exitCode = emptyGate || (request.failOnNewOnly ? tally.failsNew : tally.fails) ? 1 : 0;
+    const exitCode = emptyGate || (request.failOnNewOnly ? gate.failingNew > 0 : gate.failing > 0) ? 1 : 0;
     const gateLine = exitCode === 0 ? undefined : emptyGate ? emptyLine : gate.line(request.baseline?.path, request.failOnNewOnly === true);
     return {
       results,
@@ -341,26 +338,18 @@ function writeResults(results: Omit<ScanResults, 'findings'> & { findings?: neve
   }
 }
 
-/** What the exit code and the empty-scan check need of all findings, counted as they go by. */
+/** What the empty-scan check needs of all findings, counted as they go by (the gate counts failures: gate.ts). */
 class FindingTally {
   total = 0;
   /** Findings that passed or failed (a suppressed failure was evaluated too). */
   evaluated = 0;
   /** Findings on account-level records (checks that run for every account and region seen). */
   onAccounts = 0;
-  fails = false;
-  failsNew = false;
-
-  constructor(private readonly threshold: Severity | undefined) {}
 
   add(finding: Finding): void {
     this.total++;
     if (finding.status === 'pass' || finding.status === 'fail') this.evaluated++;
     if (finding.resource.type === ACCOUNT_RESOURCE_TYPE) this.onAccounts++;
-    if (failsAtOrAbove([finding], this.threshold)) {
-      this.fails = true;
-      if (finding.baselineState === 'new') this.failsNew = true;
-    }
   }
 }
 
@@ -380,7 +369,7 @@ class ErrorTally {
  * something. A suppressed failure was evaluated; a not_evaluated check was not.
  */
 export function emptyScanReason(request: Pick<ScanRequest, 'sources' | 'allResources'> & { inventory: Pick<Inventory, 'resources'> }, findings: Finding[]): string | undefined {
-  const tally = new FindingTally(undefined);
+  const tally = new FindingTally();
   for (const finding of findings) tally.add(finding);
   return emptyReasonOf(tally, request.inventory.resources.filter((r) => r.type !== ACCOUNT_RESOURCE_TYPE).length, request);
 }
@@ -418,10 +407,4 @@ function isStaleSarifPart(name: string, written: number): boolean {
 /** results.sarif, then results-2.sarif, results-3.sarif… beyond 20 accounts. */
 export function sarifFileName(index: number): string {
   return index === 0 ? OUTPUT_FILES.sarif : `results-${index + 1}.sarif`;
-}
-
-export function failsAtOrAbove(findings: Finding[], threshold: Severity | undefined): boolean {
-  if (!threshold) return false;
-  // An accepted risk (suppressed) stays visible but no longer breaks the build.
-  return findings.some((f) => f.status === 'fail' && !f.suppression && severityRank(f.severity) <= severityRank(threshold));
 }

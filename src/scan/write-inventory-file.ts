@@ -5,7 +5,7 @@ import { cleanUpOnStopSignals, letSignalsArrive } from '../reporters/defer-signa
 import { InventoryFileWriter } from '../reporters/inventory-json.js';
 import { StagedSet } from '../reporters/staged-set.js';
 import { commitStaged } from '../reporters/write-outputs.js';
-import { evaluateChunks, type EvaluateChunks } from './evaluate-chunks.js';
+import { evaluateChunks } from './evaluate-chunks.js';
 import { evaluateWritingInventory } from './inventory-pass.js';
 import { ContextBuilder } from '../engine/context.js';
 import { loadCatalog } from '../controls/catalog.js';
@@ -16,7 +16,7 @@ import { loadCatalog } from '../controls/catalog.js';
  * inventory.json, then swapped in complete and fsync'd, or the previous file left as it was.
  * Returns warnings for stderr.
  */
-export async function writeInventoryFile(file: string, inventory: Inventory | ResourceSet, redact: boolean, evaluate: EvaluateChunks = evaluateChunks): Promise<string[]> {
+export async function writeInventoryFile(file: string, inventory: Inventory | ResourceSet, redact: boolean): Promise<string[]> {
   const set = 'resources' in inventory && Array.isArray(inventory.resources) ? resourceSetOf(inventory as Inventory) : (inventory as ResourceSet);
   const name = basename(file);
   // The listeners first: a stop signal the moment the staging directory appears must find them.
@@ -36,7 +36,7 @@ export async function writeInventoryFile(file: string, inventory: Inventory | Re
     if (redact) {
       // controls: false — only the redaction check runs (what to replace), no control, so the
       // context other resources are looked up in can stay empty.
-      await evaluateWritingInventory(set, evaluate, { header: set.header, options: { scanTime: new Date(), controls: false }, contextJson: new ContextBuilder(loadCatalog()).toJson(), total: set.count }, writer, true, () => {});
+      await evaluateWritingInventory(set, evaluateChunks, { header: set.header, options: { scanTime: new Date(), controls: false }, contextJson: new ContextBuilder(loadCatalog()).toJson(), total: set.count }, writer, true, () => {});
     } else {
       for await (const resource of set.resources()) writer.add(resource, false);
     }

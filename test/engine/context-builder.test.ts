@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Catalog, ControlMeta } from '../../src/controls/catalog.js';
-import { buildContext, ContextBuilder, contextOfSet } from '../../src/engine/context.js';
-import { resourceSetOf } from '../../src/inventory/resource-set.js';
+import { buildContext, ContextBuilder } from '../../src/engine/context.js';
 import type { Inventory, InventoryResource, JsonObject } from '../../src/inventory/model.js';
 import { IDENTITY_FIELDS, validateRelatedFields } from '../../scripts/policy-catalog.mjs';
 
@@ -120,15 +119,6 @@ describe('ContextBuilder', () => {
     const builder = new ContextBuilder(catalog);
     for (const r of resources) builder.add(r);
     expect(JSON.stringify(buildContext(inventory, catalog))).toBe(builder.toJson());
-  });
-
-  it('builds the same context in one pass over a resource set', async () => {
-    const catalog = catalogOf(control('A', { 'Test::Policy': ['configuration.v'] }));
-    const resources = [resource('Test::Policy', 'a', { v: 1, w: 2 }), resource('Test::Other', 'b', { v: 3 })];
-    const inventory: Inventory = { kind: 'cafscan-inventory', schemaVersion: '1', sources: ['t'], accounts: [ACCOUNT], regions: ['us-east-1'], coverage: [], resources };
-    const fromSet = await contextOfSet(resourceSetOf(inventory), catalog);
-    expect(fromSet.toJson()).toBe(JSON.stringify(buildContext(inventory, catalog)));
-    expect(Object.keys(fromSet.toContext().resources)).toEqual([resources[0]!.arn]);
   });
 });
 
