@@ -1,9 +1,7 @@
-/** JSON values as they cross module boundaries (no `any`). */
-export type JsonPrimitive = string | number | boolean | null;
-export type JsonValue = JsonPrimitive | JsonValue[] | JsonObject;
-export interface JsonObject {
-  [key: string]: JsonValue;
-}
+import type { JsonObject } from './model/json.js';
+
+// The types live in src/model; re-exported here because this module's helpers are typed by them.
+export type { JsonObject, JsonPrimitive, JsonValue } from './model/json.js';
 
 export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,4 +1,5 @@
-import { severityRank, type Severity } from './controls/catalog.js';
+import { severityRank } from './controls/catalog.js';
+import type { Severity } from './model/control.js';
 
 /**
  * Orders by code point, never by locale: the same reports on every machine (localeCompare

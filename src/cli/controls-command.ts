@@ -1,4 +1,4 @@
-import { CAPABILITIES, CAPABILITY_TITLES, type ControlMeta } from '../controls/catalog.js';
+import { CAPABILITIES, CAPABILITY_TITLES, type ControlMeta } from '../model/control.js';
 import { RETIRED_CONTROLS } from '../controls/retired.js';
 
 export type ControlsFormat = 'table' | 'json' | 'markdown';

@@ -1,4 +1,4 @@
-import type { ControlMeta } from '../controls/catalog.js';
+import type { ControlMeta } from '../model/control.js';
 import { RETIRED_CONTROLS } from '../controls/retired.js';
 import { InputError } from '../errors.js';
 

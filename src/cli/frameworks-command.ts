@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { loadCatalog } from '../controls/catalog.js';
 import { frameworkCoverage } from '../frameworks/coverage.js';
 import { loadFrameworks } from '../frameworks/load-frameworks.js';
-import type { FrameworkCoverage } from '../frameworks/model.js';
+import type { FrameworkCoverage } from '../model/frameworks.js';
 
 export const FRAMEWORKS_FORMATS = ['text', 'json'] as const;
 export type FrameworksFormat = (typeof FRAMEWORKS_FORMATS)[number];

@@ -1,7 +1,8 @@
 import { InputError } from '../errors.js';
-import { renderCoverageSummary, summarizeCalls, type CollectionSummary } from '../collect/coverage-summary.js';
+import { renderCoverageSummary, summarizeCalls } from '../collect/coverage-summary.js';
+import type { CollectionSummary } from '../model/results.js';
 import { collectLive, type LiveOptions } from '../collect/run-collection.js';
-import type { Inventory } from '../inventory/model.js';
+import type { Inventory } from '../model/inventory.js';
 
 export interface LiveFlags {
   profile?: string;

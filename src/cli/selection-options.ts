@@ -1,6 +1,7 @@
 import { Option, type Command } from 'commander';
-import { CAPABILITIES, COMPONENTS, SEVERITIES, type ControlMeta, type Severity } from '../controls/catalog.js';
-import { hasCriteria, selectControls, servicesOf, splitList, type Selection, type SelectionCriteria } from '../controls/select.js';
+import { CAPABILITIES, COMPONENTS, SEVERITIES, type ControlMeta, type Severity } from '../model/control.js';
+import { hasCriteria, selectControls, servicesOf, splitList, type Selection } from '../controls/select.js';
+import type { SelectionCriteria } from '../model/selection.js';
 
 /** The flags `scan` and `controls` share to choose controls (src/controls/select.ts). */
 export interface SelectionFlags {

@@ -1,5 +1,5 @@
 import type { JsonObject } from '../json.js';
-import type { CoverageEntry, InventoryResource, Relationship } from '../inventory/model.js';
+import type { CoverageEntry, InventoryResource, Relationship } from '../model/inventory.js';
 import type { ClientFactory } from './aws-clients.js';
 import { callRecordOf } from './aws-clients.js';
 import { classifyFailure, errorCode, type CallFailure } from './errors.js';

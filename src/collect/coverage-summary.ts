@@ -1,11 +1,6 @@
 import { compareText } from '../order.js';
 import type { CallLog, CallRecord } from './call-log.js';
-
-/** What results.json and inventory.json say about a live collection (a contract extension). */
-export interface CollectionSummary {
-  apiCalls: number;
-  failedCalls: Array<Pick<CallRecord, 'action' | 'region' | 'errorCode' | 'message'>>;
-}
+import type { CollectionSummary } from '../model/results.js';
 
 export function summarizeCalls(log: CallLog): CollectionSummary {
   const failed = log

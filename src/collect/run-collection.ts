@@ -2,7 +2,7 @@ import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ScanError } from '../errors.js';
 import { accountResourceArn, buildInventory } from '../inventory/build-inventory.js';
-import type { Inventory } from '../inventory/model.js';
+import type { Inventory } from '../model/inventory.js';
 import { ClientFactory } from './aws-clients.js';
 import { CallLog } from './call-log.js';
 import { createContext, type CollectedPart, type Collector } from './collector.js';

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { COMPONENTS, type Component } from '../controls/catalog.js';
+import { COMPONENTS, type Component } from '../model/control.js';
 import { InputError } from '../errors.js';
 import type { AssetRule } from '../graph/user-rules.js';
-import type { SuppressionRule } from '../suppressions/model.js';
+import type { SuppressionRule } from '../model/suppression.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 
 /** cafscan.config.json: what a team tells the scanner about its account (docs/configuration.md). */

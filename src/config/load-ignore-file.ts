@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { parseDocument } from 'yaml';
 import { InputError } from '../errors.js';
 import { isJsonObject, type JsonValue } from '../json.js';
-import type { SuppressionRule } from '../suppressions/model.js';
+import type { SuppressionRule } from '../model/suppression.js';
 import { parseSuppression } from './load-config.js';
 
 export const DEFAULT_IGNORE_FILES = ['cafscan.ignore.yaml', 'cafscan.ignore.yml'];

@@ -1,22 +1,9 @@
 import picomatch from 'picomatch';
 import { InputError } from '../errors.js';
-import { CAPABILITIES, COMPONENTS, severityRank, type Catalog, type ControlMeta, type Route, type Severity } from './catalog.js';
+import { severityRank } from './catalog.js';
+import { CAPABILITIES, COMPONENTS, type Catalog, type ControlMeta, type Route, type Severity } from '../model/control.js';
 import { RETIRED_CONTROLS, currentControlId } from './retired.js';
-
-/**
- * What the user asked to run (`--controls`, `--exclude-controls`, `--capability`, `--component`,
- * `--severity`, `--service`), as given: results.json reports it in `scan.selection`. Every list
- * is already split on commas. Criteria combine with AND; exclusions apply last.
- */
-export interface SelectionCriteria {
-  controls?: string[];
-  excludeControls?: string[];
-  capabilities?: string[];
-  components?: string[];
-  /** Minimum severity: this one and the more severe. */
-  severity?: Severity;
-  services?: string[];
-}
+import type { SelectionCriteria } from '../model/selection.js';
 
 /** The outcome of a selection: what runs, and what does not (never reported as a pass). */
 export interface Selection {

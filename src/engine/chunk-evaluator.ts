@@ -1,7 +1,8 @@
 import { isJsonObject, type JsonValue } from '../json.js';
 import { encode } from './encode.js';
 import { PolicyRunner, type CompiledPolicy, type Evaluation, type MemoryPages } from './policy-runner.js';
-import type { ControlOutcome, EvaluationError, ValuePath } from './outcomes.js';
+import type { ControlOutcome, EvaluationError } from './outcomes.js';
+import type { ValuePath } from '../model/inventory.js';
 
 /**
  * What one evaluator (the main thread, or one worker of the pool) needs once, before any chunk:

@@ -1,5 +1,5 @@
-import { RELATED_IDENTITY_FIELDS, type Catalog } from '../controls/catalog.js';
-import type { Inventory, InventoryResource } from '../inventory/model.js';
+import { RELATED_IDENTITY_FIELDS, type Catalog } from '../model/control.js';
+import type { Inventory, InventoryResource } from '../model/inventory.js';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
 
 export interface Context {

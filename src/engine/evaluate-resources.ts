@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalog, policyBundleDir, type Catalog } from '../controls/catalog.js';
-import type { InventoryResource } from '../inventory/model.js';
+import { loadCatalog, policyBundleDir } from '../controls/catalog.js';
+import type { Catalog } from '../model/control.js';
+import type { InventoryResource } from '../model/inventory.js';
 import { ENVIRONMENT_HINT, type ChunkItem } from './chunk-evaluator.js';
 import type { EvaluationSetup } from './evaluate.js';
 import { inThreadRunner, workerPool, type ChunkRunner, type RunnerSetup } from './evaluation-pool.js';

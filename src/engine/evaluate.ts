@@ -1,14 +1,15 @@
-import type { Catalog } from '../controls/catalog.js';
+import type { Catalog } from '../model/control.js';
 import { loadCatalog } from '../controls/catalog.js';
 import type { AssetGraph } from '../graph/model.js';
-import type { Inventory } from '../inventory/model.js';
+import type { Inventory } from '../model/inventory.js';
 import { resourceSetOf } from '../inventory/resource-set.js';
 import { ContextBuilder } from './context.js';
 import { evaluateResources } from './evaluate-resources.js';
 import type { ResourceOutcomes } from './outcomes.js';
 import { phaseDone } from '../timings.js';
 
-export type { ControlOutcome, EvaluationError, OutcomeStatus, ResourceOutcomes, ValuePath } from './outcomes.js';
+export type { ControlOutcome, EvaluationError, OutcomeStatus, ResourceOutcomes } from './outcomes.js';
+export type { ValuePath } from '../model/inventory.js';
 export { environmentMaps } from './chunk-evaluator.js';
 export { evaluateResources } from './evaluate-resources.js';
 export { DEFAULT_MAX_WORKERS, MAX_WORKERS, defaultWorkerCount } from './evaluation-pool.js';

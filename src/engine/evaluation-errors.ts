@@ -1,11 +1,5 @@
 import type { ResourceOutcomes } from './evaluate.js';
-
-/** results.json scan.evaluationErrors: runtime errors the scan survived (docs/contract-extensions.md). */
-export interface EvaluationErrorSummary {
-  count: number;
-  /** The first errors, in inventory order (one failing control can error on every resource of a type). */
-  sample: Array<{ controlId: string | null; resource: string; message: string }>;
-}
+import type { EvaluationErrorSummary } from '../model/results.js';
 
 export const EVALUATION_ERROR_SAMPLE = 20;
 

@@ -1,6 +1,7 @@
-import type { InventoryResource } from '../inventory/model.js';
+import type { FindingStatus } from '../model/finding.js';
+import type { InventoryResource, ValuePath } from '../model/inventory.js';
 
-export type OutcomeStatus = 'pass' | 'fail' | 'not_evaluated';
+export type OutcomeStatus = FindingStatus;
 
 /** What main.rego returns for one control on one resource. */
 export interface ControlOutcome {
@@ -8,9 +9,6 @@ export interface ControlOutcome {
   status: OutcomeStatus;
   messages: string[];
 }
-
-/** A path from the resource root to a value, e.g. ["configuration", "Environment", "API_KEY"]. */
-export type ValuePath = Array<string | number>;
 
 export interface ResourceOutcomes {
   resource: InventoryResource;

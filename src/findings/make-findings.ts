@@ -1,10 +1,11 @@
-import { loadCatalog, type ControlMeta } from '../controls/catalog.js';
+import { loadCatalog } from '../controls/catalog.js';
+import type { ControlMeta } from '../model/control.js';
 import type { ResourceOutcomes } from '../engine/evaluate.js';
 import { accountResourceArn } from '../inventory/build-inventory.js';
-import { ACCOUNT_RESOURCE_TYPE, type CoverageEntry } from '../inventory/model.js';
+import { ACCOUNT_RESOURCE_TYPE, type CoverageEntry } from '../model/inventory.js';
 import { compareFindings } from '../order.js';
 import type { AssetGraph } from '../graph/model.js';
-import type { Finding, FindingScope } from './model.js';
+import type { Finding, FindingScope } from '../model/finding.js';
 
 /**
  * Joins the engine's outcomes with control metadata into contract findings, in a stable order.

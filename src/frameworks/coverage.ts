@@ -1,4 +1,4 @@
-import type { Framework, FrameworkCoverage } from './model.js';
+import type { Framework, FrameworkCoverage } from '../model/frameworks.js';
 
 /**
  * How much of a framework cafscan can evaluate, in four disjoint counts. A partly automated

@@ -6,7 +6,7 @@ import { packageRoot } from '../controls/catalog.js';
 import { currentControlId, isRetired } from '../controls/retired.js';
 import { InputError } from '../errors.js';
 import { printable } from '../json.js';
-import type { Framework, FrameworkSection, Requirement } from './model.js';
+import type { Framework, FrameworkSection, Requirement } from '../model/frameworks.js';
 
 /** Shipped with the package (package.json `files`). */
 export const RULES_DIR = join(packageRoot, 'rules');

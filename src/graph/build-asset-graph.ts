@@ -1,4 +1,4 @@
-import type { Inventory, InventoryResource } from '../inventory/model.js';
+import type { Inventory, InventoryResource } from '../model/inventory.js';
 import { isJsonObject, type JsonValue } from '../json.js';
 import type { AssetGraph, AssetLink } from './model.js';
 import { CompiledRules, type AssetRule } from './user-rules.js';

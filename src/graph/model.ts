@@ -1,4 +1,4 @@
-import type { Component } from '../controls/catalog.js';
+import type { Component } from '../model/control.js';
 
 /**
  * Why a generic resource (bucket, key, role, log group, repository, API stage) matters to AI:

@@ -1,5 +1,5 @@
-import type { Component } from '../controls/catalog.js';
-import type { InventoryResource } from '../inventory/model.js';
+import type { Component } from '../model/control.js';
+import type { InventoryResource } from '../model/inventory.js';
 import { USER_RULE_TYPE, type AssetLink } from './model.js';
 
 /**

@@ -1,5 +1,5 @@
-import type { Component } from '../controls/catalog.js';
-import { ACCOUNT_RESOURCE_TYPE, type InventoryResource } from '../inventory/model.js';
+import type { Component } from '../model/control.js';
+import { ACCOUNT_RESOURCE_TYPE, type InventoryResource } from '../model/inventory.js';
 import { isJsonObject, type JsonValue } from '../json.js';
 
 /** What a reference points at, in the form the workload records it. */

@@ -1,6 +1,6 @@
 import { captureInstant, capturedLater } from './capture-time.js';
-import { ACCOUNT_RESOURCE_TYPE, INVENTORY_KIND, INVENTORY_SCHEMA_VERSION } from './model.js';
-import type { CoverageEntry, Inventory, InventoryResource } from './model.js';
+import { ACCOUNT_RESOURCE_TYPE, INVENTORY_KIND, INVENTORY_SCHEMA_VERSION } from '../model/inventory.js';
+import type { CoverageEntry, Inventory, InventoryResource } from '../model/inventory.js';
 import type { Removal } from './normalize-config-item.js';
 
 /** What merging needs of a resource: the streamed merge (src/sources/open-inputs.ts) keeps only this in memory. */

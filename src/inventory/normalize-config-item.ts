@@ -1,7 +1,7 @@
 import { InputError } from '../errors.js';
 import { isJsonObject, jsonLimitViolation, jsonPointer, ownRecord, type JsonObject, type JsonValue } from '../json.js';
 import { asObject, decodePolicyDocument, decodePolicyDocumentsIn, parseNestedJson } from './decode.js';
-import type { InventoryResource, Relationship } from './model.js';
+import type { InventoryResource, Relationship } from '../model/inventory.js';
 
 /** Config item statuses that mean the resource no longer exists or was never recorded. */
 const GONE_STATUSES = new Set(['ResourceDeleted', 'ResourceDeletedNotRecorded', 'ResourceNotRecorded']);

@@ -1,6 +1,11 @@
-import type { ResourceOutcomes, ValuePath } from '../engine/evaluate.js';
 import { isJsonObject, type JsonValue } from '../json.js';
-import type { Inventory, InventoryResource } from './model.js';
+import type { Inventory, InventoryResource, ValuePath } from '../model/inventory.js';
+
+/** A resource and where its credential-looking values are (the engine's ResourceOutcomes fit: the arrow points from the engine to here, not back). */
+export interface SecretPaths {
+  resource: InventoryResource;
+  secretPaths: ValuePath[];
+}
 
 /** Must equal redaction_marker in policies/lib/lib.rego, which treats it as a secret on re-scan. */
 export const REDACTION_MARKER = '[redacted by cafscan: looked like a credential]';
@@ -10,7 +15,7 @@ export const REDACTION_MARKER = '[redacted by cafscan: looked like a credential]
  * values replaced; everything else is shared, untouched. The scan itself always sees the real
  * values (so the secret controls can report them by name).
  */
-export function redactInventory(inventory: Inventory, evaluated: ResourceOutcomes[]): { inventory: Inventory; redactedValues: number } {
+export function redactInventory(inventory: Inventory, evaluated: readonly SecretPaths[]): { inventory: Inventory; redactedValues: number } {
   const replacements = new Map<InventoryResource, InventoryResource>();
   let redactedValues = 0;
   for (const { resource, secretPaths } of evaluated) {

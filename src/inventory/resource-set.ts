@@ -1,4 +1,4 @@
-import type { Inventory, InventoryResource } from './model.js';
+import type { Inventory, InventoryResource } from '../model/inventory.js';
 
 /** Everything about an inventory except its resources: small whatever the scan's size. */
 export type InventoryHeader = Omit<Inventory, 'resources'>;

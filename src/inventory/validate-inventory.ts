@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { packageRoot } from '../controls/catalog.js';
 import { printable, type JsonObject, type JsonValue } from '../json.js';
-import type { Inventory, InventoryResource } from './model.js';
+import type { Inventory, InventoryResource } from '../model/inventory.js';
 
 /** Published beside docs/inventory.md, and what a saved inventory.json is checked against. */
 export const INVENTORY_SCHEMA_FILE = join(packageRoot, 'docs', 'inventory.schema.json');

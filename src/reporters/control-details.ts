@@ -1,22 +1,6 @@
-import type { Capability, Component, ControlMeta, Reference, Remediation, Severity } from '../controls/catalog.js';
+import type { Capability, Component, ControlMeta, Reference, Remediation, Severity } from '../model/control.js';
 import { compareText } from '../order.js';
-
-/**
- * What results.json says once per control (its top-level `controls`), so a reader of a finding
- * finds how to fix it by the finding's `controlId` without the catalog at hand, and the
- * remediation is not repeated on every finding of that control.
- */
-export interface ControlDetails {
-  title: string;
-  severity: Severity;
-  capability: Capability;
-  component: Component;
-  rationale: string;
-  remediation: Remediation;
-  references: Reference[];
-}
-
-export type ControlDetailsMap = Record<string, ControlDetails>;
+import type { ControlDetailsMap } from '../model/results.js';
 
 /** The details of the controls in `ids` (those with a finding), by id in id order; ids the catalog lacks are left out. */
 export function controlDetails(catalog: readonly ControlMeta[], ids: Iterable<string>): ControlDetailsMap {

@@ -1,5 +1,5 @@
 import { stableStringify } from '../json.js';
-import type { Inventory, InventoryResource } from '../inventory/model.js';
+import type { Inventory, InventoryResource } from '../model/inventory.js';
 import type { InventoryHeader } from '../inventory/resource-set.js';
 
 export interface LineSpan {

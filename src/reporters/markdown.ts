@@ -4,8 +4,8 @@
  * evaluated, and what changed since a baseline. Every finding stays in results.json.
  */
 import { selectionNote } from './selection-note.js';
-import { CAPABILITIES, CAPABILITY_TITLES, COMPONENTS } from '../controls/catalog.js';
-import type { ScoreCell } from '../scores/compute-scores.js';
+import { CAPABILITIES, CAPABILITY_TITLES, COMPONENTS } from '../model/control.js';
+import type { ScoreCell } from '../model/scores.js';
 import {
   formatScore,
   formatTime,

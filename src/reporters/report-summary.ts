@@ -1,4 +1,4 @@
-import { SEVERITIES, type Severity } from '../controls/catalog.js';
+import { SEVERITIES, type Severity } from '../model/control.js';
 import { compareBySeverity, compareText } from '../order.js';
 import { compareForTable, displayStatus, isFixed, type BaselineChanges, type DisplayStatus, type ReportFinding, type ReportResults } from './html-template/report-view.js';
 

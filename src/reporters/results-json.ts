@@ -1,58 +1,13 @@
-import type { BaselineSummary } from '../baseline/compare-baseline.js';
-import type { CollectionSummary } from '../collect/coverage-summary.js';
-import type { SelectionCriteria } from '../controls/select.js';
-import type { EvaluationErrorSummary } from '../engine/evaluation-errors.js';
-import type { SuppressionReport } from '../suppressions/model.js';
+import type { BaselineSummary } from '../model/baseline.js';
+import type { CollectionSummary } from '../model/results.js';
+import type { SelectionCriteria } from '../model/selection.js';
+import type { EvaluationErrorSummary } from '../model/results.js';
+import type { SuppressionReport } from '../model/suppression.js';
 import { streamJson } from './stream-json.js';
-import type { Finding } from '../findings/model.js';
-import type { Scores } from '../scores/compute-scores.js';
-import type { ControlDetailsMap } from './control-details.js';
-
-export interface ScanInfo {
-  startedAt: string;
-  finishedAt: string;
-  sources: string[];
-  accounts: string[];
-  regions: string[];
-  /** Live scans only: how many API calls were made and every distinct one that failed. */
-  collection?: CollectionSummary;
-  /** Controls that failed at run time on a resource (not_evaluated findings) and redaction checks that failed; only when there were any. */
-  evaluationErrors?: EvaluationErrorSummary;
-  /** The AI asset graph: how many generic resources it linked, and references it could not resolve. */
-  assetGraph?: { linkedResources: number; links: number; unresolvedReferences: number; unresolvedSample: Array<{ workload: string; via: string; value: string }> };
-  /** What the config's suppressions did (applied, expired, unused). */
-  suppressions?: SuppressionReport;
-  /** With --baseline: the comparison with the previous results.json. */
-  baseline?: BaselineSummary;
-  /**
-   * With a selection flag (--controls, --capability…): the criteria as given, how many controls
-   * ran and the ids of those that did not. Excluded controls have no findings and are not in
-   * the scores (scores cover only what ran); they are neither passes nor failures.
-   */
-  selection?: ScanSelection;
-  /**
-   * Present (true) when no check passed or failed: nothing was evaluated, so the scores say
-   * nothing and a clean-looking result is not one. `emptyReason` says why.
-   */
-  empty?: true;
-  emptyReason?: string;
-}
-
-export interface ScanSelection {
-  criteria: SelectionCriteria;
-  selected: number;
-  excluded: string[];
-}
-
-export interface ScanResults {
-  schemaVersion: '1';
-  tool: { name: 'cafscan'; version: string };
-  scan: ScanInfo;
-  findings: Finding[];
-  scores: Scores;
-  /** Each control with a finding in this scan: title, rationale, remediation, references (findings point here by controlId). */
-  controls?: ControlDetailsMap;
-}
+import type { Finding } from '../model/finding.js';
+import type { Scores } from '../model/scores.js';
+import type { ControlDetailsMap } from '../model/results.js';
+import type { ScanResults } from '../model/results.js';
 
 /** results.json as the contract defines it (keys in contract order, findings pre-sorted), in pieces. */
 export function* resultsChunks(results: ScanResults): Generator<string> {

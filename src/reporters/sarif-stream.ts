@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type * as Sarif from 'sarif';
-import type { Finding } from '../findings/model.js';
+import type { Finding } from '../model/finding.js';
 import { compareBySeverity } from '../order.js';
 import type { StagedFile } from './durable-file.js';
 import { TopK } from './report-summary.js';

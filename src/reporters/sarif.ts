@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
-import { CAPABILITY_TITLES, type ControlMeta, type Severity } from '../controls/catalog.js';
+import { CAPABILITY_TITLES, type ControlMeta, type Severity } from '../model/control.js';
 import { USER_RULE_TYPE } from '../graph/model.js';
-import type { Finding } from '../findings/model.js';
+import type { Finding } from '../model/finding.js';
 import { compareBySeverity } from '../order.js';
 import type { LineSpan } from './inventory-json.js';
 

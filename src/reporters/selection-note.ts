@@ -1,4 +1,4 @@
-import type { ScanInfo } from './results-json.js';
+import type { ScanInfo } from '../model/results.js';
 
 /**
  * "N controls excluded by selection", said in every human report: an excluded control has no

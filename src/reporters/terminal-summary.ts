@@ -1,9 +1,9 @@
 import { styleText } from 'node:util';
-import { CAPABILITIES, CAPABILITY_TITLES } from '../controls/catalog.js';
-import type { BaselineSummary } from '../baseline/compare-baseline.js';
-import type { Finding } from '../findings/model.js';
+import { CAPABILITIES, CAPABILITY_TITLES } from '../model/control.js';
+import type { BaselineSummary } from '../model/baseline.js';
+import type { Finding } from '../model/finding.js';
 import { summarize, type ReportSummary } from './report-summary.js';
-import type { ScoreCell, Scores } from '../scores/compute-scores.js';
+import type { ScoreCell, Scores } from '../model/scores.js';
 
 /** The readable summary: the nine capabilities with score and counts, then the worst failures. */
 export function renderTerminalSummary(scores: Scores, findings: Finding[], maxFailures = 10, baseline?: BaselineSummary, emptyReason?: string, selection?: string): string {

@@ -1,5 +1,5 @@
 import { evaluateResources, type EvaluateOptions, type ResourceOutcomes } from '../engine/evaluate.js';
-import type { InventoryResource } from '../inventory/model.js';
+import type { InventoryResource } from '../model/inventory.js';
 import type { InventoryHeader } from '../inventory/resource-set.js';
 
 /** How a scan's resources are evaluated: chunks of outcomes, in the order the resources came. */

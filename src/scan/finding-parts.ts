@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Finding } from '../findings/model.js';
+import type { Finding } from '../model/finding.js';
 import { compareText } from '../order.js';
 import { SpillFile } from '../reporters/spill-file.js';
 

@@ -1,5 +1,6 @@
-import { severityRank, type Severity } from '../controls/catalog.js';
-import type { Finding } from '../findings/model.js';
+import { severityRank } from '../controls/catalog.js';
+import type { Severity } from '../model/control.js';
+import type { Finding } from '../model/finding.js';
 import { compareBySeverity } from '../order.js';
 import { TopK } from '../reporters/report-summary.js';
 

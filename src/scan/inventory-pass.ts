@@ -1,5 +1,5 @@
 import type { ResourceOutcomes } from '../engine/evaluate.js';
-import type { InventoryResource } from '../inventory/model.js';
+import type { InventoryResource } from '../model/inventory.js';
 import { redactResource } from '../inventory/redact.js';
 import type { ResourceSet } from '../inventory/resource-set.js';
 import type { InventoryFileWriter } from '../reporters/inventory-json.js';

@@ -1,5 +1,5 @@
 import { basename, dirname } from 'node:path';
-import type { Inventory } from '../inventory/model.js';
+import type { Inventory } from '../model/inventory.js';
 import { resourceSetOf, type ResourceSet } from '../inventory/resource-set.js';
 import { cleanUpOnStopSignals, letSignalsArrive } from '../reporters/defer-signals.js';
 import { InventoryFileWriter } from '../reporters/inventory-json.js';

@@ -1,30 +1,12 @@
-import { CAPABILITIES, COMPONENTS, type Capability, type Component, type Severity } from '../controls/catalog.js';
-import type { Finding } from '../findings/model.js';
+import { CAPABILITIES, COMPONENTS, type Capability, type Component, type Severity } from '../model/control.js';
+import type { Finding } from '../model/finding.js';
+import type { CapabilityScore, ScoreCell, Scores } from '../model/scores.js';
 
 /**
  * Severity weights: a critical control counts as much as ten low ones. The formula is in the
  * README ("How scores are computed"); change both together.
  */
 export const SEVERITY_WEIGHTS: Record<Severity, number> = { critical: 10, high: 5, medium: 3, low: 1, informational: 0.5 };
-
-export interface ScoreCell {
-  /** 0–100, one decimal; null where nothing was evaluated (never 100 by default). */
-  score: number | null;
-  passed: number;
-  failed: number;
-  notEvaluated: number;
-  /** Failures accepted by a suppression: shown, but neither failed nor in the score. */
-  suppressed: number;
-}
-
-export interface CapabilityScore extends ScoreCell {
-  components: Record<Component, ScoreCell>;
-}
-
-export interface Scores {
-  overall: ScoreCell;
-  capabilities: Record<Capability, CapabilityScore>;
-}
 
 class Tally {
   passed = 0;

@@ -1,5 +1,5 @@
 import { buildInventory, type InventoryPart } from '../inventory/build-inventory.js';
-import type { CoverageEntry, Inventory, InventoryResource } from '../inventory/model.js';
+import type { CoverageEntry, Inventory, InventoryResource } from '../model/inventory.js';
 import { configItemRemoval, normalizeConfigItem, type Removal } from '../inventory/normalize-config-item.js';
 import { readInputFile } from './read-input-file.js';
 

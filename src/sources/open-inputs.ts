@@ -9,7 +9,7 @@ import {
   type MergeKey,
 } from '../inventory/build-inventory.js';
 import { captureInstant } from '../inventory/capture-time.js';
-import { INVENTORY_KIND, INVENTORY_SCHEMA_VERSION, type CoverageEntry, type InventoryResource } from '../inventory/model.js';
+import { INVENTORY_KIND, INVENTORY_SCHEMA_VERSION, type CoverageEntry, type InventoryResource } from '../model/inventory.js';
 import { configItemRemoval, normalizeConfigItem, type Removal } from '../inventory/normalize-config-item.js';
 import type { InventoryHeader, ResourceSet } from '../inventory/resource-set.js';
 import type { JsonValue } from '../json.js';

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { JSONParser } from '@streamparser/json';
 import { InputError } from '../errors.js';
 import { isJsonObject, jsonPointer, jsonLimitViolation, type JsonObject, type JsonValue } from '../json.js';
-import { INVENTORY_KIND, INVENTORY_SCHEMA_VERSION, type Inventory } from '../inventory/model.js';
+import { INVENTORY_KIND, INVENTORY_SCHEMA_VERSION, type Inventory } from '../model/inventory.js';
 import { validateInventoryHeader, validateInventoryResource } from '../inventory/validate-inventory.js';
 import { inputBytes } from './input-bytes.js';
 

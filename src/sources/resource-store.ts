@@ -2,7 +2,7 @@ import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanError } from '../errors.js';
-import type { InventoryResource } from '../inventory/model.js';
+import type { InventoryResource } from '../model/inventory.js';
 
 /** Spill files still open, removed when the process exits however the scan ended. */
 const openSpills = new Set<string>();

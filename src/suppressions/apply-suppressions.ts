@@ -1,8 +1,9 @@
-import type { Finding } from '../findings/model.js';
-import { coveredBy, type ScannedPlaces } from '../inventory/model.js';
+import type { Finding } from '../model/finding.js';
+import { coveredBy } from '../inventory/covered-by.js';
+import type { ScannedPlaces } from '../model/inventory.js';
 import { currentControlId, isRetired } from '../controls/retired.js';
 import { globToRegExp, tagsMatch } from '../graph/user-rules.js';
-import type { SuppressionReport, SuppressionRule } from './model.js';
+import type { SuppressionReport, SuppressionRule } from '../model/suppression.js';
 
 /**
  * Marks failing findings that an unexpired rule matches (`finding.suppression`); they keep

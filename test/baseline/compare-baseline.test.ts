@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithBaseline, type BaselineFinding } from '../../src/baseline/compare-baseline.js';
-import type { Finding } from '../../src/findings/model.js';
+import { compareWithBaseline } from '../../src/baseline/compare-baseline.js';
+import type { BaselineFinding } from '../../src/model/baseline.js';
+import type { Finding } from '../../src/model/finding.js';
 
 function finding(id: string, status: Finding['status'], extra: Partial<Finding> = {}, region = 'us-east-1'): Finding {
   return {

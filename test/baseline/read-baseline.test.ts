@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compareWithBaseline, readBaseline, type BaselineFinding } from '../../src/baseline/compare-baseline.js';
+import { compareWithBaseline, readBaseline } from '../../src/baseline/compare-baseline.js';
+import type { BaselineFinding } from '../../src/model/baseline.js';
 import { InputError } from '../../src/errors.js';
-import type { Finding } from '../../src/findings/model.js';
+import type { Finding } from '../../src/model/finding.js';
 import { tempDir } from '../helpers/cli.js';
 
 const dir = tempDir();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/controls/catalog.js';
 import { RETIRED_CONTROLS } from '../../src/controls/retired.js';
-import type { ScanResults } from '../../src/reporters/results-json.js';
+import type { ScanResults } from '../../src/model/results.js';
 import { cafscanBin, repoRoot, runCli, tempDir, type CliRun } from '../helpers/cli.js';
 
 /**

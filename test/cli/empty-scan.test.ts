@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ScanResults } from '../../src/reporters/results-json.js';
+import type { ScanResults } from '../../src/model/results.js';
 import { runCli, tempDir, type CliRun } from '../helpers/cli.js';
 
 /**

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { ScanResults } from '../../src/reporters/results-json.js';
+import type { ScanResults } from '../../src/model/results.js';
 import { cafscanBin, repoRoot, runCli, tempDir, type CliRun } from '../helpers/cli.js';
 
 /** File-level input problems, as a user meets them: exit 2, one printable line, outputs untouched. */

@@ -2,8 +2,8 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CAPABILITIES, CAPABILITY_TITLES } from '../../src/controls/catalog.js';
-import type { ScanResults } from '../../src/reporters/results-json.js';
+import { CAPABILITIES, CAPABILITY_TITLES } from '../../src/model/control.js';
+import type { ScanResults } from '../../src/model/results.js';
 import { repoRoot, runCli, tempDir, type CliRun } from '../helpers/cli.js';
 import { validateSarif } from '../helpers/sarif-validator.js';
 

@@ -5,7 +5,7 @@ import { cloudtrailCollector } from '../../src/collect/services/cloudtrail.js';
 import { evaluateInventory } from '../../src/engine/evaluate.js';
 import { makeFindings } from '../../src/findings/make-findings.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
-import type { InventoryResource } from '../../src/inventory/model.js';
+import type { InventoryResource } from '../../src/model/inventory.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { startMoto, MOTO_ACCOUNT, type Moto } from '../helpers/moto.js';
 import { jsonError, startMotoProxy } from '../helpers/moto-proxy.js';

@@ -6,7 +6,7 @@ import { eventbridgeCollector } from '../../src/collect/services/eventbridge.js'
 import { guarddutyCollector } from '../../src/collect/services/guardduty.js';
 import { evaluateInventory } from '../../src/engine/evaluate.js';
 import { makeFindings } from '../../src/findings/make-findings.js';
-import type { Finding } from '../../src/findings/model.js';
+import type { Finding } from '../../src/model/finding.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { startMoto, type Moto } from '../helpers/moto.js';

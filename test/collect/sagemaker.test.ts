@@ -15,10 +15,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isReadAction } from '../../src/collect/read-only.js';
 import { createSageMakerCollector, monitoringScheduleDraft, sagemakerCollector, SAGEMAKER_TYPES as T } from '../../src/collect/services/sagemaker.js';
 import { evaluateInventory } from '../../src/engine/evaluate.js';
-import type { Finding } from '../../src/findings/model.js';
+import type { Finding } from '../../src/model/finding.js';
 import { makeFindings } from '../../src/findings/make-findings.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
-import type { InventoryResource } from '../../src/inventory/model.js';
+import type { InventoryResource } from '../../src/model/inventory.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Catalog, ControlMeta } from '../../src/controls/catalog.js';
+import type { Catalog, ControlMeta } from '../../src/model/control.js';
 import { buildContext, ContextBuilder } from '../../src/engine/context.js';
-import type { Inventory, InventoryResource, JsonObject } from '../../src/inventory/model.js';
+import type { Inventory, InventoryResource } from '../../src/model/inventory.js';
+import type { JsonObject } from '../../src/model/json.js';
 import { IDENTITY_FIELDS, validateRelatedFields } from '../../scripts/policy-catalog.mjs';
 
 const ACCOUNT = '111122223333';

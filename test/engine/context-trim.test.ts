@@ -6,7 +6,7 @@ import { loadCatalog } from '../../src/controls/catalog.js';
 import { ContextBuilder } from '../../src/engine/context.js';
 import { evaluateInventory, type ResourceOutcomes } from '../../src/engine/evaluate.js';
 import { InputError } from '../../src/errors.js';
-import type { Inventory } from '../../src/inventory/model.js';
+import type { Inventory } from '../../src/model/inventory.js';
 import { loadInputs } from '../../src/sources/load-inputs.js';
 import { syntheticInventory } from '../../scripts/synthetic-inventory.mjs';
 

@@ -1,11 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadCatalog, type Catalog } from '../../src/controls/catalog.js';
+import { loadCatalog } from '../../src/controls/catalog.js';
+import type { Catalog } from '../../src/model/control.js';
 import { buildContext } from '../../src/engine/context.js';
 import { evaluateInventory, evaluateResources, type EvaluationSetup, type ResourceOutcomes } from '../../src/engine/evaluate.js';
 import { addEvaluationErrors, summarizeEvaluationErrors } from '../../src/engine/evaluation-errors.js';
 import { ScanError } from '../../src/errors.js';
-import type { Inventory, InventoryResource } from '../../src/inventory/model.js';
+import type { Inventory, InventoryResource } from '../../src/model/inventory.js';
 import { resourceSetOf } from '../../src/inventory/resource-set.js';
 import { loadInputs } from '../../src/sources/load-inputs.js';
 import { ensureBuiltDist } from '../helpers/built-dist.js';

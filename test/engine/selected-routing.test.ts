@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/controls/catalog.js';
 import { selectedCatalog } from '../../src/controls/select.js';
 import { evaluateInventory } from '../../src/engine/evaluate.js';
-import type { Inventory, InventoryResource } from '../../src/inventory/model.js';
+import type { Inventory, InventoryResource } from '../../src/model/inventory.js';
 
 const ACCOUNT = '123456789012';
 const bucket = {

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog } from '../../src/controls/catalog.js';
 import { CHUNK_SIZE } from '../../src/engine/evaluate-resources.js';
-import type { InventoryResource } from '../../src/inventory/model.js';
+import type { InventoryResource } from '../../src/model/inventory.js';
 import { REDACTION_MARKER } from '../../src/inventory/redact.js';
 import { loadInputs } from '../../src/sources/load-inputs.js';
 import { ensureBuiltDist } from '../helpers/built-dist.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/controls/catalog.js';
 import { frameworkCoverage } from '../../src/frameworks/coverage.js';
 import { loadFrameworks } from '../../src/frameworks/load-frameworks.js';
-import type { Framework } from '../../src/frameworks/model.js';
+import type { Framework } from '../../src/model/frameworks.js';
 
 const base = { name: 'F', version: '1', source: 'https://example.com', sections: [], file: 'rules/f.yaml' };
 

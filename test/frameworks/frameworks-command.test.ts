@@ -5,7 +5,7 @@ import { renderFrameworks } from '../../src/cli/frameworks-command.js';
 import { loadCatalog } from '../../src/controls/catalog.js';
 import { frameworkCoverage } from '../../src/frameworks/coverage.js';
 import { loadFrameworks } from '../../src/frameworks/load-frameworks.js';
-import type { FrameworkCoverage } from '../../src/frameworks/model.js';
+import type { FrameworkCoverage } from '../../src/model/frameworks.js';
 import { repoRoot, runCli } from '../helpers/cli.js';
 
 describe('cafscan frameworks', () => {

@@ -1,9 +1,10 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CAPABILITIES, COMPONENTS, loadCatalog } from '../../src/controls/catalog.js';
+import { loadCatalog } from '../../src/controls/catalog.js';
+import { CAPABILITIES, COMPONENTS } from '../../src/model/control.js';
 import { RETIRED_CONTROLS } from '../../src/controls/retired.js';
 import { frameworkControlProblems, loadFrameworks, RULES_DIR } from '../../src/frameworks/load-frameworks.js';
-import type { Framework, Requirement } from '../../src/frameworks/model.js';
+import type { Framework, Requirement } from '../../src/model/frameworks.js';
 
 /**
  * The shipped rules/ files: each validates, names only current catalog controls, and the

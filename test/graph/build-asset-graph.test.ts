@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAssetGraph } from '../../src/graph/build-asset-graph.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
-import type { InventoryResource } from '../../src/inventory/model.js';
+import type { InventoryResource } from '../../src/model/inventory.js';
 import type { JsonObject } from '../../src/json.js';
 
 const ACCOUNT = '111122223333';

@@ -3,12 +3,12 @@ import { join } from 'node:path';
 import { DEMO_ACCOUNT_FACTS, DEMO_CONFIG, DEMO_SNAPSHOT } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { InputError } from '../../src/errors.js';
-import type { Finding } from '../../src/findings/model.js';
+import type { Finding } from '../../src/model/finding.js';
 import type { JsonValue } from '../../src/json.js';
 import { runScan } from '../../src/scan/run-scan.js';
 import { resourceSetOf } from '../../src/inventory/resource-set.js';
 import { loadInputs } from '../../src/sources/load-inputs.js';
-import type { SuppressionRule } from '../../src/suppressions/model.js';
+import type { SuppressionRule } from '../../src/model/suppression.js';
 import type { AssetRule } from '../../src/graph/user-rules.js';
 import { tempDir } from '../helpers/cli.js';
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CONFIG, DEMO_SNAPSHOT } from '../../src/cli/main.js';
 import { isJsonObject, type JsonValue } from '../../src/json.js';
-import type { ScanResults } from '../../src/reporters/results-json.js';
+import type { ScanResults } from '../../src/model/results.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import { hostileItem, hostileJson } from './arbitraries.js';
 import { ANCHOR_INPUTS, anchorVerdicts, baselineVerdicts, runPipeline, type PipelineRun } from './harness.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ScanResults } from '../../src/reporters/results-json.js';
+import type { ScanResults } from '../../src/model/results.js';
 import { cafscanBin, repoRoot, tempDir } from '../helpers/cli.js';
 import { startFaultProxy, type Fault, type FaultProxy } from '../helpers/fault-proxy.js';
 import { motoEnv, startMoto, type Moto } from '../helpers/moto.js';

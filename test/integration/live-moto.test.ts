@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ScanResults } from '../../src/reporters/results-json.js';
+import type { ScanResults } from '../../src/model/results.js';
 import { cafscanBin, repoRoot, tempDir } from '../helpers/cli.js';
 import { motoEnv, startMoto, type Moto } from '../helpers/moto.js';
 import { validateSarif } from '../helpers/sarif-validator.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateInventory } from '../../src/engine/evaluate.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
-import type { InventoryResource } from '../../src/inventory/model.js';
+import type { InventoryResource } from '../../src/model/inventory.js';
 import { REDACTION_MARKER, redactInventory } from '../../src/inventory/redact.js';
 
 // Fake keys in the shapes providers issue today, assembled at run time so that no secret

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { policyBundleDir } from '../../src/controls/catalog.js';
 import { evaluateInventory, type ControlOutcome } from '../../src/engine/evaluate.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
-import type { InventoryResource } from '../../src/inventory/model.js';
+import type { InventoryResource } from '../../src/model/inventory.js';
 import type { JsonObject } from '../../src/json.js';
 
 // The policy semantics of policies/lib/policy.rego run in the compiled bundle (opa-wasm), not

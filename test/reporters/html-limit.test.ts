@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/findings/model.js';
+import type { Finding } from '../../src/model/finding.js';
 import { renderHtml } from '../../src/reporters/html.js';
-import type { ScanResults } from '../../src/reporters/results-json.js';
+import type { ScanResults } from '../../src/model/results.js';
 import { computeScores } from '../../src/scores/compute-scores.js';
 
 function finding(i: number, status: Finding['status']): Finding {

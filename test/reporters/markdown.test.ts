@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CAPABILITIES, CAPABILITY_TITLES, COMPONENTS, severityRank, type Severity } from '../../src/controls/catalog.js';
-import type { Finding } from '../../src/findings/model.js';
+import { severityRank } from '../../src/controls/catalog.js';
+import { CAPABILITIES, CAPABILITY_TITLES, COMPONENTS, type Severity } from '../../src/model/control.js';
+import type { Finding } from '../../src/model/finding.js';
 import { formatScore, type ReportFinding, type ReportResults } from '../../src/reporters/html-template/report-view.js';
 import { cell, MAX_LISTED_FAILURES, renderMarkdown } from '../../src/reporters/markdown.js';
-import type { ScanResults } from '../../src/reporters/results-json.js';
+import type { ScanResults } from '../../src/model/results.js';
 import { computeScores } from '../../src/scores/compute-scores.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type * as Sarif from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ScanResults } from '../../src/reporters/results-json.js';
+import type { ScanResults } from '../../src/model/results.js';
 import { limitText } from '../../src/reporters/sarif.js';
 import { runCli, tempDir, type CliRun } from '../helpers/cli.js';
 import { validateSarif } from '../helpers/sarif-validator.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/controls/catalog.js';
-import type { Finding } from '../../src/findings/model.js';
+import type { Finding } from '../../src/model/finding.js';
 import { compareBySeverity, compareFindings } from '../../src/order.js';
 import { StagedFile } from '../../src/reporters/durable-file.js';
 import { TopK } from '../../src/reporters/report-summary.js';

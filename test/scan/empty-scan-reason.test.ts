@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/findings/model.js';
-import type { Inventory, InventoryResource } from '../../src/inventory/model.js';
+import type { Finding } from '../../src/model/finding.js';
+import type { Inventory, InventoryResource } from '../../src/model/inventory.js';
 import { emptyScanReason } from '../../src/scan/run-scan.js';
 
 const resource = (type: string, id: string) => ({ type, id, arn: `arn:${id}`, accountId: '123456789012', region: 'us-east-1' }) as InventoryResource;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/findings/model.js';
+import type { Finding } from '../../src/model/finding.js';
 import { compareFindings } from '../../src/order.js';
 import { FindingParts } from '../../src/scan/finding-parts.js';
 import { tempDir } from '../helpers/cli.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Severity } from '../../src/controls/catalog.js';
-import type { Finding } from '../../src/findings/model.js';
+import type { Severity } from '../../src/model/control.js';
+import type { Finding } from '../../src/model/finding.js';
 import { FailOnGate, GATE_NAMED } from '../../src/scan/gate.js';
 
 function finding(n: number, severity: Severity, extra: Partial<Finding> = {}): Finding {

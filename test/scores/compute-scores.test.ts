@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Severity } from '../../src/controls/catalog.js';
-import type { Finding, FindingStatus } from '../../src/findings/model.js';
-import { CAPABILITIES } from '../../src/controls/catalog.js';
+import type { Severity } from '../../src/model/control.js';
+import type { Finding, FindingStatus } from '../../src/model/finding.js';
+import { CAPABILITIES } from '../../src/model/control.js';
 import { computeScores } from '../../src/scores/compute-scores.js';
 
 function finding(status: FindingStatus, severity: Severity, capability: Finding['capability'] = 'data-protection', component: Finding['component'] = 'input'): Finding {

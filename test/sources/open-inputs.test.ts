@@ -3,7 +3,7 @@ import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, ScanError } from '../../src/errors.js';
-import type { InventoryResource } from '../../src/inventory/model.js';
+import type { InventoryResource } from '../../src/model/inventory.js';
 import { resourceSetOf, type ResourceSet } from '../../src/inventory/resource-set.js';
 import { loadInputs } from '../../src/sources/load-inputs.js';
 import { openInputs } from '../../src/sources/open-inputs.js';

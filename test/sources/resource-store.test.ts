@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { InventoryResource } from '../../src/inventory/model.js';
+import type { InventoryResource } from '../../src/model/inventory.js';
 import { ResourceStore } from '../../src/sources/resource-store.js';
 import { tempDir } from '../helpers/cli.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/load-config.js';
-import type { Finding } from '../../src/findings/model.js';
+import type { Finding } from '../../src/model/finding.js';
 import { applySuppressions } from '../../src/suppressions/apply-suppressions.js';
-import type { SuppressionRule } from '../../src/suppressions/model.js';
+import type { SuppressionRule } from '../../src/model/suppression.js';
 
 function finding(id: string, status: Finding['status'], region = 'us-east-1'): Finding {
   return {

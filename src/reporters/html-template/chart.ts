@@ -3,8 +3,8 @@
  * renders without JavaScript, and labelled for screen readers (each bar is an image with its own
  * label; the chart has a title and a description that reads every value).
  */
-import { CAPABILITIES, CAPABILITY_TITLES, type Capability } from '../../controls/catalog.js';
-import type { CapabilityScore, Scores } from '../../scores/compute-scores.js';
+import { CAPABILITIES, CAPABILITY_TITLES, type Capability } from '../../model/control.js';
+import type { CapabilityScore, Scores } from '../../model/scores.js';
 import { escapeHtml } from './escape.js';
 import { formatScore } from './report-view.js';
 

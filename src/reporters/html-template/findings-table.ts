@@ -3,8 +3,8 @@
  * without JavaScript; each row carries its filter keys as data-* attributes (and data-index, its
  * position in the embedded JSON) for client-script.ts to show and hide.
  */
-import { CAPABILITIES, CAPABILITY_TITLES, COMPONENTS, SEVERITIES } from '../../controls/catalog.js';
-import type { ControlDetailsMap } from '../control-details.js';
+import { CAPABILITIES, CAPABILITY_TITLES, COMPONENTS, SEVERITIES } from '../../model/control.js';
+import type { ControlDetailsMap } from '../../model/results.js';
 import { escapeHtml } from './escape.js';
 import { RowFixes } from './remediation.js';
 import { DISPLAY_STATUSES, DISPLAY_STATUS_LABELS, displayStatus, resourceName, scopeView, suppressionText, type DisplayStatus, type ReportFinding } from './report-view.js';

@@ -3,8 +3,8 @@
  * cell coloured by its score band and showing its counts. A plain table, so it reads without
  * JavaScript; with it, a click on a cell filters the findings table (client-script.ts).
  */
-import { CAPABILITIES, CAPABILITY_TITLES, COMPONENTS } from '../../controls/catalog.js';
-import type { ScoreCell, Scores } from '../../scores/compute-scores.js';
+import { CAPABILITIES, CAPABILITY_TITLES, COMPONENTS } from '../../model/control.js';
+import type { ScoreCell, Scores } from '../../model/scores.js';
 import { BAND_LEGEND, scoreBand } from './chart.js';
 import { escapeHtml } from './escape.js';
 import { formatScore } from './report-view.js';

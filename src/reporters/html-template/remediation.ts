@@ -8,8 +8,8 @@
  * control's entry in the page's "How to fix" section, which has each failing control once, so a
  * page of 10,000 failures does not repeat the same Terraform 10,000 times.
  */
-import type { ControlDetailsMap } from '../control-details.js';
-import type { Remediation } from '../../controls/catalog.js';
+import type { ControlDetailsMap } from '../../model/results.js';
+import type { Remediation } from '../../model/control.js';
 import { escapeHtml } from './escape.js';
 import type { ReportFinding } from './report-view.js';
 

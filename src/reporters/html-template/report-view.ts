@@ -5,8 +5,8 @@
  * reporters share it and neither should own the other's view.
  */
 import { compareBySeverity, compareText } from '../../order.js';
-import type { Finding } from '../../findings/model.js';
-import type { ScanInfo, ScanResults } from '../results-json.js';
+import type { Finding } from '../../model/finding.js';
+import type { ScanInfo, ScanResults } from '../../model/results.js';
 
 /**
  * Fields another change adds to findings and to `scan`. Typed here as optional extensions, wide

@@ -1,4 +1,4 @@
-import type { JsonObject, JsonValue } from '../json.js';
+import type { JsonObject } from './json.js';
 
 /**
  * The cafscan inventory, schema version 1: what every source (Config snapshot, Config API
@@ -69,17 +69,11 @@ export interface Inventory {
   resources: InventoryResource[];
 }
 
-export type { JsonObject, JsonValue };
-
 /** The accounts and regions a scan covered; IAM's "global" is covered with any region. */
 export interface ScannedPlaces {
   accounts: string[];
   regions: string[];
 }
 
-/** Whether a place was covered; an absent account or region (a rule naming none) is. */
-export function coveredBy(scanned: ScannedPlaces): (accountId: string | undefined, region: string | undefined) => boolean {
-  const accounts = new Set(scanned.accounts);
-  const regions = new Set([...scanned.regions, 'global']);
-  return (accountId, region) => (accountId === undefined || accounts.has(accountId)) && (region === undefined || regions.has(region));
-}
+/** A path from the resource root to a value, e.g. ["configuration", "Environment", "API_KEY"]. */
+export type ValuePath = Array<string | number>;

@@ -1,8 +1,8 @@
-import type { Capability, Component, Severity } from '../controls/catalog.js';
-import type { OutcomeStatus } from '../engine/evaluate.js';
-import type { FindingSuppression } from '../suppressions/model.js';
+import type { Capability, Component, Severity } from './control.js';
+import type { FindingSuppression } from './suppression.js';
 
-export type FindingStatus = OutcomeStatus;
+/** A verdict; the engine's outcomes use the same three (src/engine/outcomes.ts). */
+export type FindingStatus = 'pass' | 'fail' | 'not_evaluated';
 
 /** The resource a finding is about, as results.json names it (contract). */
 export interface FindingResource {

@@ -4,7 +4,7 @@
  * consumer (coverage, later per-framework posture) has to handle each form and cannot read a
  * manual or uncovered requirement as an automated one by forgetting a field.
  */
-import type { Component } from '../controls/catalog.js';
+import type { Component } from './control.js';
 
 export interface FrameworkSection {
   id: string;
