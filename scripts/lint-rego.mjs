@@ -87,7 +87,7 @@ function callArguments(expression) {
   return args;
 }
 
-// Fields every inventory resource has (src/inventory/model.ts), and input.resource itself: a
+// Fields every inventory resource has (src/model/inventory.ts), and input.resource itself: a
 // reference that ends at one of them, on a resource, cannot be absent.
 const ALWAYS_PRESENT = /^(?:input\.resource|input\.resource\.(?:type|id|arn|accountId|region|configuration|supplementaryConfiguration|relationships)|input\.scan(?:\.time|\.time_ns)?|[a-z_]\w*\.(?:type|arn|accountId|region|configuration|supplementaryConfiguration|relationships))$/;
 

@@ -10,7 +10,7 @@ import type { ScanInfo, ScanResults } from '../../model/results.js';
 
 /**
  * Fields another change adds to findings and to `scan`. Typed here as optional extensions, wide
- * enough to accept both the shapes first announced and the ones src/findings/model.ts now
+ * enough to accept both the shapes first announced and the ones src/model/finding.ts now
  * declares, so these reports render them when present and compile either way.
  */
 export interface FindingSuppression {
