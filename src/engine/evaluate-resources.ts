@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadCatalog, policyBundleDir } from '../controls/catalog.js';
 import type { Catalog } from '../model/control.js';
 import type { InventoryResource } from '../model/inventory.js';
 import { ENVIRONMENT_HINT, type ChunkItem } from './chunk-evaluator.js';
-import type { EvaluationSetup } from './evaluate.js';
+import type { EvaluationSetup } from './options.js';
 import { inThreadRunner, workerPool, type ChunkRunner, type RunnerSetup } from './evaluation-pool.js';
 import type { ResourceOutcomes } from './outcomes.js';
 import { compilePolicy } from './policy-runner.js';
@@ -38,7 +35,7 @@ interface Pending {
  * resources into one input and iterating with `with` was measured quadratic and rejected.
  */
 export async function* evaluateResources(resources: AsyncIterable<InventoryResource>, setup: EvaluationSetup): AsyncGenerator<ResourceOutcomes[], void, undefined> {
-  const catalog = setup.catalog ?? setup.bundle?.catalog ?? loadCatalog();
+  const catalog = setup.catalog ?? setup.bundle.catalog;
   // Let go once the runner has encoded it: the data document is the size of the context.
   let runnerSetup: RunnerSetup | undefined = await runnerSetupOf(catalog, setup);
   const workers = Math.max(1, Math.floor(setup.workers ?? 1));
@@ -107,7 +104,7 @@ export async function* evaluateResources(resources: AsyncIterable<InventoryResou
 
 /** Compiles the policy once (workers receive the compiled module) and assembles the data document. */
 async function runnerSetupOf(catalog: Catalog, setup: EvaluationSetup): Promise<RunnerSetup> {
-  const wasm = setup.bundle?.wasm ?? readFileSync(join(policyBundleDir, 'policy.wasm'));
+  const wasm = setup.bundle.wasm;
   // Concatenated rather than parsed and re-serialised: the context may be tens of megabytes.
   const dataJson = `{"cafscan_catalog":${JSON.stringify({ routing: catalog.routing })},"inventory":${setup.contextJson}}`;
   return {

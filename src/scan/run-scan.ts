@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CollectionSummary } from '../model/results.js';
-import { loadCatalog } from '../controls/catalog.js';
+import { loadCatalog, loadPolicyBundle } from '../controls/catalog.js';
 import type { Severity } from '../model/control.js';
 import { namesAny, selectedCatalog, type Selection } from '../controls/select.js';
 import type { EvaluateOptions, ResourceOutcomes } from '../engine/evaluate.js';
@@ -127,7 +127,8 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
 
   // Pass 1: the asset graph, and what the coverage findings' suppressions need (their tags).
   // A selection limits the catalog itself: the engine routes, and the context loads, only for the selected controls.
-  const baseCatalog = request.policy?.catalog ?? loadCatalog();
+  const bundle = request.policy ?? loadPolicyBundle();
+  const baseCatalog = bundle.catalog;
   const catalog = request.selection ? selectedCatalog(baseCatalog, request.selection.selected) : baseCatalog;
   const chosen = new Set(catalog.controls.map((c) => c.id));
   const coverage = makeFindings([], header.coverage).filter((f) => chosen.has(f.controlId));
@@ -171,7 +172,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     const inventory = new InventoryFileWriter(header, (piece) => staged.guard(OUTPUT_FILES.inventory, () => inventoryFile.write(piece)));
     const parts = new FindingParts(staged.workDir('parts'));
     const errors = new ErrorTally();
-    const options: EvaluateOptions = { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false, ...(request.policy ? { bundle: request.policy } : {}), ...(request.selection ? { catalog } : {}), ...(request.workers ? { workers: workerChoice.workers } : {}) };
+    const options: EvaluateOptions = { scanTime: request.startedAt, onProgress: request.onProgress, graph, allResources: request.allResources ?? false, bundle, ...(request.selection ? { catalog } : {}), ...(request.workers ? { workers: workerChoice.workers } : {}) };
     await evaluateWritingInventory(set, evaluateChunks, { header, options, contextJson, total: set.count }, inventory, request.redact, (chunk) => {
       errors.add(chunk);
       const tags = new Map(chunk.map(({ resource }) => [resource.arn, resource.tags]));

@@ -8,7 +8,7 @@ import { commitStaged } from '../reporters/write-outputs.js';
 import { evaluateChunks } from './evaluate-chunks.js';
 import { evaluateWritingInventory } from './inventory-pass.js';
 import { ContextBuilder } from '../engine/context.js';
-import { loadCatalog } from '../controls/catalog.js';
+import { loadPolicyBundle } from '../controls/catalog.js';
 
 /**
  * `cafscan collect --output`: the inventory alone, redacted unless asked not to, written as
@@ -36,7 +36,8 @@ export async function writeInventoryFile(file: string, inventory: Inventory | Re
     if (redact) {
       // controls: false — only the redaction check runs (what to replace), no control, so the
       // context other resources are looked up in can stay empty.
-      await evaluateWritingInventory(set, evaluateChunks, { header: set.header, options: { scanTime: new Date(), controls: false }, contextJson: new ContextBuilder(loadCatalog()).toJson(), total: set.count }, writer, true, () => {});
+      const bundle = loadPolicyBundle();
+      await evaluateWritingInventory(set, evaluateChunks, { header: set.header, options: { scanTime: new Date(), controls: false, bundle }, contextJson: new ContextBuilder(bundle.catalog).toJson(), total: set.count }, writer, true, () => {});
     } else {
       for await (const resource of set.resources()) writer.add(resource, false);
     }

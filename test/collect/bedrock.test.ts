@@ -8,6 +8,7 @@ import { makeFindings } from '../../src/findings/make-findings.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { freePort, startMoto, type Moto } from '../helpers/moto.js';
+import { loadPolicyBundle } from '../../src/controls/catalog.js';
 
 const ACCOUNT = '123456789012';
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/service-role/bedrock-exec`;
@@ -462,7 +463,7 @@ describe('Bedrock guardrail versions agents apply (recorded real-shaped response
 
       // The draft has the prompt-attack filter and the PII policy; version 1, which agents run, has neither.
       const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
-      const findings = makeFindings(await evaluateInventory(inventory, { scanTime: new Date('2026-01-01T00:00:00Z') }));
+      const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z') }));
       const status = (controlId: string, arn: string) => findings.find((f) => f.controlId === controlId && f.resource.arn === arn)?.status;
       expect(status('CAFAI-VM-03', GUARDRAIL_ARN)).toBe('pass');
       expect(status('CAFAI-VM-03', `${GUARDRAIL_ARN}:1`)).toBe('fail');

@@ -9,6 +9,7 @@ import type { InventoryResource } from '../../src/model/inventory.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { startMoto, MOTO_ACCOUNT, type Moto } from '../helpers/moto.js';
 import { jsonError, startMotoProxy } from '../helpers/moto-proxy.js';
+import { loadPolicyBundle } from '../../src/controls/catalog.js';
 
 const LOGS = 'cafscan-trail-logs';
 const arnOf = (region: string, name: string) => `arn:aws:cloudtrail:${region}:${MOTO_ACCOUNT}:trail/${name}`;
@@ -135,7 +136,7 @@ describe('CloudTrail collector against moto', () => {
 
   it('gives the CloudTrail controls what they need', async () => {
     const inventory = buildInventory([{ source: 'live', resources: [...east.resources, ...eu.resources], coverage: [...east.coverage, ...eu.coverage] }]);
-    const findings = makeFindings(await evaluateInventory(inventory, { scanTime: new Date('2026-01-01T00:00:00Z') }));
+    const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z') }));
     const of = (controlId: string, arn: string) => findings.find((f) => f.controlId === controlId && f.resource.arn === arn);
     // CAFAI-SA-02: log file validation.
     expect(of('CAFAI-SA-02', GOOD)?.status).toBe('pass');
@@ -156,7 +157,7 @@ describe('CloudTrail collector against moto', () => {
     // As run-collection does: the region's facts go on its account resource.
     const account = inventory.resources.find((r) => r.type === 'AWS::::Account' && r.region === 'eu-west-1');
     Object.assign(account?.configuration ?? {}, eu.facts.get('eu-west-1')?.facts);
-    const findings = makeFindings(await evaluateInventory(inventory, { scanTime: new Date('2026-01-01T00:00:00Z') }));
+    const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z') }));
     const sa01 = findings.find((f) => f.controlId === 'CAFAI-SA-01' && f.resource.arn === `arn:aws::eu-west-1:${MOTO_ACCOUNT}:account`);
     expect(sa01).toMatchObject({ status: 'not_evaluated', message: expect.stringContaining('multi-region trail audit-everywhere (home region us-east-1) covers this region but is not in the inventory') });
   });
@@ -165,7 +166,7 @@ describe('CloudTrail collector against moto', () => {
     const sa01 = async (change: (good: InventoryResource) => InventoryResource) => {
       const resources = [...east.resources, ...eu.resources].map((r) => (r.arn === GOOD ? change(structuredClone(r)) : r));
       const inventory = buildInventory([{ source: 'live', resources, coverage: [...east.coverage, ...eu.coverage] }]);
-      const findings = makeFindings(await evaluateInventory(inventory, { scanTime: new Date('2026-01-01T00:00:00Z') }));
+      const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z') }));
       return findings.find((f) => f.controlId === 'CAFAI-SA-01' && f.resource.arn === `arn:aws::us-east-1:${MOTO_ACCOUNT}:account`);
     };
     const stopped = await sa01((r) => ({ ...r, supplementaryConfiguration: { ...r.supplementaryConfiguration, TrailStatus: { isLogging: false } } }));

@@ -8,6 +8,7 @@ import { evaluateInventory } from '../../src/engine/evaluate.js';
 import { makeFindings } from '../../src/findings/make-findings.js';
 import { motoEnv, startMoto, type Moto } from '../helpers/moto.js';
 import { startMotoProxy } from '../helpers/moto-proxy.js';
+import { loadPolicyBundle } from '../../src/controls/catalog.js';
 
 describe('AWS Config as the source where a recorder records (against moto)', () => {
   let moto: Moto;
@@ -65,7 +66,7 @@ describe('AWS Config as the source where a recorder records (against moto)', () 
     expect(role[0]!.capturedAt).not.toBeNull();
     expect(live.inventory.resources.find((r) => r.type === 'AWS::::Account')?.configuration.configRecorder).toMatchObject({ recording: true, allSupported: true });
 
-    const findings = makeFindings(await evaluateInventory(live.inventory, { scanTime: new Date(), allResources: true }), live.inventory.coverage);
+    const findings = makeFindings(await evaluateInventory(live.inventory, { bundle: loadPolicyBundle(), scanTime: new Date(), allResources: true }), live.inventory.coverage);
     const status = (control: string, id: string) => findings.find((f) => f.controlId === control && f.resource.id === id)?.status;
     // moto's Config item for S3 leaves out ServerSideEncryptionConfiguration (AWS Config records
     // it): the control says it lacks the data — never a pass, never a guess.

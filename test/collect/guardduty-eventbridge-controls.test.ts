@@ -10,6 +10,7 @@ import type { Finding } from '../../src/model/finding.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
+import { loadPolicyBundle } from '../../src/controls/catalog.js';
 
 const GOOD = 'us-east-1';
 const BAD = 'eu-west-1';
@@ -51,7 +52,7 @@ describe('GuardDuty and EventBridge collectors feed CAFAI-TD-02 and CAFAI-IR-01'
     parts.push(await runCollectorAgainst(moto, denied(eventbridgeCollector), DENIED));
 
     const inventory = buildInventory([{ source: 'live', resources: parts.flatMap((p) => p.resources), coverage: parts.flatMap((p) => p.coverage) }]);
-    findings = makeFindings(await evaluateInventory(inventory, { scanTime: new Date('2026-01-01T00:00:00Z') }));
+    findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z') }));
   });
   afterAll(async () => moto?.stop());
 

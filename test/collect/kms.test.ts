@@ -8,6 +8,7 @@ import type { InventoryResource } from '../../src/model/inventory.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { startMoto, MOTO_ACCOUNT, type Moto } from '../helpers/moto.js';
 import { jsonError, startMotoProxy } from '../helpers/moto-proxy.js';
+import { loadPolicyBundle } from '../../src/controls/catalog.js';
 
 const PAGE = 2;
 
@@ -141,7 +142,7 @@ describe('KMS collector against moto', () => {
 
   it('gives CAFAI-DP-05 what it needs', async () => {
     const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
-    const findings = makeFindings(await evaluateInventory(inventory, { scanTime: new Date('2026-01-01T00:00:00Z'), allResources: true }));
+    const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z'), allResources: true }));
     const rotation = (id: string) => findings.find((f) => f.controlId === 'CAFAI-DP-05' && f.resource.id === id);
     expect(rotation(ids.rotating)?.status).toBe('pass');
     expect(rotation(ids.stale)).toMatchObject({ status: 'fail', message: `KMS key ${ids.stale} does not have automatic key rotation enabled.` });

@@ -26,6 +26,7 @@ import type { InventoryResource } from '../../src/model/inventory.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { startMoto, MOTO_ACCOUNT, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
 import { startFaultProxy } from '../helpers/fault-proxy.js';
+import { loadPolicyBundle } from '../../src/controls/catalog.js';
 
 const KMS = 'cafscan-kms-data';
 const PLAIN = 'cafscan-plain-data';
@@ -52,7 +53,7 @@ const tlsOnly = {
 /** Findings of the real controls for what the collector produced. */
 async function findingsFor(part: CollectedPart): Promise<Finding[]> {
   const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
-  return makeFindings(await evaluateInventory(inventory, { scanTime: new Date('2026-01-01T00:00:00Z'), allResources: true }));
+  return makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z'), allResources: true }));
 }
 
 function finding(findings: Finding[], controlId: string, bucket: string): Finding {

@@ -21,6 +21,7 @@ import { buildInventory } from '../../src/inventory/build-inventory.js';
 import type { InventoryResource } from '../../src/model/inventory.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
+import { loadPolicyBundle } from '../../src/controls/catalog.js';
 
 const ACCOUNT = '123456789012';
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/sm-exec`;
@@ -253,7 +254,7 @@ describe('SageMaker collector against moto', () => {
 
   it('gives the controls what they read: loose notebook and bare endpoint configuration fail, hardened ones pass', async () => {
     const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
-    const findings = makeFindings(await evaluateInventory(inventory, { scanTime: new Date('2026-11-01T00:00:00Z') }), inventory.coverage);
+    const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-11-01T00:00:00Z') }), inventory.coverage);
     const outcome = (controlId: string, type: string, id: string): Finding => {
       const found = findings.find((f) => f.controlId === controlId && f.resource.type === type && f.resource.id === id);
       if (!found) throw new Error(`no ${controlId} finding for ${id}`);
@@ -502,7 +503,7 @@ describe('SageMaker collector against recorded responses (APIs moto lacks)', () 
 
       // Unknown tags are not_evaluated for the owner-tag control, with the failed call as the reason.
       const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
-      const findings = makeFindings(await evaluateInventory(inventory, { scanTime: new Date('2026-11-01T00:00:00Z') }), inventory.coverage);
+      const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-11-01T00:00:00Z') }), inventory.coverage);
       const ownerTag = findings.find((f) => f.controlId === 'CAFAI-SG-01' && f.resource.id === 'readable');
       expect(ownerTag).toMatchObject({ status: 'not_evaluated', reason: expect.stringContaining('sagemaker:ListTags was denied') });
     } finally {

@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNT_FACTS, DEMO_SNAPSHOT } from '../../src/cli/main.js';
-import { loadCatalog } from '../../src/controls/catalog.js';
+import { loadCatalog, loadPolicyBundle } from '../../src/controls/catalog.js';
 import { ContextBuilder } from '../../src/engine/context.js';
 import { evaluateInventory, type ResourceOutcomes } from '../../src/engine/evaluate.js';
 import { InputError } from '../../src/errors.js';
@@ -25,7 +25,7 @@ function verdicts(results: ResourceOutcomes[]): unknown[] {
 }
 
 async function expectSameVerdicts(inventory: Inventory, label: string): Promise<number> {
-  const options = { scanTime: SCAN_TIME, allResources: true };
+  const options = { bundle: loadPolicyBundle(), scanTime: SCAN_TIME, allResources: true };
   const trimmed = verdicts(await evaluateInventory(inventory, options));
   const full = verdicts(await evaluateInventory(inventory, { ...options, fullContext: true }));
   expect(trimmed, label).toEqual(full);

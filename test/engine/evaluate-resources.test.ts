@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadCatalog } from '../../src/controls/catalog.js';
+import { loadCatalog, loadPolicyBundle } from '../../src/controls/catalog.js';
 import type { Catalog } from '../../src/model/control.js';
 import { buildContext } from '../../src/engine/context.js';
 import { evaluateInventory, evaluateResources, type EvaluationSetup, type ResourceOutcomes } from '../../src/engine/evaluate.js';
@@ -77,13 +77,13 @@ describe('evaluateResources', () => {
 
   it('gives the demo the same outcomes on a pool of workers as in the calling thread', async () => {
     const demo = await loadInputs([join(repoRoot, 'fixtures', 'demo', 'config-snapshot.json')]);
-    const inThread = await evaluateInventory(demo, { scanTime, allResources: true });
+    const inThread = await evaluateInventory(demo, { bundle: loadPolicyBundle(), scanTime, allResources: true });
     expect(inThread.length).toBeGreaterThan(50);
-    expect(await evaluateInventory(demo, { scanTime, allResources: true, workers: 3 })).toEqual(inThread);
+    expect(await evaluateInventory(demo, { bundle: loadPolicyBundle(), scanTime, allResources: true, workers: 3 })).toEqual(inThread);
     const set = resourceSetOf(demo);
     const contextJson = JSON.stringify(buildContext(demo, loadCatalog()));
     const pooled: ResourceOutcomes[] = [];
-    for await (const chunk of evaluateResources(set.resources(), { scanTime, allResources: true, contextJson, workers: 2, chunkSize: 9 })) pooled.push(...chunk);
+    for await (const chunk of evaluateResources(set.resources(), { bundle: loadPolicyBundle(), scanTime, allResources: true, contextJson, workers: 2, chunkSize: 9 })) pooled.push(...chunk);
     expect(pooled).toEqual(inThread);
   });
 

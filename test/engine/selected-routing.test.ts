@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCatalog } from '../../src/controls/catalog.js';
+import { loadCatalog, loadPolicyBundle } from '../../src/controls/catalog.js';
 import { selectedCatalog } from '../../src/controls/select.js';
 import { evaluateInventory } from '../../src/engine/evaluate.js';
 import type { Inventory, InventoryResource } from '../../src/model/inventory.js';
@@ -13,20 +13,20 @@ const inventory: Inventory = { kind: 'cafscan-inventory', schemaVersion: '1', so
 
 describe('a selected catalog in the engine', () => {
   it('evaluates only the selected controls (the routing in the data document), not all of them filtered afterwards', async () => {
-    const all = await evaluateInventory(inventory, { scanTime: new Date('2026-01-01T00:00:00Z'), allResources: true });
+    const all = await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z'), allResources: true });
     const allIds = all.flatMap((r) => r.outcomes.map((o) => o.controlId));
     expect(allIds.length).toBeGreaterThan(1);
     expect(allIds).toContain('CAFAI-DP-01');
 
     const catalog = selectedCatalog(loadCatalog(), ['CAFAI-DP-01']);
-    const selected = await evaluateInventory(inventory, { scanTime: new Date('2026-01-01T00:00:00Z'), allResources: true, catalog });
+    const selected = await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z'), allResources: true, catalog });
     expect(selected.flatMap((r) => r.outcomes.map((o) => o.controlId))).toEqual(['CAFAI-DP-01']);
   });
 
   it('sends a resource no selected control applies to nowhere', async () => {
     const catalog = selectedCatalog(loadCatalog(), ['CAFAI-IAM-01']);
     expect(catalog.routing['AWS::S3::Bucket']).toBeUndefined();
-    const selected = await evaluateInventory(inventory, { scanTime: new Date('2026-01-01T00:00:00Z'), allResources: true, catalog });
+    const selected = await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z'), allResources: true, catalog });
     expect(selected).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import { evaluateInventory } from '../../src/engine/evaluate.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
 import type { InventoryResource } from '../../src/model/inventory.js';
 import { REDACTION_MARKER, redactInventory } from '../../src/inventory/redact.js';
+import { loadPolicyBundle } from '../../src/controls/catalog.js';
 
 // Fake keys in the shapes providers issue today, assembled at run time so that no secret
 // scanner takes this file for a leak. The compiled policy (opa-wasm, not the opa CLI) decides,
@@ -45,7 +46,7 @@ const model: InventoryResource = {
 describe('credential shapes of current AI and cloud providers (recorded in a SageMaker model environment)', () => {
   it('are redacted in inventory.json and reported by CAFAI-AS-02; ordinary settings are kept', async () => {
     const inventory = buildInventory([{ source: 'test', resources: [model], coverage: [] }]);
-    const evaluated = await evaluateInventory(inventory, { scanTime: new Date('2026-01-01T00:00:00Z'), allResources: true });
+    const evaluated = await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z'), allResources: true });
     const own = evaluated.find((e) => e.resource.arn === model.arn);
     const redacted = redactInventory(inventory, evaluated).inventory.resources.find((r) => r.arn === model.arn);
     const environment = (redacted?.configuration.PrimaryContainer as { Environment: Record<string, string> }).Environment;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadPolicy } from '@open-policy-agent/opa-wasm';
 import { describe, expect, it } from 'vitest';
-import { policyBundleDir } from '../../src/controls/catalog.js';
+import { policyBundleDir, loadPolicyBundle } from '../../src/controls/catalog.js';
 import { evaluateInventory, type ControlOutcome } from '../../src/engine/evaluate.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
 import type { InventoryResource } from '../../src/model/inventory.js';
@@ -112,7 +112,7 @@ async function outcomes(): Promise<Map<string, ControlOutcome[]>> {
       coverage: [{ accountId: ACCOUNT, region: REGION, resourceType: 'AWS::S3::AccountPublicAccessBlock', status: 'complete' }],
     },
   ]);
-  const results = await evaluateInventory(inventory, { scanTime: new Date('2026-11-01T00:00:00Z'), allResources: true });
+  const results = await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-11-01T00:00:00Z'), allResources: true });
   return new Map(results.map((r) => [r.resource.name ?? r.resource.id, r.outcomes]));
 }
 
