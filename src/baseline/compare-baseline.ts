@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { JSONParser } from '@streamparser/json';
 import { currentControlId } from '../controls/retired.js';
 import { InputError } from '../errors.js';
-import type { BaselineState, Finding, FindingResource } from '../model/finding.js';
+import type { BaselineState, Finding } from '../model/finding.js';
 import { coveredBy } from '../inventory/covered-by.js';
 import type { ScannedPlaces } from '../model/inventory.js';
 import { isJsonObject } from '../json.js';

@@ -1,5 +1,5 @@
 import { compareText } from '../order.js';
-import type { CallLog, CallRecord } from './call-log.js';
+import type { CallLog } from './call-log.js';
 import type { CollectionSummary } from '../model/results.js';
 
 export function summarizeCalls(log: CallLog): CollectionSummary {

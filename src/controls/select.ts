@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import { InputError } from '../errors.js';
 import { severityRank } from './catalog.js';
-import { CAPABILITIES, COMPONENTS, type Catalog, type ControlMeta, type Route, type Severity } from '../model/control.js';
+import { CAPABILITIES, COMPONENTS, type Catalog, type ControlMeta, type Route } from '../model/control.js';
 import { RETIRED_CONTROLS, currentControlId } from './retired.js';
 import type { SelectionCriteria } from '../model/selection.js';
 

@@ -1,4 +1,4 @@
-import type { Capability, Component, ControlMeta, Reference, Remediation, Severity } from '../model/control.js';
+import type { ControlMeta } from '../model/control.js';
 import { compareText } from '../order.js';
 import type { ControlDetailsMap } from '../model/results.js';
 
