@@ -18,7 +18,7 @@
 //
 // `node scripts/lint-rego.mjs [--json]`: exit 1 on any violation.
 import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot } from './opa-cli.mjs';
 import { regoSources } from './policy-catalog.mjs';

@@ -11,7 +11,7 @@ export function readEquivalents(path) {
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`${path}: ${error.message}`);
+    throw new Error(`${path}: ${error.message}`, { cause: error });
   }
   const list = parsed?.equivalent;
   if (!Array.isArray(list) || list.some((e) => typeof e?.key !== 'string' || typeof e?.reason !== 'string' || e.reason.trim() === '')) {

@@ -4,7 +4,7 @@
 // run (scripts/mutation-deps.mjs). A mutant the tests do not notice is a verdict the tests do
 // not pin down: either a gap in the tests or an equivalent mutant, audited in
 // scripts/mutation-equivalent.json.
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, matchesGlob, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -77,7 +77,7 @@ const opa = ensureOpa({ quiet: true });
 work = mkdtempSync(join(tmpdir(), 'cafscan-mutation-'));
 const cleanup = () => rmSync(work, { recursive: true, force: true });
 process.on('SIGINT', () => { cleanup(); process.exit(130); });
-let exitCode = 0;
+let exitCode;
 try {
   exitCode = await main();
 } catch (error) {

@@ -31,7 +31,7 @@ function sortKeys(value: unknown): unknown {
  * instead replace the prototype and drop the key from JSON output.
  */
 export function ownRecord<T>(entries: Iterable<readonly [string, T]>): Record<string, T> {
-  return Object.fromEntries(entries) as Record<string, T>;
+  return Object.fromEntries(entries);
 }
 
 /**

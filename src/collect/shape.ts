@@ -20,7 +20,8 @@ export function toJson(value: unknown): JsonValue {
     return out;
   }
   if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
-  return String(value);
+  // What is left: bigint, symbol, function (SDK output holds none of the last).
+  return typeof value === 'bigint' || typeof value === 'symbol' ? value.toString() : Object.prototype.toString.call(value);
 }
 
 export function toJsonObject(value: unknown): JsonObject {

@@ -4,7 +4,7 @@ import { COMPONENTS, type Component } from '../model/control.js';
 import { InputError } from '../errors.js';
 import type { AssetRule } from '../graph/user-rules.js';
 import type { SuppressionRule } from '../model/suppression.js';
-import { isJsonObject, type JsonObject, type JsonValue } from '../json.js';
+import { isJsonObject, type JsonValue } from '../json.js';
 
 /** cafscan.config.json: what a team tells the scanner about its account (docs/configuration.md). */
 export interface ScanConfig {
@@ -75,12 +75,12 @@ export function parseSuppression(value: JsonValue, where: string, source: string
   for (const key of Object.keys(value)) if (!SUPPRESSION_KEYS.has(key)) fail(`${where}: unknown key "${key}" (expected ${[...SUPPRESSION_KEYS].join(', ')})`);
   // An accepted risk without a recorded reason is not an audit trail: refuse it.
   if (typeof value.reason !== 'string' || value.reason.trim() === '') fail(`${where} needs a "reason" (why the risk is accepted, and by whom)`);
-  const rule: SuppressionRule = { reason: (value.reason as string).trim(), source };
+  const rule: SuppressionRule = { reason: value.reason.trim(), source };
   for (const key of ['controlId', 'resource', 'accountId', 'region'] as const) {
     const v = value[key];
     if (v === undefined) continue;
     if (typeof v !== 'string' || v === '') fail(`${where}.${key} must be a non-empty string`);
-    rule[key] = v as string;
+    rule[key] = v;
   }
   if (rule.accountId !== undefined && !/^\d{12}$/.test(rule.accountId)) fail(`${where}.accountId must be a 12-digit account id`);
   if (value.tags !== undefined) rule.tags = stringMap(value.tags, `${where}.tags`, fail);
@@ -92,7 +92,7 @@ export function parseSuppression(value: JsonValue, where: string, source: string
     if (typeof expires !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(expires) || Number.isNaN(Date.parse(`${expires}T00:00:00Z`)) || new Date(`${expires}T00:00:00Z`).toISOString().slice(0, 10) !== expires) {
       fail(`${where}.expires must be a date like 2026-12-31`);
     }
-    rule.expires = expires as string;
+    rule.expires = expires;
   }
   return rule;
 }
@@ -105,7 +105,7 @@ function parseRule(value: JsonValue, where: string, source: string, fail: (what:
   const rule: AssetRule = { component: component as Component, source };
   if (value.arn !== undefined) {
     if (typeof value.arn !== 'string' || value.arn === '') fail(`${where}.arn must be a non-empty ARN pattern`);
-    rule.arn = value.arn as string;
+    rule.arn = value.arn;
   }
   if (value.tags !== undefined) rule.tags = stringMap(value.tags, `${where}.tags`, fail);
   if (!rule.arn && !rule.tags) fail(`${where} needs "arn" or "tags" to say which resources it covers`);
@@ -118,14 +118,14 @@ function parseRule(value: JsonValue, where: string, source: string, fail: (what:
   }
   if (value.description !== undefined) {
     if (typeof value.description !== 'string') fail(`${where}.description must be text`);
-    rule.description = value.description as string;
+    rule.description = value.description;
   }
   return rule;
 }
 
 function stringMap(value: JsonValue, where: string, fail: (what: string) => never): Record<string, string> {
   if (!isJsonObject(value) || Object.keys(value).length === 0) return fail(`${where} must be an object of tag key → value ("*" for any value)`);
-  for (const [k, v] of Object.entries(value as JsonObject)) {
+  for (const [k, v] of Object.entries(value)) {
     if (typeof v !== 'string') fail(`${where}.${k} must be a string`);
   }
   // fromEntries defines own properties: a "__proto__" tag key stays a key, not a prototype

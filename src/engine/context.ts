@@ -100,7 +100,7 @@ function addPath(tree: FieldTree, keys: string[]): void {
     tree.set(key, WHOLE);
     return;
   }
-  const sub: FieldTree = existing ?? new Map();
+  const sub: FieldTree = existing ?? new Map<string, FieldTree | typeof WHOLE>();
   tree.set(key, sub);
   addPath(sub, rest);
 }

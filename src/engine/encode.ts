@@ -3,6 +3,6 @@ const encoder = new TextEncoder();
 export function encode(text: string): ArrayBuffer {
   const bytes = encoder.encode(text);
   return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-    ? (bytes.buffer as ArrayBuffer)
-    : (bytes.slice().buffer as ArrayBuffer);
+    ? bytes.buffer
+    : bytes.slice().buffer;
 }

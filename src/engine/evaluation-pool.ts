@@ -78,6 +78,7 @@ export function inThreadRunner({ dataJson, ...rest }: RunnerSetup): ChunkRunner 
   const data = encode(dataJson);
   const evaluate = loadOrFail(() => createChunkEvaluator({ ...rest, data }), data.byteLength);
   return {
+    // eslint-disable-next-line @typescript-eslint/require-await -- async so that a throw (an abort, a failing evaluator) is a rejection, as from the worker pool's run
     run: async (items, signal) => {
       signal?.throwIfAborted();
       return evaluate(items);

@@ -13,7 +13,8 @@ export function* streamJson(value: unknown, streamDepth: number, depth = 0, comp
     yield '[\n';
     for (let i = 0; i < value.length; i++) {
       yield `${pad}  `;
-      const item = value[i] === undefined || typeof value[i] === 'function' ? null : value[i];
+      const element: unknown = value[i];
+      const item = element === undefined || typeof element === 'function' ? null : element;
       yield* streamJson(item, streamDepth, depth + 1, compact);
       yield i < value.length - 1 ? ',\n' : '\n';
     }

@@ -6,7 +6,7 @@ import { summarize, type ReportSummary } from './report-summary.js';
 import type { ScoreCell, Scores } from '../model/scores.js';
 
 /** The readable summary: the nine capabilities with score and counts, then the worst failures. */
-export function renderTerminalSummary(scores: Scores, findings: Finding[], maxFailures = 10, baseline?: BaselineSummary, emptyReason?: string, selection?: string): string {
+export function renderTerminalSummary(scores: Scores, findings: Finding[], maxFailures = 10, baseline?: BaselineSummary, emptyReason?: string): string {
   return renderTerminalSummaryFrom(scores, summarize(findings, 0, maxFailures), maxFailures, baseline, emptyReason);
 }
 

@@ -17,7 +17,7 @@ import { loadPolicyBundle } from '../controls/catalog.js';
  * Returns warnings for stderr.
  */
 export async function writeInventoryFile(file: string, inventory: Inventory | ResourceSet, redact: boolean): Promise<string[]> {
-  const set = 'resources' in inventory && Array.isArray(inventory.resources) ? resourceSetOf(inventory as Inventory) : (inventory as ResourceSet);
+  const set = 'count' in inventory ? inventory : resourceSetOf(inventory);
   const name = basename(file);
   // The listeners first: a stop signal the moment the staging directory appears must find them.
   let opened: StagedSet | undefined;

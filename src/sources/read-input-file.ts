@@ -129,7 +129,7 @@ class DocumentReader {
     // stringBufferSize: strings are collected in a byte buffer instead of by concatenation, the
     // parser's fastest setting (measured: 56 MB/s against 32 MB/s without, on a 188 MB snapshot).
     const parser = new JSONParser({ paths, keepStack: false, stringBufferSize: 1 << 16, numberBufferSize: 64 });
-    parser.onValue = (info) => this.onValue(info as Parsed);
+    parser.onValue = (info) => this.onValue(info);
     return parser;
   }
 
@@ -214,7 +214,7 @@ class DocumentReader {
       }
       if (!Array.isArray(doc.get('resources'))) throw new InputError(`${this.name} is a cafscan inventory without a resources list`);
       doc.delete('resources');
-      const checked = validateInventoryHeader(Object.fromEntries(doc) as JsonObject);
+      const checked = validateInventoryHeader(Object.fromEntries<JsonValue>(doc));
       if ('problem' in checked) throw new InputError(`${this.name} is not a valid cafscan inventory: ${checked.problem}`);
       return this.found('inventory', 'resources');
     }
@@ -228,7 +228,7 @@ class DocumentReader {
     if (container !== '$') this.header.delete(container);
     // A list with no items never asked for a sink; the caller still gets one for it.
     if (!this.sinks.has(container)) this.sinks.set(container, this.sinkFor(container));
-    return { format, file: this.file, container, header: Object.fromEntries(this.header) as JsonObject };
+    return { format, file: this.file, container, header: Object.fromEntries<JsonValue>(this.header) };
   }
 
   private neither(): InputError {

@@ -108,8 +108,8 @@ export function configRecorderFact(recorder: ConfigurationRecorder, status: Conf
 
 /** The covered types this recorder records (global IAM types only with includeGlobalResourceTypes). */
 export function recordedTypes(fact: JsonObject): string[] {
-  const listed = new Set(Array.isArray(fact.resourceTypes) ? (fact.resourceTypes as JsonValue[]).filter((t): t is string => typeof t === 'string') : []);
-  const excluded = new Set(Array.isArray(fact.exclusionResourceTypes) ? (fact.exclusionResourceTypes as JsonValue[]) : []);
+  const listed = new Set(Array.isArray(fact.resourceTypes) ? fact.resourceTypes.filter((t): t is string => typeof t === 'string') : []);
+  const excluded = new Set(Array.isArray(fact.exclusionResourceTypes) ? fact.exclusionResourceTypes : []);
   return CONFIG_SOURCED_TYPES.filter((type) => {
     if (excluded.has(type)) return false;
     if (fact.allSupported === true) return !GLOBAL_TYPES.has(type) || fact.includeGlobalResourceTypes === true;
