@@ -181,10 +181,12 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     });
     phaseDone('evaluate');
     // inventory.json complete on disk before results.json is assembled: it is the first report
-    // written, so a full disk fails on it first, as the set is listed.
-    staged.guard(OUTPUT_FILES.inventory, () => {
-      inventory.finish();
+    // written, so a full disk fails on it first, as the set is listed. Its result — where each
+    // failing resource sits — is what SARIF locations are taken from.
+    const writtenInventory = staged.guard(OUTPUT_FILES.inventory, () => {
+      const written = inventory.finish();
       inventoryFile.close();
+      return written;
     });
 
     const evaluationErrors = errors.summary;
@@ -249,7 +251,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       toolVersion: VERSION,
       controls: loadCatalog().controls,
       inventoryUri: OUTPUT_FILES.inventory,
-      inventoryLines: inventory.lines,
+      inventoryLines: writtenInventory.lines,
       startedAt: results.scan.startedAt,
       finishedAt: results.scan.finishedAt,
       ...(request.category ? { category: request.category } : {}),
