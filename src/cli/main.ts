@@ -7,13 +7,12 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { SEVERITIES, loadCatalog, packageRoot, type Severity } from '../controls/catalog.js';
 import { InputError, OutputError, ScanError } from '../errors.js';
 import { printable } from '../json.js';
-import { openInputs } from '../sources/open-inputs.js';
+import { inputFiles, liveAccount } from '../sources/scan-source.js';
 import { cleanUpOnStopSignals } from '../reporters/defer-signals.js';
 import { formatChoices, formatHelp } from '../reporters/registry.js';
 import { runScan } from '../scan/run-scan.js';
 import { MAX_WORKERS, defaultWorkerCount } from '../engine/evaluate.js';
-import { resourceSetOf } from '../inventory/resource-set.js';
-import { collectInventory, liveOptionsFrom, type LiveFlags } from './live.js';
+import { collectInventory, liveOptionsFrom, printCollection, type LiveFlags } from './live.js';
 import { readOnlyPolicy } from '../collect/iam-actions.js';
 import { ALL_COLLECTORS } from '../collect/registry.js';
 import { VERSION } from '../version.js';
@@ -170,9 +169,9 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   const baseline = flags.baseline ? { path: flags.baseline, ...(await readBaseline(flags.baseline)) } : undefined;
   const suppressions = [...config.suppressions, ...loadIgnoreFile(flags.ignoreFile, flags.demo ? [DEMO_IGNORE] : DEFAULT_IGNORE_FILES)];
   const selection = selectionFrom(flags, loadCatalog().controls);
-  const live = offline ? undefined : await collectInventory(liveOptionsFrom(flags));
   // Inputs are streamed into a set that keeps large inventories on disk between passes.
-  const resources = live ? resourceSetOf(live.inventory) : await openInputs(inputs);
+  const source = offline ? inputFiles(inputs, flags.demo ? ['demo'] : inputs) : liveAccount(liveOptionsFrom(flags), printCollection);
+  const { resources, collection } = await source.open();
   phaseDone('load');
   // Ctrl-C or SIGTERM mid-scan: the spill file (gigabytes for a large input) goes too. A process
   // 'exit' hook alone would miss it — a signal's default action ends the process without one.
@@ -181,8 +180,8 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   try {
     outcome = await runScan({
       resources,
-      ...(live ? { collection: live.summary } : {}),
-      sources: live ? ['live'] : flags.demo ? ['demo'] : inputs,
+      ...(collection ? { collection } : {}),
+      sources: source.names,
       outputDir: flags.outputDir,
       failOn: flags.failOn,
       redact: flags.redact,
