@@ -33,8 +33,13 @@ export function liveOptionsFrom(flags: LiveFlags): LiveOptions {
 export async function collectInventory(options: LiveOptions): Promise<{ inventory: Inventory; summary: CollectionSummary }> {
   const live = await collectLive(options);
   const summary = summarizeCalls(live.calls);
-  if (summary.failedCalls.length || (process.stderr.isTTY && !process.env.CI)) process.stderr.write(renderCoverageSummary(summary));
+  printCollection(summary);
   return { inventory: live.inventory, summary };
+}
+
+/** Which calls failed, on stderr: always when some did (it changes what the report means), else only at a terminal. */
+export function printCollection(summary: CollectionSummary): void {
+  if (summary.failedCalls.length || (process.stderr.isTTY && !process.env.CI)) process.stderr.write(renderCoverageSummary(summary));
 }
 
 function liveProgress(): LiveOptions['onProgress'] {

@@ -8,12 +8,12 @@ import { loadCatalog, packageRoot } from '../controls/catalog.js';
 import { SEVERITIES, type Severity } from '../model/control.js';
 import { InputError, OutputError, ScanError } from '../errors.js';
 import { printable } from '../json.js';
-import { openInputs } from '../sources/open-inputs.js';
+import { inputFiles, liveAccount } from '../sources/scan-source.js';
 import { cleanUpOnStopSignals } from '../reporters/defer-signals.js';
+import { formatChoices, formatHelp } from '../reporters/registry.js';
 import { runScan } from '../scan/run-scan.js';
 import { MAX_WORKERS, defaultWorkerCount } from '../engine/evaluate.js';
-import { resourceSetOf } from '../inventory/resource-set.js';
-import { collectInventory, liveOptionsFrom, type LiveFlags } from './live.js';
+import { collectInventory, liveOptionsFrom, printCollection, type LiveFlags } from './live.js';
 import { readOnlyPolicy } from '../collect/iam-actions.js';
 import { ALL_COLLECTORS } from '../collect/registry.js';
 import { VERSION } from '../version.js';
@@ -32,7 +32,7 @@ export const DEMO_ACCOUNT_FACTS = join(packageRoot, 'fixtures', 'demo', 'account
 export const DEMO_CONFIG = join(packageRoot, 'fixtures', 'demo', 'cafscan.config.json');
 /** The demo team's accepted risks, so the reports show a suppressed finding. */
 export const DEMO_IGNORE = join(packageRoot, 'fixtures', 'demo', 'cafscan.ignore.yaml');
-const SCAN_FORMATS = ['table', 'none', 'markdown', 'html'] as const;
+const SCAN_FORMATS = formatChoices();
 
 interface ScanFlags extends LiveFlags, SelectionFlags {
   input?: string[];
@@ -67,7 +67,7 @@ function buildProgram(): Command {
     .option('-i, --input <file...>', 'AWS Config snapshot (.json/.json.gz), Config items (batch-get / select output) or a cafscan inventory.json; repeatable')
     .option('--demo', 'scan the bundled demo ML account (no AWS account needed)')
     .option('-o, --output-dir <dir>', 'where results.json, results.sarif and inventory.json go', 'cafscan-report')
-    .addOption(new Option('-f, --format <formats...>', 'human outputs: table (stdout, default), markdown (summary.md, for $GITHUB_STEP_SUMMARY), html (report.html), none').argParser(collectFormats))
+    .addOption(new Option('-f, --format <formats...>', formatHelp()).argParser(collectFormats))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a failure at or above this severity remains').choices([...SEVERITIES]))
     .option('--no-redact', 'keep credential-looking values (environment variables…) in inventory.json')
     .option('-c, --config <file>', `asset links and settings (default: ./${DEFAULT_CONFIG_FILE} when present)`)
@@ -138,7 +138,7 @@ function parseWorkers(value: string): number {
 function collectFormats(value: string, previous: string[] | undefined): string[] {
   const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
   for (const format of formats) {
-    if (!(SCAN_FORMATS as readonly string[]).includes(format)) throw new InvalidArgumentError(`unknown format "${format}" (choose from ${SCAN_FORMATS.join(', ')})`);
+    if (!SCAN_FORMATS.includes(format)) throw new InvalidArgumentError(`unknown format "${format}" (choose from ${SCAN_FORMATS.join(', ')})`);
   }
   return [...(previous ?? []), ...formats];
 }
@@ -170,9 +170,9 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   const baseline = flags.baseline ? { path: flags.baseline, ...(await readBaseline(flags.baseline)) } : undefined;
   const suppressions = [...config.suppressions, ...loadIgnoreFile(flags.ignoreFile, flags.demo ? [DEMO_IGNORE] : DEFAULT_IGNORE_FILES)];
   const selection = selectionFrom(flags, loadCatalog().controls);
-  const live = offline ? undefined : await collectInventory(liveOptionsFrom(flags));
   // Inputs are streamed into a set that keeps large inventories on disk between passes.
-  const resources = live ? resourceSetOf(live.inventory) : await openInputs(inputs);
+  const source = offline ? inputFiles(inputs, flags.demo ? ['demo'] : inputs) : liveAccount(liveOptionsFrom(flags), printCollection);
+  const { resources, collection } = await source.open();
   phaseDone('load');
   // Ctrl-C or SIGTERM mid-scan: the spill file (gigabytes for a large input) goes too. A process
   // 'exit' hook alone would miss it — a signal's default action ends the process without one.
@@ -181,8 +181,8 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   try {
     outcome = await runScan({
       resources,
-      ...(live ? { collection: live.summary } : {}),
-      sources: live ? ['live'] : flags.demo ? ['demo'] : inputs,
+      ...(collection ? { collection } : {}),
+      sources: source.names,
       outputDir: flags.outputDir,
       failOn: flags.failOn,
       redact: flags.redact,
@@ -191,7 +191,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
       suppressions,
       ...(baseline ? { baseline } : {}),
       failOnNewOnly: flags.failOnNew === true,
-      humanFormats: (['markdown', 'html'] as const).filter((f) => flags.format?.includes(f)),
+      humanFormats: flags.format ?? [],
       ...(flags.category ? { category: flags.category } : {}),
       allowEmpty: flags.allowEmpty === true,
       workers: flags.workers,

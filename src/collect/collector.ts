@@ -3,6 +3,7 @@ import type { CoverageEntry, InventoryResource, Relationship } from '../model/in
 import type { ClientFactory } from './aws-clients.js';
 import { callRecordOf } from './aws-clients.js';
 import { classifyFailure, errorCode, type CallFailure } from './errors.js';
+import { paginate, stoppedReason } from './paginate.js';
 
 /**
  * One collector per service. It declares every API operation it can call (the read-only test
@@ -135,22 +136,13 @@ export function createContext(options: {
       const items: T[] = [];
       // Everything this listing is for was already collected from AWS Config: no call at all.
       if (types.length > 0 && types.every((t) => !wants(t))) return { items, complete: true };
-      let token: string | undefined;
-      const seen = new Set<string>();
-      do {
-        const result = await ctx.call(() => page(token));
-        if (result.status !== 'ok') {
-          ctx.failed(types, result.status === 'failed' ? result.failure.reason : `listing failed (${result.code})`);
-          return { items, complete: false };
-        }
-        items.push(...(result.output.items ?? []));
-        token = result.output.next || undefined;
-        // A service that hands back a token it already gave would loop forever.
-        if (token && seen.has(token)) break;
-        if (token) seen.add(token);
-      } while (token);
+      const listed = await paginate((send) => ctx.call(send), page);
+      if (!listed.complete) {
+        ctx.failed(types, stoppedReason(listed.stopped, 'listing failed'));
+        return { items: listed.items, complete: false };
+      }
       ctx.covered(types);
-      return { items, complete: true };
+      return { items: listed.items, complete: true };
     },
     async each(items, work) {
       await Promise.all(items.map((item) => limit(() => work(item))));

@@ -1,7 +1,7 @@
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ScanError } from '../errors.js';
-import { accountResourceArn, buildInventory } from '../inventory/build-inventory.js';
+import { buildInventory } from '../inventory/build-inventory.js';
 import type { Inventory } from '../model/inventory.js';
 import { ClientFactory } from './aws-clients.js';
 import { CallLog } from './call-log.js';
@@ -92,11 +92,12 @@ async function collectWith(factory: ClientFactory, collectors: Collector[], home
     ),
   ]);
 
+  // Account facts are part of what collection yields, merged onto the account resources with the rest.
+  const facts = parts.flatMap((p) => [...p.facts.values()].map((f) => ({ accountId, ...f })));
   const inventory = buildInventory(
-    [{ source: 'live', resources: parts.flatMap((p) => p.resources), coverage: parts.flatMap((p) => p.coverage) }],
+    [{ source: 'live', resources: parts.flatMap((p) => p.resources), coverage: parts.flatMap((p) => p.coverage), facts }],
     regions.map((region) => ({ accountId, region })),
   );
-  attachFacts(inventory, parts, accountId);
   // Regions with no resources at all still get their account resource (facts, coverage).
   return { inventory: { ...inventory, regions: [...new Set([...inventory.regions, ...regions])].sort() }, calls: log, accountId, regions };
 }
@@ -126,26 +127,6 @@ async function runCollector(
     clearTimeout(timer);
   }
   return part;
-}
-
-function attachFacts(inventory: Inventory, parts: CollectedPart[], accountId: string): void {
-  const byArn = new Map(inventory.resources.map((r) => [r.arn, r]));
-  const accounts = inventory.resources.filter((r) => r.type === 'AWS::::Account' && r.accountId === accountId);
-  for (const part of parts) {
-    for (const { region, facts, factErrors } of part.facts.values()) {
-      const targets = region === 'global' ? accounts : [byArn.get(accountResourceArn(accountId, region))];
-      for (const account of targets) {
-        if (!account) continue;
-        Object.assign(account.configuration, facts);
-        // Why a fact is unknown; kept apart from per-resource collection errors so a control
-        // about one fact never reports another fact's failure as its reason.
-        if (Object.keys(factErrors).length) {
-          const known = account.configuration.factErrors;
-          account.configuration.factErrors = { ...(known && typeof known === 'object' && !Array.isArray(known) ? known : {}), ...factErrors };
-        }
-      }
-    }
-  }
 }
 
 async function whoAmI(factory: ClientFactory, region: string): Promise<{ accountId: string; partition: string }> {

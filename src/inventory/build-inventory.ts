@@ -2,6 +2,7 @@ import { captureInstant, capturedLater } from './capture-time.js';
 import { ACCOUNT_RESOURCE_TYPE, INVENTORY_KIND, INVENTORY_SCHEMA_VERSION } from '../model/inventory.js';
 import type { CoverageEntry, Inventory, InventoryResource } from '../model/inventory.js';
 import type { Removal } from './normalize-config-item.js';
+import type { JsonObject } from '../json.js';
 
 /** What merging needs of a resource: the streamed merge (src/sources/open-inputs.ts) keeps only this in memory. */
 export type MergeKey = Pick<InventoryResource, 'type' | 'id' | 'arn' | 'accountId' | 'region' | 'capturedAt'>;
@@ -12,6 +13,21 @@ export interface InventoryPart {
   coverage: CoverageEntry[];
   /** Deletions a configuration history recorded: each removes an older capture of its resource. */
   removals?: Removal[];
+  /** Account- and region-level facts the source found, for the AWS::::Account resources (applied in order). */
+  facts?: AccountFacts[];
+}
+
+/**
+ * Facts about an account in a region (e.g. Bedrock invocation logging) rather than about one
+ * resource: they become part of that place's AWS::::Account resource. Region "global" (facts of
+ * a global service such as IAM) holds for every region's account resource of the account.
+ */
+export interface AccountFacts {
+  accountId: string;
+  region: string;
+  facts: JsonObject;
+  /** Why a fact is unknown, by fact; kept apart from per-resource collection errors so a control about one fact never reports another fact's failure as its reason. */
+  factErrors: Record<string, string>;
 }
 
 /**
@@ -41,6 +57,7 @@ export function buildInventory(parts: InventoryPart[], scanned: Array<{ accountI
     // A saved inventory already carries account resources; keep the facts it recorded.
     byArn.set(account.arn, existing ? { ...account, configuration: { ...account.configuration, ...existing.configuration } } : account);
   }
+  for (const part of parts) for (const facts of part.facts ?? []) addFacts(byArn, accountResources, facts);
 
   const resources = [...byArn.values()].sort((a, b) => compare(a.type, b.type) || compare(a.arn, b.arn));
   return {
@@ -52,6 +69,18 @@ export function buildInventory(parts: InventoryPart[], scanned: Array<{ accountI
     coverage: coverageList,
     resources,
   };
+}
+
+function addFacts(byArn: Map<string, InventoryResource>, accounts: InventoryResource[], { accountId, region, facts, factErrors }: AccountFacts): void {
+  const targets = region === 'global' ? accounts.filter((a) => a.accountId === accountId).map((a) => byArn.get(a.arn)) : [byArn.get(accountResourceArn(accountId, region))];
+  for (const account of targets) {
+    if (!account) continue;
+    Object.assign(account.configuration, facts);
+    if (Object.keys(factErrors).length) {
+      const known = account.configuration.factErrors;
+      account.configuration.factErrors = { ...(known && typeof known === 'object' && !Array.isArray(known) ? known : {}), ...factErrors };
+    }
+  }
 }
 
 export function mergeCoverage(coverage: Map<string, CoverageEntry>, entries: CoverageEntry[]): void {

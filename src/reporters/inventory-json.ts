@@ -7,11 +7,20 @@ export interface LineSpan {
   endLine: number;
 }
 
+/**
+ * What writing inventory.json produced that other reports point into: each kept resource's line
+ * span by ARN. Only `finish` hands it out, so SARIF locations can only be taken from a complete
+ * file — never from one still being written, whatever order the reports are written in.
+ */
+export interface WrittenInventory {
+  lines: ReadonlyMap<string, LineSpan>;
+}
+
 export interface InventoryWriter {
   /** The pieces of inventory.json, produced while writing. */
   chunks: () => Iterable<string>;
-  /** Where each resource sits, by ARN — filled in as `chunks` runs; SARIF locations point here. */
-  lines: Map<string, LineSpan>;
+  /** Where each resource sits, by ARN — the writer's result, available once `chunks` has run to the end. */
+  written: () => WrittenInventory;
 }
 
 /**
@@ -20,19 +29,23 @@ export interface InventoryWriter {
  * resource); nested keys keep their input order, which is deterministic for a given input.
  */
 export function inventoryWriter(inventory: Inventory): InventoryWriter {
-  const lines = new Map<string, LineSpan>();
+  let result: WrittenInventory | undefined;
   function* chunks(): Generator<string> {
     const pieces: string[] = [];
     const { resources, ...header } = inventory;
-    const writer = new InventoryFileWriter(header, (piece) => pieces.push(piece), lines);
+    const writer = new InventoryFileWriter(header, (piece) => pieces.push(piece));
     for (const resource of resources) {
       writer.add(resource, true);
       yield* pieces.splice(0);
     }
-    writer.finish();
+    result = writer.finish();
     yield* pieces.splice(0);
   }
-  return { chunks, lines };
+  const written = () => {
+    if (!result) throw new Error('inventory.json is not written yet: its line spans come from the finished file');
+    return result;
+  };
+  return { chunks, written };
 }
 
 /**
@@ -44,11 +57,11 @@ export function inventoryWriter(inventory: Inventory): InventoryWriter {
 export class InventoryFileWriter {
   private line: number;
   private written = 0;
+  private readonly lines = new Map<string, LineSpan>();
 
   constructor(
     header: InventoryHeader,
     private readonly out: (piece: string) => void,
-    readonly lines: Map<string, LineSpan> = new Map(),
   ) {
     const head = `${stableStringify(header).slice(0, -2)},\n  "resources": [`;
     this.line = countLines(head);
@@ -67,8 +80,15 @@ export class InventoryFileWriter {
     this.out(text);
   }
 
-  finish(): void {
+  /** Whether a span is kept for this ARN (a repeated ARN keeps its last resource's span). */
+  keepsSpan(arn: string): boolean {
+    return this.lines.has(arn);
+  }
+
+  /** Ends the file; its result is where the kept resources sit, for SARIF locations. */
+  finish(): WrittenInventory {
     this.out('\n  ]\n}\n');
+    return { lines: this.lines };
   }
 }
 

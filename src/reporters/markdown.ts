@@ -20,13 +20,6 @@ import { summarize, summaryChanges, type ReportSummary } from './report-summary.
 
 export type { ReportFinding, ReportResults } from './html-template/report-view.js';
 
-/** The human formats the CLI can write beside results.json (wired in by the CLI, not here). */
-export const HUMAN_FORMATS = {
-  markdown: { file: 'summary.md', description: 'GitHub-flavoured markdown summary, fit for $GITHUB_STEP_SUMMARY' },
-  html: { file: 'report.html', description: 'one self-contained HTML page: score chart, capability × component matrix, filterable findings' },
-} as const;
-export type HumanFormat = keyof typeof HUMAN_FORMATS;
-
 export interface MarkdownOptions {
   baseline?: {
     /** What the scan was compared with (a path or a label); default `scan.baseline.source`. */

@@ -42,6 +42,11 @@ export class SarifCollector {
 
   /** Writes part `index` (runs index×20 … index×20+19) as streamJson(log, 4, 0, true) would, notifications streamed from disk. */
   write(index: number, head: RunHead, out: StagedFile): void {
+    for (const piece of this.chunks(index, head)) out.write(piece);
+  }
+
+  /** Part `index` in pieces (what `write` writes). */
+  *chunks(index: number, head: RunHead): Generator<string> {
     const runs = [...this.runs].slice(index * GITHUB_LIMITS.runsPerFile, (index + 1) * GITHUB_LIMITS.runsPerFile);
     const markers = new Map<string, RunCollector>();
     // Every marker starts so (JSON escapes the NUL): one search per piece, not one per run.
@@ -61,20 +66,20 @@ export class SarifCollector {
       const at = piece.indexOf(prefix);
       const found = at === -1 ? undefined : [...markers].find(([marker]) => piece.startsWith(marker, at));
       if (!found) {
-        out.write(piece);
+        yield piece;
         continue;
       }
       const [marker, run] = found;
-      out.write(piece.slice(0, at));
+      yield piece.slice(0, at);
       const { ruleIndex } = runRules(head.controls, run.used);
       let first = true;
       for (const line of run.notifications.lines()) {
-        out.write(`${first ? '' : ','}${JSON.stringify(notification(JSON.parse(line) as Pick<Finding, 'controlId' | 'reason' | 'resource'>, ruleIndex))}`);
+        yield `${first ? '' : ','}${JSON.stringify(notification(JSON.parse(line) as Pick<Finding, 'controlId' | 'reason' | 'resource'>, ruleIndex))}`;
         first = false;
       }
-      out.write(piece.slice(at + marker.length));
+      yield piece.slice(at + marker.length);
     }
-    out.write('\n');
+    yield '\n';
   }
 }
 

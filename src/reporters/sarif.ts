@@ -47,7 +47,8 @@ export interface SarifInput {
   findings: Finding[];
   /** Path of inventory.json relative to the SARIF file (scheme-less, as GitHub requires). */
   inventoryUri: string;
-  inventoryLines: Map<string, LineSpan>;
+  /** Where inventory.json put each resource: the inventory writer's result (InventoryFileWriter.finish). */
+  inventoryLines: ReadonlyMap<string, LineSpan>;
   accounts: string[];
   startedAt: string;
   finishedAt: string;

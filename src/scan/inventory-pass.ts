@@ -32,7 +32,7 @@ export async function evaluateWritingInventory(
   // once kept, so the last resource of that ARN wins as it did when every span was kept.
   const write = (resource: InventoryResource, outcome: ResourceOutcomes | undefined) => {
     const failing = outcome?.outcomes.some((o) => o.status === 'fail') ?? false;
-    inventory.add(redact && outcome ? redactResource(resource, outcome.secretPaths).resource : resource, failing || inventory.lines.has(resource.arn));
+    inventory.add(redact && outcome ? redactResource(resource, outcome.secretPaths).resource : resource, failing || inventory.keepsSpan(resource.arn));
   };
   for await (const chunk of evaluate(feed(), setup)) {
     for (const outcome of chunk) {

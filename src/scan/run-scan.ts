@@ -19,16 +19,14 @@ import { ACCOUNT_RESOURCE_TYPE, type Inventory } from '../model/inventory.js';
 import type { ResourceSet } from '../inventory/resource-set.js';
 import { cleanUpOnStopSignals, letSignalsArrive } from '../reporters/defer-signals.js';
 import { InventoryFileWriter } from '../reporters/inventory-json.js';
-import { MAX_HTML_FINDINGS, renderHtmlFrom } from '../reporters/html.js';
-import { HUMAN_FORMATS, renderMarkdownFrom, type HumanFormat } from '../reporters/markdown.js';
-import { ReportSummaryBuilder, type ReportSummary } from '../reporters/report-summary.js';
+import { ReportSummaryBuilder } from '../reporters/report-summary.js';
+import { OUTPUT_FILES } from '../reporters/output-files.js';
+import { REPORTERS } from '../reporters/registry.js';
+import type { FinishedScan, Reporter, StdoutReporter } from '../reporters/reporter.js';
+import { SpillFile } from '../reporters/spill-file.js';
 import { resultsChunks } from '../reporters/results-json.js';
 import type { ScanResults } from '../model/results.js';
-import { GITHUB_LIMITS } from '../reporters/sarif.js';
-import { SarifCollector } from '../reporters/sarif-stream.js';
 import { StagedSet } from '../reporters/staged-set.js';
-import { renderTerminalSummaryFrom } from '../reporters/terminal-summary.js';
-import { selectionNote } from '../reporters/selection-note.js';
 import { commitStaged } from '../reporters/write-outputs.js';
 import { ScoreAccumulator } from '../scores/compute-scores.js';
 import { VERSION } from '../version.js';
@@ -64,8 +62,10 @@ export interface ScanRequest {
   baseline?: { path: string; findings: Iterable<BaselineFinding>; startedAt: string | null };
   /** --fail-on-new: only failures new since the baseline decide the exit code. */
   failOnNewOnly?: boolean;
-  /** Human reports written beside results.json (summary.md, report.html). */
-  humanFormats?: HumanFormat[];
+  /** The human formats asked for (--format): the names of human reporters to write beside results.json. */
+  humanFormats?: readonly string[];
+  /** The reporters to run (default: the registry, REPORTERS); tests add their own. */
+  reporters?: readonly Reporter[];
   /** SARIF automationDetails.id prefix (code scanning category). */
   category?: string;
   /** Another compiled policy instead of policy-bundle/ (tests of runtime-error handling). */
@@ -95,8 +95,6 @@ export interface ScanOutcome {
   emptyReason?: string;
   exitCode: 0 | 1;
 }
-
-export const OUTPUT_FILES = { results: 'results.json', sarif: 'results.sarif', inventory: 'inventory.json' } as const;
 
 /**
  * resources → asset graph (one pass) → engine → findings → scores → reporters, streamed: the
@@ -187,10 +185,12 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     });
     phaseDone('evaluate');
     // inventory.json complete on disk before results.json is assembled: it is the first report
-    // written, so a full disk fails on it first, as the set is listed.
-    staged.guard(OUTPUT_FILES.inventory, () => {
-      inventory.finish();
+    // written, so a full disk fails on it first, as the set is listed. Its result — where each
+    // failing resource sits — is what SARIF locations are taken from.
+    const writtenInventory = staged.guard(OUTPUT_FILES.inventory, () => {
+      const written = inventory.finish();
       inventoryFile.close();
+      return written;
     });
 
     const evaluationErrors = errors.summary;
@@ -234,62 +234,71 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       controls: controlDetails(catalog.controls, controlIds),
     };
 
-    // results.json in its order (findings merged from the spill files), gathering SARIF and the
-    // human reports' summaries as the findings go by.
+    // results.json in its order (findings merged from the spill files), the reporters that
+    // gather (SARIF) and the human reports' summaries seeing each finding as it goes by.
     const humanFormats = request.humanFormats ?? [];
-    const summaries = new ReportSummaryBuilder(humanFormats.includes('html') ? MAX_HTML_FINDINGS : 0);
-    const sarif = new SarifCollector(header.accounts, staged.workDir('sarif'));
+    const registered = request.reporters ?? REPORTERS;
+    const active = registered.filter((r) => !r.human || humanFormats.includes(r.name));
+    const summaries = new ReportSummaryBuilder(Math.max(0, ...active.map((r) => r.pageFindings ?? 0)));
+    const scratch: string[] = [];
+    const workDir = (name: string) => {
+      const dir = staged.workDir(name);
+      scratch.push(dir);
+      return dir;
+    };
+    const gatherers = new Map(active.flatMap((r) => (r.kind === 'gather' ? [[r, r.gather({ accounts: header.accounts, workDir })] as const] : [])));
+    // Only when a reporter reads the findings again: a copy of them in results.json order.
+    const replay = active.some((r) => r.kind === 'render' && r.readsFindings) ? new SpillFile(join(workDir('findings'), 'findings.jsonl')) : undefined;
     const resultsFile = staged.file(OUTPUT_FILES.results);
     staged.guard(OUTPUT_FILES.results, () => {
-      writeResults(results, parts.merged(coverage), (piece) => resultsFile.write(piece), ({ finding }) => {
-        sarif.add(finding);
+      writeResults(results, parts.merged(coverage), (piece) => resultsFile.write(piece), ({ finding, line }) => {
+        for (const gatherer of gatherers.values()) gatherer.add(finding);
         summaries.add(finding);
+        replay?.append(line);
       });
     });
     delete results.findings;
     staged.guard(OUTPUT_FILES.results, () => resultsFile.close());
     staged.guard('', () => rmSync(join(staged.staging, '.parts'), { recursive: true, force: true }));
 
-    const sarifFiles = Array.from({ length: sarif.fileCount }, (_, i) => sarifFileName(i));
-    const head = {
-      toolVersion: VERSION,
-      controls: loadCatalog().controls,
-      inventoryUri: OUTPUT_FILES.inventory,
-      inventoryLines: inventory.lines,
-      startedAt: results.scan.startedAt,
-      finishedAt: results.scan.finishedAt,
+    const finished: FinishedScan = {
+      results,
+      findings: () => readBack(replay),
+      summary: summaries.summary(),
+      catalog: loadCatalog().controls,
+      inventory: { uri: OUTPUT_FILES.inventory, lines: writtenInventory.lines },
       ...(request.category ? { category: request.category } : {}),
+      color: request.color === true,
     };
-    sarifFiles.forEach((name, i) => {
-      const file = staged.file(name);
-      staged.guard(name, () => {
-        sarif.write(i, head, file);
-        file.close();
-      });
-    });
-    staged.guard('', () => rmSync(join(staged.staging, '.sarif'), { recursive: true, force: true }));
-    const summary = summaries.summary();
-    for (const format of humanFormats) {
-      const name = HUMAN_FORMATS[format].file;
-      const file = staged.file(name);
-      staged.guard(name, () => {
-        file.write(HUMAN_RENDERERS[format](results, summary));
-        file.close();
-      });
+    for (const reporter of active) {
+      if (reporter.kind === 'render') {
+        const file = staged.file(reporter.file);
+        staged.guard(reporter.file, () => {
+          for (const piece of reporter.render(finished)) file.write(piece);
+          file.close();
+        });
+      } else if (reporter.kind === 'gather') {
+        for (const { name, chunks } of gatherers.get(reporter)!.files(finished)) {
+          const file = staged.file(name);
+          staged.guard(name, () => {
+            for (const piece of chunks) file.write(piece);
+            file.close();
+          });
+        }
+      }
     }
+    for (const dir of scratch) staged.guard('', () => rmSync(dir, { recursive: true, force: true }));
     await letSignalsArrive();
     release();
     swapping = true;
-    const output = commitStaged(staged, { isStale: (name) => isStaleSarifPart(name, sarifFiles.length) });
+    const output = commitStaged(staged, { isStale: (name) => [...gatherers.values()].some((g) => g.isStale?.(name) ?? false) });
     phaseDone('write');
 
     const warnings = output.warnings;
     const evaluationWarning = evaluationErrorWarning(evaluationErrors);
     if (evaluationWarning !== null) warnings.push(evaluationWarning);
     if (workerChoice.warning !== null) warnings.push(workerChoice.warning);
-    warnings.push(...sarif.truncations().map(
-      (t) => `results.sarif: account ${t.accountId} has ${t.total} failures; GitHub code scanning keeps ${t.kept} per run, so the ${t.kept} most severe are in the SARIF (all are in results.json)`,
-    ));
+    for (const gatherer of gatherers.values()) warnings.push(...(gatherer.warnings?.() ?? []));
     (request.assetRules ?? []).forEach((rule, i) => {
       if (graphReport.ruleMatches[i] === 0) warnings.push(`asset rule ${rule.source} matched no resource (a typo in arn, tags or resourceTypes?)`);
     });
@@ -302,14 +311,13 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     // With the gate failing on it, this line is the gate line (printed even with --quiet), not a warning.
     const emptyLine = emptyReason ? `nothing was evaluated: ${emptyReason}${emptyGate ? `; --fail-on does not pass a scan that checked nothing (exit 1; --allow-empty accepts it)` : ''}` : undefined;
     if (emptyLine && !emptyGate) warnings.push(emptyLine);
-    const runCount = Math.max(1, header.accounts.length);
-    if (sarifFiles.length > 1) warnings.push(`${runCount} accounts: SARIF split into ${sarifFiles.join(', ')} (GitHub takes at most ${GITHUB_LIMITS.runsPerFile} runs per upload; upload each file)`);
+    for (const gatherer of gatherers.values()) warnings.push(...(gatherer.notes?.() ?? []));
     const exitCode = emptyGate || (request.failOnNewOnly ? gate.failingNew > 0 : gate.failing > 0) ? 1 : 0;
     const gateLine = exitCode === 0 ? undefined : emptyGate ? emptyLine : gate.line(request.baseline?.path, request.failOnNewOnly === true);
     return {
       results,
       findingCount: tally.total,
-      summary: renderTerminalSummaryFrom(results.scores, summary, 10, baselineSummary, emptyReason, selectionNote(results.scan), request.color === true),
+      summary: registered.find((r): r is StdoutReporter => r.kind === 'stdout')?.render(finished) ?? '',
       written: output.files,
       warnings,
       ...(emptyReason ? { emptyReason } : {}),
@@ -395,22 +403,11 @@ function emptyReasonOf(tally: FindingTally, resources: number, request: Pick<Sca
   return `${tally.total === 1 ? 'the only' : 'all'} ${checks('')} not evaluated (results.json gives each reason)`;
 }
 
-const HUMAN_RENDERERS: Record<HumanFormat, (results: Omit<ScanResults, 'findings'>, summary: ReportSummary) => string> = {
-  markdown: (results, summary) => renderMarkdownFrom(results, summary),
-  html: (results, summary) => renderHtmlFrom(results, summary),
-};
-
-/**
- * A previous scan of more accounts may have left results-N.sarif files that this scan did not
- * write; an upload of the directory (the GitHub Action uploads it) would revive their alerts.
- * They are removed as part of replacing the set, so a failed write keeps them with their set.
- */
-function isStaleSarifPart(name: string, written: number): boolean {
-  const part = /^results-(\d+)\.sarif$/.exec(name);
-  return part !== null && Number(part[1]) > written;
+/** The findings a `readsFindings` reporter reads, from the copy kept for it. */
+function* readBack(replay: SpillFile | undefined): Generator<Finding> {
+  // A reporter that did not declare readsFindings would get nothing and write a wrong report: say so instead.
+  if (!replay) throw new Error('a reporter read the findings without declaring readsFindings');
+  for (const line of replay.lines()) yield JSON.parse(line) as Finding;
 }
 
-/** results.sarif, then results-2.sarif, results-3.sarif… beyond 20 accounts. */
-export function sarifFileName(index: number): string {
-  return index === 0 ? OUTPUT_FILES.sarif : `results-${index + 1}.sarif`;
-}
+export { OUTPUT_FILES, sarifFileName } from '../reporters/output-files.js';

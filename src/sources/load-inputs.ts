@@ -1,7 +1,10 @@
 import { buildInventory, type InventoryPart } from '../inventory/build-inventory.js';
-import type { CoverageEntry, Inventory, InventoryResource } from '../model/inventory.js';
-import { configItemRemoval, normalizeConfigItem, type Removal } from '../inventory/normalize-config-item.js';
-import { readInputFile } from './read-input-file.js';
+import type { Inventory, InventoryResource } from '../model/inventory.js';
+import type { Removal } from '../inventory/normalize-config-item.js';
+import type { JsonValue } from '../json.js';
+import { streamInputFile } from './read-input-file.js';
+
+export { snapshotCoverage } from './config-items-source.js';
 
 /**
  * Reads every --input file and merges them into one inventory held in memory. For scans, use
@@ -15,33 +18,20 @@ export async function loadInputs(files: string[]): Promise<Inventory> {
   return buildInventory(parts);
 }
 
+/** One file read through the source it turned out to be (registry.ts). */
 async function readPart(file: string): Promise<InventoryPart> {
-  const doc = await readInputFile(file);
-  const source = file;
-  if (doc.format === 'inventory') {
-    return { source, resources: doc.inventory.resources, coverage: doc.inventory.coverage ?? [] };
-  }
+  const lists = new Map<string, JsonValue[]>();
+  const read = await streamInputFile(file, (container) => {
+    const items: JsonValue[] = [];
+    lists.set(container, items);
+    return { add: (item) => void items.push(item) };
+  });
   const resources: InventoryResource[] = [];
   const removals: Removal[] = [];
-  doc.items.forEach((item, index) => {
-    // Configuration history: a deletion newer than the recorded item removes the resource.
-    const removal = configItemRemoval(item);
+  (lists.get(read.container) ?? []).forEach((item, index) => {
+    const { resource, removal } = read.source.read(item, index, file);
     if (removal) removals.push(removal);
-    const resource = normalizeConfigItem(item, `${source} item ${index}`);
     if (resource) resources.push(resource);
   });
-  return { source, resources, coverage: snapshotCoverage(resources), removals };
-}
-
-/**
- * A Config snapshot lists everything the recorder recorded, so a type that appears in an
- * account/region was collected completely there. A type that does not appear is unknown
- * (the recorder may not record it), never assumed absent.
- */
-export function snapshotCoverage(resources: Iterable<Pick<InventoryResource, 'accountId' | 'region' | 'type'>>): CoverageEntry[] {
-  const seen = new Map<string, CoverageEntry>();
-  for (const r of resources) {
-    seen.set(`${r.accountId}|${r.region}|${r.type}`, { accountId: r.accountId, region: r.region, resourceType: r.type, status: 'complete' });
-  }
-  return [...seen.values()];
+  return { source: file, resources, coverage: read.source.coverage(read.header, resources), ...(removals.length ? { removals } : {}) };
 }

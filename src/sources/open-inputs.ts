@@ -10,11 +10,12 @@ import {
 } from '../inventory/build-inventory.js';
 import { captureInstant } from '../inventory/capture-time.js';
 import { INVENTORY_KIND, INVENTORY_SCHEMA_VERSION, type CoverageEntry, type InventoryResource } from '../model/inventory.js';
-import { configItemRemoval, normalizeConfigItem, type Removal } from '../inventory/normalize-config-item.js';
+import type { Removal } from '../inventory/normalize-config-item.js';
 import type { InventoryHeader, ResourceSet } from '../inventory/resource-set.js';
 import type { JsonValue } from '../json.js';
-import { snapshotCoverage } from './load-inputs.js';
 import { streamInputFile, type ItemContainer, type ItemSink } from './read-input-file.js';
+import { FILE_SOURCES, sourceOfContainer } from './registry.js';
+import type { FileSource } from './source.js';
 import { ResourceStore } from './resource-store.js';
 
 export interface OpenInputsOptions {
@@ -25,6 +26,8 @@ export interface OpenInputsOptions {
   spillAboveBytes?: number;
   /** Where the spill file is made (default: the OS temp directory). */
   tempDir?: string;
+  /** The file sources asked what each file is (default: the registry's, FILE_SOURCES). */
+  sources?: readonly FileSource[];
 }
 
 const DEFAULT_SPILL_ABOVE_BYTES = 64 << 20;
@@ -52,14 +55,14 @@ interface Candidate {
 export async function openInputs(files: string[], options: OpenInputsOptions = {}): Promise<ResourceSet> {
   const store = new ResourceStore(options.tempDir ?? tmpdir());
   try {
-    return await merge(files, store, options.spillAboveBytes ?? DEFAULT_SPILL_ABOVE_BYTES);
+    return await merge(files, store, options.spillAboveBytes ?? DEFAULT_SPILL_ABOVE_BYTES, options.sources ?? FILE_SOURCES);
   } catch (error) {
     store.close();
     throw error;
   }
 }
 
-async function merge(files: string[], store: ResourceStore, spillAboveBytes: number): Promise<ResourceSet> {
+async function merge(files: string[], store: ResourceStore, spillAboveBytes: number, sources: readonly FileSource[]): Promise<ResourceSet> {
   const byArn = new Map<string, Entry>();
   const coverage = new Map<string, CoverageEntry>();
   const removals: Removal[] = [];
@@ -74,9 +77,9 @@ async function merge(files: string[], store: ResourceStore, spillAboveBytes: num
     const sinkFor = (container: ItemContainer): ItemSink => {
       const candidate: Candidate = { entries: [], removals: [] };
       candidates.set(container, candidate);
-      return container === 'resources' ? inventorySink(candidate, store) : configItemSink(candidate, store, file);
+      return sourceSink(sourceOfContainer(container, sources)!, candidate, store, file);
     };
-    const read = await streamInputFile(file, sinkFor, { onBytes });
+    const read = await streamInputFile(file, sinkFor, { onBytes, sources });
     for (const [container, candidate] of candidates) {
       if (container !== read.container) for (const entry of candidate.entries) store.drop(entry.slot);
     }
@@ -92,7 +95,7 @@ async function merge(files: string[], store: ResourceStore, spillAboveBytes: num
       }
     }
     removals.push(...winner.removals);
-    const fileCoverage = read.format === 'inventory' ? ((read.header.coverage ?? []) as unknown as CoverageEntry[]) : snapshotCoverage(winner.entries);
+    const fileCoverage = read.source.coverage(read.header, winner.entries);
     mergeCoverage(coverage, fileCoverage);
   }
 
@@ -156,23 +159,13 @@ function entryOf(resource: InventoryResource, slot: number): Entry {
   return { type: intern(resource.type), id, arn, accountId: intern(resource.accountId), region: intern(resource.region), capturedAt, instant: captureInstant(capturedAt), slot };
 }
 
-function configItemSink(candidate: Candidate, store: ResourceStore, file: string): ItemSink {
+/** Reads one list's items through its source into the store, keeping only what merging needs. */
+function sourceSink(source: FileSource, candidate: Candidate, store: ResourceStore, file: string): ItemSink {
   return {
     add(item: JsonValue, index: number) {
-      // Configuration history: a deletion newer than the recorded item removes the resource.
-      const removal = configItemRemoval(item);
+      const { resource, removal } = source.read(item, index, file);
       if (removal) candidate.removals.push(removal);
-      const resource = normalizeConfigItem(item, `${file} item ${index}`);
       if (resource) candidate.entries.push(entryOf(resource, store.put(resource)));
-    },
-  };
-}
-
-function inventorySink(candidate: Candidate, store: ResourceStore): ItemSink {
-  return {
-    add(item: JsonValue) {
-      const resource = item as unknown as InventoryResource;
-      candidate.entries.push(entryOf(resource, store.put(resource)));
     },
   };
 }

@@ -1,16 +1,14 @@
 import { basename } from 'node:path';
 import { JSONParser } from '@streamparser/json';
 import { InputError } from '../errors.js';
-import { isJsonObject, jsonPointer, jsonLimitViolation, type JsonObject, type JsonValue } from '../json.js';
-import { INVENTORY_KIND, INVENTORY_SCHEMA_VERSION, type Inventory } from '../model/inventory.js';
-import { validateInventoryHeader, validateInventoryResource } from '../inventory/validate-inventory.js';
+import { jsonPointer, jsonLimitViolation, type JsonObject, type JsonValue } from '../json.js';
+import type { Inventory } from '../model/inventory.js';
 import { inputBytes } from './input-bytes.js';
+import { FILE_SOURCES, sourceOfContainer } from './registry.js';
+import type { DocumentShape, FileSource } from './source.js';
 
-/** Where a file's items are: a top-level key holding a list, or the document itself ("$", a bare list). */
-export type ItemContainer = 'configurationItems' | 'baseConfigurationItems' | 'Results' | 'resources' | '$';
-
-/** The lists configuration items come in, in the order they are recognised (the first present wins). */
-const CONFIG_ITEM_LISTS = ['configurationItems', 'baseConfigurationItems', 'Results'] as const;
+/** Where a file's items are: a top-level key holding a list, or the document itself ("$", a bare list); each is one source's (FileSource.containers). */
+export type ItemContainer = string;
 
 /**
  * Receives one container's items as they are parsed. A file may hold several candidate lists; only
@@ -23,7 +21,10 @@ export interface ItemSink {
 
 /** What a streamed file turned out to be; its items went to the sink of `container`. */
 export interface StreamedInput {
-  format: 'config-items' | 'inventory';
+  /** The source's id ("config-items", "inventory"…). */
+  format: string;
+  /** The source the file turned out to be: its items are read through it. */
+  source: FileSource;
   file: string;
   container: ItemContainer;
   /** The document's other top-level values (for an inventory: its header, validated). */
@@ -31,11 +32,9 @@ export interface StreamedInput {
 }
 
 /**
- * Reads an input file in one streamed pass and recognises it as: an AWS Config snapshot
- * (`configurationItems`, also what get-resource-config-history returns),
- * batch-get-resource-config output (`baseConfigurationItems`), select-resource-config output
- * (`Results`, JSON strings), a bare list of configuration items, or a cafscan inventory
- * (`resources`, each validated). Gzip is detected by content, not name. Items go to
+ * Reads an input file in one streamed pass and recognises it as one of the file sources
+ * (registry.ts: AWS Config snapshots and item lists, cafscan inventories), each asked in turn
+ * whether the document is theirs. Gzip is detected by content, not name. Items go to
  * `sinkFor(container)` as they are parsed and are not kept here, so memory does not grow with
  * the file. Problems are found in the order a whole-document reader would report them
  * (invalid JSON, then a limit violation anywhere, then what the file is, then its items), so the
@@ -44,9 +43,9 @@ export interface StreamedInput {
 export async function streamInputFile(
   file: string,
   sinkFor: (container: ItemContainer) => ItemSink,
-  options: { onBytes?: (count: number) => void } = {},
+  options: { onBytes?: (count: number) => void; sources?: readonly FileSource[] } = {},
 ): Promise<StreamedInput> {
-  const reading = new DocumentReader(file, sinkFor);
+  const reading = new DocumentReader(file, sinkFor, options.sources ?? FILE_SOURCES);
   for await (const chunk of inputBytes(file)) {
     options.onBytes?.(chunk.length);
     reading.write(chunk);
@@ -67,7 +66,7 @@ export async function readInputFile(file: string): Promise<InputDocument> {
     return { add: (item) => void items.push(item) };
   });
   const items = lists.get(read.container) ?? [];
-  if (read.format === 'config-items') return { format: 'config-items', file, items };
+  if (read.format !== 'inventory') return { format: 'config-items', file, items };
   const inventory = { ...read.header, resources: items } as unknown as Inventory;
   return { format: 'inventory', file, inventory };
 }
@@ -89,13 +88,14 @@ class DocumentReader {
   private readonly itemProblems = new Map<ItemContainer, InputError>();
   /** A value anywhere breaking cafscan's limits: reported before anything about what the file is. */
   private limitProblem: InputError | undefined;
-  /** For a bare list: whether every item is an object with a resourceType (else it is not one). */
-  private everyItemIsConfigItem = true;
+  /** For a bare list: whether the source reading "$" accepted every item (else the list is not its). */
+  private everyItemAccepted = true;
   private readonly name: string;
 
   constructor(
     private readonly file: string,
     private readonly sinkFor: (container: ItemContainer) => ItemSink,
+    private readonly sources: readonly FileSource[],
   ) {
     this.name = basename(file);
   }
@@ -120,12 +120,12 @@ class DocumentReader {
     // The parser ends by itself when the root value closes; otherwise ending it says what is missing.
     if (!parser.isEnded) this.guard(() => parser.end());
     if (this.limitProblem) throw this.limitProblem;
-    return this.root === 'array' ? this.recogniseList() : this.recogniseObject();
+    return this.recognise();
   }
 
   private makeParser(): JSONParser {
     const paths =
-      this.root === 'array' ? ['$.*'] : this.root === 'object' ? ['$.*', ...[...CONFIG_ITEM_LISTS, 'resources'].map((key) => `$.${key}.*`)] : ['$'];
+      this.root === 'array' ? ['$.*'] : this.root === 'object' ? ['$.*', ...this.sources.flatMap((s) => s.containers.filter((c) => c !== '$')).map((key) => `$.${key}.*`)] : ['$'];
     // stringBufferSize: strings are collected in a byte buffer instead of by concatenation, the
     // parser's fastest setting (measured: 56 MB/s against 32 MB/s without, on a 188 MB snapshot).
     const parser = new JSONParser({ paths, keepStack: false, stringBufferSize: 1 << 16, numberBufferSize: 64 });
@@ -159,12 +159,14 @@ class DocumentReader {
 
   private item(container: ItemContainer, index: number, value: JsonValue, path: Array<string | number>, levelsAbove: number): void {
     if (!this.checkLimit(value, path, levelsAbove)) return;
-    if (container === '$' && !(isJsonObject(value) && 'resourceType' in value)) this.everyItemIsConfigItem = false;
+    const source = sourceOfContainer(container, this.sources);
+    // A list no source reads (the parser selects only theirs, but a bare list is always selected).
+    if (!source) return;
+    if (container === '$' && source.acceptsItem && !source.acceptsItem(value)) this.everyItemAccepted = false;
     if (this.itemProblems.has(container)) return;
     try {
       const sink = this.sinks.get(container) ?? this.sinks.set(container, this.sinkFor(container)).get(container)!;
-      if (container === 'resources') sink.add(this.inventoryResource(value, index), index);
-      else sink.add(container === 'Results' ? this.selectRow(value, index) : value, index);
+      sink.add(source.item(container, value, index, this.name), index);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       this.itemProblems.set(container, error);
@@ -184,57 +186,33 @@ class DocumentReader {
     return false;
   }
 
-  /** select-resource-config returns each row as a JSON string. */
-  private selectRow(row: JsonValue, index: number): JsonValue {
-    if (typeof row !== 'string') return row;
-    try {
-      return JSON.parse(row) as JsonValue;
-    } catch {
-      throw new InputError(`${this.name}: Results[${index}] is not valid JSON`);
+  /** Asks the sources: first whether the document declares itself one's, then whether it has one's shape. */
+  private recognise(): StreamedInput {
+    if (this.root !== 'object' && this.root !== 'array') throw this.neither();
+    const doc: DocumentShape = { root: this.root, header: this.header, everyItemAccepted: this.everyItemAccepted };
+    for (const source of this.sources) {
+      const container = source.declaredBy?.(doc, this.name);
+      if (container !== undefined) return this.found(source, container);
     }
-  }
-
-  private inventoryResource(value: JsonValue, index: number): JsonValue {
-    const checked = validateInventoryResource(value, index);
-    if ('problem' in checked) throw new InputError(`${this.name} is not a valid cafscan inventory: ${checked.problem}`);
-    return checked.resource as unknown as JsonValue;
-  }
-
-  private recogniseList(): StreamedInput {
-    if (!this.everyItemIsConfigItem) throw this.neither();
-    return this.found('config-items', '$');
-  }
-
-  private recogniseObject(): StreamedInput {
-    if (this.root !== 'object') throw this.neither();
-    const doc = this.header;
-    if (doc.get('kind') === INVENTORY_KIND) {
-      if (doc.get('schemaVersion') !== INVENTORY_SCHEMA_VERSION) {
-        throw new InputError(`${this.name} is a cafscan inventory of schemaVersion ${JSON.stringify(doc.get('schemaVersion'))}; this cafscan reads "${INVENTORY_SCHEMA_VERSION}"`);
-      }
-      if (!Array.isArray(doc.get('resources'))) throw new InputError(`${this.name} is a cafscan inventory without a resources list`);
-      doc.delete('resources');
-      const checked = validateInventoryHeader(Object.fromEntries<JsonValue>(doc));
-      if ('problem' in checked) throw new InputError(`${this.name} is not a valid cafscan inventory: ${checked.problem}`);
-      return this.found('inventory', 'resources');
+    for (const source of this.sources) {
+      const container = source.shapedLike?.(doc);
+      if (container !== undefined) return this.found(source, container);
     }
-    for (const key of CONFIG_ITEM_LISTS) if (Array.isArray(doc.get(key))) return this.found('config-items', key);
     throw this.neither();
   }
 
-  private found(format: StreamedInput['format'], container: ItemContainer): StreamedInput {
+  private found(source: FileSource, container: ItemContainer): StreamedInput {
     const problem = this.itemProblems.get(container);
     if (problem) throw problem;
     if (container !== '$') this.header.delete(container);
     // A list with no items never asked for a sink; the caller still gets one for it.
     if (!this.sinks.has(container)) this.sinks.set(container, this.sinkFor(container));
-    return { format, file: this.file, container, header: Object.fromEntries<JsonValue>(this.header) };
+    return { format: source.id, source, file: this.file, container, header: Object.fromEntries<JsonValue>(this.header) };
   }
 
   private neither(): InputError {
-    return new InputError(
-      `${this.name} is neither an AWS Config snapshot, a list of configuration items (batch-get-resource-config / select-resource-config output), nor a cafscan inventory`,
-    );
+    const nouns = this.sources.map((source) => source.noun);
+    return new InputError(nouns.length === 1 ? `${this.name} is not ${nouns[0]}` : `${this.name} is neither ${nouns.slice(0, -1).join(', ')}, nor ${nouns[nouns.length - 1]}`);
   }
 
   /** The parser's own errors are syntax errors; cafscan's (thrown from onValue) pass through. */

@@ -12,6 +12,7 @@ import {
 import type { JsonObject, JsonValue } from '../../json.js';
 import { normalizeConfigItem } from '../../inventory/normalize-config-item.js';
 import type { Collector, CollectorContext } from '../collector.js';
+import { paginate } from '../paginate.js';
 import { toJson } from '../shape.js';
 
 /**
@@ -118,22 +119,15 @@ export function recordedTypes(fact: JsonObject): string[] {
 }
 
 async function collectTypeFromConfig(ctx: CollectorContext, config: ConfigServiceClient, type: string): Promise<void> {
-  const listed = await ctx.call(async () => {
-    const keys: ResourceKey[] = [];
-    let nextToken: string | undefined;
-    do {
-      const page = await config.send(new ListDiscoveredResourcesCommand({ resourceType: type as ResourceType, limit: 100, nextToken }));
-      for (const r of page.resourceIdentifiers ?? []) {
-        if (r.resourceId && !r.resourceDeletionTime) keys.push({ resourceType: type as ResourceType, resourceId: r.resourceId });
-      }
-      nextToken = page.nextToken || undefined;
-    } while (nextToken);
-    return keys;
+  const listed = await paginate((send) => ctx.call(send), async (nextToken) => {
+    const page = await config.send(new ListDiscoveredResourcesCommand({ resourceType: type as ResourceType, limit: 100, nextToken }));
+    return { items: page.resourceIdentifiers, next: page.nextToken };
   });
-  if (listed.status !== 'ok') return; // not claimed: the service's own collector takes it
+  if (!listed.complete) return; // not claimed: the service's own collector takes it
+  const keys: ResourceKey[] = listed.items.flatMap((r) => (r.resourceId && !r.resourceDeletionTime ? [{ resourceType: type as ResourceType, resourceId: r.resourceId }] : []));
   const items: JsonValue[] = [];
-  for (let i = 0; i < listed.output.length; i += BATCH_SIZE) {
-    let pending = listed.output.slice(i, i + BATCH_SIZE);
+  for (let i = 0; i < keys.length; i += BATCH_SIZE) {
+    let pending = keys.slice(i, i + BATCH_SIZE);
     // Config may leave keys unprocessed under load: ask again a few times, then give up on Config.
     for (let attempt = 0; pending.length > 0 && attempt < 3; attempt++) {
       const batch = await ctx.call(() => config.send(new BatchGetResourceConfigCommand({ resourceKeys: pending })));

@@ -1,6 +1,7 @@
 import { EventBridgeClient, ListRulesCommand, ListTargetsByRuleCommand, type Rule, type Target } from '@aws-sdk/client-eventbridge';
 import type { JsonObject } from '../../json.js';
 import type { Collector, CollectorContext } from '../collector.js';
+import { paginate, stoppedReason } from '../paginate.js';
 
 const RULE = 'AWS::Events::Rule';
 
@@ -38,18 +39,12 @@ export const eventbridgeCollector: Collector = {
 };
 
 async function listTargets(ctx: CollectorContext, events: EventBridgeClient, rule: string): Promise<{ ok: true; targets: Target[] } | { ok: false; reason: string }> {
-  const targets: Target[] = [];
-  const seen = new Set<string>();
-  let token: string | undefined;
-  do {
-    const page = await ctx.call(() => events.send(new ListTargetsByRuleCommand({ Rule: rule, NextToken: token, Limit: 100 })));
-    if (page.status !== 'ok') return { ok: false, reason: page.status === 'failed' ? page.failure.reason : `events:ListTargetsByRule found no rule ${rule} (${page.code})` };
-    targets.push(...(page.output.Targets ?? []));
-    token = page.output.NextToken || undefined;
-    if (token && seen.has(token)) break;
-    if (token) seen.add(token);
-  } while (token);
-  return { ok: true, targets };
+  const listed = await paginate((send) => ctx.call(send), async (token) => {
+    const page = await events.send(new ListTargetsByRuleCommand({ Rule: rule, NextToken: token, Limit: 100 }));
+    return { items: page.Targets, next: page.NextToken };
+  });
+  if (!listed.complete) return { ok: false, reason: stoppedReason(listed.stopped, `events:ListTargetsByRule found no rule ${rule}`) };
+  return { ok: true, targets: listed.items };
 }
 
 /**

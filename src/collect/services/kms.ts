@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/client-kms';
 import type { JsonObject } from '../../json.js';
 import type { Collector, CollectorContext } from '../collector.js';
+import { paginate } from '../paginate.js';
 import { policyDocument } from '../shape.js';
 
 const KEY = 'AWS::KMS::Key';
@@ -114,17 +115,13 @@ function keyConfiguration(meta: KeyMetadata, arn: string): JsonObject {
 
 /** The key's tags ({TagKey, TagValue} in KMS), or why they could not be read. */
 async function keyTags(ctx: CollectorContext, kms: KMSClient, keyId: string): Promise<Record<string, string> | string> {
+  const listed = await paginate((send) => ctx.call(send), async (marker) => {
+    const page = await kms.send(new ListResourceTagsCommand({ KeyId: keyId, Marker: marker }));
+    return { items: page.Tags, next: page.Truncated ? page.NextMarker : undefined };
+  });
+  if (!listed.complete && listed.stopped.status === 'failed') return listed.stopped.failure.reason;
+  // An "absent" answer ends the listing: the tags read until then are the key's.
   const tags: Record<string, string> = {};
-  let marker: string | undefined;
-  const seen = new Set<string>();
-  do {
-    const page = await ctx.call(() => kms.send(new ListResourceTagsCommand({ KeyId: keyId, Marker: marker })));
-    if (page.status === 'failed') return page.failure.reason;
-    if (page.status === 'absent') return tags;
-    for (const tag of page.output.Tags ?? []) if (tag.TagKey !== undefined) tags[tag.TagKey] = tag.TagValue ?? '';
-    marker = page.output.Truncated ? page.output.NextMarker : undefined;
-    if (marker && seen.has(marker)) break;
-    if (marker) seen.add(marker);
-  } while (marker);
+  for (const tag of listed.items) if (tag.TagKey !== undefined) tags[tag.TagKey] = tag.TagValue ?? '';
   return tags;
 }

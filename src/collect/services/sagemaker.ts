@@ -45,6 +45,7 @@ import type { JsonObject, JsonValue } from '../../json.js';
 import { callRecordOf } from '../aws-clients.js';
 import type { Collector, CollectorContext, ResourceDraft } from '../collector.js';
 import { errorCode } from '../errors.js';
+import { paginate as paginateList, stoppedReason, type PageOf } from '../paginate.js';
 import { tagMap, toJsonObject } from '../shape.js';
 
 export const SAGEMAKER_TYPES = {
@@ -436,26 +437,10 @@ function isNoPolicy(error: unknown): boolean {
   return errorCode(error) === 'ValidationException' && /cannot find resource policy/i.test(message);
 }
 
-/**
- * Follows a list to the end without touching coverage (the caller decides what a failure
- * means), returning the items so far and, on failure, the reason.
- */
-async function paginate<T>(
-  ctx: CollectorContext,
-  page: (token: string | undefined) => Promise<{ items: T[] | undefined; next?: string | undefined }>,
-): Promise<{ items: T[]; failure?: string }> {
-  const items: T[] = [];
-  const seen = new Set<string>();
-  let token: string | undefined;
-  do {
-    const result = await ctx.call(() => page(token));
-    if (result.status !== 'ok') return { items, failure: reasonOf(result, 'listing failed') };
-    items.push(...(result.output.items ?? []));
-    token = result.output.next || undefined;
-    if (token && seen.has(token)) break;
-    if (token) seen.add(token);
-  } while (token);
-  return { items };
+/** Follows a list to the end without touching coverage (the caller decides what a failure means): the shared paginator. */
+async function paginate<T>(ctx: CollectorContext, page: PageOf<T>): Promise<{ items: T[]; failure?: string }> {
+  const listed = await paginateList((send) => ctx.call(send), page);
+  return listed.complete ? { items: listed.items } : { items: listed.items, failure: stoppedReason(listed.stopped, 'listing failed') };
 }
 
 function reasonOf(result: { status: 'absent'; code: string } | { status: 'failed'; failure: { reason: string } }, fallback: string): string {

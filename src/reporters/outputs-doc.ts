@@ -1,0 +1,28 @@
+import { formatChoices, outputOf } from './registry.js';
+import type { Reporter } from './reporter.js';
+
+/** docs/outputs.md: every output from the registry (`npm run docs` writes it; a test keeps it in step). */
+export function renderOutputsDoc(reporters: readonly Reporter[]): string {
+  const cells = (r: Reporter) => [...(r.human ? [`\`${r.name}\``] : []), outputOf(r).replace(/^([^ ]+)/, '`$1`'), r.description.replace(/\|/g, '\\|')];
+  const row = (r: Reporter) => `| ${cells(r).join(' | ')} |`;
+  return [
+    '# Outputs',
+    '',
+    '<!-- Generated from src/reporters/registry.ts by `npm run docs`; do not edit by hand. -->',
+    '',
+    'Written on every scan into `--output-dir` (replaced all together or not at all):',
+    '',
+    '| Output | What it holds |',
+    '| --- | --- |',
+    ...reporters.filter((r) => !r.human).map(row),
+    '',
+    `Human formats, chosen with \`--format\` (${formatChoices(reporters).map((f) => `\`${f}\``).join(', ')}; several may be given):`,
+    '',
+    '| `--format` | Output | What it holds |',
+    '| --- | --- | --- |',
+    ...reporters.filter((r) => r.human).map(row),
+    '',
+    'A new format is a module exporting a `Reporter` (src/reporters/reporter.ts) and one line in src/reporters/registry.ts.',
+    '',
+  ].join('\n');
+}
