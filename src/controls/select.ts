@@ -16,6 +16,8 @@ export interface SelectionCriteria {
   /** Minimum severity: this one and the more severe. */
   severity?: Severity;
   services?: string[];
+  /** --framework: the controls a rules/ framework maps (applied as a SelectionScope). */
+  framework?: string;
 }
 
 /** The outcome of a selection: what runs, and what does not (never reported as a pass). */

@@ -6,6 +6,7 @@ import type { SuppressionReport } from '../suppressions/model.js';
 import { streamJson } from './stream-json.js';
 import type { Finding } from '../findings/model.js';
 import type { Scores } from '../scores/compute-scores.js';
+import type { FrameworksPosture } from '../frameworks/posture.js';
 import type { ControlDetailsMap } from './control-details.js';
 
 export interface ScanInfo {
@@ -50,6 +51,8 @@ export interface ScanResults {
   scan: ScanInfo;
   findings: Finding[];
   scores: Scores;
+  /** Each rules/ framework's requirements with their status, counts and score (src/frameworks/posture.ts). */
+  frameworks?: FrameworksPosture;
   /** Each control with a finding in this scan: title, rationale, remediation, references (findings point here by controlId). */
   controls?: ControlDetailsMap;
 }

@@ -27,6 +27,10 @@ import { renderTerminalSummaryFrom } from '../reporters/terminal-summary.js';
 import { selectionNote } from '../reporters/selection-note.js';
 import { commitStaged } from '../reporters/write-outputs.js';
 import { ScoreAccumulator } from '../scores/compute-scores.js';
+import { FrameworkPostureAccumulator } from '../frameworks/posture.js';
+import { loadFrameworks } from '../frameworks/load-frameworks.js';
+import type { Framework } from '../frameworks/model.js';
+import { withFrameworks } from '../reporters/framework-terminal.js';
 import { VERSION } from '../version.js';
 import { phaseDone } from '../timings.js';
 import { ContextBuilder } from '../engine/context.js';
@@ -74,6 +78,8 @@ export interface ScanRequest {
   selection?: Selection;
   /** Colour the terminal summary (stdout is a terminal, no --no-color / NO_COLOR). */
   color?: boolean;
+  /** The rules/ frameworks results.json reports a posture for (default: loaded from rules/). */
+  frameworks?: readonly Framework[];
 }
 
 export interface ScanOutcome {
@@ -116,6 +122,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     suppressions?.apply(finding, tagsOf);
     baseline?.mark(finding);
     scores.add(finding);
+    frameworks.add(finding);
     tally.add(finding);
     controlIds.add(finding.controlId);
     gate.add(finding);
@@ -126,6 +133,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const baseCatalog = request.policy?.catalog ?? loadCatalog();
   const catalog = request.selection ? selectedCatalog(baseCatalog, request.selection.selected) : baseCatalog;
   const chosen = new Set(catalog.controls.map((c) => c.id));
+  const frameworks = new FrameworkPostureAccumulator(request.frameworks ?? loadFrameworks(new Set(loadCatalog().controls.map((c) => c.id))), chosen);
   const coverage = makeFindings([], header.coverage).filter((f) => chosen.has(f.controlId));
   const coverageTags = new Map<string, Record<string, string> | null>(coverage.map((f) => [f.resource.arn, null]));
   const graphReport: GraphReport = { unresolved: [], ruleMatches: [] };
@@ -225,6 +233,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       },
       findings: [],
       scores: scores.scores(),
+      frameworks: frameworks.posture(),
       controls: controlDetails(catalog.controls, controlIds),
     };
 
@@ -303,7 +312,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     return {
       results,
       findingCount: tally.total,
-      summary: renderTerminalSummaryFrom(results.scores, summary, 10, baselineSummary, emptyReason, selectionNote(results.scan), request.color === true),
+      summary: withFrameworks(renderTerminalSummaryFrom(results.scores, summary, 10, baselineSummary, emptyReason, selectionNote(results.scan), request.color === true), results),
       written: output.files,
       warnings,
       ...(emptyReason ? { emptyReason } : {}),
