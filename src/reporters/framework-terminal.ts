@@ -20,7 +20,7 @@ export function withFrameworks(summary: string, results: WithFrameworks): string
 
 function requirementTable(id: string, posture: FrameworksPosture[string]): string {
   const header = ['Requirement', 'Status', 'Coverage', 'Title', 'Why'];
-  const rows = posture.requirements.map((r) => [r.id, REQUIREMENT_STATUS_LABELS[r.status], COVERAGE_LABELS[r.coverage], r.title, requirementWhy(r)]);
+  const rows = posture.requirements.map((r) => [r.id, REQUIREMENT_STATUS_LABELS[r.status], COVERAGE_LABELS[r.coverage], r.title, short(requirementWhy(r))]);
   return [
     `${posture.name} (${id}, ${posture.version}) — score ${formatScore(posture.score)}: ${countsLine(posture)}`,
     '',
@@ -40,6 +40,11 @@ function overview(frameworks: FrameworksPosture): string {
     return [id, formatScore(p.score), String(c.pass), String(c.fail), String(c.not_evaluated), String(c.manual), String(c.not_covered), ...(withExcluded ? [String(c.excluded)] : [])];
   });
   return [...table(header, rows, header.map((_, i) => i > 0)), '', 'Requirements per framework (--framework <id> puts one\'s table first; results.json `frameworks` has every requirement).', ''].join('\n');
+}
+
+/** A terminal line stays readable: the full text is in results.json and the other reports. */
+function short(text: string, max = 100): string {
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
 }
 
 /** Columns padded to their widths; `right[i]` right-aligns column i; the last column is not padded. */
