@@ -51,10 +51,10 @@ export interface ScanResults {
   scan: ScanInfo;
   findings: Finding[];
   scores: Scores;
-  /** Each rules/ framework's requirements with their status, counts and score (src/frameworks/posture.ts). */
-  frameworks?: FrameworksPosture;
   /** Each control with a finding in this scan: title, rationale, remediation, references (findings point here by controlId). */
   controls?: ControlDetailsMap;
+  /** Each rules/ framework's requirements with their status, counts and score (src/frameworks/posture.ts); last, after controls. */
+  frameworks?: FrameworksPosture;
 }
 
 /** results.json as the contract defines it (keys in contract order, findings pre-sorted), in pieces. */

@@ -233,8 +233,8 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       },
       findings: [],
       scores: scores.scores(),
-      frameworks: frameworks.posture(),
       controls: controlDetails(catalog.controls, controlIds),
+      frameworks: frameworks.posture(),
     };
 
     // results.json in its order (findings merged from the spill files), gathering SARIF and the
