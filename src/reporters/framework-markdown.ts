@@ -2,9 +2,8 @@
  * The frameworks in summary.md: with --framework, its requirement table before everything but
  * the scan's facts; without, one row per framework after the capability scores.
  */
-import type { FrameworkPosture } from '../frameworks/posture.js';
-import { formatScore } from './html-template/report-view.js';
-import type { ReportHead } from './html.js';
+import type { FrameworkPosture } from '../model/framework-posture.js';
+import { formatScore, type ReportResults } from './html-template/report-view.js';
 import { COVERAGE_LABELS, REQUIREMENT_STATUS_LABELS, STATUS_NOTE, countsLine, focusedFramework, requirementWhy } from './framework-view.js';
 
 /** markdown.ts's table-cell escaping, passed in so this module does not import its caller. */
@@ -17,7 +16,7 @@ export interface FrameworkMarkdown {
   overview: string;
 }
 
-export function frameworkMarkdown(results: ReportHead, cell: Cell): FrameworkMarkdown {
+export function frameworkMarkdown(results: Pick<ReportResults, 'scan' | 'frameworks'>, cell: Cell): FrameworkMarkdown {
   const frameworks = results.frameworks;
   if (!frameworks || Object.keys(frameworks).length === 0) return { first: '', overview: '' };
   const focus = focusedFramework(results);

@@ -3,7 +3,7 @@
  * one line per framework after the rest (score and requirement counts), kept short.
  */
 import { formatScore } from './html-template/report-view.js';
-import type { FrameworksPosture } from '../frameworks/posture.js';
+import type { FrameworksPosture } from '../model/framework-posture.js';
 import type { ScanInfo } from './results-json.js';
 import { COVERAGE_LABELS, REQUIREMENT_STATUS_LABELS, STATUS_NOTE, countsLine, focusedFramework, requirementWhy } from './framework-view.js';
 

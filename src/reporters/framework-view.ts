@@ -3,7 +3,7 @@
  * `frameworks` the same way: which framework the scan was focused on, status and coverage words,
  * the counts line, and the short "why" of a requirement.
  */
-import type { FrameworkPosture, FrameworksPosture, RequirementCoverage, RequirementPosture, RequirementStatus } from '../frameworks/posture.js';
+import type { FrameworkPosture, FrameworksPosture, RequirementCoverage, RequirementPosture, RequirementStatus } from '../model/framework-posture.js';
 import type { ScanInfo } from './results-json.js';
 
 export const REQUIREMENT_STATUS_LABELS: Record<RequirementStatus, string> = {

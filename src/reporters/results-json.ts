@@ -6,7 +6,7 @@ import type { SuppressionReport } from '../suppressions/model.js';
 import { streamJson } from './stream-json.js';
 import type { Finding } from '../findings/model.js';
 import type { Scores } from '../scores/compute-scores.js';
-import type { FrameworksPosture } from '../frameworks/posture.js';
+import type { FrameworksPosture } from '../model/framework-posture.js';
 import type { ControlDetailsMap } from './control-details.js';
 
 export interface ScanInfo {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/controls/catalog.js';
 import { loadFrameworks } from '../../src/frameworks/load-frameworks.js';
-import { REQUIREMENT_STATUSES } from '../../src/frameworks/posture.js';
+import { REQUIREMENT_STATUSES } from '../../src/model/framework-posture.js';
 import type { ScanResults } from '../../src/reporters/results-json.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Severity } from '../../src/controls/catalog.js';
 import type { Finding, FindingStatus } from '../../src/findings/model.js';
 import type { Framework } from '../../src/frameworks/model.js';
-import { FrameworkPostureAccumulator, REQUIREMENT_STATUSES, type FrameworksPosture } from '../../src/frameworks/posture.js';
+import { FrameworkPostureAccumulator } from '../../src/frameworks/posture.js';
+import { REQUIREMENT_STATUSES, type FrameworksPosture } from '../../src/model/framework-posture.js';
 import { computeScores } from '../../src/scores/compute-scores.js';
 
 const base = { name: 'F', version: '1', source: 'https://example.com', sections: [], file: 'rules/f.yaml' };

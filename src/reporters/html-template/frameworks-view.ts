@@ -8,11 +8,10 @@
  * With --framework only that framework is shown (open, before the capability scores); without,
  * a one-row-per-framework overview and each framework's requirements folded.
  */
-import type { FrameworkPosture, RequirementControl, RequirementPosture } from '../../frameworks/posture.js';
+import type { FrameworkPosture, RequirementControl, RequirementPosture } from '../../model/framework-posture.js';
 import { COVERAGE_LABELS, REQUIREMENT_STATUS_LABELS, STATUS_NOTE, countsLine, focusedFramework, requirementWhy } from '../framework-view.js';
-import type { ReportHead } from '../html.js';
 import { escapeHtml } from './escape.js';
-import { formatScore } from './report-view.js';
+import { formatScore, type ReportResults } from './report-view.js';
 import { scoreBand } from './chart.js';
 
 const CONTROL_STATUS_LABELS: Record<RequirementControl['status'], string> = {
@@ -24,7 +23,7 @@ const CONTROL_STATUS_LABELS: Record<RequirementControl['status'], string> = {
 };
 
 /** Whether the view goes first (with --framework) and its HTML ('' when results.json has no frameworks). */
-export function renderFrameworksSection(results: ReportHead, controlsOnPage: ReadonlySet<string>): { first: boolean; html: string } {
+export function renderFrameworksSection(results: Pick<ReportResults, 'scan' | 'frameworks'>, controlsOnPage: ReadonlySet<string>): { first: boolean; html: string } {
   const frameworks = results.frameworks;
   if (!frameworks || Object.keys(frameworks).length === 0) return { first: false, html: '' };
   const focus = focusedFramework(results);
