@@ -85,6 +85,10 @@ describe('report.html of scan --demo --framework owasp-llm-2025', () => {
     expect(new Set(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-control'))))).toEqual(new Set([control.id]));
     await expect(page.locator('#filter-control').inputValue()).resolves.toBe(control.id);
     await expect(page.locator('#finding-count').textContent()).resolves.toBe(`${own} of ${results.findings.length} findings`);
+    // A matrix cell afterwards shows the whole cell, not the cell's findings of that control only.
+    await page.locator('.matrix td.cell[data-capability="data-protection"][data-component="input"]').click();
+    await expect(page.locator('#filter-control').inputValue()).resolves.toBe('');
+    await expect(page.locator('#filter-capability').inputValue()).resolves.toBe('data-protection');
     // And from the keyboard.
     await page.locator('#filter-reset').click();
     const other = page.locator('#framework-owasp-llm-2025 tr[data-requirement="LLM09"] .control-ref[data-control]').first();

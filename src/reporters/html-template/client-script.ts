@@ -47,6 +47,8 @@ export const CLIENT_SCRIPT = `
     cell.tabIndex = 0;
     cell.title = 'Show these findings';
     function pick() {
+      // A control chosen from the framework view would hide the cell's other findings.
+      selects.control.value = '';
       selects.capability.value = cell.getAttribute('data-capability');
       selects.component.value = cell.getAttribute('data-component');
       apply();
