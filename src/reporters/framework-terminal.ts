@@ -26,7 +26,7 @@ function requirementTable(id: string, posture: FrameworksPosture[string]): strin
     '',
     ...table(header, rows, []),
     '',
-    STATUS_NOTE,
+    ...wrap(STATUS_NOTE),
     '',
   ].join('\n');
 }
@@ -45,6 +45,20 @@ function overview(frameworks: FrameworksPosture): string {
 /** A terminal line stays readable: the full text is in results.json and the other reports. */
 function short(text: string, max = 100): string {
   return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
+/** Words to lines of at most `width` characters (a terminal does not wrap at word boundaries). */
+function wrap(text: string, width = 100): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 /** Columns padded to their widths; `right[i]` right-aligns column i; the last column is not padded. */

@@ -49,6 +49,5 @@ export function requirementWhy(requirement: RequirementPosture): string {
     const open = (requirement.controls ?? []).reduce((n, c) => n + c.failed, 0);
     return `${open === 0 ? 'only accepted risks fail' : 'failing'}: ${failing.join(', ')}`;
   }
-  if (requirement.status === 'not_covered') return `not covered: ${requirement.reason ?? 'no cafscan control evaluates it'}`;
   return requirement.reason ?? '';
 }
