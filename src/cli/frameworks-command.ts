@@ -43,6 +43,8 @@ export function renderFrameworks(coverage: FrameworkCoverage[], format: Framewor
     'Automated: cafscan controls evaluate the requirement. Partly: they evaluate part of it and the rest is checked by hand.',
     'Manual: checked by hand only. Not covered: no cafscan control (not collected yet, or not visible in configuration).',
     'Only automated requirements can pass on the controls\' results alone.',
+    'In a scan (results.json `frameworks`, `scan --framework <id>`), each requirement is pass, fail, not evaluated, excluded,',
+    'manual (also a partly automated one whose controls passed) or not covered: docs/frameworks.md.',
     '',
   ].join('\n');
 }

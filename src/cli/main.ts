@@ -21,6 +21,7 @@ import { writeInventoryFile } from '../scan/write-inventory-file.js';
 import { renderControls, type ControlsFormat } from './controls-command.js';
 import { addFrameworksCommand } from './frameworks-command.js';
 import { addSelectionOptions, selectionFrom, type SelectionFlags } from './selection-options.js';
+import { loadFrameworks } from '../frameworks/load-frameworks.js';
 import { renderExplain } from './explain-command.js';
 import { progressReporter } from './progress.js';
 import { phaseDone, reportPhases } from '../timings.js';
@@ -169,7 +170,9 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   const config = loadConfig(flags.config, flags.demo ? DEMO_CONFIG : DEFAULT_CONFIG_FILE);
   const baseline = flags.baseline ? { path: flags.baseline, ...(await readBaseline(flags.baseline)) } : undefined;
   const suppressions = [...config.suppressions, ...loadIgnoreFile(flags.ignoreFile, flags.demo ? [DEMO_IGNORE] : DEFAULT_IGNORE_FILES)];
-  const selection = selectionFrom(flags, loadCatalog().controls);
+  // Loaded once: --framework checks its id against them and results.json reports each one's posture.
+  const frameworks = loadFrameworks(new Set(loadCatalog().controls.map((c) => c.id)));
+  const selection = selectionFrom(flags, loadCatalog().controls, frameworks);
   // Inputs are streamed into a set that keeps large inventories on disk between passes.
   const source = offline ? inputFiles(inputs, flags.demo ? ['demo'] : inputs) : liveAccount(liveOptionsFrom(flags), printCollection);
   const { resources, collection } = await source.open();
@@ -196,6 +199,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
       allowEmpty: flags.allowEmpty === true,
       workers: flags.workers,
       ...(selection ? { selection } : {}),
+      frameworks,
       startedAt,
       ...(flags.quiet ? {} : { onProgress: progressReporter('evaluating resources') }),
       color: useColor(flags.color),

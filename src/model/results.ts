@@ -4,6 +4,7 @@ import type { Finding } from './finding.js';
 import type { Scores } from './scores.js';
 import type { SelectionCriteria } from './selection.js';
 import type { SuppressionReport } from './suppression.js';
+import type { FrameworksPosture } from './framework-posture.js';
 
 /** results.json (contract, docs/contract-extensions.md for the additions): what a scan reports. */
 export interface ScanInfo {
@@ -50,6 +51,8 @@ export interface ScanResults {
   scores: Scores;
   /** Each control with a finding in this scan: title, rationale, remediation, references (findings point here by controlId). */
   controls?: ControlDetailsMap;
+  /** Each rules/ framework's requirements with their status, counts and score (src/frameworks/posture.ts); last, after controls. */
+  frameworks?: FrameworksPosture;
 }
 
 /** What results.json and inventory.json say about a live collection (a contract extension). */

@@ -13,4 +13,6 @@ export interface SelectionCriteria {
   /** Minimum severity: this one and the more severe. */
   severity?: Severity;
   services?: string[];
+  /** --framework: the controls a rules/ framework maps (applied as a SelectionScope). */
+  framework?: string;
 }

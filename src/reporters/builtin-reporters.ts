@@ -6,6 +6,7 @@ import { GITHUB_LIMITS } from './sarif.js';
 import { SarifCollector } from './sarif-stream.js';
 import { selectionNote } from './selection-note.js';
 import { renderTerminalSummaryFrom } from './terminal-summary.js';
+import { withFrameworks } from './framework-terminal.js';
 
 /** The reporters cafscan has always had, as registry entries (registry.ts lists them). */
 
@@ -70,7 +71,8 @@ export const table: StdoutReporter = {
   description: 'the nine capabilities with score and counts, then the worst failures, on stdout (the default when --format is not given)',
   render: (scan) => {
     const { results } = scan;
-    return renderTerminalSummaryFrom(results.scores, scan.summary, 10, results.scan.baseline, results.scan.emptyReason, selectionNote(results.scan), scan.color);
+    // The frameworks go where they belong: with --framework its requirement table first, else a one-line-per-framework overview after.
+    return withFrameworks(renderTerminalSummaryFrom(results.scores, scan.summary, 10, results.scan.baseline, results.scan.emptyReason, selectionNote(results.scan), scan.color), results);
   },
 };
 

@@ -12,6 +12,7 @@ import { CLIENT_SCRIPT } from './html-template/client-script.js';
 import { escapeHtml, jsonForScript } from './html-template/escape.js';
 import { renderFindingsSection } from './html-template/findings-table.js';
 import { renderMatrix } from './html-template/matrix.js';
+import { renderFrameworksSection } from './html-template/frameworks-view.js';
 import { groupByResource, renderFixSection } from './html-template/remediation.js';
 import {
   displayStatus,
@@ -58,6 +59,7 @@ export function renderHtmlFrom(results: ReportHead, summary: ReportSummary, maxF
     "form-action 'none'",
   ].join('; ');
   const title = `cafscan report — ${listSome(results.scan.accounts, 3)}`;
+  const frameworks = renderFrameworksSection(results, new Set(findings.map((f) => f.controlId)));
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -71,7 +73,7 @@ export function renderHtmlFrom(results: ReportHead, summary: ReportSummary, maxF
 <body>
 <main>
 ${renderHeader(results, summary)}
-<section id="capabilities" aria-labelledby="capabilities-heading">
+${frameworks.first ? `${frameworks.html}\n` : ''}<section id="capabilities" aria-labelledby="capabilities-heading">
 <h2 id="capabilities-heading">Capability scores</h2>
 ${renderScoreChart(results.scores)}
 </section>
@@ -79,7 +81,7 @@ ${renderScoreChart(results.scores)}
 <h2 id="matrix-heading">Capability × component</h2>
 ${renderMatrix(results.scores)}
 </section>
-<section id="findings" aria-labelledby="findings-heading">
+${frameworks.first || !frameworks.html ? '' : `${frameworks.html}\n`}<section id="findings" aria-labelledby="findings-heading">
 <h2 id="findings-heading">Findings</h2>
 ${omitted > 0 ? `<p class="note" id="findings-limited">This page lists ${findings.length} of ${all.length} findings: every failure and not-evaluated check first, then passes up to ${maxFindings}. results.json has all of them.</p>
 ` : ''}${renderFindingsSection(findings, results.controls)}

@@ -17,6 +17,7 @@ import {
 } from './html-template/report-view.js';
 import type { ReportHead } from './html.js';
 import { summarize, summaryChanges, type ReportSummary } from './report-summary.js';
+import { frameworkMarkdown } from './framework-markdown.js';
 
 export type { ReportFinding, ReportResults } from './html-template/report-view.js';
 
@@ -41,7 +42,8 @@ export function renderMarkdown(results: ReportResults, options: MarkdownOptions 
 /** The summary from what was gathered while the findings streamed by (at most MAX_LISTED_FAILURES listed). */
 export function renderMarkdownFrom(results: ReportHead, summary: ReportSummary, options: MarkdownOptions = {}): string {
   const excluded = selectionNote(results.scan);
-  const sections = [header(results, summary), emptyNotice(results), excluded ? `> ${cell(excluded)}.` : '', capabilityTable(results), failures(summary), fixes(results, summary), notEvaluated(summary), changes(results, summary, options)];
+  const frameworks = frameworkMarkdown(results, cell);
+  const sections = [header(results, summary), emptyNotice(results), excluded ? `> ${cell(excluded)}.` : '', frameworks.first, capabilityTable(results), frameworks.overview, failures(summary), fixes(results, summary), notEvaluated(summary), changes(results, summary, options)];
   sections.push(`<sub>Every finding, with its remediation, is in results.json (and results.sarif for code scanning).</sub>`);
   return `${sections.filter((s) => s !== '').join('\n\n')}\n`;
 }

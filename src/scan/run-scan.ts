@@ -29,6 +29,9 @@ import type { ScanResults } from '../model/results.js';
 import { StagedSet } from '../reporters/staged-set.js';
 import { commitStaged } from '../reporters/write-outputs.js';
 import { ScoreAccumulator } from '../scores/compute-scores.js';
+import { FrameworkPostureAccumulator } from '../frameworks/posture.js';
+import { loadFrameworks } from '../frameworks/load-frameworks.js';
+import type { Framework } from '../model/frameworks.js';
 import { VERSION } from '../version.js';
 import { phaseDone } from '../timings.js';
 import { ContextBuilder } from '../engine/context.js';
@@ -78,6 +81,8 @@ export interface ScanRequest {
   selection?: Selection;
   /** Colour the terminal summary (stdout is a terminal, no --no-color / NO_COLOR). */
   color?: boolean;
+  /** The rules/ frameworks results.json reports a posture for (default: loaded from rules/). */
+  frameworks?: readonly Framework[];
 }
 
 export interface ScanOutcome {
@@ -118,6 +123,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     suppressions?.apply(finding, tagsOf);
     baseline?.mark(finding);
     scores.add(finding);
+    frameworks.add(finding);
     tally.add(finding);
     controlIds.add(finding.controlId);
     gate.add(finding);
@@ -129,6 +135,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const baseCatalog = bundle.catalog;
   const catalog = request.selection ? selectedCatalog(baseCatalog, request.selection.selected) : baseCatalog;
   const chosen = new Set(catalog.controls.map((c) => c.id));
+  const frameworks = new FrameworkPostureAccumulator(request.frameworks ?? loadFrameworks(new Set(loadCatalog().controls.map((c) => c.id))), chosen);
   const coverage = makeFindings([], header.coverage).filter((f) => chosen.has(f.controlId));
   const coverageTags = new Map<string, Record<string, string> | null>(coverage.map((f) => [f.resource.arn, null]));
   const graphReport: GraphReport = { unresolved: [], ruleMatches: [] };
@@ -232,6 +239,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       findings: [],
       scores: scores.scores(),
       controls: controlDetails(catalog.controls, controlIds),
+      frameworks: frameworks.posture(),
     };
 
     // results.json in its order (findings merged from the spill files), the reporters that

@@ -30,7 +30,7 @@ const openFailures = (r: ScanResults, atOrAbove: string[]) => r.findings.filter(
 
 describe('results.json controls', () => {
   it('follows scores and holds, for every control with a finding and only those, its catalog details', () => {
-    expect(Object.keys(demo)).toEqual(['schemaVersion', 'tool', 'scan', 'findings', 'scores', 'controls']);
+    expect(Object.keys(demo)).toEqual(['schemaVersion', 'tool', 'scan', 'findings', 'scores', 'controls', 'frameworks']);
     const ids = [...new Set(demo.findings.map((f) => f.controlId))].sort();
     expect(Object.keys(demo.controls!)).toEqual(ids);
     for (const id of ids) {

@@ -12,7 +12,7 @@ export const CLIENT_SCRIPT = `
   var dataElement = document.getElementById('cafscan-data');
   var data = JSON.parse((dataElement && dataElement.textContent) || '{"findings":[]}');
   var total = data.findings.length;
-  var keys = ['capability', 'component', 'severity', 'status'];
+  var keys = ['capability', 'component', 'severity', 'status', 'control'];
   var selects = {};
   keys.forEach(function (key) { selects[key] = document.getElementById('filter-' + key); });
   var rows = Array.prototype.slice.call(document.querySelectorAll('#findings-table tbody tr[data-index]'));
@@ -47,6 +47,8 @@ export const CLIENT_SCRIPT = `
     cell.tabIndex = 0;
     cell.title = 'Show these findings';
     function pick() {
+      // A control chosen from the framework view would hide the cell's other findings.
+      selects.control.value = '';
       selects.capability.value = cell.getAttribute('data-capability');
       selects.component.value = cell.getAttribute('data-component');
       apply();
@@ -54,6 +56,24 @@ export const CLIENT_SCRIPT = `
     }
     cell.addEventListener('click', pick);
     cell.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); pick(); }
+    });
+  });
+
+  // A control in the framework view shows that control's findings, whatever else was filtered.
+  Array.prototype.forEach.call(document.querySelectorAll('#frameworks .control-ref[data-control]'), function (chip) {
+    chip.classList.add('clickable');
+    chip.tabIndex = 0;
+    chip.setAttribute('role', 'button');
+    chip.title = 'Show the findings of ' + chip.getAttribute('data-control') + ' (' + chip.title + ')';
+    function pick() {
+      keys.forEach(function (key) { selects[key].value = ''; });
+      selects.control.value = chip.getAttribute('data-control');
+      apply();
+      document.getElementById('findings').scrollIntoView({ block: 'start' });
+    }
+    chip.addEventListener('click', pick);
+    chip.addEventListener('keydown', function (event) {
       if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); pick(); }
     });
   });

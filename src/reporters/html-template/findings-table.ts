@@ -20,6 +20,8 @@ export function renderFindingsSection(findings: readonly ReportFinding[], contro
     select('component', 'Component', COMPONENTS.map((c) => [c, c])),
     select('severity', 'Severity', SEVERITIES.map((s) => [s, s])),
     select('status', 'Status', statuses.map((s) => [s, DISPLAY_STATUS_LABELS[s]])),
+    // The framework view's control chips set this one (client-script.ts).
+    select('control', 'Control', [...new Set(findings.map((f) => f.controlId))].sort().map((id) => [id, id])),
   ];
   const total = findings.length;
   return [
@@ -56,6 +58,7 @@ function findingRow(finding: ReportFinding, index: number, fixes: RowFixes, same
     `data-component="${escapeHtml(finding.component)}"`,
     `data-severity="${escapeHtml(finding.severity)}"`,
     `data-status="${status}"`,
+    `data-control="${escapeHtml(finding.controlId)}"`,
     finding.baselineState ? `data-baseline="${escapeHtml(finding.baselineState)}"` : '',
   ].filter(Boolean);
   if (sameResource) attributes.push('class="same-resource"');

@@ -85,6 +85,26 @@ table { border-collapse: collapse; }
 .status-not_evaluated { border-color: var(--band-none); color: var(--muted); }
 .status-suppressed { border-color: var(--muted); color: var(--muted); background: var(--cell-none); }
 .status-fixed { border-color: var(--band-top); color: var(--band-top); }
+.status-manual { border-color: var(--accent); color: var(--accent); }
+.status-not_covered, .status-not_applicable, .status-excluded { border-color: var(--line); color: var(--muted); border-style: dashed; }
+.frameworks-overview th, .frameworks-overview td, .requirements th, .requirements td { border-bottom: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
+.frameworks-overview thead th, .requirements thead th { background: var(--panel); }
+.frameworks-overview .num { text-align: right; }
+.score-text { font-weight: 700; }
+.score-text.band-low { color: var(--band-low); } .score-text.band-mid { color: var(--band-mid); }
+.score-text.band-high { color: var(--band-high); } .score-text.band-top { color: var(--band-top); }
+.score-text.band-none { color: var(--band-none); }
+details.framework { margin: 12px 0; }
+details.framework > summary { cursor: pointer; font-size: 15px; }
+.framework-name { font-weight: 600; }
+.requirements { width: 100%; }
+.requirements .fit { width: 1%; white-space: nowrap; }
+.requirements details.check summary { cursor: pointer; font-size: 12px; color: var(--muted); }
+.requirements details.check p { margin: 4px 0; font-size: 12px; }
+.control-refs { list-style: none; margin: 0; padding: 0; }
+.control-refs li { margin: 0 0 2px; white-space: nowrap; }
+.control-ref.clickable { cursor: pointer; color: var(--accent); text-decoration: underline; }
+.control-ref.clickable:hover, .control-ref.clickable:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
 .baseline-new { background: var(--accent); color: #fff; }
 .baseline-updated { border-color: var(--accent); color: var(--accent); }
 .sev-critical { background: #82071e; color: #fff; } .sev-high { background: var(--band-low); color: #fff; }
