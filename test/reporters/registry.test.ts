@@ -7,6 +7,7 @@ import { openInputs } from '../../src/sources/open-inputs.js';
 import { runScan } from '../../src/scan/run-scan.js';
 import { formatChoices, formatHelp, outputOf, REPORTERS } from '../../src/reporters/registry.js';
 import { renderOutputsDoc } from '../../src/reporters/outputs-doc.js';
+import { fromResults } from '../../src/reporters/from-results.js';
 import type { Reporter } from '../../src/reporters/reporter.js';
 import { repoRoot, runCli, tempDir } from '../helpers/cli.js';
 
@@ -65,6 +66,21 @@ describe('reporter registry', () => {
     // A human format not asked for is not written.
     const other = tempDir();
     expect((await scan(other, [...REPORTERS, findingLines], [])).written.map((f) => f.slice(other.length + 1))).toEqual(['inventory.json', 'results.json', 'results.sarif']);
+  });
+
+  it('fromResults turns a function of the results (findings iterable, read again on each pass) into a reporter', async () => {
+    const out = tempDir();
+    const counts = fromResults({ name: 'counts', file: 'counts.txt', human: false, description: 'pass/fail counts' }, function* (results) {
+      let n = 0;
+      for (const _ of results.findings) n++;
+      // A second pass reads them again from disk, in the same order.
+      const statuses = [...results.findings].map((f) => f.status);
+      yield `${results.tool.name} ${n} ${statuses.length} ${results.scores.overall.failed}\n`;
+    });
+    await scan(out, [...REPORTERS, counts], []);
+    const results = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8')) as { findings: Finding[]; scores: { overall: { failed: number } } };
+    const n = results.findings.length;
+    expect(readFileSync(join(out, 'counts.txt'), 'utf8')).toBe(`cafscan ${n} ${n} ${results.scores.overall.failed}\n`);
   });
 
   it('a reporter that reads findings without declaring it fails loudly, not with an empty report', async () => {
