@@ -59,7 +59,7 @@ module.exports = {
       comment: 'The inventory (and its redaction) is what sources produce and every stage reads: it depends on no stage.',
       severity: 'error',
       from: { path: '^src/inventory/' },
-      to: { path: '^src/(engine|findings|suppressions|baseline|scores|reporters|collect|sources|graph|config|frameworks)/' },
+      to: { path: '^src/(engine|findings|suppressions|baseline|scores|reporters|collect|sources|graph|config|frameworks|controls)/' },
     },
     {
       name: 'findings-and-suppressions-apart',

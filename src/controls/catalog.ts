@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { SEVERITIES, type Catalog, type PolicyBundle, type Severity } from '../model/control.js';
+import { packageRoot } from '../package-root.js';
 
-export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const policyBundleDir = join(packageRoot, 'policy-bundle');
 
 let cached: Catalog | undefined;

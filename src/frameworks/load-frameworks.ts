@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parseDocument } from 'yaml';
-import { packageRoot } from '../controls/catalog.js';
+import { packageRoot } from '../package-root.js';
 import { currentControlId, isRetired } from '../controls/retired.js';
 import { InputError } from '../errors.js';
 import { printable } from '../json.js';

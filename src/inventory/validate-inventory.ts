@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { packageRoot } from '../controls/catalog.js';
+import { packageRoot } from '../package-root.js';
 import { printable, type JsonObject, type JsonValue } from '../json.js';
 import type { Inventory, InventoryResource } from '../model/inventory.js';
 

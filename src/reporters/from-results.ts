@@ -1,6 +1,6 @@
-import type { Finding } from '../findings/model.js';
+import type { Finding } from '../model/finding.js';
 import type { RenderingReporter } from './reporter.js';
-import type { ScanResults } from './results-json.js';
+import type { ScanResults } from '../model/results.js';
 
 /** results.json's content with its findings streamed (read back from disk as they are iterated), not held in an array. */
 export type StreamedResults = Omit<ScanResults, 'findings'> & { findings: Iterable<Finding> };
