@@ -10,6 +10,7 @@ import { printable } from '../json.js';
 import { openInputs } from '../sources/open-inputs.js';
 import { cleanUpOnStopSignals } from '../reporters/defer-signals.js';
 import { runScan } from '../scan/run-scan.js';
+import { FINDING_FORMATS, isFindingFormat } from '../reporters/finding-formats.js';
 import { MAX_WORKERS, defaultWorkerCount } from '../engine/evaluate.js';
 import { resourceSetOf } from '../inventory/resource-set.js';
 import { collectInventory, liveOptionsFrom, type LiveFlags } from './live.js';
@@ -31,7 +32,8 @@ export const DEMO_ACCOUNT_FACTS = join(packageRoot, 'fixtures', 'demo', 'account
 export const DEMO_CONFIG = join(packageRoot, 'fixtures', 'demo', 'cafscan.config.json');
 /** The demo team's accepted risks, so the reports show a suppressed finding. */
 export const DEMO_IGNORE = join(packageRoot, 'fixtures', 'demo', 'cafscan.ignore.yaml');
-const SCAN_FORMATS = ['table', 'none', 'markdown', 'html'] as const;
+const SCAN_FORMATS: readonly string[] = ['table', 'none', 'markdown', 'html', ...Object.keys(FINDING_FORMATS)];
+const FINDING_FORMATS_HELP = Object.entries(FINDING_FORMATS).map(([name, format]) => `${name} (${format.file})`).join(', ');
 
 interface ScanFlags extends LiveFlags, SelectionFlags {
   input?: string[];
@@ -66,7 +68,7 @@ function buildProgram(): Command {
     .option('-i, --input <file...>', 'AWS Config snapshot (.json/.json.gz), Config items (batch-get / select output) or a cafscan inventory.json; repeatable')
     .option('--demo', 'scan the bundled demo ML account (no AWS account needed)')
     .option('-o, --output-dir <dir>', 'where results.json, results.sarif and inventory.json go', 'cafscan-report')
-    .addOption(new Option('-f, --format <formats...>', 'human outputs: table (stdout, default), markdown (summary.md, for $GITHUB_STEP_SUMMARY), html (report.html), none').argParser(collectFormats))
+    .addOption(new Option('-f, --format <formats...>', `human outputs: table (stdout, default), markdown (summary.md, for $GITHUB_STEP_SUMMARY), html (report.html), none; for other tools: ${FINDING_FORMATS_HELP}`).argParser(collectFormats))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a failure at or above this severity remains').choices([...SEVERITIES]))
     .option('--no-redact', 'keep credential-looking values (environment variables…) in inventory.json')
     .option('-c, --config <file>', `asset links and settings (default: ./${DEFAULT_CONFIG_FILE} when present)`)
@@ -137,7 +139,7 @@ function parseWorkers(value: string): number {
 function collectFormats(value: string, previous: string[] | undefined): string[] {
   const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
   for (const format of formats) {
-    if (!(SCAN_FORMATS as readonly string[]).includes(format)) throw new InvalidArgumentError(`unknown format "${format}" (choose from ${SCAN_FORMATS.join(', ')})`);
+    if (!SCAN_FORMATS.includes(format)) throw new InvalidArgumentError(`unknown format "${format}" (choose from ${SCAN_FORMATS.join(', ')})`);
   }
   return [...(previous ?? []), ...formats];
 }
@@ -191,6 +193,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
       ...(baseline ? { baseline } : {}),
       failOnNewOnly: flags.failOnNew === true,
       humanFormats: (['markdown', 'html'] as const).filter((f) => flags.format?.includes(f)),
+      findingFormats: [...new Set((flags.format ?? []).filter(isFindingFormat))],
       ...(flags.category ? { category: flags.category } : {}),
       allowEmpty: flags.allowEmpty === true,
       workers: flags.workers,

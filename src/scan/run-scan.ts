@@ -26,6 +26,7 @@ import { StagedSet } from '../reporters/staged-set.js';
 import { renderTerminalSummaryFrom } from '../reporters/terminal-summary.js';
 import { selectionNote } from '../reporters/selection-note.js';
 import { commitStaged } from '../reporters/write-outputs.js';
+import { FindingFormatFiles, type FindingFormatName } from '../reporters/finding-formats.js';
 import { ScoreAccumulator } from '../scores/compute-scores.js';
 import { VERSION } from '../version.js';
 import { phaseDone } from '../timings.js';
@@ -62,6 +63,8 @@ export interface ScanRequest {
   failOnNewOnly?: boolean;
   /** Human reports written beside results.json (summary.md, report.html). */
   humanFormats?: HumanFormat[];
+  /** Formats other tools ingest, written beside results.json (OCSF, ASFF, CSV, JUnit XML). */
+  findingFormats?: FindingFormatName[];
   /** SARIF automationDetails.id prefix (code scanning category). */
   category?: string;
   /** Another compiled policy instead of policy-bundle/ (tests of runtime-error handling). */
@@ -112,6 +115,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const scores = new ScoreAccumulator();
   const controlIds = new Set<string>();
   const gate = new FailOnGate(request.failOn);
+  const findingFiles = new FindingFormatFiles(request.findingFormats ?? []);
   const settle = (finding: Finding, tagsOf: (arn: string) => Record<string, string> | null) => {
     suppressions?.apply(finding, tagsOf);
     baseline?.mark(finding);
@@ -119,6 +123,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     tally.add(finding);
     controlIds.add(finding.controlId);
     gate.add(finding);
+    findingFiles.count(finding);
   };
 
   // Pass 1: the asset graph, and what the coverage findings' suppressions need (their tags).
@@ -234,12 +239,15 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     const summaries = new ReportSummaryBuilder(humanFormats.includes('html') ? MAX_HTML_FINDINGS : 0);
     const sarif = new SarifCollector(header.accounts, staged.workDir('sarif'));
     const resultsFile = staged.file(OUTPUT_FILES.results);
+    findingFiles.start(staged, results);
     staged.guard(OUTPUT_FILES.results, () => {
       writeResults(results, parts.merged(coverage), (piece) => resultsFile.write(piece), ({ finding }) => {
         sarif.add(finding);
         summaries.add(finding);
+        findingFiles.add(finding);
       });
     });
+    findingFiles.finish();
     delete results.findings;
     staged.guard(OUTPUT_FILES.results, () => resultsFile.close());
     staged.guard('', () => rmSync(join(staged.staging, '.parts'), { recursive: true, force: true }));

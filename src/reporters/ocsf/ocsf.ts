@@ -1,0 +1,136 @@
+/**
+ * results.ocsf.json: every finding as an OCSF 1.6.0 Detection Finding (class 2004), the event
+ * class Prowler emits and Amazon Security Lake stores; 1.6 is the version AWS Security Hub reads
+ * (https://docs.aws.amazon.com/securityhub/latest/userguide/securityhub-ocsf.html). A JSON array,
+ * one event per line. The uids and captions below are OCSF's own (https://schema.ocsf.io/1.6.0/
+ * classes/detection_finding); test/reporters/ocsf.test.ts checks every event against the
+ * published 1.6.0 schema.
+ */
+import type { Severity } from '../../controls/catalog.js';
+import { CAPABILITY_TITLES } from '../../controls/catalog.js';
+import type { Finding } from '../../findings/model.js';
+import type { ScanResults } from '../results-json.js';
+import { findingUid, JsonLinesArray, partitionOf, referenceUrls, writerChunks, type FindingStreamWriter, type ResultsHead } from '../finding-stream.js';
+
+export const OCSF_VERSION = '1.6.0';
+export const OCSF_FILE = 'results.ocsf.json';
+
+const DETECTION_FINDING = { class_uid: 2004, class_name: 'Detection Finding', category_uid: 2, category_name: 'Findings' } as const;
+/** Activity "Create" (1): each scan reports its findings afresh; type_uid = class_uid × 100 + activity_id. */
+const CREATE = { activity_id: 1, activity_name: 'Create', type_uid: 200401, type_name: 'Detection Finding: Create' } as const;
+
+/** OCSF severity_id by cafscan severity (0 Unknown and 6 Fatal are not used). */
+export const OCSF_SEVERITY: Record<Severity, { id: number; name: string }> = {
+  informational: { id: 1, name: 'Informational' },
+  low: { id: 2, name: 'Low' },
+  medium: { id: 3, name: 'Medium' },
+  high: { id: 4, name: 'High' },
+  critical: { id: 5, name: 'Critical' },
+};
+
+/**
+ * The finding's workflow status (status_id): Suppressed (3) for an accepted risk, Resolved (4)
+ * for a failure the baseline had that now passes, New (1) otherwise — as Prowler does, the
+ * verdict itself is in status_code, never in status_id.
+ */
+export const OCSF_STATUS = { new: { id: 1, name: 'New' }, suppressed: { id: 3, name: 'Suppressed' }, resolved: { id: 4, name: 'Resolved' } } as const;
+
+/** status_code: the verdict, in the words Prowler's OCSF uses (PASS / FAIL), plus ours for unknown. */
+const STATUS_CODE = { pass: 'PASS', fail: 'FAIL', not_evaluated: 'NOT_EVALUATED' } as const;
+
+/** cloud.account.type_id 10: "AWS Account". */
+const AWS_ACCOUNT = { type_id: 10, type: 'AWS Account' } as const;
+
+export class OcsfWriter implements FindingStreamWriter {
+  private readonly array = new JsonLinesArray();
+  private readonly time: number;
+
+  constructor(private readonly results: ResultsHead) {
+    this.time = Date.parse(results.scan.finishedAt);
+  }
+
+  start(): string {
+    return this.array.start();
+  }
+
+  add(finding: Finding): string {
+    return this.array.item(this.event(finding));
+  }
+
+  end(): string {
+    return this.array.end();
+  }
+
+  /** One Detection Finding; absent optional attributes are left out (OCSF has no null default). */
+  event(finding: Finding): Record<string, unknown> {
+    const { resource } = finding;
+    const details = this.results.controls?.[finding.controlId];
+    const severity = OCSF_SEVERITY[finding.severity];
+    const status = finding.suppression ? OCSF_STATUS.suppressed : finding.baselineState === 'fixed' ? OCSF_STATUS.resolved : OCSF_STATUS.new;
+    const urls = referenceUrls(this.results, finding.controlId);
+    return {
+      ...CREATE,
+      ...DETECTION_FINDING,
+      severity_id: severity.id,
+      severity: severity.name,
+      status_id: status.id,
+      status: status.name,
+      status_code: STATUS_CODE[finding.status],
+      status_detail: statusDetail(finding),
+      message: finding.message,
+      time: this.time,
+      metadata: {
+        version: OCSF_VERSION,
+        product: { name: 'cafscan', uid: 'cafscan', vendor_name: 'cafscan', version: this.results.tool.version },
+        profiles: ['cloud'],
+        event_code: finding.controlId,
+      },
+      finding_info: {
+        uid: findingUid(finding),
+        title: finding.title,
+        ...(details?.rationale ? { desc: details.rationale } : {}),
+        types: [`CAF-AI Security/${CAPABILITY_TITLES[finding.capability]}`],
+      },
+      cloud: {
+        provider: 'AWS',
+        region: resource.region,
+        account: { uid: resource.accountId, ...AWS_ACCOUNT },
+      },
+      resources: [
+        {
+          uid: resource.arn,
+          name: resource.id,
+          type: resource.type,
+          region: resource.region,
+          cloud_partition: partitionOf(resource.arn),
+        },
+      ],
+      ...(details ? { remediation: { desc: details.remediation.console, ...(urls.length ? { references: urls } : {}) } } : {}),
+      unmapped: unmapped(finding),
+    };
+  }
+}
+
+/** Why: the reason for not_evaluated, the accepted risk for a suppressed failure, else the message. */
+function statusDetail(finding: Finding): string {
+  if (finding.status === 'not_evaluated' && finding.reason) return finding.reason;
+  if (finding.suppression) return `Suppressed (accepted risk): ${finding.suppression.reason}`;
+  return finding.message;
+}
+
+/** What OCSF has no attribute for, under cafscan's own names (results.json's). */
+function unmapped(finding: Finding): Record<string, unknown> {
+  return {
+    capability: finding.capability,
+    component: finding.component,
+    ...(finding.reason ? { reason: finding.reason } : {}),
+    ...(finding.suppression ? { suppression: finding.suppression } : {}),
+    ...(finding.baselineState ? { baseline_state: finding.baselineState } : {}),
+    ...(finding.scope ? { scope: finding.scope } : {}),
+  };
+}
+
+/** results.ocsf.json from finished results, in pieces. */
+export function ocsfChunks(results: ScanResults): Generator<string> {
+  return writerChunks(new OcsfWriter(results), results.findings);
+}
