@@ -47,6 +47,38 @@ const GLOBAL_HOME: Record<string, string> = { aws: 'us-east-1', 'aws-cn': 'cn-no
 const PARTITIONS = new Set(Object.keys(GLOBAL_HOME));
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
+interface AsffSeverity {
+  Label: string;
+  Original: string;
+}
+
+/** The AwsSecurityFinding attributes cafscan writes (test/reporters/asff.schema.json checks them). */
+export interface AsffFinding {
+  SchemaVersion: '2018-10-08';
+  Id: string;
+  ProductArn: string;
+  ProductName: string;
+  CompanyName: string;
+  GeneratorId: string;
+  AwsAccountId: string;
+  Types: string[];
+  CreatedAt: string;
+  UpdatedAt: string;
+  FirstObservedAt: string;
+  LastObservedAt: string;
+  Severity: AsffSeverity;
+  FindingProviderFields: { Severity: AsffSeverity; Types: string[] };
+  Title: string;
+  Description: string;
+  Remediation?: { Recommendation: { Text: string; Url?: string } };
+  ProductFields: Record<string, string>;
+  Resources: Array<{ Type: string; Id: string; Partition?: string; Region: string }>;
+  Compliance: { Status: 'PASSED' | 'FAILED' | 'NOT_AVAILABLE' };
+  Workflow: { Status: 'NEW' | 'SUPPRESSED' | 'RESOLVED' };
+  RecordState: 'ACTIVE';
+  Note?: { Text: string; UpdatedBy: string; UpdatedAt: string };
+}
+
 export class AsffWriter implements FindingStreamWriter {
   private readonly array = new JsonLinesArray('{"Findings": ', '}');
 
@@ -64,7 +96,7 @@ export class AsffWriter implements FindingStreamWriter {
     return this.array.end();
   }
 
-  finding(finding: Finding): Record<string, unknown> {
+  finding(finding: Finding): AsffFinding {
     const { resource } = finding;
     const { startedAt, finishedAt } = this.results.scan;
     const partition = partitionOf(resource.arn);

@@ -41,6 +41,42 @@ const STATUS_CODE = { pass: 'PASS', fail: 'FAIL', not_evaluated: 'NOT_EVALUATED'
 /** cloud.account.type_id 10: "AWS Account". */
 const AWS_ACCOUNT = { type_id: 10, type: 'AWS Account' } as const;
 
+/** The Detection Finding attributes cafscan writes (a subset of the class; the test validates them against OCSF's schema). */
+export interface OcsfDetectionFinding {
+  activity_id: number;
+  activity_name: string;
+  type_uid: number;
+  type_name: string;
+  class_uid: number;
+  class_name: string;
+  category_uid: number;
+  category_name: string;
+  severity_id: number;
+  severity: string;
+  status_id: number;
+  status: string;
+  status_code: string;
+  status_detail: string;
+  message: string;
+  time: number;
+  metadata: { version: string; product: { name: string; uid: string; vendor_name: string; version: string }; profiles: string[]; event_code: string };
+  finding_info: { uid: string; title: string; desc?: string; types: string[] };
+  cloud: { provider: 'AWS'; region: string; account: { uid: string; type_id: number; type: string } };
+  resources: Array<{ uid: string; name: string; type: string; region: string; cloud_partition: string }>;
+  remediation?: { desc: string; references?: string[] };
+  /** cafscan's fields OCSF has no attribute for (results.json's names). */
+  unmapped: OcsfUnmapped;
+}
+
+export interface OcsfUnmapped {
+  capability: string;
+  component: string;
+  reason?: string;
+  suppression?: Finding['suppression'];
+  baseline_state?: Finding['baselineState'];
+  scope?: Finding['scope'];
+}
+
 export class OcsfWriter implements FindingStreamWriter {
   private readonly array = new JsonLinesArray();
   private readonly time: number;
@@ -62,7 +98,7 @@ export class OcsfWriter implements FindingStreamWriter {
   }
 
   /** One Detection Finding; absent optional attributes are left out (OCSF has no null default). */
-  event(finding: Finding): Record<string, unknown> {
+  event(finding: Finding): OcsfDetectionFinding {
     const { resource } = finding;
     const details = this.results.controls?.[finding.controlId];
     const severity = OCSF_SEVERITY[finding.severity];
@@ -119,7 +155,7 @@ function statusDetail(finding: Finding): string {
 }
 
 /** What OCSF has no attribute for, under cafscan's own names (results.json's). */
-function unmapped(finding: Finding): Record<string, unknown> {
+function unmapped(finding: Finding): OcsfUnmapped {
   return {
     capability: finding.capability,
     component: finding.component,
