@@ -89,3 +89,11 @@ export function hostileResults(demo: ScanResults): ScanResults {
 export function joined(chunks: Iterable<string>): string {
   return [...chunks].join('');
 }
+
+/**
+ * What a UTF-8 file holds for `text`: a lone surrogate (no character at all) becomes U+FFFD when
+ * encoded, in every report file alike (String.prototype.toWellFormed, written out for ES2023).
+ */
+export function wellFormed(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}

@@ -152,7 +152,11 @@ export class JunitWriter implements FindingStreamWriter {
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 function text(value: string): string {
-  return value.replace(NOT_XML, (ch) => `\\u{${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}}`);
+  const visible = value.replace(NOT_XML, (ch) => `\\u{${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}}`);
+  // xmlbuilder2 leaves an "&" that already starts "&amp;", "&lt;"… as it is (no double encoding),
+  // so a name that contains the text "&lt;" would be read back as "<". Handing it every "&" as
+  // "&amp;" makes it write each one escaped exactly once; it escapes "<", ">" and quotes itself.
+  return visible.replace(/&/g, '&amp;');
 }
 
 /**
