@@ -64,13 +64,12 @@ export function truncate(text: string, max: number): string {
   return `${text.slice(0, end)}…`;
 }
 
-/** The partition of an ARN (`aws`, `aws-cn`, `aws-us-gov`…); `aws` when the ARN does not say. */
+/** The partition of an ARN (`aws`, `aws-cn`, `aws-us-gov`…); `aws` when it is not an ARN or does not say. */
 export function partitionOf(arn: string): string {
-  const partition = arn.split(':')[1];
-  return partition ? partition : 'aws';
+  return /^arn:([^:]+):/.exec(arn)?.[1] ?? 'aws';
 }
 
-/** A finding's URL to read more: the first reference of its control that has one. */
+/** The documentation links of a finding's control (results.json `controls`), in its order. */
 export function referenceUrls(results: ResultsHead, controlId: string): string[] {
   const details = results.controls?.[controlId];
   return (details?.references ?? []).flatMap((r) => (r.url ? [r.url] : []));

@@ -72,7 +72,7 @@ export interface AsffFinding {
   Description: string;
   Remediation?: { Recommendation: { Text: string; Url?: string } };
   ProductFields: Record<string, string>;
-  Resources: Array<{ Type: string; Id: string; Partition?: string; Region: string }>;
+  Resources: Array<{ Type: string; Id: string; Partition: string; Region: string }>;
   Compliance: { Status: 'PASSED' | 'FAILED' | 'NOT_AVAILABLE' };
   Workflow: { Status: 'NEW' | 'SUPPRESSED' | 'RESOLVED' };
   RecordState: 'ACTIVE';
@@ -99,8 +99,9 @@ export class AsffWriter implements FindingStreamWriter {
   finding(finding: Finding): AsffFinding {
     const { resource } = finding;
     const { startedAt, finishedAt } = this.results.scan;
-    const partition = partitionOf(resource.arn);
-    const region = REGION.test(resource.region) ? resource.region : (GLOBAL_HOME[partition] ?? 'us-east-1');
+    // A partition ASFF does not know (a new one, or no ARN) cannot name a Security Hub product: aws.
+    const partition = PARTITIONS.has(partitionOf(resource.arn)) ? partitionOf(resource.arn) : 'aws';
+    const region = REGION.test(resource.region) ? resource.region : GLOBAL_HOME[partition]!;
     const severity = { Label: SEVERITY_LABEL[finding.severity], Original: finding.severity };
     const types = [`Software and Configuration Checks/AWS Security Best Practices/CAF-AI ${CAPABILITY_TITLES[finding.capability]}`];
     const details = this.results.controls?.[finding.controlId];
@@ -129,7 +130,7 @@ export class AsffWriter implements FindingStreamWriter {
         {
           Type: ASFF_RESOURCE_TYPES[resource.type] ?? 'Other',
           Id: resource.arn,
-          ...(PARTITIONS.has(partition) ? { Partition: partition } : {}),
+          Partition: partition,
           Region: region,
         },
       ],

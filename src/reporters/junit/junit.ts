@@ -105,7 +105,7 @@ export class JunitWriter implements FindingStreamWriter {
     this.current = finding.controlId;
     const count = this.tally.byControl.get(finding.controlId) ?? { tests: 0, failures: 0, skipped: 0 };
     this.xml.ele('testsuite').att({
-      name: attribute(`${finding.controlId} ${finding.title}`),
+      name: attribute(`${finding.controlId} ${this.results.controls?.[finding.controlId]?.title ?? finding.title}`),
       tests: String(count.tests),
       failures: String(count.failures),
       errors: '0',
