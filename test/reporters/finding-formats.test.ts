@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { asffChunks } from '../../src/reporters/asff/asff.js';
@@ -36,6 +36,17 @@ describe('--format ocsf asff csv junit', () => {
     expect(run.status, run.stderr).toBe(0);
     expect(existsSync(join(only, 'results.junit.xml'))).toBe(true);
     for (const format of ['ocsf', 'asff', 'csv'] as const) expect(existsSync(join(only, FINDING_FORMATS[format].file))).toBe(false);
+  });
+
+  it('fails as a whole when one of them cannot be written: one line, exit 3, the previous reports untouched', () => {
+    const out = tempDir();
+    expect(runCli(['scan', '--demo', '--output-dir', out, '--format', 'none']).status).toBe(0);
+    mkdirSync(join(out, 'results.csv'));
+    const before = Object.fromEntries(readdirSync(out).map((name) => [name, name === 'results.csv' ? 'dir' : readFileSync(join(out, name), 'utf8')]));
+    const run = runCli(['scan', '--demo', '--output-dir', out, '--format', 'csv', 'ocsf']);
+    expect(run.status).toBe(3);
+    expect(run.stderr).toMatch(/^cafscan: cannot write to \S+: \S+results\.csv is a directory, which cafscan does not replace; the output directory was left as it was\n$/);
+    expect(Object.fromEntries(readdirSync(out).map((name) => [name, name === 'results.csv' ? 'dir' : readFileSync(join(out, name), 'utf8')]))).toEqual(before);
   });
 
   it('lists the formats in --help and in the error for an unknown one (exit 2)', () => {
