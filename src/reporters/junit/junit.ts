@@ -3,10 +3,11 @@
  * junit) and Jenkins (junit step) show as test results. One <testsuite> per control, one
  * <testcase> per finding (the resource), a <failure> for each open failure, <skipped> for what
  * could not be evaluated and for accepted risks (suppressed failures: known, not counted
- * against the build, as --fail-on does not count them). The XML is xmlbuilder2's.
+ * against the build, as --fail-on does not count them). Elements, attributes and escaping are
+ * fast-xml-parser's XMLBuilder; each test case is built on its own and written as it comes (one
+ * line each), so a suite of any size is never held.
  */
-import { createCB } from 'xmlbuilder2';
-import type { XMLBuilderCB } from 'xmlbuilder2/lib/interfaces.js';
+import { XMLBuilder } from 'fast-xml-parser';
 import type { Finding } from '../../findings/model.js';
 import { compareText } from '../../order.js';
 import type { ScanResults } from '../results-json.js';
@@ -47,77 +48,85 @@ function outcomeOf(finding: Finding): 'passed' | 'failure' | 'skipped' {
   return 'skipped';
 }
 
+/** Attributes are `@_`-prefixed keys, text is `#text`; an element with neither is written `<x/>`. */
+const ELEMENT = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', suppressEmptyNode: true, format: false });
+/** For start tags: the element built empty as `<x …></x>`, its end tag cut off. */
+const START_TAG = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', textNodeName: '#text', suppressEmptyNode: false, format: false });
+
+type XmlAttributes = Record<`@_${string}`, string>;
+
+function startTag(name: string, attributes: XmlAttributes): string {
+  const element = START_TAG.build({ [name]: attributes }) as string;
+  return element.slice(0, -`</${name}>`.length);
+}
+
 export class JunitWriter implements FindingStreamWriter {
-  private readonly chunks: string[] = [];
-  private readonly xml: XMLBuilderCB;
   private current: string | undefined;
   private readonly done = new Set<string>();
 
   constructor(
     private readonly results: ResultsHead,
     private readonly tally: JunitTally,
-  ) {
-    this.xml = createCB({ data: (piece: string) => this.chunks.push(piece), prettyPrint: true, wellFormed: true });
-  }
+  ) {}
 
   start(): string {
     const { startedAt, finishedAt } = this.results.scan;
     const seconds = Math.max(0, (Date.parse(finishedAt) - Date.parse(startedAt)) / 1000);
     const { tests, failures, skipped } = this.tally.total;
-    this.xml.dec({ version: '1.0', encoding: 'UTF-8' }).ele('testsuites').att({
-      name: 'cafscan',
-      tests: String(tests),
-      failures: String(failures),
-      errors: '0',
-      skipped: String(skipped),
-      time: seconds.toFixed(3),
+    const root = startTag('testsuites', {
+      '@_name': 'cafscan',
+      '@_tests': String(tests),
+      '@_failures': String(failures),
+      '@_errors': '0',
+      '@_skipped': String(skipped),
+      '@_time': seconds.toFixed(3),
     });
-    return this.flush();
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${root}`;
   }
 
   add(finding: Finding): string {
-    if (finding.controlId !== this.current) this.openSuite(finding);
-    const testcase = this.xml.ele('testcase').att({ name: attribute(finding.resource.arn), classname: attribute(finding.controlId), time: '0' });
+    const open = finding.controlId === this.current ? '' : this.openSuite(finding);
+    const testcase: Record<string, unknown> = { '@_name': attribute(finding.resource.arn), '@_classname': attribute(finding.controlId), '@_time': '0' };
     const outcome = outcomeOf(finding);
     if (outcome === 'failure') {
-      testcase.ele('failure').att({ message: attribute(finding.message), type: finding.severity }).txt(text(this.failureText(finding))).up();
+      testcase.failure = { '@_message': attribute(finding.message), '@_type': finding.severity, '#text': text(this.failureText(finding)) };
     } else if (outcome === 'skipped') {
       const why = finding.suppression ? `suppressed (accepted risk, ${finding.suppression.source}): ${finding.suppression.reason}` : `not evaluated: ${finding.reason ?? finding.message}`;
-      testcase.ele('skipped').att({ message: attribute(why) }).up();
+      testcase.skipped = { '@_message': attribute(why) };
     }
-    testcase.up();
-    return this.flush();
+    return `${open}\n    ${ELEMENT.build({ testcase }) as string}`;
   }
 
   end(): string {
-    if (this.current !== undefined) this.xml.up();
-    this.xml.up().end();
-    return `${this.flush()}\n`;
+    return `${this.current === undefined ? '' : '\n  </testsuite>'}\n</testsuites>\n`;
   }
 
-  private openSuite(finding: Finding): void {
-    if (this.current !== undefined) {
-      this.xml.up();
-      this.done.add(this.current);
-    }
+  /** Closes the previous control's suite and opens this one's (with its counts and properties). */
+  private openSuite(finding: Finding): string {
+    const close = this.current === undefined ? '' : '\n  </testsuite>';
+    if (this.current !== undefined) this.done.add(this.current);
     // A control whose findings came in two runs would get two suites with wrong counts.
     if (this.done.has(finding.controlId)) throw new Error(`JUnit report: the findings of ${finding.controlId} are not together (results.json order broken)`);
     this.current = finding.controlId;
     const count = this.tally.byControl.get(finding.controlId) ?? { tests: 0, failures: 0, skipped: 0 };
-    this.xml.ele('testsuite').att({
-      name: attribute(`${finding.controlId} ${this.results.controls?.[finding.controlId]?.title ?? finding.title}`),
-      tests: String(count.tests),
-      failures: String(count.failures),
-      errors: '0',
-      skipped: String(count.skipped),
-      time: '0',
+    const suite = startTag('testsuite', {
+      '@_name': attribute(`${finding.controlId} ${this.results.controls?.[finding.controlId]?.title ?? finding.title}`),
+      '@_tests': String(count.tests),
+      '@_failures': String(count.failures),
+      '@_errors': '0',
+      '@_skipped': String(count.skipped),
+      '@_time': '0',
     });
-    this.xml
-      .ele('properties')
-      .ele('property').att({ name: 'severity', value: finding.severity }).up()
-      .ele('property').att({ name: 'capability', value: finding.capability }).up()
-      .ele('property').att({ name: 'component', value: finding.component }).up()
-      .up();
+    const properties = ELEMENT.build({
+      properties: {
+        property: [
+          { '@_name': 'severity', '@_value': finding.severity },
+          { '@_name': 'capability', '@_value': finding.capability },
+          { '@_name': 'component', '@_value': finding.component },
+        ],
+      },
+    }) as string;
+    return `${close}\n  ${suite}\n    ${properties}`;
   }
 
   /** The failure's body: what is wrong, where, and how to fix it. */
@@ -136,12 +145,6 @@ export class JunitWriter implements FindingStreamWriter {
       `Details: cafscan explain ${finding.controlId}`,
     ].join('\n');
   }
-
-  private flush(): string {
-    const out = this.chunks.join('');
-    this.chunks.length = 0;
-    return out;
-  }
 }
 
 /**
@@ -152,11 +155,7 @@ export class JunitWriter implements FindingStreamWriter {
 const NOT_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 function text(value: string): string {
-  const visible = value.replace(NOT_XML, (ch) => `\\u{${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}}`);
-  // xmlbuilder2 leaves an "&" that already starts "&amp;", "&lt;"… as it is (no double encoding),
-  // so a name that contains the text "&lt;" would be read back as "<". Handing it every "&" as
-  // "&amp;" makes it write each one escaped exactly once; it escapes "<", ">" and quotes itself.
-  return visible.replace(/&/g, '&amp;');
+  return value.replace(NOT_XML, (ch) => `\\u{${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}}`);
 }
 
 /**
