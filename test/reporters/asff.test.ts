@@ -141,6 +141,29 @@ describe('ASFF reporter', () => {
     expect([failed.CreatedAt, failed.UpdatedAt]).toEqual([demo.scan.startedAt, demo.scan.finishedAt]);
   });
 
+  it('splits into BatchImportFindings calls with the jq recipe docs/formats.md gives: at most 100 findings, one account and Region each', () => {
+    const recipe = /^jq -c '([^']+)' results\.asff\.json/m.exec(readFileSync(new URL('../../docs/formats.md', import.meta.url), 'utf8'));
+    expect(recipe, 'the jq line in docs/formats.md').not.toBeNull();
+    // 250 findings in one account and Region, 30 in another Region, 1 global.
+    const base = hostile.findings.find((f) => f.status === 'fail' && f.resource.region === 'us-east-1')!;
+    const many: Finding[] = [
+      ...Array.from({ length: 250 }, (_, i) => ({ ...base, resource: { ...base.resource, arn: `${base.resource.arn}-${String(i).padStart(3, '0')}` } })),
+      ...Array.from({ length: 30 }, (_, i) => ({ ...base, resource: { ...base.resource, region: 'eu-west-1', arn: `arn:aws:sagemaker:eu-west-1:123456789012:notebook-instance/n${i}` } })),
+      hostile.findings.find((f) => f.resource.region === 'global')!,
+    ];
+    const input = joined(asffChunks({ ...hostile, findings: many }));
+    const run = spawnSync('jq', ['-c', recipe![1]!], { input, encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const batches = run.stdout.trim().split('\n').map((line) => (JSON.parse(line) as { Findings: AsffFinding[] }).Findings);
+    // group_by sorts by ProductArn: eu-west-1 first; the global finding goes with us-east-1.
+    expect(batches.map((b) => b.length)).toEqual([30, 100, 100, 51]);
+    for (const batch of batches) {
+      expect(validate({ Findings: batch })).toBe(true);
+      expect(new Set(batch.map((f) => f.ProductArn)).size).toBe(1);
+    }
+    expect(batches.flat().map((f) => f.Id).sort()).toEqual(findings({ ...hostile, findings: many }).map((f) => f.Id).sort());
+  });
+
   it('streams one piece per finding; no findings is an empty Findings array', () => {
     expect([...asffChunks(hostile)]).toHaveLength(hostile.findings.length + 2);
     expect(JSON.parse(joined(asffChunks({ ...demo, findings: [] })))).toEqual({ Findings: [] });
