@@ -16,7 +16,7 @@ export function renderOutputsDoc(reporters: readonly Reporter[]): string {
     '| --- | --- |',
     ...reporters.filter((r) => !r.human).map(row),
     '',
-    `Human formats, chosen with \`--format\` (${formatChoices(reporters).map((f) => `\`${f}\``).join(', ')}; several may be given):`,
+    `Human reports and formats other tools ingest, chosen with \`--format\` (${formatChoices(reporters).map((f) => `\`${f}\``).join(', ')}; several may be given):`,
     '',
     '| `--format` | Output | What it holds |',
     '| --- | --- | --- |',

@@ -1,4 +1,8 @@
 import { html, inventoryJson, markdown, resultsJson, sarif, table } from './builtin-reporters.js';
+import { asffReporter } from './asff/asff.js';
+import { csvReporter } from './csv/csv.js';
+import { junitReporter } from './junit/junit.js';
+import { ocsfReporter } from './ocsf/ocsf.js';
 import type { Reporter } from './reporter.js';
 
 /**
@@ -13,6 +17,10 @@ export const REPORTERS: readonly Reporter[] = [
   table,
   markdown,
   html,
+  ocsfReporter,
+  asffReporter,
+  csvReporter,
+  junitReporter,
 ];
 
 /** What `--format none` asks for: no human output at all. */
@@ -26,7 +34,7 @@ export function formatChoices(reporters: readonly Reporter[] = REPORTERS): strin
 /** The `--format` help text: each human format with where it goes. */
 export function formatHelp(reporters: readonly Reporter[] = REPORTERS): string {
   const listed = reporters.filter((r) => r.human).map((r) => `${r.name} (${[outputOf(r), r.helpNote].filter(Boolean).join(', ')})`);
-  return `human outputs: ${[...listed, NO_HUMAN_FORMAT].join(', ')}`;
+  return `besides results.json, results.sarif and inventory.json (always written): ${[...listed, NO_HUMAN_FORMAT].join(', ')}`;
 }
 
 /** Where a reporter's output goes, as help and docs say it. */

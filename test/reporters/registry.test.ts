@@ -88,8 +88,8 @@ describe('reporter registry', () => {
   });
 
   it('--format takes exactly the registry\'s human formats (and none), and --help lists them', () => {
-    expect(formatChoices()).toEqual(['table', 'markdown', 'html', 'none']);
-    expect(formatChoices([...REPORTERS, findingLines])).toEqual(['table', 'markdown', 'html', 'lines', 'none']);
+    expect(formatChoices()).toEqual(['table', 'markdown', 'html', 'ocsf', 'asff', 'csv', 'junit', 'none']);
+    expect(formatChoices([...REPORTERS, findingLines])).toEqual(['table', 'markdown', 'html', 'ocsf', 'asff', 'csv', 'junit', 'lines', 'none']);
     expect(formatHelp([...REPORTERS, findingLines])).toContain('lines (findings.txt)');
     const help = runCli(['scan', '--help']).stdout.replace(/\s+/g, ' ');
     expect(help).toContain(formatHelp().replace(/\s+/g, ' '));
