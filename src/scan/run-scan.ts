@@ -31,6 +31,7 @@ import { VERSION } from '../version.js';
 import { phaseDone } from '../timings.js';
 import { ContextBuilder } from '../engine/context.js';
 import { controlDetails } from '../reporters/control-details.js';
+import { shippedCrosswalk } from '../frameworks/crosswalk.js';
 import { FailOnGate } from './gate.js';
 import { chooseWorkerCount } from '../engine/evaluation-pool.js';
 import { evaluateChunks } from './evaluate-chunks.js';
@@ -225,7 +226,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       },
       findings: [],
       scores: scores.scores(),
-      controls: controlDetails(catalog.controls, controlIds),
+      controls: controlDetails(catalog.controls, controlIds, shippedCrosswalk()),
     };
 
     // results.json in its order (findings merged from the spill files), gathering SARIF and the
@@ -248,6 +249,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     const head = {
       toolVersion: VERSION,
       controls: loadCatalog().controls,
+      crosswalk: shippedCrosswalk(),
       inventoryUri: OUTPUT_FILES.inventory,
       inventoryLines: inventory.lines,
       startedAt: results.scan.startedAt,
