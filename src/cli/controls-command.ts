@@ -71,7 +71,7 @@ export function renderControlsMarkdown(controls: ControlMeta[], crosswalk: Cross
       if (c.remediation.terraform) out.push('', '```hcl', c.remediation.terraform, '```');
       const others = otherFrameworksOf(crosswalk, c.id);
       if (others.length) out.push('', '**Frameworks.**', '', ...others.map(markdownFramework));
-      if (c.references.length) out.push('', `**References.** ${c.references.map((r) => (r.url ? `${r.source}: [${r.id}](${r.url})` : `${r.source} \`${r.id}\``)).join(' · ')}`);
+      if (c.references.length) out.push('', `**References.** ${c.references.map((r) => `${r.source}: [${r.id}](${r.url})`).join(' · ')}`);
       out.push('', `Source: \`${c.source}\``);
     }
   }

@@ -50,7 +50,7 @@ export interface ScanResults {
   scan: ScanInfo;
   findings: Finding[];
   scores: Scores;
-  /** Each control with a finding in this scan: title, rationale, remediation, references (findings point here by controlId). */
+  /** Each control with a finding in this scan: title, rationale, remediation, references, framework requirements (findings point here by controlId). */
   controls?: ControlDetailsMap;
 }
 
