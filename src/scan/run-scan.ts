@@ -113,6 +113,9 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const scores = new ScoreAccumulator();
   const controlIds = new Set<string>();
   const gate = new FailOnGate(request.failOn);
+  // The framework requirements of each control (rules/), read before any work: a broken rules/
+  // file stops the scan at once, not after the evaluation.
+  const crosswalk = shippedCrosswalk();
   const settle = (finding: Finding, tagsOf: (arn: string) => Record<string, string> | null) => {
     suppressions?.apply(finding, tagsOf);
     baseline?.mark(finding);
@@ -226,7 +229,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       },
       findings: [],
       scores: scores.scores(),
-      controls: controlDetails(catalog.controls, controlIds, shippedCrosswalk()),
+      controls: controlDetails(catalog.controls, controlIds, crosswalk),
     };
 
     // results.json in its order (findings merged from the spill files), gathering SARIF and the
@@ -249,7 +252,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     const head = {
       toolVersion: VERSION,
       controls: loadCatalog().controls,
-      crosswalk: shippedCrosswalk(),
+      crosswalk,
       inventoryUri: OUTPUT_FILES.inventory,
       inventoryLines: inventory.lines,
       startedAt: results.scan.startedAt,
