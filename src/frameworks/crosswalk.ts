@@ -2,7 +2,6 @@ import { loadCatalog } from '../controls/catalog.js';
 import { loadFrameworks } from './load-frameworks.js';
 import { CAF_FRAMEWORK_ID, type Framework, type FrameworkReference } from './model.js';
 
-
 /** Control id → the framework requirements that list it, frameworks in id order, requirements in file order. */
 export type Crosswalk = ReadonlyMap<string, readonly FrameworkReference[]>;
 
