@@ -1,10 +1,12 @@
 // Reads every control's METADATA annotations (the single source of truth for a control's
-// id, capability, component, severity, resource types, rationale, remediation, references)
-// and derives the catalog and the type → controls routing the engine and main.rego use.
+// id, capability, component, severity, resource types, rationale, remediation, documentation
+// links) and derives the catalog and the type → controls routing the engine and main.rego use.
+// Which framework requirements a control meets is not here: rules/ holds it (crosswalk-guard.mjs).
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
+import { crosswalkProblems, readCrosswalkKeys } from './crosswalk-guard.mjs';
 import { repoRoot } from './opa-cli.mjs';
 
 export const CAPABILITIES = [
@@ -43,8 +45,9 @@ export function sourceHash() {
   return hash.digest('hex');
 }
 
-export function readCatalog(opa) {
-  const out = execFileSync(opa, ['inspect', '-a', '--format', 'json', 'policies'], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 << 20 });
+/** `policies` and `rulesDir` default to the repository's (tests point them at fixtures). */
+export function readCatalog(opa, { policies = 'policies', rulesDir } = {}) {
+  const out = execFileSync(opa, ['inspect', '-a', '--format', 'json', policies], { cwd: repoRoot, encoding: 'utf8', maxBuffer: 64 << 20 });
   const problems = [];
   const controls = [];
   for (const entry of JSON.parse(out).annotations ?? []) {
@@ -80,6 +83,7 @@ export function readCatalog(opa) {
     problems.push(...validate(control, file));
     controls.push(control);
   }
+  problems.push(...crosswalkProblems(controls, readCrosswalkKeys(rulesDir)));
   const ids = new Map();
   for (const c of controls) {
     if (ids.has(c.id)) problems.push(`${c.source}: id ${c.id} is also used by ${ids.get(c.id)}`);
@@ -114,8 +118,9 @@ function validate(c, file) {
   need(typeof c.cafSection === 'string' && c.cafSection.length > 0, 'custom.caf_section is required');
   need(typeof c.rationale === 'string' && c.rationale.length > 40, 'custom.rationale is required');
   need(c.remediation && typeof c.remediation.console === 'string', 'custom.remediation.console is required');
-  need(Array.isArray(c.references) && c.references.every((r) => r && r.id && r.source), 'custom.references entries need id and source');
-  const text = readFileSync(join(repoRoot, file), 'utf8');
+  // Each entry's shape (a documentation link, no crosswalk id) is crosswalkProblems' to check.
+  need(Array.isArray(c.references), 'custom.references must be a list of documentation links');
+  const text = readFileSync(isAbsolute(file) ? file : join(repoRoot, file), 'utf8');
   need(!/data\.inventory|lib\.related|lib\.same_account_of_type/.test(text) || c.relatedResourceTypes.length > 0,
     'looks up other resources, so custom.related_resource_types must name their types');
   return problems;

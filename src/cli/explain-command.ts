@@ -1,6 +1,7 @@
 import type { ControlMeta } from '../model/control.js';
 import { RETIRED_CONTROLS } from '../controls/retired.js';
 import { InputError } from '../errors.js';
+import { otherFrameworksOf, type Crosswalk } from '../frameworks/crosswalk.js';
 
 /**
  * `cafscan explain <control-id>`: what a control checks, why, and how to fix a failure, in the
@@ -8,7 +9,7 @@ import { InputError } from '../errors.js';
  * case-insensitively (people type them from a report); a retired id names its replacement;
  * anything else is an input error (one line, exit 2).
  */
-export function renderExplain(controls: readonly ControlMeta[], id: string): string {
+export function renderExplain(controls: readonly ControlMeta[], id: string, crosswalk: Crosswalk): string {
   const wanted = id.trim().toUpperCase();
   const retired = RETIRED_CONTROLS.find((r) => r.id === wanted);
   if (retired) {
@@ -33,6 +34,12 @@ export function renderExplain(controls: readonly ControlMeta[], id: string): str
   if (fix.cli) out.push('', '  AWS CLI:', indent(fix.cli, 4));
   if (fix.terraform) out.push('', '  Terraform:', indent(fix.terraform, 4));
   if (fix.cloudformation) out.push('', '  CloudFormation:', indent(fix.cloudformation, 4));
+  // CAF-AI's requirement is the capability and component printed at the top.
+  const frameworks = otherFrameworksOf(crosswalk, control.id);
+  if (frameworks.length) {
+    out.push('', 'Frameworks (rules/)');
+    for (const r of frameworks) out.push(`  - ${r.framework} ${r.requirement}: ${r.title}${r.partial ? ' (in part)' : ''}${r.url ? ` ${r.url}` : ''}`);
+  }
   if (control.references.length) {
     out.push('', 'References');
     for (const ref of control.references) out.push(`  - ${ref.id} (${ref.source})${ref.url ? ` ${ref.url}` : ''}`);

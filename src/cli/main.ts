@@ -24,6 +24,7 @@ import { addFrameworksCommand } from './frameworks-command.js';
 import { addSelectionOptions, selectionFrom, type SelectionFlags } from './selection-options.js';
 import { loadFrameworks } from '../frameworks/load-frameworks.js';
 import { renderExplain } from './explain-command.js';
+import { shippedCrosswalk } from '../frameworks/crosswalk.js';
 import { progressReporter } from './progress.js';
 import { phaseDone, reportPhases } from '../timings.js';
 
@@ -110,7 +111,7 @@ function buildProgram(): Command {
       const all = loadCatalog().controls;
       const selection = selectionFrom(flags, all);
       const chosen = selection ? new Set(selection.selected) : undefined;
-      process.stdout.write(renderControls(chosen ? all.filter((c) => chosen.has(c.id)) : all, flags.format));
+      process.stdout.write(renderControls(chosen ? all.filter((c) => chosen.has(c.id)) : all, flags.format, shippedCrosswalk()));
     });
   program
     .command('explain')
@@ -118,7 +119,7 @@ function buildProgram(): Command {
     .argument('<control-id>', 'e.g. CAFAI-DP-01 (`cafscan controls` lists them)')
     .exitOverride()
     .action((id: string) => {
-      process.stdout.write(renderExplain(loadCatalog().controls, id));
+      process.stdout.write(renderExplain(loadCatalog().controls, id, shippedCrosswalk()));
     });
   program
     .command('iam-policy')

@@ -42,10 +42,15 @@ export interface Remediation {
   terraform?: string;
 }
 
+/**
+ * A documentation link of a control's METADATA. Crosswalks (framework requirement ids) are not
+ * references: they live only in rules/, and the catalog build rejects them here
+ * (scripts/crosswalk-guard.mjs; src/frameworks/crosswalk.ts derives each control's).
+ */
 export interface Reference {
   id: string;
   source: string;
-  url?: string;
+  url: string;
 }
 
 /** A control's metadata, as written in its Rego METADATA annotation. */

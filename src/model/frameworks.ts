@@ -77,3 +77,27 @@ export interface FrameworkCoverage {
   /** Distinct cafscan control ids the framework's requirements reference, sorted. */
   controls: string[];
 }
+
+/**
+ * One requirement that maps a control (rules/ is the only place these crosswalks live; a
+ * control's METADATA holds documentation links only). Derived by src/frameworks/crosswalk.ts.
+ */
+export interface FrameworkReference {
+  /** The framework's id (its rules/ file name). */
+  framework: string;
+  /** The framework's own requirement id, e.g. LLM02 or GENSEC01-BP03. */
+  requirement: string;
+  title: string;
+  url?: string;
+  /** The requirement asks more than its controls check; the rest is reviewed by hand. */
+  partial?: true;
+}
+
+/**
+ * The CAF-AI file: a control's requirement there is its own capability and component, which
+ * every report already prints beside it, so human listings leave it out (data listings keep it).
+ */
+export const CAF_FRAMEWORK_ID = 'caf-ai-security';
+
+/** Control id → the framework requirements that list it, frameworks in id order, requirements in file order (src/frameworks/crosswalk.ts builds it). */
+export type Crosswalk = ReadonlyMap<string, readonly FrameworkReference[]>;

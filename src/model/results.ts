@@ -5,6 +5,7 @@ import type { Scores } from './scores.js';
 import type { SelectionCriteria } from './selection.js';
 import type { SuppressionReport } from './suppression.js';
 import type { FrameworksPosture } from './framework-posture.js';
+import type { FrameworkReference } from './frameworks.js';
 
 /** results.json (contract, docs/contract-extensions.md for the additions): what a scan reports. */
 export interface ScanInfo {
@@ -81,7 +82,10 @@ export interface ControlDetails {
   component: Component;
   rationale: string;
   remediation: Remediation;
+  /** Documentation links (the control's METADATA). */
   references: Reference[];
+  /** The framework requirements that map the control (rules/), CAF-AI's included. */
+  frameworks: FrameworkReference[];
 }
 
 export type ControlDetailsMap = Record<string, ControlDetails>;

@@ -42,6 +42,7 @@ export const sarif: GatheringReporter = {
         const head = {
           toolVersion: scan.results.tool.version,
           controls: [...scan.catalog],
+          crosswalk: scan.crosswalk,
           inventoryUri: scan.inventory.uri,
           inventoryLines: scan.inventory.lines,
           startedAt: scan.results.scan.startedAt,

@@ -1,4 +1,5 @@
 import type { ControlMeta } from '../model/control.js';
+import type { Crosswalk } from '../model/frameworks.js';
 import type { Finding } from '../model/finding.js';
 import type { LineSpan } from './inventory-json.js';
 import type { ReportSummary } from './report-summary.js';
@@ -103,6 +104,8 @@ export interface FinishedScan {
   summary: ReportSummary;
   /** The whole catalog, not only the controls with findings (SARIF describes the rules it uses from it). */
   catalog: readonly ControlMeta[];
+  /** Each control's framework requirements, from rules/ (SARIF tags and help). */
+  crosswalk: Crosswalk;
   /** inventory.json's name and where each failing resource sits in it: the inventory writer's result. */
   inventory: { uri: string; lines: ReadonlyMap<string, LineSpan> };
   /** SARIF automationDetails.id prefix (--category). */

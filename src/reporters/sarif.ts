@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
 import { CAPABILITY_TITLES, type ControlMeta, type Severity } from '../model/control.js';
+import { crosswalkLabel, otherFrameworksOf } from '../frameworks/crosswalk.js';
+import type { Crosswalk, FrameworkReference } from '../model/frameworks.js';
 import { USER_RULE_TYPE } from '../graph/model.js';
 import type { Finding } from '../model/finding.js';
 import { compareBySeverity } from '../order.js';
@@ -30,9 +32,10 @@ const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
  * What GitHub code scanning accepts (docs: "SARIF support for code scanning"): it keeps the
  * first 5,000 results of a run, takes at most 20 runs per upload, and rejects rule
  * descriptions longer than 1,024 characters. cafscan respects them instead of letting GitHub
- * drop results silently.
+ * drop results silently. Of a rule's tags it keeps 10 (and rejects more than 20: "SARIF
+ * results exceed limits"), so a rule carries at most 10.
  */
-export const GITHUB_LIMITS = { resultsPerRun: 5000, runsPerFile: 20, ruleTextChars: 1024 } as const;
+export const GITHUB_LIMITS = { resultsPerRun: 5000, runsPerFile: 20, ruleTextChars: 1024, tagsPerRule: 10 } as const;
 
 /** A run whose failures did not all fit: the most severe were kept. */
 export interface SarifTruncation {
@@ -44,6 +47,8 @@ export interface SarifTruncation {
 export interface SarifInput {
   toolVersion: string;
   controls: ControlMeta[];
+  /** The framework requirements each control maps (rules/): rule tags and help. */
+  crosswalk: Crosswalk;
   findings: Finding[];
   /** Path of inventory.json relative to the SARIF file (scheme-less, as GitHub requires). */
   inventoryUri: string;
@@ -134,7 +139,7 @@ export function assembleRun(input: RunHead, account: string, parts: RunParts): S
   // Each run describes the rules it refers to (catalog order): with 70+ rules and their help
   // text, repeating all of them in every account's run made multi-account files megabytes larger.
   const { controls, ruleIndex } = runRules(input.controls, parts.used);
-  const rules = controls.map(toRule);
+  const rules = controls.map((control) => toRule(control, otherFrameworksOf(input.crosswalk, control.id)));
   return {
     tool: {
       driver: {
@@ -176,19 +181,19 @@ export function limitText(text: string, max: number = GITHUB_LIMITS.ruleTextChar
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-function toRule(control: ControlMeta): Sarif.ReportingDescriptor {
+function toRule(control: ControlMeta, frameworks: readonly FrameworkReference[]): Sarif.ReportingDescriptor {
   return {
     id: control.id,
     name: pascalName(control.title),
     shortDescription: { text: limitText(control.title) },
     fullDescription: { text: limitText(control.description) },
-    help: { text: helpText(control), markdown: helpMarkdown(control) },
+    help: { text: helpText(control, frameworks), markdown: helpMarkdown(control, frameworks) },
     defaultConfiguration: { level: LEVEL[control.severity] },
     properties: {
       'security-severity': SECURITY_SEVERITY[control.severity],
       precision: 'high',
       'problem.severity': LEVEL[control.severity] === 'note' ? 'recommendation' : LEVEL[control.severity],
-      tags: ['security', 'caf-ai', control.capability, control.component, ...serviceTags(control)],
+      tags: ruleTags(control, frameworks),
       capability: control.capability,
       component: control.component,
       severity: control.severity,
@@ -250,19 +255,31 @@ export function fingerprint(finding: Finding): string {
   return createHash('sha256').update(`${finding.controlId}\0${finding.resource.arn}`).digest('hex').slice(0, 32);
 }
 
-function helpText(control: ControlMeta): string {
+/**
+ * The fixed tags (security, caf-ai, the CAF-AI capability and component, the services), then
+ * one `<framework>/<requirement>` per requirement that maps the control in rules/ (e.g.
+ * owasp-llm-2025/LLM02, frameworks in id order), so code scanning filters alerts by a
+ * framework's requirement. The list stops at GitHub's 10 tags per rule; help lists every one.
+ */
+function ruleTags(control: ControlMeta, frameworks: readonly FrameworkReference[]): string[] {
+  const tags = ['security', 'caf-ai', control.capability, control.component, ...serviceTags(control), ...frameworks.map(crosswalkLabel)];
+  return [...new Set(tags)].slice(0, GITHUB_LIMITS.tagsPerRule);
+}
+
+function helpText(control: ControlMeta, frameworks: readonly FrameworkReference[]): string {
   return [
     control.description,
     `Why (CAF-AI ${control.cafSection}): ${control.rationale}`,
     `Fix: ${control.remediation.console}`,
     control.remediation.cli ? `CLI: ${control.remediation.cli}` : '',
+    frameworks.length ? `Frameworks: ${frameworks.map((r) => `${crosswalkLabel(r)} ${r.title}${r.partial ? ' (in part)' : ''}`).join('; ')}` : '',
     control.references.length ? `References: ${control.references.map((r) => `${r.source} ${r.id}`).join('; ')}` : '',
   ]
     .filter(Boolean)
     .join('\n\n');
 }
 
-function helpMarkdown(control: ControlMeta): string {
+function helpMarkdown(control: ControlMeta, frameworks: readonly FrameworkReference[]): string {
   const parts = [
     `**${control.title}** — ${CAPABILITY_TITLES[control.capability]} · ${control.component} · ${control.severity}`,
     control.description,
@@ -272,6 +289,7 @@ function helpMarkdown(control: ControlMeta): string {
   if (control.remediation.cli) parts.push(`\`\`\`sh\n${control.remediation.cli}\n\`\`\``);
   if (control.remediation.cloudformation) parts.push(`\`\`\`yaml\n${control.remediation.cloudformation}\n\`\`\``);
   if (control.remediation.terraform) parts.push(`\`\`\`hcl\n${control.remediation.terraform}\n\`\`\``);
+  if (frameworks.length) parts.push(`### Frameworks\n\n${frameworks.map((r) => `- ${r.framework}: ${r.url ? `[${r.requirement}](${r.url})` : `\`${r.requirement}\``} ${r.title}${r.partial ? ' (in part)' : ''}`).join('\n')}`);
   if (control.references.length) parts.push(`### References\n\n${control.references.map((r) => `- ${r.source}: ${r.url ? `[${r.id}](${r.url})` : `\`${r.id}\``}`).join('\n')}`);
   return parts.join('\n\n');
 }

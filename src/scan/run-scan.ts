@@ -36,6 +36,7 @@ import { VERSION } from '../version.js';
 import { phaseDone } from '../timings.js';
 import { ContextBuilder } from '../engine/context.js';
 import { controlDetails } from '../reporters/control-details.js';
+import { buildCrosswalk } from '../frameworks/crosswalk.js';
 import { FailOnGate } from './gate.js';
 import { chooseWorkerCount } from '../engine/evaluation-pool.js';
 import { evaluateChunks } from './evaluate-chunks.js';
@@ -135,7 +136,10 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const baseCatalog = bundle.catalog;
   const catalog = request.selection ? selectedCatalog(baseCatalog, request.selection.selected) : baseCatalog;
   const chosen = new Set(catalog.controls.map((c) => c.id));
-  const frameworks = new FrameworkPostureAccumulator(request.frameworks ?? loadFrameworks(new Set(loadCatalog().controls.map((c) => c.id))), chosen);
+  // rules/ read once: each framework's posture, and the crosswalk results.json's controls and SARIF's tags come from.
+  const frameworkList = request.frameworks ?? loadFrameworks(new Set(loadCatalog().controls.map((c) => c.id)));
+  const crosswalk = buildCrosswalk(frameworkList);
+  const frameworks = new FrameworkPostureAccumulator(frameworkList, chosen);
   const coverage = makeFindings([], header.coverage).filter((f) => chosen.has(f.controlId));
   const coverageTags = new Map<string, Record<string, string> | null>(coverage.map((f) => [f.resource.arn, null]));
   const graphReport: GraphReport = { unresolved: [], ruleMatches: [] };
@@ -238,7 +242,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       },
       findings: [],
       scores: scores.scores(),
-      controls: controlDetails(catalog.controls, controlIds),
+      controls: controlDetails(catalog.controls, controlIds, crosswalk),
       frameworks: frameworks.posture(),
     };
 
@@ -274,6 +278,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
       findings: () => readBack(replay),
       summary: summaries.summary(),
       catalog: loadCatalog().controls,
+      crosswalk,
       inventory: { uri: OUTPUT_FILES.inventory, lines: writtenInventory.lines },
       ...(request.category ? { category: request.category } : {}),
       color: request.color === true,

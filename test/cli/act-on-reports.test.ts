@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/controls/catalog.js';
 import { RETIRED_CONTROLS } from '../../src/controls/retired.js';
+import { loadFrameworks } from '../../src/frameworks/load-frameworks.js';
 import type { ScanResults } from '../../src/model/results.js';
 import { cafscanBin, repoRoot, runCli, tempDir, type CliRun } from '../helpers/cli.js';
 
@@ -13,6 +14,10 @@ import { cafscanBin, repoRoot, runCli, tempDir, type CliRun } from '../helpers/c
  */
 
 const catalog = new Map(loadCatalog().controls.map((c) => [c.id, c]));
+const frameworks = loadFrameworks(new Set(catalog.keys()));
+/** The requirements of rules/ that list a control, read straight from the files. */
+const mappedBy = (id: string) =>
+  frameworks.flatMap((f) => f.requirements.filter((r) => r.kind === 'automated' && r.controls.includes(id)).map((r) => ({ framework: f.id, requirement: r.id })));
 let dir: string;
 let demo: ScanResults;
 let summaryMd: string;
@@ -35,8 +40,13 @@ describe('results.json controls', () => {
     expect(Object.keys(demo.controls!)).toEqual(ids);
     for (const id of ids) {
       const c = catalog.get(id)!;
-      expect(demo.controls![id]).toEqual({ title: c.title, severity: c.severity, capability: c.capability, component: c.component, rationale: c.rationale, remediation: c.remediation, references: c.references });
+      const { frameworks: mapped, ...details } = demo.controls![id]!;
+      expect(details).toEqual({ title: c.title, severity: c.severity, capability: c.capability, component: c.component, rationale: c.rationale, remediation: c.remediation, references: c.references });
+      // The crosswalk comes from rules/, CAF-AI's requirement (capability/component) included.
+      expect(mapped.map((r) => ({ framework: r.framework, requirement: r.requirement }))).toEqual(mappedBy(id));
+      expect(mapped).toContainEqual(expect.objectContaining({ framework: 'caf-ai-security', requirement: `${c.capability}/${c.component}` }));
     }
+    expect(demo.controls!['CAFAI-DP-02']!.frameworks).toContainEqual({ framework: 'owasp-llm-2025', requirement: 'LLM02', title: 'Sensitive Information Disclosure', partial: true });
     // Every failing control has a console step to show.
     for (const f of demo.findings.filter((x) => x.status === 'fail')) expect(demo.controls![f.controlId]!.remediation.console.length).toBeGreaterThan(0);
   });
@@ -69,6 +79,10 @@ describe('cafscan explain', () => {
     for (const text of [c.description, c.rationale, `Console: ${c.remediation.console}`, c.remediation.cli!]) expect(run.stdout).toContain(text);
     expect(run.stdout).toContain(`    ${c.remediation.terraform!.split('\n')[1]}`);
     expect(run.stdout).toContain(c.references[0]!.url!);
+    // The framework requirements that map it, from rules/ (METADATA holds no crosswalk ids).
+    expect(run.stdout).toContain('Frameworks (rules/)\n');
+    expect(run.stdout).toContain('  - owasp-llm-2025 LLM04: Data and Model Poisoning (in part)\n');
+    expect(run.stdout).not.toContain('caf-ai-security');
   });
 
   it('says which control replaced a retired id', () => {

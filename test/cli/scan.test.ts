@@ -187,13 +187,16 @@ describe('cafscan controls', () => {
   it('lists the catalog as JSON with the metadata from the Rego files', () => {
     const run = runCli(['controls', '--format', 'json']);
     expect(run.status).toBe(0);
-    const controls = JSON.parse(run.stdout) as Array<{ id: string; capability: string; rationale: string; remediation: { console: string }; references: unknown[] }>;
+    const controls = JSON.parse(run.stdout) as Array<{ id: string; capability: string; component: string; rationale: string; remediation: { console: string }; references: unknown[]; frameworks: Array<{ framework: string; requirement: string }> }>;
     expect(controls.length).toBeGreaterThanOrEqual(15);
     expect(new Set(controls.map((c) => c.capability))).toEqual(new Set(CAPABILITIES));
     for (const c of controls) {
       expect(c.rationale.length, c.id).toBeGreaterThan(40);
       expect(c.remediation.console.length, c.id).toBeGreaterThan(10);
-      expect(c.references.length, c.id).toBeGreaterThan(0);
+      // Somewhere to read further: documentation links, or requirements beyond CAF-AI's (rules/).
+      expect(c.references.length + c.frameworks.filter((r) => r.framework !== 'caf-ai-security').length, c.id).toBeGreaterThan(0);
+      // Every control sits in the CAF-AI file under its own capability and component.
+      expect(c.frameworks, c.id).toContainEqual(expect.objectContaining({ framework: 'caf-ai-security', requirement: `${c.capability}/${c.component}` }));
     }
   });
 
@@ -201,6 +204,8 @@ describe('cafscan controls', () => {
     const run = runCli(['controls']);
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^ID\s+Capability\s+Component\s+Severity\s+Title/);
+    // Under each control, the requirements of the frameworks beyond CAF-AI that map it.
+    expect(run.stdout).toMatch(/^CAFAI-DP-02 .*\n {2,}.*owasp-llm-2025: LLM02\b/m);
   });
 });
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../src/controls/catalog.js';
+import { shippedCrosswalk } from '../../src/frameworks/crosswalk.js';
 import type { Finding } from '../../src/model/finding.js';
 import { compareBySeverity, compareFindings } from '../../src/order.js';
 import { StagedFile } from '../../src/reporters/durable-file.js';
@@ -29,7 +30,7 @@ describe('SARIF streamed per account equals the SARIF built from every finding a
     const statuses: Finding['status'][] = ['fail', 'pass', 'fail', 'not_evaluated', 'fail'];
     const findings = accounts.flatMap((account, a) => Array.from({ length: 12 + a }, (_, i) => finding(account, i * 5 + a, i, statuses[(i + a) % statuses.length]!))).sort(compareFindings);
     const lines = new Map(findings.map((f, i) => [f.resource.arn, { startLine: i + 2, endLine: i + 9 }]));
-    const head = { toolVersion: '9.9.9', controls, inventoryUri: 'inventory.json', inventoryLines: lines, startedAt: 'S', finishedAt: 'F', maxResultsPerRun: 4, category: 'cat' };
+    const head = { toolVersion: '9.9.9', controls, crosswalk: shippedCrosswalk(), inventoryUri: 'inventory.json', inventoryLines: lines, startedAt: 'S', finishedAt: 'F', maxResultsPerRun: 4, category: 'cat' };
     const expected = splitRuns(sarifLog({ ...head, findings, accounts })).map((log) => `${[...streamJson(log, 4, 0, true)].join('')}\n`);
 
     const dir = tempDir();

@@ -63,9 +63,6 @@
 #           GuardrailConfiguration:
 #             GuardrailIdentifier: !GetAtt Guardrail.GuardrailId
 #             GuardrailVersion: !GetAtt GuardrailVersion.Version
-#   references:
-#     - id: GENSEC02-BP01
-#       source: AWS Well-Architected Generative AI Lens
 package cafscan.controls.bedrock_agent_guardrail_version_pinned
 
 import data.cafscan.lib

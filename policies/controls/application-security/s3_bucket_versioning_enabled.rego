@@ -44,8 +44,6 @@
 #     - id: Retaining multiple versions of objects with S3 Versioning
 #       source: AWS documentation
 #       url: https://docs.aws.amazon.com/AmazonS3/latest/userguide/Versioning.html
-#     - id: GENSEC06-BP01
-#       source: AWS Well-Architected Generative AI Lens
 package cafscan.controls.s3_bucket_versioning_enabled
 
 import data.cafscan.lib

@@ -30,9 +30,6 @@
 #       aws secretsmanager create-secret --name models/NAME/api-key --secret-string VALUE &&
 #       aws sagemaker create-model --model-name NAME-v2 --execution-role-arn ROLE_ARN
 #       --primary-container Image=IMAGE_URI,ModelDataUrl=S3_URI,Environment={API_KEY_SECRET_ARN=SECRET_ARN}
-#   references:
-#     - id: GENSEC01-BP03
-#       source: AWS Well-Architected Generative AI Lens
 package cafscan.controls.sagemaker_model_no_secrets_in_environment
 
 import data.cafscan.lib

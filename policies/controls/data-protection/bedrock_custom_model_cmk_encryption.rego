@@ -50,8 +50,6 @@
 #     - id: Encryption of custom models (default an AWS owned key)
 #       source: Amazon Bedrock User Guide
 #       url: https://docs.aws.amazon.com/bedrock/latest/userguide/encryption-custom-job.html
-#     - id: bedrock_custom_model_encrypted_with_cmk
-#       source: Prowler
 package cafscan.controls.bedrock_custom_model_cmk_encryption
 
 import data.cafscan.lib

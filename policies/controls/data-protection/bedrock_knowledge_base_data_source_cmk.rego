@@ -61,10 +61,6 @@
 #     - id: Encryption of transient data storage during data ingestion (default an AWS owned key)
 #       source: Amazon Bedrock User Guide
 #       url: https://docs.aws.amazon.com/bedrock/latest/userguide/encryption-kb.html
-#     - id: Bedrock.1
-#       source: AWS Security Hub
-#     - id: bedrock_knowledge_base_encrypted_with_cmk
-#       source: Prowler
 package cafscan.controls.bedrock_knowledge_base_data_source_cmk
 
 import data.cafscan.lib

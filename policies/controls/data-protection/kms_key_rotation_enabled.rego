@@ -31,9 +31,6 @@
 #         description         = "ML data"
 #         enable_key_rotation = true
 #       }
-#   references:
-#     - id: GENSEC01-BP03
-#       source: AWS Well-Architected Generative AI Lens
 package cafscan.controls.kms_key_rotation_enabled
 
 import data.cafscan.lib

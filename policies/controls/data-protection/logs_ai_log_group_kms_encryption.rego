@@ -46,8 +46,6 @@
 #     - id: Encrypt log data in CloudWatch Logs using AWS KMS
 #       source: Amazon CloudWatch Logs documentation
 #       url: https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html
-#     - id: bedrock_model_invocation_logs_encryption_enabled
-#       source: Prowler
 package cafscan.controls.logs_ai_log_group_kms_encryption
 
 import data.cafscan.lib

@@ -52,10 +52,6 @@
 #     - id: GetBucketEncryption (SSE-S3 is the default since January 2023)
 #       source: Amazon S3 API Reference
 #       url: https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketEncryption.html
-#     - id: GENSEC01-BP03
-#       source: AWS Well-Architected Generative AI Lens
-#     - id: s3_bucket_kms_encryption
-#       source: Prowler
 package cafscan.controls.s3_bucket_kms_encryption
 
 import data.cafscan.lib

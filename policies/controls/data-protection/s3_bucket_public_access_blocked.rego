@@ -52,9 +52,6 @@
 #         block_public_policy     = true
 #         restrict_public_buckets = true
 #       }
-#   references:
-#     - id: GENSEC01-BP03
-#       source: AWS Well-Architected Generative AI Lens
 package cafscan.controls.s3_bucket_public_access_blocked
 
 import data.cafscan.lib.s3_public

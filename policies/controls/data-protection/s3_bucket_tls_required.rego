@@ -53,9 +53,6 @@
 #           }
 #         }
 #       }
-#   references:
-#     - id: GENSEC01-BP02
-#       source: AWS Well-Architected Generative AI Lens
 package cafscan.controls.s3_bucket_tls_required
 
 import data.cafscan.lib

@@ -66,8 +66,6 @@
 #     - id: Instance store volumes (which instance types have local storage)
 #       source: Amazon EC2 documentation
 #       url: https://docs.aws.amazon.com/ec2/latest/instancetypes/ec2-instance-type-specifications.html
-#     - id: sagemaker_endpoint_config_kms_encryption_enabled
-#       source: Prowler
 package cafscan.controls.sagemaker_endpoint_config_kms_encryption
 
 import data.cafscan.lib

@@ -36,10 +36,6 @@
 #     - id: CreateNotebookInstance KmsKeyId (default an AWS managed key)
 #       source: Amazon SageMaker API Reference
 #       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstance.html#sagemaker-CreateNotebookInstance-request-KmsKeyId
-#     - id: SageMaker.21
-#       source: AWS Security Hub
-#     - id: sagemaker_notebook_instance_encryption_enabled
-#       source: Prowler
 package cafscan.controls.sagemaker_notebook_kms_encryption
 
 import data.cafscan.lib

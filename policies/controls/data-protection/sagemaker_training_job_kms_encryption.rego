@@ -43,10 +43,6 @@
 #     - id: OutputDataConfig KmsKeyId (default KMS key for Amazon S3)
 #       source: Amazon SageMaker API Reference
 #       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_OutputDataConfig.html
-#     - id: sagemaker_training_jobs_volume_and_output_encryption_enabled
-#       source: Prowler
-#     - id: GENSEC01-BP03
-#       source: AWS Well-Architected Generative AI Lens
 package cafscan.controls.sagemaker_training_job_kms_encryption
 
 import data.cafscan.lib

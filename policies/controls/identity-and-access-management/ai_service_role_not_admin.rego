@@ -42,11 +42,6 @@
 #       aws iam detach-role-policy --role-name ROLE --policy-arn arn:aws:iam::aws:policy/AdministratorAccess
 #       ; aws iam delete-role-policy --role-name ROLE --policy-name INLINE_POLICY
 #       ; aws iam put-role-policy --role-name ROLE --policy-name scoped --policy-document file://scoped.json
-#   references:
-#     - id: GENSEC01-BP03
-#       source: AWS Well-Architected Generative AI Lens
-#     - id: GENSEC05-BP01
-#       source: AWS Well-Architected Generative AI Lens
 package cafscan.controls.ai_service_role_not_admin
 
 import data.cafscan.lib

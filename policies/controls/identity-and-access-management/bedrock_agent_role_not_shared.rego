@@ -59,11 +59,6 @@
 #         agent_resource_role_arn = aws_iam_role.claims_agent.arn # one role per agent
 #         foundation_model        = "anthropic.claude-3-haiku-20240307-v1:0"
 #       }
-#   references:
-#     - id: GENSEC05-BP01
-#       source: AWS Well-Architected Generative AI Lens
-#     - id: bedrock_agent_role_not_shared_across_agents
-#       source: Prowler
 package cafscan.controls.bedrock_agent_role_not_shared
 
 import data.cafscan.lib

@@ -37,11 +37,6 @@
 #     cli: >-
 #       aws iam detach-user-policy --user-name USER --policy-arn arn:aws:iam::aws:policy/AmazonSageMakerFullAccess
 #       (for groups: aws iam detach-group-policy --group-name GROUP --policy-arn arn:aws:iam::aws:policy/AmazonBedrockFullAccess)
-#   references:
-#     - id: GENSEC01-BP01
-#       source: AWS Well-Architected Generative AI Lens
-#     - id: bedrock_full_access_policy_attached
-#       source: Prowler
 package cafscan.controls.iam_principal_no_ai_full_access
 
 import data.cafscan.lib

@@ -36,9 +36,6 @@
 #         cloud_watch_logs_group_arn = "${aws_cloudwatch_log_group.trail.arn}:*"
 #         cloud_watch_logs_role_arn  = aws_iam_role.trail_to_logs.arn
 #       }
-#   references:
-#     - id: GENSEC03-BP01
-#       source: AWS Well-Architected Generative AI Lens
 package cafscan.controls.cloudtrail_cloudwatch_logs
 
 import data.cafscan.lib

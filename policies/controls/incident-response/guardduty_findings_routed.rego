@@ -46,9 +46,6 @@
 #         rule = aws_cloudwatch_event_rule.guardduty.name
 #         arn  = aws_sns_topic.oncall.arn
 #       }
-#   references:
-#     - id: GENSEC03-BP01
-#       source: AWS Well-Architected Generative AI Lens
 package cafscan.controls.guardduty_findings_routed
 
 import data.cafscan.lib

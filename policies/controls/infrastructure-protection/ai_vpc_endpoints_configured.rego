@@ -80,11 +80,6 @@
 #           SubnetIds: [!Ref PrivateSubnetA, !Ref PrivateSubnetB]
 #           SecurityGroupIds: [!Ref EndpointSecurityGroup]
 #           PrivateDnsEnabled: true
-#   references:
-#     - id: GENSEC01-BP02
-#       source: AWS Well-Architected Generative AI Lens
-#     - id: bedrock_vpc_endpoints_configured
-#       source: Prowler
 package cafscan.controls.ai_vpc_endpoints_configured
 
 import data.cafscan.lib

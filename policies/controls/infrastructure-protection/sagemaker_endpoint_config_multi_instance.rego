@@ -39,11 +39,6 @@
 #           initial_instance_count = 2
 #         }
 #       }
-#   references:
-#     - id: SageMaker.4
-#       source: AWS Security Hub
-#     - id: sagemaker_endpoint_config_prod_variant_instances
-#       source: Prowler
 package cafscan.controls.sagemaker_endpoint_config_multi_instance
 
 import data.cafscan.lib

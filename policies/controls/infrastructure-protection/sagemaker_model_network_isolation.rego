@@ -41,10 +41,6 @@
 #     - id: CreateModel EnableNetworkIsolation (default false)
 #       source: Amazon SageMaker API Reference
 #       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModel.html#sagemaker-CreateModel-request-EnableNetworkIsolation
-#     - id: SageMaker.5
-#       source: AWS Security Hub
-#     - id: sagemaker_models_network_isolation_enabled
-#       source: Prowler
 package cafscan.controls.sagemaker_model_network_isolation
 
 import data.cafscan.lib

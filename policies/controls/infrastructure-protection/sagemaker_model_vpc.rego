@@ -57,8 +57,6 @@
 #     - id: CreateModel VpcConfig (no default, SageMaker-managed network)
 #       source: Amazon SageMaker API Reference
 #       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModel.html#sagemaker-CreateModel-request-VpcConfig
-#     - id: sagemaker_models_vpc_settings_configured
-#       source: Prowler
 package cafscan.controls.sagemaker_model_vpc
 
 import data.cafscan.lib

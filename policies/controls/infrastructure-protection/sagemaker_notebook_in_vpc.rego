@@ -39,10 +39,6 @@
 #     - id: CreateNotebookInstance SubnetId (no default, SageMaker-managed network)
 #       source: Amazon SageMaker API Reference
 #       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstance.html#sagemaker-CreateNotebookInstance-request-SubnetId
-#     - id: SageMaker.2
-#       source: AWS Security Hub
-#     - id: sagemaker_notebook_instance_vpc_settings_configured
-#       source: Prowler
 package cafscan.controls.sagemaker_notebook_in_vpc
 
 import data.cafscan.lib

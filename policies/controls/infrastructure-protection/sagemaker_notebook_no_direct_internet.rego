@@ -45,10 +45,6 @@
 #     - id: CreateNotebookInstance DirectInternetAccess (default Enabled)
 #       source: Amazon SageMaker API Reference
 #       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstance.html#sagemaker-CreateNotebookInstance-request-DirectInternetAccess
-#     - id: SageMaker.1
-#       source: AWS Security Hub
-#     - id: sagemaker_notebook_instance_without_direct_internet_access_configured
-#       source: Prowler
 package cafscan.controls.sagemaker_notebook_no_direct_internet
 
 import data.cafscan.lib

@@ -38,10 +38,6 @@
 #     - id: CreateNotebookInstance RootAccess (default Enabled)
 #       source: Amazon SageMaker API Reference
 #       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstance.html#sagemaker-CreateNotebookInstance-request-RootAccess
-#     - id: SageMaker.3
-#       source: AWS Security Hub
-#     - id: sagemaker_notebook_instance_root_access_disabled
-#       source: Prowler
 package cafscan.controls.sagemaker_notebook_root_access_disabled
 
 import data.cafscan.lib

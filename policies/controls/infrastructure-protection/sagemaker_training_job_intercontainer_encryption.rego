@@ -58,8 +58,6 @@
 #     - id: CreateTrainingJob EnableInterContainerTrafficEncryption (default false)
 #       source: Amazon SageMaker API Reference
 #       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-EnableInterContainerTrafficEncryption
-#     - id: sagemaker_training_jobs_intercontainer_encryption_enabled
-#       source: Prowler
 package cafscan.controls.sagemaker_training_job_intercontainer_encryption
 
 import data.cafscan.lib

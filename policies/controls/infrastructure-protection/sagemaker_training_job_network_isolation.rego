@@ -57,8 +57,6 @@
 #     - id: CreateTrainingJob EnableNetworkIsolation (default false)
 #       source: Amazon SageMaker API Reference
 #       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-EnableNetworkIsolation
-#     - id: sagemaker_training_jobs_network_isolation_enabled
-#       source: Prowler
 package cafscan.controls.sagemaker_training_job_network_isolation
 
 import data.cafscan.lib

@@ -61,8 +61,6 @@
 #     - id: CreateTrainingJob VpcConfig (no default, SageMaker-managed network)
 #       source: Amazon SageMaker API Reference
 #       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-VpcConfig
-#     - id: sagemaker_training_jobs_vpc_settings_configured
-#       source: Prowler
 package cafscan.controls.sagemaker_training_job_vpc
 
 import data.cafscan.lib

@@ -55,13 +55,6 @@
 #           }
 #         }
 #       }
-#   references:
-#     - id: GENSEC01-BP04
-#       source: AWS Well-Architected Generative AI Lens
-#     - id: GENSEC03-BP01
-#       source: AWS Well-Architected Generative AI Lens
-#     - id: bedrock_model_invocation_logging_enabled
-#       source: Prowler
 package cafscan.controls.bedrock_model_invocation_logging
 
 import data.cafscan.lib

@@ -29,9 +29,6 @@
 #         is_multi_region_trail      = true
 #         enable_log_file_validation = true
 #       }
-#   references:
-#     - id: GENSEC03-BP01
-#       source: AWS Well-Architected Generative AI Lens
 package cafscan.controls.cloudtrail_log_file_validation
 
 import data.cafscan.lib

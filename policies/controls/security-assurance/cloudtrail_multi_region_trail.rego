@@ -58,9 +58,6 @@
 #         enable_log_file_validation    = true
 #         kms_key_id                    = aws_kms_key.trail.arn
 #       }
-#   references:
-#     - id: GENSEC03-BP01
-#       source: AWS Well-Architected Generative AI Lens
 package cafscan.controls.cloudtrail_multi_region_trail
 
 import data.cafscan.lib

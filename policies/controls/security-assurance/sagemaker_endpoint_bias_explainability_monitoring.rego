@@ -73,8 +73,6 @@
 #             ScheduleConfig:
 #               ScheduleExpression: cron(0 0 ? * * *)
 #   references:
-#     - id: sagemaker_clarify_exists
-#       source: Prowler
 #     - id: Bias drift for models in production
 #       source: AWS documentation
 #       url: https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-model-monitor-bias-drift.html

@@ -50,8 +50,6 @@
 #     - id: Data Classification (AWS whitepaper)
 #       source: AWS documentation
 #       url: https://docs.aws.amazon.com/whitepapers/latest/data-classification/data-classification.html
-#     - id: GENSEC01-BP03
-#       source: AWS Well-Architected Generative AI Lens
 package cafscan.controls.s3_bucket_data_classification_tag
 
 import data.cafscan.lib

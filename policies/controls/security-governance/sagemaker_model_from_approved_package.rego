@@ -49,8 +49,6 @@
 #           PrimaryContainer:
 #             ModelPackageName: arn:aws:sagemaker:us-east-1:111122223333:model-package/churn/7
 #   references:
-#     - id: sagemaker_models_registry_in_use
-#       source: Prowler
 #     - id: Update the approval status of a model
 #       source: AWS documentation
 #       url: https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-approve.html

@@ -39,8 +39,9 @@
 #         }
 #       }
 #   references:
-#     - id: GENSEC01-BP01
-#       source: AWS Well-Architected Generative AI Lens
+#     - id: AddTags API reference
+#       source: Amazon SageMaker API Reference
+#       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AddTags.html
 package cafscan.controls.sagemaker_resource_owner_tag
 
 import data.cafscan.lib

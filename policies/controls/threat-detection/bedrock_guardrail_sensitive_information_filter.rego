@@ -62,11 +62,6 @@
 #             PiiEntitiesConfig:
 #               - {Type: EMAIL, Action: ANONYMIZE}
 #               - {Type: US_SOCIAL_SECURITY_NUMBER, Action: BLOCK}
-#   references:
-#     - id: GENSEC02-BP01
-#       source: AWS Well-Architected Generative AI Lens
-#     - id: bedrock_guardrail_sensitive_information_filter_enabled
-#       source: Prowler
 package cafscan.controls.bedrock_guardrail_sensitive_information_filter
 
 import data.cafscan.lib

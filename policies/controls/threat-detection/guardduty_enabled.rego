@@ -34,9 +34,6 @@
 #       resource "aws_guardduty_detector" "this" {
 #         enable = true
 #       }
-#   references:
-#     - id: GENSEC03-BP01
-#       source: AWS Well-Architected Generative AI Lens
 package cafscan.controls.guardduty_enabled
 
 import data.cafscan.lib

@@ -42,9 +42,6 @@
 #         name        = "S3_DATA_EVENTS"
 #         status      = "ENABLED"
 #       }
-#   references:
-#     - id: GENSEC03-BP01
-#       source: AWS Well-Architected Generative AI Lens
 package cafscan.controls.guardduty_s3_protection
 
 import data.cafscan.lib

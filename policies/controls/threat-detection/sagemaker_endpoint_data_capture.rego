@@ -58,9 +58,6 @@
 #           capture_options { capture_mode = "Output" }
 #         }
 #       }
-#   references:
-#     - id: GENSEC03-BP01
-#       source: AWS Well-Architected Generative AI Lens
 package cafscan.controls.sagemaker_endpoint_data_capture
 
 import data.cafscan.lib

@@ -81,8 +81,6 @@
 #         }
 #       }
 #   references:
-#     - id: sagemaker_models_monitor_enabled
-#       source: Prowler
 #     - id: Monitor data quality
 #       source: AWS documentation
 #       url: https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-data-quality.html

@@ -69,8 +69,6 @@
 #         }
 #       }
 #   references:
-#     - id: GENSEC03-BP01
-#       source: AWS Well-Architected Generative AI Lens
 #     - id: Logging data events
 #       source: AWS documentation
 #       url: https://docs.aws.amazon.com/awscloudtrail/latest/userguide/logging-data-events-with-cloudtrail.html

@@ -10,6 +10,7 @@
  */
 import type { ControlDetailsMap } from '../../model/results.js';
 import type { Remediation } from '../../model/control.js';
+import { CAF_FRAMEWORK_ID } from '../../model/frameworks.js';
 import { escapeHtml } from './escape.js';
 import type { ReportFinding } from './report-view.js';
 
@@ -63,7 +64,9 @@ export function renderFixSection(findings: readonly ReportFinding[], controls: C
   const entries = ids.map((id) => {
     const c = controls[id]!;
     // References as text: the page has no links (its CSP test forbids any href), the URL can be copied.
-    const refs = c.references.map((r) => `<li>${escapeHtml(r.id)} (${escapeHtml(r.source)})${r.url ? ` ${escapeHtml(r.url)}` : ''}</li>`);
+    // Frameworks from rules/ (CAF-AI's is the capability and component shown already), then documentation.
+    const frameworks = c.frameworks.filter((r) => r.framework !== CAF_FRAMEWORK_ID).map((r) => `<li>${escapeHtml(r.framework)} ${escapeHtml(r.requirement)}: ${escapeHtml(r.title)}${r.partial ? ' (in part)' : ''}</li>`);
+    const refs = [...frameworks, ...c.references.map((r) => `<li>${escapeHtml(r.id)} (${escapeHtml(r.source)})${r.url ? ` ${escapeHtml(r.url)}` : ''}</li>`)];
     return `<details class="fix" id="${fixAnchor(id)}"><summary><span class="control">${escapeHtml(id)}</span> ${escapeHtml(c.title)}</summary><p>${escapeHtml(c.rationale)}</p>${remediationBody(c.remediation)}${refs.length ? `<ul>${refs.join('')}</ul>` : ''}</details>`;
   });
   return ['<section id="remediation" aria-labelledby="remediation-heading">', '<h2 id="remediation-heading">How to fix</h2>', ...entries, '</section>'].join('\n');
