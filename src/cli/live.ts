@@ -10,6 +10,8 @@ export interface LiveFlags {
   roleArn?: string;
   externalId?: string;
   endpointUrl?: string;
+  /** --quiet: no collection progress either. */
+  quiet?: boolean;
 }
 
 export function liveOptionsFrom(flags: LiveFlags): LiveOptions {
@@ -25,7 +27,7 @@ export function liveOptionsFrom(flags: LiveFlags): LiveOptions {
     ...(flags.externalId ? { externalId: flags.externalId } : {}),
     ...(flags.endpointUrl ? { endpoint: flags.endpointUrl } : {}),
     ...(regions ? { regions } : {}),
-    onProgress: liveProgress(),
+    ...(flags.quiet ? {} : { onProgress: liveProgress() }),
   };
 }
 

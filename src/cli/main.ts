@@ -176,7 +176,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   const frameworks = loadFrameworks(new Set(loadCatalog().controls.map((c) => c.id)));
   const selection = selectionFrom(flags, loadCatalog().controls, frameworks);
   // Inputs are streamed into a set that keeps large inventories on disk between passes.
-  const source = offline ? inputFiles(inputs, flags.demo ? ['demo'] : inputs) : liveAccount(liveOptionsFrom(flags), printCollection);
+  const source = offline ? inputFiles(inputs, flags.demo ? ['demo'] : inputs) : liveAccount(liveOptionsFrom(flags), flags.quiet ? () => undefined : printCollection);
   const { resources, collection } = await source.open();
   phaseDone('load');
   // Ctrl-C or SIGTERM mid-scan: the spill file (gigabytes for a large input) goes too. A process
