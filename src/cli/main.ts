@@ -140,6 +140,7 @@ function parseWorkers(value: string): number {
 
 function collectFormats(value: string, previous: string[] | undefined): string[] {
   const formats = value.split(',').map((f) => f.trim()).filter(Boolean);
+  if (formats.length === 0) throw new InvalidArgumentError(`no format given (choose from ${SCAN_FORMATS.join(', ')})`);
   for (const format of formats) {
     if (!SCAN_FORMATS.includes(format)) throw new InvalidArgumentError(`unknown format "${format}" (choose from ${SCAN_FORMATS.join(', ')})`);
   }
@@ -234,6 +235,11 @@ async function collectCommand(flags: LiveFlags & { output: string; redact: boole
 
 /** Runs the CLI and returns the exit code; never lets a stack trace reach the user. */
 export async function main(argv: string[]): Promise<number> {
+  // `cafscan scan | head`: the reader left before the table was written. Nothing is lost (the
+  // reports are files) and the exit code must stay the scan's, not a crash's.
+  if (process.stdout.listenerCount('error') === 0) process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   try {
     await buildProgram().parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CAPABILITIES, COMPONENTS, SEVERITIES, type ControlMeta, type Severity } from '../model/control.js';
 import { hasCriteria, selectControls, servicesOf, splitList, type Selection, type SelectionScope } from '../controls/select.js';
 import type { SelectionCriteria } from '../model/selection.js';
@@ -27,7 +27,13 @@ export function addSelectionOptions(command: Command, controls: readonly Control
     .addOption(new Option('--component <names>', `run only controls of these components: ${COMPONENTS.join(', ')}`).argParser(list))
     .addOption(new Option('--severity <min>', 'run only controls of this severity or more severe').choices([...SEVERITIES]))
     .addOption(new Option('--service <names>', `run only controls on these services' resources: ${servicesOf(controls).join(', ')}`).argParser(list))
-    .addOption(new Option('--framework <id>', 'run only the controls a rules/ framework maps (`cafscan frameworks` lists the ids); its requirement table comes first in the reports'));
+    .addOption(new Option('--framework <id>', 'run only the controls a rules/ framework maps (`cafscan frameworks` lists the ids); its requirement table comes first in the reports').argParser(oneFramework));
+}
+
+/** --framework takes one id: a second one would silently replace the first (the other selection flags add up; this one cannot). */
+function oneFramework(value: string, previous: string | undefined): string {
+  if (previous !== undefined) throw new InvalidArgumentError(`give one framework (got "${previous}" and "${value}")`);
+  return value;
 }
 
 /** The selection the flags make, or undefined when none was given (every control runs). Throws InputError on a bad value. */

@@ -65,9 +65,9 @@ function commitSet(set: StagedSet, options: WriteOptions): WriteResult {
   const stale = set.guard('', () => {
     fsyncDirectory(staging);
     for (const name of names) checkReplaceable(dir, name);
-    const found = options.isStale ? readdirSync(dir).filter((name) => !names.includes(name) && options.isStale!(name)) : [];
-    for (const name of found) checkReplaceable(dir, name);
-    return found;
+    // Only files (or symlinks) go with the old set: a directory that happens to bear a report's
+    // name is the user's, and this set does not need its name.
+    return options.isStale ? readdirSync(dir).filter((name) => !names.includes(name) && options.isStale!(name) && isFileOrLink(dir, name)) : [];
   });
   swap(dir, staging, backup, names, stale, rename);
   const warnings: string[] = [];
@@ -129,6 +129,11 @@ function checkReplaceable(dir: string, name: string): void {
   if (!exists(path)) return;
   const stat = lstatSync(path);
   if (!stat.isFile() && !stat.isSymbolicLink()) throw new Error(`${path} is ${stat.isDirectory() ? 'a directory' : 'not a regular file'}, which cafscan does not replace`);
+}
+
+function isFileOrLink(dir: string, name: string): boolean {
+  const stat = lstatSync(join(dir, name));
+  return stat.isFile() || stat.isSymbolicLink();
 }
 
 function exists(path: string): boolean {

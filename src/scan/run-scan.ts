@@ -304,7 +304,11 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     await letSignalsArrive();
     release();
     swapping = true;
-    const output = commitStaged(staged, { isStale: (name) => [...gatherers.values()].some((g) => g.isStale?.(name) ?? false) });
+    // A file another registered reporter writes, not written by this set (results.csv of an earlier
+    // --format csv), would sit beside results.json it no longer matches: it leaves with the old set.
+    const written = new Set(active.flatMap((r) => (r.kind === 'render' ? [r.file] : [])));
+    const otherFiles = new Set(registered.flatMap((r) => (r.kind === 'render' && !written.has(r.file) ? [r.file] : [])));
+    const output = commitStaged(staged, { isStale: (name) => otherFiles.has(name) || [...gatherers.values()].some((g) => g.isStale?.(name) ?? false) });
     phaseDone('write');
 
     const warnings = output.warnings;
