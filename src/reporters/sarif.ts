@@ -260,10 +260,28 @@ export function fingerprint(finding: Finding): string {
  * one `<framework>/<requirement>` per requirement that maps the control in rules/ (e.g.
  * owasp-llm-2025/LLM02, frameworks in id order), so code scanning filters alerts by a
  * framework's requirement. The list stops at GitHub's 10 tags per rule; help lists every one.
+ * When they do not all fit, the frameworks take turns (each one's first requirement, then each
+ * one's second…), so a filter on any framework finds the rule, not only on the first ones by id.
  */
 function ruleTags(control: ControlMeta, frameworks: readonly FrameworkReference[]): string[] {
-  const tags = ['security', 'caf-ai', control.capability, control.component, ...serviceTags(control), ...frameworks.map(crosswalkLabel)];
-  return [...new Set(tags)].slice(0, GITHUB_LIMITS.tagsPerRule);
+  const fixed = ['security', 'caf-ai', control.capability, control.component, ...serviceTags(control)];
+  const all = [...new Set([...fixed, ...frameworks.map(crosswalkLabel)])];
+  if (all.length <= GITHUB_LIMITS.tagsPerRule) return all;
+  return [...new Set([...fixed, ...takingTurns(frameworks).map(crosswalkLabel)])].slice(0, GITHUB_LIMITS.tagsPerRule);
+}
+
+/** The references reordered round-robin by framework, each framework's in their own order. */
+function takingTurns(references: readonly FrameworkReference[]): FrameworkReference[] {
+  const byFramework = new Map<string, FrameworkReference[]>();
+  for (const reference of references) {
+    const list = byFramework.get(reference.framework);
+    if (list) list.push(reference);
+    else byFramework.set(reference.framework, [reference]);
+  }
+  const lists = [...byFramework.values()];
+  const out: FrameworkReference[] = [];
+  for (let round = 0; out.length < references.length; round++) for (const list of lists) if (round < list.length) out.push(list[round]!);
+  return out;
 }
 
 function helpText(control: ControlMeta, frameworks: readonly FrameworkReference[]): string {

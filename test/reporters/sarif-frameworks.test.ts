@@ -73,6 +73,15 @@ describe('SARIF rule tags and help from rules/', () => {
     expect(rule.help!.text).toContain('fw/R29 t29');
   });
 
+  it('when they do not all fit, the frameworks take turns, so the last framework by id still has a tag', () => {
+    const refs = (framework: string, n: number): FrameworkReference[] => Array.from({ length: n }, (_, i) => ({ framework, requirement: `R${i}`, title: `t${i}` }));
+    const rule = rules(['CAFAI-DP-02'], new Map([['CAFAI-DP-02', [...refs('a-first', 8), ...refs('z-last', 2)]]])).get('CAFAI-DP-02')!;
+    const tags = rule.properties!.tags!;
+    expect(tags).toHaveLength(10);
+    const frameworkTags = tags.filter((t) => t.includes('/'));
+    expect(frameworkTags.slice(0, 4)).toEqual(['a-first/R0', 'z-last/R0', 'a-first/R1', 'z-last/R1']);
+  });
+
   it('a control no framework beyond CAF-AI maps keeps today\'s tags and no Frameworks section', () => {
     const sg01 = byId.get('CAFAI-SG-01')!;
     expect(otherFrameworksOf(shipped, 'CAFAI-SG-01')).toEqual([]);
