@@ -61,8 +61,9 @@ export interface AsffHome {
 /**
  * The finding's account and Region: the resource's own when valid (a 12-digit account, a real
  * Region name, or "global" for the partition's first Region), else those in its ARN
- * (arn:partition:service:region:account:…). Config items without awsAccountId, documentation
- * placeholders ("AccountId") and account-wide checks on an unknown account have neither.
+ * (arn:partition:service:region:account:…), as for a Config item without awsAccountId. A
+ * documentation placeholder ("AccountId") or an account-wide check on an input that never names
+ * its account ("unknown") has no valid account in either: undefined, and the finding is left out.
  */
 export function asffHome(resource: Finding['resource']): AsffHome | undefined {
   // A partition ASFF does not know (a new one, or no ARN) cannot name a Security Hub product: aws.
