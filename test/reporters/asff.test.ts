@@ -1,12 +1,35 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/model/finding.js';
-import { ASFF_LIMITS, AsffWriter, asffChunks, type AsffFinding } from '../../src/reporters/asff/asff.js';
+import { ASFF_LIMITS, AsffWriter, asffChunks, asffHome, type AsffFinding } from '../../src/reporters/asff/asff.js';
 import type { ScanResults } from '../../src/model/results.js';
+import { findingUid } from '../../src/reporters/finding-stream.js';
+import { InputError } from '../../src/errors.js';
+import { resourceSetOf } from '../../src/inventory/resource-set.js';
+import { runScan } from '../../src/scan/run-scan.js';
+import { loadInputs } from '../../src/sources/load-inputs.js';
+import { tempDir } from '../helpers/cli.js';
 import { demoResults, HOSTILE, hostileResults, joined } from '../helpers/format-fixtures.js';
+
+/** What `cafscan scan --input <file> --output-dir <dir> --format asff` does, with the exit code the CLI would give. */
+async function scanAsff(file: string, outputDir: string): Promise<{ exitCode: number; error?: string }> {
+  try {
+    const resources = resourceSetOf(await loadInputs([file]));
+    const outcome = await runScan({ resources, sources: [file], outputDir, redact: true, startedAt: new Date(), humanFormats: ['asff'] });
+    return { exitCode: outcome.exitCode };
+  } catch (error) {
+    // The CLI's mapping (src/cli): bad input exits 2 with one line; anything else is a crash.
+    const message = error instanceof Error ? error.message : String(error);
+    return { exitCode: error instanceof InputError ? 2 : 3, error: message };
+  }
+}
+
+/** Real-world AWS data others wrote (/work/shared/real-world), found as the hostile tests find it. */
+const REAL_WORLD = join(import.meta.dirname, '..', '..', '..', 'shared', 'real-world');
 
 interface JsonSchema {
   required?: string[];
@@ -102,19 +125,32 @@ describe('ASFF reporter', () => {
     expect(other?.Resources[0]!.Type).toBe('Other');
   });
 
-  it('keeps verdicts apart: an accepted risk stays FAILED and is marked suppressed with its reason; unknown is NOT_AVAILABLE', () => {
+  it('keeps verdicts apart: an accepted risk stays FAILED and NEW (never SUPPRESSED), marked in ProductFields; unknown is NOT_AVAILABLE', () => {
     const accepted = findingOf(hostile, (f) => f.suppression !== undefined);
-    expect([accepted.Compliance.Status, accepted.Workflow.Status]).toEqual(['FAILED', 'SUPPRESSED']);
-    expect(accepted.Note?.Text).toContain('until 2030-01-01');
-    expect(accepted.Note?.Text).toContain(HOSTILE.astral);
+    // Security Hub never moves a provider's SUPPRESSED back to NEW: the failure would stay hidden after the suppression ends.
+    expect([accepted.Compliance.Status, accepted.Workflow.Status]).toEqual(['FAILED', 'NEW']);
+    expect(accepted.ProductFields['cafscan/Suppressed']).toBe('true');
+    expect(accepted.ProductFields['cafscan/SuppressionExpires']).toBe('2030-01-01');
+    expect(accepted.ProductFields['cafscan/SuppressionSource']).toBe('cafscan.ignore.yaml#suppressions[0]');
+    expect(accepted.ProductFields['cafscan/SuppressionReason']).toContain(HOSTILE.astral);
+    // A Note, like Workflow, is taken only when the finding is created: it would outlive the suppression.
+    expect(accepted).not.toHaveProperty('Note');
     expect(accepted.ProductFields['cafscan/BaselineState']).toBe('unchanged');
+    for (const results of [demo, hostile]) {
+      const all = findings(results);
+      expect(all.filter((f) => f.Workflow.Status !== 'NEW' && f.Workflow.Status !== 'RESOLVED')).toEqual([]);
+      expect(all.filter((f) => 'Note' in f)).toEqual([]);
+      // Every finding says whether it is an accepted risk, so an automation rule can also lift a suppression.
+      expect(all.map((f) => f.ProductFields['cafscan/Suppressed']).sort()).toEqual(results.findings.map((f) => (f.suppression ? 'true' : 'false')).sort());
+    }
+    expect(demo.findings.some((f) => f.suppression)).toBe(true);
     const unknown = findingOf(hostile, (f) => f.status === 'not_evaluated');
     expect([unknown.Compliance.Status, unknown.Workflow.Status]).toEqual(['NOT_AVAILABLE', 'NEW']);
     expect(unknown.ProductFields['cafscan/Reason']).toContain('were not collected');
     const passed = findingOf(hostile, (f) => f.status === 'pass');
     expect([passed.Compliance.Status, passed.Workflow.Status]).toEqual(['PASSED', 'RESOLVED']);
     const failed = findingOf(hostile, (f) => f.status === 'fail' && !f.suppression && f.severity === 'critical');
-    expect([failed.Compliance.Status, failed.Workflow.Status, failed.Severity.Label, failed.Note]).toEqual(['FAILED', 'NEW', 'CRITICAL', undefined]);
+    expect([failed.Compliance.Status, failed.Workflow.Status, failed.Severity.Label]).toEqual(['FAILED', 'NEW', 'CRITICAL']);
   });
 
   it('cuts text to the API limits without splitting a character, and keeps long ids within 512', () => {
@@ -169,5 +205,70 @@ describe('ASFF reporter', () => {
     expect(JSON.parse(joined(asffChunks({ ...demo, findings: [] })))).toEqual({ Findings: [] });
     const writer = new AsffWriter(demo);
     expect((JSON.parse(writer.start() + writer.add(demo.findings[0]!) + writer.end()) as { Findings: unknown[] }).Findings).toHaveLength(1);
+  });
+
+  it('takes account and Region from the ARN when the resource lacks valid ones, and leaves out a finding with neither rather than write an invalid one', () => {
+    const base = hostile.findings.find((f) => f.status === 'fail' && f.resource.region === 'us-east-1' && !f.suppression)!;
+    const at = (resource: Partial<Finding['resource']>): Finding => ({ ...base, resource: { ...base.resource, ...resource } });
+    const derived = [
+      // Config items without awsAccountId: the account is in the ARN.
+      at({ accountId: '', region: 'eu-west-1', arn: 'arn:aws:sagemaker:eu-west-1:210987654321:notebook-instance/no-account' }),
+      // A Region cafscan could not tell: the ARN's, not us-east-1.
+      at({ region: 'unknown', arn: 'arn:aws:sagemaker:eu-west-1:123456789012:notebook-instance/no-region' }),
+    ];
+    const omitted = [
+      // An account-wide check on an unknown account (A2 EBS health events history).
+      at({ accountId: 'unknown', region: 'us-east-1', arn: 'arn:aws::us-east-1:unknown', type: 'AWS::::Account' }),
+      // A documentation placeholder (A10 batch-get-resource-config example).
+      at({ accountId: 'AccountId', arn: 'arn:aws:sagemaker:us-west-2:AccountId:notebook-instance/doc' }),
+      // No Region anywhere: an S3 ARN has none, and "unknown" must not become us-east-1.
+      at({ region: 'unknown', arn: 'arn:aws:s3:::bucket-somewhere', type: 'AWS::S3::Bucket' }),
+    ];
+    const results = { ...hostile, findings: [...derived, ...omitted, base] };
+    expectValid(results);
+    const out = findings(results);
+    expect(out.map((f) => f.Resources[0]!.Id)).toEqual([...derived, base].map((f) => f.resource.arn));
+    expect(out[0]!.AwsAccountId).toBe('210987654321');
+    expect(out[0]!.ProductArn).toBe('arn:aws:securityhub:eu-west-1:210987654321:product/210987654321/default');
+    expect(out[1]!.Resources[0]!.Region).toBe('eu-west-1');
+    expect(out[1]!.ProductArn).toBe('arn:aws:securityhub:eu-west-1:123456789012:product/123456789012/default');
+    expect(omitted.map((f) => asffHome(f.resource))).toEqual([undefined, undefined, undefined]);
+    // Only omitted findings leave pieces empty; the array stays valid JSON with nothing written for them.
+    expect([...asffChunks(results)].filter((chunk) => chunk === '')).toHaveLength(omitted.length);
+  });
+
+  it('writes valid ASFF for every real-world input; the findings left out are exactly those with no account or Region, and they stay in results.json', { timeout: 300_000 }, async () => {
+    const inputs = readdirSync(REAL_WORLD).filter((f) => f.endsWith('.json') || f.endsWith('.json.gz'));
+    expect(inputs.length).toBeGreaterThan(10);
+    let scanned = 0;
+    let written = 0;
+    const left: string[] = [];
+    for (const input of inputs) {
+      const dir = tempDir();
+      // `scan --input <file> --format asff` in this process (a process per file took minutes on a shared machine).
+      const run = await scanAsff(join(REAL_WORLD, input), dir);
+      try {
+        // Invalid input (exit 2, one line on stderr) is another test's subject; skipped by its exit code, not its name.
+        if (run.exitCode === 2) continue;
+        expect(run.exitCode, `${input}: ${run.error ?? ''}`).toBeLessThan(2);
+        scanned++;
+        const body = JSON.parse(readFileSync(join(dir, 'results.asff.json'), 'utf8')) as { Findings: AsffFinding[] };
+        expect(validate(body), `${input}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
+        const all = (JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ScanResults).findings;
+        const kept = all.filter((f) => asffHome(f.resource) !== undefined);
+        expect(body.Findings.map((f) => f.Id), input).toEqual(kept.map((f) => findingUid(f)));
+        written += body.Findings.length;
+        for (const f of all) if (!asffHome(f.resource)) left.push(`${input}: ${f.resource.accountId} ${f.resource.arn}`);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }
+    expect(scanned).toBeGreaterThan(10);
+    expect(written).toBeGreaterThan(100);
+    // The reviewer's cases: an unknown account (A2) and a documentation placeholder (A10), kept in results.json.
+    expect(left.some((l) => l.startsWith('A2-test_ebs_health_events_filter-history.json: unknown '))).toBe(true);
+    expect(left.some((l) => l.startsWith('A10-awsdocs-batch-get-custom-resource.json: AccountId '))).toBe(true);
+    // Nothing with a valid 12-digit account anywhere (resource or ARN) was left out.
+    expect(left.filter((l) => /\b\d{12}\b/.test(l))).toEqual([]);
   });
 });

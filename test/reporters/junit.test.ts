@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/model/finding.js';
-import { JunitTally, JunitWriter, junitChunks } from '../../src/reporters/junit/junit.js';
+import { EMPTY_SCAN_CASE, JunitTally, JunitWriter, junitChunks } from '../../src/reporters/junit/junit.js';
 import type { ScanResults } from '../../src/model/results.js';
+import { runCli, tempDir } from '../helpers/cli.js';
 import { demoResults, HOSTILE, hostileResults, joined } from '../helpers/format-fixtures.js';
+
+const REAL_WORLD = join(import.meta.dirname, '..', '..', '..', 'shared', 'real-world');
 
 let demo: ScanResults;
 let hostile: ScanResults;
@@ -18,6 +23,7 @@ interface Attributes {
 }
 interface TestCase extends Attributes {
   failure?: Attributes & { '#text'?: string };
+  error?: Attributes;
   skipped?: Attributes;
 }
 interface TestSuite extends Attributes {
@@ -136,5 +142,32 @@ describe('JUnit XML reporter', () => {
     const { doc } = report({ ...demo, findings: [] });
     expect(doc.testsuites.testsuite).toBeUndefined();
     expect(doc.testsuites['@_tests']).toBe('0');
+  });
+
+  it('does not go green on a scan that evaluated nothing: an empty input and an all-not-evaluated input each give one error', () => {
+    // The CLI as a CI job runs it: one input with no resources cafscan checks, one whose every check is not_evaluated.
+    for (const [input, statuses] of [
+      ['A10-awsdocs-console-snapshot.json', []],
+      ['A2-test_ebs_health_events_filter-history.json', ['not_evaluated']],
+    ] as const) {
+      const dir = tempDir();
+      const run = runCli(['scan', '--input', join(REAL_WORLD, input), '--output-dir', dir, '--format', 'junit']);
+      expect(run.status, run.stderr).not.toBe(2);
+      const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as ScanResults;
+      expect(results.scan.empty, input).toBe(true);
+      expect([...new Set(results.findings.map((f) => f.status))]).toEqual(statuses);
+      const { doc } = report(results);
+      const root = doc.testsuites;
+      expect([root['@_tests'], root['@_failures'], root['@_errors'], root['@_skipped']]).toEqual([String(results.findings.length + 1), '0', '1', String(results.findings.length)]);
+      const suite = root.testsuite!.find((s) => s['@_name'] === 'cafscan')!;
+      expect([suite['@_tests'], suite['@_errors'], suite['@_failures'], suite['@_skipped']]).toEqual(['1', '1', '0', '0']);
+      expect(suite.testcase).toHaveLength(1);
+      expect(suite.testcase[0]!['@_name']).toBe(EMPTY_SCAN_CASE);
+      expect(suite.testcase[0]!.error!['@_message']).toBe(`nothing was evaluated: ${results.scan.emptyReason!}`);
+      // The file the scan wrote says the same.
+      expect(readFileSync(join(dir, 'results.junit.xml'), 'utf8')).toBe(joined(junitChunks(results)));
+    }
+    // A scan that evaluated something has no such case.
+    expect(report(demo).doc.testsuites.testsuite!.some((s) => s['@_name'] === 'cafscan')).toBe(false);
   });
 });

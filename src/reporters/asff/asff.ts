@@ -5,6 +5,9 @@
  * 100 findings per call, into each finding's own account and Region. Field limits are those of
  * the API reference (https://docs.aws.amazon.com/securityhub/1.0/APIReference/API_AwsSecurityFinding.html):
  * a longer value would have Security Hub reject the whole finding, so text is cut to fit.
+ * A finding whose account or Region cannot be told (from the resource or its ARN) is left out:
+ * Security Hub would reject it, and a made-up account or Region would file it in the wrong place.
+ * It stays in results.json (docs/formats.md says so).
  */
 import type { Severity } from '../../model/control.js';
 import { CAPABILITY_TITLES } from '../../model/control.js';
@@ -16,7 +19,7 @@ export const ASFF_FILE = 'results.asff.json';
 /** BatchImportFindings takes at most this many findings per call. */
 export const ASFF_BATCH_LIMIT = 100;
 
-export const ASFF_LIMITS = { title: 256, description: 1024, recommendation: 512, note: 512, productFieldValue: 2048 } as const;
+export const ASFF_LIMITS = { title: 256, description: 1024, recommendation: 512, productFieldValue: 2048 } as const;
 
 const SEVERITY_LABEL: Record<Severity, string> = { critical: 'CRITICAL', high: 'HIGH', medium: 'MEDIUM', low: 'LOW', informational: 'INFORMATIONAL' };
 const COMPLIANCE_STATUS = { pass: 'PASSED', fail: 'FAILED', not_evaluated: 'NOT_AVAILABLE' } as const;
@@ -46,6 +49,37 @@ const ASFF_RESOURCE_TYPES: Record<string, string> = {
 const GLOBAL_HOME: Record<string, string> = { aws: 'us-east-1', 'aws-cn': 'cn-north-1', 'aws-us-gov': 'us-gov-west-1' };
 const PARTITIONS = new Set(Object.keys(GLOBAL_HOME));
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+const ACCOUNT = /^\d{12}$/;
+
+/** Where a finding goes in Security Hub: both parts of its ProductArn, or undefined when either cannot be told. */
+export interface AsffHome {
+  partition: string;
+  accountId: string;
+  region: string;
+}
+
+/**
+ * The finding's account and Region: the resource's own when valid (a 12-digit account, a real
+ * Region name, or "global" for the partition's first Region), else those in its ARN
+ * (arn:partition:service:region:account:…), as for a Config item without awsAccountId. A
+ * documentation placeholder ("AccountId") or an account-wide check on an input that never names
+ * its account ("unknown") has no valid account in either: undefined, and the finding is left out.
+ */
+export function asffHome(resource: Finding['resource']): AsffHome | undefined {
+  // A partition ASFF does not know (a new one, or no ARN) cannot name a Security Hub product: aws.
+  const partition = PARTITIONS.has(partitionOf(resource.arn)) ? partitionOf(resource.arn) : 'aws';
+  const [prefix, , , arnRegion = '', arnAccount = ''] = resource.arn.split(':');
+  const fromArn = prefix === 'arn';
+  const accountId = ACCOUNT.test(resource.accountId) ? resource.accountId : fromArn && ACCOUNT.test(arnAccount) ? arnAccount : undefined;
+  const region = REGION.test(resource.region)
+    ? resource.region
+    : resource.region === 'global'
+      ? GLOBAL_HOME[partition]
+      : fromArn && REGION.test(arnRegion)
+        ? arnRegion
+        : undefined;
+  return accountId && region ? { partition, accountId, region } : undefined;
+}
 
 interface AsffSeverity {
   Label: string;
@@ -74,9 +108,8 @@ export interface AsffFinding {
   ProductFields: Record<string, string>;
   Resources: Array<{ Type: string; Id: string; Partition: string; Region: string }>;
   Compliance: { Status: 'PASSED' | 'FAILED' | 'NOT_AVAILABLE' };
-  Workflow: { Status: 'NEW' | 'SUPPRESSED' | 'RESOLVED' };
+  Workflow: { Status: 'NEW' | 'RESOLVED' };
   RecordState: 'ACTIVE';
-  Note?: { Text: string; UpdatedBy: string; UpdatedAt: string };
 }
 
 export class AsffWriter implements FindingStreamWriter {
@@ -88,20 +121,22 @@ export class AsffWriter implements FindingStreamWriter {
     return this.array.start();
   }
 
+  /** Nothing for a finding with no account or Region to import it into (asffHome). */
   add(finding: Finding): string {
-    return this.array.item(this.finding(finding));
+    const asff = this.finding(finding);
+    return asff ? this.array.item(asff) : '';
   }
 
   end(): string {
     return this.array.end();
   }
 
-  finding(finding: Finding): AsffFinding {
+  finding(finding: Finding): AsffFinding | undefined {
     const { resource } = finding;
+    const home = asffHome(resource);
+    if (!home) return undefined;
+    const { partition, accountId, region } = home;
     const { startedAt, finishedAt } = this.results.scan;
-    // A partition ASFF does not know (a new one, or no ARN) cannot name a Security Hub product: aws.
-    const partition = PARTITIONS.has(partitionOf(resource.arn)) ? partitionOf(resource.arn) : 'aws';
-    const region = REGION.test(resource.region) ? resource.region : GLOBAL_HOME[partition]!;
     const severity = { Label: SEVERITY_LABEL[finding.severity], Original: finding.severity };
     const types = [`Software and Configuration Checks/AWS Security Best Practices/CAF-AI ${CAPABILITY_TITLES[finding.capability]}`];
     const details = this.results.controls?.[finding.controlId];
@@ -109,11 +144,11 @@ export class AsffWriter implements FindingStreamWriter {
     return {
       SchemaVersion: '2018-10-08',
       Id: findingUid(finding),
-      ProductArn: `arn:${partition}:securityhub:${region}:${resource.accountId}:product/${resource.accountId}/default`,
+      ProductArn: `arn:${partition}:securityhub:${region}:${accountId}:product/${accountId}/default`,
       ProductName: 'cafscan',
       CompanyName: 'cafscan',
       GeneratorId: `cafscan/${finding.controlId}`,
-      AwsAccountId: resource.accountId,
+      AwsAccountId: accountId,
       Types: types,
       CreatedAt: startedAt,
       UpdatedAt: finishedAt,
@@ -135,22 +170,22 @@ export class AsffWriter implements FindingStreamWriter {
         },
       ],
       Compliance: { Status: COMPLIANCE_STATUS[finding.status] },
-      // An accepted risk stays FAILED (it is one) and is marked suppressed, with why, in the workflow.
-      Workflow: { Status: finding.suppression ? 'SUPPRESSED' : finding.status === 'pass' ? 'RESOLVED' : 'NEW' },
+      // Security Hub takes a provider's Workflow (and Note) only when it creates a finding and never
+      // moves SUPPRESSED back: an accepted risk sent as SUPPRESSED would stay hidden after its
+      // suppression expired or was removed. So an accepted risk is FAILED and NEW like any failure,
+      // marked in ProductFields (which every import updates) for an automation rule to act on.
+      // RESOLVED for a pass is safe: Security Hub resets RESOLVED to NEW when PASSED turns FAILED.
+      Workflow: { Status: finding.status === 'pass' ? 'RESOLVED' : 'NEW' },
       RecordState: 'ACTIVE',
-      ...(finding.suppression
-        ? { Note: { Text: truncate(suppressionNote(finding.suppression), ASFF_LIMITS.note), UpdatedBy: 'cafscan', UpdatedAt: finishedAt } }
-        : {}),
     };
   }
 }
 
-function suppressionNote(suppression: NonNullable<Finding['suppression']>): string {
-  const until = suppression.expires ? ` (until ${suppression.expires})` : '';
-  return `Accepted risk${until}, ${suppression.source}: ${suppression.reason}`;
-}
-
-/** cafscan's own fields (keys under "cafscan/"), each value cut to ASFF's limit; at most 10 of ASFF's 50. */
+/**
+ * cafscan's own fields (keys under "cafscan/"), each value cut to ASFF's limit; at most 12 of
+ * ASFF's 50. "cafscan/Suppressed" is always written ("true" or "false"), so a Security Hub
+ * automation rule can suppress on "true" and un-suppress on "false" (docs/formats.md).
+ */
 function productFields(finding: Finding, version: string): Record<string, string> {
   const fields: Record<string, string | undefined> = {
     'cafscan/Version': version,
@@ -161,8 +196,10 @@ function productFields(finding: Finding, version: string): Record<string, string
     'cafscan/ResourceType': finding.resource.type,
     'cafscan/Reason': finding.reason,
     'cafscan/BaselineState': finding.baselineState,
+    'cafscan/Suppressed': finding.suppression ? 'true' : 'false',
     'cafscan/SuppressionReason': finding.suppression?.reason,
     'cafscan/SuppressionExpires': finding.suppression?.expires,
+    'cafscan/SuppressionSource': finding.suppression?.source,
   };
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(fields)) if (value) out[key] = truncate(value, ASFF_LIMITS.productFieldValue);

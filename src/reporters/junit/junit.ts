@@ -5,7 +5,8 @@
  * could not be evaluated and for accepted risks (suppressed failures: known, not counted
  * against the build, as --fail-on does not count them). Elements, attributes and escaping are
  * fast-xml-parser's XMLBuilder; each test case is built on its own and written as it comes (one
- * line each), so a suite of any size is never held.
+ * line each), so a suite of any size is never held. A scan that evaluated nothing (scan.empty)
+ * gets one more test case, in errors: a CI test view must not show such a scan green.
  */
 import { XMLBuilder } from 'fast-xml-parser';
 import type { Finding } from '../../model/finding.js';
@@ -13,6 +14,8 @@ import { referenceUrls, type FindingStreamWriter, type ResultsHead } from '../fi
 import { fromResults, type StreamedResults } from '../from-results.js';
 
 export const JUNIT_FILE = 'results.junit.xml';
+/** The test case an empty scan (results.json scan.empty) errors in, in a suite named "cafscan". */
+export const EMPTY_SCAN_CASE = 'scan evaluated something';
 
 export interface SuiteCount {
   tests: number;
@@ -69,18 +72,33 @@ export class JunitWriter implements FindingStreamWriter {
   ) {}
 
   start(): string {
-    const { startedAt, finishedAt } = this.results.scan;
+    const { startedAt, finishedAt, empty } = this.results.scan;
     const seconds = Math.max(0, (Date.parse(finishedAt) - Date.parse(startedAt)) / 1000);
     const { tests, failures, skipped } = this.tally.total;
+    const errors = empty ? 1 : 0;
     const root = startTag('testsuites', {
       '@_name': 'cafscan',
-      '@_tests': String(tests),
+      '@_tests': String(tests + errors),
       '@_failures': String(failures),
-      '@_errors': '0',
+      '@_errors': String(errors),
       '@_skipped': String(skipped),
       '@_time': seconds.toFixed(3),
     });
-    return `<?xml version="1.0" encoding="UTF-8"?>\n${root}`;
+    return `<?xml version="1.0" encoding="UTF-8"?>\n${root}${empty ? this.emptySuite() : ''}`;
+  }
+
+  /**
+   * The scan's own check, ahead of the controls' suites: with nothing passed or failed, zero
+   * failures (or only skipped cases) would read as a clean run. An <error>, not a <failure>:
+   * the scan could not do its job, no control found a problem.
+   */
+  private emptySuite(): string {
+    const reason = this.results.scan.emptyReason ?? 'no check passed or failed';
+    const suite = startTag('testsuite', { '@_name': 'cafscan', '@_tests': '1', '@_failures': '0', '@_errors': '1', '@_skipped': '0', '@_time': '0' });
+    const testcase = ELEMENT.build({
+      testcase: { '@_name': EMPTY_SCAN_CASE, '@_classname': 'cafscan', '@_time': '0', error: { '@_message': attribute(`nothing was evaluated: ${reason}`), '@_type': 'empty-scan' } },
+    });
+    return `\n  ${suite}\n    ${testcase}\n  </testsuite>`;
   }
 
   add(finding: Finding): string {
