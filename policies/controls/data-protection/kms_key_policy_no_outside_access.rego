@@ -102,15 +102,8 @@ decoded if is_object(policy)
 
 policy_present if "Policy" in object.keys(lib.supplementary)
 
-missing contains reason if {
-	not policy_present
-	reason := read_failure
-}
-
-read_failure := concat("", ["the key policy could not be read: ", lib.text(error)]) if {
-	error := input.resource.collectionErrors.Policy
-	is_string(error)
-} else := "the key policy is not in the inventory"
+# A failed GetKeyPolicy is named in the finding's reason from collectionErrors.
+missing contains "the key policy is not in the inventory" if not policy_present
 
 # Every KMS key has a key policy; a null or undecodable one is not "no grants".
 missing contains "the key policy could not be decoded" if {

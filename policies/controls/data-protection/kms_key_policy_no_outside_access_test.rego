@@ -78,7 +78,7 @@ test_reads_a_policy_kept_as_json_text if {
 test_not_evaluated_when_the_policy_could_not_be_read if {
 	r := object.union(key(key_configuration, {"KeyRotationStatus": true}), {"collectionErrors": {"Policy": "AccessDeniedException: not authorized to perform kms:GetKeyPolicy"}})
 	testing.status(id, r) == "not_evaluated"
-	testing.messages(id, r) == ["the key policy could not be read: AccessDeniedException: not authorized to perform kms:GetKeyPolicy"]
+	testing.messages(id, r) == ["the key policy is not in the inventory"]
 }
 
 test_not_evaluated_without_policy if {

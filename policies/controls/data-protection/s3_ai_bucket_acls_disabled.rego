@@ -88,15 +88,8 @@ setting := "no ownership controls (ACLs enabled, as ObjectWriter)" if {
 
 recorded if key in object.keys(lib.supplementary)
 
-missing contains reason if {
-	not recorded
-	reason := read_failure
-}
-
-read_failure := concat("", ["the bucket's Object Ownership setting could not be read: ", lib.text(error)]) if {
-	error := input.resource.collectionErrors[key]
-	is_string(error)
-} else := "the bucket's Object Ownership setting is not in the inventory (live collection reads it with GetBucketOwnershipControls)"
+# A failed GetBucketOwnershipControls is named in the finding's reason from collectionErrors.
+missing contains "the bucket's Object Ownership setting is not in the inventory (live collection reads it with GetBucketOwnershipControls)" if not recorded
 
 missing contains "the bucket's Object Ownership setting could not be decoded" if {
 	recorded
