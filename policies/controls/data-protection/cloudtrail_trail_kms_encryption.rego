@@ -65,11 +65,6 @@ trail_read if is_string(lib.configuration.name)
 
 key := object.get(lib.configuration, "kmsKeyId", null)
 
-encrypted if {
-	is_string(key)
-	key != ""
-}
-
 # Absent or null: CloudTrail's default SSE-S3 (see the description).
 not_encrypted if key == null
 
@@ -78,8 +73,8 @@ not_encrypted if key == ""
 missing contains "the trail's configuration is not in the inventory" if not trail_read
 
 missing contains "the trail's KMS key setting is not a key id" if {
-	not encrypted
-	not not_encrypted
+	not is_string(key)
+	key != null
 }
 
 violations contains concat("", ["CloudTrail trail ", lib.label, " does not encrypt its log files with a KMS key."]) if not_encrypted

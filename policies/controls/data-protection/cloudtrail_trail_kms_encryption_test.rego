@@ -35,13 +35,19 @@ test_fails_when_the_setting_is_absent if {
 	testing.status(id, trail(base)) == "fail"
 }
 
+test_reads_either_identity_field if {
+	testing.status(id, trail({"trailARN": "arn:aws:cloudtrail:us-east-1:111122223333:trail/t", "kmsKeyId": "k"})) == "pass"
+	testing.status(id, trail({"name": "t", "kmsKeyId": "k"})) == "pass"
+	testing.status(id, trail({"trailARN": true, "name": 5, "kmsKeyId": "k"})) == "not_evaluated"
+}
+
 test_not_evaluated_without_the_trail_configuration if {
 	testing.status(id, trail({})) == "not_evaluated"
 	testing.messages(id, trail({"kmsKeyId": "arn:aws:kms:us-east-1:111122223333:key/k"})) == ["the trail's configuration is not in the inventory"]
 }
 
 test_not_evaluated_when_the_setting_is_not_a_key_id if {
-	testing.status(id, with_key(true)) == "not_evaluated"
+	testing.messages(id, with_key(true)) == ["the trail's KMS key setting is not a key id"]
 }
 
 test_not_evaluated_when_the_trail_could_not_be_read if {

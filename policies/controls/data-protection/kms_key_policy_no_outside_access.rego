@@ -93,10 +93,8 @@ raw_policy := lib.supplementary.Policy
 
 policy := raw_policy if is_object(raw_policy)
 
-policy := json.unmarshal(raw_policy) if {
-	is_string(raw_policy)
-	json.is_valid(raw_policy)
-}
+# json.is_valid is false for anything but a valid JSON string.
+policy := json.unmarshal(raw_policy) if json.is_valid(raw_policy)
 
 decoded if is_object(policy)
 

@@ -84,18 +84,28 @@ test_not_evaluated_when_the_policy_could_not_be_read if {
 test_not_evaluated_without_policy if {
 	r := key(key_configuration, {"KeyRotationStatus": true})
 	testing.messages(id, r) == ["the key policy is not in the inventory"]
-	testing.status(id, key(key_configuration, {"Policy": null})) == "not_evaluated"
+	testing.messages(id, key(key_configuration, {"Policy": null})) == ["the key policy could not be decoded"]
 	testing.status(id, key(key_configuration, {"Policy": "{not json"})) == "not_evaluated"
 }
 
 test_not_evaluated_without_key_manager if {
 	r := key(object.remove(key_configuration, ["keyManager"]), {"Policy": doc([admin])})
-	testing.status(id, r) == "not_evaluated"
+	testing.messages(id, r) == ["the key's manager (AWS or customer) is not in the inventory"]
+}
+
+test_names_every_statement if {
+	r := customer_key([admin, use("*", {"Sid": "A"}), use({"AWS": "*"}, {"Sid": "B"}), use({"AWS": "444455556666"}, {"Sid": "C"}), use({"AWS": "arn:aws:iam::777788889999:root"}, {"Sid": "D"})])
+	sort(testing.messages(id, r)) == [
+		"KMS key ml-data-key's key policy allows any AWS principal to use the key (statements \"A\", \"B\") without restricting it to known accounts or an organization.",
+		"KMS key ml-data-key's key policy grants principals outside account 111122223333 (statements \"C\", \"D\").",
+	]
 }
 
 test_not_evaluated_without_account if {
 	r := object.remove(customer_key([admin]), ["accountId"])
-	testing.status(id, r) == "not_evaluated"
+	testing.messages(id, r) == ["the key's account is not in the inventory"]
+	testing.status(id, object.union(customer_key([admin]), {"accountId": ""})) == "not_evaluated"
+	testing.status(id, object.union(customer_key([admin]), {"accountId": 111122223333})) == "not_evaluated"
 }
 
 test_not_applicable_to_aws_managed_keys if {
@@ -104,6 +114,7 @@ test_not_applicable_to_aws_managed_keys if {
 
 test_not_applicable_to_keys_pending_deletion if {
 	testing.not_applicable(id, key(object.union(key_configuration, {"keyState": "PendingDeletion"}), {"Policy": doc([use("*", {})])}))
+	testing.not_applicable(id, key(object.union(key_configuration, {"keyState": "PendingReplicaDeletion"}), {"Policy": doc([use("*", {})])}))
 }
 
 test_not_applicable_to_other_types if {

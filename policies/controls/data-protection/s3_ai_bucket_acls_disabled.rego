@@ -66,10 +66,8 @@ raw := lib.supplementary[key]
 # Kept as an object by the live collector; a source that keeps the JSON string is decoded here.
 controls := raw if is_object(raw)
 
-controls := json.unmarshal(raw) if {
-	is_string(raw)
-	json.is_valid(raw)
-}
+# json.is_valid is false for anything but a valid JSON string.
+controls := json.unmarshal(raw) if json.is_valid(raw)
 
 rules := controls.rules if is_array(controls.rules)
 
@@ -81,6 +79,7 @@ enforced if "BucketOwnerEnforced" in settings
 setting := "no ownership controls (ACLs enabled, as ObjectWriter)" if {
 	count(rules) == 0
 } else := concat("", ["Object Ownership ", concat(", ", sort([s | some s in settings; is_string(s)]))]) if {
+	count(rules) > 0
 	every s in settings {
 		s in {"ObjectWriter", "BucketOwnerPreferred"}
 	}
@@ -102,7 +101,5 @@ missing contains "the bucket's Object Ownership setting is not one S3 documents"
 	not setting
 }
 
-violations contains concat("", ["Bucket ", lib.label, " has ACLs enabled: ", setting, " instead of BucketOwnerEnforced."]) if {
-	not enforced
-	setting
-}
+# `setting` is defined only when no rule enforces bucket ownership.
+violations contains concat("", ["Bucket ", lib.label, " has ACLs enabled: ", setting, " instead of BucketOwnerEnforced."])

@@ -38,9 +38,15 @@ test_not_evaluated_when_the_setting_could_not_be_read if {
 }
 
 test_not_evaluated_when_the_setting_is_absent if {
-	testing.status(id, bucket({})) == "not_evaluated"
-	testing.status(id, bucket({"BucketOwnershipControls": null})) == "not_evaluated"
+	testing.messages(id, bucket({})) == ["the bucket's Object Ownership setting is not in the inventory (live collection reads it with GetBucketOwnershipControls)"]
+	testing.messages(id, bucket({"BucketOwnershipControls": null})) == ["the bucket's Object Ownership setting could not be decoded"]
 	testing.status(id, bucket({"BucketOwnershipControls": {"rules": "x"}})) == "not_evaluated"
+}
+
+test_names_every_setting if {
+	testing.messages(id, ownership(["ObjectWriter", "BucketOwnerPreferred"])) == ["Bucket training-data has ACLs enabled: Object Ownership BucketOwnerPreferred, ObjectWriter instead of BucketOwnerEnforced."]
+	testing.status(id, ownership(["ObjectWriter", "BucketOwnerEnforced"])) == "pass"
+	testing.messages(id, ownership(["ObjectWriter", "SomethingNew"])) == ["the bucket's Object Ownership setting is not one S3 documents"]
 }
 
 test_not_evaluated_for_an_unknown_setting if {
