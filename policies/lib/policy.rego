@@ -338,6 +338,9 @@ identity_keys := {
 	"aws:principalservicename", "aws:sourceaccount", "aws:sourcearn", "aws:sourceowner",
 	"aws:sourceorgid", "aws:sourceorgpaths", "aws:sourcevpc", "aws:sourcevpce", "aws:userid",
 	"aws:username", "aws:sourceip", "s3:dataaccesspointaccount", "s3:dataaccesspointarn",
+	# The account of the caller of a KMS operation (AWS managed keys' own policies use it):
+	# https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-caller-account
+	"kms:calleraccount",
 }
 
 # Operators that test that the key equals one of the values. Negated operators
@@ -399,6 +402,79 @@ wide_cidr(v) if {
 	bits := to_number(parts[1])
 	contains(v, ":")
 	bits < 16
+}
+
+# --- other accounts ------------------------------------------------------------------------------
+
+# Allow statements of a resource policy that may grant to a principal outside `account`: an AWS
+# principal of another account ("444455556666", "arn:aws:iam::444455556666:role/x"), or a
+# principal set open to everyone (public or not) unless a condition pins the caller to
+# `account` itself. A grant to the whole organization (aws:PrincipalOrgID) or through a VPC
+# endpoint counts: other accounts can use it. Service principals act for AWS, not an account,
+# and are left out; a principal whose account cannot be read (a unique id such as AROA… left
+# by a deleted role) names no live principal.
+other_account_statements(doc, account) := [statement_name(s, i) |
+	some i, s in statements(doc)
+	allow(s)
+	grants_outside(s, account)
+]
+
+grants_outside(s, account) if {
+	some acct in named_accounts(s)
+	acct != account
+}
+
+grants_outside(s, account) if {
+	statement_everyone(s)
+	not pinned_to_account(s, account)
+}
+
+# Account ids an AWS principal entry names: a bare id or the account field of an ARN.
+named_accounts(s) := {acct |
+	is_object(s.Principal)
+	some p in values(object.get(s.Principal, "AWS", []))
+	is_string(p)
+	acct := principal_account(p)
+}
+
+principal_account(p) := p if regex.match(`^[0-9]{12}$`, p)
+
+principal_account(p) := acct if {
+	startswith(p, "arn:")
+	parts := split(p, ":")
+	count(parts) >= 6
+	acct := parts[4]
+	regex.match(`^[0-9]{12}$`, acct)
+}
+
+# A condition that holds only for callers of `account`: an account key equal to it, or an ARN
+# key whose every value is an ARN of it (tested with a restricting operator, fixed values).
+account_keys := {"aws:principalaccount", "kms:calleraccount", "aws:sourceaccount"}
+
+arn_keys := {"aws:principalarn", "aws:sourcearn"}
+
+pinned_to_account(s, account) if {
+	some operator, block in s.Condition
+	is_string(operator)
+	is_object(block)
+	some key, value in block
+	restricting_condition(operator, key, value)
+	lower(key) in account_keys
+	every v in values(value) {
+		v == account
+	}
+}
+
+pinned_to_account(s, account) if {
+	some operator, block in s.Condition
+	is_string(operator)
+	is_object(block)
+	some key, value in block
+	restricting_condition(operator, key, value)
+	lower(key) in arn_keys
+	every v in values(value) {
+		principal_account(v) == account
+	}
 }
 
 # Whether a statement certainly applies to every action of the service. A probe action is not

@@ -334,6 +334,56 @@ test_public_statements_are_named if {
 	policy.public_statements(d) == ["\"PublicRead\"", "#3"]
 }
 
+# kms:CallerAccount identifies the caller (AWS managed keys' own policies pin it).
+test_kms_caller_account_restricts if {
+	not is_public(everyone({"Condition": {"StringEquals": {"kms:CallerAccount": "111122223333", "kms:ViaService": "sagemaker.us-east-1.amazonaws.com"}}}))
+	is_public(everyone({"Condition": {"StringEquals": {"kms:ViaService": "sagemaker.us-east-1.amazonaws.com"}}}))
+}
+
+# --- resource policies: grants to other accounts -------------------------------------------
+
+outside(statement) if count(policy.other_account_statements(doc([statement]), "111122223333")) > 0
+
+else := false
+
+# [name, statement, grants outside 111122223333]
+other_account_cases := [
+	["own root", everyone({"Principal": {"AWS": "arn:aws:iam::111122223333:root"}}), false],
+	["own bare id", everyone({"Principal": {"AWS": "111122223333"}}), false],
+	["own role", everyone({"Principal": {"AWS": ["arn:aws:iam::111122223333:role/ml"]}}), false],
+	["other root", everyone({"Principal": {"AWS": "arn:aws:iam::444455556666:root"}}), true],
+	["other bare id", everyone({"Principal": {"AWS": "444455556666"}}), true],
+	["other among own", everyone({"Principal": {"AWS": ["arn:aws:iam::111122223333:root", "arn:aws:sts::444455556666:assumed-role/r/s"]}}), true],
+	["other account denied", everyone({"Effect": "Deny", "Principal": {"AWS": "444455556666"}}), false],
+	["service principal", everyone({"Principal": {"Service": "logs.amazonaws.com"}}), false],
+	["unique id of a deleted role", everyone({"Principal": {"AWS": "AROAEXAMPLEID"}}), false],
+	["everyone", everyone({}), true],
+	["NotPrincipal", object.remove(everyone({"NotPrincipal": {"AWS": "arn:aws:iam::111122223333:root"}}), ["Principal"]), true],
+	["everyone pinned by kms:CallerAccount", everyone({"Condition": {"StringEquals": {"kms:CallerAccount": "111122223333"}}}), false],
+	["everyone pinned by aws:PrincipalAccount", everyone({"Condition": {"StringEquals": {"aws:PrincipalAccount": ["111122223333"]}}}), false],
+	["everyone pinned by aws:PrincipalArn", everyone({"Condition": {"ArnLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/ml"}}}), false],
+	["everyone, CallerAccount of another account", everyone({"Condition": {"StringEquals": {"kms:CallerAccount": "444455556666"}}}), true],
+	["everyone, CallerAccount own and another", everyone({"Condition": {"StringEquals": {"kms:CallerAccount": ["111122223333", "444455556666"]}}}), true],
+	["everyone in the organization", everyone({"Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abc123"}}}), true],
+	["everyone through a VPC endpoint", everyone({"Condition": {"StringEquals": {"aws:SourceVpce": "vpce-1a2b3c4d"}}}), true],
+	["everyone, negated own account", everyone({"Condition": {"StringNotEquals": {"kms:CallerAccount": "111122223333"}}}), true],
+	["everyone, IfExists own account", everyone({"Condition": {"StringEqualsIfExists": {"kms:CallerAccount": "111122223333"}}}), true],
+]
+
+test_other_account_statements if {
+	wrong := [c[0] | some c in other_account_cases; c[2] != outside(c[1])]
+	wrong == []
+}
+
+test_other_account_statements_are_named if {
+	d := doc([
+		everyone({"Sid": "Own", "Principal": {"AWS": "arn:aws:iam::111122223333:root"}}),
+		everyone({"Sid": "Partner", "Principal": {"AWS": "arn:aws:iam::444455556666:root"}}),
+		everyone({}),
+	])
+	policy.other_account_statements(d, "111122223333") == ["\"Partner\"", "#3"]
+}
+
 # --- resource policies: the TLS-only Deny ----------------------------------------------------
 
 tls := {"bool": {"aws:securetransport": ["false"]}, "boolifexists": {"aws:securetransport": ["false"]}}

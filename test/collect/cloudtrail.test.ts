@@ -144,6 +144,9 @@ describe('CloudTrail collector against moto', () => {
     // CAFAI-IR-02: delivery to CloudWatch Logs.
     expect(of('CAFAI-IR-02', GOOD)?.status).toBe('pass');
     expect(of('CAFAI-IR-02', BAD)?.status).toBe('fail');
+    // CAFAI-DP-21: log files encrypted with a KMS key (DescribeTrails KmsKeyId).
+    expect(of('CAFAI-DP-21', GOOD)?.status).toBe('pass');
+    expect(of('CAFAI-DP-21', BAD)).toMatchObject({ status: 'fail', message: 'CloudTrail trail local-only does not encrypt its log files with a KMS key.' });
     // CAFAI-SA-01: the multi-region trail counts for every region of the account.
     expect(of('CAFAI-SA-01', `arn:aws::us-east-1:${MOTO_ACCOUNT}:account`)?.status).toBe('pass');
     expect(of('CAFAI-SA-01', `arn:aws::eu-west-1:${MOTO_ACCOUNT}:account`)?.status).toBe('pass');

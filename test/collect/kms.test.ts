@@ -20,7 +20,7 @@ const keyPolicy = {
 describe('KMS collector against moto', () => {
   let moto: Moto;
   let proxy: Moto;
-  const ids = { rotating: '', stale: '', signing: '', leaving: '', denied: '', opaque: '' };
+  const ids = { rotating: '', stale: '', signing: '', leaving: '', denied: '', opaque: '', shared: '', policyDenied: '' };
   let part: Awaited<ReturnType<typeof runCollectorAgainst>>;
   const key = (id: string): InventoryResource => {
     const found = part.resources.find((r) => r.type === 'AWS::KMS::Key' && r.id === id);
@@ -48,6 +48,7 @@ describe('KMS collector against moto', () => {
       const keyId = req.body ? (JSON.parse(req.body) as { KeyId?: string }).KeyId : undefined;
       if (req.target === 'TrentService.GetKeyRotationStatus' && keyId === ids.denied) return jsonError('AccessDeniedException');
       if (req.target === 'TrentService.DescribeKey' && keyId === ids.opaque) return jsonError('AccessDeniedException');
+      if (req.target === 'TrentService.GetKeyPolicy' && keyId === ids.policyDenied) return jsonError('AccessDeniedException');
       return undefined;
     });
 
@@ -63,6 +64,11 @@ describe('KMS collector against moto', () => {
     await kms.send(new ScheduleKeyDeletionCommand({ KeyId: ids.leaving, PendingWindowInDays: 7 }));
     ids.denied = await create({ Description: 'someone else’s key' });
     ids.opaque = await create({ Description: 'cannot even be described' });
+    // A key whose policy also lets another account decrypt (CAFAI-DP-20), and one whose policy
+    // the scanner may not read.
+    const partner = { Sid: 'PartnerDecrypt', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'kms:Decrypt', Resource: '*' };
+    ids.shared = await create({ Description: 'shared with a partner', KeyUsage: 'ENCRYPT_DECRYPT', Policy: JSON.stringify({ ...keyPolicy, Statement: [...keyPolicy.Statement, partner] }) });
+    ids.policyDenied = await create({ Description: 'policy unreadable', KeyUsage: 'ENCRYPT_DECRYPT' });
 
     part = await runCollectorAgainst(proxy, kmsCollector);
   });
@@ -72,7 +78,7 @@ describe('KMS collector against moto', () => {
   });
 
   it('follows ListKeys to the last page', () => {
-    expect(part.log.records.filter((r) => r.action === 'kms:ListKeys')).toHaveLength(3); // 6 keys, 2 a page
+    expect(part.log.records.filter((r) => r.action === 'kms:ListKeys')).toHaveLength(4); // 8 keys, 2 a page
     expect(part.resources.map((r) => r.id).sort()).toEqual(Object.values(ids).sort());
     expect(part.coverage).toEqual([{ accountId: MOTO_ACCOUNT, region: 'us-east-1', resourceType: 'AWS::KMS::Key', status: 'complete' }]);
   });
@@ -121,7 +127,7 @@ describe('KMS collector against moto', () => {
     const leaving = key(ids.leaving);
     expect(leaving.configuration).toMatchObject({ keyState: 'PendingDeletion', deletionDate: expect.stringMatching(/^\d{4}-/) });
     expect(leaving.supplementaryConfiguration).not.toHaveProperty('KeyRotationStatus');
-    expect(part.log.records.filter((r) => r.action === 'kms:GetKeyRotationStatus')).toHaveLength(3); // rotating, stale, denied
+    expect(part.log.records.filter((r) => r.action === 'kms:GetKeyRotationStatus')).toHaveLength(5); // rotating, stale, denied, shared, policyDenied
     expect(signing.collectionErrors).toBeUndefined();
     expect(leaving.collectionErrors).toBeUndefined();
   });
@@ -151,5 +157,18 @@ describe('KMS collector against moto', () => {
     // Asymmetric keys and keys pending deletion are out of the control's scope.
     expect(rotation(ids.signing)).toBeUndefined();
     expect(rotation(ids.leaving)).toBeUndefined();
+  });
+
+  it('gives CAFAI-DP-20 the key policy, or the reason it could not be read', async () => {
+    const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
+    const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z'), allResources: true }));
+    const outside = (id: string) => findings.find((f) => f.controlId === 'CAFAI-DP-20' && f.resource.id === id);
+    expect(outside(ids.rotating)?.status).toBe('pass');
+    // moto's default key policy: the account's root only.
+    expect(outside(ids.stale)?.status).toBe('pass');
+    expect(outside(ids.shared)).toMatchObject({ status: 'fail', message: `KMS key ${ids.shared}'s key policy grants principals outside account ${MOTO_ACCOUNT} (statement "PartnerDecrypt").` });
+    expect(key(ids.policyDenied).collectionErrors).toEqual({ Policy: 'kms:GetKeyPolicy was denied (AccessDeniedException)' });
+    expect(outside(ids.policyDenied)).toMatchObject({ status: 'not_evaluated', reason: 'the key policy is not in the inventory (collection errors on this resource: kms:GetKeyPolicy was denied (AccessDeniedException))' });
+    expect(outside(ids.leaving)).toBeUndefined();
   });
 });

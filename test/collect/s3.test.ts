@@ -4,6 +4,7 @@ import {
   PutBucketEncryptionCommand,
   PutBucketLifecycleConfigurationCommand,
   PutBucketLoggingCommand,
+  PutBucketOwnershipControlsCommand,
   PutBucketPolicyCommand,
   PutBucketTaggingCommand,
   PutBucketVersioningCommand,
@@ -67,11 +68,11 @@ describe('S3 collector against moto', () => {
   let proxy: Moto;
   beforeAll(async () => {
     moto = await startMoto();
-    // Denies two of one bucket's settings, the way S3 does when a bucket policy refuses the scanner.
+    // Denies three of one bucket's settings, the way S3 does when a bucket policy refuses the scanner.
     const faults = await startFaultProxy(moto, ({ operation }) => {
       const [method, path] = operation.split(' ');
       const url = new URL(path ?? '/', 'http://proxy');
-      const denied = method === 'GET' && url.pathname.replace(/\/$/, '') === `/${DENIED}` && (url.searchParams.has('policy') || url.searchParams.has('tagging'));
+      const denied = method === 'GET' && url.pathname.replace(/\/$/, '') === `/${DENIED}` && (url.searchParams.has('policy') || url.searchParams.has('tagging') || url.searchParams.has('ownershipControls'));
       return denied ? 'deny' : undefined;
     });
     // "localhost", not the proxy's IP: S3 Control puts the account id in front of the host name,
@@ -83,6 +84,10 @@ describe('S3 collector against moto', () => {
     for (const bucket of [KMS, PLAIN, DENIED, LOGS, SSE_S3]) await s3.send(new CreateBucketCommand({ Bucket: bucket }));
     // A bucket whose ACL lets everyone read it (CAFAI-DP-09 needs the ACL to tell).
     await s3.send(new PutBucketAclCommand({ Bucket: SSE_S3, ACL: 'public-read' }));
+    // Object Ownership: ACLs disabled on the good bucket, kept on (ObjectWriter) on the public-ACL one;
+    // the others have no ownership controls at all.
+    await s3.send(new PutBucketOwnershipControlsCommand({ Bucket: SSE_S3, OwnershipControls: { Rules: [{ ObjectOwnership: 'ObjectWriter' }] } }));
+    await s3.send(new PutBucketOwnershipControlsCommand({ Bucket: KMS, OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } }));
     // The log bucket lets S3 server access logging write to it (moto checks, as AWS does).
     const logDelivery = { Effect: 'Allow', Principal: { Service: 'logging.s3.amazonaws.com' }, Action: ['s3:PutObject'], Resource: `arn:aws:s3:::${LOGS}/*` };
     await s3.send(new PutBucketPolicyCommand({ Bucket: LOGS, Policy: JSON.stringify({ Version: '2012-10-17', Statement: [logDelivery] }) }));
@@ -188,6 +193,8 @@ describe('S3 collector against moto', () => {
           },
         ],
       });
+      expect(good.supplementaryConfiguration.BucketOwnershipControls).toEqual({ rules: [{ objectOwnership: 'BucketOwnerEnforced' }] });
+      expect(bucket(SSE_S3).supplementaryConfiguration.BucketOwnershipControls).toEqual({ rules: [{ objectOwnership: 'ObjectWriter' }] });
       expect(good.supplementaryConfiguration.BucketTaggingConfiguration).toEqual({ tagSets: [{ tags: { 'data-classification': 'confidential' } }] });
       expect(good.tags).toEqual({ 'data-classification': 'confidential' });
       expect(good.supplementaryConfiguration).not.toHaveProperty('ObjectLockConfiguration');
@@ -210,6 +217,9 @@ describe('S3 collector against moto', () => {
       expect(bucket(SSE_S3).supplementaryConfiguration.ServerSideEncryptionConfiguration).toEqual({
         rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: 'AES256', kmsMasterKeyID: null }, bucketKeyEnabled: false }],
       });
+      // No ownership controls (OwnershipControlsNotFoundError): ACLs stay on, recorded as no rules.
+      expect(plain.supplementaryConfiguration.BucketOwnershipControls).toEqual({ rules: [] });
+      expect(part.log.records.find((r) => r.action === 's3:GetBucketOwnershipControls' && r.absent)).toMatchObject({ ok: true, absent: 'OwnershipControlsNotFoundError' });
       expect(plain.tags).toEqual({});
       expect(plain.collectionErrors).toBeUndefined();
       // "There is none" answers are calls that succeeded, not failures.
@@ -232,7 +242,9 @@ describe('S3 collector against moto', () => {
       expect(denied.collectionErrors).toEqual({
         BucketPolicy: 's3:GetBucketPolicy was denied (AccessDenied)',
         Tags: 's3:GetBucketTagging was denied (AccessDenied)',
+        BucketOwnershipControls: 's3:GetBucketOwnershipControls was denied (AccessDenied)',
       });
+      expect(denied.supplementaryConfiguration).not.toHaveProperty('BucketOwnershipControls');
       // The rest of the bucket is still there.
       expect(denied.supplementaryConfiguration.BucketVersioningConfiguration).toEqual({ status: 'Off', isMfaDeleteEnabled: null });
     });
@@ -272,6 +284,12 @@ describe('S3 collector against moto', () => {
       expect(finding(findings, 'CAFAI-DP-09', SSE_S3)).toMatchObject({ status: 'fail', message: expect.stringContaining('its ACL grants access to AllUsers') });
       expect(finding(findings, 'CAFAI-DP-09', PLAIN).status).toBe('pass');
       expect(finding(findings, 'CAFAI-DP-09', KMS).status).toBe('pass');
+      // CAFAI-DP-22: ACLs disabled; ObjectWriter or no ownership controls keep them on; a denied
+      // GetBucketOwnershipControls is not evaluated.
+      expect(finding(findings, 'CAFAI-DP-22', KMS).status).toBe('pass');
+      expect(finding(findings, 'CAFAI-DP-22', SSE_S3)).toMatchObject({ status: 'fail', message: expect.stringContaining('Object Ownership ObjectWriter') });
+      expect(finding(findings, 'CAFAI-DP-22', PLAIN)).toMatchObject({ status: 'fail', message: expect.stringContaining('no ownership controls') });
+      expect(finding(findings, 'CAFAI-DP-22', DENIED)).toMatchObject({ status: 'not_evaluated', reason: expect.stringContaining('GetBucketOwnershipControls was denied') });
     });
   });
 

@@ -15,6 +15,8 @@ const EXPECTED: Record<string, 'pass' | 'fail'> = {
   'CAFAI-DP-02 ml-training-data-good': 'pass', 'CAFAI-DP-02 ml-scratch-bad': 'fail',
   'CAFAI-DP-03 ml-training-data-good': 'pass', 'CAFAI-DP-03 ml-scratch-bad': 'fail',
   'CAFAI-DP-09 ml-training-data-good': 'pass', 'CAFAI-DP-09 ml-scratch-bad': 'fail',
+  // GetBucketOwnershipControls: BucketOwnerEnforced on the good bucket; none (ACLs on) on the scratch one.
+  'CAFAI-DP-22 ml-training-data-good': 'pass', 'CAFAI-DP-22 ml-scratch-bad': 'fail',
   'CAFAI-AS-01 ml-training-data-good': 'pass', 'CAFAI-AS-01 ml-scratch-bad': 'fail',
   'CAFAI-SG-02 ml-training-data-good': 'pass', 'CAFAI-SG-02 ml-scratch-bad': 'fail',
   // IAM roles and users
@@ -23,6 +25,7 @@ const EXPECTED: Record<string, 'pass' | 'fail'> = {
   'CAFAI-IAM-02 bob-reader': 'pass', 'CAFAI-IAM-02 alice-full-access': 'fail',
   // CloudTrail
   'CAFAI-SA-02 org-trail-good': 'pass', 'CAFAI-SA-02 local-trail-bad': 'fail',
+  'CAFAI-DP-21 org-trail-good': 'pass', 'CAFAI-DP-21 local-trail-bad': 'fail',
   'CAFAI-IR-02 org-trail-good': 'pass', 'CAFAI-IR-02 local-trail-bad': 'fail',
   'CAFAI-SA-01 123456789012 us-east-1': 'pass',
   // SageMaker notebooks
@@ -119,6 +122,20 @@ describe('cafscan scan against a moto-emulated ML account', () => {
     const everything = JSON.parse(readFileSync(join(all, 'results.json'), 'utf8')) as ScanResults;
     expect(status(everything, 'forgotten key')).toBe('fail');
     expect(everything.findings.find((f) => f.controlId === 'CAFAI-DP-05' && f.resource.id === keyId('forgotten key'))?.scope).toEqual({ basis: 'all-resources', links: [] });
+  });
+
+  it('judges KMS key policies from GetKeyPolicy: the data key admits its own account only, the forgotten key a partner account', () => {
+    const keys = inventory().resources.filter((r) => r.type === 'AWS::KMS::Key');
+    const keyId = (description: string) => (keys.find((k) => k.configuration.description === description) as { configuration: { keyId: string } } | undefined)?.configuration.keyId;
+    const finding = (r: ScanResults, description: string) => r.findings.find((f) => f.controlId === 'CAFAI-DP-20' && f.resource.id === keyId(description));
+    expect(finding(results(), 'ml data key')?.status).toBe('pass');
+    expect(finding(results(), 'forgotten key')).toBeUndefined();
+    const all = tempDir();
+    const rescan = spawnSync(process.execPath, [cafscanBin, 'scan', '--input', join(out, 'inventory.json'), '--all-resources', '--output-dir', all, '--format', 'none'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(rescan.status).toBe(0);
+    const everything = JSON.parse(readFileSync(join(all, 'results.json'), 'utf8')) as ScanResults;
+    expect(finding(everything, 'forgotten key')?.status).toBe('fail');
+    expect(finding(everything, 'forgotten key')?.message).toContain('grants principals outside account 123456789012 (statement "PartnerDecrypt")');
   });
 
   it('produces a finding for every seeded resource', () => {

@@ -1,7 +1,7 @@
 import { CreateTrailCommand, CloudTrailClient, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
 import { AttachRolePolicyCommand, AttachUserPolicyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
-import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient } from '@aws-sdk/client-kms';
-import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketPolicyCommand, PutBucketTaggingCommand, PutBucketVersioningCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
+import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketOwnershipControlsCommand, PutBucketPolicyCommand, PutBucketTaggingCommand, PutBucketVersioningCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateEndpointCommand, CreateEndpointConfigCommand, CreateModelCommand, CreateNotebookInstanceCommand, CreateTrainingJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { Moto } from '../helpers/moto.js';
 
@@ -33,12 +33,22 @@ export async function seedAccount(moto: Moto): Promise<{ goodKeyArn: string }> {
   const goodKey = await kms.send(new CreateKeyCommand({ Description: 'ml data key' }));
   const goodKeyArn = goodKey.KeyMetadata!.Arn!;
   await kms.send(new EnableKeyRotationCommand({ KeyId: goodKey.KeyMetadata!.KeyId! }));
-  await kms.send(new CreateKeyCommand({ Description: 'forgotten key' }));
+  const forgotten = await kms.send(new CreateKeyCommand({ Description: 'forgotten key' }));
+  // The forgotten key is also shared with another account (CAFAI-DP-20 fails it under
+  // --all-resources); the data key keeps the default policy (its own account only).
+  await kms.send(new PutKeyPolicyCommand({
+    KeyId: forgotten.KeyMetadata!.KeyId!, PolicyName: 'default',
+    Policy: JSON.stringify({ Version: '2012-10-17', Statement: [
+      { Sid: 'Enable IAM User Permissions', Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: 'kms:*', Resource: '*' },
+      { Sid: 'PartnerDecrypt', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::444455556666:root' }, Action: 'kms:Decrypt', Resource: '*' },
+    ] }),
+  }));
 
   await s3.send(new CreateBucketCommand({ Bucket: 'ml-training-data-good' }));
   await s3.send(new PutBucketEncryptionCommand({ Bucket: 'ml-training-data-good', ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: goodKeyArn }, BucketKeyEnabled: true }] } }));
   await s3.send(new PutPublicAccessBlockCommand({ Bucket: 'ml-training-data-good', PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true } }));
   await s3.send(new PutBucketVersioningCommand({ Bucket: 'ml-training-data-good', VersioningConfiguration: { Status: 'Enabled' } }));
+  await s3.send(new PutBucketOwnershipControlsCommand({ Bucket: 'ml-training-data-good', OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] } }));
   await s3.send(new PutBucketTaggingCommand({ Bucket: 'ml-training-data-good', Tagging: { TagSet: [{ Key: 'data-classification', Value: 'confidential' }] } }));
   await s3.send(new PutBucketPolicyCommand({
     Bucket: 'ml-training-data-good',
@@ -54,7 +64,7 @@ export async function seedAccount(moto: Moto): Promise<{ goodKeyArn: string }> {
   }));
   await s3.send(new CreateBucketCommand({ Bucket: 'ml-audit-logs' }));
 
-  await trail.send(new CreateTrailCommand({ Name: 'org-trail-good', S3BucketName: 'ml-audit-logs', IsMultiRegionTrail: true, EnableLogFileValidation: true, CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:trail:*`, CloudWatchLogsRoleArn: ROLE_GOOD }));
+  await trail.send(new CreateTrailCommand({ Name: 'org-trail-good', S3BucketName: 'ml-audit-logs', IsMultiRegionTrail: true, EnableLogFileValidation: true, KmsKeyId: goodKeyArn, CloudWatchLogsLogGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:trail:*`, CloudWatchLogsRoleArn: ROLE_GOOD }));
   // CreateTrail does not start logging (the console does): a stopped trail records nothing (CAFAI-SA-01).
   await trail.send(new StartLoggingCommand({ Name: 'org-trail-good' }));
   await trail.send(new CreateTrailCommand({ Name: 'local-trail-bad', S3BucketName: 'ml-audit-logs', IsMultiRegionTrail: false, EnableLogFileValidation: false }));

@@ -4,6 +4,7 @@ import {
   GetBucketLifecycleConfigurationCommand,
   GetBucketLocationCommand,
   GetBucketLoggingCommand,
+  GetBucketOwnershipControlsCommand,
   GetBucketPolicyCommand,
   GetBucketTaggingCommand,
   GetBucketVersioningCommand,
@@ -45,6 +46,7 @@ export const s3Collector: Collector = {
     's3:GetBucketPolicy',
     's3:GetBucketAcl',
     's3:GetBucketLogging',
+    's3:GetBucketOwnershipControls',
     's3:GetObjectLockConfiguration',
     's3:GetBucketLifecycleConfiguration',
     's3:GetBucketTagging',
@@ -147,6 +149,16 @@ async function collectBucket(ctx: CollectorContext, bucket: Bucket, owner: Owner
       owner: out.Owner ? { displayName: out.Owner.DisplayName ?? null, id: out.Owner.ID ?? null } : null,
       isRequesterCharged: false,
     }),
+  );
+
+  // Object Ownership (CAFAI-DP-22): BucketOwnerEnforced disables ACLs. A bucket with no
+  // ownership controls (OwnershipControlsNotFoundError) keeps ACLs on, as ObjectWriter does:
+  // an answer, recorded as no rules.
+  recordInto(
+    'BucketOwnershipControls',
+    await ctx.call(() => s3.send(new GetBucketOwnershipControlsCommand({ Bucket: name })), { absentOn: ['OwnershipControlsNotFoundError'] }),
+    (out) => ({ rules: (out.OwnershipControls?.Rules ?? []).map((rule) => ({ objectOwnership: rule.ObjectOwnership ?? null })) }),
+    () => ({ rules: [] }),
   );
 
   recordInto(
