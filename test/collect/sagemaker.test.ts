@@ -7,6 +7,7 @@ import {
   CreateModelPackageCommand,
   CreateModelPackageGroupCommand,
   CreateNotebookInstanceCommand,
+  CreateProcessingJobCommand,
   CreateTrainingJobCommand,
   SageMakerClient,
   type DescribeMonitoringScheduleCommandOutput,
@@ -100,6 +101,23 @@ describe('SageMaker collector against moto', () => {
         EnableNetworkIsolation: true,
       }),
     );
+    // Processing jobs: one isolated with encrypted traffic and output, one with neither.
+    const processing = (name: string, hardened: boolean) =>
+      new CreateProcessingJobCommand({
+        ProcessingJobName: name,
+        RoleArn: ROLE,
+        AppSpecification: { ImageUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/prep:1` },
+        ProcessingResources: { ClusterConfig: { InstanceCount: 2, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30, ...(hardened ? { VolumeKmsKeyId: KEY } : {}) } },
+        ProcessingInputs: [{ InputName: 'raw', S3Input: { S3Uri: 's3://raw/churn', LocalPath: '/opt/ml/processing/input', S3DataType: 'S3Prefix', S3InputMode: 'File' } }],
+        ProcessingOutputConfig: {
+          Outputs: [{ OutputName: 'features', S3Output: { S3Uri: 's3://features/churn', LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' } }],
+          ...(hardened ? { KmsKeyId: KEY } : {}),
+        },
+        ...(hardened ? { NetworkConfig: { EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true } } : {}),
+        StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+      });
+    await sm.send(processing('prep-hardened', true));
+    await sm.send(processing('prep-open', false));
     await sm.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: 'churn-models', ModelPackageGroupDescription: 'churn classifiers' }));
     await sm.send(
       new CreateModelPackageCommand({
@@ -218,6 +236,22 @@ describe('SageMaker collector against moto', () => {
     expect(domain.configuration).toMatchObject({ DomainId: 'd-studio', DomainName: 'studio', AuthMode: 'IAM', AppNetworkAccessType: 'VpcOnly', SubnetIds: ['subnet-0a1b2c3d'], VpcId: 'vpc-0a1b2c3d', DefaultUserSettings: { ExecutionRole: ROLE } });
   });
 
+  it('emits processing jobs with the Describe output as configuration', () => {
+    const hardened = find(part, T.processingJob, 'prep-hardened');
+    expect(hardened).toMatchObject({ arn: arn('processing-job', 'prep-hardened'), name: 'prep-hardened', tags: {} });
+    expect(hardened.collectionErrors).toBeUndefined();
+    expect(hardened.configuration).toMatchObject({
+      ProcessingJobName: 'prep-hardened',
+      RoleArn: ROLE,
+      NetworkConfig: { EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true },
+      ProcessingOutputConfig: { KmsKeyId: KEY, Outputs: [{ OutputName: 'features', S3Output: { S3Uri: 's3://features/churn' } }] },
+      ProcessingInputs: [{ InputName: 'raw', S3Input: { S3Uri: 's3://raw/churn' } }],
+    });
+    const open = find(part, T.processingJob, 'prep-open');
+    expect(open.configuration).not.toHaveProperty('NetworkConfig');
+    expect(open.configuration.ProcessingOutputConfig).not.toHaveProperty('KmsKeyId');
+  });
+
   it('reports coverage per type; what moto lacks is failed with the reason, not "none found"', () => {
     const coverage = Object.fromEntries(part.coverage.map((c) => [c.resourceType, c.status]));
     expect(coverage).toEqual({
@@ -230,6 +264,7 @@ describe('SageMaker collector against moto', () => {
       [T.modelPackage]: 'complete',
       [T.monitoringSchedule]: 'failed', // moto has no ListMonitoringSchedules
       [T.domain]: 'complete',
+      [T.processingJob]: 'complete',
     });
     expect(part.coverage).toHaveLength(Object.keys(T).length); // one entry per type, no duplicates
     expect(part.coverage.find((c) => c.resourceType === T.monitoringSchedule)?.reason).toMatch(/^sagemaker:ListMonitoringSchedules failed/);
@@ -244,12 +279,14 @@ describe('SageMaker collector against moto', () => {
     expect([...sagemakerCollector.resourceTypes].sort()).toEqual(Object.values(T).sort());
   });
 
-  it('collects training jobs of the last 90 days only', async () => {
+  it('collects training and processing jobs of the last 90 days only', async () => {
     const later = await runCollectorAgainst(moto, createSageMakerCollector({ now: () => new Date(Date.now() + 91 * 24 * 3600 * 1000) }));
-    expect(later.resources.filter((r) => r.type === T.trainingJob)).toEqual([]);
+    const jobs: string[] = [T.trainingJob, T.processingJob];
+    expect(later.resources.filter((r) => jobs.includes(r.type))).toEqual([]);
     expect(later.coverage.find((c) => c.resourceType === T.trainingJob)?.status).toBe('complete');
+    expect(later.coverage.find((c) => c.resourceType === T.processingJob)?.status).toBe('complete');
     // The default collector (MaxResults 100) finds the same resources as the paged run.
-    expect(later.resources.filter((r) => r.type !== T.trainingJob).map((r) => r.arn).sort()).toEqual(part.resources.filter((r) => r.type !== T.trainingJob).map((r) => r.arn).sort());
+    expect(later.resources.filter((r) => !jobs.includes(r.type)).map((r) => r.arn).sort()).toEqual(part.resources.filter((r) => !jobs.includes(r.type)).map((r) => r.arn).sort());
   });
 
   it('gives the controls what they read: loose notebook and bare endpoint configuration fail, hardened ones pass', async () => {

@@ -7,6 +7,7 @@ import {
   DescribeModelPackageGroupCommand,
   DescribeMonitoringScheduleCommand,
   DescribeNotebookInstanceCommand,
+  DescribeProcessingJobCommand,
   DescribeTrainingJobCommand,
   GetModelPackageGroupPolicyCommand,
   ListDomainsCommand,
@@ -17,6 +18,7 @@ import {
   ListModelsCommand,
   ListMonitoringSchedulesCommand,
   ListNotebookInstancesCommand,
+  ListProcessingJobsCommand,
   ListTagsCommand,
   ListTrainingJobsCommand,
   SageMakerClient,
@@ -28,6 +30,7 @@ import {
   type DescribeModelPackageGroupCommandOutput,
   type DescribeMonitoringScheduleCommandOutput,
   type DescribeNotebookInstanceCommandOutput,
+  type DescribeProcessingJobCommandOutput,
   type DescribeTrainingJobCommandOutput,
   type DomainDetails,
   type EndpointConfigSummary,
@@ -37,6 +40,7 @@ import {
   type ModelSummary,
   type MonitoringScheduleSummary,
   type NotebookInstanceSummary,
+  type ProcessingJobSummary,
   type Tag,
   type TrainingJobSummary,
 } from '@aws-sdk/client-sagemaker';
@@ -58,9 +62,11 @@ export const SAGEMAKER_TYPES = {
   modelPackage: 'AWS::SageMaker::ModelPackage',
   monitoringSchedule: 'AWS::SageMaker::MonitoringSchedule',
   domain: 'AWS::SageMaker::Domain',
+  // Not an AWS Config type: only the live collector (and inventory.json) carries processing jobs.
+  processingJob: 'AWS::SageMaker::ProcessingJob',
 } as const;
 
-/** Training jobs are collected for this many days back (see `collectSageMaker`). */
+/** Training and processing jobs are collected for this many days back (see `collectSageMaker`). */
 export const TRAINING_JOB_WINDOW_DAYS = 90;
 
 export interface SageMakerCollectorOptions {
@@ -78,7 +84,7 @@ export type SageMakerApi = Pick<SageMakerClient, 'send'>;
 
 /**
  * SageMaker AI: notebook instances, models, endpoint configurations, endpoints, training jobs,
- * model package groups and packages, monitoring schedules and Studio domains. Each resource is
+ * model package groups and packages, monitoring schedules, Studio domains and processing jobs. Each resource is
  * listed (to the last page), described and its tags read, with bounded concurrency. The
  * configuration is the Describe* output as-is: its PascalCase keys are the ones AWS Config
  * records for the SageMaker types (DirectInternetAccess, RootAccess, KmsKeyId, DataCaptureConfig…),
@@ -112,6 +118,8 @@ export function createSageMakerCollector(options: SageMakerCollectorOptions = {}
       'sagemaker:DescribeMonitoringSchedule',
       'sagemaker:ListDomains',
       'sagemaker:DescribeDomain',
+      'sagemaker:ListProcessingJobs',
+      'sagemaker:DescribeProcessingJob',
       'sagemaker:ListTags',
     ],
     resourceTypes: Object.values(SAGEMAKER_TYPES),
@@ -183,6 +191,19 @@ export async function collectSageMaker(ctx: CollectorContext, api: SageMakerApi,
       arn: (s) => s.TrainingJobArn,
       describe: (s) => api.send(new DescribeTrainingJobCommand({ TrainingJobName: s.TrainingJobName })),
       draft: trainingJobDraft,
+    }),
+    // The same window as training jobs, for the same reason: processing jobs pile up by the
+    // thousand (every pipeline run adds some) and each needs its own Describe.
+    listAndDescribe<ProcessingJobSummary, DescribeProcessingJobCommandOutput>(ctx, api, {
+      type: T.processingJob,
+      list: async (NextToken) => {
+        const CreationTimeAfter = new Date(now.getTime() - TRAINING_JOB_WINDOW_DAYS * 24 * 3600 * 1000);
+        const page = await api.send(new ListProcessingJobsCommand({ NextToken, MaxResults, CreationTimeAfter }));
+        return { items: page.ProcessingJobSummaries, next: page.NextToken };
+      },
+      arn: (s) => s.ProcessingJobArn,
+      describe: (s) => api.send(new DescribeProcessingJobCommand({ ProcessingJobName: s.ProcessingJobName })),
+      draft: processingJobDraft,
     }),
     collectModelRegistry(ctx, api, MaxResults),
     listAndDescribe<MonitoringScheduleSummary, DescribeMonitoringScheduleCommandOutput>(ctx, api, {
@@ -360,6 +381,11 @@ export function endpointDraft(s: EndpointSummary, d: DescribeEndpointCommandOutp
 export function trainingJobDraft(s: TrainingJobSummary, d: DescribeTrainingJobCommandOutput | undefined): Draft {
   const name = d?.TrainingJobName ?? s.TrainingJobName ?? '';
   return { type: SAGEMAKER_TYPES.trainingJob, id: name, name, arn: d?.TrainingJobArn ?? s.TrainingJobArn ?? '', configuration: configurationOf(s, d) };
+}
+
+export function processingJobDraft(s: ProcessingJobSummary, d: DescribeProcessingJobCommandOutput | undefined): Draft {
+  const name = d?.ProcessingJobName ?? s.ProcessingJobName ?? '';
+  return { type: SAGEMAKER_TYPES.processingJob, id: name, name, arn: d?.ProcessingJobArn ?? s.ProcessingJobArn ?? '', configuration: configurationOf(s, d) };
 }
 
 export function modelPackageGroupDraft(s: ModelPackageGroupSummary, d: DescribeModelPackageGroupCommandOutput | undefined): Draft {
