@@ -512,6 +512,62 @@ describe('SageMaker collector against recorded responses (APIs moto lacks)', () 
     }
   });
 
+  it('processing jobs with their cluster (recorded real-shaped DescribeProcessingJob; moto drops ProcessingResources)', async () => {
+    // Recorded DescribeProcessingJob answers (identifiers replaced): a SageMaker Python SDK
+    // SKLearnProcessor run with keys and isolation, a Spark job on three instances with neither,
+    // and a single-instance job on a local-NVMe type (no volume key is allowed there).
+    const job = (name: string, cluster: Record<string, unknown>, extra: Record<string, unknown>) => ({
+      ProcessingJobName: name,
+      ProcessingJobArn: arn('processing-job', name),
+      ProcessingJobStatus: 'Completed',
+      CreationTime: t('2026-10-20T09:14:02.511Z'),
+      ProcessingStartTime: t('2026-10-20T09:17:40.003Z'),
+      ProcessingEndTime: t('2026-10-20T09:31:12.870Z'),
+      LastModifiedTime: t('2026-10-20T09:31:13.101Z'),
+      RoleArn: ROLE,
+      AppSpecification: { ImageUri: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3', ContainerEntrypoint: ['python3', '/opt/ml/processing/input/code/preprocess.py'] },
+      ProcessingInputs: [
+        { InputName: 'input-1', AppManaged: false, S3Input: { S3Uri: 's3://churn-raw/2026-10/', LocalPath: '/opt/ml/processing/input', S3DataType: 'S3Prefix', S3InputMode: 'File', S3DataDistributionType: 'FullyReplicated', S3CompressionType: 'None' } },
+        { InputName: 'code', AppManaged: false, S3Input: { S3Uri: `s3://sagemaker-us-east-1-${ACCOUNT}/${name}/input/code/preprocess.py`, LocalPath: '/opt/ml/processing/input/code', S3DataType: 'S3Prefix', S3InputMode: 'File', S3DataDistributionType: 'FullyReplicated', S3CompressionType: 'None' } },
+      ],
+      ProcessingResources: { ClusterConfig: { VolumeSizeInGB: 30, ...cluster } },
+      StoppingCondition: { MaxRuntimeInSeconds: 86400 },
+      ...extra,
+    });
+    const outputs = (key?: string) => ({ ProcessingOutputConfig: { Outputs: [{ OutputName: 'train', AppManaged: false, S3Output: { S3Uri: 's3://churn-features/train', LocalPath: '/opt/ml/processing/train', S3UploadMode: 'EndOfJob' } }], ...(key ? { KmsKeyId: key } : {}) } });
+    const jobs = [
+      job('churn-preprocess', { InstanceCount: 2, InstanceType: 'ml.m5.xlarge', VolumeKmsKeyId: KEY }, { ...outputs(KEY), NetworkConfig: { EnableInterContainerTrafficEncryption: true, EnableNetworkIsolation: true } }),
+      job('spark-features', { InstanceCount: 3, InstanceType: 'ml.m5.2xlarge' }, outputs()),
+      job('gpu-embed', { InstanceCount: 1, InstanceType: 'ml.g5.2xlarge' }, { ...outputs(KEY), NetworkConfig: { EnableNetworkIsolation: false } }),
+    ];
+    const stub = await startSageMakerStub({
+      ListProcessingJobs: () => ({ ProcessingJobSummaries: jobs.map((j) => ({ ProcessingJobName: j.ProcessingJobName, ProcessingJobArn: j.ProcessingJobArn, CreationTime: j.CreationTime, ProcessingEndTime: j.ProcessingEndTime, LastModifiedTime: j.LastModifiedTime, ProcessingJobStatus: 'Completed' })) }),
+      DescribeProcessingJob: (input) => jobs.find((j) => j.ProcessingJobName === input.ProcessingJobName) ?? { error: 'ValidationException', message: 'Could not find requested job' },
+      ListTags: () => ({ Tags: [] }),
+    });
+    try {
+      const part = await runCollectorAgainst(stub, createSageMakerCollector({ now: () => new Date('2026-11-01T00:00:00Z') }));
+      expect(part.log.failures()).toEqual([]);
+      // Only jobs of the last 90 days are asked for.
+      expect(stub.calls.find((c) => c.operation === 'ListProcessingJobs')?.input.CreationTimeAfter).toBe(t('2026-08-03T00:00:00Z'));
+      const preprocess = find(part, T.processingJob, 'churn-preprocess');
+      expect(preprocess).toMatchObject({ arn: arn('processing-job', 'churn-preprocess'), name: 'churn-preprocess', tags: {} });
+      expect(preprocess.configuration).toMatchObject({ ProcessingResources: { ClusterConfig: { InstanceCount: 2, InstanceType: 'ml.m5.xlarge', VolumeKmsKeyId: KEY } }, CreationTime: '2026-10-20T09:14:02.511Z' });
+
+      const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
+      const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-11-01T00:00:00Z') }), inventory.coverage);
+      const status = (control: string, id: string) => findings.find((f) => f.controlId === control && f.resource.id === id)?.status;
+      expect(['churn-preprocess', 'spark-features', 'gpu-embed'].map((id) => [status('CAFAI-IP-32', id), status('CAFAI-IP-33', id), status('CAFAI-DP-31', id)])).toEqual([
+        ['pass', 'pass', 'pass'],
+        ['fail', 'fail', 'fail'],
+        // One instance: nothing between instances to encrypt (no finding); local NVMe: no volume key needed.
+        ['fail', undefined, 'pass'],
+      ]);
+    } finally {
+      await stub.stop();
+    }
+  });
+
   it('keeps partial answers visible: failed Describe, failed ListTags, failed List', async () => {
     const notebook = (name: string) => ({ NotebookInstanceName: name, NotebookInstanceArn: arn('notebook-instance', name), NotebookInstanceStatus: 'InService', InstanceType: 'ml.t3.medium', CreationTime: t('2026-01-01T00:00:00Z'), LastModifiedTime: t('2026-01-02T00:00:00Z') });
     const denied = (action: string) => ({ error: 'AccessDeniedException', message: `User: arn:aws:sts::${ACCOUNT}:assumed-role/scanner/s is not authorized to perform: ${action}` });
