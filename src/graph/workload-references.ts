@@ -67,6 +67,17 @@ const EXTRACTORS: Record<string, Extractor> = {
     add(refs, 'logGroup', '/aws/sagemaker/ProcessingJobs', 'input', 'processing logs (/aws/sagemaker/ProcessingJobs)', true);
     return refs;
   },
+  // A batch transform job is inference: the predictions it writes, and the keys that protect them
+  // and its instances, are output.
+  'AWS::SageMaker::TransformJob': (r) => {
+    const c = r.configuration;
+    const refs: WorkloadReference[] = [];
+    add(refs, 'bucket', get(c, 'TransformOutput', 'S3OutputPath'), 'output', 'batch inference results (TransformOutput S3OutputPath)');
+    add(refs, 'key', get(c, 'TransformOutput', 'KmsKeyId'), 'output', 'batch inference results key (TransformOutput KmsKeyId)');
+    add(refs, 'key', get(c, 'TransformResources', 'VolumeKmsKeyId'), 'output', 'transform volume key (TransformResources VolumeKmsKeyId)');
+    add(refs, 'bucket', get(c, 'DataCaptureConfig', 'DestinationS3Uri'), 'output', 'captured batch inference data (DataCaptureConfig DestinationS3Uri)');
+    return refs;
+  },
   'AWS::SageMaker::Model': (r) => {
     const c = r.configuration;
     const refs: WorkloadReference[] = [];

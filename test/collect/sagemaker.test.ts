@@ -9,6 +9,7 @@ import {
   CreateNotebookInstanceCommand,
   CreateProcessingJobCommand,
   CreateTrainingJobCommand,
+  CreateTransformJobCommand,
   SageMakerClient,
   type DescribeMonitoringScheduleCommandOutput,
 } from '@aws-sdk/client-sagemaker';
@@ -118,6 +119,18 @@ describe('SageMaker collector against moto', () => {
       });
     await sm.send(processing('prep-hardened', true));
     await sm.send(processing('prep-open', false));
+    // Batch transform jobs: one with volume and output keys, one with neither.
+    for (const [name, key] of [['score-keyed', KEY], ['score-plain', undefined]] as const) {
+      await sm.send(
+        new CreateTransformJobCommand({
+          TransformJobName: name,
+          ModelName: 'm-isolated',
+          TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://batch/in/' } }, ContentType: 'text/csv' },
+          TransformOutput: { S3OutputPath: 's3://batch/out/', ...(key ? { KmsKeyId: key } : {}) },
+          TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1, ...(key ? { VolumeKmsKeyId: key } : {}) },
+        }),
+      );
+    }
     await sm.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: 'churn-models', ModelPackageGroupDescription: 'churn classifiers' }));
     await sm.send(
       new CreateModelPackageCommand({
@@ -252,6 +265,21 @@ describe('SageMaker collector against moto', () => {
     expect(open.configuration.ProcessingOutputConfig).not.toHaveProperty('KmsKeyId');
   });
 
+  it('emits batch transform jobs with their model as a relationship', () => {
+    const keyed = find(part, T.transformJob, 'score-keyed');
+    // moto's ListTags does not know transform-job ARNs either: tags unknown (null), with the reason.
+    expect(keyed).toMatchObject({ arn: arn('transform-job', 'score-keyed'), name: 'score-keyed', tags: null });
+    expect(keyed.collectionErrors).toEqual({ Tags: expect.stringContaining('sagemaker:ListTags failed') });
+    expect(keyed.configuration).toMatchObject({
+      TransformJobName: 'score-keyed',
+      ModelName: 'm-isolated',
+      TransformOutput: { S3OutputPath: 's3://batch/out/', KmsKeyId: KEY },
+      TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeKmsKeyId: KEY },
+    });
+    expect(keyed.relationships).toEqual([{ name: 'Is associated with Model', resourceType: T.model, resourceId: 'm-isolated', resourceName: 'm-isolated' }]);
+    expect(find(part, T.transformJob, 'score-plain').configuration.TransformOutput).not.toHaveProperty('KmsKeyId');
+  });
+
   it('reports coverage per type; what moto lacks is failed with the reason, not "none found"', () => {
     const coverage = Object.fromEntries(part.coverage.map((c) => [c.resourceType, c.status]));
     expect(coverage).toEqual({
@@ -265,6 +293,7 @@ describe('SageMaker collector against moto', () => {
       [T.monitoringSchedule]: 'failed', // moto has no ListMonitoringSchedules
       [T.domain]: 'complete',
       [T.processingJob]: 'complete',
+      [T.transformJob]: 'complete',
     });
     expect(part.coverage).toHaveLength(Object.keys(T).length); // one entry per type, no duplicates
     expect(part.coverage.find((c) => c.resourceType === T.monitoringSchedule)?.reason).toMatch(/^sagemaker:ListMonitoringSchedules failed/);
@@ -279,12 +308,13 @@ describe('SageMaker collector against moto', () => {
     expect([...sagemakerCollector.resourceTypes].sort()).toEqual(Object.values(T).sort());
   });
 
-  it('collects training and processing jobs of the last 90 days only', async () => {
+  it('collects training, processing and transform jobs of the last 90 days only', async () => {
     const later = await runCollectorAgainst(moto, createSageMakerCollector({ now: () => new Date(Date.now() + 91 * 24 * 3600 * 1000) }));
-    const jobs: string[] = [T.trainingJob, T.processingJob];
+    const jobs: string[] = [T.trainingJob, T.processingJob, T.transformJob];
     expect(later.resources.filter((r) => jobs.includes(r.type))).toEqual([]);
     expect(later.coverage.find((c) => c.resourceType === T.trainingJob)?.status).toBe('complete');
     expect(later.coverage.find((c) => c.resourceType === T.processingJob)?.status).toBe('complete');
+    expect(later.coverage.find((c) => c.resourceType === T.transformJob)?.status).toBe('complete');
     // The default collector (MaxResults 100) finds the same resources as the paged run.
     expect(later.resources.filter((r) => !jobs.includes(r.type)).map((r) => r.arn).sort()).toEqual(part.resources.filter((r) => !jobs.includes(r.type)).map((r) => r.arn).sort());
   });
@@ -327,6 +357,10 @@ describe('SageMaker collector against moto', () => {
     expect(status('CAFAI-AS-02', T.model, 'm-open')).toBe('pass');
     expect(status('CAFAI-IP-04', T.model, 'm-isolated')).toBe('fail');
     expect(status('CAFAI-SG-01', T.model, 'm-isolated')).toBe('pass'); // "team" counts as an owner tag
+
+    // Batch transform jobs: moto keeps TransformResources and TransformOutput, so DP-32 decides both.
+    expect(status('CAFAI-DP-32', T.transformJob, 'score-keyed')).toBe('pass');
+    expect(status('CAFAI-DP-32', T.transformJob, 'score-plain')).toBe('fail');
 
     // The monitoring-schedule gap is reported, not hidden (no control reads that type yet, so no finding).
     expect(inventory.coverage.find((c) => c.resourceType === T.monitoringSchedule)?.status).toBe('failed');
