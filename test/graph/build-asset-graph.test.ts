@@ -98,6 +98,22 @@ describe('the AI asset graph', () => {
     expect(via(logs.arn)).toEqual(['input: processing logs (/aws/sagemaker/ProcessingJobs)']);
   });
 
+  it('links a batch transform job\'s results, captured data and keys to output', () => {
+    const jobArn = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:transform-job/score-1`;
+    const score = resource('AWS::SageMaker::TransformJob', 'score-1', jobArn, {
+      ModelName: 'scorer',
+      TransformInput: { DataSource: { S3DataSource: { S3Uri: 's3://batch-in/x/' } } },
+      TransformOutput: { S3OutputPath: 's3://scores/out/', KmsKeyId: keyArn },
+      TransformResources: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeKmsKeyId: keyArn },
+      DataCaptureConfig: { DestinationS3Uri: 's3://batch-capture/score-1/' },
+    });
+    const g = buildAssetGraph(buildInventory([{ source: 'test', resources: [bucket('scores'), bucket('batch-capture'), resource('AWS::KMS::Key', '1111-2222', keyArn, { keyId: '1111-2222' }), score], coverage: [] }]));
+    const via = (arn: string) => (g.get(arn) ?? []).filter((l) => l.workload === jobArn).map((l) => `${l.component}: ${l.via}`).sort();
+    expect(via('arn:aws:s3:::scores')).toEqual(['output: batch inference results (TransformOutput S3OutputPath)']);
+    expect(via('arn:aws:s3:::batch-capture')).toEqual(['output: captured batch inference data (DataCaptureConfig DestinationS3Uri)']);
+    expect(via(keyArn)).toEqual(['output: batch inference results key (TransformOutput KmsKeyId)', 'output: transform volume key (TransformResources VolumeKmsKeyId)']);
+  });
+
   it('leaves resources no AI workload uses out of the graph', () => {
     expect(graph.has('arn:aws:s3:::web-logs')).toBe(false);
   });

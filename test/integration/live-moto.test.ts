@@ -48,6 +48,8 @@ const EXPECTED: Record<string, 'pass' | 'fail'> = {
   // are unknown: IP-33 decides only the encrypted job, DP-31 neither; both not_evaluated, never pass)
   'CAFAI-IP-32 prep-isolated': 'pass', 'CAFAI-IP-32 prep-open': 'fail',
   'CAFAI-IP-33 prep-isolated': 'pass',
+  // SageMaker batch transform jobs
+  'CAFAI-DP-32 score-keyed': 'pass', 'CAFAI-DP-32 score-plain': 'fail',
   // SageMaker endpoints: see the asset-graph test below for CAFAI-TD-08.
   // KMS keys are found by description (ids are random): see the test below.
 };
@@ -90,8 +92,9 @@ describe('cafscan scan against a moto-emulated ML account', () => {
     const collection = results().scan.collection!;
     // moto answers these with an HTML 404 page or an unparsable timestamp (see the collector tests,
     // which cover them on recorded real-shaped responses).
-    expect(collection.failedCalls.map((c) => c.action).sort()).toEqual(['bedrock:ListGuardrails', 'macie2:GetMacieSession', 'sagemaker:ListMonitoringSchedules']);
-    expect(run.stderr).toMatch(/^Collected with \d+ API calls; 3 failed \(affected controls are not_evaluated\):\n/);
+    // (moto's ListTags does not know transform-job ARNs: their tags are unknown, not "none".)
+    expect(collection.failedCalls.map((c) => c.action).sort()).toEqual(['bedrock:ListGuardrails', 'macie2:GetMacieSession', 'sagemaker:ListMonitoringSchedules', 'sagemaker:ListTags']);
+    expect(run.stderr).toMatch(/^Collected with \d+ API calls; 4 failed \(affected controls are not_evaluated\):\n/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(results().scan.sources).toEqual(['live']);
     // For the closing note: how many calls and how long, on the moto account.
@@ -137,7 +140,7 @@ describe('cafscan scan against a moto-emulated ML account', () => {
 
   it('produces a finding for every seeded resource', () => {
     const findingArns = new Set(results().findings.map((f) => f.resource.id));
-    const names = ['ml-training-data-good', 'ml-scratch-bad', 'ml-exec-good', 'ml-exec-admin', 'alice-full-access', 'bob-reader', 'org-trail-good', 'local-trail-bad', 'nb-hardened', 'nb-loose', 'model-clean', 'model-leaky', 'ec-good', 'ec-bad', 'ep-good', 'ep-bad', 'train-encrypted', 'train-plain', 'prep-isolated', 'prep-open'];
+    const names = ['ml-training-data-good', 'ml-scratch-bad', 'ml-exec-good', 'ml-exec-admin', 'alice-full-access', 'bob-reader', 'org-trail-good', 'local-trail-bad', 'nb-hardened', 'nb-loose', 'model-clean', 'model-leaky', 'ec-good', 'ec-bad', 'ep-good', 'ep-bad', 'train-encrypted', 'train-plain', 'prep-isolated', 'prep-open', 'score-keyed', 'score-plain'];
     const byName = new Map(inventory().resources.map((r) => [r.name, r] as const));
     for (const name of names) {
       const resource = byName.get(name) as { id?: string } | undefined;

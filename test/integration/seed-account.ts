@@ -2,7 +2,7 @@ import { CreateTrailCommand, CloudTrailClient, StartLoggingCommand } from '@aws-
 import { AttachRolePolicyCommand, AttachUserPolicyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient } from '@aws-sdk/client-kms';
 import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketPolicyCommand, PutBucketTaggingCommand, PutBucketVersioningCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
-import { CreateEndpointCommand, CreateEndpointConfigCommand, CreateModelCommand, CreateNotebookInstanceCommand, CreateProcessingJobCommand, CreateTrainingJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { CreateEndpointCommand, CreateEndpointConfigCommand, CreateModelCommand, CreateNotebookInstanceCommand, CreateProcessingJobCommand, CreateTrainingJobCommand, CreateTransformJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { Moto } from '../helpers/moto.js';
 
 const ACCOUNT = '123456789012';
@@ -94,6 +94,15 @@ export async function seedAccount(moto: Moto): Promise<{ goodKeyArn: string }> {
       ProcessingOutputConfig: { Outputs: [{ OutputName: 'features', S3Output: { S3Uri: 's3://ml-training-data-good/features/', LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' } }], ...(hardened ? { KmsKeyId: goodKeyArn } : {}) },
       ...(hardened ? { NetworkConfig: { EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true } } : {}),
       StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+    }));
+  }
+  // Batch transform jobs: one with volume and output keys, one with neither.
+  for (const [name, key] of [['score-keyed', goodKeyArn], ['score-plain', undefined]] as const) {
+    await sm.send(new CreateTransformJobCommand({
+      TransformJobName: name, ModelName: 'model-clean',
+      TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://ml-training-data-good/batch/' } } },
+      TransformOutput: { S3OutputPath: 's3://ml-training-data-good/scores/', ...(key ? { KmsKeyId: key } : {}) },
+      TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1, ...(key ? { VolumeKmsKeyId: key } : {}) },
     }));
   }
   return { goodKeyArn };
