@@ -75,3 +75,8 @@ test_not_evaluated_when_configuration_unreadable if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(job(resources({})), {"type": "AWS::SageMaker::TrainingJob"}))
 }
+
+# A key id that is not a string is no key.
+test_fails_when_the_output_key_is_not_a_string if {
+	testing.messages(id, job(object.union(resources({"VolumeKmsKeyId": key}), out({"KmsKeyId": 7})))) == [output_message]
+}

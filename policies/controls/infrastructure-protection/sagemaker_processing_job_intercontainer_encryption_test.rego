@@ -61,3 +61,12 @@ test_not_evaluated_when_configuration_unreadable if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(job(instances(2)), {"type": "AWS::SageMaker::TrainingJob"}))
 }
+
+test_fails_when_the_flag_is_the_string_false if {
+	testing.status(id, job(object.union(instances(2), {"NetworkConfig": {"EnableInterContainerTrafficEncryption": "false"}}))) == "fail"
+}
+
+# A count that is not a number is not a count: unknown, never a pass.
+test_not_evaluated_when_the_instance_count_is_not_a_number if {
+	testing.status(id, job(instances("2"))) == "not_evaluated"
+}

@@ -44,3 +44,7 @@ test_not_evaluated_when_configuration_unreadable if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(job({}), {"type": "AWS::SageMaker::TrainingJob"}))
 }
+
+test_fails_when_the_flag_is_the_string_false if {
+	testing.status(id, job({"NetworkConfig": {"EnableNetworkIsolation": "false"}})) == "fail"
+}
