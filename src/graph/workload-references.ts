@@ -47,6 +47,37 @@ const EXTRACTORS: Record<string, Extractor> = {
     add(refs, 'logGroup', '/aws/sagemaker/TrainingJobs', 'model', 'training logs (/aws/sagemaker/TrainingJobs)', true);
     return refs;
   },
+  // A processing job prepares data: what it reads and what it writes (feature sets, splits that
+  // training then reads) are both input, and so are the keys, role and image it does that with.
+  'AWS::SageMaker::ProcessingJob': (r) => {
+    const c = r.configuration;
+    const refs: WorkloadReference[] = [];
+    list(c.ProcessingInputs).forEach((input, i) => {
+      const name = str(get(input, 'InputName')) ?? String(i);
+      add(refs, 'bucket', get(input, 'S3Input', 'S3Uri'), 'input', `processing input "${name}" (ProcessingInputs S3Uri)`);
+    });
+    list(get(c, 'ProcessingOutputConfig', 'Outputs')).forEach((output, i) => {
+      const name = str(get(output, 'OutputName')) ?? String(i);
+      add(refs, 'bucket', get(output, 'S3Output', 'S3Uri'), 'input', `processing output "${name}" (ProcessingOutputConfig S3Uri)`);
+    });
+    add(refs, 'key', get(c, 'ProcessingOutputConfig', 'KmsKeyId'), 'input', 'processing output key (ProcessingOutputConfig KmsKeyId)');
+    add(refs, 'key', get(c, 'ProcessingResources', 'ClusterConfig', 'VolumeKmsKeyId'), 'input', 'processing volume key (ClusterConfig VolumeKmsKeyId)');
+    add(refs, 'role', c.RoleArn, 'input', 'execution role (RoleArn)');
+    add(refs, 'image', get(c, 'AppSpecification', 'ImageUri'), 'input', 'processing image (AppSpecification ImageUri)');
+    add(refs, 'logGroup', '/aws/sagemaker/ProcessingJobs', 'input', 'processing logs (/aws/sagemaker/ProcessingJobs)', true);
+    return refs;
+  },
+  // A batch transform job is inference: the predictions it writes, and the keys that protect them
+  // and its instances, are output.
+  'AWS::SageMaker::TransformJob': (r) => {
+    const c = r.configuration;
+    const refs: WorkloadReference[] = [];
+    add(refs, 'bucket', get(c, 'TransformOutput', 'S3OutputPath'), 'output', 'batch inference results (TransformOutput S3OutputPath)');
+    add(refs, 'key', get(c, 'TransformOutput', 'KmsKeyId'), 'output', 'batch inference results key (TransformOutput KmsKeyId)');
+    add(refs, 'key', get(c, 'TransformResources', 'VolumeKmsKeyId'), 'output', 'transform volume key (TransformResources VolumeKmsKeyId)');
+    add(refs, 'bucket', get(c, 'DataCaptureConfig', 'DestinationS3Uri'), 'output', 'captured batch inference data (DataCaptureConfig DestinationS3Uri)');
+    return refs;
+  },
   'AWS::SageMaker::Model': (r) => {
     const c = r.configuration;
     const refs: WorkloadReference[] = [];

@@ -15,6 +15,7 @@ function notebook(name: string, settings: { internet: boolean; root: boolean }) 
     configuration: {
       NotebookInstanceName: name, DirectInternetAccess: settings.internet ? 'Enabled' : 'Disabled', RootAccess: settings.root ? 'Enabled' : 'Disabled',
       SubnetId: 'subnet-1', KmsKeyId: 'key-1', PlatformIdentifier: 'notebook-al2023-v1',
+      InstanceMetadataServiceConfiguration: { MinimumInstanceMetadataServiceVersion: '2' },
     },
     supplementaryConfiguration: {}, tags: { owner: 'ml', team: name.startsWith('lab') ? 'lab' : 'prod' }, relationships: [],
   };

@@ -7,7 +7,9 @@ import {
   CreateModelPackageCommand,
   CreateModelPackageGroupCommand,
   CreateNotebookInstanceCommand,
+  CreateProcessingJobCommand,
   CreateTrainingJobCommand,
+  CreateTransformJobCommand,
   SageMakerClient,
   type DescribeMonitoringScheduleCommandOutput,
 } from '@aws-sdk/client-sagemaker';
@@ -100,6 +102,35 @@ describe('SageMaker collector against moto', () => {
         EnableNetworkIsolation: true,
       }),
     );
+    // Processing jobs: one isolated with encrypted traffic and output, one with neither.
+    const processing = (name: string, hardened: boolean) =>
+      new CreateProcessingJobCommand({
+        ProcessingJobName: name,
+        RoleArn: ROLE,
+        AppSpecification: { ImageUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/prep:1` },
+        ProcessingResources: { ClusterConfig: { InstanceCount: 2, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30, ...(hardened ? { VolumeKmsKeyId: KEY } : {}) } },
+        ProcessingInputs: [{ InputName: 'raw', S3Input: { S3Uri: 's3://raw/churn', LocalPath: '/opt/ml/processing/input', S3DataType: 'S3Prefix', S3InputMode: 'File' } }],
+        ProcessingOutputConfig: {
+          Outputs: [{ OutputName: 'features', S3Output: { S3Uri: 's3://features/churn', LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' } }],
+          ...(hardened ? { KmsKeyId: KEY } : {}),
+        },
+        ...(hardened ? { NetworkConfig: { EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true } } : {}),
+        StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+      });
+    await sm.send(processing('prep-hardened', true));
+    await sm.send(processing('prep-open', false));
+    // Batch transform jobs: one with volume and output keys, one with neither.
+    for (const [name, key] of [['score-keyed', KEY], ['score-plain', undefined]] as const) {
+      await sm.send(
+        new CreateTransformJobCommand({
+          TransformJobName: name,
+          ModelName: 'm-isolated',
+          TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://batch/in/' } }, ContentType: 'text/csv' },
+          TransformOutput: { S3OutputPath: 's3://batch/out/', ...(key ? { KmsKeyId: key } : {}) },
+          TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1, ...(key ? { VolumeKmsKeyId: key } : {}) },
+        }),
+      );
+    }
     await sm.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: 'churn-models', ModelPackageGroupDescription: 'churn classifiers' }));
     await sm.send(
       new CreateModelPackageCommand({
@@ -218,6 +249,37 @@ describe('SageMaker collector against moto', () => {
     expect(domain.configuration).toMatchObject({ DomainId: 'd-studio', DomainName: 'studio', AuthMode: 'IAM', AppNetworkAccessType: 'VpcOnly', SubnetIds: ['subnet-0a1b2c3d'], VpcId: 'vpc-0a1b2c3d', DefaultUserSettings: { ExecutionRole: ROLE } });
   });
 
+  it('emits processing jobs with the Describe output as configuration', () => {
+    const hardened = find(part, T.processingJob, 'prep-hardened');
+    expect(hardened).toMatchObject({ arn: arn('processing-job', 'prep-hardened'), name: 'prep-hardened', tags: {} });
+    expect(hardened.collectionErrors).toBeUndefined();
+    expect(hardened.configuration).toMatchObject({
+      ProcessingJobName: 'prep-hardened',
+      RoleArn: ROLE,
+      NetworkConfig: { EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true },
+      ProcessingOutputConfig: { KmsKeyId: KEY, Outputs: [{ OutputName: 'features', S3Output: { S3Uri: 's3://features/churn' } }] },
+      ProcessingInputs: [{ InputName: 'raw', S3Input: { S3Uri: 's3://raw/churn' } }],
+    });
+    const open = find(part, T.processingJob, 'prep-open');
+    expect(open.configuration).not.toHaveProperty('NetworkConfig');
+    expect(open.configuration.ProcessingOutputConfig).not.toHaveProperty('KmsKeyId');
+  });
+
+  it('emits batch transform jobs with their model as a relationship', () => {
+    const keyed = find(part, T.transformJob, 'score-keyed');
+    // moto's ListTags does not know transform-job ARNs either: tags unknown (null), with the reason.
+    expect(keyed).toMatchObject({ arn: arn('transform-job', 'score-keyed'), name: 'score-keyed', tags: null });
+    expect(keyed.collectionErrors).toEqual({ Tags: expect.stringContaining('sagemaker:ListTags failed') });
+    expect(keyed.configuration).toMatchObject({
+      TransformJobName: 'score-keyed',
+      ModelName: 'm-isolated',
+      TransformOutput: { S3OutputPath: 's3://batch/out/', KmsKeyId: KEY },
+      TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeKmsKeyId: KEY },
+    });
+    expect(keyed.relationships).toEqual([{ name: 'Is associated with Model', resourceType: T.model, resourceId: 'm-isolated', resourceName: 'm-isolated' }]);
+    expect(find(part, T.transformJob, 'score-plain').configuration.TransformOutput).not.toHaveProperty('KmsKeyId');
+  });
+
   it('reports coverage per type; what moto lacks is failed with the reason, not "none found"', () => {
     const coverage = Object.fromEntries(part.coverage.map((c) => [c.resourceType, c.status]));
     expect(coverage).toEqual({
@@ -230,6 +292,8 @@ describe('SageMaker collector against moto', () => {
       [T.modelPackage]: 'complete',
       [T.monitoringSchedule]: 'failed', // moto has no ListMonitoringSchedules
       [T.domain]: 'complete',
+      [T.processingJob]: 'complete',
+      [T.transformJob]: 'complete',
     });
     expect(part.coverage).toHaveLength(Object.keys(T).length); // one entry per type, no duplicates
     expect(part.coverage.find((c) => c.resourceType === T.monitoringSchedule)?.reason).toMatch(/^sagemaker:ListMonitoringSchedules failed/);
@@ -244,12 +308,15 @@ describe('SageMaker collector against moto', () => {
     expect([...sagemakerCollector.resourceTypes].sort()).toEqual(Object.values(T).sort());
   });
 
-  it('collects training jobs of the last 90 days only', async () => {
+  it('collects training, processing and transform jobs of the last 90 days only', async () => {
     const later = await runCollectorAgainst(moto, createSageMakerCollector({ now: () => new Date(Date.now() + 91 * 24 * 3600 * 1000) }));
-    expect(later.resources.filter((r) => r.type === T.trainingJob)).toEqual([]);
+    const jobs: string[] = [T.trainingJob, T.processingJob, T.transformJob];
+    expect(later.resources.filter((r) => jobs.includes(r.type))).toEqual([]);
     expect(later.coverage.find((c) => c.resourceType === T.trainingJob)?.status).toBe('complete');
+    expect(later.coverage.find((c) => c.resourceType === T.processingJob)?.status).toBe('complete');
+    expect(later.coverage.find((c) => c.resourceType === T.transformJob)?.status).toBe('complete');
     // The default collector (MaxResults 100) finds the same resources as the paged run.
-    expect(later.resources.filter((r) => r.type !== T.trainingJob).map((r) => r.arn).sort()).toEqual(part.resources.filter((r) => r.type !== T.trainingJob).map((r) => r.arn).sort());
+    expect(later.resources.filter((r) => !jobs.includes(r.type)).map((r) => r.arn).sort()).toEqual(part.resources.filter((r) => !jobs.includes(r.type)).map((r) => r.arn).sort());
   });
 
   it('gives the controls what they read: loose notebook and bare endpoint configuration fail, hardened ones pass', async () => {
@@ -290,6 +357,10 @@ describe('SageMaker collector against moto', () => {
     expect(status('CAFAI-AS-02', T.model, 'm-open')).toBe('pass');
     expect(status('CAFAI-IP-04', T.model, 'm-isolated')).toBe('fail');
     expect(status('CAFAI-SG-01', T.model, 'm-isolated')).toBe('pass'); // "team" counts as an owner tag
+
+    // Batch transform jobs: moto keeps TransformResources and TransformOutput, so DP-32 decides both.
+    expect(status('CAFAI-DP-32', T.transformJob, 'score-keyed')).toBe('pass');
+    expect(status('CAFAI-DP-32', T.transformJob, 'score-plain')).toBe('fail');
 
     // The monitoring-schedule gap is reported, not hidden (no control reads that type yet, so no finding).
     expect(inventory.coverage.find((c) => c.resourceType === T.monitoringSchedule)?.status).toBe('failed');
@@ -470,6 +541,62 @@ describe('SageMaker collector against recorded responses (APIs moto lacks)', () 
       // Packages: one versioned listing per group, plus the unversioned packages.
       const packageLists = stub.calls.filter((c) => c.operation === 'ListModelPackages').map((c) => `${String(c.input.ModelPackageGroupName ?? '-')}:${String(c.input.ModelPackageType)}`);
       expect(packageLists.sort()).toEqual(['-:Unversioned', 'private:Versioned', 'shared:Versioned']);
+    } finally {
+      await stub.stop();
+    }
+  });
+
+  it('processing jobs with their cluster (recorded real-shaped DescribeProcessingJob; moto drops ProcessingResources)', async () => {
+    // Recorded DescribeProcessingJob answers (identifiers replaced): a SageMaker Python SDK
+    // SKLearnProcessor run with keys and isolation, a Spark job on three instances with neither,
+    // and a single-instance job on a local-NVMe type (no volume key is allowed there).
+    const job = (name: string, cluster: Record<string, unknown>, extra: Record<string, unknown>) => ({
+      ProcessingJobName: name,
+      ProcessingJobArn: arn('processing-job', name),
+      ProcessingJobStatus: 'Completed',
+      CreationTime: t('2026-10-20T09:14:02.511Z'),
+      ProcessingStartTime: t('2026-10-20T09:17:40.003Z'),
+      ProcessingEndTime: t('2026-10-20T09:31:12.870Z'),
+      LastModifiedTime: t('2026-10-20T09:31:13.101Z'),
+      RoleArn: ROLE,
+      AppSpecification: { ImageUri: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3', ContainerEntrypoint: ['python3', '/opt/ml/processing/input/code/preprocess.py'] },
+      ProcessingInputs: [
+        { InputName: 'input-1', AppManaged: false, S3Input: { S3Uri: 's3://churn-raw/2026-10/', LocalPath: '/opt/ml/processing/input', S3DataType: 'S3Prefix', S3InputMode: 'File', S3DataDistributionType: 'FullyReplicated', S3CompressionType: 'None' } },
+        { InputName: 'code', AppManaged: false, S3Input: { S3Uri: `s3://sagemaker-us-east-1-${ACCOUNT}/${name}/input/code/preprocess.py`, LocalPath: '/opt/ml/processing/input/code', S3DataType: 'S3Prefix', S3InputMode: 'File', S3DataDistributionType: 'FullyReplicated', S3CompressionType: 'None' } },
+      ],
+      ProcessingResources: { ClusterConfig: { VolumeSizeInGB: 30, ...cluster } },
+      StoppingCondition: { MaxRuntimeInSeconds: 86400 },
+      ...extra,
+    });
+    const outputs = (key?: string) => ({ ProcessingOutputConfig: { Outputs: [{ OutputName: 'train', AppManaged: false, S3Output: { S3Uri: 's3://churn-features/train', LocalPath: '/opt/ml/processing/train', S3UploadMode: 'EndOfJob' } }], ...(key ? { KmsKeyId: key } : {}) } });
+    const jobs = [
+      job('churn-preprocess', { InstanceCount: 2, InstanceType: 'ml.m5.xlarge', VolumeKmsKeyId: KEY }, { ...outputs(KEY), NetworkConfig: { EnableInterContainerTrafficEncryption: true, EnableNetworkIsolation: true } }),
+      job('spark-features', { InstanceCount: 3, InstanceType: 'ml.m5.2xlarge' }, outputs()),
+      job('gpu-embed', { InstanceCount: 1, InstanceType: 'ml.g5.2xlarge' }, { ...outputs(KEY), NetworkConfig: { EnableNetworkIsolation: false } }),
+    ];
+    const stub = await startSageMakerStub({
+      ListProcessingJobs: () => ({ ProcessingJobSummaries: jobs.map((j) => ({ ProcessingJobName: j.ProcessingJobName, ProcessingJobArn: j.ProcessingJobArn, CreationTime: j.CreationTime, ProcessingEndTime: j.ProcessingEndTime, LastModifiedTime: j.LastModifiedTime, ProcessingJobStatus: 'Completed' })) }),
+      DescribeProcessingJob: (input) => jobs.find((j) => j.ProcessingJobName === input.ProcessingJobName) ?? { error: 'ValidationException', message: 'Could not find requested job' },
+      ListTags: () => ({ Tags: [] }),
+    });
+    try {
+      const part = await runCollectorAgainst(stub, createSageMakerCollector({ now: () => new Date('2026-11-01T00:00:00Z') }));
+      expect(part.log.failures()).toEqual([]);
+      // Only jobs of the last 90 days are asked for.
+      expect(stub.calls.find((c) => c.operation === 'ListProcessingJobs')?.input.CreationTimeAfter).toBe(t('2026-08-03T00:00:00Z'));
+      const preprocess = find(part, T.processingJob, 'churn-preprocess');
+      expect(preprocess).toMatchObject({ arn: arn('processing-job', 'churn-preprocess'), name: 'churn-preprocess', tags: {} });
+      expect(preprocess.configuration).toMatchObject({ ProcessingResources: { ClusterConfig: { InstanceCount: 2, InstanceType: 'ml.m5.xlarge', VolumeKmsKeyId: KEY } }, CreationTime: '2026-10-20T09:14:02.511Z' });
+
+      const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
+      const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-11-01T00:00:00Z') }), inventory.coverage);
+      const status = (control: string, id: string) => findings.find((f) => f.controlId === control && f.resource.id === id)?.status;
+      expect(['churn-preprocess', 'spark-features', 'gpu-embed'].map((id) => [status('CAFAI-IP-32', id), status('CAFAI-IP-33', id), status('CAFAI-DP-31', id)])).toEqual([
+        ['pass', 'pass', 'pass'],
+        ['fail', 'fail', 'fail'],
+        // One instance: nothing between instances to encrypt (no finding); local NVMe: no volume key needed.
+        ['fail', undefined, 'pass'],
+      ]);
     } finally {
       await stub.stop();
     }

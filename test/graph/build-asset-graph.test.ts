@@ -78,6 +78,42 @@ describe('the AI asset graph', () => {
     expect(components(`arn:aws:apigateway:${REGION}::/restapis/abc123/stages/prod`)).toEqual(['output']);
   });
 
+  it('links a processing job\'s inputs, outputs, keys, role, image and logs to input', () => {
+    const jobArn = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:processing-job/prep-1`;
+    const prep = resource('AWS::SageMaker::ProcessingJob', 'prep-1', jobArn, {
+      ProcessingInputs: [{ InputName: 'raw', S3Input: { S3Uri: 's3://raw-data/2026/' } }],
+      ProcessingOutputConfig: { KmsKeyId: keyArn, Outputs: [{ OutputName: 'features', S3Output: { S3Uri: 's3://features/train' } }, { OutputName: 'fs', FeatureStoreOutput: { FeatureGroupName: 'customers' } }] },
+      ProcessingResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeKmsKeyId: keyArn } },
+      RoleArn: `arn:aws:iam::${ACCOUNT}:role/ml/train`,
+      AppSpecification: { ImageUri: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/fraud:prep` },
+    });
+    const logs = resource('AWS::Logs::LogGroup', '/aws/sagemaker/ProcessingJobs', `arn:aws:logs:${REGION}:${ACCOUNT}:log-group:/aws/sagemaker/ProcessingJobs`, { LogGroupName: '/aws/sagemaker/ProcessingJobs' });
+    const g = buildAssetGraph(buildInventory([{ source: 'test', resources: [bucket('raw-data'), bucket('features'), resource('AWS::KMS::Key', '1111-2222', keyArn, { keyId: '1111-2222' }), resource('AWS::IAM::Role', 'AROA1', `arn:aws:iam::${ACCOUNT}:role/ml/train`, { roleName: 'train' }, { region: 'global' }), resource('AWS::ECR::Repository', 'fraud', `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/fraud`, { RepositoryName: 'fraud' }), logs, prep], coverage: [] }]));
+    const via = (arn: string) => (g.get(arn) ?? []).filter((l) => l.workload === jobArn).map((l) => `${l.component}: ${l.via}`).sort();
+    expect(via('arn:aws:s3:::raw-data')).toEqual(['input: processing input "raw" (ProcessingInputs S3Uri)']);
+    expect(via('arn:aws:s3:::features')).toEqual(['input: processing output "features" (ProcessingOutputConfig S3Uri)']);
+    expect(via(keyArn)).toEqual(['input: processing output key (ProcessingOutputConfig KmsKeyId)', 'input: processing volume key (ClusterConfig VolumeKmsKeyId)']);
+    expect(via(`arn:aws:iam::${ACCOUNT}:role/ml/train`)).toEqual(['input: execution role (RoleArn)']);
+    expect(via(`arn:aws:ecr:${REGION}:${ACCOUNT}:repository/fraud`)).toEqual(['input: processing image (AppSpecification ImageUri)']);
+    expect(via(logs.arn)).toEqual(['input: processing logs (/aws/sagemaker/ProcessingJobs)']);
+  });
+
+  it('links a batch transform job\'s results, captured data and keys to output', () => {
+    const jobArn = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:transform-job/score-1`;
+    const score = resource('AWS::SageMaker::TransformJob', 'score-1', jobArn, {
+      ModelName: 'scorer',
+      TransformInput: { DataSource: { S3DataSource: { S3Uri: 's3://batch-in/x/' } } },
+      TransformOutput: { S3OutputPath: 's3://scores/out/', KmsKeyId: keyArn },
+      TransformResources: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1, VolumeKmsKeyId: keyArn },
+      DataCaptureConfig: { DestinationS3Uri: 's3://batch-capture/score-1/' },
+    });
+    const g = buildAssetGraph(buildInventory([{ source: 'test', resources: [bucket('scores'), bucket('batch-capture'), resource('AWS::KMS::Key', '1111-2222', keyArn, { keyId: '1111-2222' }), score], coverage: [] }]));
+    const via = (arn: string) => (g.get(arn) ?? []).filter((l) => l.workload === jobArn).map((l) => `${l.component}: ${l.via}`).sort();
+    expect(via('arn:aws:s3:::scores')).toEqual(['output: batch inference results (TransformOutput S3OutputPath)']);
+    expect(via('arn:aws:s3:::batch-capture')).toEqual(['output: captured batch inference data (DataCaptureConfig DestinationS3Uri)']);
+    expect(via(keyArn)).toEqual(['output: batch inference results key (TransformOutput KmsKeyId)', 'output: transform volume key (TransformResources VolumeKmsKeyId)']);
+  });
+
   it('leaves resources no AI workload uses out of the graph', () => {
     expect(graph.has('arn:aws:s3:::web-logs')).toBe(false);
   });

@@ -2,7 +2,7 @@ import { CreateTrailCommand, CloudTrailClient, StartLoggingCommand } from '@aws-
 import { AttachRolePolicyCommand, AttachUserPolicyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketOwnershipControlsCommand, PutBucketPolicyCommand, PutBucketTaggingCommand, PutBucketVersioningCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
-import { CreateEndpointCommand, CreateEndpointConfigCommand, CreateModelCommand, CreateNotebookInstanceCommand, CreateTrainingJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { CreateEndpointConfigCommand, CreateEndpointCommand, CreateModelCommand, CreateNotebookInstanceCommand, CreateProcessingJobCommand, CreateTrainingJobCommand, CreateTransformJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { Moto } from '../helpers/moto.js';
 
 const ACCOUNT = '123456789012';
@@ -92,6 +92,27 @@ export async function seedAccount(moto: Moto): Promise<{ goodKeyArn: string }> {
       OutputDataConfig: { S3OutputPath: 's3://ml-training-data-good/output/', ...(key ? { KmsKeyId: key } : {}) },
       ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10, ...(key ? { VolumeKmsKeyId: key } : {}) },
       StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+    }));
+  }
+  // Processing jobs: one isolated with encrypted inter-instance traffic, one with neither.
+  for (const [name, hardened] of [['prep-isolated', true], ['prep-open', false]] as const) {
+    await sm.send(new CreateProcessingJobCommand({
+      ProcessingJobName: name, RoleArn: ROLE_GOOD,
+      AppSpecification: { ImageUri: IMAGE },
+      ProcessingResources: { ClusterConfig: { InstanceCount: 2, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 30, ...(hardened ? { VolumeKmsKeyId: goodKeyArn } : {}) } },
+      ProcessingInputs: [{ InputName: 'raw', S3Input: { S3Uri: 's3://ml-training-data-good/raw/', LocalPath: '/opt/ml/processing/input', S3DataType: 'S3Prefix', S3InputMode: 'File' } }],
+      ProcessingOutputConfig: { Outputs: [{ OutputName: 'features', S3Output: { S3Uri: 's3://ml-training-data-good/features/', LocalPath: '/opt/ml/processing/output', S3UploadMode: 'EndOfJob' } }], ...(hardened ? { KmsKeyId: goodKeyArn } : {}) },
+      ...(hardened ? { NetworkConfig: { EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true } } : {}),
+      StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+    }));
+  }
+  // Batch transform jobs: one with volume and output keys, one with neither.
+  for (const [name, key] of [['score-keyed', goodKeyArn], ['score-plain', undefined]] as const) {
+    await sm.send(new CreateTransformJobCommand({
+      TransformJobName: name, ModelName: 'model-clean',
+      TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://ml-training-data-good/batch/' } } },
+      TransformOutput: { S3OutputPath: 's3://ml-training-data-good/scores/', ...(key ? { KmsKeyId: key } : {}) },
+      TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1, ...(key ? { VolumeKmsKeyId: key } : {}) },
     }));
   }
   return { goodKeyArn };

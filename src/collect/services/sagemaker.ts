@@ -7,7 +7,9 @@ import {
   DescribeModelPackageGroupCommand,
   DescribeMonitoringScheduleCommand,
   DescribeNotebookInstanceCommand,
+  DescribeProcessingJobCommand,
   DescribeTrainingJobCommand,
+  DescribeTransformJobCommand,
   GetModelPackageGroupPolicyCommand,
   ListDomainsCommand,
   ListEndpointConfigsCommand,
@@ -17,8 +19,10 @@ import {
   ListModelsCommand,
   ListMonitoringSchedulesCommand,
   ListNotebookInstancesCommand,
+  ListProcessingJobsCommand,
   ListTagsCommand,
   ListTrainingJobsCommand,
+  ListTransformJobsCommand,
   SageMakerClient,
   type DescribeDomainCommandOutput,
   type DescribeEndpointCommandOutput,
@@ -28,7 +32,9 @@ import {
   type DescribeModelPackageGroupCommandOutput,
   type DescribeMonitoringScheduleCommandOutput,
   type DescribeNotebookInstanceCommandOutput,
+  type DescribeProcessingJobCommandOutput,
   type DescribeTrainingJobCommandOutput,
+  type DescribeTransformJobCommandOutput,
   type DomainDetails,
   type EndpointConfigSummary,
   type EndpointSummary,
@@ -37,8 +43,10 @@ import {
   type ModelSummary,
   type MonitoringScheduleSummary,
   type NotebookInstanceSummary,
+  type ProcessingJobSummary,
   type Tag,
   type TrainingJobSummary,
+  type TransformJobSummary,
 } from '@aws-sdk/client-sagemaker';
 import { decodePolicyDocument } from '../../inventory/decode.js';
 import type { JsonObject, JsonValue } from '../../json.js';
@@ -58,9 +66,13 @@ export const SAGEMAKER_TYPES = {
   modelPackage: 'AWS::SageMaker::ModelPackage',
   monitoringSchedule: 'AWS::SageMaker::MonitoringSchedule',
   domain: 'AWS::SageMaker::Domain',
+  // Not an AWS Config type: only the live collector (and inventory.json) carries processing jobs.
+  processingJob: 'AWS::SageMaker::ProcessingJob',
+  // Not an AWS Config type either: batch transform jobs come from the live collector only.
+  transformJob: 'AWS::SageMaker::TransformJob',
 } as const;
 
-/** Training jobs are collected for this many days back (see `collectSageMaker`). */
+/** Training, processing and transform jobs are collected for this many days back (see `collectSageMaker`). */
 export const TRAINING_JOB_WINDOW_DAYS = 90;
 
 export interface SageMakerCollectorOptions {
@@ -78,7 +90,7 @@ export type SageMakerApi = Pick<SageMakerClient, 'send'>;
 
 /**
  * SageMaker AI: notebook instances, models, endpoint configurations, endpoints, training jobs,
- * model package groups and packages, monitoring schedules and Studio domains. Each resource is
+ * model package groups and packages, monitoring schedules, Studio domains, processing and batch transform jobs. Each resource is
  * listed (to the last page), described and its tags read, with bounded concurrency. The
  * configuration is the Describe* output as-is: its PascalCase keys are the ones AWS Config
  * records for the SageMaker types (DirectInternetAccess, RootAccess, KmsKeyId, DataCaptureConfig…),
@@ -112,6 +124,10 @@ export function createSageMakerCollector(options: SageMakerCollectorOptions = {}
       'sagemaker:DescribeMonitoringSchedule',
       'sagemaker:ListDomains',
       'sagemaker:DescribeDomain',
+      'sagemaker:ListProcessingJobs',
+      'sagemaker:DescribeProcessingJob',
+      'sagemaker:ListTransformJobs',
+      'sagemaker:DescribeTransformJob',
       'sagemaker:ListTags',
     ],
     resourceTypes: Object.values(SAGEMAKER_TYPES),
@@ -183,6 +199,30 @@ export async function collectSageMaker(ctx: CollectorContext, api: SageMakerApi,
       arn: (s) => s.TrainingJobArn,
       describe: (s) => api.send(new DescribeTrainingJobCommand({ TrainingJobName: s.TrainingJobName })),
       draft: trainingJobDraft,
+    }),
+    // The same window as training jobs, for the same reason: processing jobs pile up by the
+    // thousand (every pipeline run adds some) and each needs its own Describe.
+    listAndDescribe<ProcessingJobSummary, DescribeProcessingJobCommandOutput>(ctx, api, {
+      type: T.processingJob,
+      list: async (NextToken) => {
+        const CreationTimeAfter = new Date(now.getTime() - TRAINING_JOB_WINDOW_DAYS * 24 * 3600 * 1000);
+        const page = await api.send(new ListProcessingJobsCommand({ NextToken, MaxResults, CreationTimeAfter }));
+        return { items: page.ProcessingJobSummaries, next: page.NextToken };
+      },
+      arn: (s) => s.ProcessingJobArn,
+      describe: (s) => api.send(new DescribeProcessingJobCommand({ ProcessingJobName: s.ProcessingJobName })),
+      draft: processingJobDraft,
+    }),
+    listAndDescribe<TransformJobSummary, DescribeTransformJobCommandOutput>(ctx, api, {
+      type: T.transformJob,
+      list: async (NextToken) => {
+        const CreationTimeAfter = new Date(now.getTime() - TRAINING_JOB_WINDOW_DAYS * 24 * 3600 * 1000);
+        const page = await api.send(new ListTransformJobsCommand({ NextToken, MaxResults, CreationTimeAfter }));
+        return { items: page.TransformJobSummaries, next: page.NextToken };
+      },
+      arn: (s) => s.TransformJobArn,
+      describe: (s) => api.send(new DescribeTransformJobCommand({ TransformJobName: s.TransformJobName })),
+      draft: transformJobDraft,
     }),
     collectModelRegistry(ctx, api, MaxResults),
     listAndDescribe<MonitoringScheduleSummary, DescribeMonitoringScheduleCommandOutput>(ctx, api, {
@@ -360,6 +400,24 @@ export function endpointDraft(s: EndpointSummary, d: DescribeEndpointCommandOutp
 export function trainingJobDraft(s: TrainingJobSummary, d: DescribeTrainingJobCommandOutput | undefined): Draft {
   const name = d?.TrainingJobName ?? s.TrainingJobName ?? '';
   return { type: SAGEMAKER_TYPES.trainingJob, id: name, name, arn: d?.TrainingJobArn ?? s.TrainingJobArn ?? '', configuration: configurationOf(s, d) };
+}
+
+export function processingJobDraft(s: ProcessingJobSummary, d: DescribeProcessingJobCommandOutput | undefined): Draft {
+  const name = d?.ProcessingJobName ?? s.ProcessingJobName ?? '';
+  return { type: SAGEMAKER_TYPES.processingJob, id: name, name, arn: d?.ProcessingJobArn ?? s.ProcessingJobArn ?? '', configuration: configurationOf(s, d) };
+}
+
+export function transformJobDraft(s: TransformJobSummary, d: DescribeTransformJobCommandOutput | undefined): Draft {
+  const name = d?.TransformJobName ?? s.TransformJobName ?? '';
+  const model = d?.ModelName;
+  return {
+    type: SAGEMAKER_TYPES.transformJob,
+    id: name,
+    name,
+    arn: d?.TransformJobArn ?? s.TransformJobArn ?? '',
+    configuration: configurationOf(s, d),
+    relationships: model ? [{ name: 'Is associated with Model', resourceType: SAGEMAKER_TYPES.model, resourceId: model, resourceName: model }] : [],
+  };
 }
 
 export function modelPackageGroupDraft(s: ModelPackageGroupSummary, d: DescribeModelPackageGroupCommandOutput | undefined): Draft {
