@@ -22,9 +22,8 @@ import { writeInventoryFile } from '../scan/write-inventory-file.js';
 import { renderControls, type ControlsFormat } from './controls-command.js';
 import { addFrameworksCommand } from './frameworks-command.js';
 import { addSelectionOptions, selectionFrom, type SelectionFlags } from './selection-options.js';
-import { loadFrameworks } from '../frameworks/load-frameworks.js';
 import { renderExplain } from './explain-command.js';
-import { shippedCrosswalk } from '../frameworks/crosswalk.js';
+import { shippedCrosswalk, shippedFrameworks } from '../frameworks/crosswalk.js';
 import { progressReporter } from './progress.js';
 import { phaseDone, reportPhases } from '../timings.js';
 
@@ -174,7 +173,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   const baseline = flags.baseline ? { path: flags.baseline, ...(await readBaseline(flags.baseline)) } : undefined;
   const suppressions = [...config.suppressions, ...loadIgnoreFile(flags.ignoreFile, flags.demo ? [DEMO_IGNORE] : DEFAULT_IGNORE_FILES)];
   // Loaded once: --framework checks its id against them and results.json reports each one's posture.
-  const frameworks = loadFrameworks(new Set(loadCatalog().controls.map((c) => c.id)));
+  const frameworks = shippedFrameworks();
   const selection = selectionFrom(flags, loadCatalog().controls, frameworks);
   // Inputs are streamed into a set that keeps large inventories on disk between passes.
   const source = offline ? inputFiles(inputs, flags.demo ? ['demo'] : inputs) : liveAccount(liveOptionsFrom(flags), flags.quiet ? () => undefined : printCollection);

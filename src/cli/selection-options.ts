@@ -3,7 +3,7 @@ import { CAPABILITIES, COMPONENTS, SEVERITIES, type ControlMeta, type Severity }
 import { hasCriteria, selectControls, servicesOf, splitList, type Selection, type SelectionScope } from '../controls/select.js';
 import type { SelectionCriteria } from '../model/selection.js';
 import { InputError } from '../errors.js';
-import { loadFrameworks } from '../frameworks/load-frameworks.js';
+import { shippedFrameworks } from '../frameworks/crosswalk.js';
 import type { Framework } from '../model/frameworks.js';
 
 /** The flags `scan` and `controls` share to choose controls (src/controls/select.ts). */
@@ -51,7 +51,7 @@ export function selectionFrom(flags: SelectionFlags, controls: readonly ControlM
   if (flags.severity) criteria.severity = flags.severity;
   const scopes: SelectionScope[] = [];
   if (flags.framework !== undefined) {
-    const framework = frameworkNamed(flags.framework, frameworks ?? loadFrameworks(new Set(controls.map((c) => c.id))));
+    const framework = frameworkNamed(flags.framework, frameworks ?? shippedFrameworks());
     criteria.framework = framework.id;
     scopes.push(frameworkScope(framework));
   }

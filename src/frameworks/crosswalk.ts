@@ -28,14 +28,22 @@ export function buildCrosswalk(frameworks: readonly Framework[]): Crosswalk {
   return out;
 }
 
+let shippedList: readonly Framework[] | undefined;
 let shipped: Crosswalk | undefined;
 
 /**
- * The crosswalk of the shipped rules/, checked against the shipped catalog (a broken rules/
- * file is one InputError line). Read once per process.
+ * The shipped rules/, checked against the shipped catalog (a broken rules/ file is one
+ * InputError line): read and validated once per process, however many parts of a command
+ * (selection, posture, crosswalk) need them.
  */
+export function shippedFrameworks(): readonly Framework[] {
+  shippedList ??= loadFrameworks(new Set(loadCatalog().controls.map((c) => c.id)));
+  return shippedList;
+}
+
+/** The crosswalk of the shipped rules/ (shippedFrameworks). */
 export function shippedCrosswalk(): Crosswalk {
-  shipped ??= buildCrosswalk(loadFrameworks(new Set(loadCatalog().controls.map((c) => c.id))));
+  shipped ??= buildCrosswalk(shippedFrameworks());
   return shipped;
 }
 

@@ -8,39 +8,14 @@
  * not change — so an accepted risk is still a failure of the requirement (it is counted apart,
  * in `suppressed`, as in the scores). Only a fully automated requirement can pass.
  */
-import { SEVERITY_WEIGHTS } from '../scores/compute-scores.js';
+import { ScoreTally } from '../scores/compute-scores.js';
 import type { Finding } from '../model/finding.js';
 import { REQUIREMENT_STATUSES, type ControlOutcome, type FrameworkPosture, type FrameworksPosture, type RequirementControl, type RequirementCounts, type RequirementPosture, type RequirementStatus } from '../model/framework-posture.js';
 import type { Framework, Requirement } from '../model/frameworks.js';
 
-class ControlTally {
-  passed = 0;
-  failed = 0;
-  notEvaluated = 0;
-  suppressed = 0;
-  passWeight = 0;
-  evaluatedWeight = 0;
-
-  add(finding: Finding): void {
-    const weight = SEVERITY_WEIGHTS[finding.severity];
-    if (finding.status === 'pass') {
-      this.passed++;
-      this.passWeight += weight;
-      this.evaluatedWeight += weight;
-    } else if (finding.status === 'fail' && finding.suppression) {
-      this.suppressed++;
-    } else if (finding.status === 'fail') {
-      this.failed++;
-      this.evaluatedWeight += weight;
-    } else {
-      this.notEvaluated++;
-    }
-  }
-}
-
 /** The posture of every framework from findings added one at a time. */
 export class FrameworkPostureAccumulator {
-  private readonly tallies = new Map<string, ControlTally>();
+  private readonly tallies = new Map<string, ScoreTally>();
 
   /** `ran`: the controls the scan evaluated (all of the catalog without a selection). */
   constructor(
@@ -50,7 +25,7 @@ export class FrameworkPostureAccumulator {
 
   add(finding: Finding): void {
     let tally = this.tallies.get(finding.controlId);
-    if (!tally) this.tallies.set(finding.controlId, (tally = new ControlTally()));
+    if (!tally) this.tallies.set(finding.controlId, (tally = new ScoreTally()));
     tally.add(finding);
   }
 
@@ -65,27 +40,16 @@ export class FrameworkPostureAccumulator {
     const requirementCounts = Object.fromEntries(REQUIREMENT_STATUSES.map((s) => [s, 0])) as RequirementCounts;
     for (const r of requirements) requirementCounts[r.status]++;
     // The score counts each control once, however many requirements list it: the same rules as a capability's.
-    const cell = { passed: 0, failed: 0, notEvaluated: 0, suppressed: 0, passWeight: 0, evaluatedWeight: 0 };
+    const total = new ScoreTally();
     for (const id of new Set(framework.requirements.flatMap((r) => (r.kind === 'automated' ? r.controls : [])))) {
       const tally = this.tallies.get(id);
-      if (!tally) continue;
-      cell.passed += tally.passed;
-      cell.failed += tally.failed;
-      cell.notEvaluated += tally.notEvaluated;
-      cell.suppressed += tally.suppressed;
-      cell.passWeight += tally.passWeight;
-      cell.evaluatedWeight += tally.evaluatedWeight;
+      if (tally) total.addAll(tally);
     }
-    const score = cell.evaluatedWeight > 0 ? Math.round((1000 * cell.passWeight) / cell.evaluatedWeight) / 10 : null;
     return {
       name: framework.name,
       version: framework.version,
       source: framework.source,
-      score,
-      passed: cell.passed,
-      failed: cell.failed,
-      notEvaluated: cell.notEvaluated,
-      suppressed: cell.suppressed,
+      ...total.cell(),
       requirementCounts,
       requirements,
     };

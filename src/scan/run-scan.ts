@@ -30,13 +30,12 @@ import { StagedSet } from '../reporters/staged-set.js';
 import { commitStaged } from '../reporters/write-outputs.js';
 import { ScoreAccumulator } from '../scores/compute-scores.js';
 import { FrameworkPostureAccumulator } from '../frameworks/posture.js';
-import { loadFrameworks } from '../frameworks/load-frameworks.js';
+import { buildCrosswalk, shippedFrameworks } from '../frameworks/crosswalk.js';
 import type { Framework } from '../model/frameworks.js';
 import { VERSION } from '../version.js';
 import { phaseDone } from '../timings.js';
 import { ContextBuilder } from '../engine/context.js';
 import { controlDetails } from '../reporters/control-details.js';
-import { buildCrosswalk } from '../frameworks/crosswalk.js';
 import { FailOnGate } from './gate.js';
 import { chooseWorkerCount } from '../engine/evaluation-pool.js';
 import { evaluateChunks } from './evaluate-chunks.js';
@@ -137,7 +136,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const catalog = request.selection ? selectedCatalog(baseCatalog, request.selection.selected) : baseCatalog;
   const chosen = new Set(catalog.controls.map((c) => c.id));
   // rules/ read once: each framework's posture, and the crosswalk results.json's controls and SARIF's tags come from.
-  const frameworkList = request.frameworks ?? loadFrameworks(new Set(loadCatalog().controls.map((c) => c.id)));
+  const frameworkList = request.frameworks ?? shippedFrameworks();
   const crosswalk = buildCrosswalk(frameworkList);
   const frameworks = new FrameworkPostureAccumulator(frameworkList, chosen);
   const coverage = makeFindings([], header.coverage).filter((f) => chosen.has(f.controlId));

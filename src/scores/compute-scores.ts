@@ -8,7 +8,8 @@ import type { CapabilityScore, ScoreCell, Scores } from '../model/scores.js';
  */
 export const SEVERITY_WEIGHTS: Record<Severity, number> = { critical: 10, high: 5, medium: 3, low: 1, informational: 0.5 };
 
-class Tally {
+/** One score cell's counts and weights, findings added one at a time (also a framework's, src/frameworks/posture.ts). */
+export class ScoreTally {
   passed = 0;
   failed = 0;
   notEvaluated = 0;
@@ -32,6 +33,16 @@ class Tally {
     }
   }
 
+  /** Adds another tally's findings, as if they had been added here. */
+  addAll(other: ScoreTally): void {
+    this.passed += other.passed;
+    this.failed += other.failed;
+    this.notEvaluated += other.notEvaluated;
+    this.suppressed += other.suppressed;
+    this.passWeight += other.passWeight;
+    this.evaluatedWeight += other.evaluatedWeight;
+  }
+
   cell(): ScoreCell {
     const score = this.evaluatedWeight > 0 ? Math.round((1000 * this.passWeight) / this.evaluatedWeight) / 10 : null;
     return { score, passed: this.passed, failed: this.failed, notEvaluated: this.notEvaluated, suppressed: this.suppressed };
@@ -50,12 +61,12 @@ export function computeScores(findings: Iterable<Finding>): Scores {
 
 /** The scores of findings added one at a time (a scan adds them chunk by chunk, holding none). */
 export class ScoreAccumulator {
-  private readonly overall = new Tally();
-  private readonly byCapability = new Map<Capability, { all: Tally; components: Map<Component, Tally> }>();
+  private readonly overall = new ScoreTally();
+  private readonly byCapability = new Map<Capability, { all: ScoreTally; components: Map<Component, ScoreTally> }>();
 
   constructor() {
     for (const capability of CAPABILITIES) {
-      this.byCapability.set(capability, { all: new Tally(), components: new Map(COMPONENTS.map((c) => [c, new Tally()])) });
+      this.byCapability.set(capability, { all: new ScoreTally(), components: new Map(COMPONENTS.map((c) => [c, new ScoreTally()])) });
     }
   }
 
