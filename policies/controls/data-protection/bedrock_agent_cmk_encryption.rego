@@ -55,7 +55,7 @@
 #   references:
 #     - id: Encryption of agent resources (default an AWS owned key)
 #       source: Amazon Bedrock User Guide
-#       url: https://docs.aws.amazon.com/bedrock/latest/userguide/encryption-agents.html
+#       url: https://docs.aws.amazon.com/bedrock/latest/userguide/encryption-agents-new.html
 #     - id: GetAgent response, customerEncryptionKeyArn
 #       source: Amazon Bedrock API Reference
 #       url: https://docs.aws.amazon.com/bedrock/latest/APIReference/API_agent_Agent.html

@@ -3,8 +3,8 @@
 # description: >-
 #   The guardrail (its working draft and each published version an agent applies) records a
 #   customer managed AWS KMS key (kmsKeyArn). Without one, Amazon Bedrock encrypts the
-#   guardrail's policies with an AWS owned key: GetGuardrail leaves kmsKeyArn out in that case,
-#   so an absent key is the AWS owned default, not an unknown.
+#   guardrail's policies with a key AWS manages: GetGuardrail leaves kmsKeyArn out in that case
+#   (the key is optional at CreateGuardrail), so an absent key is that default, not an unknown.
 # custom:
 #   id: CAFAI-DP-71
 #   capability: data-protection
@@ -19,7 +19,7 @@
 #     organisation's own sensitive identifiers describe exactly what must not leak, and reading
 #     them tells an attacker what the filter lets through. A customer managed key puts every
 #     read of the guardrail under a key policy the account writes and logs it in CloudTrail;
-#     an AWS owned key does neither. Published versions are snapshots with their own key, so
+#     a key AWS manages does neither. Published versions are snapshots with their own key, so
 #     each version an agent applies is checked as its own resource.
 #   remediation:
 #     console: >-
@@ -60,7 +60,7 @@
 #                 InputStrength: HIGH
 #                 OutputStrength: NONE
 #   references:
-#     - id: Encryption of guardrails (default an AWS owned key)
+#     - id: A customer managed key for guardrails (optional; otherwise a key AWS manages)
 #       source: Amazon Bedrock User Guide
 #       url: https://docs.aws.amazon.com/bedrock/latest/userguide/guardrails-permissions-kms.html
 #     - id: GetGuardrail response, kmsKeyArn
@@ -80,6 +80,6 @@ has_key if {
 missing contains bedrock.configuration_missing if not bedrock.known
 
 # An unrecorded configuration is reported by missing, which wins over violations.
-violations contains concat("", ["Guardrail ", lib.label, " is encrypted with an AWS owned key, not a customer managed KMS key."]) if {
+violations contains concat("", ["Guardrail ", lib.label, " is not encrypted with a customer managed KMS key (no kmsKeyArn)."]) if {
 	not has_key
 }

@@ -22,7 +22,7 @@ guardrail(configuration) := {
 
 test_fails_without_key if {
 	testing.status(id, guardrail({})) == "fail"
-	testing.messages(id, guardrail({})) == ["Guardrail claims-guardrail is encrypted with an AWS owned key, not a customer managed KMS key."]
+	testing.messages(id, guardrail({})) == ["Guardrail claims-guardrail is not encrypted with a customer managed KMS key (no kmsKeyArn)."]
 }
 
 test_fails_with_empty_or_odd_key if {

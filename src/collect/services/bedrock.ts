@@ -302,7 +302,7 @@ export function knowledgeBaseArn(place: Place, knowledgeBaseId: string): string 
   return `arn:${place.partition}:bedrock:${place.region}:${place.accountId}:knowledge-base/${knowledgeBaseId}`;
 }
 
-function draft(
+export function draft(
   type: string,
   parts: { id: string; arn: string; name: string | null; configuration: JsonObject; detailError: string | undefined; tags: Part<Record<string, string>> },
 ): ResourceDraft {
@@ -335,7 +335,7 @@ export function bedrockTagMap(tags: Array<{ key?: string | undefined; value?: st
  * not resolve, the credentials are not valid there), so the remaining lists fail at once with
  * the same reason instead of each retrying against it.
  */
-class RegionGate {
+export class RegionGate {
   unavailable: string | undefined;
 
   note(failure: CallFailure): void {
@@ -346,7 +346,7 @@ class RegionGate {
 }
 
 /** ctx.listAll, but also says why it stopped (for the gate and for nested lists without a type). */
-async function listing<T>(
+export async function listing<T>(
   ctx: CollectorContext,
   gate: RegionGate,
   types: string[],
@@ -372,7 +372,7 @@ async function listing<T>(
 }
 
 /** A per-resource call as a Part; "not found" (deleted since the list) is `gone`. */
-async function part<T>(ctx: CollectorContext, send: () => Promise<T>): Promise<Part<T> | 'gone'> {
+export async function part<T>(ctx: CollectorContext, send: () => Promise<T>): Promise<Part<T> | 'gone'> {
   return asPart(await ctx.call(send, { absentOn: ['ResourceNotFoundException'] }));
 }
 
@@ -383,7 +383,7 @@ function asPart<T>(result: CallResult<T>): Part<T> | 'gone' {
 }
 
 /** Tags of a resource that exists; not found here means the resource has no tags to read. */
-async function tagPart(ctx: CollectorContext, send: () => Promise<Record<string, string>>): Promise<Part<Record<string, string>>> {
+export async function tagPart(ctx: CollectorContext, send: () => Promise<Record<string, string>>): Promise<Part<Record<string, string>>> {
   const result = await ctx.call(send);
   if (result.status === 'ok') return { ok: true, value: result.output };
   return { ok: false, reason: result.status === 'failed' ? result.failure.reason : `tags not available (${result.code})` };
