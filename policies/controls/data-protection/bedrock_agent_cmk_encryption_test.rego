@@ -110,3 +110,34 @@ test_not_evaluated_when_get_agent_failed if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(agent({}), {"type": "AWS::Bedrock::Guardrail"}))
 }
+
+# Both unknowns are reported: the configuration and what the aliases serve.
+test_not_evaluated_without_configuration_and_aliases if {
+	r := object.union(object.remove(agent({}), ["configuration"]), {"configuration": {}, "collectionErrors": {"AgentAliases": "bedrock:ListAgentAliases was denied (AccessDeniedException)"}})
+	testing.messages(id, r) == [
+		"the agent's aliases could not be read, so the versions it serves are unknown: bedrock:ListAgentAliases was denied (AccessDeniedException)",
+		"the resource's configuration is not in the inventory",
+	]
+}
+
+# A served version known to use an AWS owned key fails even when the alias listing stopped early.
+test_fails_on_a_served_version_when_the_alias_listing_failed_part_way if {
+	r := object.union(deployed(encrypted, [draft_alias, live_alias("3")], [agent_version("3", {})]), {"collectionErrors": {"AgentAliases": "bedrock:ListAgentAliases throttled (ThrottlingException)"}})
+	testing.status(id, r) == "fail"
+}
+
+test_names_every_alias_of_an_unrecorded_version if {
+	r := deployed(encrypted, [draft_alias, live_alias("3"), prod_alias("3")], [])
+	testing.messages(id, r) == ["agent version 3, which alias(es) live, prod route to, is not in the inventory"]
+}
+
+# A certain failure is not hidden by served versions that are unknown.
+test_fails_on_the_draft_when_a_served_version_is_unknown if {
+	testing.messages(id, deployed({}, [draft_alias, live_alias("3")], [])) == ["Agent claims-agent is encrypted with an AWS owned key, not a customer managed KMS key."]
+}
+
+test_lists_every_unencrypted_served_version if {
+	beta := object.union(live_alias("4"), {"agentAliasId": "BETA123456", "agentAliasName": "beta"})
+	r := deployed(encrypted, [draft_alias, live_alias("3"), beta], [agent_version("3", {}), agent_version("4", {})])
+	testing.messages(id, r) == ["Agent claims-agent serves agent version 3 (alias live), version 4 (alias beta) encrypted with an AWS owned key, not a customer managed KMS key."]
+}
