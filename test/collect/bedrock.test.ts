@@ -116,9 +116,10 @@ describe('Bedrock collector against moto', () => {
     });
     expect(claims?.id).toBe(claims?.configuration.agentId);
     expect(claims?.arn).toBe(claims?.configuration.agentArn);
-    // moto lacks ListAgentAliases: what the agent serves is unknown, and says why.
-    expect(claims?.supplementaryConfiguration).toEqual({ AgentAliases: [], AgentVersions: [] });
-    expect(claims?.collectionErrors).toEqual({ AgentAliases: expect.stringContaining('bedrock:ListAgentAliases') });
+    // moto lacks ListAgentAliases and ListAgentActionGroups: what the agent serves and the DRAFT's
+    // action groups are unknown (the DRAFT is left out of ActionGroups), and say why.
+    expect(claims?.supplementaryConfiguration).toEqual({ AgentAliases: [], AgentVersions: [], ActionGroups: {} });
+    expect(claims?.collectionErrors).toEqual({ AgentAliases: expect.stringContaining('bedrock:ListAgentAliases'), ActionGroups: expect.stringContaining('bedrock:ListAgentActionGroups') });
 
     const kb = part.resources.find((r) => r.type === 'AWS::Bedrock::KnowledgeBase');
     expect(kb).toMatchObject({
@@ -145,7 +146,7 @@ describe('Bedrock collector against moto', () => {
     expect(coverage['AWS::Bedrock::Guardrail']).toMatchObject({ status: 'failed', reason: expect.stringContaining('bedrock:ListGuardrails') });
 
     for (const record of part.log.records) expect(bedrockCollector.operations).toContain(record.action);
-    expect(new Set(part.log.failures().map((f) => f.action))).toEqual(new Set(['bedrock:ListGuardrails', 'bedrock:ListDataSources', 'bedrock:ListAgentAliases']));
+    expect(new Set(part.log.failures().map((f) => f.action))).toEqual(new Set(['bedrock:ListGuardrails', 'bedrock:ListDataSources', 'bedrock:ListAgentAliases', 'bedrock:ListAgentActionGroups']));
   });
 
   it('a failed Get keeps what the List gave, and failed tags are unknown (null), each with the reason', async () => {
@@ -439,6 +440,7 @@ describe('Bedrock guardrail versions agents apply (recorded real-shaped response
       }
       if (req.method === 'GET' && path.startsWith('/tags/')) return { body: { tags: {} } };
       if (req.method === 'POST' && path === '/knowledgebases/') return { body: { knowledgeBaseSummaries: [] } };
+      if (req.method === 'POST' && /^\/agents\/[^/]+\/agentversions\/[^/]+\/actiongroups\/$/.test(path)) return { body: { actionGroupSummaries: [] } };
       return undefined;
     });
     try {
@@ -499,6 +501,71 @@ describe('Bedrock guardrail versions agents apply (recorded real-shaped response
     ]);
     const denied = guardrailVersionResource({ identifier: GUARDRAIL_ARN, version: '3' }, { ok: false, reason: 'denied' }, { ok: true, value: {} }, { partition: 'aws', region: 'us-east-1', accountId: ACCOUNT });
     expect(denied).toMatchObject({ id: `${GUARDRAIL_ID}:3`, arn: `${GUARDRAIL_ARN}:3`, name: `${GUARDRAIL_ID} (version 3)`, collectionErrors: { configuration: 'denied' } });
+  });
+});
+
+describe('Bedrock agent action groups (recorded real-shaped responses; moto lacks ListAgentActionGroups/GetAgentActionGroup)', () => {
+  it('reads the action groups of the DRAFT and of each served version, keyed by version; a denied list leaves that version out with the reason', async () => {
+    const agent = { ...recordedAgent('A1', GUARDRAIL_ID, '1'), customerEncryptionKeyArn: KEY };
+    const refunds = {
+      agentId: 'A1',
+      agentVersion: 'DRAFT',
+      actionGroupId: 'AGREFUND01',
+      actionGroupName: 'refunds',
+      actionGroupState: 'ENABLED',
+      actionGroupExecutor: { lambda: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:refunds` },
+      functionSchema: {
+        functions: [
+          { name: 'issue_refund', description: 'Refund a claim', parameters: { claim_id: { type: 'string', required: true } }, requireConfirmation: 'DISABLED' },
+          { name: 'lookup_claim', parameters: { claim_id: { type: 'string', required: true } }, requireConfirmation: 'ENABLED' },
+        ],
+      },
+      createdAt: '2025-03-06T10:00:00.000Z',
+      updatedAt: '2025-03-06T10:00:00.000Z',
+    };
+    const userInput = { agentId: 'A1', agentVersion: 'DRAFT', actionGroupId: 'AGUSERIN01', actionGroupName: 'UserInputAction', actionGroupState: 'ENABLED', parentActionSignature: 'AMAZON.UserInput', createdAt: '2025-03-06T10:00:00.000Z', updatedAt: '2025-03-06T10:00:00.000Z' };
+    const summary = (g: { actionGroupId: string; actionGroupName: string }) => ({ actionGroupId: g.actionGroupId, actionGroupName: g.actionGroupName, actionGroupState: 'ENABLED', updatedAt: '2025-03-06T10:00:00.000Z' });
+    const server = await fakeBedrock((req, path) => {
+      if (req.method === 'GET' && path === '/logging/modelinvocations') return { body: {} };
+      if (req.method === 'GET' && path === '/guardrails') return { body: { guardrails: [] } };
+      if (req.method === 'GET' && path.startsWith('/guardrails/')) return { body: RECORDED_GET_GUARDRAIL_V1 };
+      if (req.method === 'POST' && path === '/listTagsForResource') return { body: { tags: [] } };
+      if (req.method === 'GET' && path === '/custom-models') return { body: { modelSummaries: [] } };
+      if (req.method === 'POST' && path === '/agents/') return { body: { agentSummaries: [{ agentId: 'A1', agentName: agent.agentName, agentStatus: 'PREPARED', updatedAt: agent.updatedAt }] } };
+      if (req.method === 'GET' && path === '/agents/A1/') return { body: { agent } };
+      if (req.method === 'POST' && path === '/agents/A1/agentaliases/') {
+        const test = { agentAliasId: 'TSTALIASID', agentAliasName: 'AgentTestAlias', routingConfiguration: [{ agentVersion: 'DRAFT' }], agentAliasStatus: 'PREPARED', createdAt: '2025-03-06T10:00:00.000Z', updatedAt: '2025-03-06T10:00:00.000Z' };
+        const live = { agentAliasId: 'LIVE000001', agentAliasName: 'live', routingConfiguration: [{ agentVersion: '2' }], agentAliasStatus: 'PREPARED', createdAt: '2025-03-07T10:00:00.000Z', updatedAt: '2025-03-07T10:00:00.000Z' };
+        return { body: { agentAliasSummaries: [test, live] } };
+      }
+      if (req.method === 'GET' && path === '/agents/A1/agentversions/2/') {
+        const { agentVersion: _, ...rest } = agent;
+        return { body: { agentVersion: { ...rest, version: '2' } } };
+      }
+      if (req.method === 'POST' && path === '/agents/A1/agentversions/DRAFT/actiongroups/') return { body: { actionGroupSummaries: [summary(refunds), summary(userInput)] } };
+      if (req.method === 'POST' && path === '/agents/A1/agentversions/2/actiongroups/') return { status: 403, type: 'AccessDeniedException', body: { message: 'User is not authorized to perform: bedrock:ListAgentActionGroups' } };
+      if (req.method === 'GET' && path === '/agents/A1/agentversions/DRAFT/actiongroups/AGREFUND01/') return { body: { agentActionGroup: refunds } };
+      if (req.method === 'GET' && path === '/agents/A1/agentversions/DRAFT/actiongroups/AGUSERIN01/') return { body: { agentActionGroup: userInput } };
+      if (req.method === 'GET' && path.startsWith('/tags/')) return { body: { tags: {} } };
+      if (req.method === 'POST' && path === '/knowledgebases/') return { body: { knowledgeBaseSummaries: [] } };
+      return undefined;
+    });
+    try {
+      const part = await runCollectorAgainst(endpointOnly(server.endpoint), bedrockCollector);
+      expect(server.unknown).toEqual([]);
+      for (const record of part.log.records) expect(bedrockCollector.operations).toContain(record.action);
+      const a1 = part.resources.find((r) => r.id === 'A1');
+      expect(a1?.supplementaryConfiguration.ActionGroups).toEqual({ DRAFT: [refunds, userInput] });
+      expect(a1?.collectionErrors).toEqual({ ActionGroups: 'bedrock:ListAgentActionGroups was denied (AccessDeniedException)' });
+
+      // The DRAFT's refund function runs without confirmation: a certain failure, whatever version 2 holds.
+      const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
+      const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z') }));
+      const as77 = findings.find((f) => f.controlId === 'CAFAI-AS-77' && f.resource.id === 'A1');
+      expect(as77).toMatchObject({ status: 'fail', message: 'Agent agent-A1 (working draft) runs action group refunds without user confirmation for issue_refund.' });
+    } finally {
+      await server.close();
+    }
   });
 });
 
