@@ -137,3 +137,30 @@ test_not_evaluated_when_get_agent_failed if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(agent({"DRAFT": []}), {"type": "AWS::Bedrock::Guardrail"}))
 }
+
+test_not_evaluated_when_a_versions_record_is_not_a_list if {
+	testing.status(id, agent({"DRAFT": null})) == "not_evaluated"
+	testing.status(id, agent({"DRAFT": {"refunds": {}}})) == "not_evaluated"
+}
+
+test_checks_groups_whose_parent_signature_is_empty_or_odd if {
+	empty := object.union(functions_group("refunds", [fn("issue_refund", off)]), {"parentActionSignature": ""})
+	testing.status(id, agent({"DRAFT": [empty]})) == "fail"
+	odd := object.union(functions_group("refunds", [fn("issue_refund", off)]), {"parentActionSignature": 5})
+	testing.status(id, agent({"DRAFT": [odd]})) == "fail"
+}
+
+test_ignores_entries_that_are_not_objects if {
+	testing.status(id, agent({"DRAFT": ["junk", 7, null]})) == "pass"
+	testing.status(id, agent({"DRAFT": [functions_group("refunds", ["junk", fn("lookup", on)])]})) == "pass"
+}
+
+test_names_a_group_by_id_or_question_mark if {
+	testing.messages(id, agent({"DRAFT": [{"actionGroupId": "AG-X", "actionGroupState": "ENABLED"}]})) == ["the schema of action group AG-X of the agent's working draft is not in the inventory"]
+	testing.messages(id, agent({"DRAFT": [{"actionGroupState": "ENABLED"}]})) == ["the schema of action group ? of the agent's working draft is not in the inventory"]
+}
+
+test_fails_on_an_unconfirmed_delete if {
+	doc := openapi({"/claims/{id}": {"delete": {"operationId": "deleteClaim"}}})
+	testing.messages(id, agent({"DRAFT": [api_group("claims-api", doc)]})) == ["Agent claims-agent (working draft) runs action group claims-api without user confirmation for DELETE /claims/{id}."]
+}
