@@ -10,7 +10,8 @@
 #   AMAZON.UserInput or AMAZON.CodeInterpreter) and disabled ones are not checked; a function
 #   schema says nothing about whether a function only reads, so every function is held to it.
 #   An OpenAPI schema kept in S3 or written in YAML is not read, and leaves the agent not
-#   evaluated unless another action already fails.
+#   evaluated unless another action already fails. Action groups come from live collection: an
+#   agent from AWS Config input has none recorded and is not evaluated, with that reason.
 # custom:
 #   id: CAFAI-AS-77
 #   capability: application-security

@@ -5,7 +5,8 @@
 #   AWS KMS key (customerEncryptionKeyArn). Without one, Amazon Bedrock encrypts the flow's
 #   definition and the data it holds at rest with an AWS managed key: GetFlow leaves
 #   customerEncryptionKeyArn out in that case, so an absent key is that default, not an
-#   unknown. Published flow versions are not collected.
+#   unknown. Published flow versions are not collected. Flows come from live collection; AWS
+#   Config input carries none in the API's shape, so there the control has nothing to judge.
 # custom:
 #   id: CAFAI-DP-75
 #   capability: data-protection

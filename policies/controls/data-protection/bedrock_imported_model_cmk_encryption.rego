@@ -6,6 +6,7 @@
 #   manages: GetImportedModel leaves modelKmsKeyArn out in that case (the key is optional at
 #   CreateModelImportJob), so an absent key is that default, not an unknown. Imported models
 #   are listed by ListImportedModels, not ListCustomModels, so CAFAI-DP-08 does not see them.
+#   Imported models come from live collection; AWS Config input carries none.
 # custom:
 #   id: CAFAI-DP-73
 #   capability: data-protection

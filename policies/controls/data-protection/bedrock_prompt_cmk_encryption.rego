@@ -5,7 +5,8 @@
 #   managed AWS KMS key (customerEncryptionKeyArn). Without one, Amazon Bedrock encrypts the
 #   prompt's templates, variants and inference settings with a key AWS manages: GetPrompt
 #   leaves customerEncryptionKeyArn out in that case, so an absent key is that default, not an
-#   unknown. Published prompt versions are not collected.
+#   unknown. Published prompt versions are not collected. Prompts come from live collection;
+#   AWS Config input carries none in the API's shape, so there the control has nothing to judge.
 # custom:
 #   id: CAFAI-DP-74
 #   capability: data-protection

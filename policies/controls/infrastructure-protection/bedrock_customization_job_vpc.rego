@@ -6,7 +6,8 @@
 #   the training and validation data through the account's VPC, where S3 gateway endpoint
 #   policies, security groups and flow logs apply. GetModelCustomizationJob leaves vpcConfig out
 #   for a job created without one, so an absent configuration is "not in a VPC", not an
-#   unknown. Jobs created in the 90 days before the scan are collected.
+#   unknown. Jobs created in the 90 days before the scan are collected, by live collection;
+#   AWS Config input carries no customization jobs, so there the control has nothing to judge.
 # custom:
 #   id: CAFAI-IP-72
 #   capability: infrastructure-protection
