@@ -161,6 +161,39 @@ const EXTRACTORS: Record<string, Extractor> = {
     add(refs, 'key', c.modelKmsKeyArn, 'model', 'custom model key (modelKmsKeyArn)');
     return refs;
   },
+  // A customization job reads the training and validation sets (input) and writes the model
+  // and its metrics (model), with the service role and model key it does that with.
+  'AWS::Bedrock::ModelCustomizationJob': (r) => {
+    const c = r.configuration;
+    const refs: WorkloadReference[] = [];
+    add(refs, 'bucket', get(c, 'trainingDataConfig', 's3Uri'), 'input', 'customization training data (trainingDataConfig s3Uri)');
+    for (const validator of list(get(c, 'validationDataConfig', 'validators'))) {
+      add(refs, 'bucket', get(validator, 's3Uri'), 'input', 'customization validation data (validationDataConfig s3Uri)');
+    }
+    add(refs, 'role', c.roleArn, 'input', 'service role that reads the training data (roleArn)');
+    add(refs, 'bucket', get(c, 'outputDataConfig', 's3Uri'), 'model', 'customization output (outputDataConfig s3Uri)');
+    add(refs, 'key', c.outputModelKmsKeyArn, 'model', 'custom model key (outputModelKmsKeyArn)');
+    return refs;
+  },
+  'AWS::Bedrock::ImportedModel': (r) => {
+    const c = r.configuration;
+    const refs: WorkloadReference[] = [];
+    add(refs, 'bucket', get(c, 'modelDataSource', 's3DataSource', 's3Uri'), 'model', 'imported model files (modelDataSource s3Uri)');
+    add(refs, 'key', c.modelKmsKeyArn, 'model', 'imported model key (modelKmsKeyArn)');
+    return refs;
+  },
+  // Managed prompts are what goes into the model; flows are the application around it.
+  'AWS::Bedrock::Prompt': (r) => {
+    const refs: WorkloadReference[] = [];
+    add(refs, 'key', r.configuration.customerEncryptionKeyArn, 'input', 'prompt key (customerEncryptionKeyArn)');
+    return refs;
+  },
+  'AWS::Bedrock::Flow': (r) => {
+    const refs: WorkloadReference[] = [];
+    add(refs, 'role', r.configuration.executionRoleArn, 'output', 'flow service role (executionRoleArn)');
+    add(refs, 'key', r.configuration.customerEncryptionKeyArn, 'output', 'flow key (customerEncryptionKeyArn)');
+    return refs;
+  },
   'AWS::Bedrock::Agent': (r) => {
     const refs: WorkloadReference[] = [];
     add(refs, 'role', r.configuration.agentResourceRoleArn, 'model', 'agent service role (agentResourceRoleArn)');

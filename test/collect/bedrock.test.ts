@@ -1,4 +1,3 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { BedrockClient, CreateModelCustomizationJobCommand, PutModelInvocationLoggingConfigurationCommand, type GetGuardrailCommandOutput } from '@aws-sdk/client-bedrock';
 import { BedrockAgentClient, CreateAgentCommand, CreateKnowledgeBaseCommand } from '@aws-sdk/client-bedrock-agent';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { makeFindings } from '../../src/findings/make-findings.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { freePort, startMoto, type Moto } from '../helpers/moto.js';
+import { endpointOnly, fakeBedrock, rfc3339Proxy, type WireProxy } from '../helpers/bedrock-wire.js';
 import { loadPolicyBundle } from '../../src/controls/catalog.js';
 
 const ACCOUNT = '123456789012';
@@ -116,9 +116,10 @@ describe('Bedrock collector against moto', () => {
     });
     expect(claims?.id).toBe(claims?.configuration.agentId);
     expect(claims?.arn).toBe(claims?.configuration.agentArn);
-    // moto lacks ListAgentAliases: what the agent serves is unknown, and says why.
-    expect(claims?.supplementaryConfiguration).toEqual({ AgentAliases: [], AgentVersions: [] });
-    expect(claims?.collectionErrors).toEqual({ AgentAliases: expect.stringContaining('bedrock:ListAgentAliases') });
+    // moto lacks ListAgentAliases and ListAgentActionGroups: what the agent serves and the DRAFT's
+    // action groups are unknown (the DRAFT is left out of ActionGroups), and say why.
+    expect(claims?.supplementaryConfiguration).toEqual({ AgentAliases: [], AgentVersions: [], ActionGroups: {} });
+    expect(claims?.collectionErrors).toEqual({ AgentAliases: expect.stringContaining('bedrock:ListAgentAliases'), ActionGroups: expect.stringContaining('bedrock:ListAgentActionGroups') });
 
     const kb = part.resources.find((r) => r.type === 'AWS::Bedrock::KnowledgeBase');
     expect(kb).toMatchObject({
@@ -145,7 +146,7 @@ describe('Bedrock collector against moto', () => {
     expect(coverage['AWS::Bedrock::Guardrail']).toMatchObject({ status: 'failed', reason: expect.stringContaining('bedrock:ListGuardrails') });
 
     for (const record of part.log.records) expect(bedrockCollector.operations).toContain(record.action);
-    expect(new Set(part.log.failures().map((f) => f.action))).toEqual(new Set(['bedrock:ListGuardrails', 'bedrock:ListDataSources', 'bedrock:ListAgentAliases']));
+    expect(new Set(part.log.failures().map((f) => f.action))).toEqual(new Set(['bedrock:ListGuardrails', 'bedrock:ListDataSources', 'bedrock:ListAgentAliases', 'bedrock:ListAgentActionGroups']));
   });
 
   it('a failed Get keeps what the List gave, and failed tags are unknown (null), each with the reason', async () => {
@@ -439,6 +440,7 @@ describe('Bedrock guardrail versions agents apply (recorded real-shaped response
       }
       if (req.method === 'GET' && path.startsWith('/tags/')) return { body: { tags: {} } };
       if (req.method === 'POST' && path === '/knowledgebases/') return { body: { knowledgeBaseSummaries: [] } };
+      if (req.method === 'POST' && /^\/agents\/[^/]+\/agentversions\/[^/]+\/actiongroups\/$/.test(path)) return { body: { actionGroupSummaries: [] } };
       return undefined;
     });
     try {
@@ -502,6 +504,71 @@ describe('Bedrock guardrail versions agents apply (recorded real-shaped response
   });
 });
 
+describe('Bedrock agent action groups (recorded real-shaped responses; moto lacks ListAgentActionGroups/GetAgentActionGroup)', () => {
+  it('reads the action groups of the DRAFT and of each served version, keyed by version; a denied list leaves that version out with the reason', async () => {
+    const agent = { ...recordedAgent('A1', GUARDRAIL_ID, '1'), customerEncryptionKeyArn: KEY };
+    const refunds = {
+      agentId: 'A1',
+      agentVersion: 'DRAFT',
+      actionGroupId: 'AGREFUND01',
+      actionGroupName: 'refunds',
+      actionGroupState: 'ENABLED',
+      actionGroupExecutor: { lambda: `arn:aws:lambda:us-east-1:${ACCOUNT}:function:refunds` },
+      functionSchema: {
+        functions: [
+          { name: 'issue_refund', description: 'Refund a claim', parameters: { claim_id: { type: 'string', required: true } }, requireConfirmation: 'DISABLED' },
+          { name: 'lookup_claim', parameters: { claim_id: { type: 'string', required: true } }, requireConfirmation: 'ENABLED' },
+        ],
+      },
+      createdAt: '2025-03-06T10:00:00.000Z',
+      updatedAt: '2025-03-06T10:00:00.000Z',
+    };
+    const userInput = { agentId: 'A1', agentVersion: 'DRAFT', actionGroupId: 'AGUSERIN01', actionGroupName: 'UserInputAction', actionGroupState: 'ENABLED', parentActionSignature: 'AMAZON.UserInput', createdAt: '2025-03-06T10:00:00.000Z', updatedAt: '2025-03-06T10:00:00.000Z' };
+    const summary = (g: { actionGroupId: string; actionGroupName: string }) => ({ actionGroupId: g.actionGroupId, actionGroupName: g.actionGroupName, actionGroupState: 'ENABLED', updatedAt: '2025-03-06T10:00:00.000Z' });
+    const server = await fakeBedrock((req, path) => {
+      if (req.method === 'GET' && path === '/logging/modelinvocations') return { body: {} };
+      if (req.method === 'GET' && path === '/guardrails') return { body: { guardrails: [] } };
+      if (req.method === 'GET' && path.startsWith('/guardrails/')) return { body: RECORDED_GET_GUARDRAIL_V1 };
+      if (req.method === 'POST' && path === '/listTagsForResource') return { body: { tags: [] } };
+      if (req.method === 'GET' && path === '/custom-models') return { body: { modelSummaries: [] } };
+      if (req.method === 'POST' && path === '/agents/') return { body: { agentSummaries: [{ agentId: 'A1', agentName: agent.agentName, agentStatus: 'PREPARED', updatedAt: agent.updatedAt }] } };
+      if (req.method === 'GET' && path === '/agents/A1/') return { body: { agent } };
+      if (req.method === 'POST' && path === '/agents/A1/agentaliases/') {
+        const test = { agentAliasId: 'TSTALIASID', agentAliasName: 'AgentTestAlias', routingConfiguration: [{ agentVersion: 'DRAFT' }], agentAliasStatus: 'PREPARED', createdAt: '2025-03-06T10:00:00.000Z', updatedAt: '2025-03-06T10:00:00.000Z' };
+        const live = { agentAliasId: 'LIVE000001', agentAliasName: 'live', routingConfiguration: [{ agentVersion: '2' }], agentAliasStatus: 'PREPARED', createdAt: '2025-03-07T10:00:00.000Z', updatedAt: '2025-03-07T10:00:00.000Z' };
+        return { body: { agentAliasSummaries: [test, live] } };
+      }
+      if (req.method === 'GET' && path === '/agents/A1/agentversions/2/') {
+        const { agentVersion: _, ...rest } = agent;
+        return { body: { agentVersion: { ...rest, version: '2' } } };
+      }
+      if (req.method === 'POST' && path === '/agents/A1/agentversions/DRAFT/actiongroups/') return { body: { actionGroupSummaries: [summary(refunds), summary(userInput)] } };
+      if (req.method === 'POST' && path === '/agents/A1/agentversions/2/actiongroups/') return { status: 403, type: 'AccessDeniedException', body: { message: 'User is not authorized to perform: bedrock:ListAgentActionGroups' } };
+      if (req.method === 'GET' && path === '/agents/A1/agentversions/DRAFT/actiongroups/AGREFUND01/') return { body: { agentActionGroup: refunds } };
+      if (req.method === 'GET' && path === '/agents/A1/agentversions/DRAFT/actiongroups/AGUSERIN01/') return { body: { agentActionGroup: userInput } };
+      if (req.method === 'GET' && path.startsWith('/tags/')) return { body: { tags: {} } };
+      if (req.method === 'POST' && path === '/knowledgebases/') return { body: { knowledgeBaseSummaries: [] } };
+      return undefined;
+    });
+    try {
+      const part = await runCollectorAgainst(endpointOnly(server.endpoint), bedrockCollector);
+      expect(server.unknown).toEqual([]);
+      for (const record of part.log.records) expect(bedrockCollector.operations).toContain(record.action);
+      const a1 = part.resources.find((r) => r.id === 'A1');
+      expect(a1?.supplementaryConfiguration.ActionGroups).toEqual({ DRAFT: [refunds, userInput] });
+      expect(a1?.collectionErrors).toEqual({ ActionGroups: 'bedrock:ListAgentActionGroups was denied (AccessDeniedException)' });
+
+      // The DRAFT's refund function runs without confirmation: a certain failure, whatever version 2 holds.
+      const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
+      const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z') }));
+      const as77 = findings.find((f) => f.controlId === 'CAFAI-AS-77' && f.resource.id === 'A1');
+      expect(as77).toMatchObject({ status: 'fail', message: 'Agent agent-A1 (working draft) runs action group refunds without user confirmation for issue_refund.' });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('Bedrock mapping helpers', () => {
   it('invocation logging: a missing or empty loggingConfig is {enabled: false}; a set one is kept as the API returns it', () => {
     expect(invocationLoggingFact(undefined)).toEqual({ enabled: false });
@@ -537,121 +604,3 @@ describe('Bedrock mapping helpers', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// Test plumbing.
-
-/** A Moto-shaped handle for an endpoint that is not moto (runCollectorAgainst only uses `endpoint`). */
-function endpointOnly(endpoint: string): Moto {
-  return { endpoint, clientConfig: () => ({ endpoint }), reset: async () => undefined, stop: async () => undefined };
-}
-
-interface Fault {
-  method: string;
-  path: RegExp;
-  status: number;
-  type: string;
-  message: string;
-}
-
-interface WireProxy {
-  faults: Fault[];
-  clientConfig: (region?: string) => Record<string, unknown>;
-  asMoto: () => Moto;
-  close: () => Promise<void>;
-}
-
-/**
- * moto 5.2 writes bedrock-agent timestamps as epoch numbers and custom-model times as
- * "YYYY-MM-DD HH:MM:SS"; the real API (and so the SDK, which refuses anything else) uses RFC 3339
- * strings. This proxy rewrites only those timestamps, so the collector reads moto's agent,
- * knowledge-base and custom-model state in the real wire format. It can also inject faults.
- */
-async function rfc3339Proxy(moto: Moto): Promise<WireProxy> {
-  const state: { faults: Fault[] } = { faults: [] };
-  const server = createServer((req, res) => {
-    void (async () => {
-      const body = await readBody(req);
-      const path = (req.url ?? '/').split('?')[0] ?? '/';
-      const fault = state.faults.find((f) => f.method === req.method && f.path.test(decodeURIComponent(path)));
-      if (fault) {
-        res.writeHead(fault.status, { 'content-type': 'application/json', 'x-amzn-errortype': fault.type });
-        res.end(JSON.stringify({ message: fault.message }));
-        return;
-      }
-      const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'content-length') headers[k] = v;
-      const upstream = await fetch(moto.endpoint + (req.url ?? '/'), { method: req.method, headers, ...(body.length ? { body } : {}) });
-      let out = Buffer.from(await upstream.arrayBuffer());
-      if ((upstream.headers.get('content-type') ?? '').includes('json') || out.subarray(0, 1).toString() === '{') {
-        try {
-          out = Buffer.from(JSON.stringify(rfc3339Dates(JSON.parse(out.toString('utf8')))));
-        } catch {
-          // not JSON after all: pass through
-        }
-      }
-      const outHeaders: Record<string, string> = {};
-      upstream.headers.forEach((v, k) => {
-        if (!['content-length', 'content-encoding', 'transfer-encoding', 'connection'].includes(k)) outHeaders[k] = v;
-      });
-      res.writeHead(upstream.status, { ...outHeaders, 'content-length': String(out.length) });
-      res.end(out);
-    })().catch((error: unknown) => {
-      res.writeHead(502);
-      res.end(String(error));
-    });
-  });
-  const endpoint = await listen(server);
-  return {
-    get faults() {
-      return state.faults;
-    },
-    set faults(value: Fault[]) {
-      state.faults = value;
-    },
-    clientConfig: (region = 'us-east-1') => ({ ...moto.clientConfig(region), endpoint }),
-    asMoto: () => ({ ...moto, endpoint, clientConfig: (region = 'us-east-1') => ({ ...moto.clientConfig(region), endpoint }) }),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-const TIMESTAMP_KEYS = new Set(['createdAt', 'updatedAt', 'preparedAt', 'creationTime', 'lastModifiedTime', 'endTime']);
-
-function rfc3339Dates(value: unknown, key = ''): unknown {
-  if (Array.isArray(value)) return value.map((v) => rfc3339Dates(v));
-  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rfc3339Dates(v, k)]));
-  if (TIMESTAMP_KEYS.has(key) && typeof value === 'number') return new Date(value * 1000).toISOString();
-  if (TIMESTAMP_KEYS.has(key) && typeof value === 'string' && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(value)) return `${value.replace(' ', 'T')}Z`;
-  return value;
-}
-
-type FakeAnswer = { status?: number; type?: string; body: unknown } | undefined;
-
-/** A stand-in Bedrock endpoint answering recorded, real-shaped wire responses. */
-async function fakeBedrock(answer: (req: IncomingMessage, path: string, query: URLSearchParams, body: string) => FakeAnswer) {
-  const requests: string[] = [];
-  const unknown: string[] = [];
-  const server = createServer((req, res) => {
-    void readBody(req).then((body) => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      requests.push(`${req.method} ${url.pathname}${url.search}`);
-      const reply = answer(req, url.pathname, url.searchParams, body.toString('utf8'));
-      if (!reply) unknown.push(`${req.method} ${url.pathname}`);
-      const { status = 200, type, body: json } = reply ?? { status: 404, type: 'UnknownOperationException', body: { message: 'not in this recording' } };
-      res.writeHead(status, { 'content-type': 'application/json', ...(type ? { 'x-amzn-errortype': type } : {}) });
-      res.end(JSON.stringify(json));
-    });
-  });
-  const endpoint = await listen(server);
-  return { endpoint, requests, unknown, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks);
-}
-
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.address();
-  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-}

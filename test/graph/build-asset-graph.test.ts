@@ -114,6 +114,55 @@ describe('the AI asset graph', () => {
     expect(via(keyArn)).toEqual(['output: batch inference results key (TransformOutput KmsKeyId)', 'output: transform volume key (TransformResources VolumeKmsKeyId)']);
   });
 
+  it('links a Bedrock customization job\'s training and validation data and role to input, its output and model key to model', () => {
+    const jobArn = `arn:aws:bedrock:${REGION}:${ACCOUNT}:model-customization-job/ft-1`;
+    const roleArn = `arn:aws:iam::${ACCOUNT}:role/service-role/bedrock-ft`;
+    const job = resource('AWS::Bedrock::ModelCustomizationJob', jobArn, jobArn, {
+      jobName: 'ft-1',
+      roleArn,
+      trainingDataConfig: { s3Uri: 's3://raw-data/train.jsonl' },
+      validationDataConfig: { validators: [{ s3Uri: 's3://features/validate.jsonl' }] },
+      outputDataConfig: { s3Uri: 's3://scores/ft-1/' },
+      outputModelKmsKeyArn: keyArn,
+    });
+    const g = buildAssetGraph(buildInventory([{ source: 'test', resources: [bucket('raw-data'), bucket('features'), bucket('scores'), resource('AWS::KMS::Key', '1111-2222', keyArn, { keyId: '1111-2222' }), resource('AWS::IAM::Role', 'AROA2', roleArn, { roleName: 'bedrock-ft' }, { region: 'global' }), job], coverage: [] }]));
+    const via = (arn: string) => (g.get(arn) ?? []).filter((l) => l.workload === jobArn).map((l) => `${l.component}: ${l.via}`).sort();
+    expect(via('arn:aws:s3:::raw-data')).toEqual(['input: customization training data (trainingDataConfig s3Uri)']);
+    expect(via('arn:aws:s3:::features')).toEqual(['input: customization validation data (validationDataConfig s3Uri)']);
+    expect(via(roleArn)).toEqual(['input: service role that reads the training data (roleArn)']);
+    expect(via('arn:aws:s3:::scores')).toEqual(['model: customization output (outputDataConfig s3Uri)']);
+    expect(via(keyArn)).toEqual(['model: custom model key (outputModelKmsKeyArn)']);
+  });
+
+  it('links an imported model\'s files and key to model, a prompt\'s key to input and a flow\'s role and key to output', () => {
+    const importedArn = `arn:aws:bedrock:${REGION}:${ACCOUNT}:imported-model/im1`;
+    const promptArn = `arn:aws:bedrock:${REGION}:${ACCOUNT}:prompt/P1`;
+    const flowArn = `arn:aws:bedrock:${REGION}:${ACCOUNT}:flow/F1`;
+    const roleArn = `arn:aws:iam::${ACCOUNT}:role/service-role/flow`;
+    const g = buildAssetGraph(
+      buildInventory([
+        {
+          source: 'test',
+          resources: [
+            bucket('raw-data'),
+            resource('AWS::KMS::Key', '1111-2222', keyArn, { keyId: '1111-2222' }),
+            resource('AWS::IAM::Role', 'AROA3', roleArn, { roleName: 'flow' }, { region: 'global' }),
+            resource('AWS::Bedrock::ImportedModel', importedArn, importedArn, { modelDataSource: { s3DataSource: { s3Uri: 's3://raw-data/llama/' } }, modelKmsKeyArn: keyArn }),
+            resource('AWS::Bedrock::Prompt', 'P1', promptArn, { customerEncryptionKeyArn: keyArn }),
+            resource('AWS::Bedrock::Flow', 'F1', flowArn, { executionRoleArn: roleArn, customerEncryptionKeyArn: keyArn }),
+          ],
+          coverage: [],
+        },
+      ]),
+    );
+    const via = (arn: string, workload: string) => (g.get(arn) ?? []).filter((l) => l.workload === workload).map((l) => `${l.component}: ${l.via}`).sort();
+    expect(via('arn:aws:s3:::raw-data', importedArn)).toEqual(['model: imported model files (modelDataSource s3Uri)']);
+    expect(via(keyArn, importedArn)).toEqual(['model: imported model key (modelKmsKeyArn)']);
+    expect(via(keyArn, promptArn)).toEqual(['input: prompt key (customerEncryptionKeyArn)']);
+    expect(via(keyArn, flowArn)).toEqual(['output: flow key (customerEncryptionKeyArn)']);
+    expect(via(roleArn, flowArn)).toEqual(['output: flow service role (executionRoleArn)']);
+  });
+
   it('leaves resources no AI workload uses out of the graph', () => {
     expect(graph.has('arn:aws:s3:::web-logs')).toBe(false);
   });

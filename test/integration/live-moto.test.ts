@@ -96,8 +96,19 @@ describe('cafscan scan against a moto-emulated ML account', () => {
     // moto answers these with an HTML 404 page or an unparsable timestamp (see the collector tests,
     // which cover them on recorded real-shaped responses).
     // (moto's ListTags does not know transform-job ARNs: their tags are unknown, not "none".)
-    expect(collection.failedCalls.map((c) => c.action).sort()).toEqual(['bedrock:ListGuardrails', 'macie2:GetMacieSession', 'sagemaker:ListMonitoringSchedules', 'sagemaker:ListTags']);
-    expect(run.stderr).toMatch(/^Collected with \d+ API calls; 4 failed \(affected controls are not_evaluated\):\n/);
+    // (moto 5.2 has no Bedrock imported models, prompts or flows; its customization jobs carry
+    // timestamps the SDK refuses, so they are seeded in test/collect/bedrock-builds.test.ts behind
+    // a proxy that rewrites them, not here.)
+    expect(collection.failedCalls.map((c) => c.action).sort()).toEqual([
+      'bedrock:ListFlows',
+      'bedrock:ListGuardrails',
+      'bedrock:ListImportedModels',
+      'bedrock:ListPrompts',
+      'macie2:GetMacieSession',
+      'sagemaker:ListMonitoringSchedules',
+      'sagemaker:ListTags',
+    ]);
+    expect(run.stderr).toMatch(/^Collected with \d+ API calls; 7 failed \(affected controls are not_evaluated\):\n/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(results().scan.sources).toEqual(['live']);
     // For the closing note: how many calls and how long, on the moto account.

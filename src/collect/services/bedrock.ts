@@ -14,16 +14,20 @@ import {
 } from '@aws-sdk/client-bedrock';
 import {
   BedrockAgentClient,
+  GetAgentActionGroupCommand,
   GetAgentCommand,
   GetAgentVersionCommand,
   GetDataSourceCommand,
   GetKnowledgeBaseCommand,
+  ListAgentActionGroupsCommand,
   ListAgentAliasesCommand,
   ListAgentsCommand,
   ListDataSourcesCommand,
   ListKnowledgeBasesCommand,
   ListTagsForResourceCommand as ListAgentTagsCommand,
+  type ActionGroupSummary,
   type Agent,
+  type AgentActionGroup,
   type AgentAliasSummary,
   type AgentSummary,
   type AgentVersion,
@@ -74,6 +78,10 @@ export interface Place {
  * (ListAgentAliases) and the agent versions the serving aliases route to (GetAgentVersion), as
  * supplementaryConfiguration.AgentAliases / AgentVersions: a deployed agent runs those versions,
  * each with its own guardrailConfiguration.
+ *
+ * Action groups: for the DRAFT and each of those versions, ListAgentActionGroups and
+ * GetAgentActionGroup, as supplementaryConfiguration.ActionGroups keyed by agent version (a
+ * version whose list could not be read is left out, with collectionErrors.ActionGroups saying why).
  */
 export const bedrockCollector: Collector = {
   service: 'bedrock',
@@ -88,6 +96,8 @@ export const bedrockCollector: Collector = {
     'bedrock:GetAgent',
     'bedrock:ListAgentAliases',
     'bedrock:GetAgentVersion',
+    'bedrock:ListAgentActionGroups',
+    'bedrock:GetAgentActionGroup',
     'bedrock:ListKnowledgeBases',
     'bedrock:GetKnowledgeBase',
     'bedrock:ListDataSources',
@@ -229,7 +239,20 @@ export interface AgentDeployment {
   error?: string;
 }
 
-export function agentResource(summary: AgentSummary, detail: Part<Agent>, tags: Part<Record<string, string>>, place: Place, deployment?: AgentDeployment): ResourceDraft {
+/** The action groups of each agent version read (DRAFT and the served versions), and why some are missing. */
+export interface ActionGroups {
+  byVersion: Record<string, Array<AgentActionGroup | ActionGroupSummary>>;
+  error?: string;
+}
+
+export function agentResource(
+  summary: AgentSummary,
+  detail: Part<Agent>,
+  tags: Part<Record<string, string>>,
+  place: Place,
+  deployment?: AgentDeployment,
+  actionGroups?: ActionGroups,
+): ResourceDraft {
   const resource = agentDraft(summary, detail, tags, place);
   if (!deployment) return resource;
   resource.supplementaryConfiguration = {
@@ -237,6 +260,12 @@ export function agentResource(summary: AgentSummary, detail: Part<Agent>, tags: 
     AgentVersions: deployment.versions.map((v): JsonValue => toJsonObject(v)),
   };
   if (deployment.error) resource.collectionErrors = { ...resource.collectionErrors, AgentAliases: deployment.error };
+  if (actionGroups) {
+    resource.supplementaryConfiguration.ActionGroups = Object.fromEntries(
+      Object.entries(actionGroups.byVersion).map(([version, groups]): [string, JsonValue] => [version, groups.map((g): JsonValue => toJsonObject(g))]),
+    );
+    if (actionGroups.error) resource.collectionErrors = { ...resource.collectionErrors, ActionGroups: actionGroups.error };
+  }
   return resource;
 }
 
@@ -302,7 +331,7 @@ export function knowledgeBaseArn(place: Place, knowledgeBaseId: string): string 
   return `arn:${place.partition}:bedrock:${place.region}:${place.accountId}:knowledge-base/${knowledgeBaseId}`;
 }
 
-function draft(
+export function draft(
   type: string,
   parts: { id: string; arn: string; name: string | null; configuration: JsonObject; detailError: string | undefined; tags: Part<Record<string, string>> },
 ): ResourceDraft {
@@ -335,7 +364,7 @@ export function bedrockTagMap(tags: Array<{ key?: string | undefined; value?: st
  * not resolve, the credentials are not valid there), so the remaining lists fail at once with
  * the same reason instead of each retrying against it.
  */
-class RegionGate {
+export class RegionGate {
   unavailable: string | undefined;
 
   note(failure: CallFailure): void {
@@ -346,7 +375,7 @@ class RegionGate {
 }
 
 /** ctx.listAll, but also says why it stopped (for the gate and for nested lists without a type). */
-async function listing<T>(
+export async function listing<T>(
   ctx: CollectorContext,
   gate: RegionGate,
   types: string[],
@@ -372,7 +401,7 @@ async function listing<T>(
 }
 
 /** A per-resource call as a Part; "not found" (deleted since the list) is `gone`. */
-async function part<T>(ctx: CollectorContext, send: () => Promise<T>): Promise<Part<T> | 'gone'> {
+export async function part<T>(ctx: CollectorContext, send: () => Promise<T>): Promise<Part<T> | 'gone'> {
   return asPart(await ctx.call(send, { absentOn: ['ResourceNotFoundException'] }));
 }
 
@@ -383,7 +412,7 @@ function asPart<T>(result: CallResult<T>): Part<T> | 'gone' {
 }
 
 /** Tags of a resource that exists; not found here means the resource has no tags to read. */
-async function tagPart(ctx: CollectorContext, send: () => Promise<Record<string, string>>): Promise<Part<Record<string, string>>> {
+export async function tagPart(ctx: CollectorContext, send: () => Promise<Record<string, string>>): Promise<Part<Record<string, string>>> {
   const result = await ctx.call(send);
   if (result.status === 'ok') return { ok: true, value: result.output };
   return { ok: false, reason: result.status === 'failed' ? result.failure.reason : `tags not available (${result.code})` };
@@ -471,9 +500,10 @@ async function agentsOf(ctx: CollectorContext, client: BedrockAgentClient, gate:
     const tags = await tagPart(ctx, async () => (await client.send(new ListAgentTagsCommand({ resourceArn: arn }))).tags ?? {});
     // An agent whose configuration could not be read is not evaluated at all; its aliases would not change that.
     const deployment = detail.ok ? await deploymentOf(ctx, client, gate, agentId) : undefined;
+    const actionGroups = deployment ? await actionGroupsOf(ctx, client, gate, agentId, ['DRAFT', ...deployment.versions.flatMap((v) => (v.version ? [v.version] : []))]) : undefined;
     if (detail.ok) collected.push(detail.value);
     collected.push(...(deployment?.versions ?? []));
-    ctx.emit(agentResource(summary, detail, tags, place, deployment));
+    ctx.emit(agentResource(summary, detail, tags, place, deployment, actionGroups));
   });
   return publishedReferences(collected, place);
 }
@@ -494,6 +524,36 @@ async function deploymentOf(ctx: CollectorContext, client: BedrockAgentClient, g
     else errors.push(got.ok ? 'bedrock:GetAgentVersion returned no agent version' : got.reason);
   }
   return { aliases: list.items, versions, ...(errors.length ? { error: [...new Set(errors)].join('; ') } : {}) };
+}
+
+async function actionGroupsOf(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate, agentId: string, versions: string[]): Promise<ActionGroups> {
+  const byVersion: ActionGroups['byVersion'] = {};
+  const errors: string[] = [];
+  // Sequential: already inside the agent's slot of ctx.each.
+  for (const agentVersion of versions) {
+    // No inventory type of their own: coverage is the agent's ActionGroups collection error.
+    const list = await listing(ctx, gate, [], async (token) => {
+      const page = await client.send(new ListAgentActionGroupsCommand({ agentId, agentVersion, nextToken: token, maxResults: 100 }));
+      return { items: page.actionGroupSummaries, next: page.nextToken };
+    });
+    if (list.failure) {
+      // A partial list is no list: the version is left out, so controls see it as unknown.
+      errors.push(list.failure.reason);
+      continue;
+    }
+    const groups: Array<AgentActionGroup | ActionGroupSummary> = [];
+    for (const summary of list.items) {
+      const got = await part(ctx, () => client.send(new GetAgentActionGroupCommand({ agentId, agentVersion, actionGroupId: summary.actionGroupId ?? '' })));
+      if (got === 'gone') continue;
+      if (got.ok && got.value.agentActionGroup) groups.push({ ...got.value.agentActionGroup, actionGroupState: got.value.agentActionGroup.actionGroupState ?? summary.actionGroupState });
+      else {
+        groups.push(summary);
+        errors.push(got.ok ? 'bedrock:GetAgentActionGroup returned no action group' : got.reason);
+      }
+    }
+    byVersion[agentVersion] = groups;
+  }
+  return { byVersion, ...(errors.length ? { error: [...new Set(errors)].join('; ') } : {}) };
 }
 
 async function knowledgeBases(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate, place: Place): Promise<void> {

@@ -1,0 +1,208 @@
+import {
+  BedrockClient,
+  GetImportedModelCommand,
+  GetModelCustomizationJobCommand,
+  ListImportedModelsCommand,
+  ListModelCustomizationJobsCommand,
+  ListTagsForResourceCommand as ListBedrockTagsCommand,
+  type GetImportedModelCommandOutput,
+  type GetModelCustomizationJobCommandOutput,
+  type ImportedModelSummary,
+  type ModelCustomizationJobSummary,
+} from '@aws-sdk/client-bedrock';
+import {
+  BedrockAgentClient,
+  GetFlowCommand,
+  GetPromptCommand,
+  ListFlowsCommand,
+  ListPromptsCommand,
+  ListTagsForResourceCommand as ListAgentTagsCommand,
+  type FlowSummary,
+  type GetFlowCommandOutput,
+  type GetPromptCommandOutput,
+  type PromptSummary,
+} from '@aws-sdk/client-bedrock-agent';
+import type { Collector, CollectorContext, ResourceDraft } from '../collector.js';
+import { toJsonObject } from '../shape.js';
+import { bedrockTagMap, draft, listing, part, RegionGate, tagPart, type Part } from './bedrock.js';
+
+export const BEDROCK_BUILD_TYPES = {
+  customizationJob: 'AWS::Bedrock::ModelCustomizationJob',
+  importedModel: 'AWS::Bedrock::ImportedModel',
+  prompt: 'AWS::Bedrock::Prompt',
+  flow: 'AWS::Bedrock::Flow',
+} as const;
+
+/** Customization jobs created in this many days before the scan are collected. */
+export const CUSTOMIZATION_JOB_WINDOW_DAYS = 90;
+
+export interface BedrockBuildsOptions {
+  /** The scan's clock, for the customization-job window (tests fix it). */
+  now?: () => Date;
+}
+
+/**
+ * What Amazon Bedrock builds and serves besides the resources of the main Bedrock collector:
+ * model customization jobs (the training runs behind custom models), imported models, and the
+ * Prompt Management prompts and Prompt Flows of generative AI applications. A collector of its
+ * own so that a region where these newer APIs are denied or missing does not disturb the
+ * agents, guardrails and models collected beside them. Configurations are the Get calls' output
+ * with the API's own keys; when a Get fails, the List summary stands in and
+ * `collectionErrors.configuration` says why. Only reads.
+ *
+ * Prompts and flows: the working draft of each (ListPrompts / ListFlows without an identifier
+ * list each once, GetPrompt / GetFlow without a version read the draft).
+ */
+export function createBedrockBuildsCollector(options: BedrockBuildsOptions = {}): Collector {
+  return {
+    service: 'bedrock-builds',
+    scope: 'regional',
+    operations: [
+      'bedrock:ListModelCustomizationJobs',
+      'bedrock:GetModelCustomizationJob',
+      'bedrock:ListImportedModels',
+      'bedrock:GetImportedModel',
+      'bedrock:ListPrompts',
+      'bedrock:GetPrompt',
+      'bedrock:ListFlows',
+      'bedrock:GetFlow',
+      'bedrock:ListTagsForResource',
+    ],
+    resourceTypes: Object.values(BEDROCK_BUILD_TYPES),
+    async collect(ctx) {
+      const bedrock = ctx.client(BedrockClient);
+      const agents = ctx.client(BedrockAgentClient);
+      const bedrockGate = new RegionGate();
+      const agentGate = new RegionGate();
+      const now = options.now?.() ?? new Date();
+      await Promise.all([
+        (async () => {
+          await customizationJobs(ctx, bedrock, bedrockGate, now);
+          await importedModels(ctx, bedrock, bedrockGate);
+        })(),
+        (async () => {
+          await prompts(ctx, agents, agentGate);
+          await flows(ctx, agents, agentGate);
+        })(),
+      ]);
+    },
+  };
+}
+
+export const bedrockBuildsCollector: Collector = createBedrockBuildsCollector();
+
+// ---------------------------------------------------------------------------------------------
+// Mapping: API output → ResourceDraft (exported so recorded real responses can be tested).
+
+type Tags = Part<Record<string, string>>;
+
+export function customizationJobResource(summary: ModelCustomizationJobSummary, detail: Part<GetModelCustomizationJobCommandOutput>, tags: Tags): ResourceDraft {
+  const arn = (detail.ok ? detail.value.jobArn : undefined) ?? summary.jobArn ?? '';
+  return draft(BEDROCK_BUILD_TYPES.customizationJob, {
+    id: arn,
+    arn,
+    name: (detail.ok ? detail.value.jobName : undefined) ?? summary.jobName ?? null,
+    configuration: toJsonObject(detail.ok ? detail.value : summary),
+    detailError: detail.ok ? undefined : detail.reason,
+    tags,
+  });
+}
+
+export function importedModelResource(summary: ImportedModelSummary, detail: Part<GetImportedModelCommandOutput>, tags: Tags): ResourceDraft {
+  const arn = (detail.ok ? detail.value.modelArn : undefined) ?? summary.modelArn ?? '';
+  return draft(BEDROCK_BUILD_TYPES.importedModel, {
+    id: arn,
+    arn,
+    name: (detail.ok ? detail.value.modelName : undefined) ?? summary.modelName ?? null,
+    configuration: toJsonObject(detail.ok ? detail.value : summary),
+    detailError: detail.ok ? undefined : detail.reason,
+    tags,
+  });
+}
+
+export function promptResource(summary: PromptSummary, detail: Part<GetPromptCommandOutput>, tags: Tags): ResourceDraft {
+  return draft(BEDROCK_BUILD_TYPES.prompt, {
+    id: (detail.ok ? detail.value.id : undefined) ?? summary.id ?? '',
+    arn: (detail.ok ? detail.value.arn : undefined) ?? summary.arn ?? '',
+    name: (detail.ok ? detail.value.name : undefined) ?? summary.name ?? null,
+    configuration: toJsonObject(detail.ok ? detail.value : summary),
+    detailError: detail.ok ? undefined : detail.reason,
+    tags,
+  });
+}
+
+export function flowResource(summary: FlowSummary, detail: Part<GetFlowCommandOutput>, tags: Tags): ResourceDraft {
+  return draft(BEDROCK_BUILD_TYPES.flow, {
+    id: (detail.ok ? detail.value.id : undefined) ?? summary.id ?? '',
+    arn: (detail.ok ? detail.value.arn : undefined) ?? summary.arn ?? '',
+    name: (detail.ok ? detail.value.name : undefined) ?? summary.name ?? null,
+    configuration: toJsonObject(detail.ok ? detail.value : summary),
+    detailError: detail.ok ? undefined : detail.reason,
+    tags,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Collection.
+
+async function customizationJobs(ctx: CollectorContext, bedrock: BedrockClient, gate: RegionGate, now: Date): Promise<void> {
+  // Only jobs created in the window, as for SageMaker training jobs: finished jobs accumulate and
+  // each needs its own Get. "Complete" coverage of the type means complete for that window.
+  const creationTimeAfter = new Date(now.getTime() - CUSTOMIZATION_JOB_WINDOW_DAYS * 24 * 3600 * 1000);
+  const list = await listing(ctx, gate, [BEDROCK_BUILD_TYPES.customizationJob], async (token) => {
+    const page = await bedrock.send(new ListModelCustomizationJobsCommand({ nextToken: token, maxResults: 100, creationTimeAfter }));
+    return { items: page.modelCustomizationJobSummaries, next: page.nextToken };
+  });
+  await ctx.each(list.items, async (summary) => {
+    // The job's name: the API takes a name or an ARN, and some emulators only the name.
+    const identifier = summary.jobName ?? summary.jobArn ?? '';
+    const detail = await part(ctx, () => bedrock.send(new GetModelCustomizationJobCommand({ jobIdentifier: identifier })));
+    if (detail === 'gone') return;
+    const arn = (detail.ok ? detail.value.jobArn : undefined) ?? summary.jobArn ?? '';
+    const tags = await tagPart(ctx, async () => bedrockTagMap((await bedrock.send(new ListBedrockTagsCommand({ resourceARN: arn }))).tags));
+    ctx.emit(customizationJobResource(summary, detail, tags));
+  });
+}
+
+async function importedModels(ctx: CollectorContext, bedrock: BedrockClient, gate: RegionGate): Promise<void> {
+  const list = await listing(ctx, gate, [BEDROCK_BUILD_TYPES.importedModel], async (token) => {
+    const page = await bedrock.send(new ListImportedModelsCommand({ nextToken: token, maxResults: 1000 }));
+    return { items: page.modelSummaries, next: page.nextToken };
+  });
+  await ctx.each(list.items, async (summary) => {
+    const identifier = summary.modelArn ?? summary.modelName ?? '';
+    const detail = await part(ctx, () => bedrock.send(new GetImportedModelCommand({ modelIdentifier: identifier })));
+    if (detail === 'gone') return;
+    const arn = (detail.ok ? detail.value.modelArn : undefined) ?? summary.modelArn ?? '';
+    const tags = await tagPart(ctx, async () => bedrockTagMap((await bedrock.send(new ListBedrockTagsCommand({ resourceARN: arn }))).tags));
+    ctx.emit(importedModelResource(summary, detail, tags));
+  });
+}
+
+async function prompts(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate): Promise<void> {
+  const list = await listing(ctx, gate, [BEDROCK_BUILD_TYPES.prompt], async (token) => {
+    const page = await client.send(new ListPromptsCommand({ nextToken: token, maxResults: 1000 }));
+    return { items: page.promptSummaries, next: page.nextToken };
+  });
+  await ctx.each(list.items, async (summary) => {
+    const detail = await part(ctx, () => client.send(new GetPromptCommand({ promptIdentifier: summary.id ?? summary.arn ?? '' })));
+    if (detail === 'gone') return;
+    const arn = (detail.ok ? detail.value.arn : undefined) ?? summary.arn ?? '';
+    const tags = await tagPart(ctx, async () => (await client.send(new ListAgentTagsCommand({ resourceArn: arn }))).tags ?? {});
+    ctx.emit(promptResource(summary, detail, tags));
+  });
+}
+
+async function flows(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate): Promise<void> {
+  const list = await listing(ctx, gate, [BEDROCK_BUILD_TYPES.flow], async (token) => {
+    const page = await client.send(new ListFlowsCommand({ nextToken: token, maxResults: 1000 }));
+    return { items: page.flowSummaries, next: page.nextToken };
+  });
+  await ctx.each(list.items, async (summary) => {
+    const detail = await part(ctx, () => client.send(new GetFlowCommand({ flowIdentifier: summary.id ?? summary.arn ?? '' })));
+    if (detail === 'gone') return;
+    const arn = (detail.ok ? detail.value.arn : undefined) ?? summary.arn ?? '';
+    const tags = await tagPart(ctx, async () => (await client.send(new ListAgentTagsCommand({ resourceArn: arn }))).tags ?? {});
+    ctx.emit(flowResource(summary, detail, tags));
+  });
+}
