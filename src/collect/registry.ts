@@ -13,6 +13,7 @@ import { logsCollector } from './services/logs.js';
 import { macieCollector } from './services/macie.js';
 import { s3Collector } from './services/s3.js';
 import { sagemakerCollector } from './services/sagemaker.js';
+import { sagemakerMonitoringCollector } from './services/sagemaker-monitoring.js';
 
 /**
  * Every collector the live scan runs. Add a service here and it is collected, checked by the
@@ -24,6 +25,7 @@ export const ALL_COLLECTORS: Collector[] = [
   kmsCollector,
   cloudtrailCollector,
   sagemakerCollector,
+  sagemakerMonitoringCollector,
   bedrockCollector,
   guarddutyCollector,
   eventbridgeCollector,
