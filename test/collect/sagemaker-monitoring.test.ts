@@ -38,7 +38,7 @@ function find(part: Part, type: string, id: string): InventoryResource {
   return found;
 }
 
-const cluster = (count: number, key?: string) => ({ ClusterConfig: { InstanceCount: count, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 20, ...(key ? { VolumeKmsKeyId: key } : {}) } });
+const cluster = (count: number, key?: string) => ({ ClusterConfig: { InstanceCount: count, InstanceType: 'ml.m5.xlarge' as const, VolumeSizeInGB: 20, ...(key ? { VolumeKmsKeyId: key } : {}) } });
 const output = (key?: string) => ({ MonitoringOutputs: [{ S3Output: { S3Uri: 's3://ml-monitoring/reports', LocalPath: '/opt/ml/processing/output' } }], ...(key ? { KmsKeyId: key } : {}) });
 const endpointInput = { EndpointInput: { EndpointName: 'churn-prod', LocalPath: '/opt/ml/processing/input' } };
 const hardened = { EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true };
