@@ -97,8 +97,8 @@ definition_name := schedule_config.MonitoringJobDefinitionName if {
 # recorded or not one of them (a name is unique within a type, not across types).
 schedule_monitoring_type := monitoring.monitoring_type({"configuration": lib.configuration})
 
-named_types := {definition_types[schedule_monitoring_type]} if {
-	definition_types[schedule_monitoring_type]
+named_types := {type} if {
+	type := definition_types[schedule_monitoring_type]
 } else := {t | some t in definition_types}
 
 definition_name_of(d) := n if {
@@ -107,7 +107,6 @@ definition_name_of(d) := n if {
 } else := d.name
 
 named_definitions := [d |
-	definition_name
 	some type in named_types
 	some d in lib.same_region_of_type(type)
 	definition_name_of(d) == definition_name

@@ -56,3 +56,9 @@ test_names_the_definition_by_id_without_a_name if {
 	r := object.union(definition({}), {"name": null})
 	testing.messages(id, r) == ["Data quality job definition churn-monitor does not have network isolation enabled."]
 }
+
+# A configuration of one key is still a configuration.
+test_a_one_key_configuration_is_recorded if {
+	r := json.patch(definition({}), [{"op": "replace", "path": "/configuration", "value": {"NetworkConfig": {"EnableNetworkIsolation": true}}}])
+	testing.status(id, r) == "pass"
+}

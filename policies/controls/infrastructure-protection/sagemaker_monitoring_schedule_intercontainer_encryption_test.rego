@@ -86,3 +86,23 @@ test_not_evaluated_without_configuration if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(schedule(inline(2, {})), {"type": "AWS::SageMaker::Endpoint"}))
 }
+
+# An unreadable definition is not known to run on one instance.
+test_not_evaluated_when_the_named_definition_is_unreadable if {
+	denied := object.union(definition(bias, "churn-bias", {"JobResources": cluster(1)}), {"collectionErrors": {"configuration": "AccessDenied"}})
+	r := schedule(named("churn-bias", "ModelBias"))
+	testing.status(id, r) == "not_evaluated" with data.inventory as testing.context([denied])
+}
+
+# Without a monitoring type every definition of that name is a candidate: one of several
+# unencrypted instances fails the schedule, even beside one of a single instance.
+test_judges_every_candidate_definition if {
+	mq := "AWS::SageMaker::ModelQualityJobDefinition"
+	ctx := testing.context([
+		definition(bias, "churn", {"JobResources": cluster(1)}),
+		definition(mq, "churn", {"JobResources": cluster(2)}),
+	])
+	r := schedule({"MonitoringScheduleConfig": {"MonitoringJobDefinitionName": "churn"}})
+	testing.status(id, r) == "fail" with data.inventory as ctx
+	testing.messages(id, r) == ["Monitoring schedule churn-monitor does not encrypt the traffic between the 2 instances of its job definition churn."] with data.inventory as ctx
+}

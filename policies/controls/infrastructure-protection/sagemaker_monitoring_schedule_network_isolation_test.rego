@@ -123,3 +123,42 @@ test_flag_as_a_string if {
 	testing.status(id, schedule(inline({"NetworkConfig": {"EnableNetworkIsolation": "true"}}))) == "pass"
 	testing.status(id, schedule(inline({"NetworkConfig": {"EnableNetworkIsolation": "false"}}))) == "fail"
 }
+
+# The monitoring type picks the definition type: a definition of the same name but another type
+# is not the one the schedule runs.
+test_looks_up_the_definition_of_the_schedule_type_only if {
+	types := {
+		"DataQuality": "AWS::SageMaker::DataQualityJobDefinition",
+		"ModelQuality": "AWS::SageMaker::ModelQualityJobDefinition",
+		"ModelBias": "AWS::SageMaker::ModelBiasJobDefinition",
+		"ModelExplainability": "AWS::SageMaker::ModelExplainabilityJobDefinition",
+	}
+	every monitoring_type, type in types {
+		own := testing.context([definition(type, "churn", isolated)])
+		testing.status(id, schedule(named("churn", monitoring_type))) == "pass" with data.inventory as own
+		others := testing.context([definition(t, "churn", isolated) | some mt, t in types; mt != monitoring_type])
+		testing.status(id, schedule(named("churn", monitoring_type))) == "not_evaluated" with data.inventory as others
+	}
+}
+
+# The name in the configuration is the definition's name; the resource name only stands in for it.
+test_matches_the_configured_definition_name_first if {
+	d := object.union(definition(mq, "churn-mq", isolated), {"name": "arn:aws:sagemaker:us-east-1:111122223333:model-quality-job-definition/churn-mq"})
+	testing.status(id, schedule(named("churn-mq", "ModelQuality"))) == "pass" with data.inventory as testing.context([d])
+	numbered := json.patch(definition(mq, "churn-mq", isolated), [{"op": "replace", "path": "/configuration/JobDefinitionName", "value": 7}])
+	testing.status(id, schedule(named("churn-mq", "ModelQuality"))) == "pass" with data.inventory as testing.context([numbered])
+}
+
+# A job definition that is not an object, or a name that is not a non-empty string, is no job.
+test_not_evaluated_on_a_corrupt_job_reference if {
+	reason := "the monitoring schedule's job definition (inline or by name) is not in the inventory"
+	testing.messages(id, schedule({"MonitoringScheduleConfig": {"MonitoringJobDefinition": "corrupt"}})) == [reason]
+	testing.messages(id, schedule({"MonitoringScheduleConfig": {"MonitoringJobDefinitionName": 5}})) == [reason]
+	testing.messages(id, schedule({"MonitoringScheduleConfig": {"MonitoringJobDefinitionName": ""}})) == [reason]
+}
+
+# A configuration of one key is still a configuration.
+test_a_one_key_configuration_is_recorded if {
+	r := json.patch(schedule({}), [{"op": "replace", "path": "/configuration", "value": inline(isolated)}])
+	testing.status(id, r) == "pass"
+}
