@@ -134,14 +134,17 @@ schedule_jobs contains {
 	readable(d)
 }
 
-# Why the schedule's job cannot be judged.
-schedule_missing contains "the monitoring schedule's configuration is not in the inventory" if not recorded
+# Why the schedule's job cannot be judged: the schedule itself (schedule_job_missing), or the
+# job definition it names (the rest of schedule_missing).
+schedule_job_missing contains "the monitoring schedule's configuration is not in the inventory" if not recorded
 
-schedule_missing contains "the monitoring schedule's job definition (inline or by name) is not in the inventory" if {
+schedule_job_missing contains "the monitoring schedule's job definition (inline or by name) is not in the inventory" if {
 	recorded
 	not inline_job
 	not definition_name
 }
+
+schedule_missing contains reason if some reason in schedule_job_missing
 
 schedule_missing contains concat("", ["the job definition ", lib.text(definition_name), " that the schedule runs is not in the inventory, so its network configuration is unknown"]) if {
 	count(named_definitions) == 0
