@@ -115,3 +115,27 @@ test_an_empty_key_is_no_key if {
 	})
 	count(testing.messages(id, r)) == 2
 }
+
+# Every kind is named in the message.
+test_names_each_kind_of_definition if {
+	testing.messages(id, definition("AWS::SageMaker::ModelQualityJobDefinition", "ml.m5.xlarge", "", key)) == ["Model quality job definition churn-monitor does not encrypt its instance storage volumes with a KMS key."]
+	testing.messages(id, definition("AWS::SageMaker::ModelExplainabilityJobDefinition", "ml.m5.xlarge", "", key)) == ["Model explainability job definition churn-monitor does not encrypt its instance storage volumes with a KMS key."]
+}
+
+# A key that is not a string is no key.
+test_a_non_string_key_is_no_key if {
+	r := resource("AWS::SageMaker::DataQualityJobDefinition", {
+		"JobResources": {"ClusterConfig": {"InstanceType": "ml.m5.xlarge", "VolumeKmsKeyId": 5}},
+		"DataQualityJobOutputConfig": {"KmsKeyId": true},
+	})
+	count(testing.messages(id, r)) == 2
+}
+
+# An inline job is judged here even beside a named definition (the API allows one or the other);
+# a job definition is judged whatever else its configuration carries.
+test_judges_an_inline_job_and_every_definition if {
+	both := json.patch(inline("ml.m5.xlarge", "", ""), [{"op": "add", "path": "/configuration/MonitoringScheduleConfig/MonitoringJobDefinitionName", "value": "churn-dq"}])
+	testing.status(id, both) == "fail"
+	odd := json.patch(definition("AWS::SageMaker::DataQualityJobDefinition", "ml.m5.xlarge", "", ""), [{"op": "add", "path": "/configuration/MonitoringScheduleConfig", "value": {"MonitoringJobDefinitionName": "churn-dq"}}])
+	testing.status(id, odd) == "fail"
+}
