@@ -19,6 +19,10 @@ import { SAGEMAKER_TYPES } from '../../src/collect/services/sagemaker.js';
 import { evaluateInventory } from '../../src/engine/evaluate.js';
 import { makeFindings } from '../../src/findings/make-findings.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
+import { normalizeConfigItem } from '../../src/inventory/normalize-config-item.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers/cli.js';
 import type { InventoryResource } from '../../src/model/inventory.js';
 import { loadPolicyBundle } from '../../src/controls/catalog.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
@@ -178,5 +182,20 @@ describe('SageMaker monitoring job definitions collector against recorded respon
     expect(draft.configuration).not.toHaveProperty('$metadata');
     expect(draft.configuration.CreationTime).toBe('2026-09-14T08:12:31.412Z');
     expect(draft.configuration.ModelBiasJobInput).toEqual(described.ModelBiasJobInput);
+  });
+
+  it('gives an AWS Config item of a job definition the shape the live collector gives (the demo snapshot\'s items)', () => {
+    const snapshot = JSON.parse(readFileSync(join(repoRoot, 'fixtures/demo/config-snapshot.json'), 'utf8')) as { configurationItems: Array<{ resourceType: string; configuration: Record<string, unknown> }> };
+    const items = snapshot.configurationItems.filter((i) => (Object.values(T) as string[]).includes(i.resourceType));
+    expect(items.length).toBeGreaterThanOrEqual(4);
+    for (const item of items) {
+      const fromConfig = normalizeConfigItem(item as never, 'demo')!;
+      const type = item.resourceType as (typeof T)[keyof typeof T];
+      // The Describe output the collector would have read: the same keys, with $metadata.
+      const live = monitoringJobDefinitionDraft(type, { MonitoringJobDefinitionName: undefined, MonitoringJobDefinitionArn: undefined, CreationTime: undefined, EndpointName: undefined }, { $metadata: {}, ...item.configuration });
+      expect(live.configuration).toEqual(fromConfig.configuration);
+      expect([live.name, live.arn]).toEqual([fromConfig.name, fromConfig.arn]);
+      expect(live.relationships).toEqual(fromConfig.relationships);
+    }
   });
 });
