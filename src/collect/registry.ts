@@ -14,6 +14,7 @@ import { logsCollector } from './services/logs.js';
 import { macieCollector } from './services/macie.js';
 import { s3Collector } from './services/s3.js';
 import { sagemakerCollector } from './services/sagemaker.js';
+import { sagemakerMonitoringCollector } from './services/sagemaker-monitoring.js';
 
 /**
  * Every collector the live scan runs. Add a service here and it is collected, checked by the
@@ -25,6 +26,7 @@ export const ALL_COLLECTORS: Collector[] = [
   kmsCollector,
   cloudtrailCollector,
   sagemakerCollector,
+  sagemakerMonitoringCollector,
   bedrockCollector,
   bedrockBuildsCollector,
   guarddutyCollector,

@@ -18,6 +18,14 @@ export interface WorkloadReference {
 
 type Extractor = (resource: InventoryResource) => WorkloadReference[];
 
+/** The four Model Monitor job-definition types, with the prefix of their own keys. */
+const MONITORING_DEFINITIONS: Record<string, string> = {
+  'AWS::SageMaker::DataQualityJobDefinition': 'DataQuality',
+  'AWS::SageMaker::ModelQualityJobDefinition': 'ModelQuality',
+  'AWS::SageMaker::ModelBiasJobDefinition': 'ModelBias',
+  'AWS::SageMaker::ModelExplainabilityJobDefinition': 'ModelExplainability',
+};
+
 /**
  * Where each AI workload type records the generic resources it uses (the keys are those of the
  * collectors and AWS Config: PascalCase for SageMaker, the API's camelCase for Bedrock), and
@@ -131,15 +139,42 @@ const EXTRACTORS: Record<string, Extractor> = {
     }
     return refs;
   },
+  // Model Monitor watches a model's production traffic: the reports it writes, the captured batch
+  // data it reads and the keys, role and image it runs with serve the output component. The
+  // endpoint it watches is recorded as a relationship (a workload, not a generic resource).
   'AWS::SageMaker::MonitoringSchedule': (r) => {
-    const refs: WorkloadReference[] = [];
     const job = get(r.configuration, 'MonitoringScheduleConfig', 'MonitoringJobDefinition');
-    for (const output of list(get(job, 'MonitoringOutputConfig', 'MonitoringOutputs'))) {
-      add(refs, 'bucket', get(output, 'S3Output', 'S3Uri'), 'output', 'monitoring reports (MonitoringOutputs S3Uri)');
-    }
-    add(refs, 'key', get(job, 'MonitoringOutputConfig', 'KmsKeyId'), 'output', 'monitoring reports key (MonitoringOutputConfig KmsKeyId)');
-    return refs;
+    return monitoringJobReferences({
+      inputs: list(get(job, 'MonitoringInputs')),
+      output: get(job, 'MonitoringOutputConfig'),
+      outputVia: 'MonitoringOutputConfig',
+      cluster: get(job, 'MonitoringResources', 'ClusterConfig'),
+      role: get(job, 'RoleArn'),
+      image: get(job, 'MonitoringAppSpecification', 'ImageUri'),
+      baseline: get(job, 'BaselineConfig'),
+    });
   },
+  ...Object.fromEntries(
+    Object.entries(MONITORING_DEFINITIONS).map(([type, prefix]) => [
+      type,
+      (r: InventoryResource) => {
+        const c = r.configuration;
+        const input = get(c, `${prefix}JobInput`);
+        const refs = monitoringJobReferences({
+          inputs: [input ?? null],
+          output: get(c, `${prefix}JobOutputConfig`),
+          outputVia: `${prefix}JobOutputConfig`,
+          cluster: get(c, 'JobResources', 'ClusterConfig'),
+          role: c.RoleArn,
+          image: get(c, `${prefix}AppSpecification`, 'ImageUri'),
+          baseline: get(c, `${prefix}BaselineConfig`),
+        });
+        // Labels the model's predictions are judged against: data, like a validation set.
+        add(refs, 'bucket', get(input, 'GroundTruthS3Input', 'S3Uri'), 'input', `ground-truth labels (${prefix}JobInput GroundTruthS3Input S3Uri)`);
+        return refs;
+      },
+    ]),
+  ),
   'AWS::Bedrock::KnowledgeBase': (r) => {
     const refs: WorkloadReference[] = [];
     add(refs, 'role', r.configuration.roleArn, 'input', 'service role that reads the data sources (roleArn)');
@@ -210,6 +245,24 @@ const EXTRACTORS: Record<string, Extractor> = {
     return refs;
   },
 };
+
+/** What a monitoring job (inline in a schedule, or a job definition) uses, all in the output component. */
+function monitoringJobReferences(job: { inputs: JsonValue[]; output: JsonValue | undefined; outputVia: string; cluster: JsonValue | undefined; role: JsonValue | undefined; image: JsonValue | undefined; baseline: JsonValue | undefined }): WorkloadReference[] {
+  const refs: WorkloadReference[] = [];
+  for (const input of job.inputs) {
+    add(refs, 'bucket', get(input, 'BatchTransformInput', 'DataCapturedDestinationS3Uri'), 'output', 'monitored batch inference data (BatchTransformInput DataCapturedDestinationS3Uri)');
+  }
+  for (const output of list(get(job.output, 'MonitoringOutputs'))) {
+    add(refs, 'bucket', get(output, 'S3Output', 'S3Uri'), 'output', `monitoring reports (${job.outputVia} S3Uri)`);
+  }
+  add(refs, 'key', get(job.output, 'KmsKeyId'), 'output', `monitoring reports key (${job.outputVia} KmsKeyId)`);
+  add(refs, 'key', get(job.cluster, 'VolumeKmsKeyId'), 'output', 'monitoring volume key (ClusterConfig VolumeKmsKeyId)');
+  add(refs, 'bucket', get(job.baseline, 'ConstraintsResource', 'S3Uri'), 'output', 'monitoring baseline constraints (ConstraintsResource S3Uri)');
+  add(refs, 'bucket', get(job.baseline, 'StatisticsResource', 'S3Uri'), 'output', 'monitoring baseline statistics (StatisticsResource S3Uri)');
+  add(refs, 'role', job.role, 'output', 'monitoring job role (RoleArn)');
+  add(refs, 'image', job.image, 'output', 'monitoring image (ImageUri)');
+  return refs;
+}
 
 /** Types whose resources are AI workloads (they use generic resources). */
 export const WORKLOAD_TYPES = Object.keys(EXTRACTORS);

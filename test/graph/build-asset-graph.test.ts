@@ -163,6 +163,45 @@ describe('the AI asset graph', () => {
     expect(via(roleArn, flowArn)).toEqual(['output: flow service role (executionRoleArn)']);
   });
 
+  it('links a monitoring job definition\'s reports, keys, role, baseline and monitored batch data to output, its ground truth to input', () => {
+    const defArn = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model-bias-job-definition/churn-bias`;
+    const roleArn = `arn:aws:iam::${ACCOUNT}:role/monitor`;
+    const bias = resource('AWS::SageMaker::ModelBiasJobDefinition', 'churn-bias', defArn, {
+      JobDefinitionName: 'churn-bias',
+      ModelBiasAppSpecification: { ImageUri: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/clarify:1`, ConfigUri: 's3://reports/bias/config.json' },
+      ModelBiasBaselineConfig: { ConstraintsResource: { S3Uri: 's3://reports/baseline/constraints.json' } },
+      ModelBiasJobInput: { BatchTransformInput: { DataCapturedDestinationS3Uri: 's3://batch-capture/score/' }, GroundTruthS3Input: { S3Uri: 's3://labels/churn/' } },
+      ModelBiasJobOutputConfig: { MonitoringOutputs: [{ S3Output: { S3Uri: 's3://reports/bias/', LocalPath: '/opt/ml/processing/output' } }], KmsKeyId: keyArn },
+      JobResources: { ClusterConfig: { InstanceCount: 2, InstanceType: 'ml.m5.xlarge', VolumeSizeInGB: 20, VolumeKmsKeyId: keyArn } },
+      RoleArn: roleArn,
+    });
+    const scheduleArn = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:monitoring-schedule/churn-dq`;
+    const schedule = resource('AWS::SageMaker::MonitoringSchedule', 'churn-dq', scheduleArn, {
+      MonitoringScheduleConfig: {
+        MonitoringJobDefinition: {
+          MonitoringInputs: [{ BatchTransformInput: { DataCapturedDestinationS3Uri: 's3://batch-capture/dq/' } }],
+          MonitoringOutputConfig: { MonitoringOutputs: [{ S3Output: { S3Uri: 's3://reports/dq/' } }] },
+          MonitoringResources: { ClusterConfig: { InstanceCount: 1, VolumeKmsKeyId: keyArn } },
+          RoleArn: roleArn,
+        },
+      },
+    });
+    const resources = [bucket('reports'), bucket('batch-capture'), bucket('labels'), resource('AWS::KMS::Key', '1111-2222', keyArn, { keyId: '1111-2222' }), resource('AWS::IAM::Role', 'monitor', roleArn, {}), resource('AWS::ECR::Repository', 'clarify', `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/clarify`, { RepositoryName: 'clarify' }), bias, schedule];
+    const g = buildAssetGraph(buildInventory([{ source: 'test', resources, coverage: [] }]));
+    const via = (arn: string, workload: string) => (g.get(arn) ?? []).filter((l) => l.workload === workload).map((l) => `${l.component}: ${l.via}`).sort();
+    expect(via('arn:aws:s3:::reports', defArn)).toEqual(['output: monitoring baseline constraints (ConstraintsResource S3Uri)', 'output: monitoring reports (ModelBiasJobOutputConfig S3Uri)']);
+    expect(via('arn:aws:s3:::batch-capture', defArn)).toEqual(['output: monitored batch inference data (BatchTransformInput DataCapturedDestinationS3Uri)']);
+    expect(via('arn:aws:s3:::labels', defArn)).toEqual(['input: ground-truth labels (ModelBiasJobInput GroundTruthS3Input S3Uri)']);
+    expect(via(keyArn, defArn)).toEqual(['output: monitoring reports key (ModelBiasJobOutputConfig KmsKeyId)', 'output: monitoring volume key (ClusterConfig VolumeKmsKeyId)']);
+    expect(via(roleArn, defArn)).toEqual(['output: monitoring job role (RoleArn)']);
+    expect(via(`arn:aws:ecr:${REGION}:${ACCOUNT}:repository/clarify`, defArn)).toEqual(['output: monitoring image (ImageUri)']);
+    // A schedule's inline job: the same uses, named by the schedule's keys.
+    expect(via('arn:aws:s3:::reports', scheduleArn)).toEqual(['output: monitoring reports (MonitoringOutputConfig S3Uri)']);
+    expect(via('arn:aws:s3:::batch-capture', scheduleArn)).toEqual(['output: monitored batch inference data (BatchTransformInput DataCapturedDestinationS3Uri)']);
+    expect(via(keyArn, scheduleArn)).toEqual(['output: monitoring volume key (ClusterConfig VolumeKmsKeyId)']);
+    expect(via(roleArn, scheduleArn)).toEqual(['output: monitoring job role (RoleArn)']);
+  });
+
   it('leaves resources no AI workload uses out of the graph', () => {
     expect(graph.has('arn:aws:s3:::web-logs')).toBe(false);
   });

@@ -53,6 +53,13 @@ const EXPECTED: Record<string, 'pass' | 'fail'> = {
   'CAFAI-IP-33 prep-isolated': 'pass',
   // SageMaker batch transform jobs
   'CAFAI-DP-32 score-keyed': 'pass', 'CAFAI-DP-32 score-plain': 'fail',
+  // SageMaker Model Monitor job definitions (two instances each)
+  'CAFAI-IP-40 dq-hardened': 'pass', 'CAFAI-IP-40 dq-open': 'fail',
+  'CAFAI-IP-45 dq-hardened': 'pass', 'CAFAI-IP-45 dq-open': 'fail',
+  'CAFAI-IP-41 mq-open': 'fail', 'CAFAI-IP-46 mq-open': 'fail',
+  'CAFAI-IP-42 bias-hardened': 'pass', 'CAFAI-IP-47 bias-hardened': 'pass',
+  'CAFAI-IP-43 explain-open': 'fail', 'CAFAI-IP-48 explain-open': 'fail',
+  'CAFAI-DP-40 dq-hardened': 'pass', 'CAFAI-DP-40 dq-open': 'fail', 'CAFAI-DP-40 bias-hardened': 'pass', 'CAFAI-DP-40 mq-open': 'fail',
   // SageMaker endpoints: see the asset-graph test below for CAFAI-TD-08.
   // KMS keys are found by description (ids are random): see the test below.
 };

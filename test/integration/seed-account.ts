@@ -2,7 +2,20 @@ import { CreateTrailCommand, CloudTrailClient, StartLoggingCommand } from '@aws-
 import { AttachRolePolicyCommand, AttachUserPolicyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketOwnershipControlsCommand, PutBucketPolicyCommand, PutBucketTaggingCommand, PutBucketVersioningCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
-import { CreateEndpointConfigCommand, CreateEndpointCommand, CreateModelCommand, CreateNotebookInstanceCommand, CreateProcessingJobCommand, CreateTrainingJobCommand, CreateTransformJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import {
+  CreateDataQualityJobDefinitionCommand,
+  CreateEndpointConfigCommand,
+  CreateEndpointCommand,
+  CreateModelBiasJobDefinitionCommand,
+  CreateModelCommand,
+  CreateModelExplainabilityJobDefinitionCommand,
+  CreateModelQualityJobDefinitionCommand,
+  CreateNotebookInstanceCommand,
+  CreateProcessingJobCommand,
+  CreateTrainingJobCommand,
+  CreateTransformJobCommand,
+  SageMakerClient,
+} from '@aws-sdk/client-sagemaker';
 import type { Moto } from '../helpers/moto.js';
 
 const ACCOUNT = '123456789012';
@@ -115,5 +128,23 @@ export async function seedAccount(moto: Moto): Promise<{ goodKeyArn: string }> {
       TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1, ...(key ? { VolumeKmsKeyId: key } : {}) },
     }));
   }
+  // Model Monitor job definitions on two instances: hardened (isolated, encrypted between
+  // instances, keyed) and open (no NetworkConfig). Every one carries a tag: moto's ListTags
+  // fails on an explainability definition created without one.
+  const monitorOutput = (key?: string) => ({ MonitoringOutputs: [{ S3Output: { S3Uri: 's3://ml-audit-logs/monitoring/', LocalPath: '/opt/ml/processing/output' } }], ...(key ? { KmsKeyId: key } : {}) });
+  const monitorCluster = (key?: string) => ({ ClusterConfig: { InstanceCount: 2, InstanceType: 'ml.m5.xlarge' as const, VolumeSizeInGB: 20, ...(key ? { VolumeKmsKeyId: key } : {}) } });
+  const watched = { EndpointInput: { EndpointName: 'ep-good', LocalPath: '/opt/ml/processing/input' } };
+  const Tags = [{ Key: 'owner', Value: 'ml-platform' }];
+  for (const [name, hardened] of [['dq-hardened', true], ['dq-open', false]] as const) {
+    await sm.send(new CreateDataQualityJobDefinitionCommand({
+      JobDefinitionName: name, RoleArn: ROLE_GOOD, Tags,
+      DataQualityAppSpecification: { ImageUri: IMAGE }, DataQualityJobInput: watched,
+      DataQualityJobOutputConfig: monitorOutput(hardened ? goodKeyArn : undefined), JobResources: monitorCluster(hardened ? goodKeyArn : undefined),
+      ...(hardened ? { NetworkConfig: { EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true } } : {}),
+    }));
+  }
+  await sm.send(new CreateModelQualityJobDefinitionCommand({ JobDefinitionName: 'mq-open', RoleArn: ROLE_GOOD, Tags, ModelQualityAppSpecification: { ImageUri: IMAGE, ProblemType: 'BinaryClassification' }, ModelQualityJobInput: { ...watched, GroundTruthS3Input: { S3Uri: 's3://ml-training-data-good/labels/' } }, ModelQualityJobOutputConfig: monitorOutput(), JobResources: monitorCluster() }));
+  await sm.send(new CreateModelBiasJobDefinitionCommand({ JobDefinitionName: 'bias-hardened', RoleArn: ROLE_GOOD, Tags, ModelBiasAppSpecification: { ImageUri: IMAGE, ConfigUri: 's3://ml-audit-logs/bias.json' }, ModelBiasJobInput: { ...watched, GroundTruthS3Input: { S3Uri: 's3://ml-training-data-good/labels/' } }, ModelBiasJobOutputConfig: monitorOutput(goodKeyArn), JobResources: monitorCluster(goodKeyArn), NetworkConfig: { EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true } }));
+  await sm.send(new CreateModelExplainabilityJobDefinitionCommand({ JobDefinitionName: 'explain-open', RoleArn: ROLE_GOOD, Tags, ModelExplainabilityAppSpecification: { ImageUri: IMAGE, ConfigUri: 's3://ml-audit-logs/shap.json' }, ModelExplainabilityJobInput: watched, ModelExplainabilityJobOutputConfig: monitorOutput(), JobResources: monitorCluster() }));
   return { goodKeyArn };
 }

@@ -83,7 +83,7 @@ export interface SageMakerCollectorOptions {
 }
 
 /** A resource as Describe* (or, when Describe failed, List*) returned it, before tags. */
-type Draft = Omit<ResourceDraft, 'tags' | 'collectionErrors'>;
+export type Draft = Omit<ResourceDraft, 'tags' | 'collectionErrors'>;
 
 /** The SageMaker client, or anything with its `send` (tests inject recorded responses). */
 export type SageMakerApi = Pick<SageMakerClient, 'send'>;
@@ -248,7 +248,7 @@ export async function collectSageMaker(ctx: CollectorContext, api: SageMakerApi,
   ]);
 }
 
-interface Kind<S, D> {
+export interface Kind<S, D> {
   type: string;
   list: (token: string | undefined) => Promise<{ items: S[] | undefined; next?: string | undefined }>;
   arn: (summary: S) => string | undefined;
@@ -257,7 +257,7 @@ interface Kind<S, D> {
 }
 
 /** List to the end (coverage follows), then Describe and ListTags each resource. */
-async function listAndDescribe<S, D>(ctx: CollectorContext, api: SageMakerApi, kind: Kind<S, D>): Promise<void> {
+export async function listAndDescribe<S, D>(ctx: CollectorContext, api: SageMakerApi, kind: Kind<S, D>): Promise<void> {
   const listed = await ctx.listAll([kind.type], kind.list);
   await ctx.each(listed.items, (summary) => describeAndEmit(ctx, api, kind, summary));
 }

@@ -1,0 +1,75 @@
+# METADATA
+# title: SageMaker model bias job definitions run with network isolation
+# description: >-
+#   The model bias monitoring job definition has NetworkConfig.EnableNetworkIsolation set, so
+#   the container of every job it starts (the job runs SageMaker Clarify over an endpoint's captured predictions and ground-truth labels to measure bias across groups) gets no inbound or outbound network
+#   access: SageMaker copies the inputs in and the reports out, but the analysis code cannot call
+#   the internet, other AWS services or hosts in the VPC. When NetworkConfig or the setting is
+#   absent it is off, as in the CreateModelBiasJobDefinition API (NetworkConfig is optional;
+#   EnableNetworkIsolation defaults to false). Job definitions cannot be changed, so the setting
+#   holds for every run of every schedule that uses the definition.
+# custom:
+#   id: CAFAI-IP-42
+#   capability: infrastructure-protection
+#   component: output
+#   severity: medium
+#   resource_types: ["AWS::SageMaker::ModelBiasJobDefinition"]
+#   caf_section: "Infrastructure protection"
+#   rationale: >-
+#     CAF-AI Infrastructure protection asks that the systems which handle a model's inputs and
+#     outputs be isolated and kept off the open internet. A monitoring job reads captured
+#     production requests and predictions — often the most sensitive data an AI workload holds —
+#     and runs on every schedule tick; with network isolation, a compromised analysis container
+#     or dependency cannot send that data out or pull a second stage in.
+#   remediation:
+#     console: >-
+#       Job definitions cannot be changed: create a new one with network isolation on
+#       (NetworkConfig.EnableNetworkIsolation = true; SageMaker Python SDK:
+#       network_config=NetworkConfig(enable_network_isolation=True) on the monitor), point the
+#       monitoring schedule at it (UpdateMonitoringSchedule, MonitoringJobDefinitionName) and
+#       delete the old definition. Inputs and outputs still flow: SageMaker copies them.
+#     cli: >-
+#       aws sagemaker create-model-bias-job-definition --job-definition-name NAME --role-arn ROLE_ARN
+#       --model-bias-app-specification ImageUri=CLARIFY_IMAGE_URI,ConfigUri=s3://BUCKET/bias/analysis_config.json
+#       --model-bias-job-input file://input.json --model-bias-job-output-config file://output.json
+#       --job-resources 'ClusterConfig={InstanceCount=1,InstanceType=ml.m5.xlarge,VolumeSizeInGB=20}'
+#       --network-config EnableNetworkIsolation=true,EnableInterContainerTrafficEncryption=true
+#     terraform: |-
+#       # The AWS provider has no resource for this type; the AWS Cloud Control provider does.
+#       resource "awscc_sagemaker_model_bias_job_definition" "monitor" {
+#         job_definition_name = "churn-model-bias"
+#         role_arn            = aws_iam_role.monitor.arn
+#         network_config = {
+#           enable_network_isolation                 = true
+#           enable_inter_container_traffic_encryption = true
+#         }
+#         # model_bias_app_specification, model_bias_job_input, model_bias_job_output_config, job_resources ...
+#       }
+#     cloudformation: |-
+#       Monitor:
+#         Type: AWS::SageMaker::ModelBiasJobDefinition
+#         Properties:
+#           RoleArn: !GetAtt MonitorRole.Arn
+#           ModelBiasAppSpecification: { ImageUri: CLARIFY_IMAGE_URI, ConfigUri: !Sub "s3://${MonitoringBucket}/bias/analysis_config.json" }
+#           ModelBiasJobInput: { EndpointInput: { EndpointName: !Ref EndpointName, LocalPath: /opt/ml/processing/input }, GroundTruthS3Input: { S3Uri: !Sub "s3://${LabelsBucket}/ground-truth" } }
+#           ModelBiasJobOutputConfig:
+#             MonitoringOutputs: [{ S3Output: { S3Uri: !Sub "s3://${MonitoringBucket}/reports", LocalPath: /opt/ml/processing/output } }]
+#           JobResources: { ClusterConfig: { InstanceCount: 1, InstanceType: ml.m5.xlarge, VolumeSizeInGB: 20 } }
+#           NetworkConfig: { EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true }
+#   references:
+#     - id: MonitoringNetworkConfig EnableNetworkIsolation (default false)
+#       source: Amazon SageMaker API Reference
+#       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_MonitoringNetworkConfig.html
+#     - id: CreateModelBiasJobDefinition NetworkConfig (optional)
+#       source: Amazon SageMaker API Reference
+#       url: https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelBiasJobDefinition.html
+package cafscan.controls.sagemaker_model_bias_job_network_isolation
+
+import data.cafscan.lib.sagemaker_monitoring_jobs as jobs
+
+noun := "Model bias job definition"
+
+missing := jobs.definition_missing
+
+# Absent NetworkConfig or flag is the API default, false.
+violations := jobs.isolation_violations(noun)
