@@ -1,6 +1,7 @@
 import type { Collector } from './collector.js';
 import { apigatewayCollector } from './services/apigateway.js';
 import { bedrockCollector } from './services/bedrock.js';
+import { bedrockAgentCoreCollector } from './services/bedrock-agentcore.js';
 import { cloudtrailCollector } from './services/cloudtrail.js';
 import { configRecorderCollector } from './services/config.js';
 import { ec2Collector } from './services/ec2.js';
@@ -25,6 +26,7 @@ export const ALL_COLLECTORS: Collector[] = [
   cloudtrailCollector,
   sagemakerCollector,
   bedrockCollector,
+  bedrockAgentCoreCollector,
   guarddutyCollector,
   eventbridgeCollector,
   macieCollector,
