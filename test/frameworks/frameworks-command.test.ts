@@ -16,8 +16,8 @@ describe('cafscan frameworks', () => {
     const coverage = JSON.parse(run.stdout) as FrameworkCoverage[];
     expect(coverage.map((c) => c.id)).toEqual(['aws-genai-lens-security', 'aws-securityhub-ai-security', 'caf-ai-security', 'owasp-llm-2025', 'prowler-aws-ai-checks', 'prowler-aws-ai-security']);
     const hub = coverage.find((c) => c.id === 'aws-securityhub-ai-security')!;
-    expect(hub).toMatchObject({ requirements: 31, automated: 8, partial: 0, manual: 0, notCovered: 23 });
-    expect(hub.controls).toEqual(['CAFAI-DP-04', 'CAFAI-DP-10', 'CAFAI-IP-01', 'CAFAI-IP-02', 'CAFAI-IP-03', 'CAFAI-IP-04', 'CAFAI-IP-05', 'CAFAI-VM-01']);
+    expect(hub).toMatchObject({ requirements: 31, automated: 15, partial: 0, manual: 0, notCovered: 16 });
+    expect(hub.controls).toEqual(['CAFAI-DP-04', 'CAFAI-DP-10', 'CAFAI-DP-60', 'CAFAI-DP-61', 'CAFAI-IAM-60', 'CAFAI-IP-01', 'CAFAI-IP-02', 'CAFAI-IP-03', 'CAFAI-IP-04', 'CAFAI-IP-05', 'CAFAI-IP-60', 'CAFAI-IP-61', 'CAFAI-IP-62', 'CAFAI-SA-60', 'CAFAI-VM-01']);
   });
 
   it('prints a table by default', () => {
@@ -25,7 +25,7 @@ describe('cafscan frameworks', () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toMatch(/^ID +Version +Requirements +Automated +Partly +Manual +Not covered +Controls +Name$/);
-    expect(lines.find((l) => l.startsWith('owasp-llm-2025 '))).toMatch(/^owasp-llm-2025 +2025 +10 +0 +8 +2 +0 +25 +OWASP Top 10 for LLM Applications 2025$/);
+    expect(lines.find((l) => l.startsWith('owasp-llm-2025 '))).toMatch(/^owasp-llm-2025 +2025 +10 +0 +8 +2 +0 +28 +OWASP Top 10 for LLM Applications 2025$/);
   });
 
   it('rejects an unknown format with exit 2', () => {
