@@ -53,3 +53,8 @@ test_not_evaluated_in_another_shape if {
 	r := object.union(object.remove(memory({}), ["configuration"]), {"configuration": {"MemoryArn": arn, "Name": "claims_memory"}})
 	testing.status(id, r) == "not_evaluated"
 }
+
+test_names_what_is_not_recorded if {
+	r := object.union(object.remove(memory({}), ["configuration"]), {"configuration": {"MemoryArn": arn}})
+	testing.messages(id, r) == ["the resource's configuration (its Get call's output) is not in the inventory"]
+}

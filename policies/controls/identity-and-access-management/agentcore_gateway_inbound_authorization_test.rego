@@ -77,3 +77,24 @@ test_not_evaluated_when_get_gateway_failed if {
 	r := object.union(gateway({"authorizerType": "NONE"}), {"collectionErrors": {"configuration": "bedrock-agentcore:GetGateway was denied (AccessDeniedException)"}})
 	testing.status(id, r) == "not_evaluated"
 }
+
+test_passes_when_one_of_several_interceptors_runs_on_requests if {
+	two := {"interceptorConfigurations": [
+		{"interceptor": {"lambda": {"arn": "arn:aws:lambda:us-east-1:111122223333:function:redact"}}, "interceptionPoints": ["RESPONSE"]},
+		{"interceptor": {"lambda": {"arn": "arn:aws:lambda:us-east-1:111122223333:function:authz"}}, "interceptionPoints": ["REQUEST"]},
+	]}
+	testing.status(id, gateway(object.union({"authorizerType": "AUTHENTICATE_ONLY"}, two))) == "pass"
+}
+
+test_names_what_is_not_recorded if {
+	testing.messages(id, gateway({})) == ["the gateway's inbound authorizer type (authorizerType) is not recorded"]
+	testing.messages(id, gateway({"authorizerType": "MTLS"})) == ["the gateway's authorizer type MTLS is not one cafscan knows"]
+	summary := object.union(object.remove(gateway({}), ["configuration"]), {"configuration": {"gatewayId": "claims-tools-x1y2z3"}})
+	testing.messages(id, summary) == ["the resource's configuration (its Get call's output) is not in the inventory"]
+}
+
+# A summary gives one reason, not also one about the setting it lacks or holds.
+test_a_bare_summary_gives_one_reason if {
+	summary := object.union(object.remove(gateway({}), ["configuration"]), {"configuration": {"gatewayId": "claims-tools-x1y2z3", "authorizerType": "MTLS"}})
+	testing.messages(id, summary) == ["the resource's configuration (its Get call's output) is not in the inventory"]
+}

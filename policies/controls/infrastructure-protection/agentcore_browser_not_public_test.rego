@@ -51,3 +51,16 @@ test_not_evaluated_when_get_browser_failed if {
 	r := object.union(browser({"networkConfiguration": {"networkMode": "VPC"}}), {"collectionErrors": {"configuration": "bedrock-agentcore:GetBrowser was denied (AccessDeniedException)"}})
 	testing.status(id, r) == "not_evaluated"
 }
+
+test_names_what_is_not_recorded if {
+	testing.messages(id, browser({})) == ["the browser's network mode (networkConfiguration.networkMode) is not recorded"]
+	testing.messages(id, browser({"networkConfiguration": {"networkMode": "SANDBOX"}})) == ["the browser's network mode SANDBOX is not one cafscan knows (PUBLIC or VPC)"]
+	summary := object.union(object.remove(browser({}), ["configuration"]), {"configuration": {"browserId": "claims_browser-a1B2c3D4e5", "networkConfiguration": {"networkMode": "SANDBOX"}}})
+	testing.messages(id, summary) == ["the resource's configuration (its Get call's output) is not in the inventory"]
+}
+
+# A summary gives one reason, not also one about the setting it lacks or holds.
+test_a_bare_summary_gives_one_reason if {
+	summary := object.union(object.remove(browser({}), ["configuration"]), {"configuration": {"browserId": "claims_browser-a1B2c3D4e5"}})
+	testing.messages(id, summary) == ["the resource's configuration (its Get call's output) is not in the inventory"]
+}

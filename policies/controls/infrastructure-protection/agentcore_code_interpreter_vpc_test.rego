@@ -59,3 +59,16 @@ test_not_evaluated_when_get_code_interpreter_failed if {
 	r := object.union(interpreter(mode("VPC")), {"collectionErrors": {"configuration": "bedrock-agentcore:GetCodeInterpreter was denied (AccessDeniedException)"}})
 	testing.status(id, r) == "not_evaluated"
 }
+
+test_names_what_is_not_recorded if {
+	testing.messages(id, interpreter({})) == ["the code interpreter's network mode (networkConfiguration.networkMode) is not recorded"]
+	testing.messages(id, interpreter(mode("ISOLATED"))) == ["the code interpreter's network mode ISOLATED is not one cafscan knows (PUBLIC, SANDBOX or VPC)"]
+	summary := object.union(object.remove(interpreter({}), ["configuration"]), {"configuration": {"codeInterpreterId": "claims_ci-Z9y8X7w6V5", "networkConfiguration": {"networkMode": "ISOLATED"}}})
+	testing.messages(id, summary) == ["the resource's configuration (its Get call's output) is not in the inventory"]
+}
+
+# A summary gives one reason, not also one about the setting it lacks or holds.
+test_a_bare_summary_gives_one_reason if {
+	summary := object.union(object.remove(interpreter({}), ["configuration"]), {"configuration": {"codeInterpreterId": "claims_ci-Z9y8X7w6V5"}})
+	testing.messages(id, summary) == ["the resource's configuration (its Get call's output) is not in the inventory"]
+}

@@ -63,3 +63,16 @@ test_not_evaluated_when_get_agent_runtime_failed if {
 	r := object.union(runtime(vpc), {"collectionErrors": {"configuration": "bedrock-agentcore:GetAgentRuntime was denied (AccessDeniedException)"}})
 	testing.status(id, r) == "not_evaluated"
 }
+
+test_names_what_is_not_recorded if {
+	testing.messages(id, runtime({})) == ["the runtime's network mode (networkConfiguration.networkMode) is not recorded"]
+	testing.messages(id, runtime({"networkConfiguration": {"networkMode": "PRIVATE_LINK"}})) == ["the runtime's network mode PRIVATE_LINK is not one cafscan knows (PUBLIC or VPC)"]
+	summary := object.union(object.remove(runtime({}), ["configuration"]), {"configuration": {"agentRuntimeId": "claims_agent-Ab12Cd34Ef", "networkConfiguration": {"networkMode": "SANDBOX"}}})
+	testing.messages(id, summary) == ["the resource's configuration (its Get call's output) is not in the inventory"]
+}
+
+# A summary gives one reason, not also one about the setting it lacks or holds.
+test_a_bare_summary_gives_one_reason if {
+	summary := object.union(object.remove(runtime({}), ["configuration"]), {"configuration": {"agentRuntimeId": "claims_agent-Ab12Cd34Ef"}})
+	testing.messages(id, summary) == ["the resource's configuration (its Get call's output) is not in the inventory"]
+}
