@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { BedrockAgentCoreControlClient, CreateAgentRuntimeCommand, CreateGatewayCommand, CreateMemoryCommand } from '@aws-sdk/client-bedrock-agentcore-control';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentCoreResource, AGENTCORE_TYPES, bedrockAgentCoreCollector, isAwsManaged } from '../../src/collect/services/bedrock-agentcore.js';
 import { loadPolicyBundle } from '../../src/controls/catalog.js';
 import { evaluateInventory } from '../../src/engine/evaluate.js';
@@ -6,9 +7,10 @@ import { makeFindings } from '../../src/findings/make-findings.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { endpointOnly, fakeAws, type FakeAnswer } from '../helpers/fake-aws.js';
-import { freePort } from '../helpers/moto.js';
+import { freePort, startMoto, type Moto } from '../helpers/moto.js';
 
-// moto 5.2 has no Bedrock AgentCore. These responses are recorded real-shaped ones: field names,
+// moto 5.2 implements AgentCore runtimes, gateways and memories (tested against it below) but
+// not browsers or code interpreters. For those, and for failures moto cannot produce, these responses are recorded real-shaped ones: field names,
 // nesting and enums as on the AgentCore Control Plane API reference pages (GetAgentRuntime,
 // GetGateway, GetMemory, GetBrowser, GetCodeInterpreter and their List operations) and in the
 // SDK's service model, served over HTTP so the real SDK sends the requests and deserializes them.
@@ -159,8 +161,8 @@ function recordedAccount(path: string, method: string, query: URLSearchParams): 
   return undefined;
 }
 
-describe('Bedrock AgentCore collector (recorded real-shaped responses; moto lacks AgentCore)', () => {
-  it('collects runtimes, gateways, memories and custom browsers and code interpreters with their Get output and tags over HTTP (recorded real-shaped responses; moto lacks AgentCore)', async () => {
+describe('Bedrock AgentCore collector (recorded real-shaped responses; moto lacks browsers and code interpreters)', () => {
+  it('collects runtimes, gateways, memories and custom browsers and code interpreters with their Get output and tags over HTTP (recorded real-shaped responses; moto lacks browsers and code interpreters)', async () => {
     const server = await fakeAws((req, path, query) => recordedAccount(path, req.method ?? '', query));
     try {
       const part = await runCollectorAgainst(endpointOnly(server.endpoint), bedrockAgentCoreCollector);
@@ -218,7 +220,7 @@ describe('Bedrock AgentCore collector (recorded real-shaped responses; moto lack
     }
   });
 
-  it('a failed GetGateway keeps the ListGateways summary under an ARN built from the id (recorded real-shaped response; moto lacks AgentCore)', async () => {
+  it('a failed GetGateway keeps the ListGateways summary under an ARN built from the id (recorded real-shaped response; moto lacks browsers and code interpreters)', async () => {
     const server = await fakeAws((req, path, query) => {
       if (req.method === 'GET' && path === `/gateways/${GATEWAY_ID}/`) return { status: 403, type: 'AccessDeniedException', body: { message: 'User is not authorized to perform: bedrock-agentcore:GetGateway' } };
       return recordedAccount(path, req.method ?? '', query);
@@ -261,7 +263,7 @@ describe('Bedrock AgentCore collector (recorded real-shaped responses; moto lack
     expect([...new Set(part.log.records.map((r) => r.action))]).toEqual(['bedrock-agentcore:ListAgentRuntimes']);
   });
 
-  it('a denied list fails only its own type; the others are still collected (recorded real-shaped responses; moto lacks AgentCore)', async () => {
+  it('a denied list fails only its own type; the others are still collected (recorded real-shaped responses; moto lacks browsers and code interpreters)', async () => {
     const server = await fakeAws((req, path, query) => {
       if (req.method === 'POST' && path === '/memories/') return { status: 403, type: 'AccessDeniedException', body: { message: 'User is not authorized to perform: bedrock-agentcore:ListMemories' } };
       return recordedAccount(path, req.method ?? '', query);
@@ -293,5 +295,60 @@ describe('Bedrock AgentCore mapping', () => {
     expect(ok.collectionErrors).toBeUndefined();
     const failed = agentCoreResource(AGENTCORE_TYPES.memory, listed, { ok: false, reason: 'denied' }, { ok: false, reason: 'tags denied' });
     expect(failed).toMatchObject({ name: null, configuration: { id: MEMORY_ID, status: 'ACTIVE' }, tags: null, collectionErrors: { configuration: 'denied', Tags: 'tags denied' } });
+  });
+});
+
+describe('Bedrock AgentCore collector against moto (runtimes, gateways, memories)', () => {
+  let moto: Moto;
+  const MOTO_KEY = `arn:aws:kms:${REGION}:${ACCOUNT}:key/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9`;
+  const RUNTIME_ROLE = `arn:aws:iam::${ACCOUNT}:role/agentcore-runtime`;
+  beforeAll(async () => {
+    moto = await startMoto();
+    const client = new BedrockAgentCoreControlClient(moto.clientConfig(REGION));
+    const artifact = { containerConfiguration: { containerUri: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/agents:1` } };
+    await client.send(new CreateAgentRuntimeCommand({ agentRuntimeName: 'public_agent', agentRuntimeArtifact: artifact, roleArn: RUNTIME_ROLE, networkConfiguration: { networkMode: 'PUBLIC' }, tags: { team: 'claims' } }));
+    await client.send(new CreateAgentRuntimeCommand({ agentRuntimeName: 'vpc_agent', agentRuntimeArtifact: artifact, roleArn: RUNTIME_ROLE, networkConfiguration: { networkMode: 'VPC', networkModeConfig: { subnets: ['subnet-0abc'], securityGroups: ['sg-0abc'] } } }));
+    await client.send(new CreateGatewayCommand({ name: 'open-tools', roleArn: `arn:aws:iam::${ACCOUNT}:role/agentcore-gateway`, protocolType: 'MCP', authorizerType: 'NONE' }));
+    await client.send(
+      new CreateGatewayCommand({
+        name: 'jwt-tools',
+        roleArn: `arn:aws:iam::${ACCOUNT}:role/agentcore-gateway`,
+        protocolType: 'MCP',
+        authorizerType: 'CUSTOM_JWT',
+        authorizerConfiguration: { customJWTAuthorizer: { discoveryUrl: 'https://idp.example.com/.well-known/openid-configuration', allowedAudience: ['tools'] } },
+        kmsKeyArn: MOTO_KEY,
+      }),
+    );
+    await client.send(new CreateMemoryCommand({ name: 'plain_memory', eventExpiryDuration: 30 }));
+    await client.send(new CreateMemoryCommand({ name: 'keyed_memory', eventExpiryDuration: 30, encryptionKeyArn: MOTO_KEY }));
+  }, 60_000);
+  afterAll(async () => moto?.stop());
+
+  it('collects what moto implements, and reports the browser and code interpreter lists it lacks as coverage gaps', async () => {
+    const part = await runCollectorAgainst(moto, bedrockAgentCoreCollector);
+    const coverage = Object.fromEntries(part.coverage.map((c) => [c.resourceType, c.status]));
+    expect(coverage).toEqual({
+      [AGENTCORE_TYPES.runtime]: 'complete',
+      [AGENTCORE_TYPES.gateway]: 'complete',
+      [AGENTCORE_TYPES.memory]: 'complete',
+      [AGENTCORE_TYPES.browser]: 'failed',
+      [AGENTCORE_TYPES.codeInterpreter]: 'failed',
+    });
+    for (const entry of part.coverage.filter((c) => c.status === 'failed')) expect(entry.reason).toMatch(/^bedrock-agentcore:List(Browsers|CodeInterpreters) failed/);
+    const byName = new Map(part.resources.map((r) => [r.name, r]));
+    expect([...byName.keys()].sort()).toEqual(['jwt-tools', 'keyed_memory', 'open-tools', 'plain_memory', 'public_agent', 'vpc_agent']);
+    expect(byName.get('public_agent')).toMatchObject({ type: AGENTCORE_TYPES.runtime, tags: { team: 'claims' }, configuration: { roleArn: RUNTIME_ROLE, networkConfiguration: { networkMode: 'PUBLIC' } } });
+    expect(byName.get('jwt-tools')?.configuration).toMatchObject({ authorizerType: 'CUSTOM_JWT', kmsKeyArn: MOTO_KEY });
+    expect(byName.get('keyed_memory')?.configuration).toMatchObject({ encryptionKeyArn: MOTO_KEY });
+    for (const resource of part.resources) expect(resource.collectionErrors).toBeUndefined();
+    for (const record of part.log.records) expect(bedrockAgentCoreCollector.operations).toContain(record.action);
+
+    const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
+    const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z') }));
+    const status = (controlId: string, name: string) => findings.find((f) => f.controlId === controlId && f.resource.arn === byName.get(name)?.arn)?.status;
+    expect([status('CAFAI-IP-60', 'public_agent'), status('CAFAI-IP-60', 'vpc_agent')]).toEqual(['fail', 'pass']);
+    expect([status('CAFAI-IAM-60', 'open-tools'), status('CAFAI-IAM-60', 'jwt-tools')]).toEqual(['fail', 'pass']);
+    expect([status('CAFAI-DP-61', 'open-tools'), status('CAFAI-DP-61', 'jwt-tools')]).toEqual(['fail', 'pass']);
+    expect([status('CAFAI-DP-60', 'plain_memory'), status('CAFAI-DP-60', 'keyed_memory')]).toEqual(['fail', 'pass']);
   });
 });

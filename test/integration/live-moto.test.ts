@@ -53,6 +53,11 @@ const EXPECTED: Record<string, 'pass' | 'fail'> = {
   'CAFAI-IP-33 prep-isolated': 'pass',
   // SageMaker batch transform jobs
   'CAFAI-DP-32 score-keyed': 'pass', 'CAFAI-DP-32 score-plain': 'fail',
+  // Bedrock AgentCore (browsers and code interpreters: moto 5.2 lacks them, see the first test)
+  'CAFAI-IP-60 agent_vpc': 'pass', 'CAFAI-IP-60 agent_public': 'fail',
+  'CAFAI-IAM-60 tools-jwt': 'pass', 'CAFAI-IAM-60 tools-open': 'fail',
+  'CAFAI-DP-61 tools-jwt': 'pass', 'CAFAI-DP-61 tools-open': 'fail',
+  'CAFAI-DP-60 memory_keyed': 'pass', 'CAFAI-DP-60 memory_plain': 'fail',
   // SageMaker endpoints: see the asset-graph test below for CAFAI-TD-08.
   // KMS keys are found by description (ids are random): see the test below.
 };
@@ -96,8 +101,11 @@ describe('cafscan scan against a moto-emulated ML account', () => {
     // moto answers these with an HTML 404 page or an unparsable timestamp (see the collector tests,
     // which cover them on recorded real-shaped responses).
     // (moto's ListTags does not know transform-job ARNs: their tags are unknown, not "none".)
-    expect(collection.failedCalls.map((c) => c.action).sort()).toEqual(['bedrock:ListGuardrails', 'macie2:GetMacieSession', 'sagemaker:ListMonitoringSchedules', 'sagemaker:ListTags']);
-    expect(run.stderr).toMatch(/^Collected with \d+ API calls; 4 failed \(affected controls are not_evaluated\):\n/);
+    // (moto has AgentCore runtimes, gateways and memories, not browsers or code interpreters.)
+    expect(collection.failedCalls.map((c) => c.action).sort()).toEqual([
+      'bedrock-agentcore:ListBrowsers', 'bedrock-agentcore:ListCodeInterpreters', 'bedrock:ListGuardrails', 'macie2:GetMacieSession', 'sagemaker:ListMonitoringSchedules', 'sagemaker:ListTags',
+    ]);
+    expect(run.stderr).toMatch(/^Collected with \d+ API calls; 6 failed \(affected controls are not_evaluated\):\n/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(results().scan.sources).toEqual(['live']);
     // For the closing note: how many calls and how long, on the moto account.

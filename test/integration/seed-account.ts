@@ -1,3 +1,4 @@
+import { BedrockAgentCoreControlClient, CreateAgentRuntimeCommand, CreateGatewayCommand, CreateMemoryCommand } from '@aws-sdk/client-bedrock-agentcore-control';
 import { CreateTrailCommand, CloudTrailClient, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
 import { AttachRolePolicyCommand, AttachUserPolicyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
@@ -115,5 +116,20 @@ export async function seedAccount(moto: Moto): Promise<{ goodKeyArn: string }> {
       TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1, ...(key ? { VolumeKmsKeyId: key } : {}) },
     }));
   }
+  // Bedrock AgentCore (moto 5.2 has runtimes, gateways and memories, not browsers or code
+  // interpreters): a runtime in a VPC and one on the public network, a gateway with JWT inbound
+  // auth and its own key and one open to anyone without, a memory with a customer managed key and one without.
+  const agentcore = new BedrockAgentCoreControlClient(config);
+  const agentRole = `arn:aws:iam::${ACCOUNT}:role/agentcore-exec`;
+  const artifact = { containerConfiguration: { containerUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/agents:1` } };
+  await agentcore.send(new CreateAgentRuntimeCommand({ agentRuntimeName: 'agent_vpc', agentRuntimeArtifact: artifact, roleArn: agentRole, networkConfiguration: { networkMode: 'VPC', networkModeConfig: { subnets: ['subnet-0abc'], securityGroups: ['sg-0abc'] } } }));
+  await agentcore.send(new CreateAgentRuntimeCommand({ agentRuntimeName: 'agent_public', agentRuntimeArtifact: artifact, roleArn: agentRole, networkConfiguration: { networkMode: 'PUBLIC' } }));
+  await agentcore.send(new CreateGatewayCommand({
+    name: 'tools-jwt', roleArn: agentRole, protocolType: 'MCP', authorizerType: 'CUSTOM_JWT', kmsKeyArn: goodKeyArn,
+    authorizerConfiguration: { customJWTAuthorizer: { discoveryUrl: 'https://idp.example.com/.well-known/openid-configuration', allowedAudience: ['tools'] } },
+  }));
+  await agentcore.send(new CreateGatewayCommand({ name: 'tools-open', roleArn: agentRole, protocolType: 'MCP', authorizerType: 'NONE' }));
+  await agentcore.send(new CreateMemoryCommand({ name: 'memory_keyed', eventExpiryDuration: 30, encryptionKeyArn: goodKeyArn }));
+  await agentcore.send(new CreateMemoryCommand({ name: 'memory_plain', eventExpiryDuration: 30 }));
   return { goodKeyArn };
 }
