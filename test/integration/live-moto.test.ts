@@ -55,6 +55,7 @@ const EXPECTED: Record<string, 'pass' | 'fail'> = {
   'CAFAI-DP-32 score-keyed': 'pass', 'CAFAI-DP-32 score-plain': 'fail',
   // Bedrock AgentCore (browsers and code interpreters: moto 5.2 lacks them, see the first test)
   'CAFAI-IP-60 agent_vpc': 'pass', 'CAFAI-IP-60 agent_public': 'fail',
+  'CAFAI-AS-60 agent_vpc': 'pass', 'CAFAI-AS-60 agent_public': 'fail',
   'CAFAI-IAM-60 tools-jwt': 'pass', 'CAFAI-IAM-60 tools-open': 'fail',
   'CAFAI-DP-61 tools-jwt': 'pass', 'CAFAI-DP-61 tools-open': 'fail',
   'CAFAI-DP-60 memory_keyed': 'pass', 'CAFAI-DP-60 memory_plain': 'fail',

@@ -117,13 +117,13 @@ export async function seedAccount(moto: Moto): Promise<{ goodKeyArn: string }> {
     }));
   }
   // Bedrock AgentCore (moto 5.2 has runtimes, gateways and memories, not browsers or code
-  // interpreters): a runtime in a VPC and one on the public network, a gateway with JWT inbound
+  // interpreters): a runtime in a VPC and one on the public network with a password in its environment, a gateway with JWT inbound
   // auth and its own key and one open to anyone without, a memory with a customer managed key and one without.
   const agentcore = new BedrockAgentCoreControlClient(config);
   const agentRole = `arn:aws:iam::${ACCOUNT}:role/agentcore-exec`;
   const artifact = { containerConfiguration: { containerUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/agents:1` } };
-  await agentcore.send(new CreateAgentRuntimeCommand({ agentRuntimeName: 'agent_vpc', agentRuntimeArtifact: artifact, roleArn: agentRole, networkConfiguration: { networkMode: 'VPC', networkModeConfig: { subnets: ['subnet-0abc'], securityGroups: ['sg-0abc'] } } }));
-  await agentcore.send(new CreateAgentRuntimeCommand({ agentRuntimeName: 'agent_public', agentRuntimeArtifact: artifact, roleArn: agentRole, networkConfiguration: { networkMode: 'PUBLIC' } }));
+  await agentcore.send(new CreateAgentRuntimeCommand({ agentRuntimeName: 'agent_vpc', agentRuntimeArtifact: artifact, roleArn: agentRole, environmentVariables: { LOG_LEVEL: 'info' }, networkConfiguration: { networkMode: 'VPC', networkModeConfig: { subnets: ['subnet-0abc'], securityGroups: ['sg-0abc'] } } }));
+  await agentcore.send(new CreateAgentRuntimeCommand({ agentRuntimeName: 'agent_public', agentRuntimeArtifact: artifact, roleArn: agentRole, networkConfiguration: { networkMode: 'PUBLIC' }, environmentVariables: { LOG_LEVEL: 'info', DB_PASSWORD: 'hunter2' } }));
   await agentcore.send(new CreateGatewayCommand({
     name: 'tools-jwt', roleArn: agentRole, protocolType: 'MCP', authorizerType: 'CUSTOM_JWT', kmsKeyArn: goodKeyArn,
     authorizerConfiguration: { customJWTAuthorizer: { discoveryUrl: 'https://idp.example.com/.well-known/openid-configuration', allowedAudience: ['tools'] } },
