@@ -28,6 +28,7 @@ type ClientClass<C> = new (config: Record<string, unknown>) => C;
 const SERVICE_PREFIX: Record<string, string> = {
   APIGatewayClient: 'apigateway',
   BedrockAgentClient: 'bedrock',
+  BedrockAgentCoreControlClient: 'bedrock-agentcore',
   BedrockClient: 'bedrock',
   CloudTrailClient: 'cloudtrail',
   CloudWatchLogsClient: 'logs',

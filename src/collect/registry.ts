@@ -2,6 +2,7 @@ import type { Collector } from './collector.js';
 import { apigatewayCollector } from './services/apigateway.js';
 import { bedrockCollector } from './services/bedrock.js';
 import { bedrockBuildsCollector } from './services/bedrock-builds.js';
+import { bedrockAgentCoreCollector } from './services/bedrock-agentcore.js';
 import { cloudtrailCollector } from './services/cloudtrail.js';
 import { configRecorderCollector } from './services/config.js';
 import { ec2Collector } from './services/ec2.js';
@@ -29,6 +30,7 @@ export const ALL_COLLECTORS: Collector[] = [
   sagemakerMonitoringCollector,
   bedrockCollector,
   bedrockBuildsCollector,
+  bedrockAgentCoreCollector,
   guarddutyCollector,
   eventbridgeCollector,
   macieCollector,

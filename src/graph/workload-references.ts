@@ -28,7 +28,8 @@ const MONITORING_DEFINITIONS: Record<string, string> = {
 
 /**
  * Where each AI workload type records the generic resources it uses (the keys are those of the
- * collectors and AWS Config: PascalCase for SageMaker, the API's camelCase for Bedrock), and
+ * collectors and AWS Config: PascalCase for SageMaker, the API's camelCase for Bedrock and
+ * Bedrock AgentCore), and
  * which component each use serves — the outline of CAF-AI's input / model / output:
  * data a model learns or retrieves from is input; artifacts, images, execution roles and the
  * keys of the machines that run models are model; captured inferences and invocation logs are
@@ -233,6 +234,39 @@ const EXTRACTORS: Record<string, Extractor> = {
     const refs: WorkloadReference[] = [];
     add(refs, 'role', r.configuration.agentResourceRoleArn, 'model', 'agent service role (agentResourceRoleArn)');
     add(refs, 'key', r.configuration.customerEncryptionKeyArn, 'model', 'agent session key (customerEncryptionKeyArn)');
+    return refs;
+  },
+  // Bedrock AgentCore (the API's camelCase). A runtime runs the agent and a gateway defines the
+  // tools it calls: both are the agent's make-up, so model. A memory holds the conversation events
+  // and extracted facts fed back to the model as context: input. Browsers and code interpreters
+  // are how the agent acts (pages it submits, code it runs): output, with their recordings.
+  'AWS::BedrockAgentCore::Runtime': (r) => {
+    const refs: WorkloadReference[] = [];
+    add(refs, 'role', r.configuration.roleArn, 'model', 'agent runtime execution role (roleArn)');
+    add(refs, 'image', get(r.configuration, 'agentRuntimeArtifact', 'containerConfiguration', 'containerUri'), 'model', 'agent runtime container (agentRuntimeArtifact containerUri)');
+    return refs;
+  },
+  'AWS::BedrockAgentCore::Gateway': (r) => {
+    const refs: WorkloadReference[] = [];
+    add(refs, 'role', r.configuration.roleArn, 'model', 'gateway service role (roleArn)');
+    add(refs, 'key', r.configuration.kmsKeyArn, 'model', 'gateway key (kmsKeyArn)');
+    return refs;
+  },
+  'AWS::BedrockAgentCore::Memory': (r) => {
+    const refs: WorkloadReference[] = [];
+    add(refs, 'role', r.configuration.memoryExecutionRoleArn, 'input', 'memory execution role (memoryExecutionRoleArn)');
+    add(refs, 'key', r.configuration.encryptionKeyArn, 'input', 'memory key (encryptionKeyArn)');
+    return refs;
+  },
+  'AWS::BedrockAgentCore::BrowserCustom': (r) => {
+    const refs: WorkloadReference[] = [];
+    add(refs, 'role', r.configuration.executionRoleArn, 'output', 'browser execution role (executionRoleArn)');
+    add(refs, 'bucket', get(r.configuration, 'recording', 's3Location', 'bucket'), 'output', 'browser session recordings (recording s3Location bucket)');
+    return refs;
+  },
+  'AWS::BedrockAgentCore::CodeInterpreterCustom': (r) => {
+    const refs: WorkloadReference[] = [];
+    add(refs, 'role', r.configuration.executionRoleArn, 'output', 'code interpreter execution role (executionRoleArn)');
     return refs;
   },
   [ACCOUNT_RESOURCE_TYPE]: (r) => {

@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import { isJsonObject, jsonLimitViolation, jsonPointer, ownRecord, type JsonObject, type JsonValue } from '../json.js';
+import { agentCoreApiShape } from './agentcore-config-shape.js';
 import { asObject, decodePolicyDocument, decodePolicyDocumentsIn, parseNestedJson } from './decode.js';
 import type { InventoryResource, Relationship } from '../model/inventory.js';
 
@@ -59,7 +60,7 @@ export function normalizeConfigItem(raw: JsonValue, where: string): InventoryRes
   const accountId = str(raw.awsAccountId) ?? str(raw.accountId) ?? 'unknown';
   const region = str(raw.awsRegion) ?? 'global';
   const parsed = raw.configuration === undefined ? {} : parseNestedJson(raw.configuration);
-  const configuration = asObject(parsed);
+  const configuration = agentCoreApiShape(type, asObject(parsed));
   const unusable = isJsonObject(parsed) ? undefined : unusableConfiguration(parsed);
   const corrupt = new Map<string, string>();
   if (unusable) corrupt.set('configuration', unusable);

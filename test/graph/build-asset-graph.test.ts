@@ -202,6 +202,43 @@ describe('the AI asset graph', () => {
     expect(via(roleArn, scheduleArn)).toEqual(['output: monitoring job role (RoleArn)']);
   });
 
+  it('links Bedrock AgentCore runtimes and gateways to model, memories to input, browsers and code interpreters to output', () => {
+    const ac = (kind: string, id: string) => `arn:aws:bedrock-agentcore:${REGION}:${ACCOUNT}:${kind}/${id}`;
+    const role = (name: string) => resource('AWS::IAM::Role', name, `arn:aws:iam::${ACCOUNT}:role/${name}`, { roleName: name }, { region: 'global' });
+    const workloads = [
+      resource('AWS::BedrockAgentCore::Runtime', 'rt1', ac('runtime', 'rt1'), {
+        agentRuntimeArn: ac('runtime', 'rt1'),
+        roleArn: `arn:aws:iam::${ACCOUNT}:role/runtime`,
+        agentRuntimeArtifact: { containerConfiguration: { containerUri: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/fraud:3` } },
+      }),
+      resource('AWS::BedrockAgentCore::Gateway', 'gw1', ac('gateway', 'gw1'), { gatewayArn: ac('gateway', 'gw1'), roleArn: `arn:aws:iam::${ACCOUNT}:role/gateway`, kmsKeyArn: keyArn }),
+      resource('AWS::BedrockAgentCore::Memory', 'mem1', ac('memory', 'mem1'), { arn: ac('memory', 'mem1'), memoryExecutionRoleArn: `arn:aws:iam::${ACCOUNT}:role/memory`, encryptionKeyArn: keyArn }),
+      resource('AWS::BedrockAgentCore::BrowserCustom', 'br1', ac('browser-custom', 'br1'), {
+        browserArn: ac('browser-custom', 'br1'),
+        executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/browser`,
+        recording: { enabled: true, s3Location: { bucket: 'recordings', prefix: 'agents/' } },
+      }),
+      resource('AWS::BedrockAgentCore::CodeInterpreterCustom', 'ci1', ac('code-interpreter-custom', 'ci1'), { codeInterpreterArn: ac('code-interpreter-custom', 'ci1'), executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/interpreter` }),
+    ];
+    const others = [
+      bucket('recordings'),
+      resource('AWS::KMS::Key', '1111-2222', keyArn, { keyId: '1111-2222' }),
+      resource('AWS::ECR::Repository', 'fraud', `arn:aws:ecr:${REGION}:${ACCOUNT}:repository/fraud`, { RepositoryName: 'fraud' }),
+      ...['runtime', 'gateway', 'memory', 'browser', 'interpreter'].map(role),
+    ];
+    const g = buildAssetGraph(buildInventory([{ source: 'test', resources: [...others, ...workloads], coverage: [] }]));
+    const via = (arn: string) => (g.get(arn) ?? []).map((l) => `${l.component}: ${l.workloadType} ${l.via}`).sort();
+    const roleArn = (name: string) => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+    expect(via(roleArn('runtime'))).toEqual(['model: AWS::BedrockAgentCore::Runtime agent runtime execution role (roleArn)']);
+    expect(via(`arn:aws:ecr:${REGION}:${ACCOUNT}:repository/fraud`)).toEqual(['model: AWS::BedrockAgentCore::Runtime agent runtime container (agentRuntimeArtifact containerUri)']);
+    expect(via(roleArn('gateway'))).toEqual(['model: AWS::BedrockAgentCore::Gateway gateway service role (roleArn)']);
+    expect(via(keyArn)).toEqual(['input: AWS::BedrockAgentCore::Memory memory key (encryptionKeyArn)', 'model: AWS::BedrockAgentCore::Gateway gateway key (kmsKeyArn)']);
+    expect(via(roleArn('memory'))).toEqual(['input: AWS::BedrockAgentCore::Memory memory execution role (memoryExecutionRoleArn)']);
+    expect(via('arn:aws:s3:::recordings')).toEqual(['output: AWS::BedrockAgentCore::BrowserCustom browser session recordings (recording s3Location bucket)']);
+    expect(via(roleArn('browser'))).toEqual(['output: AWS::BedrockAgentCore::BrowserCustom browser execution role (executionRoleArn)']);
+    expect(via(roleArn('interpreter'))).toEqual(['output: AWS::BedrockAgentCore::CodeInterpreterCustom code interpreter execution role (executionRoleArn)']);
+  });
+
   it('leaves resources no AI workload uses out of the graph', () => {
     expect(graph.has('arn:aws:s3:::web-logs')).toBe(false);
   });

@@ -1,3 +1,4 @@
+import { BedrockAgentCoreControlClient, CreateAgentRuntimeCommand, CreateGatewayCommand, CreateMemoryCommand } from '@aws-sdk/client-bedrock-agentcore-control';
 import { CreateTrailCommand, CloudTrailClient, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
 import { AttachRolePolicyCommand, AttachUserPolicyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
@@ -146,5 +147,20 @@ export async function seedAccount(moto: Moto): Promise<{ goodKeyArn: string }> {
   await sm.send(new CreateModelQualityJobDefinitionCommand({ JobDefinitionName: 'mq-open', RoleArn: ROLE_GOOD, Tags, ModelQualityAppSpecification: { ImageUri: IMAGE, ProblemType: 'BinaryClassification' }, ModelQualityJobInput: { ...watched, GroundTruthS3Input: { S3Uri: 's3://ml-training-data-good/labels/' } }, ModelQualityJobOutputConfig: monitorOutput(), JobResources: monitorCluster() }));
   await sm.send(new CreateModelBiasJobDefinitionCommand({ JobDefinitionName: 'bias-hardened', RoleArn: ROLE_GOOD, Tags, ModelBiasAppSpecification: { ImageUri: IMAGE, ConfigUri: 's3://ml-audit-logs/bias.json' }, ModelBiasJobInput: { ...watched, GroundTruthS3Input: { S3Uri: 's3://ml-training-data-good/labels/' } }, ModelBiasJobOutputConfig: monitorOutput(goodKeyArn), JobResources: monitorCluster(goodKeyArn), NetworkConfig: { EnableNetworkIsolation: true, EnableInterContainerTrafficEncryption: true } }));
   await sm.send(new CreateModelExplainabilityJobDefinitionCommand({ JobDefinitionName: 'explain-open', RoleArn: ROLE_GOOD, Tags, ModelExplainabilityAppSpecification: { ImageUri: IMAGE, ConfigUri: 's3://ml-audit-logs/shap.json' }, ModelExplainabilityJobInput: watched, ModelExplainabilityJobOutputConfig: monitorOutput(), JobResources: monitorCluster() }));
+  // Bedrock AgentCore (moto 5.2 has runtimes, gateways and memories, not browsers or code
+  // interpreters): a runtime in a VPC and one on the public network with a password in its environment, a gateway with JWT inbound
+  // auth and its own key and one open to anyone without, a memory with a customer managed key and one without.
+  const agentcore = new BedrockAgentCoreControlClient(config);
+  const agentRole = `arn:aws:iam::${ACCOUNT}:role/agentcore-exec`;
+  const artifact = { containerConfiguration: { containerUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/agents:1` } };
+  await agentcore.send(new CreateAgentRuntimeCommand({ agentRuntimeName: 'agent_vpc', agentRuntimeArtifact: artifact, roleArn: agentRole, environmentVariables: { LOG_LEVEL: 'info' }, networkConfiguration: { networkMode: 'VPC', networkModeConfig: { subnets: ['subnet-0abc'], securityGroups: ['sg-0abc'] } } }));
+  await agentcore.send(new CreateAgentRuntimeCommand({ agentRuntimeName: 'agent_public', agentRuntimeArtifact: artifact, roleArn: agentRole, networkConfiguration: { networkMode: 'PUBLIC' }, environmentVariables: { LOG_LEVEL: 'info', DB_PASSWORD: 'hunter2' } }));
+  await agentcore.send(new CreateGatewayCommand({
+    name: 'tools-jwt', roleArn: agentRole, protocolType: 'MCP', authorizerType: 'CUSTOM_JWT', kmsKeyArn: goodKeyArn,
+    authorizerConfiguration: { customJWTAuthorizer: { discoveryUrl: 'https://idp.example.com/.well-known/openid-configuration', allowedAudience: ['tools'] } },
+  }));
+  await agentcore.send(new CreateGatewayCommand({ name: 'tools-open', roleArn: agentRole, protocolType: 'MCP', authorizerType: 'NONE' }));
+  await agentcore.send(new CreateMemoryCommand({ name: 'memory_keyed', eventExpiryDuration: 30, encryptionKeyArn: goodKeyArn }));
+  await agentcore.send(new CreateMemoryCommand({ name: 'memory_plain', eventExpiryDuration: 30 }));
   return { goodKeyArn };
 }

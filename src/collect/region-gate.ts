@@ -1,0 +1,69 @@
+import { callRecordOf } from './aws-clients.js';
+import type { CallResult, CollectorContext } from './collector.js';
+import { classifyFailure, type CallFailure } from './errors.js';
+
+/** What one per-resource call gave: its output, or why there is none. */
+export type Part<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/**
+ * Remembers that a service's endpoint is not there in this region (the service is not offered,
+ * the host does not resolve, the credentials are not valid there), so the remaining lists of
+ * that service fail at once with the same reason instead of each retrying against it. Used by
+ * services that AWS offers in only some regions (Bedrock AgentCore).
+ */
+export class RegionGate {
+  unavailable: string | undefined;
+
+  note(failure: CallFailure): void {
+    if (failure.kind === 'unreachable' || failure.code === 'UnknownEndpoint' || failure.code === 'UnrecognizedClientException') {
+      this.unavailable ??= failure.reason;
+    }
+  }
+}
+
+/**
+ * ctx.listAll behind a gate: a closed gate fails the types at once with its reason; a listing
+ * that fails because the endpoint is missing closes it. Coverage of `types` is marked either way.
+ */
+export async function gatedListing<T>(
+  ctx: CollectorContext,
+  gate: RegionGate,
+  types: string[],
+  page: (token: string | undefined) => Promise<{ items: T[] | undefined; next?: string | undefined }>,
+): Promise<{ items: T[]; complete: boolean; failure?: CallFailure }> {
+  if (gate.unavailable) {
+    ctx.failed(types, gate.unavailable);
+    return { items: [], complete: false, failure: { kind: 'unreachable', code: 'Unavailable', reason: gate.unavailable } };
+  }
+  let error: unknown;
+  const result = await ctx.listAll(types, async (token) => {
+    try {
+      return await page(token);
+    } catch (e) {
+      error = e;
+      throw e;
+    }
+  });
+  if (result.complete || error === undefined) return result;
+  const failure = classifyFailure(error, callRecordOf(error)?.action ?? 'a call');
+  gate.note(failure);
+  return { ...result, failure };
+}
+
+/** A per-resource call as a Part; "not found" (deleted since the list) is `gone`. */
+export async function partOf<T>(ctx: CollectorContext, send: () => Promise<T>): Promise<Part<T> | 'gone'> {
+  return asPart(await ctx.call(send, { absentOn: ['ResourceNotFoundException'] }));
+}
+
+function asPart<T>(result: CallResult<T>): Part<T> | 'gone' {
+  if (result.status === 'ok') return { ok: true, value: result.output };
+  if (result.status === 'absent') return 'gone';
+  return { ok: false, reason: result.failure.reason };
+}
+
+/** Tags of a resource that exists; a failure leaves them unknown (null) with the reason. */
+export async function tagPartOf(ctx: CollectorContext, send: () => Promise<Record<string, string>>): Promise<Part<Record<string, string>>> {
+  const result = await ctx.call(send);
+  if (result.status === 'ok') return { ok: true, value: result.output };
+  return { ok: false, reason: result.status === 'failed' ? result.failure.reason : `tags not available (${result.code})` };
+}
