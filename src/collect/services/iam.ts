@@ -5,10 +5,12 @@ import {
   GetAccountSummaryCommand,
   GetCredentialReportCommand,
   IAMClient,
+  ListServiceSpecificCredentialsCommand,
   type GetAccountAuthorizationDetailsCommandOutput,
+  type ServiceSpecificCredentialMetadata,
 } from '@aws-sdk/client-iam';
 import type { JsonObject } from '../../json.js';
-import type { Collector, CollectorContext } from '../collector.js';
+import type { Collector, CollectorContext, ResourceDraft } from '../collector.js';
 import { configTagList, policyDocument, tagMap, toJsonObject } from '../shape.js';
 
 type Details = GetAccountAuthorizationDetailsCommandOutput;
@@ -19,11 +21,16 @@ type PolicyDetail = NonNullable<Details['Policies']>[number];
 
 const TYPES = { role: 'AWS::IAM::Role', user: 'AWS::IAM::User', group: 'AWS::IAM::Group', policy: 'AWS::IAM::Policy' } as const;
 
+/** Long-term Amazon Bedrock API keys: IAM service-specific credentials (AWS Config does not record them). */
+export const SERVICE_CREDENTIAL_TYPE = 'AWS::IAM::ServiceSpecificCredential';
+const BEDROCK_SERVICE = 'bedrock.amazonaws.com';
+
 /**
  * IAM: one paginated GetAccountAuthorizationDetails gives every role, user, group and customer
  * managed policy with their documents — shaped like AWS Config's IAM items (camelCase, policy
  * documents decoded). The credential report adds MFA and access-key facts per user; password
- * policy and account summary are account-wide facts.
+ * policy and account summary are account-wide facts. Long-term Bedrock API keys come from one
+ * paginated ListServiceSpecificCredentials for all users (they are not in the authorization details).
  */
 export const iamCollector: Collector = {
   service: 'iam',
@@ -34,8 +41,9 @@ export const iamCollector: Collector = {
     'iam:GetAccountSummary',
     'iam:GenerateCredentialReport',
     'iam:GetCredentialReport',
+    'iam:ListServiceSpecificCredentials',
   ],
-  resourceTypes: Object.values(TYPES),
+  resourceTypes: [...Object.values(TYPES), SERVICE_CREDENTIAL_TYPE],
   async collect(ctx) {
     const iam = ctx.client(IAMClient);
     const details = await ctx.listAll<Details>(Object.values(TYPES), async (marker) => {
@@ -50,8 +58,44 @@ export const iamCollector: Collector = {
       for (const policy of page.Policies ?? []) if (!policy.Arn?.includes(':iam::aws:policy/')) emitPolicy(ctx, policy);
     }
     await accountFacts(ctx, iam, report);
+    await bedrockApiKeys(ctx, iam);
   },
 };
+
+/**
+ * Every user's Bedrock API keys in one listing (AllUsers). A failed listing marks the type failed
+ * with the reason, so the controls on the keys and on their users are not evaluated, never passed.
+ */
+async function bedrockApiKeys(ctx: CollectorContext, iam: IAMClient): Promise<void> {
+  const listed = await ctx.listAll<ServiceSpecificCredentialMetadata>([SERVICE_CREDENTIAL_TYPE], async (marker) => {
+    const page = await iam.send(new ListServiceSpecificCredentialsCommand({ AllUsers: true, ServiceName: BEDROCK_SERVICE, Marker: marker }));
+    return { items: page.ServiceSpecificCredentials, next: page.IsTruncated ? page.Marker : undefined };
+  });
+  for (const credential of listed.items) ctx.emit(serviceCredentialResource(ctx, credential));
+}
+
+/** One credential, keyed like the other IAM items (camelCase). It has no ARN: cafscan's synthetic one (docs/inventory.md). */
+export function serviceCredentialResource(ctx: Pick<CollectorContext, 'accountId' | 'partition'>, credential: ServiceSpecificCredentialMetadata): ResourceDraft {
+  const id = credential.ServiceSpecificCredentialId ?? '';
+  return {
+    type: SERVICE_CREDENTIAL_TYPE,
+    id,
+    arn: `arn:${ctx.partition}:iam::${ctx.accountId}:service-specific-credential/${id}`,
+    name: credential.ServiceCredentialAlias ?? id,
+    configuration: {
+      serviceSpecificCredentialId: id,
+      userName: credential.UserName ?? null,
+      serviceName: credential.ServiceName ?? null,
+      serviceUserName: credential.ServiceUserName ?? null,
+      serviceCredentialAlias: credential.ServiceCredentialAlias ?? null,
+      status: credential.Status ?? null,
+      createDate: credential.CreateDate?.toISOString() ?? null,
+      // Absent for a key created without an expiration period: it never expires (API reference).
+      expirationDate: credential.ExpirationDate?.toISOString() ?? null,
+    },
+    relationships: credential.UserName ? [{ name: 'Is attached to User', resourceType: TYPES.user, resourceId: null, resourceName: credential.UserName }] : [],
+  };
+}
 
 function emitRole(ctx: CollectorContext, role: RoleDetail): void {
   ctx.emit({
