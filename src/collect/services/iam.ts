@@ -12,6 +12,7 @@ import {
 import type { JsonObject } from '../../json.js';
 import type { Collector, CollectorContext, ResourceDraft } from '../collector.js';
 import { configTagList, policyDocument, tagMap, toJsonObject } from '../shape.js';
+import { collectLastAccessed, type LastAccessed } from './iam-last-accessed.js';
 
 type Details = GetAccountAuthorizationDetailsCommandOutput;
 type RoleDetail = NonNullable<Details['RoleDetailList']>[number];
@@ -30,7 +31,9 @@ const BEDROCK_SERVICE = 'bedrock.amazonaws.com';
  * managed policy with their documents — shaped like AWS Config's IAM items (camelCase, policy
  * documents decoded). The credential report adds MFA and access-key facts per user; password
  * policy and account summary are account-wide facts. Long-term Bedrock API keys come from one
- * paginated ListServiceSpecificCredentials for all users (they are not in the authorization details).
+ * paginated ListServiceSpecificCredentials for all users (they are not in the authorization details);
+ * service last-accessed data of the principals that may use Bedrock or SageMaker from
+ * iam-last-accessed.ts.
  */
 export const iamCollector: Collector = {
   service: 'iam',
@@ -42,6 +45,8 @@ export const iamCollector: Collector = {
     'iam:GenerateCredentialReport',
     'iam:GetCredentialReport',
     'iam:ListServiceSpecificCredentials',
+    'iam:GenerateServiceLastAccessedDetails',
+    'iam:GetServiceLastAccessedDetails',
   ],
   resourceTypes: [...Object.values(TYPES), SERVICE_CREDENTIAL_TYPE],
   async collect(ctx) {
@@ -51,9 +56,10 @@ export const iamCollector: Collector = {
       return { items: [page], next: page.IsTruncated ? page.Marker : undefined };
     });
     const report = await credentialReport(ctx, iam);
+    const used = await collectLastAccessed(ctx, iam, details.items);
     for (const page of details.items) {
-      for (const role of page.RoleDetailList ?? []) emitRole(ctx, role);
-      for (const user of page.UserDetailList ?? []) emitUser(ctx, user, report);
+      for (const role of page.RoleDetailList ?? []) emitRole(ctx, role, used.get(role.Arn ?? ''));
+      for (const user of page.UserDetailList ?? []) emitUser(ctx, user, report, used.get(user.Arn ?? ''));
       for (const group of page.GroupDetailList ?? []) emitGroup(ctx, group);
       for (const policy of page.Policies ?? []) if (!policy.Arn?.includes(':iam::aws:policy/')) emitPolicy(ctx, policy);
     }
@@ -97,7 +103,18 @@ export function serviceCredentialResource(ctx: Pick<CollectorContext, 'accountId
   };
 }
 
-function emitRole(ctx: CollectorContext, role: RoleDetail): void {
+/**
+ * Last-accessed data as the principal's supplementary ServiceLastAccessed (its Bedrock and
+ * SageMaker entries; [] when its policies grant neither), or why it could not be read. A
+ * principal that was not asked for (no policy may grant either service) gets neither.
+ */
+function lastAccessedParts(used: LastAccessed | undefined): { supplementary: JsonObject; errors: Record<string, string> } {
+  if (!used) return { supplementary: {}, errors: {} };
+  return used.ok ? { supplementary: { ServiceLastAccessed: used.services }, errors: {} } : { supplementary: {}, errors: { ServiceLastAccessed: used.reason } };
+}
+
+function emitRole(ctx: CollectorContext, role: RoleDetail, used: LastAccessed | undefined): void {
+  const last = lastAccessedParts(used);
   ctx.emit({
     type: TYPES.role,
     id: role.RoleId ?? role.RoleName ?? '',
@@ -118,11 +135,15 @@ function emitRole(ctx: CollectorContext, role: RoleDetail): void {
       tags: configTagList(role.Tags),
       roleLastUsed: role.RoleLastUsed ? toJsonObject(role.RoleLastUsed) : null,
     },
+    supplementaryConfiguration: last.supplementary,
+    ...(Object.keys(last.errors).length > 0 ? { collectionErrors: last.errors } : {}),
   });
 }
 
-function emitUser(ctx: CollectorContext, user: UserDetail, report: Map<string, JsonObject> | undefined): void {
+function emitUser(ctx: CollectorContext, user: UserDetail, report: Map<string, JsonObject> | undefined, used: LastAccessed | undefined): void {
   const reportRow = user.UserName ? report?.get(user.UserName) : undefined;
+  const last = lastAccessedParts(used);
+  const errors = { ...(report ? {} : { CredentialReport: 'the IAM credential report could not be read' }), ...last.errors };
   ctx.emit({
     type: TYPES.user,
     id: user.UserId ?? user.UserName ?? '',
@@ -141,8 +162,8 @@ function emitUser(ctx: CollectorContext, user: UserDetail, report: Map<string, J
       permissionsBoundary: user.PermissionsBoundary ? toJsonObject(user.PermissionsBoundary) : null,
       tags: configTagList(user.Tags),
     },
-    supplementaryConfiguration: reportRow ? { CredentialReport: reportRow } : {},
-    ...(report ? {} : { collectionErrors: { CredentialReport: 'the IAM credential report could not be read' } }),
+    supplementaryConfiguration: { ...(reportRow ? { CredentialReport: reportRow } : {}), ...last.supplementary },
+    ...(Object.keys(errors).length > 0 ? { collectionErrors: errors } : {}),
   });
 }
 
