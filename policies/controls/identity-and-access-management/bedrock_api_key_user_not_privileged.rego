@@ -90,8 +90,6 @@ import data.cafscan.lib.policy
 
 credential_type := "AWS::IAM::ServiceSpecificCredential"
 
-group_type := "AWS::IAM::Group"
-
 user_name := lib.configuration.userName if is_string(lib.configuration.userName)
 
 else := input.resource.name
@@ -144,48 +142,11 @@ missing contains "the account's Bedrock API keys (IAM service-specific credentia
 	count(collection_failures) == 0
 }
 
-# --- the permissions the key carries: the user's and its groups' --------------------------------
+# --- the permissions the key carries: the user's and its groups' (lib/iam_groups.rego) ------------
 
-group_names := [n | some n in lib.as_array(object.get(lib.configuration, "groupList", [])); is_string(n)]
-
-groups_recorded if is_array(lib.configuration.groupList)
-
-group_named(name) := g if {
-	some g in lib.same_account_of_type(group_type)
-	object.get(g.configuration, "groupName", g.name) == name
-}
-
-groups := [g | some name in group_names; g := group_named(name)]
-
-group_documents contains {"source": concat("", ["inline policy ", lib.iam_inline_name(p), " of group ", g.name]), "doc": p.policyDocument} if {
-	some g in groups
-	some p in lib.as_array(object.get(g.configuration, "groupPolicyList", []))
-	is_object(p.policyDocument)
-}
-
-group_attached_arns contains [g.name, p.policyArn] if {
-	some g in groups
-	some p in lib.as_array(object.get(g.configuration, "attachedManagedPolicies", []))
-	is_string(p.policyArn)
-}
-
-group_documents contains {"source": concat("", ["customer managed policy ", lib.iam_policy_name(arn), " of group ", name]), "doc": doc} if {
-	some [name, arn] in group_attached_arns
-	not lib.iam_aws_managed_policy(arn)
-	doc := lib.iam_default_policy_document(lib.related(arn))
-	is_object(doc)
-}
-
-sources := lib.iam_policy_documents | group_documents
+sources := lib.iam_principal_documents
 
 documents := [d.doc | some d in sources]
-
-# [policy name, how the user has it]: AWS managed policies are known by name only.
-managed := {[name, ""] | some name in lib.iam_attached_aws_managed_names} | {[name, concat("", [" through group ", g])] |
-	some [g, arn] in group_attached_arns
-	lib.iam_aws_managed_policy(arn)
-	name := lib.iam_policy_name(arn)
-}
 
 # What each privileged AWS managed policy gives.
 privileged_managed := {
@@ -199,7 +160,7 @@ prefix := concat("", ["User ", lib.label, " has a usable Bedrock API key (", key
 
 violations contains concat("", [prefix, "the AWS managed policy ", name, via, ", which gives ", privileged_managed[name], "."]) if {
 	count(usable_keys) > 0
-	some [name, via] in managed
+	some [name, via] in lib.iam_principal_managed
 }
 
 violations contains concat("", [prefix, d.source, ", which gives administrator access: ", policy.administrator_reason(documents, lib.role_arn), "."]) if {
@@ -219,44 +180,9 @@ violations contains concat("", [prefix, d.source, ", which allows every Bedrock 
 	not policy.administrator([d.doc], lib.role_arn)
 }
 
-# --- what stops the permissions from being known completely ----------------------------------------
-
-group_gaps contains "the user's groups are not in the inventory" if not groups_recorded
-
-group_gaps contains concat("", ["the group ", name, " is not in the inventory"]) if {
-	some name in group_names
-	not group_named(name)
-}
-
-group_gaps contains concat("", ["the policies of group ", g.name, " are not in the inventory"]) if {
-	some g in groups
-	not is_array(object.get(g.configuration, "groupPolicyList", null))
-}
-
-group_gaps contains concat("", ["the policies of group ", g.name, " are not in the inventory"]) if {
-	some g in groups
-	not is_array(object.get(g.configuration, "attachedManagedPolicies", null))
-}
-
-group_gaps contains concat("", ["the inline policy ", lib.iam_inline_name(p), " of group ", g.name, " could not be decoded"]) if {
-	some g in groups
-	some p in lib.as_array(object.get(g.configuration, "groupPolicyList", []))
-	is_object(p)
-	not is_object(object.get(p, "policyDocument", null))
-}
-
-group_gaps contains concat("", ["the attached policy ", arn, " of group ", name, " is not in the inventory"]) if {
-	some [name, arn] in group_attached_arns
-	not lib.iam_aws_managed_policy(arn)
-	not group_policy_recorded(arn)
-}
-
-# A helper rule: `not f(lib.related(arn))` is undefined, not true, when the policy is absent.
-group_policy_recorded(arn) if lib.iam_default_recorded(lib.related(arn))
-
 missing contains gap if {
 	keys_collected
 	count(usable_keys) > 0
 	count(violations) == 0
-	some gap in (lib.iam_policy_gaps | group_gaps)
+	some gap in lib.iam_principal_gaps
 }
