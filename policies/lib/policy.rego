@@ -616,3 +616,26 @@ source_value_pins("aws:sourceorgid", v) if {
 	is_string(v)
 	regex.match(`^o-[a-z0-9]{10,32}$`, v)
 }
+
+# --- whether a principal may use a service at all ------------------------------------------------
+
+# Some Allow statement of the documents may grant some action of `service` ("bedrock"): an Action
+# pattern whose service part could name it ("bedrock:InvokeModel", "bed*:*", "*"), or a NotAction
+# that does not exclude every action of the service. Over-approximates (Denies and conditions are
+# not subtracted): it decides whether usage data is needed, not whether access is granted.
+may_grant_service(docs, service) if {
+	some doc in docs
+	some s in statements(doc)
+	allow(s)
+	some p in values(s.Action)
+	could_name_action_of(p, service)
+}
+
+may_grant_service(docs, service) if {
+	some doc in docs
+	some s in statements(doc)
+	allow(s)
+	not has(s, "Action")
+	has(s, "NotAction")
+	not action_excluded(s, any_action_of(service))
+}
