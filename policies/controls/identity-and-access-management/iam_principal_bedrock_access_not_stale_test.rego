@@ -45,6 +45,7 @@ test_fails_when_never_used_since_creation if {
 	testing.messages(id, r) == ["Role app may use Amazon Bedrock but has not used Amazon Bedrock since it was created on 2026-05-01T00:00:00Z, 184 days before the scan."]
 	old := role("2024-01-01T00:00:00Z", [{"serviceNamespace": "bedrock"}], invoke)
 	testing.messages(id, old) == ["Role app may use Amazon Bedrock but has not used Amazon Bedrock in the last 400 days (IAM's tracking period)."]
+
 	# 400 days exactly is still "since it was created".
 	edge := role("2025-09-27T00:00:00Z", [usage("bedrock", null)], invoke)
 	testing.messages(id, edge) == ["Role app may use Amazon Bedrock but has not used Amazon Bedrock since it was created on 2025-09-27T00:00:00Z, 400 days before the scan."]
