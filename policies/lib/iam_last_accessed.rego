@@ -85,13 +85,13 @@ iam_usage_no_creation_date(namespace) := {"the principal's creation date is not 
 }
 
 # Why the access is stale, as the end of a sentence; undefined when it is not.
-iam_stale_reason(namespace, service) := concat("", ["last used ", service, " on ", last, ", ", format_int(days, 10), " days before the scan"]) if {
+# No day counts in the text: a finding's message stays the same from one day's scan to the next.
+iam_stale_reason(namespace, service) := concat("", ["last used ", service, " on ", last, ", more than ", format_int(iam_stale_days, 10), " days before the scan"]) if {
 	last := iam_last_used(namespace)
-	days := days_before_scan(last)
-	days > iam_stale_days
+	days_before_scan(last) > iam_stale_days
 }
 
-iam_stale_reason(namespace, service) := concat("", ["has not used ", service, " since it was created on ", created, ", ", format_int(days, 10), " days before the scan"]) if {
+iam_stale_reason(namespace, service) := concat("", ["has not used ", service, " since it was created on ", created, ", more than ", format_int(iam_stale_days, 10), " days before the scan"]) if {
 	iam_last_used(namespace) == null
 	created := configuration.createDate
 	days := days_before_scan(created)

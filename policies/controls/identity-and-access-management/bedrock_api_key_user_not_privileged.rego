@@ -163,7 +163,8 @@ violations contains concat("", [prefix, "the AWS managed policy ", name, via, ",
 	some [name, via] in lib.iam_principal_managed
 }
 
-violations contains concat("", [prefix, d.source, ", which gives administrator access: ", policy.administrator_reason(documents, lib.role_arn), "."]) if {
+# The policy library words the escalation reason for roles ("on the role itself").
+violations contains concat("", [prefix, d.source, ", which gives administrator access: ", replace(policy.administrator_reason(documents, lib.role_arn), "the role", "the user"), "."]) if {
 	count(usable_keys) > 0
 	policy.administrator(documents, lib.role_arn)
 	some d in sources

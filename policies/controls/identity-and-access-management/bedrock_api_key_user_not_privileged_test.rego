@@ -79,7 +79,7 @@ test_fails_with_bedrock_star_in_a_group_customer_managed_policy if {
 test_fails_when_group_inline_policies_add_up_to_escalation if {
 	r := user([], [], ["ml"])
 	g := group("ml", [], [{"policyName": "self-service", "policyDocument": allow("iam:AttachUserPolicy", "arn:aws:iam::111122223333:user/*")}])
-	testing.messages(id, r) == ["User analyst has a usable Bedrock API key (BedrockAPIKey_analyst-1) and inline policy self-service of group ml, which gives administrator access: it allows iam:AttachUserPolicy on the role itself, so the role can grant itself any permission."] with data.inventory as with_key([g])
+	testing.messages(id, r) == ["User analyst has a usable Bedrock API key (BedrockAPIKey_analyst-1) and inline policy self-service of group ml, which gives administrator access: it allows iam:AttachUserPolicy on the user itself, so the user can grant itself any permission."] with data.inventory as with_key([g])
 }
 
 test_passes_with_invoke_only_permissions if {

@@ -36,19 +36,19 @@ invoke := doc("bedrock:InvokeModel")
 test_fails_when_last_used_more_than_90_days_ago if {
 	r := role("2025-01-01T00:00:00Z", [usage("bedrock", "2026-08-01T23:59:59Z"), usage("s3", "2026-10-30T00:00:00Z")], invoke)
 	testing.status(id, r) == "fail"
-	testing.messages(id, r) == ["Role app may use Amazon Bedrock but last used Amazon Bedrock on 2026-08-01T23:59:59Z, 91 days before the scan."]
-	testing.messages(id, role("2025-01-01T00:00:00Z", [usage("bedrock", "2026-07-01T00:00:00Z")], invoke)) == ["Role app may use Amazon Bedrock but last used Amazon Bedrock on 2026-07-01T00:00:00Z, 123 days before the scan."]
+	testing.messages(id, r) == ["Role app may use Amazon Bedrock but last used Amazon Bedrock on 2026-08-01T23:59:59Z, more than 90 days before the scan."]
+	testing.messages(id, role("2025-01-01T00:00:00Z", [usage("bedrock", "2026-07-01T00:00:00Z")], invoke)) == ["Role app may use Amazon Bedrock but last used Amazon Bedrock on 2026-07-01T00:00:00Z, more than 90 days before the scan."]
 }
 
 test_fails_when_never_used_since_creation if {
 	r := role("2026-05-01T00:00:00Z", [usage("bedrock", null)], invoke)
-	testing.messages(id, r) == ["Role app may use Amazon Bedrock but has not used Amazon Bedrock since it was created on 2026-05-01T00:00:00Z, 184 days before the scan."]
+	testing.messages(id, r) == ["Role app may use Amazon Bedrock but has not used Amazon Bedrock since it was created on 2026-05-01T00:00:00Z, more than 90 days before the scan."]
 	old := role("2024-01-01T00:00:00Z", [{"serviceNamespace": "bedrock"}], invoke)
 	testing.messages(id, old) == ["Role app may use Amazon Bedrock but has not used Amazon Bedrock in the last 400 days (IAM's tracking period)."]
 
 	# 400 days exactly is still "since it was created".
 	edge := role("2025-09-27T00:00:00Z", [usage("bedrock", null)], invoke)
-	testing.messages(id, edge) == ["Role app may use Amazon Bedrock but has not used Amazon Bedrock since it was created on 2025-09-27T00:00:00Z, 400 days before the scan."]
+	testing.messages(id, edge) == ["Role app may use Amazon Bedrock but has not used Amazon Bedrock since it was created on 2025-09-27T00:00:00Z, more than 90 days before the scan."]
 }
 
 test_passes_when_used_recently if {

@@ -19,8 +19,8 @@ full_access := [{"policyName": "AmazonSageMakerFullAccess", "policyArn": "arn:aw
 test_fails_when_sagemaker_is_stale if {
 	r := user("2024-06-01T00:00:00Z", [usage("bedrock", "2026-10-30T00:00:00Z"), usage("sagemaker", "2026-03-01T00:00:00Z")], full_access)
 	testing.status(id, r) == "fail"
-	testing.messages(id, r) == ["User priya may use Amazon SageMaker AI but last used Amazon SageMaker AI on 2026-03-01T00:00:00Z, 245 days before the scan."]
-	testing.messages(id, user("2026-06-01T00:00:00Z", [usage("sagemaker", null)], full_access)) == ["User priya may use Amazon SageMaker AI but has not used Amazon SageMaker AI since it was created on 2026-06-01T00:00:00Z, 153 days before the scan."]
+	testing.messages(id, r) == ["User priya may use Amazon SageMaker AI but last used Amazon SageMaker AI on 2026-03-01T00:00:00Z, more than 90 days before the scan."]
+	testing.messages(id, user("2026-06-01T00:00:00Z", [usage("sagemaker", null)], full_access)) == ["User priya may use Amazon SageMaker AI but has not used Amazon SageMaker AI since it was created on 2026-06-01T00:00:00Z, more than 90 days before the scan."]
 }
 
 test_passes_when_sagemaker_was_used_recently if {
