@@ -85,6 +85,7 @@ out_of_scope if lib.iam_usage_out_of_scope("bedrock")
 
 missing contains reason if some reason in lib.iam_usage_missing("bedrock")
 
-violations contains concat("", [kind, " ", lib.label, " may use Amazon Bedrock but ", lib.iam_stale_reason("bedrock", "Amazon Bedrock"), "."]) if {
-	lib.iam_used_service("bedrock")
+violations contains msg if {
+	reason := lib.iam_stale_reason("bedrock", "Amazon Bedrock")
+	msg := concat("", [kind, " ", lib.label, " may use Amazon Bedrock but ", reason, "."])
 }

@@ -107,3 +107,8 @@ test_not_evaluated_without_the_scan_time if {
 test_ignores_malformed_report_entries if {
 	testing.not_applicable(id, role("2025-01-01T00:00:00Z", ["bedrock", {"serviceNamespace": "Bedrock"}], invoke))
 }
+
+test_names_a_user_as_a_user if {
+	r := user([usage("bedrock", "2026-01-05T00:00:00Z")], [], [])
+	testing.messages(id, r) == ["User analyst may use Amazon Bedrock but last used Amazon Bedrock on 2026-01-05T00:00:00Z, more than 90 days before the scan."]
+}

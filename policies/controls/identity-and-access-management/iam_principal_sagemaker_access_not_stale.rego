@@ -83,6 +83,7 @@ out_of_scope if lib.iam_usage_out_of_scope("sagemaker")
 
 missing contains reason if some reason in lib.iam_usage_missing("sagemaker")
 
-violations contains concat("", [kind, " ", lib.label, " may use Amazon SageMaker AI but ", lib.iam_stale_reason("sagemaker", "Amazon SageMaker AI"), "."]) if {
-	lib.iam_used_service("sagemaker")
+violations contains msg if {
+	reason := lib.iam_stale_reason("sagemaker", "Amazon SageMaker AI")
+	msg := concat("", [kind, " ", lib.label, " may use Amazon SageMaker AI but ", reason, "."])
 }

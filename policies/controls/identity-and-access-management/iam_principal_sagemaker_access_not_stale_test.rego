@@ -40,3 +40,12 @@ test_not_evaluated_without_a_report if {
 	testing.messages(id, user("2024-06-01T00:00:00Z", null, full_access)) == ["the principal's service last-accessed data is not in the inventory (a live scan reads it; AWS Config does not record it)"]
 	testing.status(id, user("2024-06-01T00:00:00Z", null, [{"policyName": "PowerUserAccess", "policyArn": "arn:aws:iam::aws:policy/PowerUserAccess"}])) == "not_evaluated"
 }
+
+test_names_a_role_as_a_role if {
+	r := json.patch(user("2024-06-01T00:00:00Z", [usage("sagemaker", null)], []), [
+		{"op": "replace", "path": "/type", "value": "AWS::IAM::Role"},
+		{"op": "replace", "path": "/name", "value": "pipeline"},
+		{"op": "add", "path": "/configuration/rolePolicyList", "value": []},
+	])
+	testing.messages(id, r) == ["Role pipeline may use Amazon SageMaker AI but has not used Amazon SageMaker AI in the last 400 days (IAM's tracking period)."]
+}
