@@ -145,3 +145,62 @@ test_a_certain_violation_wins_over_unknown_groups if {
 	r := user([attachment("arn:aws:iam::aws:policy/IAMFullAccess")], [], ["ghosts"])
 	testing.status(id, r) == "fail" with data.inventory as with_key([])
 }
+
+test_finds_the_user_by_name_when_the_user_name_field_is_absent if {
+	r := json.remove(user([attachment("arn:aws:iam::aws:policy/AdministratorAccess")], [], []), ["configuration/userName"])
+	testing.status(id, r) == "fail" with data.inventory as with_key([])
+	r2 := json.patch(r, [{"op": "add", "path": "/configuration/userName", "value": 7}])
+	testing.status(id, r2) == "fail" with data.inventory as with_key([])
+}
+
+test_names_a_key_without_a_name_by_its_id if {
+	r := user([attachment("arn:aws:iam::aws:policy/AdministratorAccess")], [], [])
+	unnamed := json.patch(key("9", "analyst", {}), [{"op": "replace", "path": "/name", "value": ""}])
+	null_name := json.patch(key("10", "analyst", {}), [{"op": "replace", "path": "/name", "value": null}])
+	testing.messages(id, r) == ["User analyst has a usable Bedrock API key (ACCA10, ACCA9) and the AWS managed policy AdministratorAccess, which gives administrator access."] with data.inventory as testing.context([account, unnamed, null_name])
+}
+
+test_a_key_expiring_at_the_scan_time_is_not_usable if {
+	r := user([attachment("arn:aws:iam::aws:policy/AdministratorAccess")], [], [])
+	testing.not_applicable(id, r) with data.inventory as testing.context([account, key("11", "analyst", {"expirationDate": "2026-11-01T00:00:00Z"})])
+}
+
+test_names_every_collection_failure if {
+	r := user([], [], [])
+	other := json.patch(failed_account, [
+		{"op": "replace", "path": "/arn", "value": "arn:aws::eu-west-1:111122223333:account"},
+		{"op": "replace", "path": "/configuration/failedTypes", "value": {"AWS::IAM::ServiceSpecificCredential": "throttled"}},
+	])
+	testing.messages(id, r) == ["the account's Bedrock API keys could not be collected: iam:ListServiceSpecificCredentials was denied (AccessDenied); throttled"] with data.inventory as testing.context([failed_account, other])
+}
+
+test_collected_in_one_region_is_collected if {
+	r := user([], [], [])
+	collected := json.patch(account, [{"op": "replace", "path": "/arn", "value": "arn:aws::eu-west-1:111122223333:account"}])
+	testing.not_applicable(id, r) with data.inventory as testing.context([failed_account, collected])
+}
+
+test_words_each_privileged_managed_policy if {
+	ctx := with_key([])
+	testing.messages(id, user([attachment("arn:aws:iam::aws:policy/IAMFullAccess")], [], [])) == ["User analyst has a usable Bedrock API key (BedrockAPIKey_analyst-1) and the AWS managed policy IAMFullAccess, which gives administrator access (every IAM action)."] with data.inventory as ctx
+	testing.messages(id, user([attachment("arn:aws:iam::aws:policy/PowerUserAccess")], [], [])) == ["User analyst has a usable Bedrock API key (BedrockAPIKey_analyst-1) and the AWS managed policy PowerUserAccess, which gives every Bedrock action."] with data.inventory as ctx
+}
+
+test_names_only_the_policies_that_grant if {
+	r := user([], [{"policyName": "invoke", "policyDocument": invoke_only}, {"policyName": "all-bedrock", "policyDocument": allow("bedrock:*", "*")}], [])
+	testing.messages(id, r) == ["User analyst has a usable Bedrock API key (BedrockAPIKey_analyst-1) and inline policy all-bedrock, which allows every Bedrock action on every resource."] with data.inventory as with_key([])
+	admin := user([], [{"policyName": "invoke", "policyDocument": invoke_only}, {"policyName": "everything", "policyDocument": allow("*", "*")}], [])
+	testing.messages(id, admin) == ["User analyst has a usable Bedrock API key (BedrockAPIKey_analyst-1) and inline policy everything, which gives administrator access: it allows every action on every resource."] with data.inventory as with_key([])
+}
+
+# "*" with IAM denied is not administrator access, but it still allows every Bedrock action.
+test_full_bedrock_access_left_by_an_iam_deny if {
+	r := user([], [{"policyName": "everything", "policyDocument": allow("*", "*")}], ["guarded"])
+	g := group("guarded", [], [{"policyName": "no-iam", "policyDocument": doc([{"Effect": "Deny", "Action": "iam:*", "Resource": "*"}])}])
+	testing.messages(id, r) == ["User analyst has a usable Bedrock API key (BedrockAPIKey_analyst-1) and inline policy everything, which allows every Bedrock action on every resource."] with data.inventory as with_key([g])
+}
+
+test_policy_gaps_are_not_reported_when_the_keys_were_not_collected if {
+	r := user([], [], ["ghosts"])
+	testing.messages(id, r) == ["the account's Bedrock API keys (IAM service-specific credentials) were not collected; AWS Config does not record them, a live scan lists them"] with data.inventory as testing.context([uncollected_account])
+}
