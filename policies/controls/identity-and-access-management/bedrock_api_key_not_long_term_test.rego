@@ -82,3 +82,13 @@ test_not_evaluated_without_the_scan_time if {
 test_unknown_user_name if {
 	testing.messages(id, json.remove(key({}), ["configuration/userName"])) == ["Bedrock API key BedrockAPIKey_analyst-at-111122223333 of user (unknown) is active and never expires."]
 }
+
+test_an_inactive_key_passes_whatever_its_expiration if {
+	r := key({"status": "Inactive", "expirationDate": "2030-01-01T00:00:00Z"})
+	testing.status(id, r) == "pass"
+	testing.status(id, r) == "pass" with testing.scan as {}
+}
+
+test_a_non_string_user_name_is_unknown if {
+	testing.messages(id, key({"userName": 7})) == ["Bedrock API key BedrockAPIKey_analyst-at-111122223333 of user (unknown) is active and never expires."]
+}

@@ -140,3 +140,11 @@ test_fails_when_the_deny_is_conditional if {
 	])
 	testing.status(id, r) == "fail"
 }
+
+test_names_only_the_policy_that_grants if {
+	r := user([], [
+		{"policyName": "pass", "policyDocument": pass_any},
+		{"policyName": "scoped", "policyDocument": pass_scoped},
+	])
+	testing.messages(id, r) == ["User ml-engineer has inline policy pass, which allows iam:PassRole on every role."]
+}
