@@ -565,3 +565,77 @@ else := [x]
 text(v) := lower(v) if is_string(v)
 
 else := json.marshal(v) if is_boolean(v)
+
+# --- trust policies: confused-deputy conditions -------------------------------------------------
+
+# Allow statements of a trust policy that let one of `services` (lower case) assume the role
+# without a condition that pins the calling resource to fixed accounts or an organization
+# (https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html): aws:SourceAccount
+# equal to account ids, aws:SourceArn whose every value names a fixed account (a wildcard after
+# the account, "arn:aws:bedrock:us-east-1:111122223333:agent/*", is what AWS recommends), or
+# aws:SourceOrgID equal to organization ids. A negated or …IfExists operator admits a request
+# without the key, so it pins nothing.
+unpinned_service_statements(doc, services) := sort({statement_name(s, i) |
+	some i, s in statements(doc)
+	allow(s)
+	is_object(s.Principal)
+	some svc in values(s.Principal.Service)
+	is_string(svc)
+	lower(svc) in services
+	not source_pinned(s)
+})
+
+source_pinned(s) if {
+	some operator, block in s.Condition
+	is_string(operator)
+	lower(operator) in source_operators
+	is_object(block)
+	some key, value in block
+	is_string(key)
+	vals := values(value)
+	count(vals) > 0
+	every v in vals {
+		source_value_pins(lower(key), v)
+	}
+}
+
+source_operators := {"stringequals", "stringlike", "arnequals", "arnlike"}
+
+source_value_pins("aws:sourceaccount", v) if {
+	is_string(v)
+	regex.match(`^[0-9]{12}$`, v)
+}
+
+# principal_account is defined only for an ARN whose account field is twelve digits.
+source_value_pins("aws:sourcearn", v) if {
+	is_string(v)
+	principal_account(v)
+}
+
+source_value_pins("aws:sourceorgid", v) if {
+	is_string(v)
+	regex.match(`^o-[a-z0-9]{10,32}$`, v)
+}
+
+# --- whether a principal may use a service at all ------------------------------------------------
+
+# Some Allow statement of the documents may grant some action of `service` ("bedrock"): an Action
+# pattern whose service part could name it ("bedrock:InvokeModel", "bed*:*", "*"), or a NotAction
+# that does not exclude every action of the service. Over-approximates (Denies and conditions are
+# not subtracted): it decides whether usage data is needed, not whether access is granted.
+may_grant_service(docs, service) if {
+	some doc in docs
+	some s in statements(doc)
+	allow(s)
+	some p in values(s.Action)
+	could_name_action_of(p, service)
+}
+
+may_grant_service(docs, service) if {
+	some doc in docs
+	some s in statements(doc)
+	allow(s)
+	not has(s, "Action")
+	has(s, "NotAction")
+	not action_excluded(s, any_action_of(service))
+}

@@ -5,7 +5,7 @@
 const READ_PREFIXES = ['Get', 'List', 'Describe', 'Select', 'BatchGet', 'Head'];
 
 /** Writes that only produce a report and change nothing else. */
-const READ_EXCEPTIONS = new Set(['iam:GenerateCredentialReport']);
+const READ_EXCEPTIONS = new Set(['iam:GenerateCredentialReport', 'iam:GenerateServiceLastAccessedDetails']);
 
 export function isReadAction(action: string): boolean {
   if (READ_EXCEPTIONS.has(action)) return true;

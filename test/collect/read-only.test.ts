@@ -51,6 +51,8 @@ describe('cafscan only reads', () => {
       expect(isReadAction(write), write).toBe(false);
     }
     expect(isReadAction('iam:GenerateCredentialReport')).toBe(true);
+    expect(isReadAction('iam:GenerateServiceLastAccessedDetails')).toBe(true);
+    expect(isReadAction('iam:GenerateOrganizationsAccessReport')).toBe(false);
   });
 
   it('refuses to send a write (or any undeclared call) at run time, before it leaves the process', async () => {

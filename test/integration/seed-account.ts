@@ -36,7 +36,9 @@ export async function seedAccount(moto: Moto): Promise<{ goodKeyArn: string }> {
   const trail = new CloudTrailClient(config);
   const sm = new SageMakerClient(config);
 
-  await iam.send(new CreateRoleCommand({ RoleName: 'ml-exec-good', AssumeRolePolicyDocument: sagemakerTrust }));
+  // The good twin's trust policy pins the calling account (confused-deputy protection, CAFAI-IAM-81).
+  const pinnedTrust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole', Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnLike: { 'aws:SourceArn': `arn:aws:sagemaker:us-east-1:${ACCOUNT}:*` } } }] });
+  await iam.send(new CreateRoleCommand({ RoleName: 'ml-exec-good', AssumeRolePolicyDocument: pinnedTrust }));
   await iam.send(new PutRolePolicyCommand({ RoleName: 'ml-exec-good', PolicyName: 'read-training-data', PolicyDocument: JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: 'arn:aws:s3:::ml-training-data-good/*' }] }) }));
   await iam.send(new CreateRoleCommand({ RoleName: 'ml-exec-admin', AssumeRolePolicyDocument: sagemakerTrust }));
   await iam.send(new AttachRolePolicyCommand({ RoleName: 'ml-exec-admin', PolicyArn: 'arn:aws:iam::aws:policy/AdministratorAccess' }));

@@ -5,11 +5,14 @@ import {
   GetAccountSummaryCommand,
   GetCredentialReportCommand,
   IAMClient,
+  ListServiceSpecificCredentialsCommand,
   type GetAccountAuthorizationDetailsCommandOutput,
+  type ServiceSpecificCredentialMetadata,
 } from '@aws-sdk/client-iam';
 import type { JsonObject } from '../../json.js';
-import type { Collector, CollectorContext } from '../collector.js';
+import type { Collector, CollectorContext, ResourceDraft } from '../collector.js';
 import { configTagList, policyDocument, tagMap, toJsonObject } from '../shape.js';
+import { collectLastAccessed, type LastAccessed } from './iam-last-accessed.js';
 
 type Details = GetAccountAuthorizationDetailsCommandOutput;
 type RoleDetail = NonNullable<Details['RoleDetailList']>[number];
@@ -19,11 +22,18 @@ type PolicyDetail = NonNullable<Details['Policies']>[number];
 
 const TYPES = { role: 'AWS::IAM::Role', user: 'AWS::IAM::User', group: 'AWS::IAM::Group', policy: 'AWS::IAM::Policy' } as const;
 
+/** Long-term Amazon Bedrock API keys: IAM service-specific credentials (AWS Config does not record them). */
+export const SERVICE_CREDENTIAL_TYPE = 'AWS::IAM::ServiceSpecificCredential';
+const BEDROCK_SERVICE = 'bedrock.amazonaws.com';
+
 /**
  * IAM: one paginated GetAccountAuthorizationDetails gives every role, user, group and customer
  * managed policy with their documents — shaped like AWS Config's IAM items (camelCase, policy
  * documents decoded). The credential report adds MFA and access-key facts per user; password
- * policy and account summary are account-wide facts.
+ * policy and account summary are account-wide facts. Long-term Bedrock API keys come from one
+ * paginated ListServiceSpecificCredentials for all users (they are not in the authorization details);
+ * service last-accessed data of the principals that may use Bedrock or SageMaker from
+ * iam-last-accessed.ts.
  */
 export const iamCollector: Collector = {
   service: 'iam',
@@ -34,8 +44,11 @@ export const iamCollector: Collector = {
     'iam:GetAccountSummary',
     'iam:GenerateCredentialReport',
     'iam:GetCredentialReport',
+    'iam:ListServiceSpecificCredentials',
+    'iam:GenerateServiceLastAccessedDetails',
+    'iam:GetServiceLastAccessedDetails',
   ],
-  resourceTypes: Object.values(TYPES),
+  resourceTypes: [...Object.values(TYPES), SERVICE_CREDENTIAL_TYPE],
   async collect(ctx) {
     const iam = ctx.client(IAMClient);
     const details = await ctx.listAll<Details>(Object.values(TYPES), async (marker) => {
@@ -43,17 +56,65 @@ export const iamCollector: Collector = {
       return { items: [page], next: page.IsTruncated ? page.Marker : undefined };
     });
     const report = await credentialReport(ctx, iam);
+    const used = await collectLastAccessed(ctx, iam, details.items);
     for (const page of details.items) {
-      for (const role of page.RoleDetailList ?? []) emitRole(ctx, role);
-      for (const user of page.UserDetailList ?? []) emitUser(ctx, user, report);
+      for (const role of page.RoleDetailList ?? []) emitRole(ctx, role, used.get(role.Arn ?? ''));
+      for (const user of page.UserDetailList ?? []) emitUser(ctx, user, report, used.get(user.Arn ?? ''));
       for (const group of page.GroupDetailList ?? []) emitGroup(ctx, group);
       for (const policy of page.Policies ?? []) if (!policy.Arn?.includes(':iam::aws:policy/')) emitPolicy(ctx, policy);
     }
     await accountFacts(ctx, iam, report);
+    await bedrockApiKeys(ctx, iam);
   },
 };
 
-function emitRole(ctx: CollectorContext, role: RoleDetail): void {
+/**
+ * Every user's Bedrock API keys in one listing (AllUsers). A failed listing marks the type failed
+ * with the reason, so the controls on the keys and on their users are not evaluated, never passed.
+ */
+async function bedrockApiKeys(ctx: CollectorContext, iam: IAMClient): Promise<void> {
+  const listed = await ctx.listAll<ServiceSpecificCredentialMetadata>([SERVICE_CREDENTIAL_TYPE], async (marker) => {
+    const page = await iam.send(new ListServiceSpecificCredentialsCommand({ AllUsers: true, ServiceName: BEDROCK_SERVICE, Marker: marker }));
+    return { items: page.ServiceSpecificCredentials, next: page.IsTruncated ? page.Marker : undefined };
+  });
+  for (const credential of listed.items) ctx.emit(serviceCredentialResource(ctx, credential));
+}
+
+/** One credential, keyed like the other IAM items (camelCase). It has no ARN: cafscan's synthetic one (docs/inventory.md). */
+export function serviceCredentialResource(ctx: Pick<CollectorContext, 'accountId' | 'partition'>, credential: ServiceSpecificCredentialMetadata): ResourceDraft {
+  const id = credential.ServiceSpecificCredentialId ?? '';
+  return {
+    type: SERVICE_CREDENTIAL_TYPE,
+    id,
+    arn: `arn:${ctx.partition}:iam::${ctx.accountId}:service-specific-credential/${id}`,
+    name: credential.ServiceCredentialAlias ?? id,
+    configuration: {
+      serviceSpecificCredentialId: id,
+      userName: credential.UserName ?? null,
+      serviceName: credential.ServiceName ?? null,
+      serviceUserName: credential.ServiceUserName ?? null,
+      serviceCredentialAlias: credential.ServiceCredentialAlias ?? null,
+      status: credential.Status ?? null,
+      createDate: credential.CreateDate?.toISOString() ?? null,
+      // Absent for a key created without an expiration period: it never expires (API reference).
+      expirationDate: credential.ExpirationDate?.toISOString() ?? null,
+    },
+    relationships: credential.UserName ? [{ name: 'Is attached to User', resourceType: TYPES.user, resourceId: null, resourceName: credential.UserName }] : [],
+  };
+}
+
+/**
+ * Last-accessed data as the principal's supplementary ServiceLastAccessed (its Bedrock and
+ * SageMaker entries; [] when its policies grant neither), or why it could not be read. A
+ * principal that was not asked for (no policy may grant either service) gets neither.
+ */
+function lastAccessedParts(used: LastAccessed | undefined): { supplementary: JsonObject; errors: Record<string, string> } {
+  if (!used) return { supplementary: {}, errors: {} };
+  return used.ok ? { supplementary: { ServiceLastAccessed: used.services }, errors: {} } : { supplementary: {}, errors: { ServiceLastAccessed: used.reason } };
+}
+
+function emitRole(ctx: CollectorContext, role: RoleDetail, used: LastAccessed | undefined): void {
+  const last = lastAccessedParts(used);
   ctx.emit({
     type: TYPES.role,
     id: role.RoleId ?? role.RoleName ?? '',
@@ -74,11 +135,15 @@ function emitRole(ctx: CollectorContext, role: RoleDetail): void {
       tags: configTagList(role.Tags),
       roleLastUsed: role.RoleLastUsed ? toJsonObject(role.RoleLastUsed) : null,
     },
+    supplementaryConfiguration: last.supplementary,
+    ...(Object.keys(last.errors).length > 0 ? { collectionErrors: last.errors } : {}),
   });
 }
 
-function emitUser(ctx: CollectorContext, user: UserDetail, report: Map<string, JsonObject> | undefined): void {
+function emitUser(ctx: CollectorContext, user: UserDetail, report: Map<string, JsonObject> | undefined, used: LastAccessed | undefined): void {
   const reportRow = user.UserName ? report?.get(user.UserName) : undefined;
+  const last = lastAccessedParts(used);
+  const errors = { ...(report ? {} : { CredentialReport: 'the IAM credential report could not be read' }), ...last.errors };
   ctx.emit({
     type: TYPES.user,
     id: user.UserId ?? user.UserName ?? '',
@@ -97,8 +162,8 @@ function emitUser(ctx: CollectorContext, user: UserDetail, report: Map<string, J
       permissionsBoundary: user.PermissionsBoundary ? toJsonObject(user.PermissionsBoundary) : null,
       tags: configTagList(user.Tags),
     },
-    supplementaryConfiguration: reportRow ? { CredentialReport: reportRow } : {},
-    ...(report ? {} : { collectionErrors: { CredentialReport: 'the IAM credential report could not be read' } }),
+    supplementaryConfiguration: { ...(reportRow ? { CredentialReport: reportRow } : {}), ...last.supplementary },
+    ...(Object.keys(errors).length > 0 ? { collectionErrors: errors } : {}),
   });
 }
 

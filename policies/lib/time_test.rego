@@ -1,0 +1,37 @@
+package cafscan.tests.lib_time
+
+import data.cafscan.lib
+
+# Expected values from Python's calendar.timegm.
+test_iso_seconds_of_the_shapes_aws_writes if {
+	lib.iso_seconds("1970-01-01") == 0
+	lib.iso_seconds("2024-02-29T12:00:00Z") == 1709208000
+	lib.iso_seconds("2025-07-01T12:00:00.123Z") == 1751371200
+	lib.iso_seconds("2000-03-01T00:00:00+00:00") == 951868800
+	lib.iso_seconds("2000-03-01T00:00:00+0000") == 951868800
+	lib.iso_seconds("2026-12-31T23:59:59") == 1798761599
+	lib.iso_seconds("2100-01-01") == 4102444800
+}
+
+test_iso_seconds_is_undefined_for_other_shapes if {
+	undefined := [s |
+		some s in [
+			"2025-07-01T12:00:00+02:00", "1969-12-31", "2025-13-01", "2025-00-10", "2025-01-32",
+			"2025-01-00", "2025-01-01T24:00:00Z", "2025-01-01T10:60:00Z", "2025-01-01T10:00:61Z",
+			"N/A", "", "2025-7-1", 1751371200,
+		]
+		not lib.iso_seconds(s)
+	]
+	count(undefined) == 13
+}
+
+test_days_before_scan if {
+	lib.days_before_scan("2024-02-29T12:00:00Z") == 1 with input.scan.time_ns as 1709294400000000000
+	lib.days_before_scan("2024-02-29T12:00:01Z") == 0 with input.scan.time_ns as 1709294400000000000
+	lib.days_before_scan("2024-03-02T12:00:00Z") == -1 with input.scan.time_ns as 1709294400000000000
+	lib.days_before_scan("2023-03-01") == 366 with input.scan.time_ns as 1709294400000000000
+}
+
+test_days_before_scan_is_undefined_without_the_scan_time if {
+	not lib.days_before_scan("2024-02-29T12:00:00Z") with input as {}
+}
