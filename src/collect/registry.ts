@@ -1,4 +1,5 @@
 import type { Collector } from './collector.js';
+import { accessAnalyzerCollector } from './services/accessanalyzer.js';
 import { apigatewayCollector } from './services/apigateway.js';
 import { bedrockCollector } from './services/bedrock.js';
 import { cloudtrailCollector } from './services/cloudtrail.js';
@@ -11,8 +12,10 @@ import { iamCollector } from './services/iam.js';
 import { kmsCollector } from './services/kms.js';
 import { logsCollector } from './services/logs.js';
 import { macieCollector } from './services/macie.js';
+import { organizationsCollector } from './services/organizations.js';
 import { s3Collector } from './services/s3.js';
 import { sagemakerCollector } from './services/sagemaker.js';
+import { securityhubCollector } from './services/securityhub.js';
 
 /**
  * Every collector the live scan runs. Add a service here and it is collected, checked by the
@@ -33,6 +36,9 @@ export const ALL_COLLECTORS: Collector[] = [
   apigatewayCollector,
   logsCollector,
   configRecorderCollector,
+  organizationsCollector,
+  securityhubCollector,
+  accessAnalyzerCollector,
 ];
 
 export function collectorOperations(collectors: Collector[]): string[] {
