@@ -52,6 +52,33 @@ test_fails_when_macie_is_not_enabled if {
 	testing.messages(id, bucket) == ["Amazon Macie is not enabled in 111122223333 us-east-1 (status PAUSED), so no automated sensitive data discovery samples bucket training-data."] with data.inventory as ctx
 }
 
+# A discovery setting recorded under a Macie that is not enabled says nothing more.
+test_only_the_macie_state_counts_when_macie_is_not_enabled if {
+	stale_off := object.union(enabled({"status": "DISABLED", "excludedBuckets": ["training-data"]}), {"macie": {"status": "PAUSED"}})
+	testing.messages(id, bucket) == ["Amazon Macie is not enabled in 111122223333 us-east-1 (status PAUSED), so no automated sensitive data discovery samples bucket training-data."] with data.inventory as testing.context([here(stale_off)])
+	stale_on := object.union(on(["training-data"]), {"macie": {"status": "PAUSED"}})
+	testing.messages(id, bucket) == ["Amazon Macie is not enabled in 111122223333 us-east-1 (status PAUSED), so no automated sensitive data discovery samples bucket training-data."] with data.inventory as testing.context([here(stale_on)])
+	unknown_scope := object.union(on(null), {"macie": {"status": "PAUSED"}})
+	testing.status(id, bucket) == "fail" with data.inventory as testing.context([here(unknown_scope)])
+	failed_discovery := {"macie": {"status": "DISABLED"}, "factErrors": {"macieAutomatedDiscovery": "throttled"}}
+	testing.status(id, bucket) == "fail" with data.inventory as testing.context([here(failed_discovery)])
+}
+
+# An exclusion list kept while discovery is off: the one message says discovery is off.
+test_disabled_discovery_is_the_one_message if {
+	ctx := testing.context([here(enabled({"status": "DISABLED", "excludedBuckets": ["training-data"]}))])
+	testing.messages(id, bucket) == ["Macie automated sensitive data discovery is not enabled in 111122223333 us-east-1 (status DISABLED), so bucket training-data is not sampled for sensitive data."] with data.inventory as ctx
+}
+
+test_one_reason_per_unknown if {
+	macie_failed := {"factErrors": {"macie": "macie2:GetMacieSession was denied (AccessDeniedException)"}}
+	testing.messages(id, bucket) == ["whether Amazon Macie is enabled in 111122223333 us-east-1 could not be read: macie2:GetMacieSession was denied (AccessDeniedException)"] with data.inventory as testing.context([here(macie_failed)])
+	discovery_failed := {"macie": {"status": "ENABLED"}, "factErrors": {"macieAutomatedDiscovery": "throttled"}}
+	testing.messages(id, bucket) == ["Macie automated sensitive data discovery in 111122223333 us-east-1 could not be read: throttled"] with data.inventory as testing.context([here(discovery_failed)])
+	scope_failed := object.union(on(null), {"factErrors": {"macieAutomatedDiscovery": "throttled"}})
+	testing.messages(id, bucket) == ["Macie automated sensitive data discovery in 111122223333 us-east-1 could not be read: throttled"] with data.inventory as testing.context([here(scope_failed)])
+}
+
 test_discovery_in_another_region_or_account_does_not_count if {
 	ctx := testing.context([
 		here({"macie": {"status": "DISABLED"}}),

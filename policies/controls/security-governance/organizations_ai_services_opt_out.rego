@@ -159,10 +159,10 @@ type_enabled if {
 	t.status == "ENABLED"
 }
 
+# (Outside an organization there are no roots; with none known `missing` wins.)
 violations contains concat("", [
 	"The AI services opt-out policy type is not enabled on the root of organization ", org_name, ", so no opt-out policy applies to account ", account_id, ".",
 ]) if {
-	inside
 	count(roots) > 0
 	not type_enabled
 }
@@ -179,7 +179,6 @@ on_root(p) if {
 }
 
 missing contains concat("", ["the content of AI services opt-out policy ", lib.text(p.id), " is not in the inventory"]) if {
-	inside
 	some p in policies
 	attached(p)
 	not has_content(p)
@@ -209,16 +208,13 @@ root_opts_out_locked if {
 violations contains concat("", [
 	"No AI services opt-out policy attached to the root of organization ", org_name, " opts out of all AI services (services.default set to optOut).",
 ]) if {
-	inside
 	type_enabled
-	has_policies
 	not root_opts_out
 }
 
 violations contains concat("", [
 	"The AI services opt-out policy attached to the root of organization ", org_name, " lets child policies override the default opt-out (services.default.opt_out_policy needs @@operators_allowed_for_child_policies [\"@@none\"]).",
 ]) if {
-	inside
 	type_enabled
 	root_opts_out
 	not root_opts_out_locked
@@ -226,18 +222,21 @@ violations contains concat("", [
 
 # An attached policy that opts a service in overrides the opt-out where it applies (a policy
 # attached nowhere has no effect).
+service_label("default") := "every AI service (default)"
+
+service_label(service) := lib.text(service) if service != "default"
+
 target_name(t) := lib.text(t.name) if is_string(t.name)
 
 else := lib.text(t.targetId)
 
 violations contains msg if {
-	inside
 	type_enabled
 	some p in policies
 	attached(p)
 	some service, entry in p.content.services
 	entry.opt_out_policy["@@assign"] == "optIn"
 	msg := concat("", [
-		"AI services opt-out policy ", lib.text(p.id), " (attached to ", concat(", ", sort([target_name(t) | some t in targets(p)])), ") opts ", lib.text(service), " in: that service may store and use content to improve itself.",
+		"AI services opt-out policy ", lib.text(p.id), " (attached to ", concat(", ", sort([target_name(t) | some t in targets(p)])), ") opts ", service_label(service), " in: that service may store and use content to improve itself.",
 	])
 }

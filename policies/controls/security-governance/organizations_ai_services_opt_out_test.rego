@@ -62,7 +62,62 @@ test_fails_when_the_opt_out_is_not_on_the_root if {
 
 test_fails_when_the_root_policy_opts_in_by_default if {
 	opt_in := {"services": {"default": {"opt_out_policy": {"@@operators_allowed_for_child_policies": ["@@none"], "@@assign": "optIn"}}}}
-	testing.status(id, here(org([enabled_root], [policy("p-optin", opt_in, [root_target])]))) == "fail"
+	testing.messages(id, here(org([enabled_root], [policy("p-optin", opt_in, [root_target])]))) == [
+		"AI services opt-out policy p-optin (attached to Root) opts every AI service (default) in: that service may store and use content to improve itself.",
+		"No AI services opt-out policy attached to the root of organization o-exampleorgid opts out of all AI services (services.default set to optOut).",
+	]
+}
+
+no_default_msg := "No AI services opt-out policy attached to the root of organization o-exampleorgid opts out of all AI services (services.default set to optOut)."
+
+override_msg := "The AI services opt-out policy attached to the root of organization o-exampleorgid lets child policies override the default opt-out (services.default.opt_out_policy needs @@operators_allowed_for_child_policies [\"@@none\"])."
+
+not_enabled_msg := "The AI services opt-out policy type is not enabled on the root of organization o-exampleorgid, so no opt-out policy applies to account 111122223333."
+
+unlocked := {"services": {"default": {"opt_out_policy": {"@@assign": "optOut"}}}}
+
+test_a_per_service_opt_out_on_the_root_is_not_an_opt_out_of_all if {
+	lex_only := {"services": {"lex": {"opt_out_policy": {"@@operators_allowed_for_child_policies": ["@@none"], "@@assign": "optOut"}}}}
+	testing.messages(id, here(org([enabled_root], [policy("p-lex", lex_only, [root_target])]))) == [no_default_msg]
+}
+
+test_the_lock_counts_only_with_the_opt_out_on_the_root if {
+	locked_elsewhere := policy("p-ou", opt_out_all, [ou_target])
+	testing.messages(id, here(org([enabled_root], [policy("p-root", unlocked, [root_target]), locked_elsewhere]))) == [override_msg]
+	lock_only := {"services": {"default": {"opt_out_policy": {"@@operators_allowed_for_child_policies": ["@@none"]}}}}
+	testing.messages(id, here(org([enabled_root], [policy("p-root", unlocked, [root_target]), policy("p-lock", lock_only, [root_target])]))) == [override_msg]
+}
+
+test_a_disabled_policy_type_is_the_one_message if {
+	disabled_root := {"id": "r-ab12", "policyTypes": [{"type": "AISERVICES_OPT_OUT_POLICY", "status": "DISABLED"}]}
+	lex_in := policy("p-lex", {"services": {"lex": {"opt_out_policy": {"@@assign": "optIn"}}}}, [ou_target])
+	testing.messages(id, here(org([disabled_root], []))) == [not_enabled_msg]
+	testing.messages(id, here(org([disabled_root], [policy("p-root", unlocked, [root_target]), lex_in]))) == [not_enabled_msg]
+}
+
+test_the_policy_type_may_be_one_of_several_on_the_root if {
+	root := {"id": "r-ab12", "policyTypes": [{"type": "SERVICE_CONTROL_POLICY", "status": "ENABLED"}, {"type": "AISERVICES_OPT_OUT_POLICY", "status": "ENABLED"}]}
+	testing.status(id, here(org([root, {"id": "r-other"}], [policy("p-optout", opt_out_all, [root_target])]))) == "pass"
+}
+
+test_lists_must_be_lists if {
+	as_object := object.union(good, {"roots": {"r": enabled_root}})
+	testing.status(id, here(as_object)) == "not_evaluated"
+	policies_object := object.union(good, {"policies": {"p": policy("p-optout", opt_out_all, [root_target])}})
+	testing.status(id, here(policies_object)) == "not_evaluated"
+	targets_object := policy("p-optout", opt_out_all, {"t": root_target})
+	testing.status(id, here(org([enabled_root], [targets_object]))) == "fail"
+}
+
+test_names_targets_and_organizations_by_id_without_names if {
+	opt_in := policy("p-lex", {"services": {"lex": {"opt_out_policy": {"@@assign": "optIn"}}}}, [{"targetId": "444455556666", "type": "ACCOUNT", "name": null}])
+	testing.messages(id, here(org([enabled_root], [policy("p-optout", opt_out_all, [root_target]), opt_in]))) == ["AI services opt-out policy p-lex (attached to 444455556666) opts lex in: that service may store and use content to improve itself."]
+	null_org := object.union(org([], []), {"organizationId": null})
+	testing.messages(id, here(null_org)) == ["the roots of organization of this account are not in the inventory"]
+}
+
+test_unattached_policies_need_no_content if {
+	testing.status(id, here(org([enabled_root], [policy("p-optout", opt_out_all, [root_target]), policy("p-draft", null, [])]))) == "pass"
 }
 
 test_fails_when_child_policies_may_override if {
