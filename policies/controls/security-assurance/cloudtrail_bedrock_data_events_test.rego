@@ -151,3 +151,50 @@ test_not_applicable_without_bedrock_resources_here if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, kb) with data.inventory as testing.context([kb])
 }
+
+# Once every type in use is recorded, a logging trail with unknown selectors or a trail homed in an
+# unscanned region cannot change the verdict.
+test_recorded_everything_needs_nothing_more if {
+	unknown_selectors := trail("other", "us-east-1", false, {"TrailStatus": {"isLogging": true}})
+	ctx := testing.context([kb, trail("main", "us-east-1", true, logging_with(all_three)), unknown_selectors])
+	testing.status(id, collected) == "pass" with data.inventory as ctx
+	r := account(["AWS::CloudTrail::Trail"], {"cloudtrailMultiRegionTrailsFromOtherRegions": {"trails": [{"trailARN": "arn:aws:cloudtrail:eu-west-1:111122223333:trail/org", "name": "org", "homeRegion": "eu-west-1"}]}})
+	testing.status(id, r) == "pass" with data.inventory as testing.context([kb, trail("main", "us-east-1", true, logging_with(all_three))])
+	unnamed_elsewhere := account(["AWS::CloudTrail::Trail"], {"cloudtrailMultiRegionTrailsFromOtherRegions": {"trails": [{"trailARN": "arn:aws:cloudtrail:eu-west-1:111122223333:trail/org"}]}})
+	testing.messages(id, unnamed_elsewhere) == ["multi-region trail arn:aws:cloudtrail:eu-west-1:111122223333:trail/org (home region unknown) covers this region but is not in the inventory: scan its home region to judge it"] with data.inventory as testing.context([kb])
+}
+
+test_names_a_trail_without_a_name_by_its_id if {
+	nameless := object.union(trail("main", "us-east-1", true, {}), {"name": null})
+	testing.messages(id, collected) == ["whether trail main is logging is not in the inventory (AWS Config does not record it; live collection does)"] with data.inventory as testing.context([kb, nameless])
+}
+
+test_empty_extra_operators_do_not_narrow if {
+	empty_not := {"name": "kb", "fieldSelectors": [
+		{"field": "eventCategory", "equals": ["Data"], "notEquals": []},
+		{"field": "resources.type", "equals": ["AWS::Bedrock::KnowledgeBase"], "startsWith": []},
+	]}
+	testing.status(id, collected) == "pass" with data.inventory as testing.context([kb, trail("main", "us-east-1", true, logging_with([empty_not]))])
+}
+
+test_one_matching_field_selector_is_enough if {
+	doubled := {"name": "kb", "fieldSelectors": [
+		{"field": "eventCategory", "equals": ["Data"]},
+		{"field": "eventCategory", "equals": ["Data", "Management"]},
+		{"field": "resources.type", "equals": ["AWS::Bedrock::KnowledgeBase"]},
+		{"field": "resources.type", "equals": ["AWS::Bedrock::KnowledgeBase", "AWS::Bedrock::Guardrail"]},
+	]}
+	testing.status(id, collected) == "pass" with data.inventory as testing.context([kb, trail("main", "us-east-1", true, logging_with([doubled]))])
+	mixed := {"name": "kb", "fieldSelectors": [
+		{"field": "eventCategory", "equals": ["Management"]},
+		{"field": "eventCategory", "equals": ["Data"]},
+		{"field": "resources.type", "equals": ["AWS::Bedrock::Guardrail"]},
+		{"field": "resources.type", "equals": ["AWS::Bedrock::KnowledgeBase"]},
+	]}
+	testing.status(id, collected) == "pass" with data.inventory as testing.context([kb, trail("main", "us-east-1", true, logging_with([mixed]))])
+}
+
+test_failed_status_read_is_the_reason if {
+	failed := object.union(trail("main", "us-east-1", true, {}), {"collectionErrors": {"TrailStatus": "cloudtrail:GetTrailStatus was denied (AccessDeniedException)"}})
+	testing.messages(id, collected) == ["whether trail main is logging could not be read: cloudtrail:GetTrailStatus was denied (AccessDeniedException)"] with data.inventory as testing.context([kb, failed])
+}
