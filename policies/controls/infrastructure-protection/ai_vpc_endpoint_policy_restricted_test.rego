@@ -119,3 +119,25 @@ test_not_applicable_to_names_outside_the_service_namespace if {
 	bare := object.union(endpoint("bedrock-runtime", full_access), {"configuration": {"serviceName": "com.amazonaws.us-east-1"}})
 	testing.not_applicable(id, bare)
 }
+
+test_not_applicable_to_other_gone_states if {
+	every state in ["deleting", "failed", "expired"] {
+		testing.not_applicable(id, object.union(endpoint("bedrock-runtime", full_access), {"configuration": {"state": state}}))
+	}
+	vendor := object.union(endpoint("bedrock-runtime", full_access), {"configuration": {"serviceName": "com.example.vendor.us-east-1.bedrock-runtime"}})
+	testing.not_applicable(id, vendor)
+}
+
+test_names_every_open_statement if {
+	two := {"Statement": [
+		{"Sid": "A", "Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"},
+		{"Sid": "B", "Effect": "Allow", "Principal": "*", "Action": "bedrock:*", "Resource": "*"},
+	]}
+	testing.messages(id, endpoint("bedrock-runtime", two)) == ["VPC endpoint ml-endpoint for com.amazonaws.us-east-1.bedrock-runtime has a policy that lets any principal call every bedrock action on every resource (statement \"A\", \"B\")."]
+}
+
+# Resource patterns are matched in the endpoint's partition.
+test_matches_resources_in_the_endpoint_partition if {
+	service_wide := {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "bedrock:*", "Resource": "arn:aws:bedrock:*"}]}
+	testing.status(id, endpoint("bedrock-runtime", service_wide)) == "fail"
+}
