@@ -61,7 +61,7 @@ async function optOutFact(ctx: CollectorContext, org: OrganizationsClient): Prom
   });
   if ('failure' in listed) return listed;
 
-  const policies: JsonObject[] = [];
+  const policies: Array<{ id: string; value: JsonObject }> = [];
   const failures: string[] = [];
   await ctx.each(listed.items, async (summary) => {
     if (!summary.Id) return;
@@ -78,14 +78,15 @@ async function optOutFact(ctx: CollectorContext, org: OrganizationsClient): Prom
       failures.push(targets.failure);
       return;
     }
-    policies.push({
+    const value: JsonObject = {
       id: summary.Id,
       name: summary.Name ?? null,
       arn: summary.Arn ?? null,
       awsManaged: summary.AwsManaged ?? false,
       content: parseContent(got.output.Policy?.Content),
       targets: targets.items.map((t) => ({ targetId: t.TargetId ?? null, type: t.Type ?? null, name: t.Name ?? null })),
-    });
+    };
+    policies.push({ id: summary.Id, value });
   });
   // A policy whose content or attachments are unknown could opt a service in: unknown, not a pass.
   if (failures.length > 0) return { failure: failures.sort().join('; ') };
@@ -100,7 +101,7 @@ async function optOutFact(ctx: CollectorContext, org: OrganizationsClient): Prom
         id: r.Id ?? null,
         policyTypes: (r.PolicyTypes ?? []).map((p) => ({ type: p.Type ?? null, status: p.Status ?? null })),
       })),
-      policies: policies.sort((a, b) => String(a.id).localeCompare(String(b.id))),
+      policies: policies.sort((a, b) => a.id.localeCompare(b.id)).map((p) => p.value),
     },
   };
 }
