@@ -26,6 +26,7 @@ type ClientClass<C> = new (config: Record<string, unknown>) => C;
 
 /** SDK client name → the service prefix of its IAM actions. */
 const SERVICE_PREFIX: Record<string, string> = {
+  AccessAnalyzerClient: 'access-analyzer',
   APIGatewayClient: 'apigateway',
   BedrockAgentClient: 'bedrock',
   BedrockAgentCoreControlClient: 'bedrock-agentcore',

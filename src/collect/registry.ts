@@ -1,4 +1,5 @@
 import type { Collector } from './collector.js';
+import { accessAnalyzerCollector } from './services/accessanalyzer.js';
 import { apigatewayCollector } from './services/apigateway.js';
 import { bedrockCollector } from './services/bedrock.js';
 import { bedrockBuildsCollector } from './services/bedrock-builds.js';
@@ -13,9 +14,11 @@ import { iamCollector } from './services/iam.js';
 import { kmsCollector } from './services/kms.js';
 import { logsCollector } from './services/logs.js';
 import { macieCollector } from './services/macie.js';
+import { organizationsCollector } from './services/organizations.js';
 import { s3Collector } from './services/s3.js';
 import { sagemakerCollector } from './services/sagemaker.js';
 import { sagemakerMonitoringCollector } from './services/sagemaker-monitoring.js';
+import { securityhubCollector } from './services/securityhub.js';
 
 /**
  * Every collector the live scan runs. Add a service here and it is collected, checked by the
@@ -39,6 +42,9 @@ export const ALL_COLLECTORS: Collector[] = [
   apigatewayCollector,
   logsCollector,
   configRecorderCollector,
+  organizationsCollector,
+  securityhubCollector,
+  accessAnalyzerCollector,
 ];
 
 export function collectorOperations(collectors: Collector[]): string[] {

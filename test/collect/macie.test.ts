@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { macieCollector, macieFact, macieNotEnabled } from '../../src/collect/services/macie.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
+import { recordedEndpoint } from '../helpers/recorded-endpoint.js';
 
 describe('Macie collector against moto', () => {
   let moto: Moto;
@@ -72,5 +73,85 @@ describe('Macie collector against moto', () => {
         updatedAt: '2024-06-01T00:00:00.000Z',
       },
     });
+  });
+});
+
+describe('Macie automated sensitive data discovery (recorded real-shaped responses; moto 5.2 lacks GetAutomatedDiscoveryConfiguration and GetClassificationScope, and its GetMacieSession timestamps do not parse)', () => {
+  const SESSION = { createdAt: '2025-02-11T10:21:33.000Z', findingPublishingFrequency: 'FIFTEEN_MINUTES', serviceRole: 'arn:aws:iam::123456789012:role/aws-service-role/macie.amazonaws.com/AWSServiceRoleForAmazonMacie', status: 'ENABLED', updatedAt: '2025-02-11T10:21:33.000Z' };
+  const SCOPE_ID = '117ad7e1d5ba4b6be7e61da2c6b07dfb';
+
+  it('reads the discovery status and the buckets its classification scope excludes', async () => {
+    const server = await recordedEndpoint((method, path) => {
+      if (method === 'GET' && path === '/macie') return { body: SESSION };
+      if (method === 'GET' && path === '/automated-discovery/configuration') {
+        return { body: { autoEnableOrganizationMembers: 'NONE', classificationScopeId: SCOPE_ID, firstEnabledAt: '2025-02-11T10:25:00.000Z', lastUpdatedAt: '2025-02-11T10:25:00.000Z', sensitivityInspectionTemplateId: '9b1c2f', status: 'ENABLED' } };
+      }
+      if (method === 'GET' && path === `/classification-scopes/${SCOPE_ID}`) return { body: { id: SCOPE_ID, name: 'automated-sensitive-data-discovery', s3: { excludes: { bucketNames: ['scratch-b', 'scratch-a'] } } } };
+      return undefined;
+    });
+    try {
+      const part = await runCollectorAgainst(server.moto, macieCollector, 'us-east-1');
+      expect(server.unknown).toEqual([]);
+      expect(part.facts.get('us-east-1')?.facts.macieAutomatedDiscovery).toEqual({ status: 'ENABLED', classificationScopeId: SCOPE_ID, excludedBuckets: ['scratch-a', 'scratch-b'] });
+      expect(part.log.failures()).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('disabled discovery needs no scope; a disabled Macie is not asked about discovery at all', async () => {
+    const server = await recordedEndpoint((method, path) => {
+      if (method === 'GET' && path === '/macie') return { body: SESSION };
+      if (method === 'GET' && path === '/automated-discovery/configuration') return { body: { classificationScopeId: SCOPE_ID, disabledAt: '2025-03-01T00:00:00.000Z', status: 'DISABLED' } };
+      return undefined;
+    });
+    try {
+      const part = await runCollectorAgainst(server.moto, macieCollector, 'us-east-1');
+      expect(server.unknown).toEqual([]);
+      expect(part.facts.get('us-east-1')?.facts.macieAutomatedDiscovery).toEqual({ status: 'DISABLED', classificationScopeId: SCOPE_ID, excludedBuckets: [] });
+    } finally {
+      await server.close();
+    }
+    const off = await recordedEndpoint((method, path) => (method === 'GET' && path === '/macie' ? { status: 403, type: 'AccessDeniedException', body: { message: 'Macie is not enabled.' } } : undefined));
+    try {
+      const part = await runCollectorAgainst(off.moto, macieCollector, 'us-east-1');
+      expect(off.requests).toEqual(['GET /macie']);
+      expect(part.facts.get('us-east-1')?.facts).not.toHaveProperty('macieAutomatedDiscovery');
+    } finally {
+      await off.close();
+    }
+  });
+
+  it('a denied discovery or scope read leaves the fact unknown with the reason; no scope id means unknown exclusions', async () => {
+    const denied = await recordedEndpoint((method, path) => {
+      if (method === 'GET' && path === '/macie') return { body: SESSION };
+      if (method === 'GET' && path === '/automated-discovery/configuration') return { body: { classificationScopeId: SCOPE_ID, status: 'ENABLED' } };
+      return { status: 403, type: 'AccessDeniedException', body: { message: 'User is not authorized to perform: macie2:GetClassificationScope' } };
+    });
+    try {
+      const part = await runCollectorAgainst(denied.moto, macieCollector, 'us-east-1');
+      expect(part.facts.get('us-east-1')?.factErrors.macieAutomatedDiscovery).toBe('macie2:GetClassificationScope was denied (AccessDeniedException)');
+    } finally {
+      await denied.close();
+    }
+    const noScope = await recordedEndpoint((method, path) => {
+      if (method === 'GET' && path === '/macie') return { body: SESSION };
+      if (method === 'GET' && path === '/automated-discovery/configuration') return { body: { status: 'ENABLED' } };
+      return { status: 403, type: 'AccessDeniedException', body: { message: 'User is not authorized to perform: macie2:GetAutomatedDiscoveryConfiguration' } };
+    });
+    try {
+      const part = await runCollectorAgainst(noScope.moto, macieCollector, 'us-east-1');
+      expect(noScope.unknown).toEqual([]);
+      expect(part.facts.get('us-east-1')?.facts.macieAutomatedDiscovery).toEqual({ status: 'ENABLED', classificationScopeId: null, excludedBuckets: null });
+    } finally {
+      await noScope.close();
+    }
+    const off = await recordedEndpoint((method, path) => (method === 'GET' && path === '/macie' ? { body: SESSION } : { status: 403, type: 'AccessDeniedException', body: { message: 'User is not authorized to perform: macie2:GetAutomatedDiscoveryConfiguration' } }));
+    try {
+      const part = await runCollectorAgainst(off.moto, macieCollector, 'us-east-1');
+      expect(part.facts.get('us-east-1')?.factErrors.macieAutomatedDiscovery).toBe('macie2:GetAutomatedDiscoveryConfiguration was denied (AccessDeniedException)');
+    } finally {
+      await off.close();
+    }
   });
 });

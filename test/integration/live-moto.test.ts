@@ -30,6 +30,10 @@ const EXPECTED: Record<string, 'pass' | 'fail'> = {
   'CAFAI-DP-21 org-trail-good': 'pass', 'CAFAI-DP-21 local-trail-bad': 'fail',
   'CAFAI-IR-02 org-trail-good': 'pass', 'CAFAI-IR-02 local-trail-bad': 'fail',
   'CAFAI-SA-01 123456789012 us-east-1': 'pass',
+  // Organizations: the seeded organization opts out of every AI service on its root, locked
+  'CAFAI-SG-90 123456789012 us-east-1': 'pass',
+  // Security Hub was never enabled in moto (DescribeHub: not subscribed)
+  'CAFAI-SA-92 123456789012 us-east-1': 'fail',
   // SageMaker notebooks
   'CAFAI-IP-01 nb-hardened': 'pass', 'CAFAI-IP-01 nb-loose': 'fail',
   'CAFAI-IP-02 nb-hardened': 'pass', 'CAFAI-IP-02 nb-loose': 'fail',
@@ -111,11 +115,13 @@ describe('cafscan scan against a moto-emulated ML account', () => {
     // moto answers these with an HTML 404 page or an unparsable timestamp (see the collector tests,
     // which cover them on recorded real-shaped responses).
     // (moto's ListTags does not know transform-job ARNs: their tags are unknown, not "none".)
+    // (moto has no IAM Access Analyzer: CAFAI-IAM-90 is not evaluated, with the reason.)
     // (moto 5.2 has no Bedrock imported models, prompts or flows; its customization jobs carry
     // timestamps the SDK refuses, so they are seeded in test/collect/bedrock-builds.test.ts behind
     // a proxy that rewrites them, not here. It has AgentCore runtimes, gateways and memories, not
     // browsers or code interpreters.)
     expect(collection.failedCalls.map((c) => c.action).sort()).toEqual([
+      'access-analyzer:ListAnalyzers',
       'bedrock-agentcore:ListBrowsers',
       'bedrock-agentcore:ListCodeInterpreters',
       'bedrock:ListFlows',
@@ -128,7 +134,7 @@ describe('cafscan scan against a moto-emulated ML account', () => {
       'sagemaker:ListMonitoringSchedules',
       'sagemaker:ListTags',
     ]);
-    expect(run.stderr).toMatch(/^Collected with \d+ API calls; 11 failed \(affected controls are not_evaluated\):\n/);
+    expect(run.stderr).toMatch(/^Collected with \d+ API calls; 12 failed \(affected controls are not_evaluated\):\n/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(results().scan.sources).toEqual(['live']);
     // For the closing note: how many calls and how long, on the moto account.
@@ -167,6 +173,11 @@ describe('cafscan scan against a moto-emulated ML account', () => {
     for (const job of ['prep-isolated', 'prep-open']) {
       expect(finding('CAFAI-DP-31', job), job).toMatchObject({ status: 'not_evaluated', reason: expect.stringContaining('instance type is not in the inventory') });
     }
+  });
+
+  it('leaves CAFAI-IAM-90 not evaluated with the failed call as the reason when Access Analyzer cannot be read (moto has none)', () => {
+    const f = results().findings.find((x) => x.controlId === 'CAFAI-IAM-90' && x.resource.region === 'us-east-1');
+    expect(f).toMatchObject({ status: 'not_evaluated', reason: expect.stringContaining('the list of IAM Access Analyzer analyzers could not be read: access-analyzer:ListAnalyzers') });
   });
 
   it('judges KMS key rotation on the keys AI workloads use; --all-resources brings in the forgotten one', () => {

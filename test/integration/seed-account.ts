@@ -1,6 +1,7 @@
 import { BedrockAgentCoreControlClient, CreateAgentRuntimeCommand, CreateGatewayCommand, CreateMemoryCommand } from '@aws-sdk/client-bedrock-agentcore-control';
 import { CreateTrailCommand, CloudTrailClient, StartLoggingCommand } from '@aws-sdk/client-cloudtrail';
 import { AttachRolePolicyCommand, AttachUserPolicyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
+import { AttachPolicyCommand, CreateOrganizationCommand, CreatePolicyCommand, EnablePolicyTypeCommand, ListRootsCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketOwnershipControlsCommand, PutBucketPolicyCommand, PutBucketTaggingCommand, PutBucketVersioningCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
 import {
@@ -84,6 +85,17 @@ export async function seedAccount(moto: Moto): Promise<{ goodKeyArn: string }> {
   // CreateTrail does not start logging (the console does): a stopped trail records nothing (CAFAI-SA-01).
   await trail.send(new StartLoggingCommand({ Name: 'org-trail-good' }));
   await trail.send(new CreateTrailCommand({ Name: 'local-trail-bad', S3BucketName: 'ml-audit-logs', IsMultiRegionTrail: false, EnableLogFileValidation: false }));
+
+  // The account manages an organization that opts out of every AI service, locked (CAFAI-SG-90).
+  const org = new OrganizationsClient(config);
+  await org.send(new CreateOrganizationCommand({ FeatureSet: 'ALL' }));
+  const rootId = (await org.send(new ListRootsCommand({}))).Roots![0]!.Id!;
+  await org.send(new EnablePolicyTypeCommand({ RootId: rootId, PolicyType: 'AISERVICES_OPT_OUT_POLICY' }));
+  const optOut = await org.send(new CreatePolicyCommand({
+    Name: 'opt-out-all', Description: 'Opt out of all AI services', Type: 'AISERVICES_OPT_OUT_POLICY',
+    Content: JSON.stringify({ services: { default: { opt_out_policy: { '@@operators_allowed_for_child_policies': ['@@none'], '@@assign': 'optOut' } } } }),
+  }));
+  await org.send(new AttachPolicyCommand({ PolicyId: optOut.Policy!.PolicySummary!.Id!, TargetId: rootId }));
 
   await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: 'nb-hardened', InstanceType: 'ml.t3.medium', RoleArn: ROLE_GOOD, KmsKeyId: goodKeyArn, SubnetId: 'subnet-0abc', SecurityGroupIds: ['sg-0abc'], DirectInternetAccess: 'Disabled', RootAccess: 'Disabled', Tags: [{ Key: 'owner', Value: 'ml-platform' }] }));
   await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: 'nb-loose', InstanceType: 'ml.t3.medium', RoleArn: ROLE_GOOD, DirectInternetAccess: 'Enabled', RootAccess: 'Enabled' }));

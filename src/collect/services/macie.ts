@@ -1,7 +1,14 @@
-import { GetMacieSessionCommand, Macie2Client, type GetMacieSessionCommandOutput } from '@aws-sdk/client-macie2';
+import {
+  GetAutomatedDiscoveryConfigurationCommand,
+  GetClassificationScopeCommand,
+  GetMacieSessionCommand,
+  Macie2Client,
+  type GetAutomatedDiscoveryConfigurationCommandOutput,
+  type GetMacieSessionCommandOutput,
+} from '@aws-sdk/client-macie2';
 import type { JsonObject } from '../../json.js';
 import { callRecordOf } from '../aws-clients.js';
-import type { CallResult, Collector } from '../collector.js';
+import type { CallResult, Collector, CollectorContext } from '../collector.js';
 
 /**
  * Macie: whether sensitive-data discovery is on in the region (training data, prompts and
@@ -12,7 +19,7 @@ import type { CallResult, Collector } from '../collector.js';
 export const macieCollector: Collector = {
   service: 'macie2',
   scope: 'regional',
-  operations: ['macie2:GetMacieSession'],
+  operations: ['macie2:GetMacieSession', 'macie2:GetAutomatedDiscoveryConfiguration', 'macie2:GetClassificationScope'],
   resourceTypes: [],
   async collect(ctx) {
     const macie = ctx.client(Macie2Client);
@@ -33,8 +40,45 @@ export const macieCollector: Collector = {
     const fact = macieFact(session);
     if ('failure' in fact) ctx.fact('macie', null, fact.failure);
     else ctx.fact('macie', fact.value);
+    // Automated discovery exists only under an enabled Macie; elsewhere the control reads `macie`.
+    if ('value' in fact && fact.value.status === 'ENABLED') await collectAutomatedDiscovery(ctx, macie);
   },
 };
+
+/**
+ * The `macieAutomatedDiscovery` fact: whether automated sensitive data discovery runs, and the
+ * buckets its classification scope excludes (a bucket on that list is never sampled).
+ */
+async function collectAutomatedDiscovery(ctx: CollectorContext, macie: Macie2Client): Promise<void> {
+  const got = await ctx.call(() => macie.send(new GetAutomatedDiscoveryConfigurationCommand({})));
+  if (got.status !== 'ok') {
+    ctx.fact('macieAutomatedDiscovery', null, got.status === 'failed' ? got.failure.reason : `macie2:GetAutomatedDiscoveryConfiguration found nothing (${got.code})`);
+    return;
+  }
+  const scopeId = got.output.classificationScopeId;
+  let excluded: string[] | null = [];
+  if (got.output.status === 'ENABLED') {
+    if (!scopeId) excluded = null;
+    else {
+      const scope = await ctx.call(() => macie.send(new GetClassificationScopeCommand({ id: scopeId })));
+      if (scope.status !== 'ok') {
+        ctx.fact('macieAutomatedDiscovery', null, scope.status === 'failed' ? scope.failure.reason : `macie2:GetClassificationScope found no scope ${scopeId} (${scope.code})`);
+        return;
+      }
+      excluded = scope.output.s3?.excludes?.bucketNames ?? [];
+    }
+  }
+  ctx.fact('macieAutomatedDiscovery', automatedDiscoveryValue(got.output, excluded));
+}
+
+/** The fact from GetAutomatedDiscoveryConfiguration and the scope's excluded buckets (null: unknown). */
+export function automatedDiscoveryValue(output: Omit<GetAutomatedDiscoveryConfigurationCommandOutput, '$metadata'>, excludedBuckets: string[] | null): JsonObject {
+  return {
+    status: output.status ?? null,
+    classificationScopeId: output.classificationScopeId ?? null,
+    excludedBuckets: excludedBuckets === null ? null : [...excludedBuckets].sort(),
+  };
+}
 
 /** Stands in for the session of a region where Macie is not enabled. */
 const NOT_ENABLED: Omit<GetMacieSessionCommandOutput, '$metadata'> & { notEnabled: true } = { notEnabled: true };
