@@ -2,6 +2,7 @@ import {
   DescribeDomainCommand,
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
+  DescribeFeatureGroupCommand,
   DescribeModelCommand,
   DescribeModelPackageCommand,
   DescribeModelPackageGroupCommand,
@@ -14,6 +15,7 @@ import {
   ListDomainsCommand,
   ListEndpointConfigsCommand,
   ListEndpointsCommand,
+  ListFeatureGroupsCommand,
   ListModelPackageGroupsCommand,
   ListModelPackagesCommand,
   ListModelsCommand,
@@ -27,6 +29,7 @@ import {
   type DescribeDomainCommandOutput,
   type DescribeEndpointCommandOutput,
   type DescribeEndpointConfigCommandOutput,
+  type DescribeFeatureGroupCommandOutput,
   type DescribeModelCommandOutput,
   type DescribeModelPackageCommandOutput,
   type DescribeModelPackageGroupCommandOutput,
@@ -38,6 +41,7 @@ import {
   type DomainDetails,
   type EndpointConfigSummary,
   type EndpointSummary,
+  type FeatureGroupSummary,
   type ModelPackageGroupSummary,
   type ModelPackageSummary,
   type ModelSummary,
@@ -70,6 +74,8 @@ export const SAGEMAKER_TYPES = {
   processingJob: 'AWS::SageMaker::ProcessingJob',
   // Not an AWS Config type either: batch transform jobs come from the live collector only.
   transformJob: 'AWS::SageMaker::TransformJob',
+  // Recorded by AWS Config too, with DescribeFeatureGroup's property names (OfflineStoreConfig…).
+  featureGroup: 'AWS::SageMaker::FeatureGroup',
 } as const;
 
 /** Training, processing and transform jobs are collected for this many days back (see `collectSageMaker`). */
@@ -90,7 +96,7 @@ export type SageMakerApi = Pick<SageMakerClient, 'send'>;
 
 /**
  * SageMaker AI: notebook instances, models, endpoint configurations, endpoints, training jobs,
- * model package groups and packages, monitoring schedules, Studio domains, processing and batch transform jobs. Each resource is
+ * model package groups and packages, monitoring schedules, Studio domains, processing and batch transform jobs, Feature Store feature groups. Each resource is
  * listed (to the last page), described and its tags read, with bounded concurrency. The
  * configuration is the Describe* output as-is: its PascalCase keys are the ones AWS Config
  * records for the SageMaker types (DirectInternetAccess, RootAccess, KmsKeyId, DataCaptureConfig…),
@@ -128,6 +134,8 @@ export function createSageMakerCollector(options: SageMakerCollectorOptions = {}
       'sagemaker:DescribeProcessingJob',
       'sagemaker:ListTransformJobs',
       'sagemaker:DescribeTransformJob',
+      'sagemaker:ListFeatureGroups',
+      'sagemaker:DescribeFeatureGroup',
       'sagemaker:ListTags',
     ],
     resourceTypes: Object.values(SAGEMAKER_TYPES),
@@ -244,6 +252,18 @@ export async function collectSageMaker(ctx: CollectorContext, api: SageMakerApi,
       arn: (s) => s.DomainArn,
       describe: (s) => api.send(new DescribeDomainCommand({ DomainId: s.DomainId })),
       draft: domainDraft,
+    }),
+    listAndDescribe<FeatureGroupSummary, DescribeFeatureGroupCommandOutput>(ctx, api, {
+      type: T.featureGroup,
+      list: async (NextToken) => {
+        const page = await api.send(new ListFeatureGroupsCommand({ NextToken, MaxResults }));
+        return { items: page.FeatureGroupSummaries, next: page.NextToken };
+      },
+      arn: (s) => s.FeatureGroupArn,
+      // DescribeFeatureGroup pages the feature definitions (NextToken); the first page carries
+      // every store setting the controls read, so the rest of the definitions are not fetched.
+      describe: (s) => api.send(new DescribeFeatureGroupCommand({ FeatureGroupName: s.FeatureGroupName })),
+      draft: featureGroupDraft,
     }),
   ]);
 }
@@ -450,6 +470,14 @@ export function monitoringScheduleDraft(s: MonitoringScheduleSummary, d: Describ
 export function domainDraft(s: DomainDetails, d: DescribeDomainCommandOutput | undefined): Draft {
   const id = d?.DomainId ?? s.DomainId ?? '';
   return { type: SAGEMAKER_TYPES.domain, id, name: d?.DomainName ?? s.DomainName ?? null, arn: d?.DomainArn ?? s.DomainArn ?? '', configuration: configurationOf(s, d) };
+}
+
+export function featureGroupDraft(s: FeatureGroupSummary, d: DescribeFeatureGroupCommandOutput | undefined): Draft {
+  const name = d?.FeatureGroupName ?? s.FeatureGroupName ?? '';
+  const configuration = configurationOf(s, d);
+  // The continuation token of the feature definitions is paging state, not configuration.
+  delete configuration.NextToken;
+  return { type: SAGEMAKER_TYPES.featureGroup, id: name, name, arn: d?.FeatureGroupArn ?? s.FeatureGroupArn ?? '', configuration };
 }
 
 // --- tags, policies, pagination ---------------------------------------------------------------
