@@ -294,6 +294,7 @@ describe('SageMaker collector against moto', () => {
       [T.domain]: 'complete',
       [T.processingJob]: 'complete',
       [T.transformJob]: 'complete',
+      [T.featureGroup]: 'failed', // moto has no ListFeatureGroups
     });
     expect(part.coverage).toHaveLength(Object.keys(T).length); // one entry per type, no duplicates
     expect(part.coverage.find((c) => c.resourceType === T.monitoringSchedule)?.reason).toMatch(/^sagemaker:ListMonitoringSchedules failed/);
@@ -459,6 +460,57 @@ const INLINE_SCHEDULE = {
   },
   EndpointName: 'llm',
 };
+// Recorded DescribeFeatureGroup answers (identifiers replaced): one group with both stores under
+// customer managed keys, one with an offline store and a Standard online store and no keys.
+const CUSTOMERS_GROUP = {
+  FeatureGroupArn: arn('feature-group', 'customers'),
+  FeatureGroupName: 'customers',
+  RecordIdentifierFeatureName: 'customer_id',
+  EventTimeFeatureName: 'event_time',
+  FeatureDefinitions: [
+    { FeatureName: 'customer_id', FeatureType: 'String' },
+    { FeatureName: 'event_time', FeatureType: 'String' },
+    { FeatureName: 'lifetime_value', FeatureType: 'Fractional' },
+  ],
+  CreationTime: t('2026-06-02T09:30:11Z'),
+  OnlineStoreConfig: { EnableOnlineStore: true, SecurityConfig: { KmsKeyId: KEY }, StorageType: 'Standard' },
+  OfflineStoreConfig: {
+    S3StorageConfig: { S3Uri: 's3://feature-store-123456789012/offline', KmsKeyId: KEY, ResolvedOutputS3Uri: `s3://feature-store-123456789012/offline/${ACCOUNT}/sagemaker/us-east-1/offline-store/customers-1780392611/data` },
+    DisableGlueTableCreation: false,
+    DataCatalogConfig: { TableName: 'customers_1780392611', Catalog: 'AwsDataCatalog', Database: 'sagemaker_featurestore' },
+    TableFormat: 'Glue',
+  },
+  ThroughputConfig: { ThroughputMode: 'OnDemand' },
+  RoleArn: ROLE,
+  FeatureGroupStatus: 'Created',
+  OfflineStoreStatus: { Status: 'Active' },
+  OnlineStoreTotalSizeBytes: 1843,
+  NextToken: 'definitions-page-2',
+};
+const CLICKS_GROUP = {
+  FeatureGroupArn: arn('feature-group', 'clicks'),
+  FeatureGroupName: 'clicks',
+  RecordIdentifierFeatureName: 'session_id',
+  EventTimeFeatureName: 'ts',
+  FeatureDefinitions: [
+    { FeatureName: 'session_id', FeatureType: 'String' },
+    { FeatureName: 'ts', FeatureType: 'Fractional' },
+  ],
+  CreationTime: t('2026-07-11T14:02:45Z'),
+  OnlineStoreConfig: { EnableOnlineStore: true, StorageType: 'Standard' },
+  OfflineStoreConfig: { S3StorageConfig: { S3Uri: 's3://clickstream-123456789012/features', ResolvedOutputS3Uri: 's3://clickstream-123456789012/features/x/data' }, DisableGlueTableCreation: true, TableFormat: 'Iceberg' },
+  ThroughputConfig: { ThroughputMode: 'OnDemand' },
+  RoleArn: ROLE,
+  FeatureGroupStatus: 'Created',
+  OfflineStoreStatus: { Status: 'Active' },
+};
+const featureGroupSummaryOf = (g: typeof CUSTOMERS_GROUP | typeof CLICKS_GROUP) => ({
+  FeatureGroupName: g.FeatureGroupName,
+  FeatureGroupArn: g.FeatureGroupArn,
+  CreationTime: g.CreationTime,
+  FeatureGroupStatus: g.FeatureGroupStatus,
+  OfflineStoreStatus: g.OfflineStoreStatus,
+});
 const summaryOf = (s: typeof DATA_QUALITY_SCHEDULE | typeof INLINE_SCHEDULE) => ({
   MonitoringScheduleName: s.MonitoringScheduleName,
   MonitoringScheduleArn: s.MonitoringScheduleArn,
@@ -597,6 +649,37 @@ describe('SageMaker collector against recorded responses (APIs moto lacks)', () 
         // One instance: nothing between instances to encrypt (no finding); local NVMe: no volume key needed.
         ['fail', undefined, 'pass'],
       ]);
+    } finally {
+      await stub.stop();
+    }
+  });
+
+  it('feature groups (recorded real-shaped ListFeatureGroups/DescribeFeatureGroup; moto lacks ListFeatureGroups): stores as configuration, verdicts of DP-50/DP-51', async () => {
+    const groups = [CUSTOMERS_GROUP, CLICKS_GROUP];
+    const stub = await startSageMakerStub({
+      // Two pages, as AWS pages them.
+      ListFeatureGroups: (input) =>
+        input.NextToken === 'page-2' ? { FeatureGroupSummaries: [featureGroupSummaryOf(CLICKS_GROUP)] } : { FeatureGroupSummaries: [featureGroupSummaryOf(CUSTOMERS_GROUP)], NextToken: 'page-2' },
+      DescribeFeatureGroup: (input) => groups.find((g) => g.FeatureGroupName === input.FeatureGroupName) ?? { error: 'ResourceNotFound', message: 'not found' },
+      ListTags: () => ({ Tags: [{ Key: 'owner', Value: 'ml-platform' }] }),
+    });
+    try {
+      const part = await runCollectorAgainst(stub, createSageMakerCollector({ pageSize: 1 }));
+      expect(stub.calls.filter((c) => c.operation === 'ListFeatureGroups').map((c) => c.input.NextToken ?? null)).toEqual([null, 'page-2']);
+      expect(part.log.failures()).toEqual([]);
+      expect(part.coverage.find((c) => c.resourceType === T.featureGroup)?.status).toBe('complete');
+
+      const customers = find(part, T.featureGroup, 'customers');
+      expect(customers).toMatchObject({ arn: CUSTOMERS_GROUP.FeatureGroupArn, name: 'customers', tags: { owner: 'ml-platform' } });
+      const { NextToken: _paging, ...described } = CUSTOMERS_GROUP;
+      expect(customers.configuration).toEqual({ ...described, CreationTime: '2026-06-02T09:30:11.000Z' });
+      expect(customers.configuration).not.toHaveProperty('NextToken');
+
+      const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
+      const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-11-01T00:00:00Z') }), inventory.coverage);
+      const status = (control: string, group: string) => findings.find((f) => f.controlId === control && f.resource.id === group)?.status;
+      expect([status('CAFAI-DP-50', 'customers'), status('CAFAI-DP-51', 'customers')]).toEqual(['pass', 'pass']);
+      expect([status('CAFAI-DP-50', 'clicks'), status('CAFAI-DP-51', 'clicks')]).toEqual(['fail', 'fail']);
     } finally {
       await stub.stop();
     }

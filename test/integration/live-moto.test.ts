@@ -40,6 +40,10 @@ const EXPECTED: Record<string, 'pass' | 'fail'> = {
   'CAFAI-AS-02 model-clean': 'pass', 'CAFAI-AS-02 model-leaky': 'fail',
   'CAFAI-SG-01 model-clean': 'pass', 'CAFAI-SG-01 model-leaky': 'fail',
   'CAFAI-IP-04 model-leaky': 'fail',
+  'CAFAI-IP-50 model-clean': 'pass', 'CAFAI-IP-50 model-leaky': 'fail',
+  // SageMaker Studio domains
+  'CAFAI-DP-52 studio-sso': 'pass', 'CAFAI-DP-52 studio-iam': 'fail',
+  'CAFAI-IAM-50 studio-sso': 'pass', 'CAFAI-IAM-50 studio-iam': 'fail',
   // SageMaker endpoint configs
   'CAFAI-TD-01 ec-good': 'pass', 'CAFAI-TD-01 ec-bad': 'fail',
   'CAFAI-DP-06 ec-good': 'pass', 'CAFAI-DP-06 ec-bad': 'fail',
@@ -96,8 +100,8 @@ describe('cafscan scan against a moto-emulated ML account', () => {
     // moto answers these with an HTML 404 page or an unparsable timestamp (see the collector tests,
     // which cover them on recorded real-shaped responses).
     // (moto's ListTags does not know transform-job ARNs: their tags are unknown, not "none".)
-    expect(collection.failedCalls.map((c) => c.action).sort()).toEqual(['bedrock:ListGuardrails', 'macie2:GetMacieSession', 'sagemaker:ListMonitoringSchedules', 'sagemaker:ListTags']);
-    expect(run.stderr).toMatch(/^Collected with \d+ API calls; 4 failed \(affected controls are not_evaluated\):\n/);
+    expect(collection.failedCalls.map((c) => c.action).sort()).toEqual(['bedrock:ListGuardrails', 'macie2:GetMacieSession', 'sagemaker:ListFeatureGroups', 'sagemaker:ListMonitoringSchedules', 'sagemaker:ListTags']);
+    expect(run.stderr).toMatch(/^Collected with \d+ API calls; 5 failed \(affected controls are not_evaluated\):\n/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(results().scan.sources).toEqual(['live']);
     // For the closing note: how many calls and how long, on the moto account.
@@ -157,7 +161,7 @@ describe('cafscan scan against a moto-emulated ML account', () => {
 
   it('produces a finding for every seeded resource', () => {
     const findingArns = new Set(results().findings.map((f) => f.resource.id));
-    const names = ['ml-training-data-good', 'ml-scratch-bad', 'ml-exec-good', 'ml-exec-admin', 'alice-full-access', 'bob-reader', 'org-trail-good', 'local-trail-bad', 'nb-hardened', 'nb-loose', 'model-clean', 'model-leaky', 'ec-good', 'ec-bad', 'ep-good', 'ep-bad', 'train-encrypted', 'train-plain', 'prep-isolated', 'prep-open', 'score-keyed', 'score-plain'];
+    const names = ['ml-training-data-good', 'ml-scratch-bad', 'ml-exec-good', 'ml-exec-admin', 'alice-full-access', 'bob-reader', 'org-trail-good', 'local-trail-bad', 'nb-hardened', 'nb-loose', 'model-clean', 'model-leaky', 'ec-good', 'ec-bad', 'ep-good', 'ep-bad', 'train-encrypted', 'train-plain', 'prep-isolated', 'prep-open', 'score-keyed', 'score-plain', 'studio-sso', 'studio-iam'];
     const byName = new Map(inventory().resources.map((r) => [r.name, r] as const));
     for (const name of names) {
       const resource = byName.get(name) as { id?: string } | undefined;

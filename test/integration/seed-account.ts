@@ -2,7 +2,7 @@ import { CreateTrailCommand, CloudTrailClient, StartLoggingCommand } from '@aws-
 import { AttachRolePolicyCommand, AttachUserPolicyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketOwnershipControlsCommand, PutBucketPolicyCommand, PutBucketTaggingCommand, PutBucketVersioningCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
-import { CreateEndpointConfigCommand, CreateEndpointCommand, CreateModelCommand, CreateNotebookInstanceCommand, CreateProcessingJobCommand, CreateTrainingJobCommand, CreateTransformJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { CreateDomainCommand, CreateEndpointConfigCommand, CreateEndpointCommand, CreateModelCommand, CreateNotebookInstanceCommand, CreateProcessingJobCommand, CreateTrainingJobCommand, CreateTransformJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { Moto } from '../helpers/moto.js';
 
 const ACCOUNT = '123456789012';
@@ -71,7 +71,7 @@ export async function seedAccount(moto: Moto): Promise<{ goodKeyArn: string }> {
 
   await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: 'nb-hardened', InstanceType: 'ml.t3.medium', RoleArn: ROLE_GOOD, KmsKeyId: goodKeyArn, SubnetId: 'subnet-0abc', SecurityGroupIds: ['sg-0abc'], DirectInternetAccess: 'Disabled', RootAccess: 'Disabled', Tags: [{ Key: 'owner', Value: 'ml-platform' }] }));
   await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: 'nb-loose', InstanceType: 'ml.t3.medium', RoleArn: ROLE_GOOD, DirectInternetAccess: 'Enabled', RootAccess: 'Enabled' }));
-  await sm.send(new CreateModelCommand({ ModelName: 'model-clean', ExecutionRoleArn: ROLE_GOOD, PrimaryContainer: { Image: IMAGE, ModelDataUrl: 's3://ml-training-data-good/model.tar.gz', Environment: { SAGEMAKER_PROGRAM: 'inference.py' } }, Tags: [{ Key: 'owner', Value: 'ml-platform' }] }));
+  await sm.send(new CreateModelCommand({ ModelName: 'model-clean', ExecutionRoleArn: ROLE_GOOD, PrimaryContainer: { Image: IMAGE, ImageConfig: { RepositoryAccessMode: 'Vpc' }, ModelDataUrl: 's3://ml-training-data-good/model.tar.gz', Environment: { SAGEMAKER_PROGRAM: 'inference.py' } }, Tags: [{ Key: 'owner', Value: 'ml-platform' }] }));
   await sm.send(new CreateModelCommand({ ModelName: 'model-leaky', ExecutionRoleArn: ROLE_GOOD, PrimaryContainer: { Image: IMAGE, ModelDataUrl: 's3://ml-scratch-bad/model.tar.gz', Environment: { OPENAI_API_KEY: 'not-a-real-key-0000', DB_PASSWORD: 'hunter2' } } }));
   await sm.send(new CreateEndpointConfigCommand({
     EndpointConfigName: 'ec-good', KmsKeyId: goodKeyArn,
@@ -113,6 +113,13 @@ export async function seedAccount(moto: Moto): Promise<{ goodKeyArn: string }> {
       TransformInput: { DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: 's3://ml-training-data-good/batch/' } } },
       TransformOutput: { S3OutputPath: 's3://ml-training-data-good/scores/', ...(key ? { KmsKeyId: key } : {}) },
       TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1, ...(key ? { VolumeKmsKeyId: key } : {}) },
+    }));
+  }
+  // Studio domains: IAM Identity Center and a customer managed key, and IAM mode with AWS's key.
+  for (const [name, auth, key] of [['studio-sso', 'SSO', goodKeyArn], ['studio-iam', 'IAM', undefined]] as const) {
+    await sm.send(new CreateDomainCommand({
+      DomainName: name, AuthMode: auth, VpcId: 'vpc-0abc', SubnetIds: ['subnet-0abc'], AppNetworkAccessType: 'VpcOnly',
+      DefaultUserSettings: { ExecutionRole: ROLE_GOOD }, ...(key ? { KmsKeyId: key } : {}),
     }));
   }
   return { goodKeyArn };

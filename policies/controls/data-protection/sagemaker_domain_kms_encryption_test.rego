@@ -46,3 +46,6 @@ test_not_evaluated_when_describe_failed if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(domain(base), {"type": "AWS::SageMaker::NotebookInstance"}))
 }
+
+# A configuration of one key is still a recorded one.
+test_a_configuration_with_only_the_key_is_evaluated if testing.status(id, domain({"KmsKeyId": key})) == "pass"

@@ -57,3 +57,9 @@ test_not_evaluated_when_configuration_unreadable if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(group(offline({"S3Uri": "s3://x"})), {"type": "AWS::SageMaker::Model"}))
 }
+
+# A configuration of one key is still a recorded one.
+test_a_configuration_with_only_the_offline_store_is_evaluated if {
+	r := json.patch(group({}), [{"op": "replace", "path": "/configuration", "value": offline({"S3Uri": "s3://f/o", "KmsKeyId": key})}])
+	testing.status(id, r) == "pass"
+}

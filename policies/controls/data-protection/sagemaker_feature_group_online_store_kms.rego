@@ -108,8 +108,7 @@ else := "Standard, the default"
 
 missing contains "the feature group's configuration is not in the inventory" if not recorded
 
+# A disabled online store and the InMemory tier are out of scope above, which wins over violations.
 violations contains concat("", ["Feature group ", lib.label, "'s online store (", storage_type, " storage) does not name a KMS key (OnlineStoreConfig.SecurityConfig.KmsKeyId is not set)."]) if {
-	enabled
-	not in_memory
 	not has_key
 }

@@ -67,3 +67,14 @@ test_not_evaluated_when_configuration_unreadable if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(group(online({"EnableOnlineStore": true})), {"type": "AWS::SageMaker::Model"}))
 }
+
+# A configuration of one key is still a recorded one.
+test_a_configuration_with_only_the_online_store_is_evaluated if {
+	r := json.patch(group({}), [{"op": "replace", "path": "/configuration", "value": online({"EnableOnlineStore": true, "SecurityConfig": {"KmsKeyId": key}})}])
+	testing.status(id, r) == "pass"
+}
+
+test_a_storage_type_that_is_not_text_is_reported_as_the_default if {
+	r := group(online({"EnableOnlineStore": true, "StorageType": 5}))
+	testing.messages(id, r) == ["Feature group customers's online store (Standard, the default storage) does not name a KMS key (OnlineStoreConfig.SecurityConfig.KmsKeyId is not set)."]
+}

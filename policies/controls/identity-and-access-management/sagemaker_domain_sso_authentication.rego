@@ -77,7 +77,7 @@ missing contains "the domain's authentication mode (AuthMode) is not in the inve
 	not stated
 }
 
+# A mode that is not a string is reported by missing, which wins over violations.
 violations contains concat("", ["Domain ", lib.label, " authenticates users with ", mode, " mode, not IAM Identity Center (SSO): who opens which user profile is decided by IAM policies, not by the directory."]) if {
-	stated
 	upper(mode) != "SSO"
 }

@@ -47,3 +47,8 @@ test_not_evaluated_when_describe_failed if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(domain(object.union(base, {"AuthMode": "IAM"})), {"type": "AWS::SageMaker::NotebookInstance"}))
 }
+
+# A configuration of one key is still a recorded one.
+test_a_configuration_with_only_the_mode_is_evaluated if testing.status(id, domain({"AuthMode": "SSO"})) == "pass"
+
+test_a_mode_that_is_not_text_is_not_evaluated if testing.status(id, domain(object.union(base, {"AuthMode": 1}))) == "not_evaluated"

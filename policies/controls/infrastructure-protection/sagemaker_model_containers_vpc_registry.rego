@@ -102,18 +102,18 @@ mode(c) := c.ImageConfig.RepositoryAccessMode if is_string(c.ImageConfig.Reposit
 # Absent ImageConfig: Amazon ECR through the platform (see METADATA).
 else := "Platform (no ImageConfig)"
 
+# An entry that is not an object is reported by missing, which wins over violations.
 outside contains concat("", [name(i, c), " (", mode(c), ")"]) if {
 	some i, c in containers
-	is_object(c)
 	mode(c) != "Vpc"
 }
 
 missing contains "the model's configuration is not in the inventory" if not recorded
 
+# (A model with only a PrimaryContainer is out of scope above, which wins over missing.)
 missing contains "the model's container definitions are not in the inventory" if {
 	recorded
 	not uses_containers
-	not has_primary
 }
 
 missing contains concat("", ["container ", format_int(i + 1, 10), " of the model is not a container definition in the inventory"]) if {

@@ -67,3 +67,19 @@ test_not_evaluated_when_configuration_unreadable if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(model({"Containers": [container("p", "Platform")]}), {"type": "AWS::SageMaker::Endpoint"}))
 }
+
+# A configuration of one key is still a recorded one.
+test_a_configuration_with_only_containers_is_evaluated if {
+	r := json.patch(model({}), [{"op": "replace", "path": "/configuration", "value": {"Containers": [container("p", "Vpc")]}}])
+	testing.status(id, r) == "pass"
+}
+
+# Both recorded (not what AWS returns, but what a hand-made inventory may hold): Containers is read.
+test_containers_are_evaluated_next_to_a_primary_container if {
+	testing.status(id, model({"PrimaryContainer": {"Image": "x"}, "Containers": [container("p", "Platform")]})) == "fail"
+}
+
+test_a_null_mode_is_the_default if {
+	r := model({"Containers": [{"ContainerHostname": "p", "Image": "x", "ImageConfig": {"RepositoryAccessMode": null}}]})
+	testing.messages(id, r) == ["Model pipeline pulls container images from outside a private registry in the VPC: container p (Platform (no ImageConfig))."]
+}

@@ -89,16 +89,16 @@ out_of_scope if {
 	uses_containers
 }
 
-mode := primary.ImageConfig.RepositoryAccessMode if has_primary
+mode := primary.ImageConfig.RepositoryAccessMode
 
 stated if is_string(mode)
 
 missing contains "the model's configuration is not in the inventory" if not recorded
 
+# (A model with Containers and no PrimaryContainer is out of scope above, which wins over missing.)
 missing contains "the model's container definitions are not in the inventory" if {
 	recorded
 	not has_primary
-	not uses_containers
 }
 
 violations contains concat("", ["Model ", lib.label, "'s primary container pulls its image with RepositoryAccessMode ", mode, ", not from a private registry in the VPC (Vpc)."]) if {
@@ -107,8 +107,8 @@ violations contains concat("", ["Model ", lib.label, "'s primary container pulls
 }
 
 # No ImageConfig (or no mode in it): the image is hosted in Amazon ECR and pulled by the platform,
-# AWS's documented meaning of an absent ImageConfig (see METADATA).
+# AWS's documented meaning of an absent ImageConfig (see METADATA). Without a primary container
+# the model is out of scope or missing, which both win over violations.
 violations contains concat("", ["Model ", lib.label, "'s primary container has no ImageConfig: its image is pulled from Amazon ECR by the SageMaker platform (Platform), not from a private registry in the VPC."]) if {
-	has_primary
 	not stated
 }

@@ -69,3 +69,9 @@ test_not_evaluated_when_configuration_unreadable if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(model(primary("Platform")), {"type": "AWS::SageMaker::EndpointConfig"}))
 }
+
+# A configuration of one key is still a recorded one.
+test_a_configuration_with_only_the_primary_container_is_evaluated if {
+	r := json.patch(model({}), [{"op": "replace", "path": "/configuration", "value": primary("Vpc")}])
+	testing.status(id, r) == "pass"
+}
