@@ -59,6 +59,7 @@ import type { Collector, CollectorContext, ResourceDraft } from '../collector.js
 import { errorCode } from '../errors.js';
 import { paginate as paginateList, stoppedReason, type PageOf } from '../paginate.js';
 import { tagMap, toJsonObject } from '../shape.js';
+import { lifecycleConfigReader } from './sagemaker-lifecycle.js';
 
 export const SAGEMAKER_TYPES = {
   notebookInstance: 'AWS::SageMaker::NotebookInstance',
@@ -113,6 +114,7 @@ export function createSageMakerCollector(options: SageMakerCollectorOptions = {}
     operations: [
       'sagemaker:ListNotebookInstances',
       'sagemaker:DescribeNotebookInstance',
+      'sagemaker:DescribeNotebookInstanceLifecycleConfig',
       'sagemaker:ListModels',
       'sagemaker:DescribeModel',
       'sagemaker:ListEndpointConfigs',
@@ -152,6 +154,7 @@ export async function collectSageMaker(ctx: CollectorContext, api: SageMakerApi,
   const MaxResults = Math.min(Math.max(options.pageSize ?? 100, 1), 100);
   const now = options.now?.() ?? new Date();
   const T = SAGEMAKER_TYPES;
+  const lifecycleConfig = lifecycleConfigReader(ctx, api);
 
   await Promise.all([
     listAndDescribe<NotebookInstanceSummary, DescribeNotebookInstanceCommandOutput>(ctx, api, {
@@ -163,6 +166,15 @@ export async function collectSageMaker(ctx: CollectorContext, api: SageMakerApi,
       arn: (s) => s.NotebookInstanceArn,
       describe: (s) => api.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: s.NotebookInstanceName })),
       draft: notebookInstanceDraft,
+      // The lifecycle configuration's scripts, reduced to what the secret checks read
+      // (configuration.LifecycleConfig, see sagemaker-lifecycle.ts); AWS Config does not record them.
+      extra: async (draft, errors) => {
+        const name = draft.configuration.NotebookInstanceLifecycleConfigName;
+        if (typeof name !== 'string' || name === '') return;
+        const read = await lifecycleConfig(name);
+        if ('failure' in read) errors.LifecycleConfig = read.failure;
+        else draft.configuration.LifecycleConfig = read.facts;
+      },
     }),
     listAndDescribe<ModelSummary, DescribeModelCommandOutput>(ctx, api, {
       type: T.model,
@@ -274,12 +286,14 @@ interface Kind<S, D> {
   arn: (summary: S) => string | undefined;
   describe: (summary: S) => Promise<D>;
   draft: (summary: S, described: D | undefined) => Draft;
+  /** More reads for one resource after its Describe (their failures go into `errors`). */
+  extra?: (draft: Draft, errors: Record<string, string>) => Promise<void>;
 }
 
 /** List to the end (coverage follows), then Describe and ListTags each resource. */
 async function listAndDescribe<S, D>(ctx: CollectorContext, api: SageMakerApi, kind: Kind<S, D>): Promise<void> {
   const listed = await ctx.listAll([kind.type], kind.list);
-  await ctx.each(listed.items, (summary) => describeAndEmit(ctx, api, kind, summary));
+  await ctx.each(listed.items, (summary) => describeAndEmit(ctx, api, kind, summary, kind.extra));
 }
 
 async function describeAndEmit<S, D>(
