@@ -7,6 +7,7 @@ import {
   CreateModelPackageCommand,
   CreateModelPackageGroupCommand,
   CreateNotebookInstanceCommand,
+  CreateNotebookInstanceLifecycleConfigCommand,
   CreateProcessingJobCommand,
   CreateTrainingJobCommand,
   CreateTransformJobCommand,
@@ -65,7 +66,12 @@ describe('SageMaker collector against moto', () => {
       }),
     );
     await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: 'nb-loose', InstanceType: 'ml.t3.medium', RoleArn: ROLE, DirectInternetAccess: 'Enabled', RootAccess: 'Enabled' }));
-    for (let i = 0; i < 3; i++) await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: `nb-extra-${i}`, InstanceType: 'ml.t3.medium', RoleArn: ROLE }));
+    // Lifecycle configurations: one with credentials in its scripts (run by two notebooks), one without.
+    const script = (text: string) => [{ Content: Buffer.from(text).toString('base64') }];
+    await sm.send(new CreateNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: 'setup-leaky', OnCreate: script(LEAKY_ON_CREATE), OnStart: script(LEAKY_ON_START) }));
+    await sm.send(new CreateNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: 'setup-clean', OnStart: script(CLEAN_ON_START) }));
+    const lifecycle = ['setup-leaky', 'setup-leaky', 'setup-clean'];
+    for (let i = 0; i < 3; i++) await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: `nb-extra-${i}`, InstanceType: 'ml.t3.medium', RoleArn: ROLE, LifecycleConfigName: lifecycle[i] }));
 
     await sm.send(
       new CreateModelCommand({
@@ -169,6 +175,31 @@ describe('SageMaker collector against moto', () => {
     expect(loose.configuration).toMatchObject({ DirectInternetAccess: 'Enabled', RootAccess: 'Enabled' });
     expect(loose.configuration).not.toHaveProperty('KmsKeyId');
     expect(loose.configuration).not.toHaveProperty('SubnetId');
+  });
+
+  it('keeps of lifecycle scripts only their assignments and long words, reading each configuration once', async () => {
+    const leaky = find(part, T.notebookInstance, 'nb-extra-0');
+    expect(leaky.configuration.NotebookInstanceLifecycleConfigName).toBe('setup-leaky');
+    expect(leaky.configuration.LifecycleConfig).toEqual({
+      NotebookInstanceLifecycleConfigName: 'setup-leaky',
+      NotebookInstanceLifecycleConfigArn: arn('notebook-instance-lifecycle-config', 'setup-leaky'),
+      OnCreate: [{ Environment: ['CONDA_ENV=research', 'url_password=Tr0ub4dor-and-3', 'git.example.com/ml/research.git', '/home/ec2-user/SageMaker/custom-miniconda'] }],
+      OnStart: [{ Environment: ['DB_PASSWORD=hunter2-prod-db', 'aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'OPENAI_KEY_ID_IS_NOT_HERE'] }],
+    });
+    // Nothing else of the scripts: no commands, no encoded content.
+    expect(JSON.stringify(leaky.configuration)).not.toContain('pip install');
+    expect(JSON.stringify(leaky.configuration)).not.toContain('Content');
+    expect(find(part, T.notebookInstance, 'nb-extra-1').configuration.LifecycleConfig).toEqual(leaky.configuration.LifecycleConfig);
+    expect(calls(part, 'sagemaker:DescribeNotebookInstanceLifecycleConfig')).toBe(2); // setup-leaky once, setup-clean once
+    expect(find(part, T.notebookInstance, 'nb-hardened').configuration).not.toHaveProperty('LifecycleConfig');
+
+    const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
+    const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-11-01T00:00:00Z') }), inventory.coverage);
+    const as50 = (name: string) => findings.find((f) => f.controlId === 'CAFAI-AS-50' && f.resource.id === name);
+    expect(as50('nb-extra-0')).toMatchObject({ status: 'fail', message: "Notebook instance nb-extra-0's lifecycle configuration setup-leaky holds values that look like credentials: DB_PASSWORD (OnStart), aws_secret_access_key (OnStart), url_password (OnCreate)." });
+    expect(as50('nb-extra-0')?.message).not.toContain('hunter2');
+    expect(as50('nb-extra-2')?.status).toBe('pass');
+    expect(as50('nb-hardened')).toBeUndefined(); // no lifecycle configuration: not applicable
   });
 
   it('follows every list to its last page', () => {
@@ -407,6 +438,26 @@ async function startSageMakerStub(handlers: Record<string, StubHandler>): Promis
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
+
+// Lifecycle scripts (base64-encoded on the wire, as the API takes and returns them).
+const LEAKY_ON_CREATE = `#!/bin/bash
+set -e
+# Install a conda environment for the team
+CONDA_ENV=research
+git clone https://analyst:Tr0ub4dor-and-3@git.example.com/ml/research.git /home/ec2-user/SageMaker/custom-miniconda
+pip install pandas
+`;
+const LEAKY_ON_START = `#!/bin/bash
+export DB_PASSWORD="hunter2-prod-db"
+aws configure set aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+echo OPENAI_KEY_ID_IS_NOT_HERE
+`;
+const CLEAN_ON_START = `#!/bin/bash
+export DB_PASSWORD_ARN=arn:aws:secretsmanager:us-east-1:123456789012:secret:research/db
+sudo -u ec2-user -i <<'END'
+source activate python3
+END
+`;
 
 /** Epoch seconds, as timestamps travel in SageMaker's JSON protocol. */
 const t = (iso: string) => Date.parse(iso) / 1000;

@@ -6,7 +6,7 @@ import type { ScanResults } from '../../src/model/results.js';
 import { cafscanBin, repoRoot, tempDir } from '../helpers/cli.js';
 import { motoEnv, startMoto, type Moto } from '../helpers/moto.js';
 import { validateSarif } from '../helpers/sarif-validator.js';
-import { seedAccount } from './seed-account.js';
+import { SEEDED_SCRIPT_SECRET, seedAccount } from './seed-account.js';
 
 /** The verdict each seeded resource must get: "<control> <resource name>" → status. */
 const EXPECTED: Record<string, 'pass' | 'fail'> = {
@@ -36,6 +36,7 @@ const EXPECTED: Record<string, 'pass' | 'fail'> = {
   'CAFAI-SG-01 nb-hardened': 'pass', 'CAFAI-SG-01 nb-loose': 'fail',
   // moto 5.2 drops InstanceMetadataServiceConfiguration: absent is AWS's default, IMDSv1, so IP-31 fails both (asserted on the bad twin only)
   'CAFAI-IP-31 nb-loose': 'fail',
+  'CAFAI-AS-50 nb-hardened': 'pass', 'CAFAI-AS-50 nb-loose': 'fail',
   // SageMaker models (moto 5.2 drops EnableNetworkIsolation, so IP-04 fails both: asserted on the bad twin only)
   'CAFAI-AS-02 model-clean': 'pass', 'CAFAI-AS-02 model-leaky': 'fail',
   'CAFAI-SG-01 model-clean': 'pass', 'CAFAI-SG-01 model-leaky': 'fail',
@@ -112,6 +113,17 @@ describe('cafscan scan against a moto-emulated ML account', () => {
     const got = verdicts();
     const mismatches = Object.entries(EXPECTED).filter(([key, status]) => got.get(key) !== status).map(([key, status]) => `${key}: expected ${status}, got ${got.get(key) ?? 'no finding'}`);
     expect(mismatches).toEqual([]);
+  });
+
+  it('redacts the credential of a lifecycle script in inventory.json, and names only the variable in the finding', () => {
+    const text = readFileSync(join(out, 'inventory.json'), 'utf8');
+    expect(text).not.toContain(SEEDED_SCRIPT_SECRET);
+    const loose = inventory().resources.find((r) => r.type === 'AWS::SageMaker::NotebookInstance' && r.id === 'nb-loose');
+    // The whole entry (name and value are one string) is replaced, as redaction does for such lists.
+    expect(loose?.configuration.LifecycleConfig).toMatchObject({ OnStart: [{ Environment: ['[redacted by cafscan: looked like a credential]'] }] });
+    const finding = results().findings.find((f) => f.controlId === 'CAFAI-AS-50' && f.resource.id === 'nb-loose');
+    expect(finding?.message).toContain('DB_PASSWORD (OnStart)');
+    expect(JSON.stringify(results())).not.toContain(SEEDED_SCRIPT_SECRET);
   });
 
   it('quotes the Sid of a public bucket statement in CAFAI-DP-09 (native Rego, not sprintf %q, which throws in opa-wasm)', () => {

@@ -2,12 +2,14 @@ import { CreateTrailCommand, CloudTrailClient, StartLoggingCommand } from '@aws-
 import { AttachRolePolicyCommand, AttachUserPolicyCommand, CreateRoleCommand, CreateUserCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient, PutKeyPolicyCommand } from '@aws-sdk/client-kms';
 import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketOwnershipControlsCommand, PutBucketPolicyCommand, PutBucketTaggingCommand, PutBucketVersioningCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
-import { CreateDomainCommand, CreateEndpointConfigCommand, CreateEndpointCommand, CreateModelCommand, CreateNotebookInstanceCommand, CreateProcessingJobCommand, CreateTrainingJobCommand, CreateTransformJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { CreateDomainCommand, CreateEndpointConfigCommand, CreateEndpointCommand, CreateModelCommand, CreateNotebookInstanceCommand, CreateNotebookInstanceLifecycleConfigCommand, CreateProcessingJobCommand, CreateTrainingJobCommand, CreateTransformJobCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { Moto } from '../helpers/moto.js';
 
 const ACCOUNT = '123456789012';
 const sagemakerTrust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
 export const ROLE_GOOD = `arn:aws:iam::${ACCOUNT}:role/ml-exec-good`;
+/** The credential the loose notebook's lifecycle script exports: it must not reach inventory.json. */
+export const SEEDED_SCRIPT_SECRET = 'moto-seeded-db-passw0rd';
 const IMAGE = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/fraud:1`;
 
 /**
@@ -69,8 +71,12 @@ export async function seedAccount(moto: Moto): Promise<{ goodKeyArn: string }> {
   await trail.send(new StartLoggingCommand({ Name: 'org-trail-good' }));
   await trail.send(new CreateTrailCommand({ Name: 'local-trail-bad', S3BucketName: 'ml-audit-logs', IsMultiRegionTrail: false, EnableLogFileValidation: false }));
 
-  await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: 'nb-hardened', InstanceType: 'ml.t3.medium', RoleArn: ROLE_GOOD, KmsKeyId: goodKeyArn, SubnetId: 'subnet-0abc', SecurityGroupIds: ['sg-0abc'], DirectInternetAccess: 'Disabled', RootAccess: 'Disabled', Tags: [{ Key: 'owner', Value: 'ml-platform' }] }));
-  await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: 'nb-loose', InstanceType: 'ml.t3.medium', RoleArn: ROLE_GOOD, DirectInternetAccess: 'Enabled', RootAccess: 'Enabled' }));
+  // Lifecycle scripts: the loose notebook's exports a database password (CAFAI-AS-50 fails; inventory.json redacts it).
+  const script = (text: string) => [{ Content: Buffer.from(text).toString('base64') }];
+  await sm.send(new CreateNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: 'nb-setup-clean', OnStart: script('#!/bin/bash\nexport DB_PASSWORD_ARN=arn:aws:secretsmanager:us-east-1:123456789012:secret:ml/db\n') }));
+  await sm.send(new CreateNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: 'nb-setup-leaky', OnStart: script(`#!/bin/bash\nexport DB_PASSWORD=${SEEDED_SCRIPT_SECRET}\n`) }));
+  await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: 'nb-hardened', LifecycleConfigName: 'nb-setup-clean', InstanceType: 'ml.t3.medium', RoleArn: ROLE_GOOD, KmsKeyId: goodKeyArn, SubnetId: 'subnet-0abc', SecurityGroupIds: ['sg-0abc'], DirectInternetAccess: 'Disabled', RootAccess: 'Disabled', Tags: [{ Key: 'owner', Value: 'ml-platform' }] }));
+  await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: 'nb-loose', LifecycleConfigName: 'nb-setup-leaky', InstanceType: 'ml.t3.medium', RoleArn: ROLE_GOOD, DirectInternetAccess: 'Enabled', RootAccess: 'Enabled' }));
   await sm.send(new CreateModelCommand({ ModelName: 'model-clean', ExecutionRoleArn: ROLE_GOOD, PrimaryContainer: { Image: IMAGE, ImageConfig: { RepositoryAccessMode: 'Vpc' }, ModelDataUrl: 's3://ml-training-data-good/model.tar.gz', Environment: { SAGEMAKER_PROGRAM: 'inference.py' } }, Tags: [{ Key: 'owner', Value: 'ml-platform' }] }));
   await sm.send(new CreateModelCommand({ ModelName: 'model-leaky', ExecutionRoleArn: ROLE_GOOD, PrimaryContainer: { Image: IMAGE, ModelDataUrl: 's3://ml-scratch-bad/model.tar.gz', Environment: { OPENAI_API_KEY: 'not-a-real-key-0000', DB_PASSWORD: 'hunter2' } } }));
   await sm.send(new CreateEndpointConfigCommand({

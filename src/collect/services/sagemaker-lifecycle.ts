@@ -39,7 +39,7 @@ export function scriptEntries(script: string): string[] {
   }
   for (const match of script.matchAll(CONFIGURE_SET)) {
     entries.add(`${match[1]}=${match[2]}`);
-    consumed.push(match[2]!);
+    consumed.push(match[0]);
   }
   for (const match of script.matchAll(URL_PASSWORD)) {
     entries.add(`url_password=${match[1]}`);
