@@ -100,3 +100,16 @@ test_a_configuration_of_one_key_is_evaluated if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(notebook(with_scripts([], [["DB_PASSWORD=hunter2-but-longer"]])), {"type": "AWS::SageMaker::Model"}))
 }
+
+# Only the two scripts a lifecycle configuration has are read.
+test_other_keys_of_the_recorded_configuration_are_not_scripts if {
+	r := notebook({
+		"NotebookInstanceLifecycleConfigName": "research-setup",
+		"LifecycleConfig": {"OnStart": [], "Notes": [{"Environment": ["DB_PASSWORD=hunter2-but-longer"]}]},
+	})
+	testing.status(id, r) == "pass"
+}
+
+test_a_name_that_is_not_text_is_no_configuration if {
+	testing.not_applicable(id, notebook({"LifecycleConfigName": 5}))
+}
