@@ -91,6 +91,17 @@ const EXTRACTORS: Record<string, Extractor> = {
     add(refs, 'role', c.RoleArn, 'input', 'offline store role (RoleArn)');
     return refs;
   },
+  // A shadow test of a model against production traffic: the requests and responses it captures
+  // are output, the key of the instances that host its variants and its role are model.
+  'AWS::SageMaker::InferenceExperiment': (r) => {
+    const c = r.configuration;
+    const refs: WorkloadReference[] = [];
+    add(refs, 'bucket', get(c, 'DataStorageConfig', 'Destination'), 'output', 'captured shadow-test requests and responses (DataStorageConfig Destination)');
+    add(refs, 'key', get(c, 'DataStorageConfig', 'KmsKey'), 'output', 'captured data key (DataStorageConfig KmsKey)');
+    add(refs, 'key', c.KmsKey, 'model', 'hosting volume key (KmsKey)');
+    add(refs, 'role', c.RoleArn, 'model', 'experiment role (RoleArn)');
+    return refs;
+  },
   'AWS::SageMaker::Model': (r) => {
     const c = r.configuration;
     const refs: WorkloadReference[] = [];

@@ -326,6 +326,7 @@ describe('SageMaker collector against moto', () => {
       [T.processingJob]: 'complete',
       [T.transformJob]: 'complete',
       [T.featureGroup]: 'failed', // moto has no ListFeatureGroups
+      [T.inferenceExperiment]: 'failed', // nor ListInferenceExperiments
     });
     expect(part.coverage).toHaveLength(Object.keys(T).length); // one entry per type, no duplicates
     expect(part.coverage.find((c) => c.resourceType === T.monitoringSchedule)?.reason).toMatch(/^sagemaker:ListMonitoringSchedules failed/);
@@ -555,6 +556,28 @@ const CLICKS_GROUP = {
   FeatureGroupStatus: 'Created',
   OfflineStoreStatus: { Status: 'Active' },
 };
+// A recorded DescribeInferenceExperiment answer (identifiers replaced): a shadow test with both keys.
+const SHADOW_KEYED = {
+  Arn: arn('inference-experiment', 'churn-shadow-keyed'),
+  Name: 'churn-shadow-keyed',
+  Type: 'ShadowMode',
+  Schedule: { StartTime: t('2026-10-01T00:00:00Z'), EndTime: t('2026-10-15T00:00:00Z') },
+  Status: 'Running',
+  CreationTime: t('2026-09-30T16:04:12Z'),
+  LastModifiedTime: t('2026-10-01T00:00:41Z'),
+  RoleArn: ROLE,
+  EndpointMetadata: { EndpointName: 'churn', EndpointConfigName: 'churn-shadow-keyed-ec', EndpointStatus: 'InService' },
+  ModelVariants: [
+    { ModelName: 'churn-v3', VariantName: 'production', InfrastructureConfig: { InfrastructureType: 'RealTimeInference', RealTimeInferenceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 2 } }, Status: 'InService' },
+    { ModelName: 'churn-v4', VariantName: 'shadow', InfrastructureConfig: { InfrastructureType: 'RealTimeInference', RealTimeInferenceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1 } }, Status: 'InService' },
+  ],
+  DataStorageConfig: { Destination: 's3://shadow-capture-123456789012/churn', KmsKey: KEY, ContentType: { JsonContentTypes: ['application/json'] } },
+  ShadowModeConfig: { SourceModelVariantName: 'production', ShadowModelVariants: [{ ShadowModelVariantName: 'shadow', SamplingPercentage: 20 }] },
+  KmsKey: KEY,
+};
+const SHADOW_PLAIN = { ...SHADOW_KEYED, Arn: arn('inference-experiment', 'churn-shadow-plain'), Name: 'churn-shadow-plain' };
+/** ListInferenceExperiments' summaries carry no ARN. */
+const experimentSummaryOf = (e: typeof SHADOW_KEYED) => ({ Name: e.Name, Type: e.Type, Schedule: e.Schedule, Status: e.Status, CreationTime: e.CreationTime, LastModifiedTime: e.LastModifiedTime, RoleArn: e.RoleArn });
 const featureGroupSummaryOf = (g: typeof CUSTOMERS_GROUP | typeof CLICKS_GROUP) => ({
   FeatureGroupName: g.FeatureGroupName,
   FeatureGroupArn: g.FeatureGroupArn,
@@ -731,6 +754,36 @@ describe('SageMaker collector against recorded responses (APIs moto lacks)', () 
       const status = (control: string, group: string) => findings.find((f) => f.controlId === control && f.resource.id === group)?.status;
       expect([status('CAFAI-DP-50', 'customers'), status('CAFAI-DP-51', 'customers')]).toEqual(['pass', 'pass']);
       expect([status('CAFAI-DP-50', 'clicks'), status('CAFAI-DP-51', 'clicks')]).toEqual(['fail', 'fail']);
+    } finally {
+      await stub.stop();
+    }
+  });
+
+  it('inference experiments (recorded real-shaped List/DescribeInferenceExperiment; moto lacks them): ARN built for tags, endpoint as relationship, verdicts of DP-53/DP-54', async () => {
+    const stub = await startSageMakerStub({
+      ListInferenceExperiments: () => ({ InferenceExperiments: [experimentSummaryOf(SHADOW_KEYED), experimentSummaryOf(SHADOW_PLAIN)] }),
+      DescribeInferenceExperiment: (input) =>
+        input.Name === SHADOW_KEYED.Name ? SHADOW_KEYED : { error: 'AccessDeniedException', message: `User: arn:aws:sts::${ACCOUNT}:assumed-role/scanner/s is not authorized to perform: sagemaker:DescribeInferenceExperiment` },
+      ListTags: (input) => (input.ResourceArn === arn('inference-experiment', 'churn-shadow-keyed') ? { Tags: [{ Key: 'owner', Value: 'ml-platform' }] } : { Tags: [] }),
+    });
+    try {
+      const part = await runCollectorAgainst(stub, sagemakerCollector);
+      expect(part.coverage.find((c) => c.resourceType === T.inferenceExperiment)?.status).toBe('complete');
+      const keyed = find(part, T.inferenceExperiment, 'churn-shadow-keyed');
+      expect(keyed).toMatchObject({ arn: SHADOW_KEYED.Arn, tags: { owner: 'ml-platform' }, relationships: [{ name: 'Is associated with Endpoint', resourceType: T.endpoint, resourceId: 'churn', resourceName: 'churn' }] });
+      expect(keyed.configuration).toMatchObject({ KmsKey: KEY, DataStorageConfig: SHADOW_KEYED.DataStorageConfig, ModelVariants: SHADOW_KEYED.ModelVariants });
+      // Describe denied: the listed summary, the ARN SageMaker gives experiments, and why.
+      const plain = find(part, T.inferenceExperiment, 'churn-shadow-plain');
+      expect(plain.arn).toBe(arn('inference-experiment', 'churn-shadow-plain'));
+      expect(plain.collectionErrors).toEqual({ configuration: 'sagemaker:DescribeInferenceExperiment was denied (AccessDeniedException)' });
+      expect(stub.calls.filter((c) => c.operation === 'ListTags').map((c) => c.input.ResourceArn)).toContain(arn('inference-experiment', 'churn-shadow-plain'));
+
+      const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
+      const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-11-01T00:00:00Z') }), inventory.coverage);
+      const status = (control: string, name: string) => findings.find((f) => f.controlId === control && f.resource.id === name)?.status;
+      expect([status('CAFAI-DP-53', 'churn-shadow-keyed'), status('CAFAI-DP-54', 'churn-shadow-keyed')]).toEqual(['pass', 'pass']);
+      // Unknown, never passed, when the experiment could not be described.
+      expect([status('CAFAI-DP-53', 'churn-shadow-plain'), status('CAFAI-DP-54', 'churn-shadow-plain')]).toEqual(['not_evaluated', 'not_evaluated']);
     } finally {
       await stub.stop();
     }

@@ -133,6 +133,19 @@ describe('the AI asset graph', () => {
     expect(via(`arn:aws:iam::${ACCOUNT}:role/ml/train`)).toEqual(['input: offline store role (RoleArn)']);
   });
 
+  it('links an inference experiment\'s captured data to output and its hosting key to model', () => {
+    const experimentArn = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:inference-experiment/shadow-1`;
+    const experiment = resource('AWS::SageMaker::InferenceExperiment', 'shadow-1', experimentArn, {
+      Name: 'shadow-1',
+      KmsKey: keyArn,
+      DataStorageConfig: { Destination: 's3://shadow-capture/shadow-1/', KmsKey: keyArn },
+    });
+    const g = buildAssetGraph(buildInventory([{ source: 'test', resources: [bucket('shadow-capture'), resource('AWS::KMS::Key', '1111-2222', keyArn, { keyId: '1111-2222' }), experiment], coverage: [] }]));
+    const via = (arn: string) => (g.get(arn) ?? []).filter((l) => l.workload === experimentArn).map((l) => `${l.component}: ${l.via}`).sort();
+    expect(via('arn:aws:s3:::shadow-capture')).toEqual(['output: captured shadow-test requests and responses (DataStorageConfig Destination)']);
+    expect(via(keyArn)).toEqual(['model: hosting volume key (KmsKey)', 'output: captured data key (DataStorageConfig KmsKey)']);
+  });
+
   it('leaves resources no AI workload uses out of the graph', () => {
     expect(graph.has('arn:aws:s3:::web-logs')).toBe(false);
   });

@@ -101,8 +101,8 @@ describe('cafscan scan against a moto-emulated ML account', () => {
     // moto answers these with an HTML 404 page or an unparsable timestamp (see the collector tests,
     // which cover them on recorded real-shaped responses).
     // (moto's ListTags does not know transform-job ARNs: their tags are unknown, not "none".)
-    expect(collection.failedCalls.map((c) => c.action).sort()).toEqual(['bedrock:ListGuardrails', 'macie2:GetMacieSession', 'sagemaker:ListFeatureGroups', 'sagemaker:ListMonitoringSchedules', 'sagemaker:ListTags']);
-    expect(run.stderr).toMatch(/^Collected with \d+ API calls; 5 failed \(affected controls are not_evaluated\):\n/);
+    expect(collection.failedCalls.map((c) => c.action).sort()).toEqual(['bedrock:ListGuardrails', 'macie2:GetMacieSession', 'sagemaker:ListFeatureGroups', 'sagemaker:ListInferenceExperiments', 'sagemaker:ListMonitoringSchedules', 'sagemaker:ListTags']);
+    expect(run.stderr).toMatch(/^Collected with \d+ API calls; 6 failed \(affected controls are not_evaluated\):\n/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(results().scan.sources).toEqual(['live']);
     // For the closing note: how many calls and how long, on the moto account.

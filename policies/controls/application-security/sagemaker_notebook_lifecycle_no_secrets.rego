@@ -77,8 +77,11 @@ config_name := lib.configuration.NotebookInstanceLifecycleConfigName if {
 
 uses_config if config_name
 
+# Only on what Describe returned: when it failed, the List summary lacks the setting, and the
+# router's not_evaluated (collectionErrors.configuration) must not be turned into not applicable.
 out_of_scope if {
 	recorded
+	not input.resource.collectionErrors.configuration
 	not uses_config
 }
 

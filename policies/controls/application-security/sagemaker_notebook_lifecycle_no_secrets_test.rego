@@ -113,3 +113,9 @@ test_other_keys_of_the_recorded_configuration_are_not_scripts if {
 test_a_name_that_is_not_text_is_no_configuration if {
 	testing.not_applicable(id, notebook({"LifecycleConfigName": 5}))
 }
+
+# Describe failed: the List summary lacks the setting, so the control is not evaluated, not "not applicable".
+test_not_evaluated_not_out_of_scope_when_describe_failed if {
+	r := object.union(notebook({}), {"collectionErrors": {"configuration": "sagemaker:Describe was denied (AccessDeniedException)"}})
+	testing.status(id, r) == "not_evaluated"
+}

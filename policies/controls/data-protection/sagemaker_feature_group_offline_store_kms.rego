@@ -80,8 +80,11 @@ offline := lib.configuration.OfflineStoreConfig
 has_offline if is_object(offline)
 
 # OfflineStoreConfig is optional in CreateFeatureGroup: a group without it has no offline store.
+# Only on what Describe returned: when it failed, the List summary lacks the setting, and the
+# router's not_evaluated (collectionErrors.configuration) must not be turned into not applicable.
 out_of_scope if {
 	recorded
+	not input.resource.collectionErrors.configuration
 	not has_offline
 }
 

@@ -63,3 +63,9 @@ test_a_configuration_with_only_the_offline_store_is_evaluated if {
 	r := json.patch(group({}), [{"op": "replace", "path": "/configuration", "value": offline({"S3Uri": "s3://f/o", "KmsKeyId": key})}])
 	testing.status(id, r) == "pass"
 }
+
+# Describe failed: the List summary lacks the setting, so the control is not evaluated, not "not applicable".
+test_not_evaluated_not_out_of_scope_when_describe_failed if {
+	r := object.union(group({}), {"collectionErrors": {"configuration": "sagemaker:Describe was denied (AccessDeniedException)"}})
+	testing.status(id, r) == "not_evaluated"
+}

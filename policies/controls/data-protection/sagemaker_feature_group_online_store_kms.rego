@@ -90,8 +90,11 @@ enabled if {
 in_memory if online.StorageType == "InMemory"
 
 # No online store (absent flag: AWS's default, False), or the InMemory tier, which takes no key.
+# Only on what Describe returned: when it failed, the List summary lacks the setting, and the
+# router's not_evaluated (collectionErrors.configuration) must not be turned into not applicable.
 out_of_scope if {
 	recorded
+	not input.resource.collectionErrors.configuration
 	not enabled
 }
 

@@ -78,3 +78,9 @@ test_a_storage_type_that_is_not_text_is_reported_as_the_default if {
 	r := group(online({"EnableOnlineStore": true, "StorageType": 5}))
 	testing.messages(id, r) == ["Feature group customers's online store (Standard, the default storage) does not name a KMS key (OnlineStoreConfig.SecurityConfig.KmsKeyId is not set)."]
 }
+
+# Describe failed: the List summary lacks the setting, so the control is not evaluated, not "not applicable".
+test_not_evaluated_not_out_of_scope_when_describe_failed if {
+	r := object.union(group({}), {"collectionErrors": {"configuration": "sagemaker:Describe was denied (AccessDeniedException)"}})
+	testing.status(id, r) == "not_evaluated"
+}

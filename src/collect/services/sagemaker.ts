@@ -3,6 +3,7 @@ import {
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
   DescribeFeatureGroupCommand,
+  DescribeInferenceExperimentCommand,
   DescribeModelCommand,
   DescribeModelPackageCommand,
   DescribeModelPackageGroupCommand,
@@ -16,6 +17,7 @@ import {
   ListEndpointConfigsCommand,
   ListEndpointsCommand,
   ListFeatureGroupsCommand,
+  ListInferenceExperimentsCommand,
   ListModelPackageGroupsCommand,
   ListModelPackagesCommand,
   ListModelsCommand,
@@ -30,6 +32,7 @@ import {
   type DescribeEndpointCommandOutput,
   type DescribeEndpointConfigCommandOutput,
   type DescribeFeatureGroupCommandOutput,
+  type DescribeInferenceExperimentCommandOutput,
   type DescribeModelCommandOutput,
   type DescribeModelPackageCommandOutput,
   type DescribeModelPackageGroupCommandOutput,
@@ -42,6 +45,7 @@ import {
   type EndpointConfigSummary,
   type EndpointSummary,
   type FeatureGroupSummary,
+  type InferenceExperimentSummary,
   type ModelPackageGroupSummary,
   type ModelPackageSummary,
   type ModelSummary,
@@ -77,6 +81,8 @@ export const SAGEMAKER_TYPES = {
   transformJob: 'AWS::SageMaker::TransformJob',
   // Recorded by AWS Config too, with DescribeFeatureGroup's property names (OfflineStoreConfig…).
   featureGroup: 'AWS::SageMaker::FeatureGroup',
+  // Not an AWS Config type: shadow-test inference experiments come from the live collector only.
+  inferenceExperiment: 'AWS::SageMaker::InferenceExperiment',
 } as const;
 
 /** Training, processing and transform jobs are collected for this many days back (see `collectSageMaker`). */
@@ -97,7 +103,7 @@ export type SageMakerApi = Pick<SageMakerClient, 'send'>;
 
 /**
  * SageMaker AI: notebook instances, models, endpoint configurations, endpoints, training jobs,
- * model package groups and packages, monitoring schedules, Studio domains, processing and batch transform jobs, Feature Store feature groups. Each resource is
+ * model package groups and packages, monitoring schedules, Studio domains, processing and batch transform jobs, Feature Store feature groups, inference experiments. Each resource is
  * listed (to the last page), described and its tags read, with bounded concurrency. The
  * configuration is the Describe* output as-is: its PascalCase keys are the ones AWS Config
  * records for the SageMaker types (DirectInternetAccess, RootAccess, KmsKeyId, DataCaptureConfig…),
@@ -138,6 +144,8 @@ export function createSageMakerCollector(options: SageMakerCollectorOptions = {}
       'sagemaker:DescribeTransformJob',
       'sagemaker:ListFeatureGroups',
       'sagemaker:DescribeFeatureGroup',
+      'sagemaker:ListInferenceExperiments',
+      'sagemaker:DescribeInferenceExperiment',
       'sagemaker:ListTags',
     ],
     resourceTypes: Object.values(SAGEMAKER_TYPES),
@@ -276,6 +284,17 @@ export async function collectSageMaker(ctx: CollectorContext, api: SageMakerApi,
       // every store setting the controls read, so the rest of the definitions are not fetched.
       describe: (s) => api.send(new DescribeFeatureGroupCommand({ FeatureGroupName: s.FeatureGroupName })),
       draft: featureGroupDraft,
+    }),
+    listAndDescribe<InferenceExperimentSummary, DescribeInferenceExperimentCommandOutput>(ctx, api, {
+      type: T.inferenceExperiment,
+      list: async (NextToken) => {
+        const page = await api.send(new ListInferenceExperimentsCommand({ NextToken, MaxResults }));
+        return { items: page.InferenceExperiments, next: page.NextToken };
+      },
+      // The summary carries no ARN: the experiment's own, built as SageMaker builds it, reads its tags.
+      arn: (s) => inferenceExperimentArn(ctx, s.Name),
+      describe: (s) => api.send(new DescribeInferenceExperimentCommand({ Name: s.Name })),
+      draft: (s, d) => inferenceExperimentDraft(s, d, inferenceExperimentArn(ctx, s.Name)),
     }),
   ]);
 }
@@ -492,6 +511,24 @@ export function featureGroupDraft(s: FeatureGroupSummary, d: DescribeFeatureGrou
   // The continuation token of the feature definitions is paging state, not configuration.
   delete configuration.NextToken;
   return { type: SAGEMAKER_TYPES.featureGroup, id: name, name, arn: d?.FeatureGroupArn ?? s.FeatureGroupArn ?? '', configuration };
+}
+
+function inferenceExperimentArn(ctx: Pick<CollectorContext, 'partition' | 'region' | 'accountId'>, name: string | undefined): string {
+  return name ? `arn:${ctx.partition}:sagemaker:${ctx.region}:${ctx.accountId}:inference-experiment/${name}` : '';
+}
+
+/** `listedArn`: the ARN the experiment has when Describe failed (ListInferenceExperiments gives none). */
+export function inferenceExperimentDraft(s: InferenceExperimentSummary, d: DescribeInferenceExperimentCommandOutput | undefined, listedArn: string): Draft {
+  const name = d?.Name ?? s.Name ?? '';
+  const endpoint = d?.EndpointMetadata?.EndpointName;
+  return {
+    type: SAGEMAKER_TYPES.inferenceExperiment,
+    id: name,
+    name,
+    arn: d?.Arn ?? listedArn,
+    configuration: configurationOf(s, d),
+    relationships: endpoint ? [{ name: 'Is associated with Endpoint', resourceType: SAGEMAKER_TYPES.endpoint, resourceId: endpoint, resourceName: endpoint }] : [],
+  };
 }
 
 // --- tags, policies, pagination ---------------------------------------------------------------
