@@ -16,8 +16,8 @@ describe('cafscan frameworks', () => {
     const coverage = JSON.parse(run.stdout) as FrameworkCoverage[];
     expect(coverage.map((c) => c.id)).toEqual(['aws-genai-lens-security', 'aws-securityhub-ai-security', 'caf-ai-security', 'owasp-llm-2025', 'prowler-aws-ai-checks', 'prowler-aws-ai-security']);
     const hub = coverage.find((c) => c.id === 'aws-securityhub-ai-security')!;
-    expect(hub).toMatchObject({ requirements: 31, automated: 12, partial: 0, manual: 0, notCovered: 19 });
-    expect(hub.controls).toEqual(['CAFAI-DP-04', 'CAFAI-DP-10', 'CAFAI-DP-50', 'CAFAI-DP-51', 'CAFAI-IP-01', 'CAFAI-IP-02', 'CAFAI-IP-03', 'CAFAI-IP-04', 'CAFAI-IP-05', 'CAFAI-IP-50', 'CAFAI-IP-51', 'CAFAI-VM-01']);
+    expect(hub).toMatchObject({ requirements: 31, automated: 14, partial: 0, manual: 0, notCovered: 17 });
+    expect(hub.controls).toEqual(['CAFAI-DP-04', 'CAFAI-DP-10', 'CAFAI-DP-50', 'CAFAI-DP-51', 'CAFAI-DP-53', 'CAFAI-DP-54', 'CAFAI-IP-01', 'CAFAI-IP-02', 'CAFAI-IP-03', 'CAFAI-IP-04', 'CAFAI-IP-05', 'CAFAI-IP-50', 'CAFAI-IP-51', 'CAFAI-VM-01']);
   });
 
   it('prints a table by default', () => {
