@@ -183,8 +183,8 @@ describe('SageMaker collector against moto', () => {
     expect(leaky.configuration.LifecycleConfig).toEqual({
       NotebookInstanceLifecycleConfigName: 'setup-leaky',
       NotebookInstanceLifecycleConfigArn: arn('notebook-instance-lifecycle-config', 'setup-leaky'),
-      OnCreate: [{ Environment: ['CONDA_ENV=research', 'url_password=Tr0ub4dor-and-3', 'git.example.com/ml/research.git', '/home/ec2-user/SageMaker/custom-miniconda'] }],
-      OnStart: [{ Environment: ['DB_PASSWORD=hunter2-prod-db', 'aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', 'OPENAI_KEY_ID_IS_NOT_HERE'] }],
+      OnCreate: [{ Environment: { CONDA_ENV: 'research', url_password: 'Tr0ub4dor-and-3', '(word 1)': 'git.example.com/ml/research.git', '(word 2)': '/home/ec2-user/SageMaker/custom-miniconda' } }],
+      OnStart: [{ Environment: { DB_PASSWORD: 'hunter2-prod-db', aws_secret_access_key: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '(word 1)': 'OPENAI_KEY_ID_IS_NOT_HERE' } }],
     });
     // Nothing else of the scripts: no commands, no encoded content.
     expect(JSON.stringify(leaky.configuration)).not.toContain('pip install');

@@ -119,8 +119,8 @@ describe('cafscan scan against a moto-emulated ML account', () => {
     const text = readFileSync(join(out, 'inventory.json'), 'utf8');
     expect(text).not.toContain(SEEDED_SCRIPT_SECRET);
     const loose = inventory().resources.find((r) => r.type === 'AWS::SageMaker::NotebookInstance' && r.id === 'nb-loose');
-    // The whole entry (name and value are one string) is replaced, as redaction does for such lists.
-    expect(loose?.configuration.LifecycleConfig).toMatchObject({ OnStart: [{ Environment: ['[redacted by cafscan: looked like a credential]'] }] });
+    // The value is replaced, the name kept: a re-scan of inventory.json names the same variable.
+    expect(loose?.configuration.LifecycleConfig).toMatchObject({ OnStart: [{ Environment: { DB_PASSWORD: '[redacted by cafscan: looked like a credential]' } }] });
     const finding = results().findings.find((f) => f.controlId === 'CAFAI-AS-50' && f.resource.id === 'nb-loose');
     expect(finding?.message).toContain('DB_PASSWORD (OnStart)');
     expect(JSON.stringify(results())).not.toContain(SEEDED_SCRIPT_SECRET);

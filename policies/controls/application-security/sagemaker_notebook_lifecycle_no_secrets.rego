@@ -89,34 +89,28 @@ facts := lib.configuration.LifecycleConfig
 
 has_facts if is_object(facts)
 
-# Each script's entries: "NAME=value" assignments and bare words (see the collector).
-entries contains [phase, entry] if {
+# Each script's entries, as the collector records them: assignments by name, long words under
+# "(word N)" (a word has no name a finding could show).
+entries contains [phase, name, value] if {
 	some phase in ["OnCreate", "OnStart"]
 	some script in lib.as_array(facts[phase])
-	some entry in lib.as_array(script.Environment)
-	is_string(entry)
+	some name, value in object.get(script, "Environment", {})
+	is_string(value)
 }
 
-# An assignment: the name is what a finding may show.
-secret_names contains concat("", [name, " (", phase, ")"]) if {
-	some [phase, entry] in entries
-	assignment(entry)
-	name := split(entry, "=")[0]
-	lib.looks_secret(name, trim_prefix(entry, concat("", [name, "="])))
+word(name) if startswith(name, "(word ")
+
+found contains concat("", [name, " (", phase, ")"]) if {
+	some [phase, name, value] in entries
+	not word(name)
+	lib.looks_secret(name, value)
 }
 
-# A bare word shaped like a credential has no name to show: the script is named instead.
-secret_words contains phase if {
-	some [phase, entry] in entries
-	not assignment(entry)
-	lib.looks_secret("", entry)
+found contains concat("", ["a credential-shaped value (", phase, ")"]) if {
+	some [phase, name, value] in entries
+	word(name)
+	lib.looks_secret("", value)
 }
-
-assignment(entry) if regex.match(`^[A-Za-z_][A-Za-z0-9_.-]*=`, entry)
-
-found contains name if some name in secret_names
-
-found contains concat("", ["a credential-shaped value (", phase, ")"]) if some phase in secret_words
 
 missing contains "the notebook instance's configuration is not in the inventory" if not recorded
 

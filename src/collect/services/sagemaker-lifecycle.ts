@@ -9,8 +9,8 @@ import type { CollectorContext } from '../collector.js';
 
 // Part of the SageMaker collector: the lifecycle configuration a notebook instance runs
 // (OnCreate / OnStart shell scripts, base64-encoded). The scripts themselves are never kept:
-// only what the secret checks need, as an environment-like list so the redaction of
-// inventory.json (policies/redaction.rego, the same test as CAFAI-AS-50's) hides every entry that
+// only what the secret checks need, as an environment-like map so the redaction of
+// inventory.json (policies/redaction.rego, the same test as CAFAI-AS-50's) hides every value that
 // looks like a credential. What is not an assignment or a long word (commands, short flags,
 // comments' prose) is dropped.
 
@@ -27,30 +27,36 @@ const CONFIGURE_SET = /\bconfigure\s+set\s+(?:--profile\s+\S+\s+)?([A-Za-z_][A-Z
 const URL_PASSWORD = /[a-z][a-z0-9+.-]*:\/\/[^\s/:@'"]+:([^\s/@'"]+)@/gi;
 
 /**
- * A script's assignments ("NAME=value") and long words (bare tokens), in order of appearance,
- * de-duplicated: what the secret checks judge, without the rest of the script.
+ * A script's assignments (name → value) and long words (under "(word N)", N from 1 in order of
+ * appearance), as an environment-like map: inventory redaction replaces a credential-looking
+ * value and keeps its name, so a re-scan of the redacted inventory names the same variables.
+ * The first assignment of a name wins; everything else of the script is dropped.
  */
-export function scriptEntries(script: string): string[] {
-  const entries = new Set<string>();
+export function scriptEntries(script: string): Record<string, string> {
+  const entries: Record<string, string> = {};
   const consumed: string[] = [];
+  const assign = (name: string, value: string) => {
+    if (!Object.hasOwn(entries, name) && Object.keys(entries).length < MAX_ENTRIES) entries[name] = value;
+  };
   for (const match of script.matchAll(ASSIGNMENT)) {
-    entries.add(`${match[1]}=${match[2] ?? match[3] ?? match[4] ?? ''}`);
+    assign(match[1]!, match[2] ?? match[3] ?? match[4] ?? '');
     consumed.push(match[0]);
   }
   for (const match of script.matchAll(CONFIGURE_SET)) {
-    entries.add(`${match[1]}=${match[2]}`);
+    assign(match[1]!, match[2]!);
     consumed.push(match[0]);
   }
+  let passwords = 0;
   for (const match of script.matchAll(URL_PASSWORD)) {
-    entries.add(`url_password=${match[1]}`);
+    assign(passwords++ ? `url_password_${passwords}` : 'url_password', match[1]!);
     consumed.push(match[0]);
   }
   let rest = script;
   for (const text of consumed) rest = rest.split(text).join(' ');
-  for (const word of rest.split(/[\s"'`;&|()<>]+/)) {
-    if (word.length >= MIN_WORD) entries.add(word);
-  }
-  return [...entries].slice(0, MAX_ENTRIES);
+  const words = new Set(rest.split(/[\s"'`;&|()<>]+/).filter((word) => word.length >= MIN_WORD));
+  let n = 0;
+  for (const word of words) assign(`(word ${++n})`, word);
+  return entries;
 }
 
 /** The hook's script as text; base64 as the API returns it. */
