@@ -87,6 +87,30 @@ const EXTRACTORS: Record<string, Extractor> = {
     add(refs, 'bucket', get(c, 'DataCaptureConfig', 'DestinationS3Uri'), 'output', 'captured batch inference data (DataCaptureConfig DestinationS3Uri)');
     return refs;
   },
+  // A feature group is curated training and inference data: the offline store's bucket (what
+  // training reads back), the keys of both stores and the role that writes the offline store are
+  // all input.
+  'AWS::SageMaker::FeatureGroup': (r) => {
+    const c = r.configuration;
+    const refs: WorkloadReference[] = [];
+    const s3 = get(c, 'OfflineStoreConfig', 'S3StorageConfig');
+    add(refs, 'bucket', get(s3, 'S3Uri'), 'input', 'feature store offline store (OfflineStoreConfig S3Uri)');
+    add(refs, 'key', get(s3, 'KmsKeyId'), 'input', 'offline store key (OfflineStoreConfig KmsKeyId)');
+    add(refs, 'key', get(c, 'OnlineStoreConfig', 'SecurityConfig', 'KmsKeyId'), 'input', 'online store key (OnlineStoreConfig SecurityConfig KmsKeyId)');
+    add(refs, 'role', c.RoleArn, 'input', 'offline store role (RoleArn)');
+    return refs;
+  },
+  // A shadow test of a model against production traffic: the requests and responses it captures
+  // are output, the key of the instances that host its variants and its role are model.
+  'AWS::SageMaker::InferenceExperiment': (r) => {
+    const c = r.configuration;
+    const refs: WorkloadReference[] = [];
+    add(refs, 'bucket', get(c, 'DataStorageConfig', 'Destination'), 'output', 'captured shadow-test requests and responses (DataStorageConfig Destination)');
+    add(refs, 'key', get(c, 'DataStorageConfig', 'KmsKey'), 'output', 'captured data key (DataStorageConfig KmsKey)');
+    add(refs, 'key', c.KmsKey, 'model', 'hosting volume key (KmsKey)');
+    add(refs, 'role', c.RoleArn, 'model', 'experiment role (RoleArn)');
+    return refs;
+  },
   'AWS::SageMaker::Model': (r) => {
     const c = r.configuration;
     const refs: WorkloadReference[] = [];

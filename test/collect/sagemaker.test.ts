@@ -7,6 +7,7 @@ import {
   CreateModelPackageCommand,
   CreateModelPackageGroupCommand,
   CreateNotebookInstanceCommand,
+  CreateNotebookInstanceLifecycleConfigCommand,
   CreateProcessingJobCommand,
   CreateTrainingJobCommand,
   CreateTransformJobCommand,
@@ -65,7 +66,12 @@ describe('SageMaker collector against moto', () => {
       }),
     );
     await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: 'nb-loose', InstanceType: 'ml.t3.medium', RoleArn: ROLE, DirectInternetAccess: 'Enabled', RootAccess: 'Enabled' }));
-    for (let i = 0; i < 3; i++) await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: `nb-extra-${i}`, InstanceType: 'ml.t3.medium', RoleArn: ROLE }));
+    // Lifecycle configurations: one with credentials in its scripts (run by two notebooks), one without.
+    const script = (text: string) => [{ Content: Buffer.from(text).toString('base64') }];
+    await sm.send(new CreateNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: 'setup-leaky', OnCreate: script(LEAKY_ON_CREATE), OnStart: script(LEAKY_ON_START) }));
+    await sm.send(new CreateNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: 'setup-clean', OnStart: script(CLEAN_ON_START) }));
+    const lifecycle = ['setup-leaky', 'setup-leaky', 'setup-clean'];
+    for (let i = 0; i < 3; i++) await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: `nb-extra-${i}`, InstanceType: 'ml.t3.medium', RoleArn: ROLE, LifecycleConfigName: lifecycle[i] }));
 
     await sm.send(
       new CreateModelCommand({
@@ -169,6 +175,31 @@ describe('SageMaker collector against moto', () => {
     expect(loose.configuration).toMatchObject({ DirectInternetAccess: 'Enabled', RootAccess: 'Enabled' });
     expect(loose.configuration).not.toHaveProperty('KmsKeyId');
     expect(loose.configuration).not.toHaveProperty('SubnetId');
+  });
+
+  it('keeps of lifecycle scripts only their assignments and long words, reading each configuration once', async () => {
+    const leaky = find(part, T.notebookInstance, 'nb-extra-0');
+    expect(leaky.configuration.NotebookInstanceLifecycleConfigName).toBe('setup-leaky');
+    expect(leaky.configuration.LifecycleConfig).toEqual({
+      NotebookInstanceLifecycleConfigName: 'setup-leaky',
+      NotebookInstanceLifecycleConfigArn: arn('notebook-instance-lifecycle-config', 'setup-leaky'),
+      OnCreate: [{ Environment: { CONDA_ENV: 'research', url_password: 'Tr0ub4dor-and-3', '(word 1)': 'git.example.com/ml/research.git', '(word 2)': '/home/ec2-user/SageMaker/custom-miniconda' } }],
+      OnStart: [{ Environment: { DB_PASSWORD: 'hunter2-prod-db', aws_secret_access_key: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '(word 1)': 'OPENAI_KEY_ID_IS_NOT_HERE' } }],
+    });
+    // Nothing else of the scripts: no commands, no encoded content.
+    expect(JSON.stringify(leaky.configuration)).not.toContain('pip install');
+    expect(JSON.stringify(leaky.configuration)).not.toContain('Content');
+    expect(find(part, T.notebookInstance, 'nb-extra-1').configuration.LifecycleConfig).toEqual(leaky.configuration.LifecycleConfig);
+    expect(calls(part, 'sagemaker:DescribeNotebookInstanceLifecycleConfig')).toBe(2); // setup-leaky once, setup-clean once
+    expect(find(part, T.notebookInstance, 'nb-hardened').configuration).not.toHaveProperty('LifecycleConfig');
+
+    const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
+    const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-11-01T00:00:00Z') }), inventory.coverage);
+    const as50 = (name: string) => findings.find((f) => f.controlId === 'CAFAI-AS-50' && f.resource.id === name);
+    expect(as50('nb-extra-0')).toMatchObject({ status: 'fail', message: "Notebook instance nb-extra-0's lifecycle configuration setup-leaky holds values that look like credentials: DB_PASSWORD (OnStart), aws_secret_access_key (OnStart), url_password (OnCreate)." });
+    expect(as50('nb-extra-0')?.message).not.toContain('hunter2');
+    expect(as50('nb-extra-2')?.status).toBe('pass');
+    expect(as50('nb-hardened')).toBeUndefined(); // no lifecycle configuration: not applicable
   });
 
   it('follows every list to its last page', () => {
@@ -294,6 +325,8 @@ describe('SageMaker collector against moto', () => {
       [T.domain]: 'complete',
       [T.processingJob]: 'complete',
       [T.transformJob]: 'complete',
+      [T.featureGroup]: 'failed', // moto has no ListFeatureGroups
+      [T.inferenceExperiment]: 'failed', // nor ListInferenceExperiments
     });
     expect(part.coverage).toHaveLength(Object.keys(T).length); // one entry per type, no duplicates
     expect(part.coverage.find((c) => c.resourceType === T.monitoringSchedule)?.reason).toMatch(/^sagemaker:ListMonitoringSchedules failed/);
@@ -407,6 +440,26 @@ async function startSageMakerStub(handlers: Record<string, StubHandler>): Promis
   };
 }
 
+// Lifecycle scripts (base64-encoded on the wire, as the API takes and returns them).
+const LEAKY_ON_CREATE = `#!/bin/bash
+set -e
+# Install a conda environment for the team
+CONDA_ENV=research
+git clone https://analyst:Tr0ub4dor-and-3@git.example.com/ml/research.git /home/ec2-user/SageMaker/custom-miniconda
+pip install pandas
+`;
+const LEAKY_ON_START = `#!/bin/bash
+export DB_PASSWORD="hunter2-prod-db"
+aws configure set aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+echo OPENAI_KEY_ID_IS_NOT_HERE
+`;
+const CLEAN_ON_START = `#!/bin/bash
+export DB_PASSWORD_ARN=arn:aws:secretsmanager:us-east-1:123456789012:secret:research/db
+sudo -u ec2-user -i <<'END'
+source activate python3
+END
+`;
+
 /** Epoch seconds, as timestamps travel in SageMaker's JSON protocol. */
 const t = (iso: string) => Date.parse(iso) / 1000;
 
@@ -459,6 +512,79 @@ const INLINE_SCHEDULE = {
   },
   EndpointName: 'llm',
 };
+// Recorded DescribeFeatureGroup answers (identifiers replaced): one group with both stores under
+// customer managed keys, one with an offline store and a Standard online store and no keys.
+const CUSTOMERS_GROUP = {
+  FeatureGroupArn: arn('feature-group', 'customers'),
+  FeatureGroupName: 'customers',
+  RecordIdentifierFeatureName: 'customer_id',
+  EventTimeFeatureName: 'event_time',
+  FeatureDefinitions: [
+    { FeatureName: 'customer_id', FeatureType: 'String' },
+    { FeatureName: 'event_time', FeatureType: 'String' },
+    { FeatureName: 'lifetime_value', FeatureType: 'Fractional' },
+  ],
+  CreationTime: t('2026-06-02T09:30:11Z'),
+  OnlineStoreConfig: { EnableOnlineStore: true, SecurityConfig: { KmsKeyId: KEY }, StorageType: 'Standard' },
+  OfflineStoreConfig: {
+    S3StorageConfig: { S3Uri: 's3://feature-store-123456789012/offline', KmsKeyId: KEY, ResolvedOutputS3Uri: `s3://feature-store-123456789012/offline/${ACCOUNT}/sagemaker/us-east-1/offline-store/customers-1780392611/data` },
+    DisableGlueTableCreation: false,
+    DataCatalogConfig: { TableName: 'customers_1780392611', Catalog: 'AwsDataCatalog', Database: 'sagemaker_featurestore' },
+    TableFormat: 'Glue',
+  },
+  ThroughputConfig: { ThroughputMode: 'OnDemand' },
+  RoleArn: ROLE,
+  FeatureGroupStatus: 'Created',
+  OfflineStoreStatus: { Status: 'Active' },
+  OnlineStoreTotalSizeBytes: 1843,
+  NextToken: 'definitions-page-2',
+};
+const CLICKS_GROUP = {
+  FeatureGroupArn: arn('feature-group', 'clicks'),
+  FeatureGroupName: 'clicks',
+  RecordIdentifierFeatureName: 'session_id',
+  EventTimeFeatureName: 'ts',
+  FeatureDefinitions: [
+    { FeatureName: 'session_id', FeatureType: 'String' },
+    { FeatureName: 'ts', FeatureType: 'Fractional' },
+  ],
+  CreationTime: t('2026-07-11T14:02:45Z'),
+  OnlineStoreConfig: { EnableOnlineStore: true, StorageType: 'Standard' },
+  OfflineStoreConfig: { S3StorageConfig: { S3Uri: 's3://clickstream-123456789012/features', ResolvedOutputS3Uri: 's3://clickstream-123456789012/features/x/data' }, DisableGlueTableCreation: true, TableFormat: 'Iceberg' },
+  ThroughputConfig: { ThroughputMode: 'OnDemand' },
+  RoleArn: ROLE,
+  FeatureGroupStatus: 'Created',
+  OfflineStoreStatus: { Status: 'Active' },
+};
+// A recorded DescribeInferenceExperiment answer (identifiers replaced): a shadow test with both keys.
+const SHADOW_KEYED = {
+  Arn: arn('inference-experiment', 'churn-shadow-keyed'),
+  Name: 'churn-shadow-keyed',
+  Type: 'ShadowMode',
+  Schedule: { StartTime: t('2026-10-01T00:00:00Z'), EndTime: t('2026-10-15T00:00:00Z') },
+  Status: 'Running',
+  CreationTime: t('2026-09-30T16:04:12Z'),
+  LastModifiedTime: t('2026-10-01T00:00:41Z'),
+  RoleArn: ROLE,
+  EndpointMetadata: { EndpointName: 'churn', EndpointConfigName: 'churn-shadow-keyed-ec', EndpointStatus: 'InService' },
+  ModelVariants: [
+    { ModelName: 'churn-v3', VariantName: 'production', InfrastructureConfig: { InfrastructureType: 'RealTimeInference', RealTimeInferenceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 2 } }, Status: 'InService' },
+    { ModelName: 'churn-v4', VariantName: 'shadow', InfrastructureConfig: { InfrastructureType: 'RealTimeInference', RealTimeInferenceConfig: { InstanceType: 'ml.m5.xlarge', InstanceCount: 1 } }, Status: 'InService' },
+  ],
+  DataStorageConfig: { Destination: 's3://shadow-capture-123456789012/churn', KmsKey: KEY, ContentType: { JsonContentTypes: ['application/json'] } },
+  ShadowModeConfig: { SourceModelVariantName: 'production', ShadowModelVariants: [{ ShadowModelVariantName: 'shadow', SamplingPercentage: 20 }] },
+  KmsKey: KEY,
+};
+const SHADOW_PLAIN = { ...SHADOW_KEYED, Arn: arn('inference-experiment', 'churn-shadow-plain'), Name: 'churn-shadow-plain' };
+/** ListInferenceExperiments' summaries carry no ARN. */
+const experimentSummaryOf = (e: typeof SHADOW_KEYED) => ({ Name: e.Name, Type: e.Type, Schedule: e.Schedule, Status: e.Status, CreationTime: e.CreationTime, LastModifiedTime: e.LastModifiedTime, RoleArn: e.RoleArn });
+const featureGroupSummaryOf = (g: typeof CUSTOMERS_GROUP | typeof CLICKS_GROUP) => ({
+  FeatureGroupName: g.FeatureGroupName,
+  FeatureGroupArn: g.FeatureGroupArn,
+  CreationTime: g.CreationTime,
+  FeatureGroupStatus: g.FeatureGroupStatus,
+  OfflineStoreStatus: g.OfflineStoreStatus,
+});
 const summaryOf = (s: typeof DATA_QUALITY_SCHEDULE | typeof INLINE_SCHEDULE) => ({
   MonitoringScheduleName: s.MonitoringScheduleName,
   MonitoringScheduleArn: s.MonitoringScheduleArn,
@@ -597,6 +723,67 @@ describe('SageMaker collector against recorded responses (APIs moto lacks)', () 
         // One instance: nothing between instances to encrypt (no finding); local NVMe: no volume key needed.
         ['fail', undefined, 'pass'],
       ]);
+    } finally {
+      await stub.stop();
+    }
+  });
+
+  it('feature groups (recorded real-shaped ListFeatureGroups/DescribeFeatureGroup; moto lacks ListFeatureGroups): stores as configuration, verdicts of DP-50/DP-51', async () => {
+    const groups = [CUSTOMERS_GROUP, CLICKS_GROUP];
+    const stub = await startSageMakerStub({
+      // Two pages, as AWS pages them.
+      ListFeatureGroups: (input) =>
+        input.NextToken === 'page-2' ? { FeatureGroupSummaries: [featureGroupSummaryOf(CLICKS_GROUP)] } : { FeatureGroupSummaries: [featureGroupSummaryOf(CUSTOMERS_GROUP)], NextToken: 'page-2' },
+      DescribeFeatureGroup: (input) => groups.find((g) => g.FeatureGroupName === input.FeatureGroupName) ?? { error: 'ResourceNotFound', message: 'not found' },
+      ListTags: () => ({ Tags: [{ Key: 'owner', Value: 'ml-platform' }] }),
+    });
+    try {
+      const part = await runCollectorAgainst(stub, createSageMakerCollector({ pageSize: 1 }));
+      expect(stub.calls.filter((c) => c.operation === 'ListFeatureGroups').map((c) => c.input.NextToken ?? null)).toEqual([null, 'page-2']);
+      expect(part.log.failures()).toEqual([]);
+      expect(part.coverage.find((c) => c.resourceType === T.featureGroup)?.status).toBe('complete');
+
+      const customers = find(part, T.featureGroup, 'customers');
+      expect(customers).toMatchObject({ arn: CUSTOMERS_GROUP.FeatureGroupArn, name: 'customers', tags: { owner: 'ml-platform' } });
+      const { NextToken: _paging, ...described } = CUSTOMERS_GROUP;
+      expect(customers.configuration).toEqual({ ...described, CreationTime: '2026-06-02T09:30:11.000Z' });
+      expect(customers.configuration).not.toHaveProperty('NextToken');
+
+      const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
+      const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-11-01T00:00:00Z') }), inventory.coverage);
+      const status = (control: string, group: string) => findings.find((f) => f.controlId === control && f.resource.id === group)?.status;
+      expect([status('CAFAI-DP-50', 'customers'), status('CAFAI-DP-51', 'customers')]).toEqual(['pass', 'pass']);
+      expect([status('CAFAI-DP-50', 'clicks'), status('CAFAI-DP-51', 'clicks')]).toEqual(['fail', 'fail']);
+    } finally {
+      await stub.stop();
+    }
+  });
+
+  it('inference experiments (recorded real-shaped List/DescribeInferenceExperiment; moto lacks them): ARN built for tags, endpoint as relationship, verdicts of DP-53/DP-54', async () => {
+    const stub = await startSageMakerStub({
+      ListInferenceExperiments: () => ({ InferenceExperiments: [experimentSummaryOf(SHADOW_KEYED), experimentSummaryOf(SHADOW_PLAIN)] }),
+      DescribeInferenceExperiment: (input) =>
+        input.Name === SHADOW_KEYED.Name ? SHADOW_KEYED : { error: 'AccessDeniedException', message: `User: arn:aws:sts::${ACCOUNT}:assumed-role/scanner/s is not authorized to perform: sagemaker:DescribeInferenceExperiment` },
+      ListTags: (input) => (input.ResourceArn === arn('inference-experiment', 'churn-shadow-keyed') ? { Tags: [{ Key: 'owner', Value: 'ml-platform' }] } : { Tags: [] }),
+    });
+    try {
+      const part = await runCollectorAgainst(stub, sagemakerCollector);
+      expect(part.coverage.find((c) => c.resourceType === T.inferenceExperiment)?.status).toBe('complete');
+      const keyed = find(part, T.inferenceExperiment, 'churn-shadow-keyed');
+      expect(keyed).toMatchObject({ arn: SHADOW_KEYED.Arn, tags: { owner: 'ml-platform' }, relationships: [{ name: 'Is associated with Endpoint', resourceType: T.endpoint, resourceId: 'churn', resourceName: 'churn' }] });
+      expect(keyed.configuration).toMatchObject({ KmsKey: KEY, DataStorageConfig: SHADOW_KEYED.DataStorageConfig, ModelVariants: SHADOW_KEYED.ModelVariants });
+      // Describe denied: the listed summary, the ARN SageMaker gives experiments, and why.
+      const plain = find(part, T.inferenceExperiment, 'churn-shadow-plain');
+      expect(plain.arn).toBe(arn('inference-experiment', 'churn-shadow-plain'));
+      expect(plain.collectionErrors).toEqual({ configuration: 'sagemaker:DescribeInferenceExperiment was denied (AccessDeniedException)' });
+      expect(stub.calls.filter((c) => c.operation === 'ListTags').map((c) => c.input.ResourceArn)).toContain(arn('inference-experiment', 'churn-shadow-plain'));
+
+      const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
+      const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-11-01T00:00:00Z') }), inventory.coverage);
+      const status = (control: string, name: string) => findings.find((f) => f.controlId === control && f.resource.id === name)?.status;
+      expect([status('CAFAI-DP-53', 'churn-shadow-keyed'), status('CAFAI-DP-54', 'churn-shadow-keyed')]).toEqual(['pass', 'pass']);
+      // Unknown, never passed, when the experiment could not be described.
+      expect([status('CAFAI-DP-53', 'churn-shadow-plain'), status('CAFAI-DP-54', 'churn-shadow-plain')]).toEqual(['not_evaluated', 'not_evaluated']);
     } finally {
       await stub.stop();
     }

@@ -239,6 +239,38 @@ describe('the AI asset graph', () => {
     expect(via(roleArn('interpreter'))).toEqual(['output: AWS::BedrockAgentCore::CodeInterpreterCustom code interpreter execution role (executionRoleArn)']);
   });
 
+  it('links a feature group\'s offline-store bucket, both store keys and its role to input', () => {
+    const groupArn = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:feature-group/customers`;
+    const onlineKey = `arn:aws:kms:${REGION}:${ACCOUNT}:key/3333-4444`;
+    const group = resource('AWS::SageMaker::FeatureGroup', 'customers', groupArn, {
+      FeatureGroupName: 'customers',
+      RoleArn: `arn:aws:iam::${ACCOUNT}:role/ml/train`,
+      OfflineStoreConfig: { S3StorageConfig: { S3Uri: 's3://feature-store/offline', KmsKeyId: keyArn, ResolvedOutputS3Uri: 's3://feature-store/offline/111122223333/sagemaker/us-east-1/offline-store/customers/data' } },
+      OnlineStoreConfig: { EnableOnlineStore: true, SecurityConfig: { KmsKeyId: onlineKey } },
+    });
+    const keys = [resource('AWS::KMS::Key', '1111-2222', keyArn, { keyId: '1111-2222' }), resource('AWS::KMS::Key', '3333-4444', onlineKey, { keyId: '3333-4444' })];
+    const role = resource('AWS::IAM::Role', 'AROA1', `arn:aws:iam::${ACCOUNT}:role/ml/train`, { roleName: 'train' }, { region: 'global' });
+    const g = buildAssetGraph(buildInventory([{ source: 'test', resources: [bucket('feature-store'), ...keys, role, group], coverage: [] }]));
+    const via = (arn: string) => (g.get(arn) ?? []).filter((l) => l.workload === groupArn).map((l) => `${l.component}: ${l.via}`).sort();
+    expect(via('arn:aws:s3:::feature-store')).toEqual(['input: feature store offline store (OfflineStoreConfig S3Uri)']);
+    expect(via(keyArn)).toEqual(['input: offline store key (OfflineStoreConfig KmsKeyId)']);
+    expect(via(onlineKey)).toEqual(['input: online store key (OnlineStoreConfig SecurityConfig KmsKeyId)']);
+    expect(via(`arn:aws:iam::${ACCOUNT}:role/ml/train`)).toEqual(['input: offline store role (RoleArn)']);
+  });
+
+  it('links an inference experiment\'s captured data to output and its hosting key to model', () => {
+    const experimentArn = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:inference-experiment/shadow-1`;
+    const experiment = resource('AWS::SageMaker::InferenceExperiment', 'shadow-1', experimentArn, {
+      Name: 'shadow-1',
+      KmsKey: keyArn,
+      DataStorageConfig: { Destination: 's3://shadow-capture/shadow-1/', KmsKey: keyArn },
+    });
+    const g = buildAssetGraph(buildInventory([{ source: 'test', resources: [bucket('shadow-capture'), resource('AWS::KMS::Key', '1111-2222', keyArn, { keyId: '1111-2222' }), experiment], coverage: [] }]));
+    const via = (arn: string) => (g.get(arn) ?? []).filter((l) => l.workload === experimentArn).map((l) => `${l.component}: ${l.via}`).sort();
+    expect(via('arn:aws:s3:::shadow-capture')).toEqual(['output: captured shadow-test requests and responses (DataStorageConfig Destination)']);
+    expect(via(keyArn)).toEqual(['model: hosting volume key (KmsKey)', 'output: captured data key (DataStorageConfig KmsKey)']);
+  });
+
   it('leaves resources no AI workload uses out of the graph', () => {
     expect(graph.has('arn:aws:s3:::web-logs')).toBe(false);
   });

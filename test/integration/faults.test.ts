@@ -12,7 +12,7 @@ import { seedAccount } from './seed-account.js';
  * The same seeded account behind a loopback proxy that answers a share of calls with
  * ThrottlingException and some with AccessDenied, in each protocol's own wire format.
  */
-const MOTO_LACKS = new Set(['SageMaker.ListMonitoringSchedules', 'SageMaker.DescribeMonitoringSchedule', 'SageMaker.GetModelPackageGroupPolicy']);
+const MOTO_LACKS = new Set(['SageMaker.ListMonitoringSchedules', 'SageMaker.DescribeMonitoringSchedule', 'SageMaker.GetModelPackageGroupPolicy', 'SageMaker.ListFeatureGroups', 'SageMaker.ListInferenceExperiments']);
 
 describe('throttling and denied calls (fault-injecting proxy in front of moto)', () => {
   let moto: Moto;

@@ -6,7 +6,7 @@ import type { ScanResults } from '../../src/model/results.js';
 import { cafscanBin, repoRoot, tempDir } from '../helpers/cli.js';
 import { motoEnv, startMoto, type Moto } from '../helpers/moto.js';
 import { validateSarif } from '../helpers/sarif-validator.js';
-import { seedAccount } from './seed-account.js';
+import { SEEDED_SCRIPT_SECRET, seedAccount } from './seed-account.js';
 
 /** The verdict each seeded resource must get: "<control> <resource name>" → status. */
 const EXPECTED: Record<string, 'pass' | 'fail'> = {
@@ -42,10 +42,15 @@ const EXPECTED: Record<string, 'pass' | 'fail'> = {
   'CAFAI-SG-01 nb-hardened': 'pass', 'CAFAI-SG-01 nb-loose': 'fail',
   // moto 5.2 drops InstanceMetadataServiceConfiguration: absent is AWS's default, IMDSv1, so IP-31 fails both (asserted on the bad twin only)
   'CAFAI-IP-31 nb-loose': 'fail',
+  'CAFAI-AS-50 nb-hardened': 'pass', 'CAFAI-AS-50 nb-loose': 'fail',
   // SageMaker models (moto 5.2 drops EnableNetworkIsolation, so IP-04 fails both: asserted on the bad twin only)
   'CAFAI-AS-02 model-clean': 'pass', 'CAFAI-AS-02 model-leaky': 'fail',
   'CAFAI-SG-01 model-clean': 'pass', 'CAFAI-SG-01 model-leaky': 'fail',
   'CAFAI-IP-04 model-leaky': 'fail',
+  'CAFAI-IP-50 model-clean': 'pass', 'CAFAI-IP-50 model-leaky': 'fail',
+  // SageMaker Studio domains
+  'CAFAI-DP-52 studio-sso': 'pass', 'CAFAI-DP-52 studio-iam': 'fail',
+  'CAFAI-IAM-50 studio-sso': 'pass', 'CAFAI-IAM-50 studio-iam': 'fail',
   // SageMaker endpoint configs
   'CAFAI-TD-01 ec-good': 'pass', 'CAFAI-TD-01 ec-bad': 'fail',
   'CAFAI-DP-06 ec-good': 'pass', 'CAFAI-DP-06 ec-bad': 'fail',
@@ -131,10 +136,12 @@ describe('cafscan scan against a moto-emulated ML account', () => {
       'iam:GenerateServiceLastAccessedDetails',
       'iam:ListServiceSpecificCredentials',
       'macie2:GetMacieSession',
+      'sagemaker:ListFeatureGroups',
+      'sagemaker:ListInferenceExperiments',
       'sagemaker:ListMonitoringSchedules',
       'sagemaker:ListTags',
     ]);
-    expect(run.stderr).toMatch(/^Collected with \d+ API calls; 12 failed \(affected controls are not_evaluated\):\n/);
+    expect(run.stderr).toMatch(/^Collected with \d+ API calls; 14 failed \(affected controls are not_evaluated\):\n/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(results().scan.sources).toEqual(['live']);
     // For the closing note: how many calls and how long, on the moto account.
@@ -159,6 +166,17 @@ describe('cafscan scan against a moto-emulated ML account', () => {
     expect(finding('CAFAI-IAM-85', byName.get('alice-full-access')!)).toMatchObject({ status: 'not_evaluated', reason: expect.stringContaining('iam:GenerateServiceLastAccessedDetails failed') });
     expect(finding('CAFAI-IAM-84', byName.get('ml-exec-good')!)).toBeUndefined();
     expect(finding('CAFAI-IAM-84', byName.get('bob-reader')!)).toBeUndefined();
+  });
+
+  it('redacts the credential of a lifecycle script in inventory.json, and names only the variable in the finding', () => {
+    const text = readFileSync(join(out, 'inventory.json'), 'utf8');
+    expect(text).not.toContain(SEEDED_SCRIPT_SECRET);
+    const loose = inventory().resources.find((r) => r.type === 'AWS::SageMaker::NotebookInstance' && r.id === 'nb-loose');
+    // The value is replaced, the name kept: a re-scan of inventory.json names the same variable.
+    expect(loose?.configuration.LifecycleConfig).toMatchObject({ OnStart: [{ Environment: { DB_PASSWORD: '[redacted by cafscan: looked like a credential]' } }] });
+    const finding = results().findings.find((f) => f.controlId === 'CAFAI-AS-50' && f.resource.id === 'nb-loose');
+    expect(finding?.message).toContain('DB_PASSWORD (OnStart)');
+    expect(JSON.stringify(results())).not.toContain(SEEDED_SCRIPT_SECRET);
   });
 
   it('quotes the Sid of a public bucket statement in CAFAI-DP-09 (native Rego, not sprintf %q, which throws in opa-wasm)', () => {
@@ -213,7 +231,7 @@ describe('cafscan scan against a moto-emulated ML account', () => {
 
   it('produces a finding for every seeded resource', () => {
     const findingArns = new Set(results().findings.map((f) => f.resource.id));
-    const names = ['ml-training-data-good', 'ml-scratch-bad', 'ml-exec-good', 'ml-exec-admin', 'alice-full-access', 'bob-reader', 'org-trail-good', 'local-trail-bad', 'nb-hardened', 'nb-loose', 'model-clean', 'model-leaky', 'ec-good', 'ec-bad', 'ep-good', 'ep-bad', 'train-encrypted', 'train-plain', 'prep-isolated', 'prep-open', 'score-keyed', 'score-plain'];
+    const names = ['ml-training-data-good', 'ml-scratch-bad', 'ml-exec-good', 'ml-exec-admin', 'alice-full-access', 'bob-reader', 'org-trail-good', 'local-trail-bad', 'nb-hardened', 'nb-loose', 'model-clean', 'model-leaky', 'ec-good', 'ec-bad', 'ep-good', 'ep-bad', 'train-encrypted', 'train-plain', 'prep-isolated', 'prep-open', 'score-keyed', 'score-plain', 'studio-sso', 'studio-iam'];
     const byName = new Map(inventory().resources.map((r) => [r.name, r] as const));
     for (const name of names) {
       const resource = byName.get(name) as { id?: string } | undefined;

@@ -6,6 +6,7 @@ import { CreateKeyCommand, EnableKeyRotationCommand, KMSClient, PutKeyPolicyComm
 import { CreateBucketCommand, PutBucketEncryptionCommand, PutBucketOwnershipControlsCommand, PutBucketPolicyCommand, PutBucketTaggingCommand, PutBucketVersioningCommand, PutPublicAccessBlockCommand, S3Client } from '@aws-sdk/client-s3';
 import {
   CreateDataQualityJobDefinitionCommand,
+  CreateDomainCommand,
   CreateEndpointConfigCommand,
   CreateEndpointCommand,
   CreateModelBiasJobDefinitionCommand,
@@ -13,6 +14,7 @@ import {
   CreateModelExplainabilityJobDefinitionCommand,
   CreateModelQualityJobDefinitionCommand,
   CreateNotebookInstanceCommand,
+  CreateNotebookInstanceLifecycleConfigCommand,
   CreateProcessingJobCommand,
   CreateTrainingJobCommand,
   CreateTransformJobCommand,
@@ -23,6 +25,8 @@ import type { Moto } from '../helpers/moto.js';
 const ACCOUNT = '123456789012';
 const sagemakerTrust = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { Service: 'sagemaker.amazonaws.com' }, Action: 'sts:AssumeRole' }] });
 export const ROLE_GOOD = `arn:aws:iam::${ACCOUNT}:role/ml-exec-good`;
+/** The credential the loose notebook's lifecycle script exports: it must not reach inventory.json. */
+export const SEEDED_SCRIPT_SECRET = 'moto-seeded-db-passw0rd';
 const IMAGE = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/fraud:1`;
 
 /**
@@ -97,9 +101,13 @@ export async function seedAccount(moto: Moto): Promise<{ goodKeyArn: string }> {
   }));
   await org.send(new AttachPolicyCommand({ PolicyId: optOut.Policy!.PolicySummary!.Id!, TargetId: rootId }));
 
-  await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: 'nb-hardened', InstanceType: 'ml.t3.medium', RoleArn: ROLE_GOOD, KmsKeyId: goodKeyArn, SubnetId: 'subnet-0abc', SecurityGroupIds: ['sg-0abc'], DirectInternetAccess: 'Disabled', RootAccess: 'Disabled', Tags: [{ Key: 'owner', Value: 'ml-platform' }] }));
-  await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: 'nb-loose', InstanceType: 'ml.t3.medium', RoleArn: ROLE_GOOD, DirectInternetAccess: 'Enabled', RootAccess: 'Enabled' }));
-  await sm.send(new CreateModelCommand({ ModelName: 'model-clean', ExecutionRoleArn: ROLE_GOOD, PrimaryContainer: { Image: IMAGE, ModelDataUrl: 's3://ml-training-data-good/model.tar.gz', Environment: { SAGEMAKER_PROGRAM: 'inference.py' } }, Tags: [{ Key: 'owner', Value: 'ml-platform' }] }));
+  // Lifecycle scripts: the loose notebook's exports a database password (CAFAI-AS-50 fails; inventory.json redacts it).
+  const script = (text: string) => [{ Content: Buffer.from(text).toString('base64') }];
+  await sm.send(new CreateNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: 'nb-setup-clean', OnStart: script('#!/bin/bash\nexport DB_PASSWORD_ARN=arn:aws:secretsmanager:us-east-1:123456789012:secret:ml/db\n') }));
+  await sm.send(new CreateNotebookInstanceLifecycleConfigCommand({ NotebookInstanceLifecycleConfigName: 'nb-setup-leaky', OnStart: script(`#!/bin/bash\nexport DB_PASSWORD=${SEEDED_SCRIPT_SECRET}\n`) }));
+  await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: 'nb-hardened', LifecycleConfigName: 'nb-setup-clean', InstanceType: 'ml.t3.medium', RoleArn: ROLE_GOOD, KmsKeyId: goodKeyArn, SubnetId: 'subnet-0abc', SecurityGroupIds: ['sg-0abc'], DirectInternetAccess: 'Disabled', RootAccess: 'Disabled', Tags: [{ Key: 'owner', Value: 'ml-platform' }] }));
+  await sm.send(new CreateNotebookInstanceCommand({ NotebookInstanceName: 'nb-loose', LifecycleConfigName: 'nb-setup-leaky', InstanceType: 'ml.t3.medium', RoleArn: ROLE_GOOD, DirectInternetAccess: 'Enabled', RootAccess: 'Enabled' }));
+  await sm.send(new CreateModelCommand({ ModelName: 'model-clean', ExecutionRoleArn: ROLE_GOOD, PrimaryContainer: { Image: IMAGE, ImageConfig: { RepositoryAccessMode: 'Vpc' }, ModelDataUrl: 's3://ml-training-data-good/model.tar.gz', Environment: { SAGEMAKER_PROGRAM: 'inference.py' } }, Tags: [{ Key: 'owner', Value: 'ml-platform' }] }));
   await sm.send(new CreateModelCommand({ ModelName: 'model-leaky', ExecutionRoleArn: ROLE_GOOD, PrimaryContainer: { Image: IMAGE, ModelDataUrl: 's3://ml-scratch-bad/model.tar.gz', Environment: { OPENAI_API_KEY: 'not-a-real-key-0000', DB_PASSWORD: 'hunter2' } } }));
   await sm.send(new CreateEndpointConfigCommand({
     EndpointConfigName: 'ec-good', KmsKeyId: goodKeyArn,
@@ -176,5 +184,12 @@ export async function seedAccount(moto: Moto): Promise<{ goodKeyArn: string }> {
   await agentcore.send(new CreateGatewayCommand({ name: 'tools-open', roleArn: agentRole, protocolType: 'MCP', authorizerType: 'NONE' }));
   await agentcore.send(new CreateMemoryCommand({ name: 'memory_keyed', eventExpiryDuration: 30, encryptionKeyArn: goodKeyArn }));
   await agentcore.send(new CreateMemoryCommand({ name: 'memory_plain', eventExpiryDuration: 30 }));
+  // Studio domains: IAM Identity Center and a customer managed key, and IAM mode with AWS's key.
+  for (const [name, auth, key] of [['studio-sso', 'SSO', goodKeyArn], ['studio-iam', 'IAM', undefined]] as const) {
+    await sm.send(new CreateDomainCommand({
+      DomainName: name, AuthMode: auth, VpcId: 'vpc-0abc', SubnetIds: ['subnet-0abc'], AppNetworkAccessType: 'VpcOnly',
+      DefaultUserSettings: { ExecutionRole: ROLE_GOOD }, ...(key ? { KmsKeyId: key } : {}),
+    }));
+  }
   return { goodKeyArn };
 }

@@ -2,6 +2,8 @@ import {
   DescribeDomainCommand,
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
+  DescribeFeatureGroupCommand,
+  DescribeInferenceExperimentCommand,
   DescribeModelCommand,
   DescribeModelPackageCommand,
   DescribeModelPackageGroupCommand,
@@ -14,6 +16,8 @@ import {
   ListDomainsCommand,
   ListEndpointConfigsCommand,
   ListEndpointsCommand,
+  ListFeatureGroupsCommand,
+  ListInferenceExperimentsCommand,
   ListModelPackageGroupsCommand,
   ListModelPackagesCommand,
   ListModelsCommand,
@@ -27,6 +31,8 @@ import {
   type DescribeDomainCommandOutput,
   type DescribeEndpointCommandOutput,
   type DescribeEndpointConfigCommandOutput,
+  type DescribeFeatureGroupCommandOutput,
+  type DescribeInferenceExperimentCommandOutput,
   type DescribeModelCommandOutput,
   type DescribeModelPackageCommandOutput,
   type DescribeModelPackageGroupCommandOutput,
@@ -38,6 +44,8 @@ import {
   type DomainDetails,
   type EndpointConfigSummary,
   type EndpointSummary,
+  type FeatureGroupSummary,
+  type InferenceExperimentSummary,
   type ModelPackageGroupSummary,
   type ModelPackageSummary,
   type ModelSummary,
@@ -55,6 +63,7 @@ import type { Collector, CollectorContext, ResourceDraft } from '../collector.js
 import { errorCode } from '../errors.js';
 import { paginate as paginateList, stoppedReason, type PageOf } from '../paginate.js';
 import { tagMap, toJsonObject } from '../shape.js';
+import { lifecycleConfigReader } from './sagemaker-lifecycle.js';
 
 export const SAGEMAKER_TYPES = {
   notebookInstance: 'AWS::SageMaker::NotebookInstance',
@@ -70,6 +79,10 @@ export const SAGEMAKER_TYPES = {
   processingJob: 'AWS::SageMaker::ProcessingJob',
   // Not an AWS Config type either: batch transform jobs come from the live collector only.
   transformJob: 'AWS::SageMaker::TransformJob',
+  // Recorded by AWS Config too, with DescribeFeatureGroup's property names (OfflineStoreConfig…).
+  featureGroup: 'AWS::SageMaker::FeatureGroup',
+  // Not an AWS Config type: shadow-test inference experiments come from the live collector only.
+  inferenceExperiment: 'AWS::SageMaker::InferenceExperiment',
 } as const;
 
 /** Training, processing and transform jobs are collected for this many days back (see `collectSageMaker`). */
@@ -90,7 +103,7 @@ export type SageMakerApi = Pick<SageMakerClient, 'send'>;
 
 /**
  * SageMaker AI: notebook instances, models, endpoint configurations, endpoints, training jobs,
- * model package groups and packages, monitoring schedules, Studio domains, processing and batch transform jobs. Each resource is
+ * model package groups and packages, monitoring schedules, Studio domains, processing and batch transform jobs, Feature Store feature groups, inference experiments. Each resource is
  * listed (to the last page), described and its tags read, with bounded concurrency. The
  * configuration is the Describe* output as-is: its PascalCase keys are the ones AWS Config
  * records for the SageMaker types (DirectInternetAccess, RootAccess, KmsKeyId, DataCaptureConfig…),
@@ -107,6 +120,7 @@ export function createSageMakerCollector(options: SageMakerCollectorOptions = {}
     operations: [
       'sagemaker:ListNotebookInstances',
       'sagemaker:DescribeNotebookInstance',
+      'sagemaker:DescribeNotebookInstanceLifecycleConfig',
       'sagemaker:ListModels',
       'sagemaker:DescribeModel',
       'sagemaker:ListEndpointConfigs',
@@ -128,6 +142,10 @@ export function createSageMakerCollector(options: SageMakerCollectorOptions = {}
       'sagemaker:DescribeProcessingJob',
       'sagemaker:ListTransformJobs',
       'sagemaker:DescribeTransformJob',
+      'sagemaker:ListFeatureGroups',
+      'sagemaker:DescribeFeatureGroup',
+      'sagemaker:ListInferenceExperiments',
+      'sagemaker:DescribeInferenceExperiment',
       'sagemaker:ListTags',
     ],
     resourceTypes: Object.values(SAGEMAKER_TYPES),
@@ -144,6 +162,7 @@ export async function collectSageMaker(ctx: CollectorContext, api: SageMakerApi,
   const MaxResults = Math.min(Math.max(options.pageSize ?? 100, 1), 100);
   const now = options.now?.() ?? new Date();
   const T = SAGEMAKER_TYPES;
+  const lifecycleConfig = lifecycleConfigReader(ctx, api);
 
   await Promise.all([
     listAndDescribe<NotebookInstanceSummary, DescribeNotebookInstanceCommandOutput>(ctx, api, {
@@ -155,6 +174,15 @@ export async function collectSageMaker(ctx: CollectorContext, api: SageMakerApi,
       arn: (s) => s.NotebookInstanceArn,
       describe: (s) => api.send(new DescribeNotebookInstanceCommand({ NotebookInstanceName: s.NotebookInstanceName })),
       draft: notebookInstanceDraft,
+      // The lifecycle configuration's scripts, reduced to what the secret checks read
+      // (configuration.LifecycleConfig, see sagemaker-lifecycle.ts); AWS Config does not record them.
+      extra: async (draft, errors) => {
+        const name = draft.configuration.NotebookInstanceLifecycleConfigName;
+        if (typeof name !== 'string' || name === '') return;
+        const read = await lifecycleConfig(name);
+        if ('failure' in read) errors.LifecycleConfig = read.failure;
+        else draft.configuration.LifecycleConfig = read.facts;
+      },
     }),
     listAndDescribe<ModelSummary, DescribeModelCommandOutput>(ctx, api, {
       type: T.model,
@@ -245,6 +273,29 @@ export async function collectSageMaker(ctx: CollectorContext, api: SageMakerApi,
       describe: (s) => api.send(new DescribeDomainCommand({ DomainId: s.DomainId })),
       draft: domainDraft,
     }),
+    listAndDescribe<FeatureGroupSummary, DescribeFeatureGroupCommandOutput>(ctx, api, {
+      type: T.featureGroup,
+      list: async (NextToken) => {
+        const page = await api.send(new ListFeatureGroupsCommand({ NextToken, MaxResults }));
+        return { items: page.FeatureGroupSummaries, next: page.NextToken };
+      },
+      arn: (s) => s.FeatureGroupArn,
+      // DescribeFeatureGroup pages the feature definitions (NextToken); the first page carries
+      // every store setting the controls read, so the rest of the definitions are not fetched.
+      describe: (s) => api.send(new DescribeFeatureGroupCommand({ FeatureGroupName: s.FeatureGroupName })),
+      draft: featureGroupDraft,
+    }),
+    listAndDescribe<InferenceExperimentSummary, DescribeInferenceExperimentCommandOutput>(ctx, api, {
+      type: T.inferenceExperiment,
+      list: async (NextToken) => {
+        const page = await api.send(new ListInferenceExperimentsCommand({ NextToken, MaxResults }));
+        return { items: page.InferenceExperiments, next: page.NextToken };
+      },
+      // The summary carries no ARN: the experiment's own, built as SageMaker builds it, reads its tags.
+      arn: (s) => inferenceExperimentArn(ctx, s.Name),
+      describe: (s) => api.send(new DescribeInferenceExperimentCommand({ Name: s.Name })),
+      draft: (s, d) => inferenceExperimentDraft(s, d, inferenceExperimentArn(ctx, s.Name)),
+    }),
   ]);
 }
 
@@ -254,12 +305,14 @@ export interface Kind<S, D> {
   arn: (summary: S) => string | undefined;
   describe: (summary: S) => Promise<D>;
   draft: (summary: S, described: D | undefined) => Draft;
+  /** More reads for one resource after its Describe (their failures go into `errors`). */
+  extra?: (draft: Draft, errors: Record<string, string>) => Promise<void>;
 }
 
 /** List to the end (coverage follows), then Describe and ListTags each resource. */
 export async function listAndDescribe<S, D>(ctx: CollectorContext, api: SageMakerApi, kind: Kind<S, D>): Promise<void> {
   const listed = await ctx.listAll([kind.type], kind.list);
-  await ctx.each(listed.items, (summary) => describeAndEmit(ctx, api, kind, summary));
+  await ctx.each(listed.items, (summary) => describeAndEmit(ctx, api, kind, summary, kind.extra));
 }
 
 async function describeAndEmit<S, D>(
@@ -450,6 +503,32 @@ export function monitoringScheduleDraft(s: MonitoringScheduleSummary, d: Describ
 export function domainDraft(s: DomainDetails, d: DescribeDomainCommandOutput | undefined): Draft {
   const id = d?.DomainId ?? s.DomainId ?? '';
   return { type: SAGEMAKER_TYPES.domain, id, name: d?.DomainName ?? s.DomainName ?? null, arn: d?.DomainArn ?? s.DomainArn ?? '', configuration: configurationOf(s, d) };
+}
+
+export function featureGroupDraft(s: FeatureGroupSummary, d: DescribeFeatureGroupCommandOutput | undefined): Draft {
+  const name = d?.FeatureGroupName ?? s.FeatureGroupName ?? '';
+  const configuration = configurationOf(s, d);
+  // The continuation token of the feature definitions is paging state, not configuration.
+  delete configuration.NextToken;
+  return { type: SAGEMAKER_TYPES.featureGroup, id: name, name, arn: d?.FeatureGroupArn ?? s.FeatureGroupArn ?? '', configuration };
+}
+
+function inferenceExperimentArn(ctx: Pick<CollectorContext, 'partition' | 'region' | 'accountId'>, name: string | undefined): string {
+  return name ? `arn:${ctx.partition}:sagemaker:${ctx.region}:${ctx.accountId}:inference-experiment/${name}` : '';
+}
+
+/** `listedArn`: the ARN the experiment has when Describe failed (ListInferenceExperiments gives none). */
+export function inferenceExperimentDraft(s: InferenceExperimentSummary, d: DescribeInferenceExperimentCommandOutput | undefined, listedArn: string): Draft {
+  const name = d?.Name ?? s.Name ?? '';
+  const endpoint = d?.EndpointMetadata?.EndpointName;
+  return {
+    type: SAGEMAKER_TYPES.inferenceExperiment,
+    id: name,
+    name,
+    arn: d?.Arn ?? listedArn,
+    configuration: configurationOf(s, d),
+    relationships: endpoint ? [{ name: 'Is associated with Endpoint', resourceType: SAGEMAKER_TYPES.endpoint, resourceId: endpoint, resourceName: endpoint }] : [],
+  };
 }
 
 // --- tags, policies, pagination ---------------------------------------------------------------
