@@ -17,8 +17,18 @@ findings contains finding if {
 	some route in data.cafscan_catalog.routing[input.resource.type]
 	selected(route)
 	in_scope(route)
-	not data.cafscan.controls[route["package"]].out_of_scope
+	applies(route["package"])
 	finding := outcome(route.id, route["package"])
+}
+
+# A control's out_of_scope reads the configuration; when that could not be read (only a listing's
+# summary is there), "out of scope" would be a guess from absent fields, so every routed control
+# reports not_evaluated instead of silently not applying.
+applies(_) if input.resource.collectionErrors.configuration
+
+applies(pkg) if {
+	not input.resource.collectionErrors.configuration
+	not data.cafscan.controls[pkg].out_of_scope
 }
 
 selected(_) if not input.control

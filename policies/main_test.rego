@@ -21,6 +21,21 @@ test_every_control_on_an_unreadable_resource_is_not_evaluated if {
 	statuses == {"not_evaluated"}
 }
 
+# out_of_scope is not asked of an unreadable configuration: a single-container model is out of
+# CAFAI-IP-51's scope when readable, but with its Describe failed that is only a guess.
+test_unreadable_configuration_is_not_ruled_out_of_scope if {
+	model := {
+		"type": "AWS::SageMaker::Model", "id": "m", "arn": "arn:aws:sagemaker:us-east-1:111122223333:model/m",
+		"name": "m", "accountId": "111122223333", "region": "us-east-1",
+		"configuration": {"ModelName": "m", "PrimaryContainer": {"Image": "img"}},
+		"supplementaryConfiguration": {}, "tags": {}, "relationships": [],
+		"collectionErrors": {"configuration": "sagemaker:DescribeModel was denied (AccessDeniedException)"},
+	}
+	testing.status("CAFAI-IP-51", model) == "not_evaluated"
+	ids := {f.controlId | some f in data.cafscan.main.findings with input as {"resource": object.remove(model, ["collectionErrors"]), "scan": testing.scan}}
+	not "CAFAI-IP-51" in ids
+}
+
 test_readable_configuration_is_judged if {
 	testing.status("CAFAI-DP-04", object.remove(notebook, ["collectionErrors"])) == "fail"
 }

@@ -16,8 +16,8 @@ describe('cafscan frameworks', () => {
     const coverage = JSON.parse(run.stdout) as FrameworkCoverage[];
     expect(coverage.map((c) => c.id)).toEqual(['aws-genai-lens-security', 'aws-securityhub-ai-security', 'caf-ai-security', 'owasp-llm-2025', 'prowler-aws-ai-checks', 'prowler-aws-ai-security']);
     const hub = coverage.find((c) => c.id === 'aws-securityhub-ai-security')!;
-    expect(hub).toMatchObject({ requirements: 31, automated: 17, partial: 1, manual: 0, notCovered: 13 });
-    expect(hub.controls).toEqual(['CAFAI-DP-04', 'CAFAI-DP-10', 'CAFAI-IP-01', 'CAFAI-IP-02', 'CAFAI-IP-03', 'CAFAI-IP-04', 'CAFAI-IP-05', 'CAFAI-IP-40', 'CAFAI-IP-41', 'CAFAI-IP-42', 'CAFAI-IP-43', 'CAFAI-IP-44', 'CAFAI-IP-45', 'CAFAI-IP-46', 'CAFAI-IP-47', 'CAFAI-IP-48', 'CAFAI-IP-49', 'CAFAI-VM-01']);
+    expect(hub).toMatchObject({ requirements: 31, automated: 30, partial: 1, manual: 0, notCovered: 0 });
+    expect(hub.controls).toEqual(['CAFAI-DP-04', 'CAFAI-DP-10', 'CAFAI-DP-50', 'CAFAI-DP-51', 'CAFAI-DP-53', 'CAFAI-DP-54', 'CAFAI-DP-60', 'CAFAI-DP-61', 'CAFAI-IAM-60', 'CAFAI-IP-01', 'CAFAI-IP-02', 'CAFAI-IP-03', 'CAFAI-IP-04', 'CAFAI-IP-05', 'CAFAI-IP-40', 'CAFAI-IP-41', 'CAFAI-IP-42', 'CAFAI-IP-43', 'CAFAI-IP-44', 'CAFAI-IP-45', 'CAFAI-IP-46', 'CAFAI-IP-47', 'CAFAI-IP-48', 'CAFAI-IP-49', 'CAFAI-IP-50', 'CAFAI-IP-51', 'CAFAI-IP-60', 'CAFAI-IP-61', 'CAFAI-IP-62', 'CAFAI-SA-60', 'CAFAI-VM-01']);
   });
 
   it('prints a table by default', () => {
@@ -25,7 +25,7 @@ describe('cafscan frameworks', () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toMatch(/^ID +Version +Requirements +Automated +Partly +Manual +Not covered +Controls +Name$/);
-    expect(lines.find((l) => l.startsWith('owasp-llm-2025 '))).toMatch(/^owasp-llm-2025 +2025 +10 +0 +8 +2 +0 +26 +OWASP Top 10 for LLM Applications 2025$/);
+    expect(lines.find((l) => l.startsWith('owasp-llm-2025 '))).toMatch(/^owasp-llm-2025 +2025 +10 +0 +8 +2 +0 +32 +OWASP Top 10 for LLM Applications 2025$/);
   });
 
   it('rejects an unknown format with exit 2', () => {
