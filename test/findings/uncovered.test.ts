@@ -10,7 +10,7 @@ describe('types that could not be listed', () => {
       { accountId: '123456789012', region: 'us-east-1', resourceType: 'AWS::S3::Bucket', status: 'complete' },
     ]);
     const ids = findings.map((f) => f.controlId).sort();
-    expect(ids).toEqual(['CAFAI-AS-02', 'CAFAI-AS-05', 'CAFAI-IP-04', 'CAFAI-IP-11', 'CAFAI-SG-01', 'CAFAI-SG-04']);
+    expect(ids).toEqual(['CAFAI-AS-02', 'CAFAI-AS-05', 'CAFAI-IP-04', 'CAFAI-IP-11', 'CAFAI-IP-50', 'CAFAI-IP-51', 'CAFAI-SG-01', 'CAFAI-SG-04']);
     for (const f of findings) {
       expect(f).toMatchObject({ status: 'not_evaluated', resource: { type: 'AWS::::Account', arn: 'arn:aws::us-east-1:123456789012:account' } });
       expect(f.reason).toBe('AWS::SageMaker::Model resources could not be listed: sagemaker:ListModels was denied (AccessDeniedException)');
