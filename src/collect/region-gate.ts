@@ -1,5 +1,5 @@
 import { callRecordOf } from './aws-clients.js';
-import type { CallResult, CollectorContext } from './collector.js';
+import type { CallResult, CollectorContext, ResourceDraft } from './collector.js';
 import { classifyFailure, type CallFailure } from './errors.js';
 
 /** What one per-resource call gave: its output, or why there is none. */
@@ -72,4 +72,30 @@ export async function tagPartOf(ctx: CollectorContext, send: () => Promise<Recor
   const result = await ctx.call(send);
   if (result.status === 'ok') return { ok: true, value: result.output };
   return { ok: false, reason: result.status === 'failed' ? result.failure.reason : `tags not available (${result.code})` };
+}
+
+/** A resource type read as a List, then a Get and the tags of each listed resource. */
+export interface ListedType<S, D> {
+  type: string;
+  page: (token: string | undefined) => Promise<{ items: S[] | undefined; next?: string | undefined }>;
+  get: (summary: S) => Promise<D>;
+  /** The ARN whose tags are read: the Get output's when it has one, else the summary's. */
+  arn: (summary: S, detail: Part<D>) => string;
+  tags: (arn: string) => Promise<Record<string, string>>;
+  resource: (summary: S, detail: Part<D>, tags: Part<Record<string, string>>) => ResourceDraft;
+}
+
+/**
+ * List the type behind the gate, then Get and read the tags of each listed resource and emit it;
+ * one deleted since the list (its Get answers not found) is left out.
+ */
+export async function collectListed<S, D>(ctx: CollectorContext, gate: RegionGate, kind: ListedType<S, D>): Promise<void> {
+  const list = await gatedListing(ctx, gate, [kind.type], kind.page);
+  await ctx.each(list.items, async (summary) => {
+    const detail = await partOf(ctx, () => kind.get(summary));
+    if (detail === 'gone') return;
+    const arn = kind.arn(summary, detail);
+    const tags = await tagPartOf(ctx, () => kind.tags(arn));
+    ctx.emit(kind.resource(summary, detail, tags));
+  });
 }

@@ -38,7 +38,7 @@ import {
 } from '@aws-sdk/client-bedrock-agent';
 import type { JsonObject, JsonValue } from '../../json.js';
 import type { Collector, CollectorContext, ResourceDraft } from '../collector.js';
-import { gatedListing, partOf, RegionGate, tagPartOf, type Part } from '../region-gate.js';
+import { collectListed, gatedListing, partOf, RegionGate, tagPartOf, type Part } from '../region-gate.js';
 import { toJsonObject } from '../shape.js';
 
 export const BEDROCK_TYPES = {
@@ -352,6 +352,16 @@ export function bedrockTagMap(tags: Array<{ key?: string | undefined; value?: st
   return out;
 }
 
+/** Tags of a resource of the bedrock control plane, by ARN. */
+export function bedrockTags(client: BedrockClient): (arn: string) => Promise<Record<string, string>> {
+  return async (arn) => bedrockTagMap((await client.send(new ListBedrockTagsCommand({ resourceARN: arn }))).tags);
+}
+
+/** Tags of a resource of bedrock-agent (agents, knowledge bases, prompts, flows), by ARN. */
+export function agentTags(client: BedrockAgentClient): (arn: string) => Promise<Record<string, string>> {
+  return async (arn) => (await client.send(new ListAgentTagsCommand({ resourceArn: arn }))).tags ?? {};
+}
+
 // ---------------------------------------------------------------------------------------------
 // Collection.
 
@@ -372,21 +382,23 @@ type GuardrailTags = Map<string, Part<Record<string, string>>>;
 
 async function guardrails(ctx: CollectorContext, bedrock: BedrockClient, gate: RegionGate): Promise<GuardrailTags> {
   const found: GuardrailTags = new Map();
-  // Without an identifier ListGuardrails lists every guardrail once (its DRAFT, the working
-  // version); GetGuardrail without a version returns that same latest configuration.
-  const list = await gatedListing(ctx, gate, [BEDROCK_TYPES.guardrail], async (token) => {
-    const page = await bedrock.send(new ListGuardrailsCommand({ nextToken: token, maxResults: 1000 }));
-    return { items: page.guardrails, next: page.nextToken };
-  });
-  await ctx.each(list.items, async (summary) => {
-    const identifier = summary.arn ?? summary.id ?? '';
-    const detail = await partOf(ctx, () => bedrock.send(new GetGuardrailCommand({ guardrailIdentifier: identifier })));
-    if (detail === 'gone') return;
-    const arn = (detail.ok ? detail.value.guardrailArn : undefined) ?? summary.arn ?? '';
-    const tags = await tagPartOf(ctx, async () => bedrockTagMap((await bedrock.send(new ListBedrockTagsCommand({ resourceARN: arn }))).tags));
-    const resource = guardrailResource(summary, detail, tags);
-    found.set(resource.id, tags).set(resource.arn, tags);
-    ctx.emit(resource);
+  await collectListed(ctx, gate, {
+    type: BEDROCK_TYPES.guardrail,
+    // Without an identifier ListGuardrails lists every guardrail once (its DRAFT, the working
+    // version); GetGuardrail without a version returns that same latest configuration.
+    page: async (token) => {
+      const page = await bedrock.send(new ListGuardrailsCommand({ nextToken: token, maxResults: 1000 }));
+      return { items: page.guardrails, next: page.nextToken };
+    },
+    get: (summary) => bedrock.send(new GetGuardrailCommand({ guardrailIdentifier: summary.arn ?? summary.id ?? '' })),
+    arn: (summary, detail) => (detail.ok ? detail.value.guardrailArn : undefined) ?? summary.arn ?? '',
+    tags: bedrockTags(bedrock),
+    resource: (summary, detail, tags) => {
+      const resource = guardrailResource(summary, detail, tags);
+      // Remembered for the published versions the agents name, which share the guardrail's tags.
+      found.set(resource.id, tags).set(resource.arn, tags);
+      return resource;
+    },
   });
   return found;
 }
@@ -402,23 +414,22 @@ async function guardrailVersions(ctx: CollectorContext, bedrock: BedrockClient, 
     const identity = guardrailIdentity(reference.identifier, place);
     const tags =
       drafts.get(reference.identifier) ??
-      (await tagPartOf(ctx, async () => bedrockTagMap((await bedrock.send(new ListBedrockTagsCommand({ resourceARN: detail.ok ? (detail.value.guardrailArn ?? identity.arn) : identity.arn }))).tags)));
+      (await tagPartOf(ctx, () => bedrockTags(bedrock)(detail.ok ? (detail.value.guardrailArn ?? identity.arn) : identity.arn)));
     ctx.emit(guardrailVersionResource(reference, detail, tags, place));
   });
 }
 
 async function customModels(ctx: CollectorContext, bedrock: BedrockClient, gate: RegionGate): Promise<void> {
-  const list = await gatedListing(ctx, gate, [BEDROCK_TYPES.customModel], async (token) => {
-    const page = await bedrock.send(new ListCustomModelsCommand({ nextToken: token, maxResults: 1000 }));
-    return { items: page.modelSummaries, next: page.nextToken };
-  });
-  await ctx.each(list.items, async (summary) => {
-    const identifier = summary.modelArn ?? summary.modelName ?? '';
-    const detail = await partOf(ctx, () => bedrock.send(new GetCustomModelCommand({ modelIdentifier: identifier })));
-    if (detail === 'gone') return;
-    const arn = (detail.ok ? detail.value.modelArn : undefined) ?? summary.modelArn ?? '';
-    const tags = await tagPartOf(ctx, async () => bedrockTagMap((await bedrock.send(new ListBedrockTagsCommand({ resourceARN: arn }))).tags));
-    ctx.emit(customModelResource(summary, detail, tags));
+  await collectListed(ctx, gate, {
+    type: BEDROCK_TYPES.customModel,
+    page: async (token) => {
+      const page = await bedrock.send(new ListCustomModelsCommand({ nextToken: token, maxResults: 1000 }));
+      return { items: page.modelSummaries, next: page.nextToken };
+    },
+    get: (summary) => bedrock.send(new GetCustomModelCommand({ modelIdentifier: summary.modelArn ?? summary.modelName ?? '' })),
+    arn: (summary, detail) => (detail.ok ? detail.value.modelArn : undefined) ?? summary.modelArn ?? '',
+    tags: bedrockTags(bedrock),
+    resource: customModelResource,
   });
 }
 
@@ -434,7 +445,7 @@ async function agentsOf(ctx: CollectorContext, client: BedrockAgentClient, gate:
     if (got === 'gone') return;
     const detail: Part<Agent> = got.ok ? (got.value.agent ? { ok: true, value: got.value.agent } : { ok: false, reason: 'bedrock:GetAgent returned no agent' }) : got;
     const arn = (detail.ok ? detail.value.agentArn : undefined) ?? agentArn(place, agentId);
-    const tags = await tagPartOf(ctx, async () => (await client.send(new ListAgentTagsCommand({ resourceArn: arn }))).tags ?? {});
+    const tags = await tagPartOf(ctx, () => agentTags(client)(arn));
     // An agent whose configuration could not be read is not evaluated at all; its aliases would not change that.
     const deployment = detail.ok ? await deploymentOf(ctx, client, gate, agentId) : undefined;
     const actionGroups = deployment ? await actionGroupsOf(ctx, client, gate, agentId, ['DRAFT', ...deployment.versions.flatMap((v) => (v.version ? [v.version] : []))]) : undefined;
@@ -508,7 +519,7 @@ async function knowledgeBases(ctx: CollectorContext, client: BedrockAgentClient,
         : { ok: false, reason: 'bedrock:GetKnowledgeBase returned no knowledge base' }
       : got;
     const arn = (detail.ok ? detail.value.knowledgeBaseArn : undefined) ?? knowledgeBaseArn(place, knowledgeBaseId);
-    const tags = await tagPartOf(ctx, async () => (await client.send(new ListAgentTagsCommand({ resourceArn: arn }))).tags ?? {});
+    const tags = await tagPartOf(ctx, () => agentTags(client)(arn));
     const dataSources = await dataSourcesOf(ctx, client, gate, knowledgeBaseId);
     ctx.emit(knowledgeBaseResource(summary, detail, tags, dataSources, place));
   });
