@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accessAnalyzerCollector } from '../../src/collect/services/accessanalyzer.js';
 import { readOnlyPolicy } from '../../src/collect/iam-actions.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
-import { recordedEndpoint } from '../helpers/recorded-endpoint.js';
+import { endpointOnly, fakeAws } from '../helpers/fake-aws.js';
 
 const analyzer = (name: string, type: string, status: string) => ({
   arn: `arn:aws:access-analyzer:us-east-1:123456789012:analyzer/${name}`,
@@ -19,9 +19,9 @@ describe('IAM Access Analyzer collector (recorded real-shaped responses; moto 5.
       '': { analyzers: [analyzer('external', 'ACCOUNT', 'ACTIVE')], nextToken: 'page-2' },
       'page-2': { analyzers: [analyzer('unused', 'ACCOUNT_UNUSED_ACCESS', 'ACTIVE'), { ...analyzer('org', 'ORGANIZATION', 'FAILED'), statusReason: { code: 'AWS_SERVICE_ACCESS_DISABLED' } }] },
     };
-    const server = await recordedEndpoint((method, path, query) => (method === 'GET' && path === '/analyzer' ? { body: pages[query.get('nextToken') ?? ''] } : undefined));
+    const server = await fakeAws(({ method }, path, query) => (method === 'GET' && path === '/analyzer' ? { body: pages[query.get('nextToken') ?? ''] } : undefined));
     try {
-      const part = await runCollectorAgainst(server.moto, accessAnalyzerCollector, 'us-east-1');
+      const part = await runCollectorAgainst(endpointOnly(server.endpoint), accessAnalyzerCollector, 'us-east-1');
       expect(server.unknown).toEqual([]);
       expect(part.facts.get('us-east-1')?.facts.accessAnalyzer).toEqual({
         analyzers: [
@@ -37,9 +37,9 @@ describe('IAM Access Analyzer collector (recorded real-shaped responses; moto 5.
   });
 
   it('a region without analyzers answers an empty list', async () => {
-    const server = await recordedEndpoint((method, path) => (method === 'GET' && path === '/analyzer' ? { body: { analyzers: [] } } : undefined));
+    const server = await fakeAws(({ method }, path) => (method === 'GET' && path === '/analyzer' ? { body: { analyzers: [] } } : undefined));
     try {
-      const part = await runCollectorAgainst(server.moto, accessAnalyzerCollector, 'eu-west-1');
+      const part = await runCollectorAgainst(endpointOnly(server.endpoint), accessAnalyzerCollector, 'eu-west-1');
       expect(part.facts.get('eu-west-1')?.facts.accessAnalyzer).toEqual({ analyzers: [] });
     } finally {
       await server.close();
@@ -47,9 +47,9 @@ describe('IAM Access Analyzer collector (recorded real-shaped responses; moto 5.
   });
 
   it('a denied call leaves the fact unknown with the reason', async () => {
-    const server = await recordedEndpoint(() => ({ status: 403, type: 'AccessDeniedException', body: { message: 'User is not authorized to perform: access-analyzer:ListAnalyzers' } }));
+    const server = await fakeAws(() => ({ status: 403, type: 'AccessDeniedException', body: { message: 'User is not authorized to perform: access-analyzer:ListAnalyzers' } }));
     try {
-      const part = await runCollectorAgainst(server.moto, accessAnalyzerCollector, 'us-east-1');
+      const part = await runCollectorAgainst(endpointOnly(server.endpoint), accessAnalyzerCollector, 'us-east-1');
       expect(part.facts.get('us-east-1')?.facts).not.toHaveProperty('accessAnalyzer');
       expect(part.facts.get('us-east-1')?.factErrors.accessAnalyzer).toBe('access-analyzer:ListAnalyzers was denied (AccessDeniedException)');
     } finally {

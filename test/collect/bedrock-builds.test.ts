@@ -6,7 +6,8 @@ import { evaluateInventory } from '../../src/engine/evaluate.js';
 import { makeFindings } from '../../src/findings/make-findings.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
 import type { CollectedPart } from '../../src/collect/collector.js';
-import { endpointOnly, fakeBedrock, rfc3339Proxy, type WireProxy } from '../helpers/bedrock-wire.js';
+import { rfc3339Proxy, type WireProxy } from '../helpers/bedrock-wire.js';
+import { endpointOnly, fakeAws } from '../helpers/fake-aws.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
 
@@ -170,7 +171,7 @@ const RECORDED_GET_FLOW = {
 
 describe('Bedrock imported models, prompts and flows (recorded real-shaped responses; moto lacks them)', () => {
   it('collects each with its Get output and tags across pages; a denied Get keeps the summary with the reason; the controls judge them', async () => {
-    const server = await fakeBedrock((req, path, query) => {
+    const server = await fakeAws((req, path, query) => {
       if (req.method === 'GET' && path === '/model-customization-jobs') return { body: { modelCustomizationJobSummaries: [] } };
       if (req.method === 'GET' && path === '/imported-models') {
         return { body: { modelSummaries: [{ modelArn: IMPORTED_ARN, modelName: 'fraud-llama-import', creationTime: '2025-09-02T10:11:12.000Z', modelArchitecture: 'llama3', instructSupported: true }] } };
@@ -224,7 +225,7 @@ describe('Bedrock imported models, prompts and flows (recorded real-shaped respo
   });
 
   it('a region where bedrock-agent answers UnrecognizedClientException fails prompts and flows once with the reason; the bedrock types stand', async () => {
-    const server = await fakeBedrock((req, path) => {
+    const server = await fakeAws((req, path) => {
       if (req.method === 'GET' && path === '/model-customization-jobs') return { body: { modelCustomizationJobSummaries: [] } };
       if (req.method === 'GET' && path === '/imported-models') return { body: { modelSummaries: [] } };
       return { status: 403, type: 'UnrecognizedClientException', body: { message: 'The security token included in the request is invalid.' } };

@@ -7,7 +7,8 @@ import { makeFindings } from '../../src/findings/make-findings.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { freePort, startMoto, type Moto } from '../helpers/moto.js';
-import { endpointOnly, fakeBedrock, rfc3339Proxy, type WireProxy } from '../helpers/bedrock-wire.js';
+import { rfc3339Proxy, type WireProxy } from '../helpers/bedrock-wire.js';
+import { endpointOnly, fakeAws } from '../helpers/fake-aws.js';
 import { loadPolicyBundle } from '../../src/controls/catalog.js';
 
 const ACCOUNT = '123456789012';
@@ -200,7 +201,7 @@ describe('Bedrock where the service is not there', () => {
   });
 
   it('credentials not valid in the region (UnrecognizedClientException, an opt-in region not enabled) fail every type with that reason', async () => {
-    const server = await fakeBedrock(() => ({ status: 403, type: 'UnrecognizedClientException', body: { message: 'The security token included in the request is invalid.' } }));
+    const server = await fakeAws(() => ({ status: 403, type: 'UnrecognizedClientException', body: { message: 'The security token included in the request is invalid.' } }));
     try {
       const part = await runCollectorAgainst(endpointOnly(server.endpoint), bedrockCollector, 'me-central-1');
       expect(part.coverage.map((c) => `${c.resourceType}:${c.status}`).sort()).toEqual(TYPES.map((t) => `${t}:failed`));
@@ -326,7 +327,7 @@ describe('Bedrock guardrails (recorded real-shaped response; moto lacks ListGuar
       '': { guardrails: [guardrailSummary(GUARDRAIL_ID, 'fraud-assistant-guardrail')], nextToken: 'page-2' },
       'page-2': { guardrails: [guardrailSummary('denied1xyz', 'locked-down'), guardrailSummary('gone00000', 'deleted-meanwhile')] },
     };
-    const server = await fakeBedrock((req, path, query, body) => {
+    const server = await fakeAws((req, path, query, body) => {
       if (req.method === 'GET' && path === '/logging/modelinvocations') return { body: {} };
       if (req.method === 'GET' && path === '/guardrails') return { body: pages[query.get('nextToken') ?? ''] ?? { guardrails: [] } };
       if (req.method === 'GET' && path.startsWith('/guardrails/')) {
@@ -405,7 +406,7 @@ describe('Bedrock guardrail versions agents apply (recorded real-shaped response
       A5: recordedAgent('A5', GUARDRAIL_ID, '9'), // deleted
     };
     const versionsAsked: string[] = [];
-    const server = await fakeBedrock((req, path, query, body) => {
+    const server = await fakeAws((req, path, query, body) => {
       if (req.method === 'GET' && path === '/logging/modelinvocations') return { body: {} };
       if (req.method === 'GET' && path === '/guardrails') return { body: { guardrails: [guardrailSummary(GUARDRAIL_ID, 'fraud-assistant-guardrail')] } };
       if (req.method === 'GET' && path.startsWith('/guardrails/')) {
@@ -525,7 +526,7 @@ describe('Bedrock agent action groups (recorded real-shaped responses; moto lack
     };
     const userInput = { agentId: 'A1', agentVersion: 'DRAFT', actionGroupId: 'AGUSERIN01', actionGroupName: 'UserInputAction', actionGroupState: 'ENABLED', parentActionSignature: 'AMAZON.UserInput', createdAt: '2025-03-06T10:00:00.000Z', updatedAt: '2025-03-06T10:00:00.000Z' };
     const summary = (g: { actionGroupId: string; actionGroupName: string }) => ({ actionGroupId: g.actionGroupId, actionGroupName: g.actionGroupName, actionGroupState: 'ENABLED', updatedAt: '2025-03-06T10:00:00.000Z' });
-    const server = await fakeBedrock((req, path) => {
+    const server = await fakeAws((req, path) => {
       if (req.method === 'GET' && path === '/logging/modelinvocations') return { body: {} };
       if (req.method === 'GET' && path === '/guardrails') return { body: { guardrails: [] } };
       if (req.method === 'GET' && path.startsWith('/guardrails/')) return { body: RECORDED_GET_GUARDRAIL_V1 };

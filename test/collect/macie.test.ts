@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { macieCollector, macieFact, macieNotEnabled } from '../../src/collect/services/macie.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
-import { recordedEndpoint } from '../helpers/recorded-endpoint.js';
+import { endpointOnly, fakeAws } from '../helpers/fake-aws.js';
 
 describe('Macie collector against moto', () => {
   let moto: Moto;
@@ -81,7 +81,7 @@ describe('Macie automated sensitive data discovery (recorded real-shaped respons
   const SCOPE_ID = '117ad7e1d5ba4b6be7e61da2c6b07dfb';
 
   it('reads the discovery status and the buckets its classification scope excludes', async () => {
-    const server = await recordedEndpoint((method, path) => {
+    const server = await fakeAws(({ method }, path) => {
       if (method === 'GET' && path === '/macie') return { body: SESSION };
       if (method === 'GET' && path === '/automated-discovery/configuration') {
         return { body: { autoEnableOrganizationMembers: 'NONE', classificationScopeId: SCOPE_ID, firstEnabledAt: '2025-02-11T10:25:00.000Z', lastUpdatedAt: '2025-02-11T10:25:00.000Z', sensitivityInspectionTemplateId: '9b1c2f', status: 'ENABLED' } };
@@ -90,7 +90,7 @@ describe('Macie automated sensitive data discovery (recorded real-shaped respons
       return undefined;
     });
     try {
-      const part = await runCollectorAgainst(server.moto, macieCollector, 'us-east-1');
+      const part = await runCollectorAgainst(endpointOnly(server.endpoint), macieCollector, 'us-east-1');
       expect(server.unknown).toEqual([]);
       expect(part.facts.get('us-east-1')?.facts.macieAutomatedDiscovery).toEqual({ status: 'ENABLED', classificationScopeId: SCOPE_ID, excludedBuckets: ['scratch-a', 'scratch-b'] });
       expect(part.log.failures()).toEqual([]);
@@ -100,21 +100,21 @@ describe('Macie automated sensitive data discovery (recorded real-shaped respons
   });
 
   it('disabled discovery needs no scope; a disabled Macie is not asked about discovery at all', async () => {
-    const server = await recordedEndpoint((method, path) => {
+    const server = await fakeAws(({ method }, path) => {
       if (method === 'GET' && path === '/macie') return { body: SESSION };
       if (method === 'GET' && path === '/automated-discovery/configuration') return { body: { classificationScopeId: SCOPE_ID, disabledAt: '2025-03-01T00:00:00.000Z', status: 'DISABLED' } };
       return undefined;
     });
     try {
-      const part = await runCollectorAgainst(server.moto, macieCollector, 'us-east-1');
+      const part = await runCollectorAgainst(endpointOnly(server.endpoint), macieCollector, 'us-east-1');
       expect(server.unknown).toEqual([]);
       expect(part.facts.get('us-east-1')?.facts.macieAutomatedDiscovery).toEqual({ status: 'DISABLED', classificationScopeId: SCOPE_ID, excludedBuckets: [] });
     } finally {
       await server.close();
     }
-    const off = await recordedEndpoint((method, path) => (method === 'GET' && path === '/macie' ? { status: 403, type: 'AccessDeniedException', body: { message: 'Macie is not enabled.' } } : undefined));
+    const off = await fakeAws(({ method }, path) => (method === 'GET' && path === '/macie' ? { status: 403, type: 'AccessDeniedException', body: { message: 'Macie is not enabled.' } } : undefined));
     try {
-      const part = await runCollectorAgainst(off.moto, macieCollector, 'us-east-1');
+      const part = await runCollectorAgainst(endpointOnly(off.endpoint), macieCollector, 'us-east-1');
       expect(off.requests).toEqual(['GET /macie']);
       expect(part.facts.get('us-east-1')?.facts).not.toHaveProperty('macieAutomatedDiscovery');
     } finally {
@@ -123,32 +123,32 @@ describe('Macie automated sensitive data discovery (recorded real-shaped respons
   });
 
   it('a denied discovery or scope read leaves the fact unknown with the reason; no scope id means unknown exclusions', async () => {
-    const denied = await recordedEndpoint((method, path) => {
+    const denied = await fakeAws(({ method }, path) => {
       if (method === 'GET' && path === '/macie') return { body: SESSION };
       if (method === 'GET' && path === '/automated-discovery/configuration') return { body: { classificationScopeId: SCOPE_ID, status: 'ENABLED' } };
       return { status: 403, type: 'AccessDeniedException', body: { message: 'User is not authorized to perform: macie2:GetClassificationScope' } };
     });
     try {
-      const part = await runCollectorAgainst(denied.moto, macieCollector, 'us-east-1');
+      const part = await runCollectorAgainst(endpointOnly(denied.endpoint), macieCollector, 'us-east-1');
       expect(part.facts.get('us-east-1')?.factErrors.macieAutomatedDiscovery).toBe('macie2:GetClassificationScope was denied (AccessDeniedException)');
     } finally {
       await denied.close();
     }
-    const noScope = await recordedEndpoint((method, path) => {
+    const noScope = await fakeAws(({ method }, path) => {
       if (method === 'GET' && path === '/macie') return { body: SESSION };
       if (method === 'GET' && path === '/automated-discovery/configuration') return { body: { status: 'ENABLED' } };
       return { status: 403, type: 'AccessDeniedException', body: { message: 'User is not authorized to perform: macie2:GetAutomatedDiscoveryConfiguration' } };
     });
     try {
-      const part = await runCollectorAgainst(noScope.moto, macieCollector, 'us-east-1');
+      const part = await runCollectorAgainst(endpointOnly(noScope.endpoint), macieCollector, 'us-east-1');
       expect(noScope.unknown).toEqual([]);
       expect(part.facts.get('us-east-1')?.facts.macieAutomatedDiscovery).toEqual({ status: 'ENABLED', classificationScopeId: null, excludedBuckets: null });
     } finally {
       await noScope.close();
     }
-    const off = await recordedEndpoint((method, path) => (method === 'GET' && path === '/macie' ? { body: SESSION } : { status: 403, type: 'AccessDeniedException', body: { message: 'User is not authorized to perform: macie2:GetAutomatedDiscoveryConfiguration' } }));
+    const off = await fakeAws(({ method }, path) => (method === 'GET' && path === '/macie' ? { body: SESSION } : { status: 403, type: 'AccessDeniedException', body: { message: 'User is not authorized to perform: macie2:GetAutomatedDiscoveryConfiguration' } }));
     try {
-      const part = await runCollectorAgainst(off.moto, macieCollector, 'us-east-1');
+      const part = await runCollectorAgainst(endpointOnly(off.endpoint), macieCollector, 'us-east-1');
       expect(part.facts.get('us-east-1')?.factErrors.macieAutomatedDiscovery).toBe('macie2:GetAutomatedDiscoveryConfiguration was denied (AccessDeniedException)');
     } finally {
       await off.close();

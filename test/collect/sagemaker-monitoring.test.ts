@@ -23,9 +23,8 @@ import { normalizeConfigItem } from '../../src/inventory/normalize-config-item.j
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/cli.js';
-import type { InventoryResource } from '../../src/model/inventory.js';
 import { loadPolicyBundle } from '../../src/controls/catalog.js';
-import { runCollectorAgainst } from '../helpers/collect.js';
+import { findCollected, runCollectorAgainst } from '../helpers/collect.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
 
 const ACCOUNT = '123456789012';
@@ -35,12 +34,6 @@ const IMAGE = '156813124566.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-moni
 const arn = (kind: string, name: string) => `arn:aws:sagemaker:us-east-1:${ACCOUNT}:${kind}/${name}`;
 
 type Part = Awaited<ReturnType<typeof runCollectorAgainst>>;
-
-function find(part: Part, type: string, id: string): InventoryResource {
-  const found = part.resources.find((r) => r.type === type && r.id === id);
-  if (!found) throw new Error(`${type} ${id} not collected; have ${part.resources.map((r) => `${r.type}:${r.id}`).join(', ')}`);
-  return found;
-}
 
 const cluster = (count: number, key?: string) => ({ ClusterConfig: { InstanceCount: count, InstanceType: 'ml.m5.xlarge' as const, VolumeSizeInGB: 20, ...(key ? { VolumeKmsKeyId: key } : {}) } });
 const output = (key?: string) => ({ MonitoringOutputs: [{ S3Output: { S3Uri: 's3://ml-monitoring/reports', LocalPath: '/opt/ml/processing/output' } }], ...(key ? { KmsKeyId: key } : {}) });
@@ -68,14 +61,14 @@ describe('SageMaker monitoring job definitions collector against moto', () => {
   afterAll(async () => moto?.stop());
 
   it('emits each definition with the Describe output as configuration and the monitored endpoint as a relationship', () => {
-    const dq = find(part, T.dataQuality, 'dq-hardened');
+    const dq = findCollected(part, T.dataQuality, 'dq-hardened');
     expect(dq).toMatchObject({ arn: arn('data-quality-job-definition', 'dq-hardened'), name: 'dq-hardened', region: 'us-east-1', accountId: ACCOUNT, tags: { owner: 'ml-platform' } });
     expect(dq.configuration).toMatchObject({ JobDefinitionName: 'dq-hardened', NetworkConfig: hardened, JobResources: cluster(2, KEY), DataQualityJobOutputConfig: output(KEY), RoleArn: ROLE });
     expect(typeof dq.configuration.CreationTime).toBe('string');
     expect(dq.relationships).toEqual([{ name: 'Is associated with Endpoint', resourceType: SAGEMAKER_TYPES.endpoint, resourceId: 'churn-prod', resourceName: 'churn-prod' }]);
-    expect(find(part, T.modelQuality, 'mq-open').configuration).toMatchObject({ ModelQualityJobInput: { GroundTruthS3Input: { S3Uri: 's3://ml-labels/churn' } }, JobResources: cluster(3) });
-    expect(find(part, T.modelBias, 'bias-hardened').configuration).toMatchObject({ NetworkConfig: hardened, ModelBiasJobOutputConfig: output(KEY) });
-    expect(find(part, T.modelExplainability, 'explain-open').configuration).toMatchObject({ NetworkConfig: { EnableNetworkIsolation: false } });
+    expect(findCollected(part, T.modelQuality, 'mq-open').configuration).toMatchObject({ ModelQualityJobInput: { GroundTruthS3Input: { S3Uri: 's3://ml-labels/churn' } }, JobResources: cluster(3) });
+    expect(findCollected(part, T.modelBias, 'bias-hardened').configuration).toMatchObject({ NetworkConfig: hardened, ModelBiasJobOutputConfig: output(KEY) });
+    expect(findCollected(part, T.modelExplainability, 'explain-open').configuration).toMatchObject({ NetworkConfig: { EnableNetworkIsolation: false } });
     expect(part.resources.filter((r) => r.type === T.dataQuality).map((r) => r.id).sort()).toEqual(['dq-extra', 'dq-hardened', 'dq-open']);
     expect(part.resources.every((r) => r.collectionErrors === undefined)).toBe(true);
   });
@@ -147,7 +140,7 @@ describe('SageMaker monitoring job definitions collector against recorded respon
     });
     try {
       const got = await runCollectorAgainst(stub, sagemakerMonitoringCollector);
-      const dq = find(got, T.dataQuality, 'churn-dq');
+      const dq = findCollected(got, T.dataQuality, 'churn-dq');
       expect(dq.configuration).toEqual({ ...summary, CreationTime: '2026-09-14T08:12:31.412Z' });
       expect(dq.collectionErrors).toEqual({ configuration: 'sagemaker:DescribeDataQualityJobDefinition was denied (AccessDeniedException)' });
       expect(dq.relationships).toEqual([{ name: 'Is associated with Endpoint', resourceType: SAGEMAKER_TYPES.endpoint, resourceId: 'churn-prod', resourceName: 'churn-prod' }]);

@@ -21,8 +21,7 @@ import { evaluateInventory } from '../../src/engine/evaluate.js';
 import type { Finding } from '../../src/model/finding.js';
 import { makeFindings } from '../../src/findings/make-findings.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
-import type { InventoryResource } from '../../src/model/inventory.js';
-import { runCollectorAgainst } from '../helpers/collect.js';
+import { findCollected, runCollectorAgainst } from '../helpers/collect.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
 import { loadPolicyBundle } from '../../src/controls/catalog.js';
 
@@ -32,12 +31,6 @@ const KEY = `arn:aws:kms:us-east-1:${ACCOUNT}:key/0b5e1b4c-2f0a-4d1e-9c55-2a1d6b
 const arn = (kind: string, name: string) => `arn:aws:sagemaker:us-east-1:${ACCOUNT}:${kind}/${name}`;
 
 type Part = Awaited<ReturnType<typeof runCollectorAgainst>>;
-
-function find(part: Part, type: string, id: string): InventoryResource {
-  const found = part.resources.find((r) => r.type === type && r.id === id);
-  if (!found) throw new Error(`${type} ${id} not collected; have ${part.resources.map((r) => `${r.type}:${r.id}`).join(', ')}`);
-  return found;
-}
 
 function calls(part: Part, action: string): number {
   return part.log.records.filter((r) => r.action === action).length;
@@ -152,7 +145,7 @@ describe('SageMaker collector against moto', () => {
   afterAll(async () => moto?.stop());
 
   it('emits notebook instances with the Describe output as configuration, keys as AWS Config records them', () => {
-    const hardened = find(part, T.notebookInstance, 'nb-hardened');
+    const hardened = findCollected(part, T.notebookInstance, 'nb-hardened');
     expect(hardened).toMatchObject({ arn: arn('notebook-instance', 'nb-hardened'), name: 'nb-hardened', accountId: ACCOUNT, region: 'us-east-1', tags: { owner: 'ml-platform' }, relationships: [] });
     expect(hardened.collectionErrors).toBeUndefined();
     const c = hardened.configuration;
@@ -170,7 +163,7 @@ describe('SageMaker collector against moto', () => {
     // moto 5.2 drops PlatformIdentifier on CreateNotebookInstance; real AWS returns it.
     expect(c.PlatformIdentifier).toBeUndefined();
 
-    const loose = find(part, T.notebookInstance, 'nb-loose');
+    const loose = findCollected(part, T.notebookInstance, 'nb-loose');
     expect(loose.tags).toEqual({});
     expect(loose.configuration).toMatchObject({ DirectInternetAccess: 'Enabled', RootAccess: 'Enabled' });
     expect(loose.configuration).not.toHaveProperty('KmsKeyId');
@@ -178,7 +171,7 @@ describe('SageMaker collector against moto', () => {
   });
 
   it('keeps of lifecycle scripts only their assignments and long words, reading each configuration once', async () => {
-    const leaky = find(part, T.notebookInstance, 'nb-extra-0');
+    const leaky = findCollected(part, T.notebookInstance, 'nb-extra-0');
     expect(leaky.configuration.NotebookInstanceLifecycleConfigName).toBe('setup-leaky');
     expect(leaky.configuration.LifecycleConfig).toEqual({
       NotebookInstanceLifecycleConfigName: 'setup-leaky',
@@ -189,9 +182,9 @@ describe('SageMaker collector against moto', () => {
     // Nothing else of the scripts: no commands, no encoded content.
     expect(JSON.stringify(leaky.configuration)).not.toContain('pip install');
     expect(JSON.stringify(leaky.configuration)).not.toContain('Content');
-    expect(find(part, T.notebookInstance, 'nb-extra-1').configuration.LifecycleConfig).toEqual(leaky.configuration.LifecycleConfig);
+    expect(findCollected(part, T.notebookInstance, 'nb-extra-1').configuration.LifecycleConfig).toEqual(leaky.configuration.LifecycleConfig);
     expect(calls(part, 'sagemaker:DescribeNotebookInstanceLifecycleConfig')).toBe(2); // setup-leaky once, setup-clean once
-    expect(find(part, T.notebookInstance, 'nb-hardened').configuration).not.toHaveProperty('LifecycleConfig');
+    expect(findCollected(part, T.notebookInstance, 'nb-hardened').configuration).not.toHaveProperty('LifecycleConfig');
 
     const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
     const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-11-01T00:00:00Z') }), inventory.coverage);
@@ -214,7 +207,7 @@ describe('SageMaker collector against moto', () => {
   });
 
   it('emits models, endpoint configurations and endpoints', () => {
-    const isolated = find(part, T.model, 'm-isolated');
+    const isolated = findCollected(part, T.model, 'm-isolated');
     expect(isolated).toMatchObject({ arn: arn('model', 'm-isolated'), tags: { team: 'churn' } });
     expect(isolated.configuration).toMatchObject({
       ModelName: 'm-isolated',
@@ -225,9 +218,9 @@ describe('SageMaker collector against moto', () => {
     // moto 5.2's CreateModel drops EnableNetworkIsolation and DescribeModel always answers false;
     // real AWS returns true here. The collector passes through what the API says.
     expect(isolated.configuration.EnableNetworkIsolation).toBe(false);
-    expect(find(part, T.model, 'm-open').configuration.Containers).toEqual([{ Image: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/llm:2` }]);
+    expect(findCollected(part, T.model, 'm-open').configuration.Containers).toEqual([{ Image: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/llm:2` }]);
 
-    const captured = find(part, T.endpointConfig, 'ec-captured');
+    const captured = findCollected(part, T.endpointConfig, 'ec-captured');
     expect(captured).toMatchObject({ arn: arn('endpoint-config', 'ec-captured'), tags: { owner: 'ml-platform' } });
     expect(captured.configuration).toMatchObject({
       EndpointConfigName: 'ec-captured',
@@ -235,20 +228,20 @@ describe('SageMaker collector against moto', () => {
       ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'm-isolated', InstanceType: 'ml.m5.large', InitialInstanceCount: 2 }],
       DataCaptureConfig: { EnableCapture: true, InitialSamplingPercentage: 100, DestinationS3Uri: 's3://capture/churn', KmsKeyId: KEY, CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }] },
     });
-    const bare = find(part, T.endpointConfig, 'ec-bare');
+    const bare = findCollected(part, T.endpointConfig, 'ec-bare');
     expect(bare.configuration).not.toHaveProperty('KmsKeyId');
     // moto answers DataCaptureConfig: {} when none was set; AWS omits it, and so does the collector.
     expect(bare.configuration).not.toHaveProperty('DataCaptureConfig');
     expect(bare.configuration.ProductionVariants).toEqual([{ VariantName: 'AllTraffic', ModelName: 'm-open', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 }]);
 
-    const endpoint = find(part, T.endpoint, 'churn');
+    const endpoint = findCollected(part, T.endpoint, 'churn');
     expect(endpoint).toMatchObject({ arn: arn('endpoint', 'churn'), name: 'churn', tags: {} });
     expect(endpoint.configuration).toMatchObject({ EndpointName: 'churn', EndpointConfigName: 'ec-captured', EndpointStatus: 'InService' });
     expect(endpoint.relationships).toEqual([{ name: 'Is associated with EndpointConfig', resourceType: T.endpointConfig, resourceId: 'ec-captured', resourceName: 'ec-captured' }]);
   });
 
   it('emits training jobs, the model registry and Studio domains', () => {
-    const job = find(part, T.trainingJob, 'churn-train');
+    const job = findCollected(part, T.trainingJob, 'churn-train');
     expect(job).toMatchObject({ arn: arn('training-job', 'churn-train'), tags: {} });
     expect(job.configuration).toMatchObject({
       TrainingJobName: 'churn-train',
@@ -258,7 +251,7 @@ describe('SageMaker collector against moto', () => {
       ResourceConfig: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeSizeInGB: 10 },
     });
 
-    const group = find(part, T.modelPackageGroup, 'churn-models');
+    const group = findCollected(part, T.modelPackageGroup, 'churn-models');
     expect(group).toMatchObject({ arn: arn('model-package-group', 'churn-models'), tags: {} });
     expect(group.configuration).toMatchObject({ ModelPackageGroupName: 'churn-models', ModelPackageGroupStatus: 'Completed' });
     // moto does not implement GetModelPackageGroupPolicy: the policy is unknown, and says why.
@@ -266,7 +259,7 @@ describe('SageMaker collector against moto', () => {
     expect(group.collectionErrors).toEqual({ ModelPackageGroupPolicy: expect.stringContaining('sagemaker:GetModelPackageGroupPolicy failed') });
 
     const pkgArn = arn('model-package', 'churn-models/1');
-    const pkg = find(part, T.modelPackage, pkgArn);
+    const pkg = findCollected(part, T.modelPackage, pkgArn);
     expect(pkg).toMatchObject({ arn: pkgArn, name: 'churn-models/1' });
     expect(pkg.configuration).toMatchObject({ ModelPackageGroupName: 'churn-models', ModelPackageVersion: 1, ModelApprovalStatus: 'PendingManualApproval', ModelPackageStatus: 'Completed' });
     expect(pkg.configuration.InferenceSpecification).toMatchObject({ Containers: [{ ModelDataUrl: 's3://models/churn/model.tar.gz' }] });
@@ -275,13 +268,13 @@ describe('SageMaker collector against moto', () => {
     expect(pkg.tags).toBeNull();
     expect(pkg.collectionErrors).toEqual({ Tags: expect.stringContaining('sagemaker:ListTags failed') });
 
-    const domain = find(part, T.domain, 'd-studio');
+    const domain = findCollected(part, T.domain, 'd-studio');
     expect(domain).toMatchObject({ arn: arn('domain', 'd-studio'), name: 'studio', tags: null });
     expect(domain.configuration).toMatchObject({ DomainId: 'd-studio', DomainName: 'studio', AuthMode: 'IAM', AppNetworkAccessType: 'VpcOnly', SubnetIds: ['subnet-0a1b2c3d'], VpcId: 'vpc-0a1b2c3d', DefaultUserSettings: { ExecutionRole: ROLE } });
   });
 
   it('emits processing jobs with the Describe output as configuration', () => {
-    const hardened = find(part, T.processingJob, 'prep-hardened');
+    const hardened = findCollected(part, T.processingJob, 'prep-hardened');
     expect(hardened).toMatchObject({ arn: arn('processing-job', 'prep-hardened'), name: 'prep-hardened', tags: {} });
     expect(hardened.collectionErrors).toBeUndefined();
     expect(hardened.configuration).toMatchObject({
@@ -291,13 +284,13 @@ describe('SageMaker collector against moto', () => {
       ProcessingOutputConfig: { KmsKeyId: KEY, Outputs: [{ OutputName: 'features', S3Output: { S3Uri: 's3://features/churn' } }] },
       ProcessingInputs: [{ InputName: 'raw', S3Input: { S3Uri: 's3://raw/churn' } }],
     });
-    const open = find(part, T.processingJob, 'prep-open');
+    const open = findCollected(part, T.processingJob, 'prep-open');
     expect(open.configuration).not.toHaveProperty('NetworkConfig');
     expect(open.configuration.ProcessingOutputConfig).not.toHaveProperty('KmsKeyId');
   });
 
   it('emits batch transform jobs with their model as a relationship', () => {
-    const keyed = find(part, T.transformJob, 'score-keyed');
+    const keyed = findCollected(part, T.transformJob, 'score-keyed');
     // moto's ListTags does not know transform-job ARNs either: tags unknown (null), with the reason.
     expect(keyed).toMatchObject({ arn: arn('transform-job', 'score-keyed'), name: 'score-keyed', tags: null });
     expect(keyed.collectionErrors).toEqual({ Tags: expect.stringContaining('sagemaker:ListTags failed') });
@@ -308,7 +301,7 @@ describe('SageMaker collector against moto', () => {
       TransformResources: { InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeKmsKeyId: KEY },
     });
     expect(keyed.relationships).toEqual([{ name: 'Is associated with Model', resourceType: T.model, resourceId: 'm-isolated', resourceName: 'm-isolated' }]);
-    expect(find(part, T.transformJob, 'score-plain').configuration.TransformOutput).not.toHaveProperty('KmsKeyId');
+    expect(findCollected(part, T.transformJob, 'score-plain').configuration.TransformOutput).not.toHaveProperty('KmsKeyId');
   });
 
   it('reports coverage per type; what moto lacks is failed with the reason, not "none found"', () => {
@@ -610,7 +603,7 @@ describe('SageMaker collector against recorded responses (APIs moto lacks)', () 
       expect(stub.calls.filter((c) => c.operation === 'ListMonitoringSchedules').map((c) => c.input.NextToken ?? null)).toEqual([null, 'page-2']);
       expect(part.log.failures()).toEqual([]);
 
-      const quality = find(part, T.monitoringSchedule, 'churn-data-quality');
+      const quality = findCollected(part, T.monitoringSchedule, 'churn-data-quality');
       expect(quality).toMatchObject({ arn: DATA_QUALITY_SCHEDULE.MonitoringScheduleArn, name: 'churn-data-quality', tags: { owner: 'ml-platform' } });
       expect(quality.collectionErrors).toBeUndefined();
       expect(quality.configuration).toEqual({
@@ -626,7 +619,7 @@ describe('SageMaker collector against recorded responses (APIs moto lacks)', () 
       });
       expect(quality.relationships).toEqual([{ name: 'Is associated with Endpoint', resourceType: T.endpoint, resourceId: 'churn', resourceName: 'churn' }]);
 
-      const inline = find(part, T.monitoringSchedule, 'llm-model-quality');
+      const inline = findCollected(part, T.monitoringSchedule, 'llm-model-quality');
       expect(inline.tags).toEqual({});
       expect(inline.configuration.MonitoringScheduleConfig).toEqual(INLINE_SCHEDULE.MonitoringScheduleConfig);
       expect(inline.configuration).toMatchObject({ MonitoringScheduleStatus: 'Stopped', EndpointName: 'llm', CreationTime: '2025-02-01T10:00:00.000Z' });
@@ -657,8 +650,8 @@ describe('SageMaker collector against recorded responses (APIs moto lacks)', () 
     });
     try {
       const part = await runCollectorAgainst(stub, sagemakerCollector);
-      expect(find(part, T.modelPackageGroup, 'shared').configuration.ModelPackageGroupPolicy).toEqual(policy);
-      const bare = find(part, T.modelPackageGroup, 'private');
+      expect(findCollected(part, T.modelPackageGroup, 'shared').configuration.ModelPackageGroupPolicy).toEqual(policy);
+      const bare = findCollected(part, T.modelPackageGroup, 'private');
       expect(bare.configuration.ModelPackageGroupPolicy).toBeNull();
       expect(bare.collectionErrors).toBeUndefined();
       // "No policy" is an answer: recorded as absent, not a failed call.
@@ -710,7 +703,7 @@ describe('SageMaker collector against recorded responses (APIs moto lacks)', () 
       expect(part.log.failures()).toEqual([]);
       // Only jobs of the last 90 days are asked for.
       expect(stub.calls.find((c) => c.operation === 'ListProcessingJobs')?.input.CreationTimeAfter).toBe(t('2026-08-03T00:00:00Z'));
-      const preprocess = find(part, T.processingJob, 'churn-preprocess');
+      const preprocess = findCollected(part, T.processingJob, 'churn-preprocess');
       expect(preprocess).toMatchObject({ arn: arn('processing-job', 'churn-preprocess'), name: 'churn-preprocess', tags: {} });
       expect(preprocess.configuration).toMatchObject({ ProcessingResources: { ClusterConfig: { InstanceCount: 2, InstanceType: 'ml.m5.xlarge', VolumeKmsKeyId: KEY } }, CreationTime: '2026-10-20T09:14:02.511Z' });
 
@@ -743,7 +736,7 @@ describe('SageMaker collector against recorded responses (APIs moto lacks)', () 
       expect(part.log.failures()).toEqual([]);
       expect(part.coverage.find((c) => c.resourceType === T.featureGroup)?.status).toBe('complete');
 
-      const customers = find(part, T.featureGroup, 'customers');
+      const customers = findCollected(part, T.featureGroup, 'customers');
       expect(customers).toMatchObject({ arn: CUSTOMERS_GROUP.FeatureGroupArn, name: 'customers', tags: { owner: 'ml-platform' } });
       const { NextToken: _paging, ...described } = CUSTOMERS_GROUP;
       expect(customers.configuration).toEqual({ ...described, CreationTime: '2026-06-02T09:30:11.000Z' });
@@ -769,11 +762,11 @@ describe('SageMaker collector against recorded responses (APIs moto lacks)', () 
     try {
       const part = await runCollectorAgainst(stub, sagemakerCollector);
       expect(part.coverage.find((c) => c.resourceType === T.inferenceExperiment)?.status).toBe('complete');
-      const keyed = find(part, T.inferenceExperiment, 'churn-shadow-keyed');
+      const keyed = findCollected(part, T.inferenceExperiment, 'churn-shadow-keyed');
       expect(keyed).toMatchObject({ arn: SHADOW_KEYED.Arn, tags: { owner: 'ml-platform' }, relationships: [{ name: 'Is associated with Endpoint', resourceType: T.endpoint, resourceId: 'churn', resourceName: 'churn' }] });
       expect(keyed.configuration).toMatchObject({ KmsKey: KEY, DataStorageConfig: SHADOW_KEYED.DataStorageConfig, ModelVariants: SHADOW_KEYED.ModelVariants });
       // Describe denied: the listed summary, the ARN SageMaker gives experiments, and why.
-      const plain = find(part, T.inferenceExperiment, 'churn-shadow-plain');
+      const plain = findCollected(part, T.inferenceExperiment, 'churn-shadow-plain');
       expect(plain.arn).toBe(arn('inference-experiment', 'churn-shadow-plain'));
       expect(plain.collectionErrors).toEqual({ configuration: 'sagemaker:DescribeInferenceExperiment was denied (AccessDeniedException)' });
       expect(stub.calls.filter((c) => c.operation === 'ListTags').map((c) => c.input.ResourceArn)).toContain(arn('inference-experiment', 'churn-shadow-plain'));
@@ -801,13 +794,13 @@ describe('SageMaker collector against recorded responses (APIs moto lacks)', () 
     });
     try {
       const part = await runCollectorAgainst(stub, sagemakerCollector);
-      const secret = find(part, T.notebookInstance, 'secret');
+      const secret = findCollected(part, T.notebookInstance, 'secret');
       // What ListNotebookInstances gave, and why the rest is missing.
       expect(secret.configuration).toEqual({ ...notebook('secret'), CreationTime: '2026-01-01T00:00:00.000Z', LastModifiedTime: '2026-01-02T00:00:00.000Z' });
       expect(secret.tags).toEqual({ owner: 'x' });
       expect(secret.collectionErrors).toEqual({ configuration: 'sagemaker:DescribeNotebookInstance was denied (AccessDeniedException)' });
 
-      const readable = find(part, T.notebookInstance, 'readable');
+      const readable = findCollected(part, T.notebookInstance, 'readable');
       expect(readable.configuration).toMatchObject({ DirectInternetAccess: 'Disabled', PlatformIdentifier: 'notebook-al2023-v1' });
       expect(readable.tags).toBeNull(); // unknown, not "no tags"
       expect(readable.collectionErrors).toEqual({ Tags: 'sagemaker:ListTags was denied (AccessDeniedException)' });

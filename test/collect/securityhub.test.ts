@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { securityhubCollector } from '../../src/collect/services/securityhub.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { startMoto, type Moto } from '../helpers/moto.js';
-import { recordedEndpoint } from '../helpers/recorded-endpoint.js';
+import { endpointOnly, fakeAws } from '../helpers/fake-aws.js';
 
 const HUB = 'arn:aws:securityhub:us-east-1:123456789012:hub/default';
 const FSBP = 'arn:aws:securityhub:us-east-1::standards/aws-foundational-security-best-practices/v/1.0.0';
@@ -44,13 +44,13 @@ describe('Security Hub standards (recorded real-shaped responses; moto 5.2 lacks
       '': { StandardsSubscriptions: [{ StandardsSubscriptionArn: `${HUB}/x`, StandardsArn: FSBP, StandardsInput: {}, StandardsStatus: 'READY' }], NextToken: 'page-2' },
       'page-2': { StandardsSubscriptions: [{ StandardsSubscriptionArn: `${HUB}/y`, StandardsArn: CIS, StandardsInput: {}, StandardsStatus: 'INCOMPLETE', StandardsStatusReason: { StatusReasonCode: 'NO_AVAILABLE_CONFIGURATION_RECORDER' } }] },
     };
-    const server = await recordedEndpoint((method, path, _query, body) => {
+    const server = await fakeAws(({ method }, path, _query, body) => {
       if (method === 'GET' && path === '/accounts') return { body: { HubArn: HUB, SubscribedAt: '2025-01-14T10:02:11.000Z', AutoEnableControls: true, ControlFindingGenerator: 'SECURITY_CONTROL' } };
       if (method === 'POST' && path === '/standards/get') return { body: pages[String((JSON.parse(body || '{}') as { NextToken?: string }).NextToken ?? '')] };
       return undefined;
     });
     try {
-      const part = await runCollectorAgainst(server.moto, securityhubCollector, 'us-east-1');
+      const part = await runCollectorAgainst(endpointOnly(server.endpoint), securityhubCollector, 'us-east-1');
       expect(server.unknown).toEqual([]);
       expect(part.facts.get('us-east-1')?.facts.securityHub).toEqual({
         enabled: true,
@@ -67,9 +67,9 @@ describe('Security Hub standards (recorded real-shaped responses; moto 5.2 lacks
   });
 
   it('a denied DescribeHub is a failure, not "not enabled"', async () => {
-    const server = await recordedEndpoint(() => ({ status: 403, type: 'AccessDeniedException', body: { Message: 'User is not authorized to perform: securityhub:DescribeHub' } }));
+    const server = await fakeAws(() => ({ status: 403, type: 'AccessDeniedException', body: { Message: 'User is not authorized to perform: securityhub:DescribeHub' } }));
     try {
-      const part = await runCollectorAgainst(server.moto, securityhubCollector, 'us-east-1');
+      const part = await runCollectorAgainst(endpointOnly(server.endpoint), securityhubCollector, 'us-east-1');
       expect(part.facts.get('us-east-1')?.factErrors.securityHub).toBe('securityhub:DescribeHub was denied (AccessDeniedException)');
     } finally {
       await server.close();

@@ -1,12 +1,6 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer } from 'node:http';
+import { listen, readBody } from './fake-aws.js';
 import type { Moto } from './moto.js';
-
-// Test plumbing.
-
-/** A Moto-shaped handle for an endpoint that is not moto (runCollectorAgainst only uses `endpoint`). */
-export function endpointOnly(endpoint: string): Moto {
-  return { endpoint, clientConfig: () => ({ endpoint }), reset: async () => undefined, stop: async () => undefined };
-}
 
 export interface Fault {
   method: string;
@@ -85,37 +79,4 @@ function rfc3339Dates(value: unknown, key = ''): unknown {
   if (TIMESTAMP_KEYS.has(key) && typeof value === 'number') return new Date(value * 1000).toISOString();
   if (TIMESTAMP_KEYS.has(key) && typeof value === 'string' && /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/.test(value)) return `${value.replace(' ', 'T')}Z`;
   return value;
-}
-
-export type FakeAnswer = { status?: number; type?: string; body: unknown } | undefined;
-
-/** A stand-in Bedrock endpoint answering recorded, real-shaped wire responses. */
-export async function fakeBedrock(answer: (req: IncomingMessage, path: string, query: URLSearchParams, body: string) => FakeAnswer) {
-  const requests: string[] = [];
-  const unknown: string[] = [];
-  const server = createServer((req, res) => {
-    void readBody(req).then((body) => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      requests.push(`${req.method} ${url.pathname}${url.search}`);
-      const reply = answer(req, url.pathname, url.searchParams, body.toString('utf8'));
-      if (!reply) unknown.push(`${req.method} ${url.pathname}`);
-      const { status = 200, type, body: json } = reply ?? { status: 404, type: 'UnknownOperationException', body: { message: 'not in this recording' } };
-      res.writeHead(status, { 'content-type': 'application/json', ...(type ? { 'x-amzn-errortype': type } : {}) });
-      res.end(JSON.stringify(json));
-    });
-  });
-  const endpoint = await listen(server);
-  return { endpoint, requests, unknown, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-  return Buffer.concat(chunks);
-}
-
-export async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const address = server.address();
-  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 }

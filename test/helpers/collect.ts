@@ -2,6 +2,7 @@ import { ClientFactory } from '../../src/collect/aws-clients.js';
 import { CallLog } from '../../src/collect/call-log.js';
 import { createContext, type CollectedPart, type Collector } from '../../src/collect/collector.js';
 import { createLimiter } from '../../src/collect/limiter.js';
+import type { InventoryResource } from '../../src/model/inventory.js';
 import { TEST_CREDENTIALS, MOTO_ACCOUNT, type Moto } from './moto.js';
 
 /** Runs one collector against moto the way the live scan does, and returns what it collected. */
@@ -27,4 +28,11 @@ export async function runCollectorAgainst(moto: Moto, collector: Collector, regi
   });
   await collector.collect(ctx);
   return { ...part, log };
+}
+
+/** The collected resource of this type and id; when there is none the test fails naming what was collected. */
+export function findCollected(part: CollectedPart, type: string, id: string): InventoryResource {
+  const found = part.resources.find((r) => r.type === type && r.id === id);
+  if (!found) throw new Error(`${type} ${id} not collected; have ${part.resources.map((r) => `${r.type}:${r.id}`).join(', ')}`);
+  return found;
 }

@@ -15,8 +15,10 @@ export interface FakeAws {
 
 /**
  * A local HTTP server that answers a REST-JSON AWS API from recorded real-shaped responses, for
- * services the moto emulator lacks: the real SDK sends and deserializes, so the wire shapes are
- * checked as well as the mapping. Listens on 127.0.0.1 only.
+ * services or APIs the moto emulator lacks: the real SDK sends and deserializes, so the wire
+ * shapes are checked as well as the mapping. A request the recording has no answer for gets a
+ * 404 and is listed in `unknown`, so a test can assert the collector made only the calls the
+ * recording covers. Listens on 127.0.0.1 only.
  */
 export async function fakeAws(answer: (req: IncomingMessage, path: string, query: URLSearchParams, body: string) => FakeAnswer): Promise<FakeAws> {
   const requests: string[] = [];
@@ -36,18 +38,18 @@ export async function fakeAws(answer: (req: IncomingMessage, path: string, query
   return { endpoint, requests, unknown, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-/** A fake endpoint in the shape runCollectorAgainst takes. */
+/** A Moto-shaped handle for an endpoint that is not moto (runCollectorAgainst only uses `endpoint`). */
 export function endpointOnly(endpoint: string): Moto {
   return { endpoint, clientConfig: () => ({ endpoint }), reset: async () => undefined, stop: async () => undefined };
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
   return Buffer.concat(chunks);
 }
 
-async function listen(server: Server): Promise<string> {
+export async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const address = server.address();
   return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

@@ -4,7 +4,6 @@ import {
   GetModelCustomizationJobCommand,
   ListImportedModelsCommand,
   ListModelCustomizationJobsCommand,
-  ListTagsForResourceCommand as ListBedrockTagsCommand,
   type GetImportedModelCommandOutput,
   type GetModelCustomizationJobCommandOutput,
   type ImportedModelSummary,
@@ -16,7 +15,6 @@ import {
   GetPromptCommand,
   ListFlowsCommand,
   ListPromptsCommand,
-  ListTagsForResourceCommand as ListAgentTagsCommand,
   type FlowSummary,
   type GetFlowCommandOutput,
   type GetPromptCommandOutput,
@@ -24,7 +22,8 @@ import {
 } from '@aws-sdk/client-bedrock-agent';
 import type { Collector, CollectorContext, ResourceDraft } from '../collector.js';
 import { toJsonObject } from '../shape.js';
-import { bedrockTagMap, draft, listing, part, RegionGate, tagPart, type Part } from './bedrock.js';
+import { collectListed, RegionGate, type Part } from '../region-gate.js';
+import { agentTags, bedrockTags, draft } from './bedrock.js';
 
 export const BEDROCK_BUILD_TYPES = {
   customizationJob: 'AWS::Bedrock::ModelCustomizationJob',
@@ -149,60 +148,58 @@ async function customizationJobs(ctx: CollectorContext, bedrock: BedrockClient, 
   // Only jobs created in the window, as for SageMaker training jobs: finished jobs accumulate and
   // each needs its own Get. "Complete" coverage of the type means complete for that window.
   const creationTimeAfter = new Date(now.getTime() - CUSTOMIZATION_JOB_WINDOW_DAYS * 24 * 3600 * 1000);
-  const list = await listing(ctx, gate, [BEDROCK_BUILD_TYPES.customizationJob], async (token) => {
-    const page = await bedrock.send(new ListModelCustomizationJobsCommand({ nextToken: token, maxResults: 100, creationTimeAfter }));
-    return { items: page.modelCustomizationJobSummaries, next: page.nextToken };
-  });
-  await ctx.each(list.items, async (summary) => {
+  await collectListed(ctx, gate, {
+    type: BEDROCK_BUILD_TYPES.customizationJob,
+    page: async (token) => {
+      const page = await bedrock.send(new ListModelCustomizationJobsCommand({ nextToken: token, maxResults: 100, creationTimeAfter }));
+      return { items: page.modelCustomizationJobSummaries, next: page.nextToken };
+    },
     // The job's name: the API takes a name or an ARN, and some emulators only the name.
-    const identifier = summary.jobName ?? summary.jobArn ?? '';
-    const detail = await part(ctx, () => bedrock.send(new GetModelCustomizationJobCommand({ jobIdentifier: identifier })));
-    if (detail === 'gone') return;
-    const arn = (detail.ok ? detail.value.jobArn : undefined) ?? summary.jobArn ?? '';
-    const tags = await tagPart(ctx, async () => bedrockTagMap((await bedrock.send(new ListBedrockTagsCommand({ resourceARN: arn }))).tags));
-    ctx.emit(customizationJobResource(summary, detail, tags));
+    get: (summary) => bedrock.send(new GetModelCustomizationJobCommand({ jobIdentifier: summary.jobName ?? summary.jobArn ?? '' })),
+    arn: (summary, detail) => (detail.ok ? detail.value.jobArn : undefined) ?? summary.jobArn ?? '',
+    tags: bedrockTags(bedrock),
+    resource: customizationJobResource,
   });
 }
 
 async function importedModels(ctx: CollectorContext, bedrock: BedrockClient, gate: RegionGate): Promise<void> {
-  const list = await listing(ctx, gate, [BEDROCK_BUILD_TYPES.importedModel], async (token) => {
-    const page = await bedrock.send(new ListImportedModelsCommand({ nextToken: token, maxResults: 1000 }));
-    return { items: page.modelSummaries, next: page.nextToken };
-  });
-  await ctx.each(list.items, async (summary) => {
-    const identifier = summary.modelArn ?? summary.modelName ?? '';
-    const detail = await part(ctx, () => bedrock.send(new GetImportedModelCommand({ modelIdentifier: identifier })));
-    if (detail === 'gone') return;
-    const arn = (detail.ok ? detail.value.modelArn : undefined) ?? summary.modelArn ?? '';
-    const tags = await tagPart(ctx, async () => bedrockTagMap((await bedrock.send(new ListBedrockTagsCommand({ resourceARN: arn }))).tags));
-    ctx.emit(importedModelResource(summary, detail, tags));
+  await collectListed(ctx, gate, {
+    type: BEDROCK_BUILD_TYPES.importedModel,
+    page: async (token) => {
+      const page = await bedrock.send(new ListImportedModelsCommand({ nextToken: token, maxResults: 1000 }));
+      return { items: page.modelSummaries, next: page.nextToken };
+    },
+    get: (summary) => bedrock.send(new GetImportedModelCommand({ modelIdentifier: summary.modelArn ?? summary.modelName ?? '' })),
+    arn: (summary, detail) => (detail.ok ? detail.value.modelArn : undefined) ?? summary.modelArn ?? '',
+    tags: bedrockTags(bedrock),
+    resource: importedModelResource,
   });
 }
 
 async function prompts(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate): Promise<void> {
-  const list = await listing(ctx, gate, [BEDROCK_BUILD_TYPES.prompt], async (token) => {
-    const page = await client.send(new ListPromptsCommand({ nextToken: token, maxResults: 1000 }));
-    return { items: page.promptSummaries, next: page.nextToken };
-  });
-  await ctx.each(list.items, async (summary) => {
-    const detail = await part(ctx, () => client.send(new GetPromptCommand({ promptIdentifier: summary.id ?? summary.arn ?? '' })));
-    if (detail === 'gone') return;
-    const arn = (detail.ok ? detail.value.arn : undefined) ?? summary.arn ?? '';
-    const tags = await tagPart(ctx, async () => (await client.send(new ListAgentTagsCommand({ resourceArn: arn }))).tags ?? {});
-    ctx.emit(promptResource(summary, detail, tags));
+  await collectListed(ctx, gate, {
+    type: BEDROCK_BUILD_TYPES.prompt,
+    page: async (token) => {
+      const page = await client.send(new ListPromptsCommand({ nextToken: token, maxResults: 1000 }));
+      return { items: page.promptSummaries, next: page.nextToken };
+    },
+    get: (summary) => client.send(new GetPromptCommand({ promptIdentifier: summary.id ?? summary.arn ?? '' })),
+    arn: (summary, detail) => (detail.ok ? detail.value.arn : undefined) ?? summary.arn ?? '',
+    tags: agentTags(client),
+    resource: promptResource,
   });
 }
 
 async function flows(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate): Promise<void> {
-  const list = await listing(ctx, gate, [BEDROCK_BUILD_TYPES.flow], async (token) => {
-    const page = await client.send(new ListFlowsCommand({ nextToken: token, maxResults: 1000 }));
-    return { items: page.flowSummaries, next: page.nextToken };
-  });
-  await ctx.each(list.items, async (summary) => {
-    const detail = await part(ctx, () => client.send(new GetFlowCommand({ flowIdentifier: summary.id ?? summary.arn ?? '' })));
-    if (detail === 'gone') return;
-    const arn = (detail.ok ? detail.value.arn : undefined) ?? summary.arn ?? '';
-    const tags = await tagPart(ctx, async () => (await client.send(new ListAgentTagsCommand({ resourceArn: arn }))).tags ?? {});
-    ctx.emit(flowResource(summary, detail, tags));
+  await collectListed(ctx, gate, {
+    type: BEDROCK_BUILD_TYPES.flow,
+    page: async (token) => {
+      const page = await client.send(new ListFlowsCommand({ nextToken: token, maxResults: 1000 }));
+      return { items: page.flowSummaries, next: page.nextToken };
+    },
+    get: (summary) => client.send(new GetFlowCommand({ flowIdentifier: summary.id ?? summary.arn ?? '' })),
+    arn: (summary, detail) => (detail.ok ? detail.value.arn : undefined) ?? summary.arn ?? '',
+    tags: agentTags(client),
+    resource: flowResource,
   });
 }

@@ -37,9 +37,8 @@ import {
   type KnowledgeBaseSummary,
 } from '@aws-sdk/client-bedrock-agent';
 import type { JsonObject, JsonValue } from '../../json.js';
-import { callRecordOf } from '../aws-clients.js';
-import type { CallResult, Collector, CollectorContext, ResourceDraft } from '../collector.js';
-import { classifyFailure, type CallFailure } from '../errors.js';
+import type { Collector, CollectorContext, ResourceDraft } from '../collector.js';
+import { collectListed, gatedListing, partOf, RegionGate, tagPartOf, type Part } from '../region-gate.js';
 import { toJsonObject } from '../shape.js';
 
 export const BEDROCK_TYPES = {
@@ -48,9 +47,6 @@ export const BEDROCK_TYPES = {
   agent: 'AWS::Bedrock::Agent',
   knowledgeBase: 'AWS::Bedrock::KnowledgeBase',
 } as const;
-
-/** What one per-resource call gave: its output, or why there is none. */
-export type Part<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 /** Where the collector runs, for ARNs the List calls do not return. */
 export interface Place {
@@ -356,67 +352,18 @@ export function bedrockTagMap(tags: Array<{ key?: string | undefined; value?: st
   return out;
 }
 
+/** Tags of a resource of the bedrock control plane, by ARN. */
+export function bedrockTags(client: BedrockClient): (arn: string) => Promise<Record<string, string>> {
+  return async (arn) => bedrockTagMap((await client.send(new ListBedrockTagsCommand({ resourceARN: arn }))).tags);
+}
+
+/** Tags of a resource of bedrock-agent (agents, knowledge bases, prompts, flows), by ARN. */
+export function agentTags(client: BedrockAgentClient): (arn: string) => Promise<Record<string, string>> {
+  return async (arn) => (await client.send(new ListAgentTagsCommand({ resourceArn: arn }))).tags ?? {};
+}
+
 // ---------------------------------------------------------------------------------------------
 // Collection.
-
-/**
- * Remembers that an endpoint is not there in this region (Bedrock is not offered, the host does
- * not resolve, the credentials are not valid there), so the remaining lists fail at once with
- * the same reason instead of each retrying against it.
- */
-export class RegionGate {
-  unavailable: string | undefined;
-
-  note(failure: CallFailure): void {
-    if (failure.kind === 'unreachable' || failure.code === 'UnknownEndpoint' || failure.code === 'UnrecognizedClientException') {
-      this.unavailable ??= failure.reason;
-    }
-  }
-}
-
-/** ctx.listAll, but also says why it stopped (for the gate and for nested lists without a type). */
-export async function listing<T>(
-  ctx: CollectorContext,
-  gate: RegionGate,
-  types: string[],
-  page: (token: string | undefined) => Promise<{ items: T[] | undefined; next?: string | undefined }>,
-): Promise<{ items: T[]; complete: boolean; failure?: CallFailure }> {
-  if (gate.unavailable) {
-    ctx.failed(types, gate.unavailable);
-    return { items: [], complete: false, failure: { kind: 'unreachable', code: 'Unavailable', reason: gate.unavailable } };
-  }
-  let error: unknown;
-  const result = await ctx.listAll(types, async (token) => {
-    try {
-      return await page(token);
-    } catch (e) {
-      error = e;
-      throw e;
-    }
-  });
-  if (result.complete || error === undefined) return result;
-  const failure = classifyFailure(error, callRecordOf(error)?.action ?? 'a call');
-  gate.note(failure);
-  return { ...result, failure };
-}
-
-/** A per-resource call as a Part; "not found" (deleted since the list) is `gone`. */
-export async function part<T>(ctx: CollectorContext, send: () => Promise<T>): Promise<Part<T> | 'gone'> {
-  return asPart(await ctx.call(send, { absentOn: ['ResourceNotFoundException'] }));
-}
-
-function asPart<T>(result: CallResult<T>): Part<T> | 'gone' {
-  if (result.status === 'ok') return { ok: true, value: result.output };
-  if (result.status === 'absent') return 'gone';
-  return { ok: false, reason: result.failure.reason };
-}
-
-/** Tags of a resource that exists; not found here means the resource has no tags to read. */
-export async function tagPart(ctx: CollectorContext, send: () => Promise<Record<string, string>>): Promise<Part<Record<string, string>>> {
-  const result = await ctx.call(send);
-  if (result.status === 'ok') return { ok: true, value: result.output };
-  return { ok: false, reason: result.status === 'failed' ? result.failure.reason : `tags not available (${result.code})` };
-}
 
 async function invocationLogging(ctx: CollectorContext, bedrock: BedrockClient, gate: RegionGate): Promise<void> {
   const result = await ctx.call(() => bedrock.send(new GetModelInvocationLoggingConfigurationCommand({})));
@@ -435,21 +382,23 @@ type GuardrailTags = Map<string, Part<Record<string, string>>>;
 
 async function guardrails(ctx: CollectorContext, bedrock: BedrockClient, gate: RegionGate): Promise<GuardrailTags> {
   const found: GuardrailTags = new Map();
-  // Without an identifier ListGuardrails lists every guardrail once (its DRAFT, the working
-  // version); GetGuardrail without a version returns that same latest configuration.
-  const list = await listing(ctx, gate, [BEDROCK_TYPES.guardrail], async (token) => {
-    const page = await bedrock.send(new ListGuardrailsCommand({ nextToken: token, maxResults: 1000 }));
-    return { items: page.guardrails, next: page.nextToken };
-  });
-  await ctx.each(list.items, async (summary) => {
-    const identifier = summary.arn ?? summary.id ?? '';
-    const detail = await part(ctx, () => bedrock.send(new GetGuardrailCommand({ guardrailIdentifier: identifier })));
-    if (detail === 'gone') return;
-    const arn = (detail.ok ? detail.value.guardrailArn : undefined) ?? summary.arn ?? '';
-    const tags = await tagPart(ctx, async () => bedrockTagMap((await bedrock.send(new ListBedrockTagsCommand({ resourceARN: arn }))).tags));
-    const resource = guardrailResource(summary, detail, tags);
-    found.set(resource.id, tags).set(resource.arn, tags);
-    ctx.emit(resource);
+  await collectListed(ctx, gate, {
+    type: BEDROCK_TYPES.guardrail,
+    // Without an identifier ListGuardrails lists every guardrail once (its DRAFT, the working
+    // version); GetGuardrail without a version returns that same latest configuration.
+    page: async (token) => {
+      const page = await bedrock.send(new ListGuardrailsCommand({ nextToken: token, maxResults: 1000 }));
+      return { items: page.guardrails, next: page.nextToken };
+    },
+    get: (summary) => bedrock.send(new GetGuardrailCommand({ guardrailIdentifier: summary.arn ?? summary.id ?? '' })),
+    arn: (summary, detail) => (detail.ok ? detail.value.guardrailArn : undefined) ?? summary.arn ?? '',
+    tags: bedrockTags(bedrock),
+    resource: (summary, detail, tags) => {
+      const resource = guardrailResource(summary, detail, tags);
+      // Remembered for the published versions the agents name, which share the guardrail's tags.
+      found.set(resource.id, tags).set(resource.arn, tags);
+      return resource;
+    },
   });
   return found;
 }
@@ -459,45 +408,44 @@ async function guardrailVersions(ctx: CollectorContext, bedrock: BedrockClient, 
   if (gate.unavailable) return; // the guardrail type already failed with the reason
   const place: Place = { partition: ctx.partition, region: ctx.region, accountId: ctx.accountId };
   await ctx.each(references, async (reference) => {
-    const detail = await part(ctx, () => bedrock.send(new GetGuardrailCommand({ guardrailIdentifier: reference.identifier, guardrailVersion: reference.version })));
+    const detail = await partOf(ctx, () => bedrock.send(new GetGuardrailCommand({ guardrailIdentifier: reference.identifier, guardrailVersion: reference.version })));
     // A version that does not exist protects nothing; the agent's own controls judge the reference.
     if (detail === 'gone') return;
     const identity = guardrailIdentity(reference.identifier, place);
     const tags =
       drafts.get(reference.identifier) ??
-      (await tagPart(ctx, async () => bedrockTagMap((await bedrock.send(new ListBedrockTagsCommand({ resourceARN: detail.ok ? (detail.value.guardrailArn ?? identity.arn) : identity.arn }))).tags)));
+      (await tagPartOf(ctx, () => bedrockTags(bedrock)(detail.ok ? (detail.value.guardrailArn ?? identity.arn) : identity.arn)));
     ctx.emit(guardrailVersionResource(reference, detail, tags, place));
   });
 }
 
 async function customModels(ctx: CollectorContext, bedrock: BedrockClient, gate: RegionGate): Promise<void> {
-  const list = await listing(ctx, gate, [BEDROCK_TYPES.customModel], async (token) => {
-    const page = await bedrock.send(new ListCustomModelsCommand({ nextToken: token, maxResults: 1000 }));
-    return { items: page.modelSummaries, next: page.nextToken };
-  });
-  await ctx.each(list.items, async (summary) => {
-    const identifier = summary.modelArn ?? summary.modelName ?? '';
-    const detail = await part(ctx, () => bedrock.send(new GetCustomModelCommand({ modelIdentifier: identifier })));
-    if (detail === 'gone') return;
-    const arn = (detail.ok ? detail.value.modelArn : undefined) ?? summary.modelArn ?? '';
-    const tags = await tagPart(ctx, async () => bedrockTagMap((await bedrock.send(new ListBedrockTagsCommand({ resourceARN: arn }))).tags));
-    ctx.emit(customModelResource(summary, detail, tags));
+  await collectListed(ctx, gate, {
+    type: BEDROCK_TYPES.customModel,
+    page: async (token) => {
+      const page = await bedrock.send(new ListCustomModelsCommand({ nextToken: token, maxResults: 1000 }));
+      return { items: page.modelSummaries, next: page.nextToken };
+    },
+    get: (summary) => bedrock.send(new GetCustomModelCommand({ modelIdentifier: summary.modelArn ?? summary.modelName ?? '' })),
+    arn: (summary, detail) => (detail.ok ? detail.value.modelArn : undefined) ?? summary.modelArn ?? '',
+    tags: bedrockTags(bedrock),
+    resource: customModelResource,
   });
 }
 
 async function agentsOf(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate, place: Place): Promise<GuardrailReference[]> {
   const collected: Array<Pick<Agent, 'guardrailConfiguration'>> = [];
-  const list = await listing(ctx, gate, [BEDROCK_TYPES.agent], async (token) => {
+  const list = await gatedListing(ctx, gate, [BEDROCK_TYPES.agent], async (token) => {
     const page = await client.send(new ListAgentsCommand({ nextToken: token, maxResults: 1000 }));
     return { items: page.agentSummaries, next: page.nextToken };
   });
   await ctx.each(list.items, async (summary) => {
     const agentId = summary.agentId ?? '';
-    const got = await part(ctx, () => client.send(new GetAgentCommand({ agentId })));
+    const got = await partOf(ctx, () => client.send(new GetAgentCommand({ agentId })));
     if (got === 'gone') return;
     const detail: Part<Agent> = got.ok ? (got.value.agent ? { ok: true, value: got.value.agent } : { ok: false, reason: 'bedrock:GetAgent returned no agent' }) : got;
     const arn = (detail.ok ? detail.value.agentArn : undefined) ?? agentArn(place, agentId);
-    const tags = await tagPart(ctx, async () => (await client.send(new ListAgentTagsCommand({ resourceArn: arn }))).tags ?? {});
+    const tags = await tagPartOf(ctx, () => agentTags(client)(arn));
     // An agent whose configuration could not be read is not evaluated at all; its aliases would not change that.
     const deployment = detail.ok ? await deploymentOf(ctx, client, gate, agentId) : undefined;
     const actionGroups = deployment ? await actionGroupsOf(ctx, client, gate, agentId, ['DRAFT', ...deployment.versions.flatMap((v) => (v.version ? [v.version] : []))]) : undefined;
@@ -510,7 +458,7 @@ async function agentsOf(ctx: CollectorContext, client: BedrockAgentClient, gate:
 
 async function deploymentOf(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate, agentId: string): Promise<AgentDeployment> {
   // No inventory type of their own: coverage is the agent's AgentAliases collection error.
-  const list = await listing(ctx, gate, [], async (token) => {
+  const list = await gatedListing(ctx, gate, [], async (token) => {
     const page = await client.send(new ListAgentAliasesCommand({ agentId, nextToken: token, maxResults: 100 }));
     return { items: page.agentAliasSummaries, next: page.nextToken };
   });
@@ -518,7 +466,7 @@ async function deploymentOf(ctx: CollectorContext, client: BedrockAgentClient, g
   const versions: AgentVersion[] = [];
   // Sequential: already inside the agent's slot of ctx.each.
   for (const agentVersion of servedVersions(list.items)) {
-    const got = await part(ctx, () => client.send(new GetAgentVersionCommand({ agentId, agentVersion })));
+    const got = await partOf(ctx, () => client.send(new GetAgentVersionCommand({ agentId, agentVersion })));
     if (got === 'gone') continue;
     if (got.ok && got.value.agentVersion) versions.push(got.value.agentVersion);
     else errors.push(got.ok ? 'bedrock:GetAgentVersion returned no agent version' : got.reason);
@@ -532,7 +480,7 @@ async function actionGroupsOf(ctx: CollectorContext, client: BedrockAgentClient,
   // Sequential: already inside the agent's slot of ctx.each.
   for (const agentVersion of versions) {
     // No inventory type of their own: coverage is the agent's ActionGroups collection error.
-    const list = await listing(ctx, gate, [], async (token) => {
+    const list = await gatedListing(ctx, gate, [], async (token) => {
       const page = await client.send(new ListAgentActionGroupsCommand({ agentId, agentVersion, nextToken: token, maxResults: 100 }));
       return { items: page.actionGroupSummaries, next: page.nextToken };
     });
@@ -543,7 +491,7 @@ async function actionGroupsOf(ctx: CollectorContext, client: BedrockAgentClient,
     }
     const groups: Array<AgentActionGroup | ActionGroupSummary> = [];
     for (const summary of list.items) {
-      const got = await part(ctx, () => client.send(new GetAgentActionGroupCommand({ agentId, agentVersion, actionGroupId: summary.actionGroupId ?? '' })));
+      const got = await partOf(ctx, () => client.send(new GetAgentActionGroupCommand({ agentId, agentVersion, actionGroupId: summary.actionGroupId ?? '' })));
       if (got === 'gone') continue;
       if (got.ok && got.value.agentActionGroup) groups.push({ ...got.value.agentActionGroup, actionGroupState: got.value.agentActionGroup.actionGroupState ?? summary.actionGroupState });
       else {
@@ -557,13 +505,13 @@ async function actionGroupsOf(ctx: CollectorContext, client: BedrockAgentClient,
 }
 
 async function knowledgeBases(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate, place: Place): Promise<void> {
-  const list = await listing(ctx, gate, [BEDROCK_TYPES.knowledgeBase], async (token) => {
+  const list = await gatedListing(ctx, gate, [BEDROCK_TYPES.knowledgeBase], async (token) => {
     const page = await client.send(new ListKnowledgeBasesCommand({ nextToken: token, maxResults: 1000 }));
     return { items: page.knowledgeBaseSummaries, next: page.nextToken };
   });
   await ctx.each(list.items, async (summary) => {
     const knowledgeBaseId = summary.knowledgeBaseId ?? '';
-    const got = await part(ctx, () => client.send(new GetKnowledgeBaseCommand({ knowledgeBaseId })));
+    const got = await partOf(ctx, () => client.send(new GetKnowledgeBaseCommand({ knowledgeBaseId })));
     if (got === 'gone') return;
     const detail: Part<KnowledgeBase> = got.ok
       ? got.value.knowledgeBase
@@ -571,7 +519,7 @@ async function knowledgeBases(ctx: CollectorContext, client: BedrockAgentClient,
         : { ok: false, reason: 'bedrock:GetKnowledgeBase returned no knowledge base' }
       : got;
     const arn = (detail.ok ? detail.value.knowledgeBaseArn : undefined) ?? knowledgeBaseArn(place, knowledgeBaseId);
-    const tags = await tagPart(ctx, async () => (await client.send(new ListAgentTagsCommand({ resourceArn: arn }))).tags ?? {});
+    const tags = await tagPartOf(ctx, () => agentTags(client)(arn));
     const dataSources = await dataSourcesOf(ctx, client, gate, knowledgeBaseId);
     ctx.emit(knowledgeBaseResource(summary, detail, tags, dataSources, place));
   });
@@ -579,7 +527,7 @@ async function knowledgeBases(ctx: CollectorContext, client: BedrockAgentClient,
 
 async function dataSourcesOf(ctx: CollectorContext, client: BedrockAgentClient, gate: RegionGate, knowledgeBaseId: string): Promise<DataSources> {
   // No inventory type of their own: coverage is the knowledge base's DataSources collection error.
-  const list = await listing(ctx, gate, [], async (token) => {
+  const list = await gatedListing(ctx, gate, [], async (token) => {
     const page = await client.send(new ListDataSourcesCommand({ knowledgeBaseId, nextToken: token, maxResults: 1000 }));
     return { items: page.dataSourceSummaries, next: page.nextToken };
   });
@@ -587,7 +535,7 @@ async function dataSourcesOf(ctx: CollectorContext, client: BedrockAgentClient, 
   const items: Array<DataSource | DataSourceSummary> = [];
   // Sequential: already inside the knowledge base's slot of ctx.each.
   for (const summary of list.items) {
-    const got = await part(ctx, () => client.send(new GetDataSourceCommand({ knowledgeBaseId, dataSourceId: summary.dataSourceId ?? '' })));
+    const got = await partOf(ctx, () => client.send(new GetDataSourceCommand({ knowledgeBaseId, dataSourceId: summary.dataSourceId ?? '' })));
     if (got === 'gone') continue;
     if (got.ok && got.value.dataSource) items.push(got.value.dataSource);
     else {
