@@ -98,25 +98,16 @@ owner_known if {
 
 grants := lib.as_array(acl.grantList)
 
-# The collector and Config write a canonical user as {id, displayName}; an API-shaped grantee
-# ({"ID": …}) is read too.
+# The collector and Config write a canonical user as {id, displayName} and an email grantee as
+# {emailAddress}; object.get is undefined on anything but an object. An id that is not a
+# non-empty string names no one the owner can be compared with: the grantee is of unknown kind.
 user_id(grantee) := id if {
-	is_object(grantee)
-	id := object.get(grantee, "id", object.get(grantee, "ID", null))
+	id := object.get(grantee, "id", null)
 	is_string(id)
 	id != ""
 }
 
-email(grantee) := e if {
-	is_object(grantee)
-	e := object.get(grantee, "emailAddress", object.get(grantee, "EmailAddress", null))
-	is_string(e)
-}
-
-group(grantee) := s3_public.grantee_group(grantee) if {
-	not user_id(grantee)
-	not email(grantee)
-}
+email(grantee) := grantee.emailAddress
 
 public_groups := {"allusers", "authenticatedusers"}
 
@@ -139,9 +130,10 @@ user_grants if {
 	user_id(grant.grantee)
 }
 
+# A group grantee: Config's name ("AllUsers") or the API's URI.
 public_grants := {g |
 	some grant in grants
-	g := group(grant.grantee)
+	g := s3_public.grantee_group(grant.grantee)
 	lower(g) in public_groups
 }
 
@@ -156,11 +148,9 @@ unknown_grantees := {text |
 	text := json.marshal(grantee)
 }
 
-known_group(grantee) if lower(group(grantee)) in known_groups
+known_group(grantee) if lower(s3_public.grantee_group(grantee)) in known_groups
 
-emails := {e | some grant in grants; e := email(grant.grantee)}
-
-public_ignored if s3_public.effective_on("ignorePublicAcls")
+emails := {lib.text(e) | some grant in grants; e := email(grant.grantee)}
 
 public_effective if {
 	count(public_grants) > 0
@@ -169,52 +159,44 @@ public_effective if {
 
 # --- verdict -------------------------------------------------------------------------------------
 
+# With ACLs disabled no grant takes effect: nothing is missing and nothing is wrong.
 judged if not acls_disabled
 
-acl_error := e if {
-	e := input.resource.collectionErrors.AccessControlList
-	is_string(e)
-}
+missing := {reason | judged; count(problems) == 0; some reason in unknowns}
 
-missing contains reason if {
-	judged
+violations := {msg | judged; some msg in problems}
+
+acl_error := input.resource.collectionErrors.AccessControlList
+
+unknowns contains reason if {
 	not s3_public.acl_recorded
 	reason := unrecorded_reason
 }
 
-unrecorded_reason := concat("", ["the bucket ACL could not be read: ", acl_error]) if {
+unrecorded_reason := concat("", ["the bucket ACL could not be read: ", lib.text(acl_error)]) if {
 	acl_error
 } else := "the bucket ACL is not in the inventory and Object Ownership is not BucketOwnerEnforced, so an ACL grant to another account cannot be ruled out"
 
-missing contains "the bucket ACL grants to canonical users but its owner's id is not in the inventory" if {
-	judged
-	count(violations) == 0
+unknowns contains "the bucket ACL grants to canonical users but its owner's id is not in the inventory" if {
 	user_grants
 	not owner_known
 }
 
-missing contains concat("", ["the bucket ACL grants to ", e, ", an email address whose account cannot be matched to the owner"]) if {
-	judged
-	count(violations) == 0
+unknowns contains concat("", ["the bucket ACL grants to ", e, ", an email address whose account cannot be matched to the owner"]) if {
 	some e in emails
 }
 
-missing contains concat("", ["the bucket ACL grants to a grantee of unknown kind: ", g]) if {
-	judged
-	count(violations) == 0
+unknowns contains concat("", ["the bucket ACL grants to a grantee of unknown kind: ", g]) if {
 	some g in unknown_grantees
 }
 
-missing contains "the bucket ACL grants access to everyone and whether IgnorePublicAcls blocks it is unknown (the account-level public access block is not in the inventory or the bucket's could not be read)" if {
-	judged
-	count(violations) == 0
+# Off at both levels is a problem (below): only "on" remains to rule out.
+unknowns contains "the bucket ACL grants access to everyone and whether IgnorePublicAcls blocks it is unknown (the account-level public access block is not in the inventory or the bucket's could not be read)" if {
 	count(public_grants) > 0
-	not public_ignored
-	not s3_public.effective_off("ignorePublicAcls")
+	not s3_public.effective_on("ignorePublicAcls")
 }
 
-violations contains msg if {
-	judged
+problems contains msg if {
 	count(foreign_users) > 0
 	msg := concat("", [
 		"Bucket ", lib.label, "'s ACL grants AI outputs to canonical users other than the bucket owner: ",
@@ -222,8 +204,7 @@ violations contains msg if {
 	])
 }
 
-violations contains msg if {
-	judged
+problems contains msg if {
 	public_effective
 	msg := concat("", [
 		"Bucket ", lib.label, "'s ACL grants AI outputs to ", concat(" and ", sort(public_grants)),

@@ -66,6 +66,15 @@ test_passes_when_ignore_public_acls_neutralises_a_public_grant if {
 	testing.status(id, r) == "pass" with data.inventory as testing.context([account_block(true)])
 }
 
+test_passes_with_only_the_owner_and_no_block_public_access if {
+	testing.status(id, with_acl([owner_grant])) == "pass" with data.inventory as testing.context([account_block(false)])
+}
+
+test_passes_with_only_log_delivery_while_the_owner_is_unknown if {
+	r := bucket({"AccessControlList": object.union(acl([{"grantee": "LogDelivery", "permission": "Write"}]), {"owner": null}), "BucketOwnershipControls": object_writer})
+	testing.status(id, r) == "pass"
+}
+
 # --- fail ---------------------------------------------------------------------------------------
 
 test_fails_on_a_grant_to_another_canonical_user if {
@@ -86,9 +95,15 @@ test_fails_when_ownership_controls_are_unknown if {
 	testing.status(id, r) == "fail"
 }
 
-test_fails_on_an_api_shaped_grantee if {
-	r := with_acl([owner_grant, {"grantee": {"ID": "beef42"}, "permission": "Write"}])
-	testing.status(id, r) == "fail"
+test_fails_on_two_other_users_and_names_both if {
+	r := with_acl([owner_grant, partner, {"grantee": {"id": "abba", "displayName": null}, "permission": "Write"}])
+	testing.messages(id, r) == ["Bucket capture's ACL grants AI outputs to canonical users other than the bucket owner: abba (Write), beef42 (Read)."]
+}
+
+test_fails_on_both_public_groups_and_names_both if {
+	r := with_acl([owner_grant, {"grantee": "AuthenticatedUsers", "permission": "Read"}, {"grantee": {"uri": "http://acs.amazonaws.com/groups/global/AllUsers"}, "permission": "Read"}])
+	ctx := testing.context([account_block(false)])
+	testing.messages(id, r) == ["Bucket capture's ACL grants AI outputs to AllUsers and AuthenticatedUsers (every AWS account) and IgnorePublicAcls is off at both the bucket and the account level."] with data.inventory as ctx
 }
 
 test_fails_on_authenticated_users_without_block_public_access if {
@@ -131,6 +146,27 @@ test_not_evaluated_without_the_owner if {
 	r := bucket({"AccessControlList": object.union(acl([owner_grant, partner]), {"owner": null}), "BucketOwnershipControls": object_writer})
 	testing.status(id, r) == "not_evaluated"
 	testing.messages(id, r) == ["the bucket ACL grants to canonical users but its owner's id is not in the inventory"]
+}
+
+test_not_evaluated_when_the_owner_id_is_null_or_empty if {
+	grants := [owner_grant, partner]
+	testing.status(id, bucket({"AccessControlList": object.union(acl(grants), {"owner": {"id": null}}), "BucketOwnershipControls": object_writer})) == "not_evaluated"
+	testing.status(id, bucket({"AccessControlList": object.union(acl(grants), {"owner": {"id": ""}}), "BucketOwnershipControls": object_writer})) == "not_evaluated"
+}
+
+test_not_evaluated_when_only_some_grants_are_users_and_the_owner_is_unknown if {
+	r := bucket({"AccessControlList": object.union(acl([{"grantee": "LogDelivery", "permission": "Write"}, partner]), {"owner": null}), "BucketOwnershipControls": object_writer})
+	testing.status(id, r) == "not_evaluated"
+}
+
+test_not_evaluated_on_a_user_grantee_without_a_usable_id if {
+	testing.messages(id, with_acl([owner_grant, {"grantee": {"id": 5}, "permission": "Read"}])) == ["the bucket ACL grants to a grantee of unknown kind: {\"id\":5}"]
+	testing.messages(id, with_acl([owner_grant, {"grantee": {"id": ""}, "permission": "Read"}])) == ["the bucket ACL grants to a grantee of unknown kind: {\"id\":\"\"}"]
+}
+
+test_acls_disabled_silences_unknowns_too if {
+	r := bucket({"AccessControlList": acl([owner_grant, {"grantee": {"emailAddress": "x@example.com"}, "permission": "Read"}]), "BucketOwnershipControls": {"rules": [{"objectOwnership": "BucketOwnerEnforced"}]}})
+	testing.status(id, r) == "pass"
 }
 
 test_not_evaluated_on_an_email_grantee if {

@@ -93,16 +93,13 @@ import data.cafscan.lib.s3_public
 
 account := input.resource.accountId
 
-account_recorded if {
-	is_string(account)
-	regex.match(`^[0-9]{12}$`, account)
-}
-
-document := s3_public.policy_document if s3_public.policy_decoded
+# regex.match is undefined for a non-string account id.
+account_recorded if regex.match(`^[0-9]{12}$`, account)
 
 # Every statement that may reach another account; the unconditional everyone-statements among
-# them are the ones RestrictPublicBuckets turns off.
-outside := policies.other_account_statements(document, account) if account_recorded
+# them are the ones RestrictPublicBuckets turns off. An undecodable policy has no statements
+# here, and a missing account leaves the result not evaluated (missing wins over violations).
+outside := policies.other_account_statements(s3_public.policy_document, account)
 
 public := s3_public.public_statements
 
@@ -126,8 +123,9 @@ missing contains "the bucket's account is not in the inventory" if not account_r
 missing contains "the bucket policy grants access to everyone and whether RestrictPublicBuckets limits it to the bucket's account is unknown (the account-level public access block is not in the inventory or the bucket's could not be read)" if {
 	count(violations) == 0
 	count(open) > 0
+
+	# Off at both levels is a violation (above): only "on" remains to rule out.
 	not s3_public.effective_on("restrictPublicBuckets")
-	not s3_public.effective_off("restrictPublicBuckets")
 }
 
 statement_word(names) := "statement" if count(names) == 1

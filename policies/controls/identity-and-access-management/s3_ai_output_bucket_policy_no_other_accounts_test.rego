@@ -73,6 +73,11 @@ test_passes_when_restrict_public_buckets_neutralises_everyone_at_the_account if 
 	testing.status(id, r) == "pass" with data.inventory as testing.context([account_block(true)])
 }
 
+test_passes_with_own_account_grants_and_no_block_public_access if {
+	r := with_policy([read_for({"AWS": "111122223333"})])
+	testing.status(id, r) == "pass" with data.inventory as no_account_block
+}
+
 # --- fail ---------------------------------------------------------------------------------------
 
 test_fails_on_a_grant_to_another_account_id if {
@@ -103,6 +108,11 @@ test_fails_on_an_unconditional_everyone_grant_without_block_public_access if {
 	r := with_policy([everyone])
 	testing.status(id, r) == "fail" with data.inventory as no_account_block
 	testing.messages(id, r) == ["Bucket capture's bucket policy grants any AWS principal access to AI outputs (statement \"Read\") and RestrictPublicBuckets is off at both the bucket and the account level."] with data.inventory as no_account_block
+}
+
+test_fails_on_two_everyone_grants_and_names_both if {
+	r := with_policy([everyone, object.union(everyone, {"Sid": "List", "Action": "s3:ListBucket"})])
+	testing.messages(id, r) == ["Bucket capture's bucket policy grants any AWS principal access to AI outputs (statements \"Read\", \"List\") and RestrictPublicBuckets is off at both the bucket and the account level."] with data.inventory as no_account_block
 }
 
 test_fails_on_not_principal if {
@@ -153,6 +163,11 @@ test_not_evaluated_when_the_policy_cannot_be_decoded if {
 	r := bucket({"BucketPolicy": {"policyText": "{not json"}})
 	testing.status(id, r) == "not_evaluated"
 	testing.messages(id, r) == ["the bucket policy could not be decoded"]
+}
+
+test_not_evaluated_with_an_account_that_is_not_an_id if {
+	r := object.union(with_policy([read_for({"AWS": "444455556666"})]), {"accountId": "unknown"})
+	testing.status(id, r) == "not_evaluated"
 }
 
 test_not_evaluated_without_the_account if {
