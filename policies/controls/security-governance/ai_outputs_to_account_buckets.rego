@@ -179,7 +179,9 @@ logging_error := conf.factErrors.bedrockInvocationLogging
 
 logging_unknown if logging_error
 
-logging_unknown if not is_object(logging)
+logging_recorded if is_object(logging)
+
+logging_unknown if not logging_recorded
 
 out_of_scope if {
 	type != "AWS::::Account"
@@ -203,7 +205,7 @@ missing contains concat("", ["Bedrock model invocation logging could not be read
 missing contains "the Bedrock model invocation logging setting is not in the inventory" if {
 	type == "AWS::::Account"
 	not logging_error
-	not is_object(logging)
+	not logging_recorded
 }
 
 # --- which bucket, whose ---------------------------------------------------------------------------
