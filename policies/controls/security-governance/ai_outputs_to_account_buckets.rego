@@ -144,8 +144,9 @@ destinations contains d if {
 destinations contains {"where": where, "uri": object.get(s3, "S3Uri", null)} if {
 	type == "AWS::SageMaker::ProcessingJob"
 	some i, output in lib.as_array(object.get(conf, ["ProcessingOutputConfig", "Outputs"], []))
-	s3 := object.get(output, "S3Output", null)
-	is_object(s3)
+
+	# Outputs to a feature group have no S3Output; object.get is undefined on a non-object.
+	s3 := output.S3Output
 	where := concat("", ["processing output ", lib.text(object.get(output, "OutputName", i + 1)), " (S3Output S3Uri)"])
 }
 
@@ -175,47 +176,38 @@ destinations contains {"where": where, "bucket": name} if {
 
 recorded if count(conf) > 0
 
+# Only account resources carry facts: the Bedrock invocation logging read failed.
 logging_error := conf.factErrors.bedrockInvocationLogging
-
-logging_unknown if logging_error
 
 logging_recorded if is_object(logging)
 
-logging_unknown if not logging_recorded
+# What keeps the destinations from being known: then the workload is not ruled out of scope.
+scope_unknown contains "the workload's configuration is not in the inventory" if not recorded
 
-out_of_scope if {
-	type != "AWS::::Account"
-	recorded
-	count(destinations) == 0
-}
+scope_unknown contains concat("", ["Bedrock model invocation logging could not be read: ", lib.text(logging_error)])
 
-out_of_scope if {
-	type == "AWS::::Account"
-	not logging_unknown
-	count(destinations) == 0
-}
-
-missing contains "the workload's configuration is not in the inventory" if not recorded
-
-missing contains concat("", ["Bedrock model invocation logging could not be read: ", lib.text(logging_error)]) if {
-	type == "AWS::::Account"
-	logging_error
-}
-
-missing contains "the Bedrock model invocation logging setting is not in the inventory" if {
+scope_unknown contains "the Bedrock model invocation logging setting is not in the inventory" if {
 	type == "AWS::::Account"
 	not logging_error
 	not logging_recorded
 }
 
+out_of_scope if {
+	count(destinations) == 0
+	count(scope_unknown) == 0
+}
+
+missing contains reason if some reason in scope_unknown
+
 # --- which bucket, whose ---------------------------------------------------------------------------
 
 bucket_of(d) := d.bucket
 
+# "s3://bucket/key" splits into ["s3:", "", "bucket", "key"].
 bucket_of(d) := name if {
 	uri := d.uri
 	startswith(lower(uri), "s3://")
-	name := split(substring(uri, 5, -1), "/")[0]
+	name := split(uri, "/")[2]
 	name != ""
 }
 
@@ -236,7 +228,6 @@ known(name) := lib.related(concat("", ["arn:", lib.text(partition), ":s3:::", li
 own_bucket_names := {name |
 	some bucket in lib.same_account_of_type(bucket_type)
 	some name in [bucket.name, bucket.id]
-	is_string(name)
 }
 
 foreign(name) if known(name).accountId != account_id
@@ -252,11 +243,13 @@ tags_unknown(name) if {
 	not is_object(object.get(bucket, "tags", null))
 }
 
+# Buckets of other accounts without the approval tag: known to be in another account, or in
+# none that was collected. Where that cannot be decided (the tags of a foreign bucket, an
+# incompletely collected account, an alias) a missing reason below makes the result not
+# evaluated: missing data wins over violations in the router.
 outside contains name if {
 	some name in buckets
-	not alias(name)
 	foreign(name)
-	not tags_unknown(name)
 	not approved(name)
 }
 
@@ -264,8 +257,6 @@ outside contains name if {
 	some name in buckets
 	not known(name)
 	not name in own_bucket_names
-	not alias(name)
-	lib.account_collected(bucket_type)
 }
 
 missing contains concat("", ["S3 buckets were not collected completely for account ", lib.text(account_id), ", so whether output bucket ", name, " belongs to it is unknown"]) if {

@@ -32,14 +32,60 @@ own_account := account("111122223333", ["AWS::S3::Bucket"], {})
 
 own_bucket := bucket("fraud-capture", "111122223333", {})
 
-partner_approved := bucket("partner-inbox", "444455556666", {"Output-Destination-Approved": "TRUE"})
+partner_approved := bucket("partner-inbox", "444455556666", {"owner": "partner", "Output-Destination-Approved": "TRUE"})
+
+partner_declined := bucket("partner-declined", "444455556666", {"output-destination-approved": "false"})
 
 partner_unapproved := bucket("partner-scratch", "444455556666", {"owner": "partner"})
 
 # Approved as a training data source is not approved as an output destination.
 partner_source_only := bucket("partner-corpus", "444455556666", {"data-source-approved": "true"})
 
-ctx := testing.context([own_account, own_bucket, partner_approved, partner_unapproved, partner_source_only])
+ctx := testing.context([own_account, own_bucket, partner_approved, partner_unapproved, partner_source_only, partner_declined])
+
+# Every destination field of every type, all to another account's bucket: each type reads only
+# its own.
+everything := {
+	"DataCaptureConfig": {"DestinationS3Uri": "s3://partner-scratch/a"},
+	"AsyncInferenceConfig": {"OutputConfig": {"S3OutputPath": "s3://partner-scratch/b"}},
+	"TransformOutput": {"S3OutputPath": "s3://partner-scratch/c"},
+	"ProcessingOutputConfig": {"Outputs": [{"OutputName": "o", "S3Output": {"S3Uri": "s3://partner-scratch/d"}}]},
+	"DataStorageConfig": {"Destination": "s3://partner-scratch/e"},
+	"outputDataConfig": {"s3Uri": "s3://partner-scratch/f"},
+	"bedrockInvocationLogging": {"s3Config": {"bucketName": "partner-scratch"}},
+}
+
+prefix := "x writes AI outputs to buckets outside account 111122223333 that are not tagged output-destination-approved=true: "
+
+test_each_type_reads_only_its_own_destinations if {
+	expected := {
+		"AWS::SageMaker::EndpointConfig": "partner-scratch (asynchronous inference results (S3OutputPath)), partner-scratch (data capture (DataCaptureConfig DestinationS3Uri))",
+		"AWS::SageMaker::TransformJob": "partner-scratch (batch inference results (TransformOutput S3OutputPath)), partner-scratch (captured batch inference data (DataCaptureConfig DestinationS3Uri))",
+		"AWS::SageMaker::ProcessingJob": "partner-scratch (processing output o (S3Output S3Uri))",
+		"AWS::SageMaker::InferenceExperiment": "partner-scratch (captured shadow-test data (DataStorageConfig Destination))",
+		"AWS::Bedrock::ModelCustomizationJob": "partner-scratch (customization output (outputDataConfig s3Uri))",
+	}
+	every type, places in expected {
+		testing.messages(id, resource(type, "x", everything)) == [concat("", [prefix, places, "."])] with data.inventory as ctx
+	}
+	acct := object.union(account("111122223333", ["AWS::S3::Bucket"], everything), {"name": "x"})
+	testing.messages(id, acct) == [concat("", ["Account ", prefix, "partner-scratch (Bedrock model invocation logs (s3Config bucketName))."])] with data.inventory as ctx
+}
+
+test_fails_on_a_bucket_whose_approval_tag_is_not_true if {
+	testing.status(id, capture_to("s3://partner-declined/")) == "fail" with data.inventory as ctx
+}
+
+test_passes_with_an_own_bucket_whose_tags_are_unknown if {
+	c := testing.context([own_account, object.union(own_bucket, {"tags": null})])
+	testing.status(id, capture_to("s3://fraud-capture/")) == "pass" with data.inventory as c
+}
+
+test_fails_with_a_foreign_bucket_even_when_own_buckets_were_not_collected if {
+	r := capture_to("s3://partner-scratch/")
+	c := testing.context([account("111122223333", [], {}), partner_unapproved])
+	testing.status(id, r) == "fail" with data.inventory as c
+}
 
 # --- pass ---------------------------------------------------------------------------------------
 
@@ -55,6 +101,7 @@ test_passes_with_an_own_bucket_recorded_under_another_arn if {
 	other_arn := object.union(own_bucket, {"arn": "arn:aws:s3:::fraud-capture-alias-record", "id": "fraud-capture"})
 	c := testing.context([account("111122223333", [], {}), other_arn])
 	testing.status(id, capture_to("S3://fraud-capture/x")) == "pass" with data.inventory as c
+	testing.status(id, capture_to("S3://fraud-capture/x")) == "pass" with data.inventory as testing.context([own_account, other_arn])
 }
 
 # --- fail ---------------------------------------------------------------------------------------
@@ -115,7 +162,7 @@ test_fails_on_invocation_logs_sent_to_another_account if {
 
 test_fails_on_large_payloads_sent_to_another_account if {
 	logging := {"bedrockInvocationLogging": {"cloudWatchConfig": {"logGroupName": "lg", "largeDataDeliveryS3Config": {"bucketName": "partner-scratch"}}}}
-	testing.status(id, account("111122223333", ["AWS::S3::Bucket"], logging)) == "fail" with data.inventory as ctx
+	testing.messages(id, account("111122223333", ["AWS::S3::Bucket"], logging)) == ["Account 111122223333 us-east-1 writes AI outputs to buckets outside account 111122223333 that are not tagged output-destination-approved=true: partner-scratch (large Bedrock invocation payloads (largeDataDeliveryS3Config bucketName))."] with data.inventory as ctx
 }
 
 # --- not applicable -----------------------------------------------------------------------------
@@ -129,6 +176,7 @@ test_not_applicable_without_s3_destinations if {
 test_not_applicable_to_an_account_without_s3_invocation_logging if {
 	testing.not_applicable(id, account("111122223333", [], {"bedrockInvocationLogging": {"enabled": false}})) with data.inventory as ctx
 	testing.not_applicable(id, account("111122223333", [], {"bedrockInvocationLogging": {"cloudWatchConfig": {"logGroupName": "lg"}}})) with data.inventory as ctx
+	testing.not_applicable(id, account("111122223333", [], {"bedrockInvocationLogging": {"s3Config": {"bucketName": ""}}})) with data.inventory as ctx
 }
 
 # --- not evaluated ------------------------------------------------------------------------------
@@ -153,6 +201,7 @@ test_not_evaluated_when_a_foreign_buckets_tags_are_unknown if {
 
 test_not_evaluated_on_an_access_point_alias if {
 	testing.messages(id, capture_to("s3://my-ap-abcdef-s3alias/x")) == ["output location my-ap-abcdef-s3alias is an S3 access point alias, whose bucket and owner are not in the inventory"] with data.inventory as ctx
+	testing.messages(id, capture_to("s3://my-ap-abcdef-s3alias/x")) == ["output location my-ap-abcdef-s3alias is an S3 access point alias, whose bucket and owner are not in the inventory"] with data.inventory as testing.context([account("111122223333", [], {})])
 	testing.status(id, capture_to("s3://my-olap--ol-s3/x")) == "not_evaluated" with data.inventory as ctx
 }
 
