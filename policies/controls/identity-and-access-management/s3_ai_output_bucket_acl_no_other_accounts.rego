@@ -13,7 +13,9 @@
 #   bucket passes whatever the ACL says. Otherwise an ACL that is not in the inventory or could
 #   not be read, a user grant while the owner's id is unknown, a grantee named only by email or
 #   of an unknown kind, or a public group grant while IgnorePublicAcls is unknown, leaves the
-#   result not evaluated. Object ACLs are not in the inventory and are not judged.
+#   result not evaluated. Object ACLs are not in the inventory and are not judged. AWS Config
+#   snapshots record the ACL but not Object Ownership: there the ACL as recorded decides (an
+#   ACL that grants only the owner passes whatever the ownership setting).
 # custom:
 #   id: CAFAI-IAM-94
 #   capability: identity-and-access-management

@@ -16,7 +16,8 @@
 #   not counted; delegation to access points (s3:DataAccessPointAccount) counts as outside,
 #   since access point policies are not in the inventory. A bucket without a policy passes; a
 #   policy that is not in the inventory, could not be read or decoded, or a bucket whose
-#   account is unknown, leaves the result not evaluated.
+#   account is unknown, leaves the result not evaluated. The live collector and AWS Config
+#   snapshots both record the bucket policy.
 # custom:
 #   id: CAFAI-IAM-93
 #   capability: identity-and-access-management

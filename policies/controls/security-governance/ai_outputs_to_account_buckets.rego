@@ -16,7 +16,10 @@
 #   unknown otherwise. A destination that is not an s3:// URI naming a bucket, an access point
 #   alias, and Bedrock invocation logging that could not be read leave the result not evaluated.
 #   Workloads without S3 destinations, and accounts without S3 invocation logging, are not
-#   checked.
+#   checked. AWS Config records endpoint configurations and the SageMaker jobs but not Bedrock
+#   customization jobs or the invocation logging setting: on Config-only input those are judged
+#   only when cafscan's account facts are added, and an account without the setting is not
+#   evaluated.
 # custom:
 #   id: CAFAI-SG-95
 #   capability: security-governance
