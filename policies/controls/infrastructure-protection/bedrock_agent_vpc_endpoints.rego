@@ -102,7 +102,22 @@ required contains "bedrock-agent" if uses_agents
 
 required contains "bedrock-agent-runtime" if uses_agents
 
-out_of_scope if count(required) == 0
+# Services the region may need although no resource found says so: a listing that would show
+# them failed or was not collected (a denied ListAgents), so "none found" proves nothing.
+unsure_reason["bedrock"] := lib.presence_unknown_reason(array.concat(agent_types, other_types), "the region uses Amazon Bedrock")
+
+unsure_reason[service] := lib.presence_unknown_reason(agent_types, "the region has Bedrock agents or knowledge bases") if {
+	some service in ["bedrock-agent", "bedrock-agent-runtime"]
+}
+
+unsure := {service | some service, _ in unsure_reason; not covered(service)}
+
+# Out of scope only when the region is known not to use Bedrock (or every endpoint it might need
+# is there anyway).
+out_of_scope if {
+	count(required) == 0
+	count(unsure) == 0
+}
 
 service_name(service) := concat("", ["com.amazonaws.", lib.text(region), ".", lib.text(service)])
 
@@ -132,6 +147,14 @@ uncovered := {service | some service in required; not covered(service)}
 missing contains reason if {
 	count(uncovered) > 0
 	reason := lib.uncollected_reason(endpoint_type, "VPC endpoints")
+}
+
+# A known gap is reported as a failure; only without one does an unknown scope leave the
+# verdict open.
+missing contains reason if {
+	count(uncovered) == 0
+	some service in unsure
+	reason := unsure_reason[service]
 }
 
 missing contains concat("", ["the state of VPC endpoint ", lib.text(endpoint.id), " for ", lib.text(service_name(service)), " is not in the inventory"]) if {
