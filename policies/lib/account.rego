@@ -26,9 +26,15 @@ uncollected_reason(type, noun) := reason if {
 # one of the types is here (the region is in scope) or every type was collected (it is not).
 presence_unknown_reason(types, what) := reason if {
 	count([r | some type in types; some r in same_region_of_type(type)]) == 0
-	unknown := sort([uncollected_reason(type, type) | some type in types])
-	count(unknown) > 0
-	reason := concat("", ["whether ", text(what), " is unknown: ", concat("; ", unknown)])
+	failed := sort([concat("", [type, " could not be collected: ", text(collection_failure(type))]) |
+		some type in types
+		not collected(type)
+		collection_failure(type)
+	])
+	absent := sort([type | some type in types; not collected(type); not collection_failure(type)])
+	parts := array.concat(failed, [concat("", [concat(", ", absent), " were not collected"]) | count(absent) > 0])
+	count(parts) > 0
+	reason := concat("", ["whether ", text(what), " is unknown: ", concat("; ", parts)])
 }
 
 # Whether the source collected every resource of `type` for this resource's account (in any

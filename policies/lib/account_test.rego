@@ -61,7 +61,7 @@ test_presence_unknown_reason_names_the_failed_listing if {
 	r := account({"collectedTypes": ["AWS::GuardDuty::Filter"], "failedTypes": {"AWS::GuardDuty::Detector": "AccessDenied on guardduty:ListDetectors"}})
 	reason := lib.presence_unknown_reason(["AWS::GuardDuty::Detector", "AWS::GuardDuty::Filter"], "the region uses GuardDuty") with input as {"resource": r}
 		with data.inventory as inventory([])
-	reason == "whether the region uses GuardDuty is unknown: AWS::GuardDuty::Detector could not be collected for this account and region: AccessDenied on guardduty:ListDetectors"
+	reason == "whether the region uses GuardDuty is unknown: AWS::GuardDuty::Detector could not be collected: AccessDenied on guardduty:ListDetectors"
 }
 
 test_presence_unknown_reason_undefined_when_a_resource_is_found if {
@@ -81,5 +81,5 @@ test_presence_unknown_reason_ignores_other_regions if {
 	r := account({"collectedTypes": [], "failedTypes": {}})
 	reason := lib.presence_unknown_reason(["AWS::GuardDuty::Detector"], "the region uses GuardDuty") with input as {"resource": r}
 		with data.inventory as inventory([detector("111122223333", "eu-west-1")])
-	reason == "whether the region uses GuardDuty is unknown: AWS::GuardDuty::Detector were not collected for this account and region"
+	reason == "whether the region uses GuardDuty is unknown: AWS::GuardDuty::Detector were not collected"
 }

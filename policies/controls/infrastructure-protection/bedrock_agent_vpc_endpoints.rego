@@ -7,7 +7,8 @@
 #   bases also for com.amazonaws.REGION.bedrock-agent (building and managing them) and
 #   com.amazonaws.REGION.bedrock-agent-runtime (InvokeAgent, Retrieve, RetrieveAndGenerate).
 #   CAFAI-IP-10 checks the bedrock-runtime endpoint; together they cover every Bedrock API.
-#   Regions without Bedrock resources are not checked. Endpoints are looked for in the same
+#   Regions without Bedrock resources are not checked; where a Bedrock listing failed or was not
+#   collected and nothing brings the region in scope, it is not evaluated. Endpoints are looked for in the same
 #   account: endpoints centralised in a shared networking account are not seen.
 # custom:
 #   id: CAFAI-IP-90

@@ -113,14 +113,14 @@ test_not_applicable_to_other_types if {
 	testing.not_applicable(id, agent) with data.inventory as testing.context([agent])
 }
 
-agents_unknown := "whether the region has Bedrock agents or knowledge bases is unknown: AWS::Bedrock::Agent could not be collected for this account and region: AccessDenied on bedrock:ListAgents"
+agents_unknown := "whether the region has Bedrock agents or knowledge bases is unknown: AWS::Bedrock::Agent could not be collected: AccessDenied on bedrock:ListAgents"
 
 test_not_evaluated_when_the_bedrock_listing_failed_and_nothing_was_found if {
 	ctx := testing.context([])
 	testing.status(id, agents_denied) == "not_evaluated" with data.inventory as ctx
 	testing.messages(id, agents_denied) == [
 		agents_unknown,
-		"whether the region uses Amazon Bedrock is unknown: AWS::Bedrock::Agent could not be collected for this account and region: AccessDenied on bedrock:ListAgents",
+		"whether the region uses Amazon Bedrock is unknown: AWS::Bedrock::Agent could not be collected: AccessDenied on bedrock:ListAgents",
 	] with data.inventory as ctx
 }
 
