@@ -19,6 +19,24 @@ uncollected_reason(type, noun) := reason if {
 	reason := concat("", [text(noun), " were not collected for this account and region"])
 }
 
+# Why it is unknown whether this account and region holds any resource of `types` — the scope
+# test of controls that apply only where a service is used: none was found, and at least one of
+# the types was not collected completely, so "none found" may hide one (a denied ListAgents).
+# `what` completes "whether …" ("the region uses Amazon Bedrock"). Undefined when a resource of
+# one of the types is here (the region is in scope) or every type was collected (it is not).
+presence_unknown_reason(types, what) := reason if {
+	count([r | some type in types; some r in same_region_of_type(type)]) == 0
+	failed := sort([concat("", [type, " could not be collected: ", text(collection_failure(type))]) |
+		some type in types
+		not collected(type)
+		collection_failure(type)
+	])
+	absent := sort([type | some type in types; not collected(type); not collection_failure(type)])
+	parts := array.concat(failed, [concat("", [concat(", ", absent), " were not collected"]) | count(absent) > 0])
+	count(parts) > 0
+	reason := concat("", ["whether ", text(what), " is unknown: ", concat("; ", parts)])
+}
+
 # Whether the source collected every resource of `type` for this resource's account (in any
 # region), so that finding none of them means there are none.
 account_collected(type) if {

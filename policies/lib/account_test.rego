@@ -56,3 +56,30 @@ test_uncollected_reason_undefined_when_collected_despite_a_listed_failure if {
 	r := account({"collectedTypes": ["AWS::CloudTrail::Trail"], "failedTypes": {"AWS::CloudTrail::Trail": "AccessDenied"}})
 	not lib.uncollected_reason("AWS::CloudTrail::Trail", "CloudTrail trails") with input as {"resource": r}
 }
+
+test_presence_unknown_reason_names_the_failed_listing if {
+	r := account({"collectedTypes": ["AWS::GuardDuty::Filter"], "failedTypes": {"AWS::GuardDuty::Detector": "AccessDenied on guardduty:ListDetectors"}})
+	reason := lib.presence_unknown_reason(["AWS::GuardDuty::Detector", "AWS::GuardDuty::Filter"], "the region uses GuardDuty") with input as {"resource": r}
+		with data.inventory as inventory([])
+	reason == "whether the region uses GuardDuty is unknown: AWS::GuardDuty::Detector could not be collected: AccessDenied on guardduty:ListDetectors"
+}
+
+test_presence_unknown_reason_undefined_when_a_resource_is_found if {
+	r := account({"collectedTypes": [], "failedTypes": {"AWS::GuardDuty::Filter": "AccessDenied"}})
+	not lib.presence_unknown_reason(["AWS::GuardDuty::Detector", "AWS::GuardDuty::Filter"], "x") with input as {"resource": r}
+		with data.inventory as inventory([detector("111122223333", "us-east-1")])
+}
+
+test_presence_unknown_reason_undefined_when_every_type_was_collected if {
+	r := account({"collectedTypes": ["AWS::GuardDuty::Detector", "AWS::GuardDuty::Filter"], "failedTypes": {}})
+	not lib.presence_unknown_reason(["AWS::GuardDuty::Detector", "AWS::GuardDuty::Filter"], "x") with input as {"resource": r}
+		with data.inventory as inventory([])
+}
+
+# A resource in another region does not bring this one in scope.
+test_presence_unknown_reason_ignores_other_regions if {
+	r := account({"collectedTypes": [], "failedTypes": {}})
+	reason := lib.presence_unknown_reason(["AWS::GuardDuty::Detector"], "the region uses GuardDuty") with input as {"resource": r}
+		with data.inventory as inventory([detector("111122223333", "eu-west-1")])
+	reason == "whether the region uses GuardDuty is unknown: AWS::GuardDuty::Detector were not collected"
+}

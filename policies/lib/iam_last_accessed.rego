@@ -19,6 +19,20 @@ iam_managed_grants(name, namespace) if contains(lower(name), namespace)
 
 iam_managed_grants(name, _) if name in {"AdministratorAccess", "PowerUserAccess", "ReadOnlyAccess", "ViewOnlyAccess"}
 
+# AWS managed policies not named for the service that still grant its actions; a policy that
+# grants any of them counts, as in the rules above (the report, when there is one, says which).
+# Kept in step with AI_MANAGED_BY_NAME in src/collect/services/iam-last-accessed.ts.
+# job-function/DataScientist grants sagemaker:*
+# (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/DataScientist.html); SecurityAudit
+# grants the read-only Describe/List/Get actions of both services
+# (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/SecurityAudit.html).
+iam_managed_grants_by_name := {
+	"DataScientist": {"sagemaker"},
+	"SecurityAudit": {"bedrock", "sagemaker"},
+}
+
+iam_managed_grants(name, namespace) if namespace in iam_managed_grants_by_name[name]
+
 # Whether the principal's recorded policies, groups included, may grant some action of the namespace.
 iam_may_use(namespace) if {
 	some [name, _] in iam_principal_managed
@@ -65,10 +79,16 @@ iam_usage_out_of_scope(namespace) if {
 # Why the verdict cannot be given (a set of reasons; empty when it can).
 iam_usage_missing(namespace) := (((iam_usage_unreported(namespace) | iam_usage_policy_gaps(namespace)) | iam_usage_unreadable(namespace)) | iam_usage_no_scan_time(namespace)) | iam_usage_no_creation_date(namespace)
 
-iam_usage_unreported(namespace) := {"the principal's service last-accessed data is not in the inventory (a live scan reads it; AWS Config does not record it)" |
+iam_usage_unreported(namespace) := {iam_usage_unreported_reason |
 	not iam_usage_recorded
 	namespace in iam_may_use_set
 }
+
+# A live scan that asked for the report and failed says why (a denied
+# GenerateServiceLastAccessedDetails, a report job that did not finish, the per-account limit).
+iam_usage_unreported_reason := concat("", ["the principal's service last-accessed data could not be read: ", text(input.resource.collectionErrors.ServiceLastAccessed)]) if {
+	is_string(input.resource.collectionErrors.ServiceLastAccessed)
+} else := "the principal's service last-accessed data is not in the inventory (a live scan reads it; AWS Config does not record it)"
 
 iam_usage_policy_gaps(namespace) := {gap |
 	not iam_usage_recorded

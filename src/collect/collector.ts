@@ -70,6 +70,12 @@ export interface CollectorContext {
   /** Runs per-resource calls with bounded concurrency (per service and region). */
   each<T>(items: T[], work: (item: T) => Promise<void>): Promise<void>;
   emit(resource: ResourceDraft): void;
+  /**
+   * Adds supplementary configuration and collection errors to a resource of a type another source
+   * (AWS Config) collected here, for what that source does not record (IAM last-accessed data on
+   * a Config role). Ignored where this collector emits the type itself.
+   */
+  supplement(resourceType: string, supplement: Supplement): void;
   /** Marks types completely collected / failed for this account and region. */
   covered(resourceTypes: string[]): void;
   failed(resourceTypes: string[], reason: string): void;
@@ -85,6 +91,31 @@ export interface CollectedPart {
   resources: InventoryResource[];
   coverage: CoverageEntry[];
   facts: Map<string, { region: string; facts: JsonObject; factErrors: Record<string, string> }>;
+  /** Additions to resources another source collected (CollectorContext.supplement). */
+  supplements?: Supplement[];
+}
+
+/** What a collector adds to a resource another source collected, found by its ARN. */
+export interface Supplement {
+  arn: string;
+  supplementaryConfiguration: JsonObject;
+  collectionErrors: Record<string, string>;
+}
+
+/**
+ * Applies the supplements to the resources with their ARNs: keys the resource already has win (the
+ * source that collected it recorded them); a supplement for a resource that is not there is dropped.
+ */
+export function applySupplements(resources: InventoryResource[], supplements: Supplement[]): void {
+  if (supplements.length === 0) return;
+  const byArn = new Map(resources.map((r) => [r.arn, r]));
+  for (const { arn, supplementaryConfiguration, collectionErrors } of supplements) {
+    const resource = byArn.get(arn);
+    if (!resource) continue;
+    resource.supplementaryConfiguration = { ...supplementaryConfiguration, ...resource.supplementaryConfiguration };
+    const errors = { ...collectionErrors, ...(resource.collectionErrors ?? {}) };
+    if (Object.keys(errors).length > 0) resource.collectionErrors = errors;
+  }
 }
 
 /** Context for one collector in one region, collecting into `part`. */
@@ -165,6 +196,10 @@ export function createContext(options: {
       });
     },
     wants,
+    supplement(type, addition) {
+      if (wants(type)) return;
+      (part.supplements ??= []).push(addition);
+    },
     claim(type, where) {
       if (options.claims) claimed.add(`${type}|${where}`);
     },

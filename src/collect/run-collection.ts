@@ -5,7 +5,7 @@ import { buildInventory } from '../inventory/build-inventory.js';
 import type { Inventory } from '../model/inventory.js';
 import { ClientFactory } from './aws-clients.js';
 import { CallLog } from './call-log.js';
-import { createContext, type CollectedPart, type Collector } from './collector.js';
+import { applySupplements, createContext, type CollectedPart, type Collector } from './collector.js';
 import { credentialProvider } from './credentials.js';
 import { classifyFailure, errorCode } from './errors.js';
 import { createLimiter } from './limiter.js';
@@ -94,8 +94,11 @@ async function collectWith(factory: ClientFactory, collectors: Collector[], home
 
   // Account facts are part of what collection yields, merged onto the account resources with the rest.
   const facts = parts.flatMap((p) => [...p.facts.values()].map((f) => ({ accountId, ...f })));
+  const resources = parts.flatMap((p) => p.resources);
+  // What the services add to resources AWS Config collected (IAM last-accessed data on its roles).
+  applySupplements(resources, parts.flatMap((p) => p.supplements ?? []));
   const inventory = buildInventory(
-    [{ source: 'live', resources: parts.flatMap((p) => p.resources), coverage: parts.flatMap((p) => p.coverage), facts }],
+    [{ source: 'live', resources, coverage: parts.flatMap((p) => p.coverage), facts }],
     regions.map((region) => ({ accountId, region })),
   );
   // Regions with no resources at all still get their account resource (facts, coverage).

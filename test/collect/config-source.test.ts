@@ -64,6 +64,11 @@ describe('AWS Config as the source where a recorder records (against moto)', () 
     const role = live.inventory.resources.filter((r) => r.type === 'AWS::IAM::Role' && r.name === 'cfg-role');
     expect(role).toHaveLength(1);
     expect(role[0]!.capturedAt).not.toBeNull();
+    // Config does not record last-accessed data: the IAM collector's report, or why it could not
+    // be read, is added to Config's role rather than thrown away with the live copy.
+    // moto has no access advisor, so here it is the reason (tests of the report itself: iam.test.ts).
+    expect(actions).toContain('iam:GenerateServiceLastAccessedDetails');
+    expect(role[0]!.collectionErrors).toEqual({ ServiceLastAccessed: expect.stringMatching(/^iam:GenerateServiceLastAccessedDetails failed/) });
     expect(live.inventory.resources.find((r) => r.type === 'AWS::::Account')?.configuration.configRecorder).toMatchObject({ recording: true, allSupported: true });
 
     const findings = makeFindings(await evaluateInventory(live.inventory, { bundle: loadPolicyBundle(), scanTime: new Date(), allResources: true }), live.inventory.coverage);
@@ -73,6 +78,8 @@ describe('AWS Config as the source where a recorder records (against moto)', () 
     expect(status('CAFAI-DP-01', 'cfg-bucket')).toBe('not_evaluated');
     expect(status('CAFAI-SG-02', 'cfg-bucket')).toBe('pass');
     expect(status('CAFAI-IAM-01', role[0]!.id)).toBe('fail');
+    const stale = findings.find((f) => f.controlId === 'CAFAI-IAM-84' && f.resource.id === role[0]!.id);
+    expect(stale).toMatchObject({ status: 'not_evaluated', message: expect.stringContaining("the principal's service last-accessed data could not be read: iam:GenerateServiceLastAccessedDetails failed") });
   });
 
   it('claims only the covered types the recorder records', () => {

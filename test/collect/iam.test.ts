@@ -208,4 +208,19 @@ describe('IAM Bedrock API keys and service last-accessed data (recorded real-sha
     ]);
     expect(arns.map((a) => a.split(':').pop())).toEqual(['role/star', 'role/wild-service', 'role/sagemaker', 'role/not-action', 'role/managed', 'role/customer', 'user/in-ml-group']);
   });
+
+  // AWS managed policies not named for the service that grant it all the same.
+  it('selects principals with AWS managed policies that grant SageMaker or Bedrock without naming them', () => {
+    const arns = aiCandidates([
+      {
+        RoleDetailList: [
+          { Arn: 'arn:aws:iam::1:role/data-scientist', AttachedManagedPolicies: [{ PolicyArn: 'arn:aws:iam::aws:policy/job-function/DataScientist' }] },
+          { Arn: 'arn:aws:iam::1:role/auditor', AttachedManagedPolicies: [{ PolicyArn: 'arn:aws:iam::aws:policy/SecurityAudit' }] },
+          { Arn: 'arn:aws:iam::1:role/lambda-basic', AttachedManagedPolicies: [{ PolicyArn: 'arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole' }] },
+        ],
+        $metadata: {},
+      },
+    ]);
+    expect(arns).toEqual(['arn:aws:iam::1:role/data-scientist', 'arn:aws:iam::1:role/auditor']);
+  });
 });

@@ -9,10 +9,10 @@
 #   service the principal's policies allow, AWS managed policies included: a principal whose
 #   report does not list Bedrock is not applicable, and so is one without a report whose
 #   recorded policies grant no Bedrock action (AWS managed policies other than
-#   AdministratorAccess, PowerUserAccess, ReadOnlyAccess, ViewOnlyAccess and the Bedrock ones are
-#   known by name only). A principal that may use Bedrock but has no report (AWS Config does not
-#   record last-accessed data, the call was denied, or the 100-principal limit was reached) is
-#   not evaluated. An absent LastAuthenticated means no use in IAM's 400-day tracking period
+#   AdministratorAccess, PowerUserAccess, ReadOnlyAccess, ViewOnlyAccess, SecurityAudit and the
+#   Bedrock ones are known by name only, and taken not to grant it). A principal that may use
+#   Bedrock but has no report (AWS Config does not record last-accessed data, the call was
+#   denied, or the 100-principal limit was reached) is not evaluated, with the reason. An absent LastAuthenticated means no use in IAM's 400-day tracking period
 #   (https://docs.aws.amazon.com/IAM/latest/APIReference/API_ServiceLastAccessed.html).
 # custom:
 #   id: CAFAI-IAM-84

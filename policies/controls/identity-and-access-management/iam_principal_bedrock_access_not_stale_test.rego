@@ -112,3 +112,15 @@ test_names_a_user_as_a_user if {
 	r := user([usage("bedrock", "2026-01-05T00:00:00Z")], [], [])
 	testing.messages(id, r) == ["User analyst may use Amazon Bedrock but last used Amazon Bedrock on 2026-01-05T00:00:00Z, more than 90 days before the scan."]
 }
+
+test_not_evaluated_with_the_reason_the_report_could_not_be_read if {
+	denied := object.union(role("2025-01-01T00:00:00Z", null, invoke), {"collectionErrors": {"ServiceLastAccessed": "iam:GenerateServiceLastAccessedDetails was denied (AccessDenied)"}})
+	testing.status(id, denied) == "not_evaluated"
+	testing.messages(id, denied) == ["the principal's service last-accessed data could not be read: iam:GenerateServiceLastAccessedDetails was denied (AccessDenied)"]
+}
+
+# SecurityAudit is not named for Bedrock but grants its Get/List actions.
+test_not_evaluated_without_a_report_when_security_audit_may_grant_bedrock if {
+	r := user(null, [{"policyName": "SecurityAudit", "policyArn": "arn:aws:iam::aws:policy/SecurityAudit"}], [])
+	testing.status(id, r) == "not_evaluated"
+}

@@ -49,3 +49,15 @@ test_names_a_role_as_a_role if {
 	])
 	testing.messages(id, r) == ["Role pipeline may use Amazon SageMaker AI but has not used Amazon SageMaker AI in the last 400 days (IAM's tracking period)."]
 }
+
+# job-function/DataScientist is not named for SageMaker but grants sagemaker:*.
+test_not_evaluated_without_a_report_when_data_scientist_may_grant_sagemaker if {
+	r := user("2025-01-01T00:00:00Z", null, [{"policyName": "DataScientist", "policyArn": "arn:aws:iam::aws:policy/job-function/DataScientist"}])
+	testing.status(id, r) == "not_evaluated"
+	testing.messages(id, r) == ["the principal's service last-accessed data is not in the inventory (a live scan reads it; AWS Config does not record it)"]
+}
+
+test_not_evaluated_with_the_reason_the_report_could_not_be_read if {
+	r := object.union(user("2025-01-01T00:00:00Z", null, full_access), {"collectionErrors": {"ServiceLastAccessed": "not requested: more than 100 principals may use Bedrock or SageMaker, and cafscan reads last-accessed data for the first 100 only"}})
+	testing.messages(id, r) == ["the principal's service last-accessed data could not be read: not requested: more than 100 principals may use Bedrock or SageMaker, and cafscan reads last-accessed data for the first 100 only"]
+}

@@ -7,7 +7,8 @@
 #   region that holds Amazon Bedrock resources (agents, knowledge bases, custom models,
 #   guardrails) one for com.amazonaws.REGION.bedrock-runtime, so workloads in the VPC call
 #   these services over AWS PrivateLink rather than over the internet. Regions without such
-#   resources are not checked. Endpoints are looked for in the same account: endpoints
+#   resources are not checked; where a listing of them failed or was not collected and nothing
+#   brings the region in scope, it is not evaluated. Endpoints are looked for in the same account: endpoints
 #   centralised in a shared networking account are not seen.
 # custom:
 #   id: CAFAI-IP-10
@@ -120,7 +121,22 @@ required contains "sagemaker.runtime" if uses_sagemaker
 
 required contains "bedrock-runtime" if uses_bedrock
 
-out_of_scope if count(required) == 0
+# Services the region may use although no resource found says so: a listing that would show
+# them failed or was not collected (a denied ListAgents), so "none found" proves nothing.
+unsure_reason[service] := lib.presence_unknown_reason(sagemaker_types, "the region uses SageMaker AI") if {
+	some service in ["sagemaker.api", "sagemaker.runtime"]
+}
+
+unsure_reason["bedrock-runtime"] := lib.presence_unknown_reason(bedrock_types, "the region uses Amazon Bedrock")
+
+unsure := {service | some service, _ in unsure_reason; not covered(service)}
+
+# Out of scope only when the region is known to use neither service (or every endpoint it might
+# need is there anyway).
+out_of_scope if {
+	count(required) == 0
+	count(unsure) == 0
+}
 
 # The service name as EC2 reports it; China regions prefix "cn.", FIPS endpoints end in "-fips".
 service_name(service) := concat("", ["com.amazonaws.", lib.text(region), ".", lib.text(service)])
@@ -150,6 +166,14 @@ uncovered := {service | some service in required; not covered(service)}
 missing contains reason if {
 	count(uncovered) > 0
 	reason := lib.uncollected_reason(endpoint_type, "VPC endpoints")
+}
+
+# A known gap is reported as a failure; only without one does an unknown scope leave the
+# verdict open.
+missing contains reason if {
+	count(uncovered) == 0
+	some service in unsure
+	reason := unsure_reason[service]
 }
 
 missing contains concat("", ["the state of VPC endpoint ", lib.text(endpoint.id), " for ", lib.text(service_name(service)), " is not in the inventory"]) if {

@@ -11,9 +11,20 @@ account(collected, failed) := {
 	"supplementaryConfiguration": {}, "tags": {}, "relationships": [],
 }
 
-collected := account(["AWS::EC2::VPCEndpoint", "AWS::SageMaker::Model", "AWS::Bedrock::Agent"], {})
+ai_types := [
+	"AWS::SageMaker::NotebookInstance", "AWS::SageMaker::Model", "AWS::SageMaker::Endpoint", "AWS::SageMaker::TrainingJob", "AWS::SageMaker::Domain",
+	"AWS::Bedrock::Agent", "AWS::Bedrock::KnowledgeBase", "AWS::Bedrock::CustomModel", "AWS::Bedrock::Guardrail",
+]
 
-not_collected := account(["AWS::SageMaker::Model"], {})
+collected := account(array.concat(["AWS::EC2::VPCEndpoint"], ai_types), {})
+
+# Every AI type was listed, the endpoints were not.
+not_collected := account(ai_types, {})
+
+# ListAgents denied; everything else collected.
+agents_denied := account([t | some t in collected.configuration.collectedTypes; t != "AWS::Bedrock::Agent"], {"AWS::Bedrock::Agent": "AccessDenied on bedrock:ListAgents"})
+
+bedrock_unknown := "whether the region uses Amazon Bedrock is unknown: AWS::Bedrock::Agent could not be collected: AccessDenied on bedrock:ListAgents"
 
 resource(type, name, account_id, region) := {
 	"type": type, "id": name, "arn": sprintf("arn:aws:test:%s:%s:%s/%s", [region, account_id, type, name]),
@@ -128,4 +139,34 @@ test_each_ai_resource_type_requires_its_service_endpoints if {
 test_unknown_state_of_an_unrelated_endpoint_does_not_hide_a_failure if {
 	stateless := json.remove(endpoint("sagemaker.api"), ["configuration/state"])
 	testing.status(id, collected) == "fail" with data.inventory as testing.context([agent, stateless])
+}
+
+test_not_evaluated_when_the_bedrock_listing_failed_and_nothing_was_found if {
+	ctx := testing.context([])
+	testing.status(id, agents_denied) == "not_evaluated" with data.inventory as ctx
+	testing.messages(id, agents_denied) == [bedrock_unknown] with data.inventory as ctx
+}
+
+# SageMaker brings the region in scope and its endpoints are there; Bedrock's is still open.
+test_not_evaluated_when_sagemaker_is_covered_but_bedrock_is_unknown if {
+	ctx := testing.context([model, endpoint("sagemaker.api"), endpoint("sagemaker.runtime")])
+	testing.messages(id, agents_denied) == [bedrock_unknown] with data.inventory as ctx
+}
+
+test_a_known_gap_still_fails_when_a_listing_failed if {
+	testing.status(id, agents_denied) == "fail" with data.inventory as testing.context([model])
+}
+
+test_passes_when_a_listing_failed_but_the_unsure_endpoint_is_there if {
+	ctx := testing.context([model, endpoint("sagemaker.api"), endpoint("sagemaker.runtime"), endpoint("bedrock-runtime")])
+	testing.status(id, agents_denied) == "pass" with data.inventory as ctx
+}
+
+test_not_evaluated_when_ai_types_were_not_collected if {
+	r := account(["AWS::EC2::VPCEndpoint"], {})
+	testing.status(id, r) == "not_evaluated" with data.inventory as testing.context([])
+	testing.messages(id, r) == [
+		"whether the region uses Amazon Bedrock is unknown: AWS::Bedrock::Agent, AWS::Bedrock::CustomModel, AWS::Bedrock::Guardrail, AWS::Bedrock::KnowledgeBase were not collected",
+		"whether the region uses SageMaker AI is unknown: AWS::SageMaker::Domain, AWS::SageMaker::Endpoint, AWS::SageMaker::Model, AWS::SageMaker::NotebookInstance, AWS::SageMaker::TrainingJob were not collected",
+	] with data.inventory as testing.context([])
 }

@@ -7,7 +7,8 @@
 #   bases also for com.amazonaws.REGION.bedrock-agent (building and managing them) and
 #   com.amazonaws.REGION.bedrock-agent-runtime (InvokeAgent, Retrieve, RetrieveAndGenerate).
 #   CAFAI-IP-10 checks the bedrock-runtime endpoint; together they cover every Bedrock API.
-#   Regions without Bedrock resources are not checked. Endpoints are looked for in the same
+#   Regions without Bedrock resources are not checked; where a Bedrock listing failed or was not
+#   collected and nothing brings the region in scope, it is not evaluated. Endpoints are looked for in the same
 #   account: endpoints centralised in a shared networking account are not seen.
 # custom:
 #   id: CAFAI-IP-90
@@ -102,7 +103,22 @@ required contains "bedrock-agent" if uses_agents
 
 required contains "bedrock-agent-runtime" if uses_agents
 
-out_of_scope if count(required) == 0
+# Services the region may need although no resource found says so: a listing that would show
+# them failed or was not collected (a denied ListAgents), so "none found" proves nothing.
+unsure_reason["bedrock"] := lib.presence_unknown_reason(array.concat(agent_types, other_types), "the region uses Amazon Bedrock")
+
+unsure_reason[service] := lib.presence_unknown_reason(agent_types, "the region has Bedrock agents or knowledge bases") if {
+	some service in ["bedrock-agent", "bedrock-agent-runtime"]
+}
+
+unsure := {service | some service, _ in unsure_reason; not covered(service)}
+
+# Out of scope only when the region is known not to use Bedrock (or every endpoint it might need
+# is there anyway).
+out_of_scope if {
+	count(required) == 0
+	count(unsure) == 0
+}
 
 service_name(service) := concat("", ["com.amazonaws.", lib.text(region), ".", lib.text(service)])
 
@@ -132,6 +148,14 @@ uncovered := {service | some service in required; not covered(service)}
 missing contains reason if {
 	count(uncovered) > 0
 	reason := lib.uncollected_reason(endpoint_type, "VPC endpoints")
+}
+
+# A known gap is reported as a failure; only without one does an unknown scope leave the
+# verdict open.
+missing contains reason if {
+	count(uncovered) == 0
+	some service in unsure
+	reason := unsure_reason[service]
 }
 
 missing contains concat("", ["the state of VPC endpoint ", lib.text(endpoint.id), " for ", lib.text(service_name(service)), " is not in the inventory"]) if {

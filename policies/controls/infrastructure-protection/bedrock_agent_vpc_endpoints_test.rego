@@ -4,16 +4,26 @@ import data.cafscan.testing
 
 id := "CAFAI-IP-90"
 
-account(collected) := {
+account_failing(collected, failed) := {
 	"type": "AWS::::Account", "id": "111122223333/us-east-1", "arn": "arn:aws::us-east-1:111122223333:account",
 	"name": "111122223333 us-east-1", "accountId": "111122223333", "region": "us-east-1",
-	"configuration": {"accountId": "111122223333", "region": "us-east-1", "collectedTypes": collected, "failedTypes": {}},
+	"configuration": {"accountId": "111122223333", "region": "us-east-1", "collectedTypes": collected, "failedTypes": failed},
 	"supplementaryConfiguration": {}, "tags": {}, "relationships": [],
 }
 
-collected := account(["AWS::EC2::VPCEndpoint"])
+account(collected) := account_failing(collected, {})
 
-not_collected := account([])
+bedrock_types := ["AWS::Bedrock::Agent", "AWS::Bedrock::KnowledgeBase", "AWS::Bedrock::CustomModel", "AWS::Bedrock::Guardrail"]
+
+collected := account(array.concat(["AWS::EC2::VPCEndpoint"], bedrock_types))
+
+not_collected := account(bedrock_types)
+
+# ListAgents denied: the other Bedrock types and the endpoints were collected.
+agents_denied := account_failing(
+	["AWS::EC2::VPCEndpoint", "AWS::Bedrock::KnowledgeBase", "AWS::Bedrock::CustomModel", "AWS::Bedrock::Guardrail"],
+	{"AWS::Bedrock::Agent": "AccessDenied on bedrock:ListAgents"},
+)
 
 resource(type, name, account_id, region) := {
 	"type": type, "id": name, "arn": sprintf("arn:aws:test:%s:%s:%s/%s", [region, account_id, type, name]),
@@ -101,4 +111,37 @@ test_not_applicable_without_bedrock_resources_here if {
 
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, agent) with data.inventory as testing.context([agent])
+}
+
+agents_unknown := "whether the region has Bedrock agents or knowledge bases is unknown: AWS::Bedrock::Agent could not be collected: AccessDenied on bedrock:ListAgents"
+
+test_not_evaluated_when_the_bedrock_listing_failed_and_nothing_was_found if {
+	ctx := testing.context([])
+	testing.status(id, agents_denied) == "not_evaluated" with data.inventory as ctx
+	testing.messages(id, agents_denied) == [
+		agents_unknown,
+		"whether the region uses Amazon Bedrock is unknown: AWS::Bedrock::Agent could not be collected: AccessDenied on bedrock:ListAgents",
+	] with data.inventory as ctx
+}
+
+# A guardrail brings the region in scope for the control plane, but the agent endpoints stay open.
+test_not_evaluated_when_only_the_agent_listing_failed if {
+	ctx := testing.context([guardrail, endpoint("bedrock")])
+	testing.messages(id, agents_denied) == [agents_unknown] with data.inventory as ctx
+	testing.status(id, agents_denied) == "not_evaluated" with data.inventory as ctx
+}
+
+test_a_known_gap_still_fails_when_a_listing_failed if {
+	ctx := testing.context([guardrail])
+	testing.status(id, agents_denied) == "fail" with data.inventory as ctx
+}
+
+# Nothing could be missing: every endpoint the region might need is there.
+test_not_applicable_when_a_listing_failed_but_every_endpoint_is_there if {
+	testing.not_applicable(id, agents_denied) with data.inventory as testing.context(all_endpoints)
+}
+
+test_not_evaluated_when_bedrock_types_were_not_collected if {
+	bare := account(["AWS::EC2::VPCEndpoint"])
+	testing.status(id, bare) == "not_evaluated" with data.inventory as testing.context([])
 }

@@ -9,7 +9,8 @@
 #   management events only unless told otherwise, so without such selectors the calls that run
 #   agents, query knowledge bases and apply guardrails leave no audit record. A selector
 #   narrowed by readOnly, eventName, resources.ARN or another field records only some of those
-#   calls and does not count. Regions without these resources are not checked. AWS Config does
+#   calls and does not count. Regions without these resources are not checked; where a listing
+#   of them failed or was not collected, it is not evaluated unless its events are recorded. AWS Config does
 #   not record event selectors or logging status: on Config-only input the result is not
 #   evaluated.
 # custom:
@@ -123,7 +124,20 @@ required contains data_type if {
 	count(lib.same_region_of_type(type)) > 0
 }
 
-out_of_scope if count(required) == 0
+# Data-event types the region may need although no resource found says so: the listing of that
+# Bedrock type failed or was not collected (a denied ListAgents), so "none found" proves nothing.
+unsure_reason[data_type] := lib.presence_unknown_reason([type], concat("", ["the region has Bedrock ", nouns[type]])) if {
+	some type, data_type in needed
+}
+
+nouns := {"AWS::Bedrock::Agent": "agents", "AWS::Bedrock::KnowledgeBase": "knowledge bases", "AWS::Bedrock::Guardrail": "guardrails"}
+
+# Out of scope only when the region is known to hold none of them (or every data-event type it
+# might need is recorded anyway).
+out_of_scope if {
+	count(required) == 0
+	count(unsure) == 0
+}
 
 # Trails of this account that cover this region: homed here, or multi-region.
 trails := [t |
@@ -184,11 +198,21 @@ recorded contains data_type if {
 	some t in trails
 	logging(t)
 	some s in supplementary(t).AdvancedEventSelectors
-	some data_type in required
+	some _, data_type in needed
 	selects(s, data_type)
 }
 
 unrecorded := {d | some d in required; not d in recorded}
+
+unsure := {d | some d, _ in unsure_reason; not d in recorded}
+
+# A known gap is reported as a failure; only without one does an unknown scope leave the
+# verdict open.
+missing contains reason if {
+	count(unrecorded) == 0
+	some d in unsure
+	reason := unsure_reason[d]
+}
 
 missing contains reason if {
 	count(unrecorded) > 0

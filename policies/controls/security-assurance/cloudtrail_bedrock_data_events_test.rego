@@ -11,9 +11,17 @@ account(collected, facts) := {
 	"supplementaryConfiguration": {}, "tags": {}, "relationships": [],
 }
 
-collected := account(["AWS::CloudTrail::Trail"], {})
+bedrock_types := ["AWS::Bedrock::Agent", "AWS::Bedrock::KnowledgeBase", "AWS::Bedrock::Guardrail"]
 
-not_collected := account([], {})
+collected := account(array.concat(["AWS::CloudTrail::Trail"], bedrock_types), {})
+
+# The Bedrock types were listed, the trails were not.
+not_collected := account(bedrock_types, {})
+
+# ListAgents denied; the rest collected.
+agents_denied := account(["AWS::CloudTrail::Trail", "AWS::Bedrock::KnowledgeBase", "AWS::Bedrock::Guardrail"], {"failedTypes": {"AWS::Bedrock::Agent": "AccessDenied on bedrock:ListAgents"}})
+
+agents_unknown := "whether the region has Bedrock agents is unknown: AWS::Bedrock::Agent could not be collected: AccessDenied on bedrock:ListAgents"
 
 bedrock(type, name, region) := {
 	"type": type, "id": name, "arn": concat("", ["arn:aws:bedrock:", region, ":111122223333:x/", name]), "name": name,
@@ -197,4 +205,36 @@ test_one_matching_field_selector_is_enough if {
 test_failed_status_read_is_the_reason if {
 	failed := object.union(trail("main", "us-east-1", true, {}), {"collectionErrors": {"TrailStatus": "cloudtrail:GetTrailStatus was denied (AccessDeniedException)"}})
 	testing.messages(id, collected) == ["whether trail main is logging could not be read: cloudtrail:GetTrailStatus was denied (AccessDeniedException)"] with data.inventory as testing.context([kb, failed])
+}
+
+test_not_evaluated_when_the_agent_listing_failed_and_nothing_was_found if {
+	ctx := testing.context([trail("main", "us-east-1", true, logging_with([management]))])
+	testing.status(id, agents_denied) == "not_evaluated" with data.inventory as ctx
+	testing.messages(id, agents_denied) == [agents_unknown] with data.inventory as ctx
+}
+
+# The knowledge base's data events are recorded, but agents may exist and theirs are not.
+test_not_evaluated_when_what_is_known_is_recorded_but_agents_are_unknown if {
+	ctx := testing.context([kb, trail("main", "us-east-1", true, logging_with([data_selector("AWS::Bedrock::KnowledgeBase")]))])
+	testing.messages(id, agents_denied) == [agents_unknown] with data.inventory as ctx
+}
+
+test_passes_when_a_listing_failed_but_its_data_events_are_recorded if {
+	ctx := testing.context([kb, trail("main", "us-east-1", true, logging_with(all_three))])
+	testing.status(id, agents_denied) == "pass" with data.inventory as ctx
+}
+
+test_a_known_gap_still_fails_when_a_listing_failed if {
+	ctx := testing.context([kb, trail("main", "us-east-1", true, logging_with([management]))])
+	testing.status(id, agents_denied) == "fail" with data.inventory as ctx
+}
+
+test_not_evaluated_when_bedrock_types_were_not_collected if {
+	r := account(["AWS::CloudTrail::Trail"], {})
+	ctx := testing.context([trail("main", "us-east-1", true, logging_with([management]))])
+	testing.messages(id, r) == [
+		"whether the region has Bedrock agents is unknown: AWS::Bedrock::Agent were not collected",
+		"whether the region has Bedrock guardrails is unknown: AWS::Bedrock::Guardrail were not collected",
+		"whether the region has Bedrock knowledge bases is unknown: AWS::Bedrock::KnowledgeBase were not collected",
+	] with data.inventory as ctx
 }

@@ -83,8 +83,13 @@ async function readReport(ctx: CollectorContext, iam: IAMClient, jobId: string):
   return { ok: true, services };
 }
 
-/** AWS managed policies (known by name only) that grant Bedrock or SageMaker actions. */
-const AI_MANAGED = /bedrock|sagemaker|^AdministratorAccess$|^PowerUserAccess$|^ReadOnlyAccess$|^ViewOnlyAccess$/i;
+/**
+ * AWS managed policies (known by name only) that grant Bedrock or SageMaker actions: named for
+ * them, the broad ones, and those not named for them that grant them anyway (job-function/
+ * DataScientist: sagemaker:*; SecurityAudit: Describe/List/Get of both). Kept in step with
+ * iam_managed_grants in policies/lib/iam_last_accessed.rego.
+ */
+const AI_MANAGED = /bedrock|sagemaker|^AdministratorAccess$|^PowerUserAccess$|^ReadOnlyAccess$|^ViewOnlyAccess$|^DataScientist$|^SecurityAudit$/i;
 
 /**
  * Roles and users whose policies may grant a Bedrock or SageMaker action: an AWS managed policy

@@ -115,6 +115,9 @@ function lastAccessedParts(used: LastAccessed | undefined): { supplementary: Jso
 
 function emitRole(ctx: CollectorContext, role: RoleDetail, used: LastAccessed | undefined): void {
   const last = lastAccessedParts(used);
+  // Where AWS Config collected the roles, its item is kept (emit drops this one) and the
+  // last-accessed data, which Config does not record, is added to it.
+  if (role.Arn) ctx.supplement(TYPES.role, { arn: role.Arn, supplementaryConfiguration: last.supplementary, collectionErrors: last.errors });
   ctx.emit({
     type: TYPES.role,
     id: role.RoleId ?? role.RoleName ?? '',
