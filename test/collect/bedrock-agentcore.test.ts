@@ -5,6 +5,7 @@ import { loadPolicyBundle } from '../../src/controls/catalog.js';
 import { evaluateInventory } from '../../src/engine/evaluate.js';
 import { makeFindings } from '../../src/findings/make-findings.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
+import { REDACTION_MARKER, redactInventory } from '../../src/inventory/redact.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { endpointOnly, fakeAws, type FakeAnswer } from '../helpers/fake-aws.js';
 import { freePort, startMoto, type Moto } from '../helpers/moto.js';
@@ -334,6 +335,12 @@ describe('Bedrock AgentCore runtime versions served by endpoints (recorded real-
       const finding = (controlId: string) => findings.find((f) => f.controlId === controlId && f.resource.arn === arn('runtime', RUNTIME_VPC));
       expect(finding('CAFAI-IP-60')).toMatchObject({ status: 'fail', message: 'Agent runtime triage_agent serves runtime version 2 (endpoint prod) in PUBLIC network mode, not in a VPC.' });
       expect(finding('CAFAI-AS-60')).toMatchObject({ status: 'fail', message: 'Agent runtime triage_agent serves runtime version 2 (endpoint prod) with environment variables that look like credentials: CASE_API_KEY.' });
+      // inventory.json never writes back the served version's credential (it sits in supplementaryConfiguration).
+      const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
+      const evaluated = await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z') });
+      const written = redactInventory(inventory, evaluated).inventory.resources.find((r) => r.arn === arn('runtime', RUNTIME_VPC));
+      expect(written?.supplementaryConfiguration).toMatchObject({ RuntimeVersions: [{ environmentVariables: { LOG_LEVEL: 'info', CASE_API_KEY: REDACTION_MARKER } }, {}] });
+      expect(JSON.stringify(written)).not.toContain(VERSION_2.environmentVariables.CASE_API_KEY);
       // The public runtime with only its DEFAULT endpoint is judged as before.
       expect(findings.find((f) => f.controlId === 'CAFAI-AS-60' && f.resource.arn === arn('runtime', RUNTIME_PUBLIC))?.status).toBe('pass');
     } finally {
