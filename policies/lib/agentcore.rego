@@ -34,11 +34,8 @@ key_arn(key) := arn if {
 }
 
 # A network configuration's mode in a record of the runtime (the latest version, or another
-# version its endpoints serve), where the record states one as a string.
-record_network_mode(record) := mode if {
-	mode := object.get(obj(object.get(record, "networkConfiguration", null)), "networkMode", null)
-	is_string(mode)
-}
+# version its endpoints serve); compared with strings only, so any other type is no known mode.
+record_network_mode(record) := object.get(obj(object.get(record, "networkConfiguration", null)), "networkMode", null)
 
 # --- the runtime versions an agent runtime serves (its endpoints; supplementaryConfiguration) ---
 # The configuration is GetAgentRuntime's latest version, which the DEFAULT endpoint follows. Any
@@ -48,10 +45,8 @@ record_network_mode(record) := mode if {
 # Versions are numbered from 1, one more at every update: a runtime whose latest version is 1 has
 # never had another, so it serves nothing else whatever its endpoints say.
 
-latest_version := v if {
-	v := lib.configuration.agentRuntimeVersion
-	is_string(v)
-}
+# Compared with the endpoints' version strings only: any other type matches none of them.
+latest_version := lib.configuration.agentRuntimeVersion
 
 only_one_version if latest_version == "1"
 
@@ -84,24 +79,23 @@ endpoint_versioned(e) if endpoint_version(e, "targetVersion")
 # Versions other than the latest that a serving endpoint names, as {version: [endpoint names]}.
 other_served_versions[v] := names if {
 	some e in endpoints
-	is_object(e)
 	not endpoint_idle(e)
 	some key in ["liveVersion", "targetVersion"]
 	v := endpoint_version(e, key)
 	not is_latest(v)
 	names := sort({endpoint_name(f) |
 		some f in endpoints
-		is_object(f)
 		not endpoint_idle(f)
 		some k in ["liveVersion", "targetVersion"]
 		endpoint_version(f, k) == v
 	})
 }
 
-# GetAgentRuntime's output for version v, as the collector read it (usually one record).
+# GetAgentRuntime's output for version v, as the collector read it (usually one record). (Entries
+# of another type than object have no agentRuntimeVersion and match nothing; an endpoint entry of
+# another type names no version, so it is unknown below.)
 version_records(v) := [r |
 	some r in lib.supplementary.RuntimeVersions
-	is_object(r)
 	r.agentRuntimeVersion == v
 ]
 
@@ -128,7 +122,6 @@ served_missing contains concat("", ["runtime ", version_label(v), " is not in th
 served_missing contains concat("", ["endpoint ", endpoint_name(e), " names no live or target version"]) if {
 	not only_one_version
 	some e in endpoints
-	is_object(e)
 	not endpoint_idle(e)
 	not endpoint_versioned(e)
 }

@@ -182,3 +182,33 @@ test_judges_every_served_version_when_the_latest_has_no_number if {
 	testing.status(id, object.union(unnumbered, {"supplementaryConfiguration": {"RuntimeEndpoints": [endpoint("DEFAULT", "3")], "RuntimeVersions": [version("3", public)]}})) == "fail"
 	testing.status(id, object.union(unnumbered, {"supplementaryConfiguration": {"RuntimeEndpoints": [endpoint("DEFAULT", "3")], "RuntimeVersions": []}})) == "not_evaluated"
 }
+
+# Odd inventories: an endpoint list of another type is no list; odd entries and values are unknown.
+test_odd_endpoint_lists_and_entries_are_unknown if {
+	not_a_list := object.union(object.remove(runtime(vpc), ["supplementaryConfiguration"]), {"supplementaryConfiguration": {"RuntimeEndpoints": {"DEFAULT": endpoint("DEFAULT", "3")}}})
+	testing.messages(id, not_a_list) == ["the runtime's endpoints are not in the inventory (supplementaryConfiguration.RuntimeEndpoints; AWS Config does not record them, a live scan lists them), so the versions it serves besides the latest are unknown"]
+	testing.messages(id, deployed(vpc, ["prod"], [])) == ["endpoint ? names no live or target version"]
+	testing.messages(id, deployed(vpc, [object.union(endpoint("prod", "3"), {"name": 7})], [version("2", public)])) == []
+	testing.messages(id, deployed(vpc, [object.union(endpoint("prod", "2"), {"name": 7, "liveVersion": 2})], [])) == ["endpoint prod-Zx12Yw34Vu names no live or target version"]
+	testing.messages(id, deployed(vpc, [object.union(object.remove(endpoint("prod", "2"), ["name"]), {"id": 7, "liveVersion": ""})], [])) == ["endpoint ? names no live or target version"]
+}
+
+# An endpoint being created names only its target version.
+test_an_endpoint_with_only_a_target_version_serves_it if {
+	creating := object.union(object.remove(endpoint("prod", "2"), ["liveVersion"]), {"targetVersion": "3", "status": "CREATING"})
+	testing.status(id, deployed(vpc, [creating], [])) == "pass"
+}
+
+test_names_only_the_endpoints_that_serve if {
+	r := deployed(vpc, [endpoint("prod", "2"), object.union(endpoint("old", "2"), {"status": "DELETING"})], [version("2", public)])
+	testing.messages(id, r) == ["Agent runtime claims_agent serves runtime version 2 (endpoint prod) in PUBLIC network mode, not in a VPC."]
+	testing.status(id, deployed(vpc, [object.remove(object.union(endpoint("old", "2"), {"status": "DELETING"}), ["liveVersion"])], [])) == "pass"
+}
+
+# A runtime whose latest version is 1 has no other: errors and odd endpoints about others do not matter.
+test_version_one_is_judged_in_full if {
+	first := object.union(vpc, {"agentRuntimeVersion": "1"})
+	errored := object.union(deployed(first, [], []), {"collectionErrors": {"RuntimeEndpoints": "bedrock-agentcore:ListAgentRuntimeEndpoints was denied (AccessDeniedException)"}})
+	testing.status(id, errored) == "pass"
+	testing.status(id, deployed(first, [object.remove(endpoint("DEFAULT", "1"), ["liveVersion"])], [])) == "pass"
+}
