@@ -3,15 +3,17 @@
 # use — so what is flagged and what is hidden never drift apart.
 #
 # input.candidates: [{"path": [...], "env": {…}, [{"name", "value"}…] or ["NAME=value"…]}], the environment-like
-# maps the engine found in the resource's configuration ("Environment", "environment",
+# maps the engine found in the resource's configuration or supplementaryConfiguration (an
+# AgentCore runtime's served versions carry their environment there), each path from the
+# resource root ("configuration", … or "supplementaryConfiguration", …) ("Environment", "environment",
 # "Variables", "EnvironmentVariables", "HyperParameters" holding an object or a list). Finding them in TypeScript
 # is a plain traversal; walking every configuration in Rego was measured at ~120 µs a resource.
 package cafscan.redaction
 
 import data.cafscan.lib
 
-# Paths from the resource root ("configuration", …, variable name) to values to redact.
-paths contains array.concat(["configuration"], array.concat(path, [name])) if {
+# Paths from the resource root (the candidate's path, then the variable name) to values to redact.
+paths contains array.concat(path, [name]) if {
 	some path, env in environment_maps
 	some name, value in env
 	is_string(value)
@@ -19,7 +21,7 @@ paths contains array.concat(["configuration"], array.concat(path, [name])) if {
 }
 
 # ECS-style lists: [{"name": "DB_PASSWORD", "value": "…"}].
-paths contains array.concat(["configuration"], array.concat(path, [i, value_key])) if {
+paths contains array.concat(path, [i, value_key]) if {
 	some path, env in environment_lists
 	some i, entry in env
 	name := object.get(entry, "name", object.get(entry, "Name", ""))
@@ -32,7 +34,7 @@ paths contains array.concat(["configuration"], array.concat(path, [i, value_key]
 # CodeBuild lists of {name, value}), but a hand-written or converted inventory can, and a
 # credential written back to inventory.json is worse than a redacted setting. The whole entry
 # is redacted: name and value are one string.
-paths contains array.concat(["configuration"], array.concat(path, [i])) if {
+paths contains array.concat(path, [i]) if {
 	some path, env in environment_lists
 	some i, entry in env
 	is_string(entry)

@@ -5,8 +5,8 @@ import data.cafscan.redaction
 # The candidates as the engine finds them: every environment-like key holding an object or list.
 paths_for(configuration) := paths if {
 	candidates := [{"path": path, "env": env} |
-		walk(configuration, [path, env])
-		count(path) > 0
+		walk({"configuration": configuration}, [path, env])
+		count(path) > 1
 		lower(path[count(path) - 1]) in {"environment", "variables", "environmentvariables"}
 		not is_string(env)
 	]

@@ -56,7 +56,7 @@ export function createChunkEvaluator(setup: EvaluatorSetup): ChunkEvaluator {
       const errors: EvaluationError[] = [];
       const input = `"resource":${item.json},${scope},"links":${item.links}`;
       const outcomes = item.routedType !== null ? evaluateControls(runner, setup.entrypoint, input, setup.controlIds[item.routedType] ?? [], errors) : [];
-      const candidates = item.secrets ? environmentMaps((JSON.parse(item.json) as { configuration: JsonValue }).configuration) : [];
+      const candidates = item.secrets ? resourceEnvironmentMaps(JSON.parse(item.json) as { configuration: JsonValue; supplementaryConfiguration?: JsonValue }) : [];
       const secretPaths = candidates.length ? findSecrets(runner, setup.redactionEntrypoint, candidates, errors) : [];
       return { outcomes, secretPaths, ...(errors.length ? { errors } : {}) };
     });
@@ -87,6 +87,15 @@ export function environmentMaps(configuration: JsonValue, path: ValuePath = []):
   };
   visit(configuration, path);
   return found;
+}
+
+/**
+ * Environment-like maps of a resource, with paths from its root: its configuration's, and its
+ * supplementaryConfiguration's (an AgentCore runtime's served versions carry their environment
+ * there), so inventory.json never writes back a credential either holds.
+ */
+function resourceEnvironmentMaps(resource: { configuration: JsonValue; supplementaryConfiguration?: JsonValue }): Array<{ path: ValuePath; env: JsonValue }> {
+  return [...environmentMaps(resource.configuration, ['configuration']), ...environmentMaps(resource.supplementaryConfiguration ?? null, ['supplementaryConfiguration'])];
 }
 
 /**
@@ -125,7 +134,7 @@ function findSecrets(runner: PolicyRunner, entrypoint: string, candidates: Array
   const found = runner.evaluate(encode(JSON.stringify({ candidates })), entrypoint);
   if (found.ok) return (found.value as ValuePath[] | undefined) ?? [];
   errors.push({ controlId: null, message: found.error });
-  return candidates.flatMap(({ path, env }) => stringLeaves(env, ['configuration', ...path]));
+  return candidates.flatMap(({ path, env }) => stringLeaves(env, path));
 }
 
 function stringLeaves(value: JsonValue, at: ValuePath): ValuePath[] {

@@ -1,10 +1,11 @@
 import { BedrockAgentCoreControlClient, CreateAgentRuntimeCommand, CreateGatewayCommand, CreateMemoryCommand } from '@aws-sdk/client-bedrock-agentcore-control';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentCoreResource, AGENTCORE_TYPES, bedrockAgentCoreCollector, isAwsManaged } from '../../src/collect/services/bedrock-agentcore.js';
+import { agentCoreArn, agentCoreResource, AGENTCORE_TYPES, bedrockAgentCoreCollector, isAwsManaged } from '../../src/collect/services/bedrock-agentcore.js';
 import { loadPolicyBundle } from '../../src/controls/catalog.js';
 import { evaluateInventory } from '../../src/engine/evaluate.js';
 import { makeFindings } from '../../src/findings/make-findings.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
+import { REDACTION_MARKER, redactInventory } from '../../src/inventory/redact.js';
 import { runCollectorAgainst } from '../helpers/collect.js';
 import { endpointOnly, fakeAws, type FakeAnswer } from '../helpers/fake-aws.js';
 import { freePort, startMoto, type Moto } from '../helpers/moto.js';
@@ -121,6 +122,20 @@ const RECORDED_GET_CODE_INTERPRETER = {
 
 const runtimeSummary = (id: string, name: string) => ({ agentRuntimeArn: arn('runtime', id), agentRuntimeId: id, agentRuntimeVersion: '3', agentRuntimeName: name, description: '', lastUpdatedAt: '2025-06-04T01:20:00Z', status: 'READY' });
 
+/** An AgentRuntimeEndpoint as ListAgentRuntimeEndpoints returns it (the SDK model's shape). */
+const runtimeEndpoint = (id: string, name: string, liveVersion: string, extra: Record<string, string> = {}) => ({
+  name,
+  liveVersion,
+  agentRuntimeEndpointArn: `${arn('runtime', id)}/runtime-endpoint/${name}`,
+  agentRuntimeArn: arn('runtime', id),
+  status: 'READY',
+  id: `${name}-Zx12Yw34Vu`,
+  description: '',
+  createdAt: '2025-06-02T21:33:20Z',
+  lastUpdatedAt: '2025-06-04T01:20:00Z',
+  ...extra,
+});
+
 function recordedAccount(path: string, method: string, query: URLSearchParams): FakeAnswer {
   const denied = (action: string): FakeAnswer => ({ status: 403, type: 'AccessDeniedException', body: { message: `User is not authorized to perform: bedrock-agentcore:${action}` } });
   const gone: FakeAnswer = { status: 404, type: 'ResourceNotFoundException', body: { message: 'Resource not found' } };
@@ -129,6 +144,11 @@ function recordedAccount(path: string, method: string, query: URLSearchParams): 
     return query.get('nextToken') === 'page-2'
       ? { body: { agentRuntimes: [runtimeSummary(RUNTIME_DENIED, 'locked_agent'), runtimeSummary('gone_agent-0000000000', 'gone_agent')] } }
       : { body: { agentRuntimes: [runtimeSummary(RUNTIME_PUBLIC, 'claims_agent'), runtimeSummary(RUNTIME_VPC, 'triage_agent')], nextToken: 'page-2' } };
+  }
+  // ListAgentRuntimeEndpoints: every runtime has its DEFAULT endpoint on the latest version (3).
+  if (method === 'POST' && /^\/runtimes\/[^/]+\/runtime-endpoints\/$/.test(path)) {
+    const id = decodeURIComponent(path.split('/')[2] ?? '');
+    return { body: { runtimeEndpoints: [runtimeEndpoint(id, 'DEFAULT', '3')] } };
   }
   if (method === 'GET' && path.startsWith('/runtimes/')) {
     const id = decodeURIComponent(path.split('/')[2] ?? '');
@@ -178,7 +198,7 @@ describe('Bedrock AgentCore collector (recorded real-shaped responses; moto lack
       const denied = runtimes.find((r) => r.id === RUNTIME_DENIED);
       expect(denied).toMatchObject({ arn: arn('runtime', RUNTIME_DENIED), configuration: { agentRuntimeId: RUNTIME_DENIED, status: 'READY' } });
       expect(denied?.collectionErrors).toEqual({ configuration: 'bedrock-agentcore:GetAgentRuntime was denied (AccessDeniedException)' });
-      expect(server.requests.filter((r) => r.startsWith('POST /runtimes/'))).toHaveLength(2);
+      expect(server.requests.filter((r) => /^POST \/runtimes\/(\?|$)/.test(r))).toHaveLength(2); // ListAgentRuntimes' two pages
 
       const [gateway] = of(AGENTCORE_TYPES.gateway);
       // ListGateways has no ARN: GetGateway's gatewayArn is used.
@@ -280,7 +300,132 @@ describe('Bedrock AgentCore collector (recorded real-shaped responses; moto lack
   });
 });
 
+describe('Bedrock AgentCore runtime versions served by endpoints (recorded real-shaped responses; moto 5.2.1 lists endpoints without liveVersion/targetVersion and its GetAgentRuntime ignores agentRuntimeVersion)', () => {
+  // triage_agent's latest version (3) is in a VPC with a clean environment, but its endpoint
+  // "prod" still serves version 2 (PUBLIC, an API key in its environment) and "canary" moves to 4.
+  const VERSION_2 = { ...RECORDED_GET_AGENT_RUNTIME_VPC, agentRuntimeVersion: '2', networkConfiguration: { networkMode: 'PUBLIC' }, environmentVariables: { LOG_LEVEL: 'info', CASE_API_KEY: 'fx7Qm2Lr9Tz4Vb8Nc1WsK3pD' } };
+  const VERSION_4 = { ...RECORDED_GET_AGENT_RUNTIME_VPC, agentRuntimeVersion: '4' };
+  const endpoints = [runtimeEndpoint(RUNTIME_VPC, 'DEFAULT', '3'), runtimeEndpoint(RUNTIME_VPC, 'prod', '2'), runtimeEndpoint(RUNTIME_VPC, 'canary', '3', { targetVersion: '4', status: 'UPDATING' })];
+  const deployed = (version4: FakeAnswer) => (req: { method?: string | undefined }, path: string, query: URLSearchParams): FakeAnswer => {
+    if (req.method === 'POST' && path === `/runtimes/${RUNTIME_VPC}/runtime-endpoints/`) return { body: { runtimeEndpoints: endpoints } };
+    if (req.method === 'GET' && path === `/runtimes/${RUNTIME_VPC}/` && query.get('version') === '2') return { body: VERSION_2 };
+    if (req.method === 'GET' && path === `/runtimes/${RUNTIME_VPC}/` && query.get('version') === '4') return version4;
+    return recordedAccount(path, req.method ?? '', query);
+  };
+  const judge = async (resources: Parameters<typeof buildInventory>[0][number]['resources'], coverage: Parameters<typeof buildInventory>[0][number]['coverage']) => {
+    const inventory = buildInventory([{ source: 'live', resources, coverage }]);
+    return makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z') }));
+  };
+
+  it('reads every version an endpoint serves, and CAFAI-IP-60 / CAFAI-AS-60 fail on the older one the latest hides', async () => {
+    const server = await fakeAws(deployed({ body: VERSION_4 }));
+    try {
+      const part = await runCollectorAgainst(endpointOnly(server.endpoint), bedrockAgentCoreCollector);
+      expect(server.unknown).toEqual([]);
+      const runtime = part.resources.find((r) => r.id === RUNTIME_VPC);
+      expect(runtime?.configuration).toMatchObject({ agentRuntimeVersion: '3', networkConfiguration: { networkMode: 'VPC' } });
+      expect(runtime?.supplementaryConfiguration?.RuntimeEndpoints).toHaveLength(3);
+      expect(runtime?.supplementaryConfiguration?.RuntimeVersions).toMatchObject([{ agentRuntimeVersion: '2', networkConfiguration: { networkMode: 'PUBLIC' } }, { agentRuntimeVersion: '4' }]);
+      expect(runtime?.collectionErrors).toBeUndefined();
+      // The latest version is not read twice; the served ones are read by number.
+      expect(server.requests.filter((r) => r.startsWith(`GET /runtimes/${RUNTIME_VPC}/`)).sort()).toEqual([`GET /runtimes/${RUNTIME_VPC}/`, `GET /runtimes/${RUNTIME_VPC}/?version=2`, `GET /runtimes/${RUNTIME_VPC}/?version=4`]);
+      for (const record of part.log.records) expect(bedrockAgentCoreCollector.operations).toContain(record.action);
+
+      const findings = await judge(part.resources, part.coverage);
+      const finding = (controlId: string) => findings.find((f) => f.controlId === controlId && f.resource.arn === arn('runtime', RUNTIME_VPC));
+      expect(finding('CAFAI-IP-60')).toMatchObject({ status: 'fail', message: 'Agent runtime triage_agent serves runtime version 2 (endpoint prod) in PUBLIC network mode, not in a VPC.' });
+      expect(finding('CAFAI-AS-60')).toMatchObject({ status: 'fail', message: 'Agent runtime triage_agent serves runtime version 2 (endpoint prod) with environment variables that look like credentials: CASE_API_KEY.' });
+      // inventory.json never writes back the served version's credential (it sits in supplementaryConfiguration).
+      const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
+      const evaluated = await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z') });
+      const written = redactInventory(inventory, evaluated).inventory.resources.find((r) => r.arn === arn('runtime', RUNTIME_VPC));
+      expect(written?.supplementaryConfiguration).toMatchObject({ RuntimeVersions: [{ environmentVariables: { LOG_LEVEL: 'info', CASE_API_KEY: REDACTION_MARKER } }, {}] });
+      expect(JSON.stringify(written)).not.toContain(VERSION_2.environmentVariables.CASE_API_KEY);
+      // The public runtime with only its DEFAULT endpoint is judged as before.
+      expect(findings.find((f) => f.controlId === 'CAFAI-AS-60' && f.resource.arn === arn('runtime', RUNTIME_PUBLIC))?.status).toBe('pass');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a served version that cannot be read leaves the runtime not evaluated, never passed', async () => {
+    const server = await fakeAws((req, path, query) => {
+      if (req.method === 'GET' && path === `/runtimes/${RUNTIME_VPC}/` && query.get('version') === '2') return { status: 403, type: 'AccessDeniedException', body: { message: 'User is not authorized to perform: bedrock-agentcore:GetAgentRuntime' } };
+      return deployed({ body: VERSION_4 })(req, path, query);
+    });
+    try {
+      const part = await runCollectorAgainst(endpointOnly(server.endpoint), bedrockAgentCoreCollector);
+      const runtime = part.resources.find((r) => r.id === RUNTIME_VPC);
+      expect(runtime?.collectionErrors).toEqual({ RuntimeEndpoints: 'bedrock-agentcore:GetAgentRuntime was denied (AccessDeniedException)' });
+      const findings = await judge(part.resources, part.coverage);
+      for (const id of ['CAFAI-IP-60', 'CAFAI-AS-60']) {
+        const finding = findings.find((f) => f.controlId === id && f.resource.arn === arn('runtime', RUNTIME_VPC));
+        expect(finding?.status).toBe('not_evaluated');
+        expect(finding?.reason).toMatch(/GetAgentRuntime was denied/);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('an answer for another version than the one asked for (as moto gives) is no record of it', async () => {
+    const server = await fakeAws(deployed({ body: RECORDED_GET_AGENT_RUNTIME_VPC }));
+    try {
+      const part = await runCollectorAgainst(endpointOnly(server.endpoint), bedrockAgentCoreCollector);
+      const runtime = part.resources.find((r) => r.id === RUNTIME_VPC);
+      expect(runtime?.collectionErrors).toEqual({ RuntimeEndpoints: 'bedrock-agentcore:GetAgentRuntime answered version 3 when asked for version 4' });
+      expect(runtime?.supplementaryConfiguration?.RuntimeVersions).toMatchObject([{ agentRuntimeVersion: '2' }]);
+      // Version 2 is still known to be PUBLIC: the runtime fails whatever version 4 is.
+      const findings = await judge(part.resources, part.coverage);
+      expect(findings.find((f) => f.controlId === 'CAFAI-IP-60' && f.resource.arn === arn('runtime', RUNTIME_VPC))?.status).toBe('fail');
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('a denied ListAgentRuntimeEndpoints leaves the served versions unknown', async () => {
+    const server = await fakeAws((req, path, query) => {
+      if (req.method === 'POST' && path.endsWith('/runtime-endpoints/')) return { status: 403, type: 'AccessDeniedException', body: { message: 'User is not authorized to perform: bedrock-agentcore:ListAgentRuntimeEndpoints' } };
+      return recordedAccount(path, req.method ?? '', query);
+    });
+    try {
+      const part = await runCollectorAgainst(endpointOnly(server.endpoint), bedrockAgentCoreCollector);
+      expect(part.coverage.map((c) => `${c.resourceType}:${c.status}`).sort()).toEqual(TYPES.map((t) => `${t}:complete`).sort());
+      const runtime = part.resources.find((r) => r.id === RUNTIME_VPC);
+      expect(runtime?.collectionErrors).toEqual({ RuntimeEndpoints: 'bedrock-agentcore:ListAgentRuntimeEndpoints was denied (AccessDeniedException)' });
+      const findings = await judge(part.resources, part.coverage);
+      expect(findings.find((f) => f.controlId === 'CAFAI-IP-60' && f.resource.arn === arn('runtime', RUNTIME_VPC))?.status).toBe('not_evaluated');
+      expect(findings.find((f) => f.controlId === 'CAFAI-IP-60' && f.resource.arn === arn('runtime', RUNTIME_PUBLIC))?.status).toBe('fail');
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('Bedrock AgentCore mapping', () => {
+  it('builds the fallback ARN of each kind with its own resource type, never gateway/ for all', () => {
+    const place = { partition: 'aws', region: REGION, accountId: ACCOUNT };
+    expect(agentCoreArn(AGENTCORE_TYPES.runtime, place, RUNTIME_VPC)).toBe(arn('runtime', RUNTIME_VPC));
+    expect(agentCoreArn(AGENTCORE_TYPES.gateway, place, GATEWAY_ID)).toBe(arn('gateway', GATEWAY_ID));
+    expect(agentCoreArn(AGENTCORE_TYPES.memory, place, MEMORY_ID)).toBe(arn('memory', MEMORY_ID));
+    expect(agentCoreArn(AGENTCORE_TYPES.browser, place, BROWSER_ID)).toBe(arn('browser-custom', BROWSER_ID));
+    expect(agentCoreArn(AGENTCORE_TYPES.codeInterpreter, place, INTERPRETER_ID)).toBe(arn('code-interpreter-custom', INTERPRETER_ID));
+  });
+
+  it('a runtime summary without an ARN gets a runtime/ ARN, not a gateway/ one (recorded real-shaped responses)', async () => {
+    const server = await fakeAws((req, path, query) => {
+      if (req.method === 'POST' && path === '/runtimes/' && !query.get('nextToken')) return { body: { agentRuntimes: [{ ...runtimeSummary(RUNTIME_DENIED, 'locked_agent'), agentRuntimeArn: undefined }] } };
+      return recordedAccount(path, req.method ?? '', query);
+    });
+    try {
+      const part = await runCollectorAgainst(endpointOnly(server.endpoint), bedrockAgentCoreCollector);
+      expect(part.resources.find((r) => r.id === RUNTIME_DENIED)?.arn).toBe(arn('runtime', RUNTIME_DENIED));
+      expect(server.requests).toContain(`GET /tags/${encodeURIComponent(arn('runtime', RUNTIME_DENIED))}`);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('names built-in tools as AWS-managed by their account "aws"', () => {
     expect(isAwsManaged(`arn:aws:bedrock-agentcore:${REGION}:aws:browser/aws.browser.v1`)).toBe(true);
     expect(isAwsManaged(`arn:aws:bedrock-agentcore:${REGION}:aws:code-interpreter/aws.codeinterpreter.v1`)).toBe(true);

@@ -79,6 +79,19 @@ describe('AgentCore Config items (CloudFormation resource model) in the API shap
     expect(normalized(INTERPRETER).configuration).toMatchObject({ codeInterpreterArn: arn('code-interpreter-custom', 'claims_ci-Z9y8'), networkConfiguration: { networkMode: 'SANDBOX' } });
   });
 
+  it('judges a runtime Config records at version 1 in full: a runtime never updated has no other version to serve', async () => {
+    const configuration = { ...(JSON.parse(String(RUNTIME.configuration)) as JsonObject), AgentRuntimeVersion: '1' };
+    const first = item('AWS::BedrockAgentCore::Runtime', 'claims_agent-Ab12Cd34Ef', arn('runtime', 'claims_agent-Ab12Cd34Ef'), configuration);
+    const inventory = buildInventory([{ source: 'config', resources: [normalized(first)], coverage: [] }]);
+    const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z') }));
+    expect(findings.find((f) => f.controlId === 'CAFAI-IP-60')?.status).toBe('pass');
+    const later = item('AWS::BedrockAgentCore::Runtime', 'claims_agent-Ab12Cd34Ef', arn('runtime', 'claims_agent-Ab12Cd34Ef'), { ...configuration, AgentRuntimeVersion: '4' });
+    const laterFindings = makeFindings(await evaluateInventory(buildInventory([{ source: 'config', resources: [normalized(later)], coverage: [] }]), { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z') }));
+    const finding = laterFindings.find((f) => f.controlId === 'CAFAI-IP-60');
+    expect(finding?.status).toBe('not_evaluated');
+    expect(finding?.reason).toMatch(/AWS Config does not record them/);
+  });
+
   it('leaves an item already in the API shape, and every other type, as it is', () => {
     const api = { gatewayArn: arn('gateway', 'g'), authorizerType: 'NONE', AuthorizerType: 'AWS_IAM' };
     expect(agentCoreApiShape('AWS::BedrockAgentCore::Gateway', api)).toBe(api);
@@ -90,7 +103,8 @@ describe('AgentCore Config items (CloudFormation resource model) in the API shap
     const inventory = buildInventory([{ source: 'config', resources: [RUNTIME, GATEWAY, MEMORY, BROWSER, INTERPRETER].map(normalized), coverage: [] }]);
     const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-01-01T00:00:00Z') }));
     const status = (controlId: string) => findings.find((f) => f.controlId === controlId)?.status;
-    expect(status('CAFAI-IP-60')).toBe('pass');
+    // Config records the latest runtime version and no endpoints: an endpoint may serve another version.
+    expect(status('CAFAI-IP-60')).toBe('not_evaluated');
     expect(status('CAFAI-IAM-60')).toBe('pass'); // authenticate-only, with an enforcing policy engine
     expect(status('CAFAI-DP-61')).toBe('pass');
     expect(status('CAFAI-DP-60')).toBe('fail'); // no EncryptionKeyArn: the AWS owned key

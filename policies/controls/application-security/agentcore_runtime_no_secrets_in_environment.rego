@@ -5,7 +5,16 @@
 #   secret-sounding name with a literal value, or a value shaped like an access key, private key
 #   or API token. References such as ARNs, S3 URIs and paths are not flagged. Environment
 #   variables are optional: a runtime without any sets none. Findings name the variables, never
-#   values. A runtime whose creation failed, or that is being deleted, is not checked.
+#   values. A runtime whose creation failed, or that is being deleted, is not checked. Every
+#   version the runtime's endpoints serve is judged, not only the latest one (GetAgentRuntime
+#   without a version, which the DEFAULT endpoint follows): a version keeps the environment it was
+#   created with, so an endpoint left on an older version still hands its credential to the agent
+#   code; the runtime fails if any served version sets one and is not evaluated while a served
+#   version is unknown. Live scans list the endpoints (ListAgentRuntimeEndpoints: liveVersion,
+#   targetVersion) and read each served version (GetAgentRuntime with agentRuntimeVersion). AWS
+#   Config records only the latest version and no endpoints, so from Config alone a runtime whose
+#   latest version is not 1 (versions are numbered from 1, one more at every update) is not
+#   evaluated unless that version already sets a credential.
 # custom:
 #   id: CAFAI-AS-60
 #   capability: application-security
@@ -58,6 +67,9 @@
 #     - id: GetAgentRuntime (environmentVariables)
 #       source: Amazon Bedrock AgentCore Control Plane API Reference
 #       url: https://docs.aws.amazon.com/bedrock-agentcore-control/latest/APIReference/API_GetAgentRuntime.html
+#     - id: ListAgentRuntimeEndpoints (liveVersion, targetVersion)
+#       source: Amazon Bedrock AgentCore Control Plane API Reference
+#       url: https://docs.aws.amazon.com/bedrock-agentcore-control/latest/APIReference/API_ListAgentRuntimeEndpoints.html
 #     - id: AgentCore Identity credential providers
 #       source: Amazon Bedrock AgentCore Developer Guide
 #       url: https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/identity.html
@@ -76,4 +88,27 @@ missing contains agentcore.not_recorded if not recorded
 
 violations contains concat("", ["Agent runtime ", lib.label, " sets environment variables that look like credentials: ", concat(", ", sort(secret_names)), "."]) if {
 	count(secret_names) > 0
+}
+
+# Served versions other than the latest whose environment looks like it holds credentials, as
+# {"version 2 (endpoint prod)": [variable names]}.
+version_secrets[label] := names if {
+	some v, _ in agentcore.other_served_versions
+	names := {name |
+		some record in agentcore.version_records(v)
+		some name in lib.secret_like_variables(agentcore.obj(object.get(record, "environmentVariables", null)))
+	}
+	count(names) > 0
+	label := agentcore.version_label(v)
+}
+
+violations contains concat("", ["Agent runtime ", lib.label, " serves runtime ", label, " with environment variables that look like credentials: ", concat(", ", sort(names)), "."]) if {
+	some label, names in version_secrets
+}
+
+# What keeps a served version from being judged matters only while none is known to leak.
+missing contains reason if {
+	recorded
+	count(violations) == 0
+	some reason in agentcore.served_missing
 }

@@ -12,12 +12,28 @@ runtime(configuration) := {
 	"configuration": object.union(
 		{
 			"agentRuntimeArn": arn, "agentRuntimeId": "claims_agent-Ab12Cd34Ef", "agentRuntimeName": "claims_agent",
-			"status": "READY", "networkConfiguration": {"networkMode": "VPC"},
+			"agentRuntimeVersion": "3", "status": "READY", "networkConfiguration": {"networkMode": "VPC"},
 		},
 		configuration,
 	),
-	"supplementaryConfiguration": {}, "tags": {}, "relationships": [],
+	"supplementaryConfiguration": {"RuntimeEndpoints": [endpoint("DEFAULT", "3")], "RuntimeVersions": []}, "tags": {}, "relationships": [],
 }
+
+# A runtime endpoint as ListAgentRuntimeEndpoints returns it, serving `live`.
+endpoint(name, live) := {
+	"name": name, "id": concat("", [name, "-Zx12Yw34Vu"]), "liveVersion": live, "status": "READY",
+	"agentRuntimeArn": arn, "agentRuntimeEndpointArn": concat("", [arn, "/runtime-endpoint/", name]),
+	"createdAt": "2025-06-02T21:33:20Z", "lastUpdatedAt": "2025-06-04T01:20:00Z",
+}
+
+# A runtime whose latest version (3) has `latest`, with endpoints and the records of other versions.
+deployed(latest, endpoints, versions) := object.union(runtime(latest), {"supplementaryConfiguration": {"RuntimeEndpoints": endpoints, "RuntimeVersions": versions}})
+
+# The same runtime as an AWS Config item gives it: no endpoints.
+config_only(r) := object.union(object.remove(r, ["supplementaryConfiguration"]), {"supplementaryConfiguration": {}})
+
+# GetAgentRuntime of an older version v.
+version(v, settings) := object.union(object.union(runtime({}).configuration, {"agentRuntimeVersion": v}), settings)
 
 env(vars) := {"environmentVariables": vars}
 
@@ -63,4 +79,51 @@ test_not_evaluated_when_only_the_summary_is_known if {
 test_not_evaluated_when_get_agent_runtime_failed if {
 	r := object.union(runtime(env({"LOG_LEVEL": "info"})), {"collectionErrors": {"configuration": "bedrock-agentcore:GetAgentRuntime was denied (AccessDeniedException)"}})
 	testing.status(id, r) == "not_evaluated"
+}
+
+# --- versions served by the runtime's endpoints (ListAgentRuntimeEndpoints) ---------------------
+
+leaky := env({"LOG_LEVEL": "info", "OPENAI_API_KEY": "sk-proj-0000000000000000000000000000"})
+
+clean := env({"LOG_LEVEL": "info"})
+
+# The secret was removed in version 3, but the endpoint "prod" still serves version 2 with it.
+test_fails_when_an_endpoint_serves_an_older_version_with_a_credential if {
+	r := deployed(clean, [endpoint("DEFAULT", "3"), endpoint("prod", "2")], [version("2", leaky)])
+	testing.status(id, r) == "fail"
+	testing.messages(id, r) == ["Agent runtime claims_agent serves runtime version 2 (endpoint prod) with environment variables that look like credentials: OPENAI_API_KEY."]
+}
+
+test_fails_when_an_endpoint_moves_to_a_version_with_a_credential if {
+	moving := object.union(endpoint("prod", "3"), {"targetVersion": "2", "status": "UPDATING"})
+	testing.status(id, deployed(clean, [moving], [version("2", leaky)])) == "fail"
+}
+
+test_names_each_version_and_the_latest if {
+	r := deployed(leaky, [endpoint("DEFAULT", "3"), endpoint("prod", "2"), endpoint("old", "1")], [version("2", env({"DB_PASSWORD": "hunter2"})), version("1", clean)])
+	testing.messages(id, r) == [
+		"Agent runtime claims_agent serves runtime version 2 (endpoint prod) with environment variables that look like credentials: DB_PASSWORD.",
+		"Agent runtime claims_agent sets environment variables that look like credentials: OPENAI_API_KEY.",
+	]
+}
+
+test_passes_when_no_served_version_holds_a_credential if {
+	testing.status(id, deployed(clean, [endpoint("DEFAULT", "3"), endpoint("prod", "2"), endpoint("old", "1")], [version("2", clean), version("1", {})])) == "pass"
+	testing.status(id, deployed(clean, [object.union(endpoint("prod", "2"), {"status": "DELETING"})], [version("2", leaky)])) == "pass"
+}
+
+test_not_evaluated_when_a_served_version_is_not_recorded if {
+	r := deployed(clean, [endpoint("prod", "2")], [])
+	testing.messages(id, r) == ["runtime version 2 (endpoint prod) is not in the inventory"]
+}
+
+test_not_evaluated_when_the_endpoints_could_not_be_read if {
+	r := object.union(deployed(clean, [], []), {"collectionErrors": {"RuntimeEndpoints": "bedrock-agentcore:ListAgentRuntimeEndpoints was denied (AccessDeniedException)"}})
+	testing.status(id, r) == "not_evaluated"
+}
+
+test_config_only_runtime_is_judged_on_what_config_can_say if {
+	testing.status(id, config_only(runtime(clean))) == "not_evaluated"
+	testing.status(id, config_only(runtime(object.union(clean, {"agentRuntimeVersion": "1"})))) == "pass"
+	testing.status(id, config_only(runtime(leaky))) == "fail"
 }

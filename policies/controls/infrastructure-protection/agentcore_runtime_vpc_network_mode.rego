@@ -6,7 +6,15 @@
 #   reaches the internet directly, outside every network control the account applies. The mode is
 #   a required setting of CreateAgentRuntime; where it is not recorded the runtime is not
 #   evaluated. A runtime whose creation failed, or that is being deleted, runs nothing and is not
-#   checked.
+#   checked. Every version the runtime's endpoints serve is judged, not only the latest one
+#   (GetAgentRuntime without a version, which the DEFAULT endpoint follows): an endpoint can stay
+#   on an older version, or be moving to another, whose network mode is still PUBLIC, so the
+#   runtime fails if any served version is PUBLIC and is not evaluated while a served version is
+#   unknown. Live scans list the endpoints (ListAgentRuntimeEndpoints: liveVersion, targetVersion)
+#   and read each served version (GetAgentRuntime with agentRuntimeVersion). AWS Config records
+#   only the latest version and no endpoints, so from Config alone a runtime whose latest version
+#   is not 1 (versions are numbered from 1, one more at every update) is not evaluated unless that
+#   version is already PUBLIC; version 1 is the only version a never-updated runtime has.
 # custom:
 #   id: CAFAI-IP-60
 #   capability: infrastructure-protection
@@ -60,6 +68,9 @@
 #     - id: NetworkConfiguration (networkMode PUBLIC or VPC)
 #       source: Amazon Bedrock AgentCore Control Plane API Reference
 #       url: https://docs.aws.amazon.com/bedrock-agentcore-control/latest/APIReference/API_NetworkConfiguration.html
+#     - id: ListAgentRuntimeEndpoints (liveVersion, targetVersion) and GetAgentRuntime (agentRuntimeVersion)
+#       source: Amazon Bedrock AgentCore Control Plane API Reference
+#       url: https://docs.aws.amazon.com/bedrock-agentcore-control/latest/APIReference/API_ListAgentRuntimeEndpoints.html
 #     - id: Configure AgentCore Runtime and tools for VPC
 #       source: Amazon Bedrock AgentCore Developer Guide
 #       url: https://docs.aws.amazon.com/bedrock-agentcore/latest/devguide/agentcore-vpc.html
@@ -87,3 +98,32 @@ missing contains concat("", ["the runtime's network mode ", agentcore.network_mo
 violations contains concat("", ["Agent runtime ", lib.label, " runs in PUBLIC network mode, not in a VPC."]) if {
 	agentcore.network_mode == "PUBLIC"
 }
+
+# Served versions other than the latest that run in PUBLIC mode, as "version 2 (endpoint prod)".
+public_versions := sort({agentcore.version_label(v) |
+	some v, _ in agentcore.other_served_versions
+	some record in agentcore.version_records(v)
+	agentcore.record_network_mode(record) == "PUBLIC"
+})
+
+violations contains concat("", ["Agent runtime ", lib.label, " serves runtime ", concat(", ", public_versions), " in PUBLIC network mode, not in a VPC."]) if {
+	count(public_versions) > 0
+}
+
+# What keeps a served version from being judged matters only while none is known to be PUBLIC.
+missing contains reason if {
+	recorded
+	count(violations) == 0
+	some reason in agentcore.served_missing
+}
+
+missing contains concat("", ["runtime ", agentcore.version_label(v), " states no network mode cafscan knows (PUBLIC or VPC)"]) if {
+	recorded
+	count(violations) == 0
+	some v, _ in agentcore.other_served_versions
+	some record in agentcore.version_records(v)
+	not known_mode(record)
+}
+
+# (A helper rule: `not f(record) in {…}` is not reliably true when f is undefined.)
+known_mode(record) if agentcore.record_network_mode(record) in {"PUBLIC", "VPC"}

@@ -16,6 +16,7 @@ import type { JsonObject } from '../../json.js';
 import type { Collector, CollectorContext, ResourceDraft } from '../collector.js';
 import { gatedListing, partOf, RegionGate, tagPartOf, type Part } from '../region-gate.js';
 import { toJsonObject } from '../shape.js';
+import { runtimeDeploymentOf, type RuntimeDeployment } from './agentcore-runtime-versions.js';
 
 /** CloudFormation's (and AWS Config's) names for the AgentCore resource types. */
 export const AGENTCORE_TYPES = {
@@ -40,6 +41,8 @@ interface Kind {
   type: string;
   list(client: BedrockAgentCoreControlClient, token: string | undefined): Promise<{ items: Listed[]; next?: string | undefined }>;
   get(client: BedrockAgentCoreControlClient, listed: Listed): Promise<Part<JsonObject>>;
+  /** What the resource serves beyond its Get output (runtimes: the versions their endpoints serve). */
+  deployment?(ctx: CollectorContext, client: BedrockAgentCoreControlClient, gate: RegionGate, listed: Listed, detail: JsonObject): Promise<RuntimeDeployment>;
 }
 
 /**
@@ -63,6 +66,7 @@ export const bedrockAgentCoreCollector: Collector = {
   operations: [
     'bedrock-agentcore:ListAgentRuntimes',
     'bedrock-agentcore:GetAgentRuntime',
+    'bedrock-agentcore:ListAgentRuntimeEndpoints',
     'bedrock-agentcore:ListGateways',
     'bedrock-agentcore:GetGateway',
     'bedrock-agentcore:ListMemories',
@@ -101,6 +105,9 @@ const KINDS: Kind[] = [
     },
     // Without a version GetAgentRuntime answers the latest version: what the DEFAULT endpoint serves.
     get: async (client, listed) => ({ ok: true, value: toJsonObject(await client.send(new GetAgentRuntimeCommand({ agentRuntimeId: listed.id }))) }),
+    // Other endpoints can serve older versions, each with its own network mode and environment.
+    deployment: (ctx, client, gate, listed, detail) =>
+      runtimeDeploymentOf(ctx, client, gate, listed.id, typeof detail.agentRuntimeVersion === 'string' ? detail.agentRuntimeVersion : undefined),
   },
   {
     type: AGENTCORE_TYPES.gateway,
@@ -154,20 +161,36 @@ const KINDS: Kind[] = [
   },
 ];
 
-/** The ARN and name keys each Get output uses (Memory says arn/name, the others prefix them). */
-const IDENTITY_KEYS: Record<string, { arn: string; name: string }> = {
-  [AGENTCORE_TYPES.runtime]: { arn: 'agentRuntimeArn', name: 'agentRuntimeName' },
-  [AGENTCORE_TYPES.gateway]: { arn: 'gatewayArn', name: 'name' },
-  [AGENTCORE_TYPES.memory]: { arn: 'arn', name: 'name' },
-  [AGENTCORE_TYPES.browser]: { arn: 'browserArn', name: 'name' },
-  [AGENTCORE_TYPES.codeInterpreter]: { arn: 'codeInterpreterArn', name: 'name' },
+/**
+ * The ARN and name keys each Get output uses (Memory says arn/name, the others prefix them), and
+ * the ARN's resource part before the id, as the Service Authorization Reference gives it for
+ * bedrock-agentcore (used when a List summary carries no ARN).
+ */
+const IDENTITY_KEYS: Record<string, { arn: string; name: string; arnResource: string }> = {
+  [AGENTCORE_TYPES.runtime]: { arn: 'agentRuntimeArn', name: 'agentRuntimeName', arnResource: 'runtime' },
+  [AGENTCORE_TYPES.gateway]: { arn: 'gatewayArn', name: 'name', arnResource: 'gateway' },
+  [AGENTCORE_TYPES.memory]: { arn: 'arn', name: 'name', arnResource: 'memory' },
+  [AGENTCORE_TYPES.browser]: { arn: 'browserArn', name: 'name', arnResource: 'browser-custom' },
+  [AGENTCORE_TYPES.codeInterpreter]: { arn: 'codeInterpreterArn', name: 'name', arnResource: 'code-interpreter-custom' },
 };
+
+/** The ARN of a resource of `type` with `id`, for a List summary that carries none. */
+export function agentCoreArn(type: string, place: { partition: string; region: string; accountId: string }, id: string): string {
+  const resource = IDENTITY_KEYS[type]?.arnResource ?? 'unknown';
+  return `arn:${place.partition}:bedrock-agentcore:${place.region}:${place.accountId}:${resource}/${id}`;
+}
 
 /**
  * One AgentCore resource: the Get output as configuration (or the List summary and why not),
  * ARN and name from the Get output where the summary lacks them, tags (null and why when unreadable).
  */
-export function agentCoreResource(type: string, listed: Listed, detail: Part<JsonObject>, tags: Part<Record<string, string>>): ResourceDraft {
+export function agentCoreResource(
+  type: string,
+  listed: Listed,
+  detail: Part<JsonObject>,
+  tags: Part<Record<string, string>>,
+  deployment?: RuntimeDeployment,
+): ResourceDraft {
   const keys = IDENTITY_KEYS[type] ?? { arn: 'arn', name: 'name' };
   const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
   const arn = (detail.ok ? text(detail.value[keys.arn]) : undefined) ?? listed.arn;
@@ -175,12 +198,14 @@ export function agentCoreResource(type: string, listed: Listed, detail: Part<Jso
   const collectionErrors: Record<string, string> = {};
   if (!detail.ok) collectionErrors.configuration = detail.reason;
   if (!tags.ok) collectionErrors.Tags = tags.reason;
+  if (deployment?.error) collectionErrors.RuntimeEndpoints = deployment.error;
   return {
     type,
     id: listed.id,
     arn,
     name,
     configuration: detail.ok ? detail.value : listed.summary,
+    ...(deployment ? { supplementaryConfiguration: deployment.supplementary } : {}),
     tags: tags.ok ? tags.value : null,
     ...(Object.keys(collectionErrors).length ? { collectionErrors } : {}),
   };
@@ -190,13 +215,15 @@ async function collectKind(ctx: CollectorContext, client: BedrockAgentCoreContro
   const list = await gatedListing(ctx, gate, [kind.type], (token) => kind.list(client, token));
   const own = list.items
     .filter((listed) => listed.id !== '' && !isAwsManaged(listed.arn))
-    .map((listed) => (listed.arn ? listed : { ...listed, arn: `arn:${ctx.partition}:bedrock-agentcore:${ctx.region}:${ctx.accountId}:gateway/${listed.id}` }));
+    .map((listed) => (listed.arn ? listed : { ...listed, arn: agentCoreArn(kind.type, ctx, listed.id) }));
   await ctx.each(own, async (listed) => {
     const got = await partOf(ctx, () => kind.get(client, listed));
     if (got === 'gone') return; // deleted since the list
     const detail: Part<JsonObject> = got.ok ? got.value : got;
     const arn = agentCoreResource(kind.type, listed, detail, { ok: true, value: {} }).arn;
     const tags = await tagPartOf(ctx, async () => (await client.send(new ListTagsForResourceCommand({ resourceArn: arn }))).tags ?? {});
-    ctx.emit(agentCoreResource(kind.type, listed, detail, tags));
+    // A resource whose configuration could not be read is not evaluated at all; what it serves would not change that.
+    const deployment = detail.ok && kind.deployment ? await kind.deployment(ctx, client, gate, listed, detail.value) : undefined;
+    ctx.emit(agentCoreResource(kind.type, listed, detail, tags, deployment));
   });
 }
