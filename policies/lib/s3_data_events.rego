@@ -4,6 +4,7 @@
 package cafscan.lib.s3_data_events
 
 import data.cafscan.lib
+
 trail_type := "AWS::CloudTrail::Trail"
 
 bucket_arn := input.resource.arn
