@@ -115,18 +115,19 @@ missing contains "the bucket's lifecycle rules are not in the inventory" if {
 	not rules_recorded
 }
 
-# Config (the Java SDK v1 bean) and the collector write -1 for "not set".
+# Config (the Java SDK v1 bean) and the collector write -1 for "not set" (null and strings sort
+# below and above every number). AWS accepts only positive days; a 0, should a source ever write
+# one, is taken as deleting at once rather than as "not set", which could pass a bucket wrongly.
 short_rules := sort({lib.text(rule.id) |
 	some rule in rules
 	rule.status == "Enabled"
 	days := rule.noncurrentVersionExpirationInDays
-	is_number(days)
-	days > 0
+	days >= 0
 	days < minimum_days
 })
 
+# An unrecorded status is reported by missing, which wins over violations (main.rego).
 violations contains msg if {
-	s3.versioning_recorded
 	not s3.versioning_enabled
 	msg := concat("", [
 		"Bucket ", lib.label, " does not have versioning enabled (status ", lib.text(s3.versioning_status), "), so AI input data overwritten by a poisoning cannot be restored.",

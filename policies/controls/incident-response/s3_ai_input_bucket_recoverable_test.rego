@@ -64,6 +64,21 @@ test_fails_when_noncurrent_versions_expire_early if {
 	testing.messages(id, r) == ["Bucket training-data deletes noncurrent versions sooner than 30 days (lifecycle rule daily, tidy), so the known-good AI input data replaced by a poisoning may be gone before it is found."]
 }
 
+test_fails_with_zero_days if {
+	testing.status(id, with_rules([rule({"noncurrentVersionExpirationInDays": 0})])) == "fail"
+}
+
+test_unversioned_bucket_reports_only_versioning if {
+	b := bucket(object.union(versioning("Suspended"), {"BucketLifecycleConfiguration": {"rules": [rule({"noncurrentVersionExpirationInDays": 1})]}}))
+	testing.messages(id, b) == ["Bucket training-data does not have versioning enabled (status Suspended), so AI input data overwritten by a poisoning cannot be restored."]
+	testing.status(id, bucket(object.union(versioning("Off"), {"BucketLifecycleConfiguration": {}}))) == "fail"
+}
+
+test_recorded_rules_win_over_a_stale_read_error if {
+	b := object.union(with_rules([rule({"noncurrentVersionExpirationInDays": 60})]), {"collectionErrors": {"BucketLifecycleConfiguration": "throttled on a retry"}})
+	testing.status(id, b) == "pass"
+}
+
 test_fails_with_a_prefix_limited_rule if {
 	r := rule({"filter": {"predicate": {"type": "LifecyclePrefixPredicate", "prefix": "tmp/"}}, "noncurrentVersionExpirationInDays": 7})
 	testing.status(id, with_rules([r])) == "fail"
