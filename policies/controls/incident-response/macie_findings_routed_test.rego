@@ -101,3 +101,22 @@ test_not_evaluated_when_a_macie_rule_targets_are_unknown if {
 	status_with(enabled, [r]) == "not_evaluated"
 	testing.messages(id, enabled) == ["the targets of EventBridge rule macie-findings could not be read"] with data.inventory as testing.context([r])
 }
+
+test_not_evaluated_when_the_macie_status_is_null if {
+	status_with(account_with(macie(null)), [rule({})]) == "not_evaluated"
+}
+
+test_a_read_error_is_the_only_reason_given if {
+	a := account_with({"factErrors": {"macie": "throttled"}})
+	testing.messages(id, a) == ["whether Amazon Macie is enabled in 111122223333 us-east-1 could not be read: throttled"] with data.inventory as testing.context([rule({})])
+}
+
+test_a_routing_rule_passes_even_when_the_rule_listing_was_incomplete if {
+	a := account_with(object.union(macie("ENABLED"), {"collectedTypes": [], "failedTypes": {"AWS::Events::Rule": "throttled on page 2"}}))
+	status_with(a, [rule({})]) == "pass"
+}
+
+test_a_routing_rule_passes_even_when_another_rule_targets_are_unknown if {
+	other := json.patch(rule({"Name": "other"}), [{"op": "remove", "path": "/configuration/Targets"}, {"op": "add", "path": "/collectionErrors", "value": {"Targets": "AccessDenied"}}, {"op": "replace", "path": "/arn", "value": "arn:aws:events:us-east-1:111122223333:rule/other"}])
+	status_with(enabled, [rule({}), other]) == "pass"
+}

@@ -115,3 +115,16 @@ test_applies_only_to_output_buckets if {
 	testing.linked_status(id, bucket(logging_off), ["output"]) == "fail" with data.inventory as testing.context([collected])
 	count(testing.findings_linked(id, bucket(logging_off), ["input", "model"], false)) == 0 with data.inventory as testing.context([collected])
 }
+
+test_fails_with_a_stopped_trail_whose_selectors_are_unknown if {
+	status_with(bucket(logging_off), [collected, trail("t", stopped)]) == "fail"
+}
+
+test_passes_with_logging_when_a_trail_recording_reads_has_unknown_status if {
+	status_with(bucket(logging_on), [collected, trail("t", basic("All"))]) == "pass"
+}
+
+test_fails_when_a_trail_without_read_events_has_unknown_status if {
+	status_with(bucket(logging_off), [collected, trail("t", {"EventSelectors": [{"readWriteType": "All", "includeManagementEvents": true, "dataResources": []}]})]) == "fail"
+	status_with(bucket(logging_off), [collected, trail("t", basic("WriteOnly"))]) == "fail"
+}
