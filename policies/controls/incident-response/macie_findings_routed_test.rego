@@ -120,3 +120,5 @@ test_a_routing_rule_passes_even_when_another_rule_targets_are_unknown if {
 	other := json.patch(rule({"Name": "other"}), [{"op": "remove", "path": "/configuration/Targets"}, {"op": "add", "path": "/collectionErrors", "value": {"Targets": "AccessDenied"}}, {"op": "replace", "path": "/arn", "value": "arn:aws:events:us-east-1:111122223333:rule/other"}])
 	status_with(enabled, [rule({}), other]) == "pass"
 }
+
+test_fails_when_targets_are_not_a_list if fails_with(rule({"Targets": "arn:aws:sns:us-east-1:111122223333:data-owners"}))

@@ -128,3 +128,13 @@ test_fails_when_a_trail_without_read_events_has_unknown_status if {
 	status_with(bucket(logging_off), [collected, trail("t", {"EventSelectors": [{"readWriteType": "All", "includeManagementEvents": true, "dataResources": []}]})]) == "fail"
 	status_with(bucket(logging_off), [collected, trail("t", basic("WriteOnly"))]) == "fail"
 }
+
+test_fails_when_data_and_s3_objects_are_named_under_other_fields if {
+	selectors := {"AdvancedEventSelectors": [{"name": "odd", "fieldSelectors": [
+		{"field": "eventCategory", "equals": ["Management"]},
+		{"field": "eventName", "equals": ["Data"]},
+		{"field": "resources.ARN", "startsWith": ["arn:aws:s3:::inference-results/"]},
+		{"field": "eventSource", "equals": ["AWS::S3::Object"]},
+	]}]}
+	status_with(bucket(logging_off), [collected, trail("t", object.union(logging, selectors))]) == "fail"
+}
