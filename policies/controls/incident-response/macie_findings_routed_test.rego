@@ -40,7 +40,9 @@ fails_with(r) if status_with(enabled, [r]) == "fail"
 
 passes_with(r) if status_with(enabled, [r]) == "pass"
 
-test_passes_with_a_routing_rule if passes_with(rule({}))
+test_passes_with_a_routing_rule if {
+	testing.status(id, enabled) == "pass" with data.inventory as testing.context([rule({})])
+}
 
 test_passes_with_a_string_pattern_without_detail_type if passes_with(rule({"EventPattern": `{"source":["aws.macie"]}`}))
 
@@ -51,7 +53,7 @@ test_passes_on_the_default_bus_by_name_or_arn if {
 }
 
 test_fails_without_rules if {
-	status_with(enabled, []) == "fail"
+	testing.status(id, enabled) == "fail" with data.inventory as testing.context([])
 	testing.messages(id, enabled) == ["Amazon Macie is enabled in 111122223333 us-east-1 but no enabled EventBridge rule sends its findings to a target, so sensitive data it finds in AI input data reaches no responder."] with data.inventory as testing.context([])
 }
 

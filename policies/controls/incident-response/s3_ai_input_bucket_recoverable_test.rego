@@ -113,3 +113,7 @@ test_applies_only_to_input_buckets if {
 	testing.linked_status(id, bucket(versioning("Off")), ["input"]) == "fail"
 	count(testing.findings_linked(id, bucket(versioning("Off")), ["model", "output"], false)) == 0
 }
+
+test_not_applicable_to_other_types if {
+	testing.not_applicable(id, object.union(bucket(versioning("Off")), {"type": "AWS::SageMaker::Model"}))
+}

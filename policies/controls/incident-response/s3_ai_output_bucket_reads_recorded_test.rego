@@ -49,7 +49,7 @@ messages_with(b, resources) := m if {
 }
 
 test_passes_with_server_access_logging if {
-	status_with(bucket(logging_on), [collected]) == "pass"
+	testing.status(id, bucket(logging_on)) == "pass" with data.inventory as testing.context([collected])
 }
 
 test_passes_with_logging_even_when_trails_are_unknown if {
@@ -67,7 +67,7 @@ test_passes_with_a_trail_recording_reads_when_logging_settings_are_unknown if {
 }
 
 test_fails_without_logging_or_trails if {
-	status_with(bucket(logging_off), [collected]) == "fail"
+	testing.status(id, bucket(logging_off)) == "fail" with data.inventory as testing.context([collected])
 	messages_with(bucket(logging_off), [collected]) == ["Bucket inference-results has no server access logging and no CloudTrail trail records S3 read data events for its objects, so who read the AI outputs it holds cannot be investigated."]
 }
 
@@ -137,4 +137,8 @@ test_fails_when_data_and_s3_objects_are_named_under_other_fields if {
 		{"field": "eventSource", "equals": ["AWS::S3::Object"]},
 	]}]}
 	status_with(bucket(logging_off), [collected, trail("t", object.union(logging, selectors))]) == "fail"
+}
+
+test_not_applicable_to_other_types if {
+	testing.not_applicable(id, object.union(bucket(logging_off), {"type": "AWS::ECR::Repository"})) with data.inventory as testing.context([collected])
 }
