@@ -25,7 +25,7 @@ describe('cafscan frameworks', () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines[0]).toMatch(/^ID +Version +Requirements +Automated +Partly +Manual +Not covered +Controls +Name$/);
-    expect(lines.find((l) => l.startsWith('owasp-llm-2025 '))).toMatch(/^owasp-llm-2025 +2025 +10 +0 +8 +2 +0 +32 +OWASP Top 10 for LLM Applications 2025$/);
+    expect(lines.find((l) => l.startsWith('owasp-llm-2025 '))).toMatch(/^owasp-llm-2025 +2025 +10 +0 +8 +2 +0 +33 +OWASP Top 10 for LLM Applications 2025$/);
   });
 
   it('rejects an unknown format with exit 2', () => {

@@ -49,60 +49,18 @@
 package cafscan.controls.guardduty_findings_routed
 
 import data.cafscan.lib
+import data.cafscan.lib.events
 
-rule_type := "AWS::Events::Rule"
+rule_type := events.rule_type
 
-enabled_states := {"ENABLED", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"}
+source := "aws.guardduty"
 
-# The pattern is an object in Config's item, a JSON string in the EventBridge API.
-pattern(rule) := rule.configuration.EventPattern if {
-	is_object(rule.configuration.EventPattern)
-} else := json.unmarshal(rule.configuration.EventPattern) if {
-	is_string(rule.configuration.EventPattern)
-}
-
-# GuardDuty sends findings to the default bus only.
-on_default_bus(rule) if not rule.configuration.EventBusName
-
-on_default_bus(rule) if rule.configuration.EventBusName == "default"
-
-on_default_bus(rule) if endswith(rule.configuration.EventBusName, ":event-bus/default")
-
-listens_to_guardduty(rule) if {
-	rule.configuration.State in enabled_states
-	on_default_bus(rule)
-	"aws.guardduty" in lib.as_array(pattern(rule).source)
-	admits_findings(pattern(rule))
-}
-
-# GuardDuty also emits other detail types (malware scan results…); a pattern that names detail
-# types must name "GuardDuty Finding" to match findings. No detail-type condition matches all.
-admits_findings(p) if not has_detail_type(p)
-
-admits_findings(p) if "GuardDuty Finding" in lib.as_array(p["detail-type"])
-
-has_detail_type(p) if p["detail-type"]
-
-# No Targets key and no collection error is a rule without targets: AWS Config, like
-# CloudFormation, leaves an empty list out; the live collector records the key whenever
-# ListTargetsByRule answered and an error otherwise.
-routes_guardduty(rule) if {
-	listens_to_guardduty(rule)
-	is_array(rule.configuration.Targets)
-	count(rule.configuration.Targets) > 0
-}
+detail_type := "GuardDuty Finding"
 
 # A GuardDuty rule whose targets could not be read might be the one that routes findings.
-targets_unknown contains rule.configuration.Name if {
-	some rule in lib.same_region_of_type(rule_type)
-	listens_to_guardduty(rule)
-	rule.collectionErrors.Targets
-}
+targets_unknown := events.targets_unknown(source, detail_type)
 
-routed if {
-	some rule in lib.same_region_of_type(rule_type)
-	routes_guardduty(rule)
-}
+routed if events.routed(source, detail_type)
 
 missing contains reason if {
 	not routed
