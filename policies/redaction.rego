@@ -18,17 +18,6 @@ paths contains array.concat(["configuration"], array.concat(path, [name])) if {
 	lib.looks_secret(name, value)
 }
 
-# A lifecycle script's word (CAFAI-AS-50's "(word N)" entries, src/collect/services/sagemaker-lifecycle.ts):
-# the collector keeps only token-shaped words, so each is redacted whatever this test says of it —
-# script text the scanner cannot classify never reaches inventory.json, even if the collector's
-# copy of the shapes and lib.rego's ever disagree.
-paths contains array.concat(["configuration"], array.concat(path, [name])) if {
-	some path, env in environment_maps
-	some name, value in env
-	is_string(value)
-	startswith(name, "(word ")
-}
-
 # ECS-style lists: [{"name": "DB_PASSWORD", "value": "…"}].
 paths contains array.concat(["configuration"], array.concat(path, [i, value_key])) if {
 	some path, env in environment_lists
