@@ -104,6 +104,9 @@ entries contains [phase, name, value] if {
 	some script in lib.as_array(facts[phase])
 	some name, value in object.get(script, "Environment", {})
 	is_string(value)
+
+	# DB_PASSWORD="" or password: "" sets nothing (as the environment-variable checks read it).
+	value != ""
 }
 
 word(name) if startswith(name, "(word ")

@@ -74,6 +74,10 @@ test_fails_on_password_flags_and_key_value_lines if {
 	testing.messages(id, r) == ["Notebook instance research's lifecycle configuration research-setup holds values that look like credentials: OPENAI_API_KEY (OnStart), db_password (OnStart), mysql -p (password) (OnStart)."]
 }
 
+test_an_empty_value_is_no_credential if {
+	testing.status(id, notebook(with_scripts([], [{"DB_PASSWORD": "", "db_password": ""}]))) == "pass"
+}
+
 test_passes_on_empty_scripts if {
 	testing.status(id, notebook(with_scripts([], []))) == "pass"
 	testing.status(id, notebook(with_scripts([{}], [{}]))) == "pass"
