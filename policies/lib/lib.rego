@@ -72,8 +72,12 @@ secret_name_words := [
 	"accesskey", "private_key", "private-key", "privatekey", "credential",
 ]
 
-# Values that point at a secret rather than hold one.
-reference_prefixes := ["arn:", "s3://", "/", "${", "{{resolve:"]
+# Values that point at a secret rather than hold one. "${NAME}" and "$(command)" are what a
+# shell expands (a lifecycle script's `export DB_PASSWORD="$(aws secretsmanager …)"`, the
+# remediation the secret controls recommend); in an environment map that no shell reads
+# (Lambda, SageMaker AI, ECS), a value that literally starts with them is a command line, not a
+# credential either — a generated password would have to open with those two characters.
+reference_prefixes := ["arn:", "s3://", "/", "${", "$(", "{{resolve:"]
 
 # The shapes providers document for their keys, each anchored on its prefix so that ordinary
 # kebab-case or snake_case values ("mask-generation-…", "hf_transfer") stay clear:
@@ -187,4 +191,12 @@ contains_any(value, markers) if {
 is_reference(value) if {
 	some prefix in reference_prefixes
 	startswith(value, prefix)
+}
+
+# `command`: the shell's older command substitution, whole (one opening backtick alone could
+# start a generated password).
+is_reference(value) if {
+	count(value) > 2
+	startswith(value, "`")
+	endswith(value, "`")
 }

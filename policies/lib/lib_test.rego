@@ -179,3 +179,15 @@ test_shapes_decide_as_the_whole_pattern if {
 	count(hits) > 10
 	count(hits) < count(samples)
 }
+
+# A shell expansion is a reference: `$(…)` and `${…}` by their opening, `…` only whole.
+test_shell_expansions_are_references if {
+	not lib.looks_secret("DB_PASSWORD", "$(aws secretsmanager get-secret-value --secret-id db --output text)")
+	not lib.looks_secret("HF_TOKEN", "${HF_TOKEN_FROM_SSM}")
+	not lib.looks_secret("API_KEY", "`cat /run/secrets/api-key`")
+	not lib.looks_secret("API_KEY", "`w`")
+	lib.looks_secret("API_KEY", "`Tr0ub4dor-and-3")
+	lib.looks_secret("API_KEY", "Tr0ub4dor-and-3`")
+	lib.looks_secret("API_KEY", "``")
+	lib.looks_secret("API_KEY", "$Tr0ub4dor")
+}

@@ -21,6 +21,8 @@ import { evaluateInventory } from '../../src/engine/evaluate.js';
 import type { Finding } from '../../src/model/finding.js';
 import { makeFindings } from '../../src/findings/make-findings.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
+import { redactInventory } from '../../src/inventory/redact.js';
+import type { InventoryResource } from '../../src/model/inventory.js';
 import { findCollected, runCollectorAgainst } from '../helpers/collect.js';
 import { startMoto, TEST_CREDENTIALS, type Moto } from '../helpers/moto.js';
 import { loadPolicyBundle } from '../../src/controls/catalog.js';
@@ -170,15 +172,27 @@ describe('SageMaker collector against moto', () => {
     expect(loose.configuration).not.toHaveProperty('SubnetId');
   });
 
-  it('keeps of lifecycle scripts only their assignments and long words, reading each configuration once', async () => {
+  it('keeps of lifecycle scripts only their credential settings and token-shaped words, reading each configuration once', async () => {
     const leaky = findCollected(part, T.notebookInstance, 'nb-extra-0');
     expect(leaky.configuration.NotebookInstanceLifecycleConfigName).toBe('setup-leaky');
     expect(leaky.configuration.LifecycleConfig).toEqual({
       NotebookInstanceLifecycleConfigName: 'setup-leaky',
       NotebookInstanceLifecycleConfigArn: arn('notebook-instance-lifecycle-config', 'setup-leaky'),
-      OnCreate: [{ Environment: { CONDA_ENV: 'research', url_password: 'Tr0ub4dor-and-3', '(word 1)': 'git.example.com/ml/research.git', '(word 2)': '/home/ec2-user/SageMaker/custom-miniconda' } }],
-      OnStart: [{ Environment: { DB_PASSWORD: 'hunter2-prod-db', aws_secret_access_key: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '(word 1)': 'OPENAI_KEY_ID_IS_NOT_HERE' } }],
+      OnCreate: [{ Environment: { CONDA_ENV: 'research', url_password: 'Tr0ub4dor-and-3' } }],
+      OnStart: [
+        {
+          Environment: {
+            DB_PASSWORD: 'hunter2-prod-db',
+            aws_secret_access_key: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+            'mysql -p (password)': 'CorrectHorseBattery9',
+            db_password: 'Tr0ub4dor-and-3-horses',
+            OPENAI_API_KEY: 'myInternalServiceKey123456',
+          },
+        },
+      ],
     });
+    // Words the scanner cannot classify are dropped, not kept for the inventory.
+    expect(JSON.stringify(leaky.configuration)).not.toMatch(/git\.example\.com|custom-miniconda|OPENAI_KEY_ID_IS_NOT_HERE|schema\.sql/);
     // Nothing else of the scripts: no commands, no encoded content.
     expect(JSON.stringify(leaky.configuration)).not.toContain('pip install');
     expect(JSON.stringify(leaky.configuration)).not.toContain('Content');
@@ -187,12 +201,26 @@ describe('SageMaker collector against moto', () => {
     expect(findCollected(part, T.notebookInstance, 'nb-hardened').configuration).not.toHaveProperty('LifecycleConfig');
 
     const inventory = buildInventory([{ source: 'live', resources: part.resources, coverage: part.coverage }]);
-    const findings = makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-11-01T00:00:00Z') }), inventory.coverage);
+    const results = await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-11-01T00:00:00Z') });
+    const findings = makeFindings(results, inventory.coverage);
     const as50 = (name: string) => findings.find((f) => f.controlId === 'CAFAI-AS-50' && f.resource.id === name);
-    expect(as50('nb-extra-0')).toMatchObject({ status: 'fail', message: "Notebook instance nb-extra-0's lifecycle configuration setup-leaky holds values that look like credentials: DB_PASSWORD (OnStart), aws_secret_access_key (OnStart), url_password (OnCreate)." });
+    const leakyMessage =
+      "Notebook instance nb-extra-0's lifecycle configuration setup-leaky holds values that look like credentials: DB_PASSWORD (OnStart), OPENAI_API_KEY (OnStart), aws_secret_access_key (OnStart), db_password (OnStart), mysql -p (password) (OnStart), url_password (OnCreate).";
+    expect(as50('nb-extra-0')).toMatchObject({ status: 'fail', message: leakyMessage });
     expect(as50('nb-extra-0')?.message).not.toContain('hunter2');
+    // The remediation's own fix ($(aws secretsmanager …), $VAR) passes.
+    expect(findCollected(part, T.notebookInstance, 'nb-extra-2').configuration.LifecycleConfig).toMatchObject({ OnStart: [{ Environment: { HF_TOKEN: '${HF_TOKEN_FROM_SSM}' } }] });
     expect(as50('nb-extra-2')?.status).toBe('pass');
     expect(as50('nb-hardened')).toBeUndefined(); // no lifecycle configuration: not applicable
+
+    // inventory.json carries none of the credentials, and a re-scan of it gives the same findings.
+    const written = redactInventory(inventory, results).inventory;
+    const text = JSON.stringify(written);
+    for (const secret of ['hunter2-prod-db', 'wJalrXUtnFEMI', 'Tr0ub4dor', 'CorrectHorseBattery9', 'myInternalServiceKey123456']) expect(text).not.toContain(secret);
+    const rescanned = makeFindings(await evaluateInventory(written, { bundle: loadPolicyBundle(), scanTime: new Date('2026-11-01T00:00:00Z') }), written.coverage);
+    const as50Again = (name: string) => rescanned.find((f) => f.controlId === 'CAFAI-AS-50' && f.resource.id === name);
+    expect(as50Again('nb-extra-0')).toMatchObject({ status: 'fail', message: leakyMessage });
+    expect(as50Again('nb-extra-2')?.status).toBe('pass');
   });
 
   it('follows every list to its last page', () => {
@@ -445,9 +473,16 @@ const LEAKY_ON_START = `#!/bin/bash
 export DB_PASSWORD="hunter2-prod-db"
 aws configure set aws_secret_access_key wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
 echo OPENAI_KEY_ID_IS_NOT_HERE
+mysql -u admin -pCorrectHorseBattery9 -h db.example.com < /home/ec2-user/SageMaker/schema.sql
+cat > /home/ec2-user/.config/research/app.yaml <<EOT
+db_password: Tr0ub4dor-and-3-horses
+EOT
+python3 -c 'import os; os.environ["OPENAI_API_KEY"] = "myInternalServiceKey123456"'
 `;
 const CLEAN_ON_START = `#!/bin/bash
 export DB_PASSWORD_ARN=arn:aws:secretsmanager:us-east-1:123456789012:secret:research/db
+export DB_PASSWORD="$(aws secretsmanager get-secret-value --secret-id research/db --query SecretString --output text)"
+export HF_TOKEN=$HF_TOKEN_FROM_SSM
 sudo -u ec2-user -i <<'END'
 source activate python3
 END

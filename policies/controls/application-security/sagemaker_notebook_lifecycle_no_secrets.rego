@@ -2,14 +2,22 @@
 # title: SageMaker notebook lifecycle configurations keep credentials out of their scripts
 # description: >-
 #   The lifecycle configuration a notebook instance runs (its OnCreate and OnStart shell
-#   scripts) assigns no value that looks like a credential — a secret-sounding name with a
-#   literal value (export DB_PASSWORD=…, aws configure set aws_secret_access_key …), a password
-#   in a URL — and contains no token shaped like an access key, private key or API key. The
-#   test is the one CAFAI-AS-02 and AS-03 apply to environment variables. The live collector
-#   keeps only the scripts' assignments and long words (never the scripts), and inventory.json
-#   redacts the ones that look like credentials; findings name the variables, never their
-#   values. AWS Config does not record lifecycle configurations: on Config-only input a notebook
-#   that names one is not evaluated; one that names none is not applicable.
+#   scripts) gives no credential-named setting a literal value and contains no token shaped
+#   like an access key, private key or API key. Read as settings: shell assignments
+#   (export DB_PASSWORD=…, --password=…), aws configure set NAME VALUE, long options whose name
+#   ends in a credential word (--password VALUE, --hf-token VALUE), the MySQL/MariaDB client's
+#   -pPASSWORD and sshpass -p PASSWORD, passwords in URLs, and, under a credential name, YAML /
+#   INI / Python / JSON key-value pairs (db_password: …, os.environ["API_KEY"] = "…"). A value
+#   that is a reference — an ARN, a path, a shell expansion ($VAR, ${VAR}, $(command),
+#   `command`) — is not a credential. The test is the one CAFAI-AS-02 and AS-03 apply to
+#   environment variables. Not detected: a credential under a name that does not say so and
+#   without a known token shape (e.g. DB=Tr0ub4dor or mycli --pw Tr0ub4dor). The live collector
+#   keeps only those settings and token-shaped words — never the scripts, never a word it cannot
+#   classify — and inventory.json redacts the ones that look like credentials; findings name the
+#   settings, never their values. AWS Config does not record lifecycle configurations, and a
+#   live scan reads them only for notebook instances it lists through the SageMaker API: a
+#   notebook that names one without its scripts in the inventory is not evaluated; one that
+#   names none is not applicable.
 # custom:
 #   id: CAFAI-AS-50
 #   capability: application-security
@@ -96,6 +104,9 @@ entries contains [phase, name, value] if {
 	some script in lib.as_array(facts[phase])
 	some name, value in object.get(script, "Environment", {})
 	is_string(value)
+
+	# DB_PASSWORD="" or password: "" sets nothing (as the environment-variable checks read it).
+	value != ""
 }
 
 word(name) if startswith(name, "(word ")
@@ -114,9 +125,23 @@ found contains concat("", ["a credential-shaped value (", phase, ")"]) if {
 
 missing contains "the notebook instance's configuration is not in the inventory" if not recorded
 
-missing contains "the lifecycle configuration's scripts are not in the inventory (AWS Config does not record them; a live scan reads them)" if {
+lifecycle_error := input.resource.collectionErrors.LifecycleConfig
+
+# The live collector could not describe the configuration: say why.
+missing contains concat("", ["the lifecycle configuration ", config_name, " could not be read: ", lib.text(lifecycle_error)]) if {
 	uses_config
 	not has_facts
+	lifecycle_error
+}
+
+missing contains concat("", [
+	"the lifecycle configuration ", config_name, "'s scripts are not in the inventory: AWS Config does not record them, ",
+	"and a live scan reads them only for notebook instances it lists through the SageMaker API ",
+	"(not when the account's AWS Config recorder supplies the notebook instances)",
+]) if {
+	uses_config
+	not has_facts
+	not lifecycle_error
 }
 
 # (found is empty unless the scripts were read.)

@@ -47,6 +47,37 @@ test_passes_on_references_and_plain_settings if {
 	testing.status(id, r) == "pass"
 }
 
+# The remediation's own fix: a value the shell expands at start-up is a reference, not a literal.
+test_passes_on_shell_expansions if {
+	r := notebook(with_scripts([], [{
+		"DB_PASSWORD": "$(aws secretsmanager get-secret-value --secret-id research/db --query SecretString --output text)",
+		"HF_TOKEN": "${HF_TOKEN_FROM_SSM}",
+		"API_KEY": "`cat /run/secrets/api-key`",
+	}]))
+	testing.status(id, r) == "pass"
+}
+
+# Only a whole backtick substitution is one; a literal that merely opens with one is judged.
+test_a_value_opening_with_a_backtick_is_a_literal if {
+	testing.status(id, notebook(with_scripts([], [{"DB_PASSWORD": "`Tr0ub4dor-and-3"}]))) == "fail"
+	testing.status(id, notebook(with_scripts([], [{"DB_PASSWORD": "``"}]))) == "fail"
+	testing.status(id, notebook(with_scripts([], [{"DB_PASSWORD": "Tr0ub4dor`"}]))) == "fail"
+}
+
+# The settings the collector reads beyond shell assignments (flags, key/value lines, quoted keys).
+test_fails_on_password_flags_and_key_value_lines if {
+	r := notebook(with_scripts([], [{
+		"mysql -p (password)": "CorrectHorseBattery9",
+		"db_password": "Tr0ub4dor-and-3-horses",
+		"OPENAI_API_KEY": "myInternalServiceKey123456",
+	}]))
+	testing.messages(id, r) == ["Notebook instance research's lifecycle configuration research-setup holds values that look like credentials: OPENAI_API_KEY (OnStart), db_password (OnStart), mysql -p (password) (OnStart)."]
+}
+
+test_an_empty_value_is_no_credential if {
+	testing.status(id, notebook(with_scripts([], [{"DB_PASSWORD": "", "db_password": ""}]))) == "pass"
+}
+
 test_passes_on_empty_scripts if {
 	testing.status(id, notebook(with_scripts([], []))) == "pass"
 	testing.status(id, notebook(with_scripts([{}], [{}]))) == "pass"
@@ -84,12 +115,25 @@ test_not_applicable_without_a_lifecycle_configuration if {
 test_not_evaluated_when_the_scripts_were_not_read if {
 	r := notebook({"LifecycleConfigName": "research-setup"})
 	testing.status(id, r) == "not_evaluated"
-	testing.messages(id, r) == ["the lifecycle configuration's scripts are not in the inventory (AWS Config does not record them; a live scan reads them)"]
+	testing.messages(id, r) == ["the lifecycle configuration research-setup's scripts are not in the inventory: AWS Config does not record them, and a live scan reads them only for notebook instances it lists through the SageMaker API (not when the account's AWS Config recorder supplies the notebook instances)"]
 }
 
 test_not_evaluated_when_describing_the_configuration_failed if {
 	r := object.union(notebook({"NotebookInstanceLifecycleConfigName": "research-setup"}), {"collectionErrors": {"LifecycleConfig": "sagemaker:DescribeNotebookInstanceLifecycleConfig was denied (AccessDeniedException)"}})
 	testing.status(id, r) == "not_evaluated"
+
+	# The collection error is the reason, not AWS Config's gap.
+	testing.messages(id, r) == ["the lifecycle configuration research-setup could not be read: sagemaker:DescribeNotebookInstanceLifecycleConfig was denied (AccessDeniedException)"]
+
+	# An error recorded in another shape is still shown, as text.
+	odd := object.union(notebook({"NotebookInstanceLifecycleConfigName": "research-setup"}), {"collectionErrors": {"LifecycleConfig": {"code": "ThrottlingException"}}})
+	testing.messages(id, odd) == [`the lifecycle configuration research-setup could not be read: {"code":"ThrottlingException"}`]
+}
+
+# Scripts that were read win over a stale error.
+test_scripts_read_are_judged_even_with_an_error_recorded if {
+	r := object.union(notebook(with_scripts([], [{"DB_PASSWORD": "hunter2-but-longer"}])), {"collectionErrors": {"LifecycleConfig": "x"}})
+	testing.status(id, r) == "fail"
 }
 
 test_not_evaluated_without_configuration if {
@@ -102,7 +146,7 @@ test_not_evaluated_without_configuration if {
 test_a_configuration_of_one_key_is_evaluated if {
 	r := json.patch(notebook({}), [{"op": "replace", "path": "/configuration", "value": {"NotebookInstanceLifecycleConfigName": "x"}}])
 	testing.status(id, r) == "not_evaluated"
-	testing.messages(id, r) == ["the lifecycle configuration's scripts are not in the inventory (AWS Config does not record them; a live scan reads them)"]
+	testing.messages(id, r) == ["the lifecycle configuration x's scripts are not in the inventory: AWS Config does not record them, and a live scan reads them only for notebook instances it lists through the SageMaker API (not when the account's AWS Config recorder supplies the notebook instances)"]
 }
 
 test_not_applicable_to_other_types if {

@@ -1,0 +1,55 @@
+// The collector's copy of the credential tests of policies/lib/lib.rego (secret_name_words,
+// secret_value_patterns, aws_secret_key), for one job: deciding which parts of a lifecycle
+// script may be written to the inventory at all. A script word that is not a credential shape
+// is dropped here, before any Rego runs, so no unclassified script text reaches inventory.json.
+// test/collect/credential-shapes.test.ts fails when this copy and lib.rego drift apart.
+
+/** lib.secret_name_words. */
+export const SECRET_NAME_WORDS: readonly string[] = [
+  'secret', 'password', 'passwd', 'api_key', 'api-key', 'apikey', 'access_key', 'access-key',
+  'accesskey', 'private_key', 'private-key', 'privatekey', 'credential',
+];
+
+/** lib.secret_value_patterns' patterns, in order (RE2 and JavaScript read them the same way). */
+export const SECRET_VALUE_PATTERNS: readonly string[] = [
+  '(A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}',
+  '-----BEGIN ([A-Z]+ )?PRIVATE KEY-----',
+  'gh[pousr]_[A-Za-z0-9]{36}',
+  'github_pat_[A-Za-z0-9_]{22,}',
+  'xox[baprs]-[A-Za-z0-9-]{10,}',
+  [
+    '(^|[^A-Za-z0-9_-])sk-(proj|svcacct|admin|None)-[A-Za-z0-9_-]{20,}',
+    '(^|[^A-Za-z0-9_-])sk-ant-(api|admin)[0-9]{2}-[A-Za-z0-9_-]{20,}',
+    '(^|[^A-Za-z0-9_-])sk-[A-Za-z0-9]{32,}',
+  ].join('|'),
+  '(^|[^A-Za-z0-9])[sr]k_live_[A-Za-z0-9]{20,}',
+  '(^|[^A-Za-z0-9])hf_[A-Za-z0-9]{30,}',
+  '(^|[^A-Za-z0-9])AIza[A-Za-z0-9_-]{35}',
+  '(^|[^A-Za-z0-9])(gsk|r8|npm)_[A-Za-z0-9]{30,}',
+  '(^|[^A-Za-z0-9_-])(xai|pplx)-[A-Za-z0-9]{40,}',
+  '(^|[^A-Za-z0-9_-])nvapi-[A-Za-z0-9_-]{60,}',
+  '(^|[^A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,}',
+  '(^|[^A-Za-z0-9])GOCSPX-[A-Za-z0-9_-]{24,}',
+  '(^|[^A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}',
+];
+
+const VALUE_SHAPES = SECRET_VALUE_PATTERNS.map((pattern) => new RegExp(pattern));
+
+/** lib.secret_name: a name that says it holds a credential (HF_TOKEN, but not MAX_NEW_TOKENS). */
+export function secretName(name: string): boolean {
+  const lowered = name.toLowerCase();
+  if (SECRET_NAME_WORDS.some((word) => lowered.includes(word))) return true;
+  return lowered.includes('token') && !lowered.includes('tokens') && !lowered.includes('tokeniz');
+}
+
+/** lib.aws_secret_key: a whole value of 40 base64 characters (mixed case and a digit), or one after aws_secret_access_key=. */
+function awsSecretKey(value: string): boolean {
+  const bare = value.replace(/^["' ]+|["' ]+$/g, '');
+  if (/^[A-Za-z0-9/+]{40}$/.test(bare) && /[A-Z]/.test(bare) && /[a-z]/.test(bare) && /[0-9]/.test(bare)) return true;
+  return value.toLowerCase().includes('secret') && /aws_?secret_?access_?key["']?\s*[:=]\s*["']?[A-Za-z0-9/+]{40}([^A-Za-z0-9/+]|$)/i.test(value);
+}
+
+/** A value shaped like a credential whatever its name (lib.looks_secret("", value)). */
+export function credentialShaped(value: string): boolean {
+  return VALUE_SHAPES.some((shape) => shape.test(value)) || awsSecretKey(value);
+}
