@@ -12,6 +12,8 @@ export class SpillFile {
   private buffer: string[] = [];
   private chars = 0;
   private empty = true;
+  /** Whether any line has reached the file: until then the lines are all in `buffer`. */
+  private onDisk = false;
 
   /** `flushChars`: how much is buffered before a write (many spill files at once want less each). */
   constructor(
@@ -33,6 +35,7 @@ export class SpillFile {
   flush(): void {
     if (this.buffer.length === 0) return;
     appendFileSync(this.path, `${this.buffer.join('\n')}\n`);
+    this.onDisk = true;
     this.buffer = [];
     this.chars = 0;
   }
@@ -44,8 +47,17 @@ export class SpillFile {
     rmSync(this.path, { force: true });
   }
 
-  /** The lines appended, in order, read in blocks (never the whole file at once). */
+  /**
+   * The lines appended, in order, read in blocks (never the whole file at once). Lines that never
+   * outgrew the buffer are read from memory: a small spill (a few SARIF notifications) then costs
+   * no scratch space on the output disk, where a nearly full disk should fail on a report, not on
+   * scratch.
+   */
   *lines(): Generator<string> {
+    if (!this.onDisk) {
+      yield* [...this.buffer];
+      return;
+    }
     this.flush();
     if (this.empty) return;
     const fd = openSync(this.path, 'r');

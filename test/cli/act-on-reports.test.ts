@@ -122,12 +122,13 @@ describe('gates that say why', () => {
     const baseline = join(dir, 'baseline.json');
     writeFileSync(baseline, JSON.stringify({ ...demo, findings: demo.findings.filter((f) => f.controlId !== 'CAFAI-DP-02') }));
     const fresh = openFailures(demo, ['critical', 'high']).filter((f) => f.controlId === 'CAFAI-DP-02');
-    expect(fresh.length).toBe(2);
+    expect(fresh.length).toBeGreaterThanOrEqual(2);
+    const n = fresh.length;
     const run = runCli(['scan', '--demo', '-o', join(dir, 'new'), '--baseline', baseline, '--fail-on', 'high', '--fail-on-new']);
     expect(run.status).toBe(1);
     const gate = run.stderr.split('\n').filter((line) => line.includes('--fail-on'));
-    expect(gate).toEqual([`cafscan: --fail-on high: 2 new failures at or above high since ${baseline}: ${fresh.map((f) => `CAFAI-DP-02 on ${f.resource.arn}`).sort().join(', ')}`]);
-    expect(run.stdout).toContain('Since the baseline: 2 new failures');
+    expect(gate).toEqual([`cafscan: --fail-on high: ${n} new failures at or above high since ${baseline}: ${fresh.map((f) => `CAFAI-DP-02 on ${f.resource.arn}`).sort().join(', ')}`]);
+    expect(run.stdout).toContain(`Since the baseline: ${n} new failures`);
     for (const f of fresh) expect(run.stdout).toMatch(new RegExp(`  NEW CRITICAL +CAFAI-DP-02 +${f.resource.arn.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   });
 });

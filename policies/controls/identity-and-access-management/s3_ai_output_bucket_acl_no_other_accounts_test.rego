@@ -121,6 +121,12 @@ test_a_user_grant_fails_even_when_the_public_part_is_unknown if {
 
 # --- not applicable -----------------------------------------------------------------------------
 
+# Routed by type: the same failing settings on another resource type are not this control's.
+test_not_applicable_to_other_types if {
+	testing.status(id, with_acl([owner_grant, partner])) == "fail"
+	testing.not_applicable(id, object.union(with_acl([owner_grant, partner]), {"type": "AWS::KMS::Key"}))
+}
+
 test_not_applicable_when_no_workload_writes_outputs_to_it if {
 	r := with_acl([owner_grant, partner])
 	testing.unlinked_not_applicable(id, r)

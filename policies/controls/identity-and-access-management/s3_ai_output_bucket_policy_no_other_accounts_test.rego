@@ -133,6 +133,12 @@ test_pinning_to_another_account_fails if {
 
 # --- not applicable -----------------------------------------------------------------------------
 
+# Routed by type: the same failing settings on another resource type are not this control's.
+test_not_applicable_to_other_types if {
+	testing.status(id, with_policy([read_for({"AWS": "444455556666"})])) == "fail"
+	testing.not_applicable(id, object.union(with_policy([read_for({"AWS": "444455556666"})]), {"type": "AWS::KMS::Key"}))
+}
+
 test_not_applicable_when_no_workload_writes_outputs_to_it if {
 	r := with_policy([read_for({"AWS": "444455556666"})])
 	testing.unlinked_not_applicable(id, r)
