@@ -4,6 +4,8 @@ import type { Moto } from './moto.js';
 /** The operation a request calls: "SageMaker.ListModels" (JSON target), "ListRoles" (query Action), "GET /bucket/?encryption=" (REST). */
 export interface SeenRequest {
   operation: string;
+  /** The request's path and body: with the operation, what tells a retry from a different call. */
+  identity: string;
 }
 
 export type Fault = 'throttle' | 'deny' | undefined;
@@ -24,7 +26,7 @@ export async function startFaultProxy(moto: Moto, decide: (request: SeenRequest)
   const counts = { forwarded: 0, throttled: 0, denied: 0 };
   const proxy = await startMotoProxy(moto, (req) => {
     const operation = operationOf(req);
-    const fault = decide({ operation });
+    const fault = decide({ operation, identity: `${operation}\n${req.url}\n${req.body}` });
     if (!fault) {
       counts.forwarded++;
       return undefined;

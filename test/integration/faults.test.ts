@@ -18,7 +18,10 @@ describe('throttling and denied calls (fault-injecting proxy in front of moto)',
   let moto: Moto;
   let proxy: FaultProxy;
   const attempts = new Map<string, number>();
-  const decide = (operation: string): Fault => {
+  // Requests already throttled once: their retry always passes, however many other calls ran in
+  // between (a count alone let a retry land on another throttled slot when calls overlap).
+  const throttled = new Set<string>();
+  const decide = (operation: string, identity: string): Fault => {
     if (operation === 'SageMaker.ListModels') return 'deny';
     if (/^GET \/ml-scratch-bad\/?\?(.*&)?encryption/.test(operation)) return 'deny';
     // Every fourth SageMaker or KMS request is throttled; its retry is a new request that passes.
@@ -27,9 +30,13 @@ describe('throttling and denied calls (fault-injecting proxy in front of moto)',
     // ListTags is left alone for the same reason: moto answers it with an HTML 404 for transform-job
     // ARNs, and a retry of that landing on a throttled slot would end as "throttled".
     if (/^(SageMaker|TrentService)\./.test(operation) && !MOTO_LACKS.has(operation) && operation !== 'SageMaker.ListTags') {
+      if (throttled.has(identity)) return undefined;
       const n = (attempts.get('all') ?? 0) + 1;
       attempts.set('all', n);
-      if (n % 4 === 1) return 'throttle';
+      if (n % 4 === 1) {
+        throttled.add(identity);
+        return 'throttle';
+      }
     }
     return undefined;
   };
@@ -54,7 +61,7 @@ describe('throttling and denied calls (fault-injecting proxy in front of moto)',
   beforeAll(async () => {
     moto = await startMoto();
     await seedAccount(moto);
-    proxy = await startFaultProxy(moto, ({ operation }) => decide(operation));
+    proxy = await startFaultProxy(moto, ({ operation, identity }) => decide(operation, identity));
     first = await scan([]);
   }, 180_000);
   afterAll(async () => {
