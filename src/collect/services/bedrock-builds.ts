@@ -24,6 +24,7 @@ import type { Collector, CollectorContext, ResourceDraft } from '../collector.js
 import { toJsonObject } from '../shape.js';
 import { collectListed, RegionGate, type Part } from '../region-gate.js';
 import { agentTags, bedrockTags, draft } from './bedrock.js';
+import { withoutInlineCode } from './bedrock-flow-code.js';
 
 export const BEDROCK_BUILD_TYPES = {
   customizationJob: 'AWS::Bedrock::ModelCustomizationJob',
@@ -135,7 +136,8 @@ export function flowResource(summary: FlowSummary, detail: Part<GetFlowCommandOu
     id: (detail.ok ? detail.value.id : undefined) ?? summary.id ?? '',
     arn: (detail.ok ? detail.value.arn : undefined) ?? summary.arn ?? '',
     name: (detail.ok ? detail.value.name : undefined) ?? summary.name ?? null,
-    configuration: toJsonObject(detail.ok ? detail.value : summary),
+    // Inline code nodes' source is never kept (bedrock-flow-code.ts).
+    configuration: withoutInlineCode(toJsonObject(detail.ok ? detail.value : summary)),
     detailError: detail.ok ? undefined : detail.reason,
     tags,
   });
