@@ -305,3 +305,19 @@ describe('examples/kubernetes', () => {
     expect(spawnSync('sh', ['-c', script], { encoding: 'utf8', env: { PATH: process.env.PATH, CAFSCAN_SHARD_COUNT: count } }).stdout).toBe('merged\n');
   });
 });
+
+describe('docs/organizations.md', () => {
+  it('links only to files and headings that exist', () => {
+    const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\w\s-]/g, '').replace(/\s/g, '-');
+    const headings = (file: string) => new Set([...read(file).matchAll(/^#+ (.+)$/gm)].map((m) => slug(m[1]!)));
+    const links = [...read('docs/organizations.md').matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((l) => !/^https?:/.test(l));
+    expect(links.length).toBeGreaterThan(5);
+    for (const link of links) {
+      const [path, anchor] = link.split('#') as [string, string | undefined];
+      const target = path ? join('docs', path) : 'docs/organizations.md';
+      expect(() => readFileSync(join(repoRoot, target)), link).not.toThrow();
+      if (anchor) expect(headings(target).has(anchor), link).toBe(true);
+    }
+    for (const section of ['permissions', 'running-on-job-runners']) expect(headings('docs/organizations.md').has(section), section).toBe(true);
+  });
+});
