@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
@@ -315,9 +315,37 @@ describe('docs/organizations.md', () => {
     for (const link of links) {
       const [path, anchor] = link.split('#') as [string, string | undefined];
       const target = path ? join('docs', path) : 'docs/organizations.md';
-      expect(() => readFileSync(join(repoRoot, target)), link).not.toThrow();
+      expect(existsSync(join(repoRoot, target)), link).toBe(true);
       if (anchor) expect(headings(target).has(anchor), link).toBe(true);
     }
     for (const section of ['permissions', 'running-on-job-runners']) expect(headings('docs/organizations.md').has(section), section).toBe(true);
+  });
+});
+
+describe('examples/aws-batch', () => {
+  interface JobDefinition { type: string; containerProperties: { command: string[]; environment: Array<{ name: string; value: string }>; jobRoleArn?: string; mountPoints: Array<{ containerPath: string }> }; retryStrategy?: { evaluateOnExit: Array<{ onExitCode: string; action: string }> } }
+  const scan = JSON.parse(read('examples/aws-batch/cafscan-org-scan.json')) as JobDefinition;
+  const merge = JSON.parse(read('examples/aws-batch/cafscan-org-merge.json')) as JobDefinition;
+  const submit = read('examples/aws-batch/submit.sh');
+  const shards = Number(/^SHARDS=(\d+)$/m.exec(submit)?.[1]);
+
+  it('an array job of SHARDS children with CAFSCAN_SHARD_COUNT equal to it, then a merge depending on it', () => {
+    expect(shards).toBeGreaterThan(1);
+    expect(submit).toContain('--array-properties size=$SHARDS');
+    expect(submit).toMatch(/--job-definition cafscan-org-merge --depends-on jobId="\$scan"/);
+    for (const definition of [scan, merge]) expect(definition.containerProperties.environment).toContainEqual({ name: 'CAFSCAN_SHARD_COUNT', value: String(shards) });
+    expect(scan.containerProperties.jobRoleArn).toMatch(/^arn:aws:iam::\d{12}:role\//);
+    expect(merge.containerProperties.jobRoleArn).toBeUndefined(); // the merge reads files only
+    expect(scan.retryStrategy!.evaluateOnExit[0]).toEqual({ onExitCode: '2', action: 'EXIT' });
+    const mount = scan.containerProperties.mountPoints[0]!.containerPath;
+    expect(merge.containerProperties.mountPoints[0]!.containerPath).toBe(mount);
+    const scanCommands = cafscanCommands(scan.containerProperties.command.join('\n'));
+    expect(scanCommands[0]!.flags).toEqual(expect.arrayContaining(['--org', '--org-role-name']));
+    expect(scanCommands[0]!.flags).not.toContain('--shard');
+    expect(scanCommands[0]!.line).toContain(`--output-dir "${mount}/shard-$AWS_BATCH_JOB_ARRAY_INDEX"`);
+    const mergeCommands = cafscanCommands(merge.containerProperties.command.join('\n'));
+    expect(mergeCommands.map((c) => c.line)).toEqual([expect.stringContaining(`cafscan merge ${mount}/shard-*/results.json`)]);
+    expect(merge.containerProperties.command.join('\n')).toContain('"$found" -ne "$CAFSCAN_SHARD_COUNT"');
+    expectKnownFlags([...scanCommands, ...mergeCommands]);
   });
 });
