@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { readOnlyPolicy } from '../../src/collect/iam-actions.js';
 import { isReadAction } from '../../src/collect/read-only.js';
 import { ALL_COLLECTORS } from '../../src/collect/registry.js';
@@ -10,7 +11,7 @@ import { managementPolicy } from '../../src/permissions/management-policy.js';
 import { memberRoleTemplate } from '../../src/permissions/member-role-template.js';
 import { memberTrustPolicy } from '../../src/permissions/member-trust-policy.js';
 import type { PolicyDocument } from '../../src/permissions/policy-document.js';
-import { repoRoot, runCli } from '../helpers/cli.js';
+import { repoRoot, runCli, tempDir } from '../helpers/cli.js';
 import { resolveTemplate } from './cloudformation-resolver.js';
 
 const shipped = (path: string) => readFileSync(join(repoRoot, path), 'utf8');
@@ -117,5 +118,39 @@ describe('bad iam-policy arguments: exit 2, one line', () => {
     expect(run.stdout).toBe('');
     expect(run.stderr.startsWith(`cafscan: ${message}`), run.stderr).toBe(true);
     expect(run.stderr.endsWith('\n') && run.stderr.split('\n')).toHaveLength(2); // one line, no stack trace
+  });
+});
+
+/**
+ * cfn-lint (AWS's CloudFormation linter, on this machine's image) checks the resource schema and,
+ * in policy documents, that every IAM action exists in its service: a misspelt or renamed action
+ * would otherwise only show as a denied call in a real organisation.
+ */
+describe('cfn-lint', () => {
+  const lint = (file: string) => {
+    const run = spawnSync('cfn-lint', [file], { encoding: 'utf8' });
+    expect(run.error, 'cfn-lint is needed (pip install cfn-lint)').toBeUndefined();
+    return run;
+  };
+
+  it('accepts the member-role template (resource schema, trust and read-only policy actions)', () => {
+    const run = lint(join(repoRoot, 'examples', 'cloudformation', 'cafscan-member-role.yaml'));
+    expect(run.stdout + run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+
+  it('knows every action of the management policy', () => {
+    const file = join(tempDir(), 'management.yaml');
+    const template = {
+      AWSTemplateFormatVersion: '2010-09-09',
+      Resources: { Management: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: cli('--management') } } },
+    };
+    writeFileSync(file, stringify(template, { version: '1.1' }));
+    const run = lint(file);
+    expect(run.stdout + run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    // And it would say so: a made-up action is reported.
+    writeFileSync(file, stringify({ ...template, Resources: { Management: { Type: 'AWS::IAM::ManagedPolicy', Properties: { PolicyDocument: { ...cli('--management'), Statement: [{ Effect: 'Allow', Action: 'organizations:ListAccountz', Resource: '*' }] } } } } }, { version: '1.1' }));
+    expect(lint(file).stdout).toContain('listaccountz');
   });
 });
