@@ -13,7 +13,8 @@ import { repoRoot, runCli, tempDir } from '../helpers/cli.js';
  */
 const DESIGN_FLAGS: Record<'scan' | 'merge', string[]> = {
   scan: ['--org', '--org-role-name', '--external-id', '--accounts', '--exclude-accounts', '--ou', '--account-concurrency', '--account-timeout', '--aggregator', '--shard'],
-  merge: ['--output-dir', '--format', '--category'],
+  // --fail-on: not in the design's merge line, but `cafscan merge` on the merge branch has it.
+  merge: ['--output-dir', '--format', '--category', '--fail-on'],
 };
 
 const read = (file: string) => readFileSync(join(repoRoot, file), 'utf8');
@@ -122,9 +123,10 @@ describe('action.yml: organisation runs', () => {
 
   it('merges the shards the globs match, writes the summary, and leaves the upload to one step per file', () => {
     const shards = ['shards/cafscan-shard-1/results.json', 'shards/cafscan-shard-2/results.json', 'shards/cafscan-shard-3/results.json'];
-    const run = runActionStep({ merge: 'shards/*/results.json', category: 'cafscan-org', 'output-dir': 'org-report' }, { files: shards, sarifFiles: 2 });
+    const run = runActionStep({ merge: 'shards/*/results.json', category: 'cafscan-org', 'output-dir': 'org-report', 'fail-on': 'high' }, { files: shards, sarifFiles: 2 });
     expect(run.status, run.stderr).toBe(0);
-    expect(run.calls).toEqual([['merge', ...shards, '--output-dir', 'org-report', '--format', 'markdown', 'html', '--category', 'cafscan-org']]);
+    expect(run.calls).toEqual([['merge', ...shards, '--output-dir', 'org-report', '--format', 'markdown', 'html', '--category', 'cafscan-org', '--fail-on', 'high']]);
+    expect(run.calls[0]!.filter((a) => a.startsWith('--')).filter((flag) => !KNOWN.merge.has(flag))).toEqual([]);
     expect(run.outputs).toEqual({ 'exit-code': '0', 'sarif-files': '["org-report/results.sarif","org-report/results-2.sarif"]', sarif: 'merged' });
     expect(run.summary).toBe('# cafscan merge\n');
   });
@@ -134,7 +136,7 @@ describe('action.yml: organisation runs', () => {
     expect(missing.status).toBe(2);
     expect(missing.stdout).toContain('::error title=cafscan::merge: nothing matches other/results.json');
     expect(missing.calls).toEqual([]);
-    for (const [input, value] of [['shard', '1/4'], ['fail-on', 'high'], ['org-role-name', 'cafscan-audit'], ['org', 'true']] as const) {
+    for (const [input, value] of [['shard', '1/4'], ['baseline', 'old/results.json'], ['org-role-name', 'cafscan-audit'], ['org', 'true']] as const) {
       const run = runActionStep({ merge: 'shards/*/results.json', [input]: value }, { files: ['shards/a/results.json'] });
       expect(run.status, input).toBe(2);
       expect(run.stdout, input).toMatch(/::error title=cafscan::.*(is for scanning|are for scanning)/);
@@ -159,6 +161,7 @@ describe('examples/github-org-workflow.yml', () => {
     expect(scan.permissions?.['security-events']).toBeUndefined(); // shards do not upload
     const step = scan.steps.find(usesAction)!;
     expect(step.with).toMatchObject({ org: true, 'org-role-name': 'cafscan-audit', shard: `\${{ matrix.shard }}/${shards.length}`, 'upload-sarif': false });
+    expect(step.with!['fail-on']).toBeUndefined(); // the merge gates, once
     expect(String(step.with!['role-to-assume'])).toMatch(/^arn:aws:iam::\d{12}:role\//);
     for (const input of Object.keys(step.with!)) expect(action.inputs[input], input).toBeDefined();
     expectKnownFlags(cafscanCommands(`cafscan scan ${String(step.with!['extra-args'])}`));
@@ -190,12 +193,15 @@ describe('examples/github-org-workflow.yml', () => {
     expect(spawnSync('bash', ['-e', '-c', check.run!], { cwd: dir, env: { PATH: process.env.PATH, SHARDS: String(shards.length) } }).status).toBe(0);
     const mergeStep = merge.steps.find(usesAction)!;
     expect(mergeStep.id).toBe('merge');
-    expect(mergeStep.with).toMatchObject({ merge: 'shards/*/results.json' });
+    expect(mergeStep.with).toMatchObject({ merge: 'shards/*/results.json', 'fail-on': 'high' });
     expect(merge.outputs!['sarif-files']).toBe('${{ steps.merge.outputs.sarif-files }}');
   });
 
   it('uploads each SARIF file in its own upload, with code scanning permission only there', () => {
     expect(upload.needs).toBe('merge');
+    // Also when the merge's gate failed the job: the alerts are uploaded all the same.
+    expect(upload.if).not.toContain("needs.merge.result == 'success'");
+    expect(upload.if).toContain("needs.merge.outputs.sarif-files != '[]'");
     expect(upload.strategy!.matrix.sarif).toBe('${{ fromJSON(needs.merge.outputs.sarif-files) }}');
     expect(upload.permissions).toMatchObject({ 'security-events': 'write' });
     const step = upload.steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'))!;
@@ -221,6 +227,7 @@ describe('examples/gitlab-org.yml', () => {
     expect(scanCommands.map((c) => c.command)).toEqual(['scan']);
     expect(scanCommands[0]!.flags).toEqual(expect.arrayContaining(['--org', '--org-role-name', '--output-dir']));
     expect(scanCommands[0]!.flags).not.toContain('--shard'); // the runner's variables say it
+    expect(scanCommands[0]!.flags).not.toContain('--fail-on'); // the merge gates, once
     expect(scanCommands[0]!.line).toContain('cafscan-shard-$CI_NODE_INDEX');
     expect(scan.id_tokens).toBeDefined();
     expect(scan.artifacts.when).toBe('always');
@@ -229,6 +236,8 @@ describe('examples/gitlab-org.yml', () => {
     expect(merge.rules!.every((r) => r.when === 'always')).toBe(true);
     const mergeCommands = cafscanCommands(merge.script.join('\n'));
     expect(mergeCommands.map((c) => c.line)).toEqual([expect.stringContaining('cafscan merge cafscan-shard-*/results.json')]);
+    expect(mergeCommands[0]!.flags).toContain('--fail-on');
+    expect(merge.artifacts.when).toBe('always');
     expect(merge.script.join('\n')).toContain('"$found" -ne "$CAFSCAN_SHARDS"');
     expectKnownFlags([...scanCommands, ...mergeCommands]);
   });
