@@ -15,8 +15,7 @@ import { formatChoices, formatHelp } from '../reporters/registry.js';
 import { runScan } from '../scan/run-scan.js';
 import { MAX_WORKERS, defaultWorkerCount } from '../engine/evaluate.js';
 import { collectInventory, liveOptionsFrom, printCollection, type LiveFlags } from './live.js';
-import { readOnlyPolicy } from '../collect/iam-actions.js';
-import { ALL_COLLECTORS } from '../collect/registry.js';
+import { addIamPolicyCommand } from './iam-policy-command.js';
 import { VERSION } from '../version.js';
 import { writeInventoryFile } from '../scan/write-inventory-file.js';
 import { renderControls, type ControlsFormat } from './controls-command.js';
@@ -120,13 +119,7 @@ function buildProgram(): Command {
     .action((id: string) => {
       process.stdout.write(renderExplain(loadCatalog().controls, id, shippedCrosswalk()));
     });
-  program
-    .command('iam-policy')
-    .description('Print the least-privilege, read-only IAM policy a live scan needs (docs/iam-policy.json).')
-    .exitOverride()
-    .action(() => {
-      process.stdout.write(`${JSON.stringify(readOnlyPolicy(ALL_COLLECTORS), null, 2)}\n`);
-    });
+  addIamPolicyCommand(program);
   addFrameworksCommand(program);
   return program;
 }

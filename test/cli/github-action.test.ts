@@ -52,7 +52,7 @@ describe('the GitHub Action (action.yml)', () => {
       },
     });
     expect(run.status, run.stderr).toBe(0); // the step records the code; the Gate step fails the job
-    expect(readFileSync(output, 'utf8')).toBe('exit-code=1\nsarif=true\n');
+    expect(readFileSync(output, 'utf8')).toBe('exit-code=1\nsarif-files=["cafscan-report/results.sarif"]\nsarif=true\n');
     const written = readFileSync(summary, 'utf8');
     expect(written).toMatch(/\| Data Protection \|/);
     for (const file of ['results.json', 'results.sarif', 'inventory.json', 'summary.md', 'report.html']) expect(existsSync(join(dir, 'cafscan-report', file)), file).toBe(true);
