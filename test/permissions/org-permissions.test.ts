@@ -122,14 +122,16 @@ describe('bad iam-policy arguments: exit 2, one line', () => {
 });
 
 /**
- * cfn-lint (AWS's CloudFormation linter, on this machine's image) checks the resource schema and,
+ * cfn-lint (AWS's CloudFormation linter, pinned and installed by scripts/ensure-moto.mjs, which
+ * `npm test` runs) checks the resource schema and,
  * in policy documents, that every IAM action exists in its service: a misspelt or renamed action
  * would otherwise only show as a denied call in a real organisation.
  */
 describe('cfn-lint', () => {
   const lint = (file: string) => {
-    const run = spawnSync('cfn-lint', [file], { encoding: 'utf8' });
-    expect(run.error, 'cfn-lint is needed (pip install cfn-lint)').toBeUndefined();
+    // Through the Python that scripts/ensure-moto.mjs installed it for, not whatever is on PATH.
+    const run = spawnSync(process.env.PYTHON ?? 'python3', ['-c', 'import sys; from cfnlint.runner import main; sys.exit(main())', file], { encoding: 'utf8' });
+    expect(run.error, 'cfn-lint is needed (node scripts/ensure-moto.mjs installs it)').toBeUndefined();
     return run;
   };
 
