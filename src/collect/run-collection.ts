@@ -190,7 +190,7 @@ export async function whoAmI(factory: ClientFactory, region: string): Promise<{ 
   }
 }
 
-async function enabledRegions(factory: ClientFactory, region: string): Promise<string[]> {
+export async function enabledRegions(factory: ClientFactory, region: string): Promise<string[]> {
   try {
     const out = await factory.client(EC2Client, region).send(new DescribeRegionsCommand({ AllRegions: false }));
     return (out.Regions ?? []).map((r) => r.RegionName).filter((name): name is string => !!name).sort();
