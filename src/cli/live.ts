@@ -2,6 +2,7 @@ import { InputError } from '../errors.js';
 import { renderCoverageSummary, summarizeCalls } from '../collect/coverage-summary.js';
 import type { CollectionSummary, OrganizationScan } from '../model/results.js';
 import { renderOrganizationSummary } from '../org/summary.js';
+import type { OrganizationOptions } from '../org/collect-organization.js';
 import { collectLive, type LiveOptions } from '../collect/run-collection.js';
 import type { Inventory } from '../model/inventory.js';
 
@@ -65,4 +66,14 @@ function liveProgress(): LiveOptions['onProgress'] {
 export function printOrganization(summary: CollectionSummary, organization: OrganizationScan): void {
   const notEntered = organization.accounts.some((a) => a.status === 'failed');
   if (summary.failedCalls.length || notEntered || (process.stderr.isTTY && !process.env.CI)) process.stderr.write(renderOrganizationSummary(summary, organization));
+}
+
+/** --org at a terminal: one line per account as it finishes. */
+export function accountProgress(): Pick<OrganizationOptions, 'onAccount'> {
+  if (!process.stderr.isTTY || process.env.CI) return {};
+  return {
+    onAccount: ({ accountId, status, finished, total }) => {
+      process.stderr.write(`\rcollected account ${accountId}${status === 'failed' ? ' (not scanned)' : ''} (${finished}/${total})\x1b[K${finished === total ? '\n' : ''}`);
+    },
+  };
 }

@@ -14,7 +14,7 @@ import { cleanUpOnStopSignals } from '../reporters/defer-signals.js';
 import { formatChoices, formatHelp } from '../reporters/registry.js';
 import { runScan } from '../scan/run-scan.js';
 import { MAX_WORKERS, defaultWorkerCount } from '../engine/evaluate.js';
-import { collectInventory, liveOptionsFrom, printCollection, printOrganization, type LiveFlags } from './live.js';
+import { accountProgress, collectInventory, liveOptionsFrom, printCollection, printOrganization, type LiveFlags } from './live.js';
 import { orgOptionsFrom } from './org-options.js';
 import { readOnlyPolicy } from '../collect/iam-actions.js';
 import { ALL_COLLECTORS } from '../collect/registry.js';
@@ -242,7 +242,7 @@ function useColor(flag: boolean): boolean {
 /** The live account, or with --org every account of the organisation. */
 function liveSource(flags: ScanFlags): ScanSource {
   const org = orgOptionsFrom(flags);
-  if (org) return organizationAccounts(org, flags.quiet ? () => undefined : printOrganization);
+  if (org) return organizationAccounts({ ...org, ...(flags.quiet ? {} : accountProgress()) }, flags.quiet ? () => undefined : printOrganization);
   return liveAccount(liveOptionsFrom(flags), flags.quiet ? () => undefined : printCollection);
 }
 
@@ -250,7 +250,7 @@ async function collectCommand(flags: LiveFlags & { output: string; redact: boole
   const org = orgOptionsFrom(flags);
   if (org) {
     // The organisation's inventory.json: every account's resources, written from the merged set.
-    const { resources } = await organizationAccounts(org, printOrganization).open();
+    const { resources } = await organizationAccounts({ ...org, ...accountProgress() }, printOrganization).open();
     try {
       for (const warning of await writeInventoryFile(flags.output, resources, flags.redact)) process.stderr.write(`cafscan: ${printable(warning)}\n`);
     } finally {

@@ -134,51 +134,60 @@ async function collectMember(account: OrgAccount, o: MemberContext): Promise<Acc
   });
   if (account.status !== 'ACTIVE') return failed(`account ${accountId} is ${account.status}`);
 
-  // The account the credentials belong to is scanned with them: the management account rarely has the member role.
-  let credentials = o.caller;
-  if (accountId !== o.callerAccountId) {
-    const roleArn = memberRoleArn(o.partition, accountId, o.roleName);
-    credentials = memberCredentials(o.caller, roleArn, { externalId: o.externalId, region: o.homeRegion, endpoint: o.endpoint });
-    try {
-      await credentials();
-    } catch (error) {
-      return failed(`cannot enter account ${accountId}: ${classifyFailure(error, `sts:AssumeRole on ${roleArn}`).reason}`);
-    }
-  }
-
-  const log = new CallLog();
-  const factory = new ClientFactory({ credentials, ...o.settings, log, declaredOperations: collectionOperations(o.collectors) });
   const timeoutMs = o.accountTimeoutMs ?? DEFAULT_ACCOUNT_TIMEOUT_MS;
+  const log = new CallLog();
+  let factory: ClientFactory | undefined;
+  let abandoned = false;
+  const work = async (): Promise<AccountOutcome> => {
+    // The account the credentials belong to is scanned with them: the management account rarely has the member role.
+    let credentials = o.caller;
+    if (accountId !== o.callerAccountId) {
+      const roleArn = memberRoleArn(o.partition, accountId, o.roleName);
+      credentials = memberCredentials(o.caller, roleArn, { externalId: o.externalId, region: o.homeRegion, endpoint: o.endpoint });
+      try {
+        await credentials();
+      } catch (error) {
+        return failed(`cannot enter account ${accountId}: ${classifyFailure(error, `sts:AssumeRole on ${roleArn}`).reason}`);
+      }
+    }
+    if (abandoned) return failed('abandoned');
+    factory = new ClientFactory({ credentials, ...o.settings, log, declaredOperations: collectionOperations(o.collectors) });
+    const preclaimed = o.preclaimed?.(accountId);
+    try {
+      const collected = await collectAccount(factory, {
+        accountId,
+        partition: o.partition,
+        homeRegion: o.homeRegion,
+        collectors: o.collectors,
+        regions: o.regions,
+        ...(o.regionTimeoutMs !== undefined ? { regionTimeoutMs: o.regionTimeoutMs } : {}),
+        ...(preclaimed ? { preclaimed } : {}),
+      });
+      return { account: { accountId, name: account.name, status: 'scanned' }, inventory: collected.inventory, log };
+    } catch (error) {
+      // --region all: the account's regions could not be listed; nothing else in collectAccount throws.
+      return failed(`account ${accountId}: ${error instanceof Error ? error.message : String(error)}`, log);
+    }
+  };
+
+  // The deadline covers entering the account too: an AssumeRole that hangs must not hold the run.
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), timeoutMs);
   });
-  const preclaimed = o.preclaimed?.(accountId);
-  const collecting = collectAccount(factory, {
-    accountId,
-    partition: o.partition,
-    homeRegion: o.homeRegion,
-    collectors: o.collectors,
-    regions: o.regions,
-    ...(o.regionTimeoutMs !== undefined ? { regionTimeoutMs: o.regionTimeoutMs } : {}),
-    ...(preclaimed ? { preclaimed } : {}),
-  });
-  // Past the deadline the collection is abandoned; whatever it still throws is of no consequence.
-  collecting.catch(() => {});
+  const working = work();
+  // Past the deadline the work is abandoned; whatever it still throws is of no consequence.
+  working.catch(() => {});
   try {
-    const outcome = await Promise.race([collecting, deadline]);
-    if (outcome === 'timeout') {
-      // Nothing half-collected is kept; the calls made so far were made, and are counted.
-      const calls = new CallLog();
-      for (const record of log.records) calls.add(record);
-      return failed(`account ${accountId} did not finish within ${Math.round(timeoutMs / 1000)} s (--account-timeout)`, calls);
-    }
-    return { account: { accountId, name: account.name, status: 'scanned' }, inventory: outcome.inventory, log };
-  } catch (error) {
-    // --region all: the account's regions could not be listed; nothing else in collectAccount throws.
-    return failed(`account ${accountId}: ${error instanceof Error ? error.message : String(error)}`, log);
+    const outcome = await Promise.race([working, deadline]);
+    if (outcome !== 'timeout') return outcome;
+    abandoned = true;
+    // Nothing half-collected is kept; the calls made so far were made, and are counted.
+    const calls = new CallLog();
+    for (const record of log.records) calls.add(record);
+    return failed(`account ${accountId} did not finish within ${Math.round(timeoutMs / 1000)} s (--account-timeout)`, calls);
   } finally {
     clearTimeout(timer);
-    factory.destroy();
+    factory?.destroy();
   }
 }
