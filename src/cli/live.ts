@@ -1,6 +1,8 @@
 import { InputError } from '../errors.js';
 import { renderCoverageSummary, summarizeCalls } from '../collect/coverage-summary.js';
-import type { CollectionSummary } from '../model/results.js';
+import type { CollectionSummary, OrganizationScan } from '../model/results.js';
+import { renderOrganizationSummary } from '../org/summary.js';
+import type { OrganizationOptions } from '../org/collect-organization.js';
 import { collectLive, type LiveOptions } from '../collect/run-collection.js';
 import type { Inventory } from '../model/inventory.js';
 
@@ -12,10 +14,19 @@ export interface LiveFlags {
   endpointUrl?: string;
   /** --quiet: no collection progress either. */
   quiet?: boolean;
+  /** Organisation scans (src/org). */
+  org?: boolean;
+  orgRoleName?: string;
+  accounts?: string;
+  excludeAccounts?: string;
+  ou?: string;
+  accountConcurrency?: string;
+  accountTimeout?: string;
+  shard?: string;
 }
 
 export function liveOptionsFrom(flags: LiveFlags): LiveOptions {
-  if (flags.externalId && !flags.roleArn) throw new InputError('--external-id needs --role-arn');
+  if (flags.externalId && !flags.roleArn && !flags.orgRoleName) throw new InputError('--external-id needs --role-arn or --org-role-name');
   if (flags.endpointUrl && !/^https?:\/\/[^\s/]+/.test(flags.endpointUrl)) throw new InputError(`--endpoint-url must be an http(s) URL (got ${flags.endpointUrl})`);
   const regions = flags.region?.trim() === 'all' ? 'all' : flags.region?.split(',').map((r) => r.trim()).filter(Boolean);
   for (const region of Array.isArray(regions) ? regions : []) {
@@ -48,5 +59,21 @@ function liveProgress(): LiveOptions['onProgress'] {
   if (!process.stderr.isTTY || process.env.CI) return undefined;
   return ({ region, service, finished, total }) => {
     process.stderr.write(`\rcollecting ${region}: ${service} done (${finished}/${total})\x1b[K${finished === total ? '\n' : ''}`);
+  };
+}
+
+/** Which calls failed and which accounts were not entered, on stderr: always when there are any, else only at a terminal. */
+export function printOrganization(summary: CollectionSummary, organization: OrganizationScan): void {
+  const notEntered = organization.accounts.some((a) => a.status === 'failed');
+  if (summary.failedCalls.length || notEntered || (process.stderr.isTTY && !process.env.CI)) process.stderr.write(renderOrganizationSummary(summary, organization));
+}
+
+/** --org at a terminal: one line per account as it finishes. */
+export function accountProgress(): Pick<OrganizationOptions, 'onAccount'> {
+  if (!process.stderr.isTTY || process.env.CI) return {};
+  return {
+    onAccount: ({ accountId, status, finished, total }) => {
+      process.stderr.write(`\rcollected account ${accountId}${status === 'failed' ? ' (not scanned)' : ''} (${finished}/${total})\x1b[K${finished === total ? '\n' : ''}`);
+    },
   };
 }

@@ -9,12 +9,13 @@ import { packageRoot } from '../package-root.js';
 import { SEVERITIES, type Severity } from '../model/control.js';
 import { InputError, OutputError, ScanError } from '../errors.js';
 import { printable } from '../json.js';
-import { inputFiles, liveAccount } from '../sources/scan-source.js';
+import { inputFiles, liveAccount, organizationAccounts, type ScanSource } from '../sources/scan-source.js';
 import { cleanUpOnStopSignals } from '../reporters/defer-signals.js';
 import { formatChoices, formatHelp } from '../reporters/registry.js';
 import { runScan } from '../scan/run-scan.js';
 import { MAX_WORKERS, defaultWorkerCount } from '../engine/evaluate.js';
-import { collectInventory, liveOptionsFrom, printCollection, type LiveFlags } from './live.js';
+import { accountProgress, collectInventory, liveOptionsFrom, printCollection, printOrganization, type LiveFlags } from './live.js';
+import { orgOptionsFrom } from './org-options.js';
 import { addIamPolicyCommand } from './iam-policy-command.js';
 import { VERSION } from '../version.js';
 import { writeInventoryFile } from '../scan/write-inventory-file.js';
@@ -145,7 +146,15 @@ function addLiveOptions(command: Command): Command {
     .option('--region <regions>', 'regions to scan: a comma-separated list, or "all" for every enabled region')
     .option('--role-arn <arn>', 'assume this IAM role (e.g. a read-only audit role in another account)')
     .option('--external-id <id>', 'external id for --role-arn')
-    .option('--endpoint-url <url>', 'an AWS-compatible endpoint (e.g. a local emulator); AWS_ENDPOINT_URL works too');
+    .option('--endpoint-url <url>', 'an AWS-compatible endpoint (e.g. a local emulator); AWS_ENDPOINT_URL works too')
+    .option('--org', "scan every account of the caller's organisation (from the management account or a delegated administrator; docs/organizations.md)")
+    .option('--org-role-name <name>', 'with --org: the role to assume in each member account (name or path/name)')
+    .option('--accounts <ids>', 'with --org: only these accounts (comma-separated 12-digit ids)')
+    .option('--exclude-accounts <ids>', 'with --org: never these accounts (comma-separated 12-digit ids)')
+    .option('--ou <ids>', 'with --org: only accounts under these OUs or roots, at any depth (ou-…, r-…; comma-separated)')
+    .option('--account-concurrency <n>', 'with --org: accounts collected at once, 1–64 (default 4)')
+    .option('--account-timeout <seconds>', 'with --org: an account still collecting after this long is failed, nothing of it kept (default 1800)')
+    .option('--shard <i/n>', 'with --org: scan shard i of n of the accounts (default: the job runner\'s index when it has one)');
 }
 
 async function scanCommand(flags: ScanFlags): Promise<number> {
@@ -153,6 +162,9 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   phaseDone('startup');
   if (flags.demo && flags.input?.length) throw new InputError('use either --demo or --input, not both');
   const offline = flags.demo || !!flags.input?.length;
+  if (flags.org && offline) throw new InputError('--org scans live accounts: drop --input / --demo');
+  // Offline: the organisation flags are refused (orgOptionsFrom says which one), not ignored.
+  if (offline) orgOptionsFrom(flags);
   if (offline && (flags.profile || flags.region || flags.roleArn || flags.endpointUrl)) {
     throw new InputError('--profile, --region, --role-arn and --endpoint-url are for live scans; drop them with --input or --demo');
   }
@@ -169,8 +181,8 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   const frameworks = shippedFrameworks();
   const selection = selectionFrom(flags, loadCatalog().controls, frameworks);
   // Inputs are streamed into a set that keeps large inventories on disk between passes.
-  const source = offline ? inputFiles(inputs, flags.demo ? ['demo'] : inputs) : liveAccount(liveOptionsFrom(flags), flags.quiet ? () => undefined : printCollection);
-  const { resources, collection } = await source.open();
+  const source = offline ? inputFiles(inputs, flags.demo ? ['demo'] : inputs) : liveSource(flags);
+  const { resources, collection, organization } = await source.open();
   phaseDone('load');
   // Ctrl-C or SIGTERM mid-scan: the spill file (gigabytes for a large input) goes too. A process
   // 'exit' hook alone would miss it — a signal's default action ends the process without one.
@@ -180,6 +192,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     outcome = await runScan({
       resources,
       ...(collection ? { collection } : {}),
+      ...(organization ? { organization } : {}),
       sources: source.names,
       outputDir: flags.outputDir,
       failOn: flags.failOn,
@@ -219,7 +232,25 @@ function useColor(flag: boolean): boolean {
   return flag && !process.env.NO_COLOR && process.stdout.isTTY === true;
 }
 
+/** The live account, or with --org every account of the organisation. */
+function liveSource(flags: ScanFlags): ScanSource {
+  const org = orgOptionsFrom(flags);
+  if (org) return organizationAccounts({ ...org, ...(flags.quiet ? {} : accountProgress()) }, flags.quiet ? () => undefined : printOrganization);
+  return liveAccount(liveOptionsFrom(flags), flags.quiet ? () => undefined : printCollection);
+}
+
 async function collectCommand(flags: LiveFlags & { output: string; redact: boolean }): Promise<number> {
+  const org = orgOptionsFrom(flags);
+  if (org) {
+    // The organisation's inventory.json: every account's resources, written from the merged set.
+    const { resources } = await organizationAccounts({ ...org, ...accountProgress() }, printOrganization).open();
+    try {
+      for (const warning of await writeInventoryFile(flags.output, resources, flags.redact)) process.stderr.write(`cafscan: ${printable(warning)}\n`);
+    } finally {
+      await resources.close();
+    }
+    return 0;
+  }
   const live = await collectInventory(liveOptionsFrom(flags));
   for (const warning of await writeInventoryFile(flags.output, live.inventory, flags.redact)) process.stderr.write(`cafscan: ${printable(warning)}\n`);
   return 0;

@@ -132,11 +132,17 @@ export function createContext(options: {
   claimed?: Set<string>;
   /** This context belongs to a claiming collector: it claims, and is never filtered. */
   claims?: boolean;
+  /**
+   * "<type>|<region>" pairs another source (the Config aggregator) collected before this
+   * account's collection began: every collector, the claiming one included, leaves them alone.
+   */
+  preclaimed?: ReadonlySet<string>;
 }): CollectorContext {
   const { factory, accountId, partition, region, resourceRegion, part, limit } = options;
   const claimed = options.claimed ?? new Set<string>();
   const coverageRegion = resourceRegion === 'global' ? 'global' : region;
-  const wants = (type: string, where: string = coverageRegion) => options.claims === true || !claimed.has(`${type}|${where}`);
+  const preclaimed = options.preclaimed ?? new Set<string>();
+  const wants = (type: string, where: string = coverageRegion) => !preclaimed.has(`${type}|${where}`) && (options.claims === true || !claimed.has(`${type}|${where}`));
   const coverage = (types: string[], status: CoverageEntry['status'], reason?: string) => {
     for (const resourceType of types.filter((t) => wants(t))) {
       part.coverage.push({ accountId, region: resourceRegion === 'global' ? 'global' : region, resourceType, status, ...(reason ? { reason } : {}) });

@@ -44,28 +44,68 @@ export async function collectLive(options: LiveOptions): Promise<LiveCollection>
   const log = new CallLog();
   const factory = new ClientFactory({
     credentials: credentialProvider({ ...options, region: homeRegion, ...(endpoint ? { endpoint } : {}) }),
-    ...(endpoint ? { endpoint } : {}),
-    maxAttempts: options.maxAttempts ?? 8,
-    requestTimeoutMs: options.requestTimeoutMs ?? 20_000,
+    ...clientSettings({ ...options, ...(endpoint ? { endpoint } : {}) }),
     log,
-    declaredOperations: new Set([...collectorOperations(collectors), ...ORCHESTRATION_OPERATIONS]),
+    declaredOperations: collectionOperations(collectors),
   });
 
   try {
-    return await collectWith(factory, collectors, homeRegion, log, options);
+    const identity = await whoAmI(factory, homeRegion);
+    const collected = await collectAccount(factory, { ...identity, homeRegion, collectors, regions: options.regions, ...pick(options) });
+    return { ...collected, calls: log };
   } finally {
     factory.destroy();
   }
 }
 
-async function collectWith(factory: ClientFactory, collectors: Collector[], homeRegion: string, log: CallLog, options: LiveOptions): Promise<LiveCollection> {
-  const { accountId, partition } = await whoAmI(factory, homeRegion);
+/** Retries and timeouts every client of a live scan gets (one account or each of an organisation's). */
+export function clientSettings(options: Pick<LiveOptions, 'endpoint' | 'maxAttempts' | 'requestTimeoutMs'>): { endpoint?: string; maxAttempts: number; requestTimeoutMs: number } {
+  return { ...(options.endpoint ? { endpoint: options.endpoint } : {}), maxAttempts: options.maxAttempts ?? 8, requestTimeoutMs: options.requestTimeoutMs ?? 20_000 };
+}
+
+/** Every operation one account's collection may send: the collectors' and the orchestration's. */
+export function collectionOperations(collectors: Collector[]): Set<string> {
+  return new Set([...collectorOperations(collectors), ...ORCHESTRATION_OPERATIONS]);
+}
+
+function pick(options: LiveOptions): Pick<AccountCollectionOptions, 'regionTimeoutMs' | 'onProgress'> {
+  return { ...(options.regionTimeoutMs !== undefined ? { regionTimeoutMs: options.regionTimeoutMs } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+}
+
+/** One account's collection, as `collectLive` runs it for the account it is in and the organisation scan for each member. */
+export interface AccountCollectionOptions {
+  accountId: string;
+  partition: string;
+  /** The region global services are called in, and the default when `regions` is not given. */
+  homeRegion: string;
+  collectors: Collector[];
+  regions?: string[] | 'all' | undefined;
+  regionTimeoutMs?: number;
+  /**
+   * (type, region) pairs another source already collected for this account ("global" for the
+   * global IAM types): the services skip them, AWS Config is not asked for them, and no coverage
+   * is reported for them here — the source that collected them reports it.
+   */
+  preclaimed?: Iterable<{ resourceType: string; region: string }>;
+  onProgress?: LiveOptions['onProgress'];
+}
+
+export interface AccountCollection {
+  inventory: Inventory;
+  accountId: string;
+  regions: string[];
+}
+
+/** Collects one account with the clients of `factory` (its credentials are that account's). */
+export async function collectAccount(factory: ClientFactory, options: AccountCollectionOptions): Promise<AccountCollection> {
+  const { accountId, partition, homeRegion, collectors } = options;
   const regions = options.regions === 'all' ? await enabledRegions(factory, homeRegion) : options.regions?.length ? options.regions : [homeRegion];
 
   const parts: CollectedPart[] = [];
   const claimed = new Set<string>();
+  const preclaimed = new Set([...(options.preclaimed ?? [])].map((p) => `${p.resourceType}|${p.region}`));
   const run = (collector: Collector, region: string, resourceRegion: string) =>
-    runCollector(collector, { factory, accountId, partition, region, resourceRegion, timeoutMs: options.regionTimeoutMs ?? 600_000, claimed }).then((part) => {
+    runCollector(collector, { factory, accountId, partition, region, resourceRegion, timeoutMs: options.regionTimeoutMs ?? 600_000, claimed, preclaimed }).then((part) => {
       parts.push(part);
       return collector.service;
     });
@@ -102,12 +142,12 @@ async function collectWith(factory: ClientFactory, collectors: Collector[], home
     regions.map((region) => ({ accountId, region })),
   );
   // Regions with no resources at all still get their account resource (facts, coverage).
-  return { inventory: { ...inventory, regions: [...new Set([...inventory.regions, ...regions])].sort() }, calls: log, accountId, regions };
+  return { inventory: { ...inventory, regions: [...new Set([...inventory.regions, ...regions])].sort() }, accountId, regions };
 }
 
 async function runCollector(
   collector: Collector,
-  o: { factory: ClientFactory; accountId: string; partition: string; region: string; resourceRegion: string; timeoutMs: number; claimed: Set<string> },
+  o: { factory: ClientFactory; accountId: string; partition: string; region: string; resourceRegion: string; timeoutMs: number; claimed: Set<string>; preclaimed: ReadonlySet<string> },
 ): Promise<CollectedPart> {
   const part: CollectedPart = { resources: [], coverage: [], facts: new Map() };
   const ctx = createContext({ ...o, part, limit: createLimiter(PER_SERVICE_CONCURRENCY), claims: collector.claimsTypes === true });
@@ -120,7 +160,9 @@ async function runCollector(
     if (outcome === 'timeout') {
       // Keep nothing half-collected from this service here; say so for every type it covers.
       const reason = `${collector.service} in ${o.region} did not finish within ${Math.round(o.timeoutMs / 1000)} s`;
-      return { resources: [], coverage: collector.resourceTypes.map((resourceType) => ({ accountId: o.accountId, region: o.resourceRegion, resourceType, status: 'failed', reason })), facts: new Map() };
+      // Types another source collected here are that source's to report.
+      const types = collector.resourceTypes.filter((t) => !o.preclaimed.has(`${t}|${o.resourceRegion}`));
+      return { resources: [], coverage: types.map((resourceType) => ({ accountId: o.accountId, region: o.resourceRegion, resourceType, status: 'failed', reason })), facts: new Map() };
     }
   } catch (error) {
     // A collector bug must not cost the other services their results.
@@ -132,7 +174,7 @@ async function runCollector(
   return part;
 }
 
-async function whoAmI(factory: ClientFactory, region: string): Promise<{ accountId: string; partition: string }> {
+export async function whoAmI(factory: ClientFactory, region: string): Promise<{ accountId: string; partition: string }> {
   try {
     const identity = await factory.client(STSClient, region).send(new GetCallerIdentityCommand({}));
     const partition = identity.Arn?.split(':')[1] ?? 'aws';
@@ -148,7 +190,7 @@ async function whoAmI(factory: ClientFactory, region: string): Promise<{ account
   }
 }
 
-async function enabledRegions(factory: ClientFactory, region: string): Promise<string[]> {
+export async function enabledRegions(factory: ClientFactory, region: string): Promise<string[]> {
   try {
     const out = await factory.client(EC2Client, region).send(new DescribeRegionsCommand({ AllRegions: false }));
     return (out.Regions ?? []).map((r) => r.RegionName).filter((name): name is string => !!name).sort();
@@ -157,7 +199,7 @@ async function enabledRegions(factory: ClientFactory, region: string): Promise<s
   }
 }
 
-function defaultRegion(regions: LiveOptions['regions']): string {
+export function defaultRegion(regions: LiveOptions['regions']): string {
   if (Array.isArray(regions) && regions[0]) return regions[0];
   return process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? 'us-east-1';
 }

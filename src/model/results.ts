@@ -16,6 +16,8 @@ export interface ScanInfo {
   regions: string[];
   /** Live scans only: how many API calls were made and every distinct one that failed. */
   collection?: CollectionSummary;
+  /** Organisation scans only (--org, --aggregator): the organisation's accounts this run covered, entered or not. */
+  organization?: OrganizationScan;
   /** Controls that failed at run time on a resource (not_evaluated findings) and redaction checks that failed; only when there were any. */
   evaluationErrors?: EvaluationErrorSummary;
   /** The AI asset graph: how many generic resources it linked, and references it could not resolve. */
@@ -59,8 +61,27 @@ export interface ScanResults {
 /** What results.json and inventory.json say about a live collection (a contract extension). */
 export interface CollectionSummary {
   apiCalls: number;
-  /** The failed calls' CallRecord fields (src/collect/call-log.ts). */
-  failedCalls: Array<{ action: string; region: string; errorCode?: string; message?: string }>;
+  /** The failed calls' CallRecord fields (src/collect/call-log.ts); an organisation run adds the account. */
+  failedCalls: Array<{ accountId?: string; action: string; region: string; errorCode?: string; message?: string }>;
+}
+
+/** results.json scan.organization (docs/contract-extensions.md, docs/organizations.md). */
+export interface OrganizationScan {
+  managementAccountId: string;
+  /** The Config aggregator the run read (--aggregator). */
+  aggregator?: string;
+  /** This run's accounts after filters and shard, sorted by id. */
+  accounts: OrganizationAccount[];
+  /** --shard (or the runner's index); a merge drops it. */
+  shard?: { index: number; count: number };
+}
+
+export interface OrganizationAccount {
+  accountId: string;
+  name: string | null;
+  /** "failed": not entered (role missing, AssumeRole denied, suspended) or past its deadline; its controls are not_evaluated with `reason`. */
+  status: 'scanned' | 'failed';
+  reason?: string;
 }
 
 /** results.json scan.evaluationErrors: runtime errors the scan survived (docs/contract-extensions.md). */

@@ -1,5 +1,6 @@
 import { summarizeCalls } from '../collect/coverage-summary.js';
-import type { CollectionSummary } from '../model/results.js';
+import type { CollectionSummary, OrganizationScan } from '../model/results.js';
+import { collectOrganization, type OrganizationOptions } from '../org/collect-organization.js';
 import { collectLive, type LiveOptions } from '../collect/run-collection.js';
 import { resourceSetOf, type ResourceSet } from '../inventory/resource-set.js';
 import { openInputs } from './open-inputs.js';
@@ -20,6 +21,8 @@ export interface OpenedSource {
   resources: ResourceSet;
   /** Live collection: the API calls made and those that failed (results.json scan.collection). */
   collection?: CollectionSummary;
+  /** Organisation scans: the accounts covered, entered or not (results.json scan.organization). */
+  organization?: OrganizationScan;
 }
 
 /** --input files (or the demo's), merged as openInputs does; `names` is what results.json calls them. */
@@ -36,6 +39,18 @@ export function liveAccount(options: LiveOptions, onCollected: (summary: Collect
       const collection = summarizeCalls(live.calls);
       onCollected(collection);
       return { resources: resourceSetOf(live.inventory), collection };
+    },
+  };
+}
+
+/** An organisation's accounts (--org), each collected live; `onCollected` sees the call summary and the accounts first. */
+export function organizationAccounts(options: OrganizationOptions, onCollected: (summary: CollectionSummary, organization: OrganizationScan) => void = () => {}): ScanSource {
+  return {
+    names: ['live'],
+    async open() {
+      const { resources, collection, organization } = await collectOrganization(options);
+      onCollected(collection, organization);
+      return { resources, collection, organization };
     },
   };
 }

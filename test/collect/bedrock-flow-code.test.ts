@@ -5,6 +5,7 @@ import { evaluateInventory } from '../../src/engine/evaluate.js';
 import { buildInventory } from '../../src/inventory/build-inventory.js';
 import { REDACTION_MARKER, redactInventory } from '../../src/inventory/redact.js';
 import type { InventoryResource } from '../../src/model/inventory.js';
+import type { JsonObject, JsonValue } from '../../src/json.js';
 
 const FLOW_ARN = 'arn:aws:bedrock:us-east-1:123456789012:flow/FLOW12345';
 // Made-up values shaped like the real thing: an OpenAI project key and a database password.
@@ -20,18 +21,19 @@ const CODE = [
   '    return json.dumps({"answer": variable})',
   '__func()',
 ].join('\n');
-const GET_FLOW = {
+const NODES: JsonValue[] = [
+  { name: 'FlowInputNode', type: 'Input', outputs: [{ name: 'document', type: 'String' }] },
+  { name: 'Enrich', type: 'InlineCode', configuration: { inlineCode: { code: CODE, language: 'Python_3' } }, inputs: [{ name: 'variable', type: 'String', expression: '$.data' }] },
+  { name: 'Answer', type: 'Prompt', configuration: { prompt: { sourceConfiguration: { resource: { promptArn: 'arn:aws:bedrock:us-east-1:123456789012:prompt/P1' } } } } },
+];
+const GET_FLOW: JsonObject = {
   id: 'FLOW12345',
   arn: FLOW_ARN,
   name: 'support-triage',
   status: 'Prepared',
   version: 'DRAFT',
   definition: {
-    nodes: [
-      { name: 'FlowInputNode', type: 'Input', outputs: [{ name: 'document', type: 'String' }] },
-      { name: 'Enrich', type: 'InlineCode', configuration: { inlineCode: { code: CODE, language: 'Python_3' } }, inputs: [{ name: 'variable', type: 'String', expression: '$.data' }] },
-      { name: 'Answer', type: 'Prompt', configuration: { prompt: { sourceConfiguration: { resource: { promptArn: 'arn:aws:bedrock:us-east-1:123456789012:prompt/P1' } } } } },
-    ],
+    nodes: NODES,
     connections: [{ name: 'c1', source: 'FlowInputNode', target: 'Enrich', type: 'Data' }],
   },
 };
@@ -42,8 +44,8 @@ describe('Bedrock flow inline code never reaches inventory.json (recorded real-s
     const nodes = (kept.definition as { nodes: Array<{ configuration?: Record<string, unknown> }> }).nodes;
     expect(nodes[1]?.configuration?.inlineCode).toEqual({ language: 'Python_3', Environment: expect.objectContaining({ OPENAI_API_KEY: OPENAI_KEY }) });
     expect(JSON.stringify(kept)).not.toContain('def __func');
-    expect(nodes[0]).toEqual(GET_FLOW.definition.nodes[0]);
-    expect(nodes[2]).toEqual(GET_FLOW.definition.nodes[2]);
+    expect(nodes[0]).toEqual(NODES[0]);
+    expect(nodes[2]).toEqual(NODES[2]);
     // A flow whose detail could not be read (a List summary) passes through unchanged.
     expect(withoutInlineCode({ id: 'F1', status: 'Prepared' })).toEqual({ id: 'F1', status: 'Prepared' });
   });

@@ -74,7 +74,8 @@ export const configRecorderCollector: Collector = {
     const fact = configRecorderFact(recorder, status);
     ctx.fact('configRecorder', fact);
     if (fact.recording === true) {
-      for (const type of recordedTypes(fact)) await collectTypeFromConfig(ctx, config, type);
+      // A type another source already collected here (the Config aggregator) is not asked for again.
+      for (const type of recordedTypes(fact)) if (ctx.wants(type, GLOBAL_TYPES.has(type) ? 'global' : ctx.region)) await collectTypeFromConfig(ctx, config, type);
     }
     if (statuses.status !== 'ok') {
       // The recorder is known; whether it records is not (recording and lastStatus are null).
