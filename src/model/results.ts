@@ -46,7 +46,8 @@ export interface ScanSelection {
 
 export interface ScanResults {
   schemaVersion: '1';
-  tool: { name: 'cafscan'; version: string };
+  /** `catalog`: the control catalog's hash (policy-bundle/catalog.json sourceHash): which controls, in which version, produced the findings. */
+  tool: { name: 'cafscan'; version: string; catalog?: string };
   scan: ScanInfo;
   findings: Finding[];
   scores: Scores;

@@ -218,7 +218,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     const finishedAt = new Date();
     const results: Omit<ScanResults, 'findings'> & { findings?: never[] } = {
       schemaVersion: '1',
-      tool: { name: 'cafscan', version: VERSION },
+      tool: { name: 'cafscan', version: VERSION, catalog: bundle.catalog.sourceHash },
       scan: {
         startedAt: request.startedAt.toISOString(),
         finishedAt: finishedAt.toISOString(),
