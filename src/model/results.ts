@@ -30,12 +30,33 @@ export interface ScanInfo {
    * the scores (scores cover only what ran); they are neither passes nor failures.
    */
   selection?: ScanSelection;
+  /** Present (true) with --all-resources (or the config's allResources): generic resources no AI workload is linked to were checked too. */
+  allResources?: true;
+  /** Only for --org / --aggregator runs (and their merge): the organisation's accounts this run covered. */
+  organization?: ScanOrganization;
   /**
    * Present (true) when no check passed or failed: nothing was evaluated, so the scores say
    * nothing and a clean-looking result is not one. `emptyReason` says why.
    */
   empty?: true;
   emptyReason?: string;
+}
+
+/** results.json scan.organization (docs/contract-extensions.md): the accounts of an organisation run, entered or not. */
+export interface ScanOrganization {
+  managementAccountId: string;
+  aggregator?: string;
+  /** Sorted by accountId: the accounts of this run after filters and shard. */
+  accounts: OrganizationAccount[];
+  /** The slice of the organisation's accounts this run scanned (absent after a merge). */
+  shard?: { index: number; count: number };
+}
+
+export interface OrganizationAccount {
+  accountId: string;
+  name: string | null;
+  status: 'scanned' | 'failed';
+  reason?: string;
 }
 
 export interface ScanSelection {

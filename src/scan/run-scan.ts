@@ -233,6 +233,8 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
         ...(suppressionReport ? { suppressions: suppressionReport } : {}),
         ...(baselineSummary ? { baseline: baselineSummary } : {}),
         ...(request.selection ? { selection: { criteria: request.selection.criteria, selected: request.selection.selected.length, excluded: request.selection.excluded } } : {}),
+        // A setting that changes which resources are checked: recorded so results can be told apart (cafscan merge refuses to mix them).
+        ...(request.allResources ? { allResources: true as const } : {}),
         ...(emptyReason ? { empty: true as const, emptyReason } : {}),
       },
       scores: scores.scores(),
@@ -299,7 +301,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
 }
 
 /** What the empty-scan check needs of all findings, counted as they go by (the gate counts failures: gate.ts). */
-class FindingTally {
+export class FindingTally {
   total = 0;
   /** Findings that passed or failed (a suppressed failure was evaluated too). */
   evaluated = 0;
@@ -335,7 +337,7 @@ export function emptyScanReason(request: Pick<ScanRequest, 'sources' | 'allResou
 }
 
 /** `resources`: how many the scan read, not counting the account/region records collection adds. */
-function emptyReasonOf(tally: FindingTally, resources: number, request: Pick<ScanRequest, 'sources' | 'allResources' | 'selection'>): string | undefined {
+export function emptyReasonOf(tally: FindingTally, resources: number, request: Pick<ScanRequest, 'sources' | 'allResources' | 'selection'>): string | undefined {
   if (tally.evaluated > 0) return undefined;
   const live = request.sources.includes('live');
   if (resources === 0) return live ? 'no resources were collected (check the regions and the scanning role)' : 'the input has no resources (is it the right file?)';
