@@ -3,7 +3,7 @@ import { isJsonObject } from '../json.js';
 import { INVENTORY_KIND, INVENTORY_SCHEMA_VERSION, type InventoryResource } from '../model/inventory.js';
 import type { InventoryHeader } from '../inventory/resource-set.js';
 import { compareText } from '../order.js';
-import { readLines } from './read-lines.js';
+import { describeReadError, readLines } from './read-lines.js';
 
 const RESOURCES_OPEN = '  "resources": [';
 const RESOURCE_OPEN = '    {';
@@ -36,7 +36,7 @@ export function readInventoryHeader(path: string): InventoryHeader {
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError(`cannot read ${path} (the inventory.json beside a merged results.json): ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new InputError(`cannot read ${path} (merge reads the inventory.json each scan wrote beside its results.json): ${describeReadError(error)}`);
   }
   throw bad('no "resources" array where cafscan writes it');
 }

@@ -5,7 +5,7 @@ import type { Finding } from '../model/finding.js';
 import type { ScanResults } from '../model/results.js';
 import { compareText } from '../order.js';
 import type { FindingLine } from '../reporters/write-report-set.js';
-import { readLines } from './read-lines.js';
+import { describeReadError as describe, readLines } from './read-lines.js';
 
 /** A shard's results.json: everything but its findings, which stay in the file and are read as merged. */
 export interface ResultsInput {
@@ -171,11 +171,4 @@ function checkFile(path: string): void {
     throw new InputError(`cannot read ${path}: ${describe(error)}`);
   }
   if (!file) throw new InputError(`cannot read ${path}: not a file`);
-}
-
-function describe(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES') return 'permission denied';
-  return code ?? (error instanceof Error ? error.message : String(error));
 }
