@@ -21,7 +21,7 @@ import { emptyReasonOf, FindingTally, type ScanOutcome } from '../scan/run-scan.
 import { ScoreAccumulator } from '../scores/compute-scores.js';
 import { VERSION } from '../version.js';
 import { checkInputs, scanKeyOrder, type ResultsHead } from './check-inputs.js';
-import { combineAssetGraph, combineCollection, combineEvaluationErrors, combineOrganization, combineSources, combineSuppressions } from './combine-scan.js';
+import { combineAssetGraph, combineCollection, combineEvaluationErrors, combineOrganization, combineSources, combineSuppressions, sortedUnion } from './combine-scan.js';
 import { inventoryResources, readInventoryHeader } from './inventory-input.js';
 import { mergedFindings, mergedInventoryHeader, writeMergedInventory } from './merge-streams.js';
 import { readResultsHead, readResultsInput, type ResultsInput } from './results-input.js';
@@ -71,7 +71,9 @@ export async function runMerge(request: MergeRequest): Promise<ScanOutcome> {
     throw new InputError(`cannot merge results of cafscan ${first.tool.version} (catalog ${first.tool.catalog ?? 'not recorded'}) with cafscan ${VERSION} (catalog ${catalog.sourceHash}): merge with the cafscan that scanned`);
   }
   for (const shard of shards) {
-    if (!sameList(shard.inventory.accounts, shard.head.scan.accounts)) throw new InputError(`${shard.inventoryPath} is not the inventory of ${shard.path}: their accounts differ`);
+    // An organisation run may list accounts it could not enter in results.json without resources of them in inventory.json.
+    const outside = shard.inventory.accounts.find((a) => !shard.head.scan.accounts.includes(a));
+    if (outside !== undefined) throw new InputError(`${shard.inventoryPath} is not the inventory of ${shard.path}: it holds account ${outside}, which that results.json does not cover`);
   }
 
   const recorded = first.scan.selection;
@@ -135,9 +137,9 @@ export async function runMerge(request: MergeRequest): Promise<ScanOutcome> {
       startedAt: earliest(shards.map((s) => s.head.scan.startedAt)),
       finishedAt: latest(shards.map((s) => s.head.scan.finishedAt)),
       sources,
-      accounts: header.accounts,
-      regions: header.regions,
-      collection: combineCollection(shards.map((s) => ({ ...(s.head.scan.collection ? { collection: s.head.scan.collection } : {}), accounts: s.head.scan.accounts })), header.accounts),
+      accounts: sortedUnion(shards.map((s) => s.head.scan.accounts)),
+      regions: sortedUnion(shards.map((s) => s.head.scan.regions)),
+      collection: combineCollection(shards.map((s) => ({ ...(s.head.scan.collection ? { collection: s.head.scan.collection } : {}), accounts: s.head.scan.accounts })), sortedUnion(shards.map((s) => s.head.scan.accounts))),
       evaluationErrors: combineEvaluationErrors(shards.map((s) => s.head.scan.evaluationErrors), placeOf),
       assetGraph: combineAssetGraph(shards.map((s) => s.head.scan.assetGraph), placeOf),
       suppressions: combineSuppressions(shards.map((s) => s.head.scan.suppressions), new Set(inputs.flatMap((i) => [...i.suppressedBy]))),
@@ -231,6 +233,3 @@ function latest(times: string[]): string {
   return times.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
