@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot, runCli, tempDir } from '../helpers/cli.js';
@@ -11,6 +11,8 @@ import { ALL_FORMATS, accountIds, demoAccount, expectSameSet, scan } from './mer
  * shards take uneven groups, in the same input order.
  */
 const CONFIG = join(repoRoot, 'fixtures', 'demo', 'cafscan.config.json');
+// ../shared beside the main checkout (/work/main), or beside the worktrees' folder (/work/wt/<name>), as identical-outputs.test.ts finds it.
+const REAL_WORLD = process.env.CAFSCAN_REAL_WORLD ?? [join(repoRoot, '..', 'shared', 'real-world'), join(repoRoot, '..', '..', 'shared', 'real-world')].find((dir) => existsSync(dir)) ?? join(repoRoot, '..', 'shared', 'real-world');
 
 function shardAndMerge(work: string, groups: string[][][], extra: string[], mergeExtra: string[] = []): string {
   const shardResults = groups.map((group, i) => {
@@ -48,6 +50,27 @@ describe('cafscan merge equals one scan over the union', () => {
     const results = JSON.parse(readFileSync(join(merged, 'results.json'), 'utf8')) as { scan: { accounts: string[] }; findings: Array<{ status: string }> };
     expect(results.scan.accounts).toEqual(accountIds(3).sort());
     expect(results.findings.some((f) => f.status === 'fail')).toBe(true);
+  }, 120_000);
+
+  it('one input: the merge rewrites the same set, times included', () => {
+    const work = tempDir();
+    const single = join(work, 'single');
+    scan(['--input', ...demoAccount(join(work, 'in'), accountIds(1, 4)[0]!), '--config', CONFIG, '--format', ...ALL_FORMATS], single);
+    const merged = join(work, 'merged');
+    const run = runCli(['merge', join(single, 'results.json'), '--output-dir', merged, '--format', ...ALL_FORMATS, '--quiet']);
+    expect(run.status).toBe(0);
+    for (const name of readdirSync(single)) expect({ name, text: readFileSync(join(merged, name), 'utf8') }).toEqual({ name, text: readFileSync(join(single, name), 'utf8') });
+  }, 60_000);
+
+  it('real-world data of two accounts (a SageMaker Config snapshot with its live inventory, and the AWS docs example snapshot)', () => {
+    const work = tempDir();
+    const sagemaker = [join(REAL_WORLD, 'A6-sagemaker-config-snapshot.json'), join(REAL_WORLD, 'A7-sagemaker-inventory.json')];
+    const docs = [join(REAL_WORLD, 'A10-awsdocs-example-snapshot.json')];
+    const args = ['--all-resources', '--format', ...ALL_FORMATS];
+    scan(['--input', ...sagemaker, ...docs, ...args], join(work, 'single'));
+    const merged = shardAndMerge(work, [[sagemaker], [docs]], args);
+    expectSameSet(merged, join(work, 'single'));
+    expect((JSON.parse(readFileSync(join(merged, 'results.json'), 'utf8')) as { scan: { accounts: string[] } }).scan.accounts).toHaveLength(2);
   }, 120_000);
 
   it('22 accounts (SARIF split past 20 runs) in four shards of 1, 5, 7 and 9 accounts', () => {
