@@ -31,8 +31,6 @@ export function readInventoryHeader(path: string): InventoryHeader {
         return checkHeader(header, bad);
       }
       lines.push(line);
-      // The header is a few kilobytes per account and region: a file without one is not an inventory.
-      if (lines.length > 5_000_000) break;
     }
   } catch (error) {
     if (error instanceof InputError) throw error;

@@ -86,6 +86,21 @@ describe('cafscan merge refuses inputs that are not one scan', () => {
     refused([join(shardA, 'results.json'), inFindings], /is not a cafscan results\.json: (it ends inside the findings|line \d+ is not a finding)/);
   });
 
+  it('findings out of results.json order (the k-way merge depends on it)', () => {
+    const swapped = edited(shardB, 'unordered', (t) => {
+      const lines = t.split('\n');
+      const at = lines.indexOf('  "findings": [') + 1;
+      // The first finding moved last (its comma moved with the separators).
+      const first = lines[at]!.replace(/,$/, '');
+      const end = lines.indexOf('  ],', at);
+      lines.splice(end, 0, first);
+      lines.splice(at, 1);
+      lines[end - 2] = `${lines[end - 2]},`;
+      return lines.join('\n');
+    });
+    refused([join(shardA, 'results.json'), swapped], /findings are not in results\.json order at line \d+/);
+  });
+
   it('no inventory.json beside an input', () => {
     const dir = join(work, 'lonely');
     mkdirSync(dir);
@@ -121,6 +136,25 @@ describe('cafscan merge refuses inputs that are not one scan', () => {
     const dir = join(work, 'all');
     scan(['--input', ...inputsB, '--all-resources'], dir);
     refused([join(shardA, 'results.json'), join(dir, 'results.json')], /--all-resources settings differ/);
+  }, 60_000);
+
+  it('a baseline that is gone (until given with --baseline), or is not the one the shards used', () => {
+    const base = join(work, 'base');
+    mkdirSync(base);
+    copyFileSync(join(shardA, 'results.json'), join(base, 'results.json'));
+    const compared = join(work, 'compared');
+    scan(['--input', ...inputsB, '--baseline', join(base, 'results.json')], compared);
+    const kept = join(work, 'baseline-kept.json');
+    copyFileSync(join(base, 'results.json'), kept);
+    rmSync(join(base, 'results.json'));
+    refused([join(compared, 'results.json')], /compared with the baseline .*base\/results\.json, which merge must read again: .*pass its path with --baseline/);
+    refused([join(compared, 'results.json'), '--baseline', join(shardB, 'results.json')], /is not the baseline the shards were compared with/);
+    const run = runCli(['merge', join(compared, 'results.json'), '--baseline', kept, '--output-dir', join(work, 'rebased'), '--quiet']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    // The summary names the baseline as the shards recorded it, as one scan would have.
+    const summary = (JSON.parse(readFileSync(join(work, 'rebased', 'results.json'), 'utf8')) as { scan: { baseline: { source: string } } }).scan.baseline;
+    expect(summary.source).toBe(join(base, 'results.json'));
   }, 60_000);
 
   it('no input at all', () => {
