@@ -62,10 +62,9 @@ export interface ReportSetOutcome {
  * Both commands write through this one function, so one set of inputs gives one set of bytes.
  */
 export async function writeReportSet(staged: StagedSet, request: ReportSetRequest): Promise<ReportSetOutcome> {
-  // results.json's key order, whatever the order the caller built the object in; the empty
-  // findings array marks where writeResults streams them.
-  const { schemaVersion, tool, scan, scores, controls, frameworks } = request.results;
-  const results: Omit<ScanResults, 'findings'> & { findings?: never[] } = { schemaVersion, tool, scan, findings: [], scores, ...(controls ? { controls } : {}), ...(frameworks ? { frameworks } : {}) };
+  // The contract puts findings right after scan: an empty array there marks where writeResults
+  // streams them. Every other key keeps the caller's order (a key added later is not dropped).
+  const results = Object.fromEntries(Object.entries(request.results).flatMap(([key, value]) => (key === 'scan' ? [[key, value], ['findings', []]] : [[key, value]]))) as Omit<ScanResults, 'findings'> & { findings?: never[] };
   const humanFormats = request.humanFormats ?? [];
   const registered = request.reporters ?? REPORTERS;
   const active = registered.filter((r) => !r.human || humanFormats.includes(r.name));
