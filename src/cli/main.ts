@@ -13,6 +13,7 @@ import { inputFiles, liveAccount, organizationAccounts, type ScanSource } from '
 import { cleanUpOnStopSignals } from '../reporters/defer-signals.js';
 import { formatChoices, formatHelp } from '../reporters/registry.js';
 import { runScan } from '../scan/run-scan.js';
+import { runMerge } from '../merge/run-merge.js';
 import { MAX_WORKERS, defaultWorkerCount } from '../engine/evaluate.js';
 import { accountProgress, collectInventory, liveOptionsFrom, printCollection, printOrganization, type LiveFlags } from './live.js';
 import { orgOptionsFrom } from './org-options.js';
@@ -87,6 +88,23 @@ function buildProgram(): Command {
     .exitOverride()
     .action(async (flags: ScanFlags) => {
       process.exitCode = await scanCommand(flags);
+    });
+
+  program
+    .command('merge')
+    .description('Combine the results.json of scans over different accounts (shards) into the reports one scan over all of them would have written.')
+    .argument('<results.json...>', "each shard's results.json, with the inventory.json its scan wrote beside it")
+    .requiredOption('-o, --output-dir <dir>', 'where the merged results.json, results.sarif, inventory.json (and --format reports) go')
+    .addOption(new Option('-f, --format <formats...>', formatHelp()).argParser(collectFormats))
+    .addOption(new Option('--fail-on <severity>', 'exit 1 when a failure at or above this severity remains').choices([...SEVERITIES]))
+    .option('--allow-empty', 'with --fail-on: let a merge that evaluated nothing pass; by default it exits 1')
+    .option('--category <name>', 'SARIF category: runs are identified as <name>/<account>/ (default: cafscan)')
+    .option('--baseline <results.json>', 'the baseline the shards were compared with, when it is no longer at the path they recorded')
+    .option('-q, --quiet', 'print only errors and the --fail-on line')
+    .option('--no-color', 'no colour in the terminal summary')
+    .exitOverride()
+    .action(async (inputs: string[], flags: MergeFlags) => {
+      process.exitCode = await mergeCommand(inputs, flags);
     });
 
   const collect = program
@@ -169,9 +187,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     throw new InputError('--profile, --region, --role-arn and --endpoint-url are for live scans; drop them with --input or --demo');
   }
   const inputs = flags.demo ? [DEMO_SNAPSHOT, ...(existsSync(DEMO_ACCOUNT_FACTS) ? [DEMO_ACCOUNT_FACTS] : [])] : (flags.input ?? []);
-  if (flags.category !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9._-]+)*$/.test(flags.category)) {
-    throw new InputError(`--category must be letters, digits, ".", "_", "-" and "/" (got "${flags.category}")`);
-  }
+  checkCategory(flags.category);
   if (flags.failOnNew && (!flags.failOn || !flags.baseline)) throw new InputError('--fail-on-new needs --fail-on <severity> and --baseline <results.json>');
   // Read before collecting: a bad config or baseline must fail fast, not after minutes of API calls.
   const config = loadConfig(flags.config, flags.demo ? DEMO_CONFIG : DEFAULT_CONFIG_FILE);
@@ -217,6 +233,39 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     await resources.close();
   }
   reportPhases();
+  report(outcome, flags);
+  return outcome.exitCode;
+}
+
+interface MergeFlags {
+  outputDir: string;
+  format?: string[];
+  failOn?: Severity;
+  allowEmpty?: boolean;
+  category?: string;
+  baseline?: string;
+  quiet?: boolean;
+  color: boolean;
+}
+
+async function mergeCommand(inputs: string[], flags: MergeFlags): Promise<number> {
+  checkCategory(flags.category);
+  const outcome = await runMerge({
+    inputs,
+    outputDir: flags.outputDir,
+    humanFormats: flags.format ?? [],
+    ...(flags.category ? { category: flags.category } : {}),
+    ...(flags.failOn ? { failOn: flags.failOn } : {}),
+    allowEmpty: flags.allowEmpty === true,
+    ...(flags.baseline ? { baseline: flags.baseline } : {}),
+    color: useColor(flags.color),
+  });
+  report(outcome, flags);
+  return outcome.exitCode;
+}
+
+/** What both scan and merge print once the reports are written: warnings, the gate line, the table. */
+function report(outcome: Awaited<ReturnType<typeof runScan>>, flags: { quiet?: boolean; format?: string[] }): void {
   if (!flags.quiet) for (const warning of outcome.warnings) process.stderr.write(`cafscan: ${printable(warning)}\n`);
   if (outcome.gate) process.stderr.write(`cafscan: ${printable(outcome.gate)}\n`);
   const formats = flags.format ?? ['table'];
@@ -224,7 +273,12 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     process.stdout.write(outcome.summary);
     process.stdout.write(`\nWrote ${outcome.written.join(', ')}\n`);
   }
-  return outcome.exitCode;
+}
+
+function checkCategory(category: string | undefined): void {
+  if (category !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9._-]+)*$/.test(category)) {
+    throw new InputError(`--category must be letters, digits, ".", "_", "-" and "/" (got "${category}")`);
+  }
 }
 
 /** Colour only for a person at a terminal, and never when asked not to (https://no-color.org: NO_COLOR set and not empty). */

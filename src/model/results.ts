@@ -32,6 +32,8 @@ export interface ScanInfo {
    * the scores (scores cover only what ran); they are neither passes nor failures.
    */
   selection?: ScanSelection;
+  /** Present (true) with --all-resources (or the config's allResources): generic resources no AI workload is linked to were checked too. */
+  allResources?: true;
   /**
    * Present (true) when no check passed or failed: nothing was evaluated, so the scores say
    * nothing and a clean-looking result is not one. `emptyReason` says why.
@@ -48,7 +50,8 @@ export interface ScanSelection {
 
 export interface ScanResults {
   schemaVersion: '1';
-  tool: { name: 'cafscan'; version: string };
+  /** `catalog`: the control catalog's hash (policy-bundle/catalog.json sourceHash): which controls, in which version, produced the findings. */
+  tool: { name: 'cafscan'; version: string; catalog?: string };
   scan: ScanInfo;
   findings: Finding[];
   scores: Scores;
@@ -75,6 +78,9 @@ export interface OrganizationScan {
   /** --shard (or the runner's index); a merge drops it. */
   shard?: { index: number; count: number };
 }
+
+/** The merge's name for it. */
+export type ScanOrganization = OrganizationScan;
 
 export interface OrganizationAccount {
   accountId: string;

@@ -22,6 +22,8 @@ export function renderOutputsDoc(reporters: readonly Reporter[]): string {
     '| --- | --- | --- |',
     ...reporters.filter((r) => r.human).map(row),
     '',
+    '`cafscan merge <results.json…> --output-dir <dir>` writes the same set (the same `--format` choices) from the results of scans over different accounts — the shards of an organisation scan — identical to what one scan over all of their accounts would have written, apart from its start and finish times ([organizations.md](organizations.md#merging-shards)).',
+    '',
     'A new format is a module exporting a `Reporter` (src/reporters/reporter.ts) and one line in src/reporters/registry.ts.',
     '',
   ].join('\n');

@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CollectionSummary, OrganizationScan } from '../model/results.js';
-import { loadCatalog, loadPolicyBundle } from '../controls/catalog.js';
+import { loadPolicyBundle } from '../controls/catalog.js';
 import type { Severity } from '../model/control.js';
 import { namesAny, selectedCatalog, type Selection } from '../controls/select.js';
 import type { EvaluateOptions, ResourceOutcomes } from '../engine/evaluate.js';
@@ -17,17 +17,13 @@ import { AssetGraphBuilder, type GraphReport } from '../graph/build-asset-graph.
 import type { AssetRule } from '../graph/user-rules.js';
 import { ACCOUNT_RESOURCE_TYPE, type Inventory } from '../model/inventory.js';
 import type { ResourceSet } from '../inventory/resource-set.js';
-import { cleanUpOnStopSignals, letSignalsArrive } from '../reporters/defer-signals.js';
+import { cleanUpOnStopSignals } from '../reporters/defer-signals.js';
 import { InventoryFileWriter } from '../reporters/inventory-json.js';
-import { ReportSummaryBuilder } from '../reporters/report-summary.js';
+import type { Reporter } from '../reporters/reporter.js';
 import { OUTPUT_FILES } from '../reporters/output-files.js';
-import { REPORTERS } from '../reporters/registry.js';
-import type { FinishedScan, Reporter, StdoutReporter } from '../reporters/reporter.js';
-import { SpillFile } from '../reporters/spill-file.js';
-import { resultsChunks } from '../reporters/results-json.js';
 import type { ScanResults } from '../model/results.js';
 import { StagedSet } from '../reporters/staged-set.js';
-import { commitStaged } from '../reporters/write-outputs.js';
+import { writeReportSet } from '../reporters/write-report-set.js';
 import { ScoreAccumulator } from '../scores/compute-scores.js';
 import { FrameworkPostureAccumulator } from '../frameworks/posture.js';
 import { buildCrosswalk, shippedFrameworks } from '../frameworks/crosswalk.js';
@@ -218,9 +214,9 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     const baselineSummary = baseline?.summary(scanned, request.selection ? chosen : undefined);
     const emptyReason = emptyReasonOf(tally, resourceCount, request);
     const finishedAt = new Date();
-    const results: Omit<ScanResults, 'findings'> & { findings?: never[] } = {
+    const results: Omit<ScanResults, 'findings'> = {
       schemaVersion: '1',
-      tool: { name: 'cafscan', version: VERSION },
+      tool: { name: 'cafscan', version: VERSION, catalog: bundle.catalog.sourceHash },
       scan: {
         startedAt: request.startedAt.toISOString(),
         finishedAt: finishedAt.toISOString(),
@@ -240,84 +236,41 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
         ...(suppressionReport ? { suppressions: suppressionReport } : {}),
         ...(baselineSummary ? { baseline: baselineSummary } : {}),
         ...(request.selection ? { selection: { criteria: request.selection.criteria, selected: request.selection.selected.length, excluded: request.selection.excluded } } : {}),
+        // A setting that changes which resources are checked: recorded so results can be told apart (cafscan merge refuses to mix them).
+        ...(request.allResources ? { allResources: true as const } : {}),
         ...(emptyReason ? { empty: true as const, emptyReason } : {}),
       },
-      findings: [],
       scores: scores.scores(),
       controls: controlDetails(catalog.controls, controlIds, crosswalk),
       frameworks: frameworks.posture(),
     };
 
-    // results.json in its order (findings merged from the spill files), the reporters that
-    // gather (SARIF) and the human reports' summaries seeing each finding as it goes by.
-    const humanFormats = request.humanFormats ?? [];
-    const registered = request.reporters ?? REPORTERS;
-    const active = registered.filter((r) => !r.human || humanFormats.includes(r.name));
-    const summaries = new ReportSummaryBuilder(Math.max(0, ...active.map((r) => r.pageFindings ?? 0)));
-    const scratch: string[] = [];
-    const workDir = (name: string) => {
-      const dir = staged.workDir(name);
-      scratch.push(dir);
-      return dir;
-    };
-    const gatherers = new Map(active.flatMap((r) => (r.kind === 'gather' ? [[r, r.gather({ accounts: header.accounts, workDir })] as const] : [])));
-    // Only when a reporter reads the findings again: a copy of them in results.json order.
-    const replay = active.some((r) => r.kind === 'render' && r.readsFindings) ? new SpillFile(join(workDir('findings'), 'findings.jsonl')) : undefined;
-    const resultsFile = staged.file(OUTPUT_FILES.results);
-    staged.guard(OUTPUT_FILES.results, () => {
-      writeResults(results, parts.merged(coverage), (piece) => resultsFile.write(piece), ({ finding, line }) => {
-        for (const gatherer of gatherers.values()) gatherer.add(finding);
-        summaries.add(finding);
-        replay?.append(line);
-      });
-    });
-    delete results.findings;
-    staged.guard(OUTPUT_FILES.results, () => resultsFile.close());
-    staged.guard('', () => rmSync(join(staged.staging, '.parts'), { recursive: true, force: true }));
-
-    const finished: FinishedScan = {
+    // results.json in its order (findings merged from the spill files), SARIF, the human
+    // reports, and the swap: the stage `cafscan merge` shares (write-report-set.ts).
+    const written = await writeReportSet(staged, {
       results,
-      findings: () => readBack(replay),
-      summary: summaries.summary(),
-      catalog: loadCatalog().controls,
+      findings: parts.merged(coverage),
+      inventoryLines: writtenInventory.lines,
+      accounts: header.accounts,
       crosswalk,
-      inventory: { uri: OUTPUT_FILES.inventory, lines: writtenInventory.lines },
+      humanFormats: request.humanFormats ?? [],
+      ...(request.reporters ? { reporters: request.reporters } : {}),
       ...(request.category ? { category: request.category } : {}),
       color: request.color === true,
-    };
-    for (const reporter of active) {
-      if (reporter.kind === 'render') {
-        const file = staged.file(reporter.file);
-        staged.guard(reporter.file, () => {
-          for (const piece of reporter.render(finished)) file.write(piece);
-          file.close();
-        });
-      } else if (reporter.kind === 'gather') {
-        for (const { name, chunks } of gatherers.get(reporter)!.files(finished)) {
-          const file = staged.file(name);
-          staged.guard(name, () => {
-            for (const piece of chunks) file.write(piece);
-            file.close();
-          });
-        }
-      }
-    }
-    for (const dir of scratch) staged.guard('', () => rmSync(dir, { recursive: true, force: true }));
-    await letSignalsArrive();
-    release();
-    swapping = true;
-    // A file another registered reporter writes, not written by this set (results.csv of an earlier
-    // --format csv), would sit beside results.json it no longer matches: it leaves with the old set.
-    const written = new Set(active.flatMap((r) => (r.kind === 'render' ? [r.file] : [])));
-    const otherFiles = new Set(registered.flatMap((r) => (r.kind === 'render' && !written.has(r.file) ? [r.file] : [])));
-    const output = commitStaged(staged, { isStale: (name) => otherFiles.has(name) || [...gatherers.values()].some((g) => g.isStale?.(name) ?? false) });
+      afterResults: () => rmSync(join(staged.staging, '.parts'), { recursive: true, force: true }),
+      beforeSwap: () => {
+        release();
+        swapping = true;
+      },
+    });
+    const output = written.output;
     phaseDone('write');
 
     const warnings = output.warnings;
     const evaluationWarning = evaluationErrorWarning(evaluationErrors);
     if (evaluationWarning !== null) warnings.push(evaluationWarning);
     if (workerChoice.warning !== null) warnings.push(workerChoice.warning);
-    for (const gatherer of gatherers.values()) warnings.push(...(gatherer.warnings?.() ?? []));
+    warnings.push(...written.gathererWarnings);
     (request.assetRules ?? []).forEach((rule, i) => {
       if (graphReport.ruleMatches[i] === 0) warnings.push(`asset rule ${rule.source} matched no resource (a typo in arn, tags or resourceTypes?)`);
     });
@@ -330,13 +283,13 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     // With the gate failing on it, this line is the gate line (printed even with --quiet), not a warning.
     const emptyLine = emptyReason ? `nothing was evaluated: ${emptyReason}${emptyGate ? `; --fail-on does not pass a scan that checked nothing (exit 1; --allow-empty accepts it)` : ''}` : undefined;
     if (emptyLine && !emptyGate) warnings.push(emptyLine);
-    for (const gatherer of gatherers.values()) warnings.push(...(gatherer.notes?.() ?? []));
+    warnings.push(...written.gathererNotes);
     const exitCode = emptyGate || (request.failOnNewOnly ? gate.failingNew > 0 : gate.failing > 0) ? 1 : 0;
     const gateLine = exitCode === 0 ? undefined : emptyGate ? emptyLine : gate.line(request.baseline?.path, request.failOnNewOnly === true);
     return {
       results,
       findingCount: tally.total,
-      summary: registered.find((r): r is StdoutReporter => r.kind === 'stdout')?.render(finished) ?? '',
+      summary: written.summary,
       written: output.files,
       warnings,
       ...(emptyReason ? { emptyReason } : {}),
@@ -350,29 +303,8 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   }
 }
 
-/**
- * results.json exactly as resultsChunks wrote it from one object: the contract's key order, the
- * findings one per line — streamed from `findings` where the (empty) findings array would go.
- */
-function writeResults(results: Omit<ScanResults, 'findings'> & { findings?: never[] }, findings: Iterable<{ finding: Finding; line: string }>, out: (piece: string) => void, seen: (entry: { finding: Finding; line: string }) => void): void {
-  let afterKey = false;
-  for (const piece of resultsChunks(results as ScanResults)) {
-    if (afterKey && piece === '[]') {
-      let count = 0;
-      for (const entry of findings) {
-        out(count === 0 ? '[\n    ' : ',\n    ');
-        out(entry.line);
-        seen(entry);
-        count++;
-      }
-      out(count === 0 ? '[]' : '\n  ]');
-    } else out(piece);
-    afterKey = piece === '  "findings": ';
-  }
-}
-
 /** What the empty-scan check needs of all findings, counted as they go by (the gate counts failures: gate.ts). */
-class FindingTally {
+export class FindingTally {
   total = 0;
   /** Findings that passed or failed (a suppressed failure was evaluated too). */
   evaluated = 0;
@@ -408,7 +340,7 @@ export function emptyScanReason(request: Pick<ScanRequest, 'sources' | 'allResou
 }
 
 /** `resources`: how many the scan read, not counting the account/region records collection adds. */
-function emptyReasonOf(tally: FindingTally, resources: number, request: Pick<ScanRequest, 'sources' | 'allResources' | 'selection'>): string | undefined {
+export function emptyReasonOf(tally: FindingTally, resources: number, request: Pick<ScanRequest, 'sources' | 'allResources' | 'selection'>): string | undefined {
   if (tally.evaluated > 0) return undefined;
   const live = request.sources.includes('live');
   if (resources === 0) return live ? 'no resources were collected (check the regions and the scanning role)' : 'the input has no resources (is it the right file?)';
@@ -420,13 +352,6 @@ function emptyReasonOf(tally: FindingTally, resources: number, request: Pick<Sca
   // Account-level checks run for every account and region seen, even when no resource is one cafscan checks.
   if (tally.onAccounts === tally.total) return `${noControl}, and the ${checks('account-level ')} not evaluated (results.json gives each reason)`;
   return `${tally.total === 1 ? 'the only' : 'all'} ${checks('')} not evaluated (results.json gives each reason)`;
-}
-
-/** The findings a `readsFindings` reporter reads, from the copy kept for it. */
-function* readBack(replay: SpillFile | undefined): Generator<Finding> {
-  // A reporter that did not declare readsFindings would get nothing and write a wrong report: say so instead.
-  if (!replay) throw new Error('a reporter read the findings without declaring readsFindings');
-  for (const line of replay.lines()) yield JSON.parse(line) as Finding;
 }
 
 export { OUTPUT_FILES, sarifFileName } from '../reporters/output-files.js';
