@@ -25,6 +25,8 @@ import { addSelectionOptions, selectionFrom, type SelectionFlags } from './selec
 import { renderExplain } from './explain-command.js';
 import { shippedCrosswalk, shippedFrameworks } from '../frameworks/crosswalk.js';
 import { progressReporter } from './progress.js';
+import { aggregatorOptionsFrom, collectAggregator, printAggregatorRead } from './aggregator-options.js';
+import { aggregatorSource } from '../org/aggregator-source.js';
 import { phaseDone, reportPhases } from '../timings.js';
 
 export const DEMO_SNAPSHOT = join(packageRoot, 'fixtures', 'demo', 'config-snapshot.json');
@@ -37,6 +39,7 @@ export const DEMO_IGNORE = join(packageRoot, 'fixtures', 'demo', 'cafscan.ignore
 const SCAN_FORMATS = formatChoices();
 
 interface ScanFlags extends LiveFlags, SelectionFlags {
+  aggregator?: string;
   input?: string[];
   demo?: boolean;
   outputDir: string;
@@ -96,7 +99,7 @@ function buildProgram(): Command {
     .option('--no-redact', 'keep credential-looking values (environment variables…) in the inventory');
   addLiveOptions(collect)
     .exitOverride()
-    .action(async (flags: LiveFlags & { output: string; redact: boolean }) => {
+    .action(async (flags: LiveFlags & { output: string; redact: boolean; aggregator?: string }) => {
       process.exitCode = await collectCommand(flags);
     });
 
@@ -152,7 +155,8 @@ function addLiveOptions(command: Command): Command {
     .option('--region <regions>', 'regions to scan: a comma-separated list, or "all" for every enabled region')
     .option('--role-arn <arn>', 'assume this IAM role (e.g. a read-only audit role in another account)')
     .option('--external-id <id>', 'external id for --role-arn')
-    .option('--endpoint-url <url>', 'an AWS-compatible endpoint (e.g. a local emulator); AWS_ENDPOINT_URL works too');
+    .option('--endpoint-url <url>', 'an AWS-compatible endpoint (e.g. a local emulator); AWS_ENDPOINT_URL works too')
+    .option('--aggregator <name>', "read the organisation's configuration from this AWS Config aggregator (in AWS_REGION; --region then picks source regions)");
 }
 
 async function scanCommand(flags: ScanFlags): Promise<number> {
@@ -176,7 +180,12 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   const frameworks = shippedFrameworks();
   const selection = selectionFrom(flags, loadCatalog().controls, frameworks);
   // Inputs are streamed into a set that keeps large inventories on disk between passes.
-  const source = offline ? inputFiles(inputs, flags.demo ? ['demo'] : inputs) : liveAccount(liveOptionsFrom(flags), flags.quiet ? () => undefined : printCollection);
+  if (offline && flags.aggregator) throw new InputError('--aggregator reads AWS Config in your account; drop it with --input or --demo');
+  const source = offline
+    ? inputFiles(inputs, flags.demo ? ['demo'] : inputs)
+    : flags.aggregator
+      ? aggregatorSource(aggregatorOptionsFrom(flags, flags.aggregator), (read) => printAggregatorRead(read, flags.quiet === true))
+      : liveAccount(liveOptionsFrom(flags), flags.quiet ? () => undefined : printCollection);
   const { resources, collection } = await source.open();
   phaseDone('load');
   // Ctrl-C or SIGTERM mid-scan: the spill file (gigabytes for a large input) goes too. A process
@@ -226,8 +235,8 @@ function useColor(flag: boolean): boolean {
   return flag && !process.env.NO_COLOR && process.stdout.isTTY === true;
 }
 
-async function collectCommand(flags: LiveFlags & { output: string; redact: boolean }): Promise<number> {
-  const live = await collectInventory(liveOptionsFrom(flags));
+async function collectCommand(flags: LiveFlags & { output: string; redact: boolean; aggregator?: string }): Promise<number> {
+  const live = flags.aggregator ? await collectAggregator(aggregatorOptionsFrom(flags, flags.aggregator)) : await collectInventory(liveOptionsFrom(flags));
   for (const warning of await writeInventoryFile(flags.output, live.inventory, flags.redact)) process.stderr.write(`cafscan: ${printable(warning)}\n`);
   return 0;
 }

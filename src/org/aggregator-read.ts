@@ -1,0 +1,167 @@
+import {
+  BatchGetAggregateResourceConfigCommand,
+  ConfigServiceClient,
+  ListAggregateDiscoveredResourcesCommand,
+  SelectAggregateResourceConfigCommand,
+  type AggregateResourceIdentifier,
+  type ResourceType,
+} from '@aws-sdk/client-config-service';
+import { callRecordOf } from '../collect/aws-clients.js';
+import { classifyFailure, type CallFailure } from '../collect/errors.js';
+import { paginate, stoppedReason, type SendCall } from '../collect/paginate.js';
+import { toJson } from '../collect/shape.js';
+import { normalizeConfigItem } from '../inventory/normalize-config-item.js';
+import { isJsonObject, type JsonValue } from '../json.js';
+import type { InventoryResource } from '../model/inventory.js';
+
+/** A type that could not be read, for every account (accountId/region absent) or one place. */
+export interface ReadFailure {
+  resourceType: string;
+  accountId?: string;
+  region?: string;
+  reason: string;
+}
+
+export interface AggregateRead {
+  /** SelectAggregateResourceConfig, or the List + BatchGet fallback where Select is not available. */
+  via: 'select' | 'batch-get';
+  /** Current configuration items, normalised; deleted and unrecorded items are not resources. */
+  resources: InventoryResource[];
+  failures: ReadFailure[];
+}
+
+const PAGE = 100; // the Limit maximum of Select and ListAggregateDiscoveredResources
+const BATCH = 100; // BatchGetAggregateResourceConfig's maximum
+const UNPROCESSED_ATTEMPTS = 3;
+
+/**
+ * The properties normalizeConfigItem reads. `SELECT *` returns only top-level scalars (AWS Config
+ * Developer Guide, "Limitations" of advanced queries), so configuration, supplementaryConfiguration,
+ * tags and relationships are named. configurationItemStatus is selected to drop deleted resources.
+ */
+export const SELECT_PROPERTIES = [
+  'resourceId', 'resourceName', 'resourceType', 'arn', 'accountId', 'awsRegion', 'availabilityZone',
+  'configuration', 'supplementaryConfiguration', 'tags', 'relationships',
+  'configurationItemCaptureTime', 'configurationItemStatus', 'resourceCreationTime',
+] as const;
+
+/** The query for one type, optionally only in some regions (names are checked before they get here). */
+export function selectExpression(type: string, regions?: string[]): string {
+  const where = [`resourceType = '${type}'`, ...(regions?.length ? [`awsRegion IN (${regions.map((r) => `'${r}'`).join(', ')})`] : [])];
+  return `SELECT ${SELECT_PROPERTIES.join(', ')} WHERE ${where.join(' AND ')}`;
+}
+
+/** Sends through the client (which logs the call); a failure is classified and returned, never thrown. */
+export const sendCall: SendCall = async (send) => {
+  try {
+    return { status: 'ok', output: await send() };
+  } catch (error) {
+    return { status: 'failed', failure: classifyFailure(error, callRecordOf(error)?.action ?? 'a call') };
+  }
+};
+
+/**
+ * Reads every configuration item of `types` the aggregator holds: SelectAggregateResourceConfig,
+ * one query per type (a failure then costs only that type), each followed page by page; where
+ * Select is not available (not supported or not allowed on the first query), the List + BatchGet
+ * fallback instead.
+ */
+export async function readAggregate(config: ConfigServiceClient, name: string, types: readonly string[], regions?: string[]): Promise<AggregateRead> {
+  const resources: InventoryResource[] = [];
+  const failures: ReadFailure[] = [];
+  for (const [index, type] of types.entries()) {
+    const rows = await paginate<string>(sendCall, async (token) => {
+      const page = await config.send(new SelectAggregateResourceConfigCommand({ ConfigurationAggregatorName: name, Expression: selectExpression(type, regions), Limit: PAGE, NextToken: token }));
+      return { items: page.Results, next: page.NextToken };
+    });
+    if (!rows.complete && index === 0 && rows.items.length === 0 && selectUnavailable(rows.stopped)) {
+      return readByBatchGet(config, name, types, regions);
+    }
+    if (!rows.complete) {
+      failures.push({ resourceType: type, reason: stoppedReason(rows.stopped, 'config:SelectAggregateResourceConfig') });
+      continue;
+    }
+    rows.items.forEach((row, i) => take(parseRow(row), type, `AWS Config aggregator ${name}: ${type} row ${i}`, resources, failures));
+  }
+  return { via: 'select', resources, failures };
+}
+
+function selectUnavailable(stopped: { status: 'absent'; code: string } | { status: 'failed'; failure: CallFailure }): boolean {
+  return stopped.status === 'failed' && (stopped.failure.kind === 'unsupported' || stopped.failure.kind === 'access-denied');
+}
+
+/** Each Select row is a JSON string; configuration inside it may be a JSON string again (normalizeConfigItem parses that). */
+function parseRow(row: string): JsonValue {
+  try {
+    return JSON.parse(row) as JsonValue;
+  } catch {
+    return row; // take() reports it
+  }
+}
+
+/**
+ * One configuration item into `resources`. An item Config discovered but does not record
+ * (ResourceNotRecorded) is no resource, and it means the type is not fully recorded in its account
+ * and region, so the type fails there. An item that cannot be read fails its type everywhere (it
+ * cannot be placed), and the scan goes on.
+ */
+function take(raw: JsonValue, type: string, where: string, resources: InventoryResource[], failures: ReadFailure[]): void {
+  if (isJsonObject(raw) && raw.configurationItemStatus === 'ResourceNotRecorded') {
+    const accountId = typeof raw.accountId === 'string' ? raw.accountId : undefined;
+    const region = typeof raw.awsRegion === 'string' ? raw.awsRegion : undefined;
+    if (accountId && region) failures.push({ resourceType: type, accountId, region, reason: `the account's configuration recorder does not record ${type} there (AWS Config lists items as ResourceNotRecorded)` });
+    else failures.push({ resourceType: type, reason: `${where}: an item is ResourceNotRecorded and names no account or region` });
+    return;
+  }
+  try {
+    if (!isJsonObject(raw)) throw new Error('is not a JSON object');
+    const resource = normalizeConfigItem(raw, where);
+    if (resource) resources.push(resource);
+  } catch (error) {
+    failures.push({ resourceType: type, reason: `${error instanceof Error && error.message.startsWith(where) ? error.message : `${where} ${error instanceof Error ? error.message : String(error)}`}` });
+  }
+}
+
+/**
+ * ListAggregateDiscoveredResources per type, then BatchGetAggregateResourceConfig 100 at a time.
+ * Keys Config leaves unprocessed are asked for again a few times; those still left fail their
+ * type in their account and region (what was read of the others stands).
+ */
+async function readByBatchGet(config: ConfigServiceClient, name: string, types: readonly string[], regions?: string[]): Promise<AggregateRead> {
+  const resources: InventoryResource[] = [];
+  const failures: ReadFailure[] = [];
+  const wanted = regions?.length ? new Set(regions) : undefined;
+  for (const type of types) {
+    const listed = await paginate<AggregateResourceIdentifier>(sendCall, async (token) => {
+      const page = await config.send(new ListAggregateDiscoveredResourcesCommand({ ConfigurationAggregatorName: name, ResourceType: type as ResourceType, Limit: PAGE, NextToken: token }));
+      return { items: page.ResourceIdentifiers, next: page.NextToken };
+    });
+    if (!listed.complete) {
+      failures.push({ resourceType: type, reason: stoppedReason(listed.stopped, 'config:ListAggregateDiscoveredResources') });
+      continue;
+    }
+    const keys = listed.items.filter((k) => k.SourceAccountId && k.SourceRegion && k.ResourceId && (!wanted || wanted.has(k.SourceRegion) || k.SourceRegion === 'global'));
+    for (let i = 0; i < keys.length; i += BATCH) {
+      let pending = keys.slice(i, i + BATCH);
+      let failure: string | undefined;
+      for (let attempt = 0; pending.length > 0 && attempt < UNPROCESSED_ATTEMPTS && !failure; attempt++) {
+        const batch = await sendCall(() => config.send(new BatchGetAggregateResourceConfigCommand({ ConfigurationAggregatorName: name, ResourceIdentifiers: pending })));
+        if (batch.status !== 'ok') {
+          failure = stoppedReason(batch, 'config:BatchGetAggregateResourceConfig');
+          break;
+        }
+        for (const [j, item] of (batch.output.BaseConfigurationItems ?? []).entries()) take(toJson(item), type, `AWS Config aggregator ${name}: ${type} item ${i + j}`, resources, failures);
+        pending = batch.output.UnprocessedResourceIdentifiers ?? [];
+      }
+      const reason = failure ?? `config:BatchGetAggregateResourceConfig left ${pending.length} item(s) unprocessed after ${UNPROCESSED_ATTEMPTS} attempts`;
+      for (const place of placesOf(pending)) failures.push({ resourceType: type, ...place, reason });
+    }
+  }
+  return { via: 'batch-get', resources, failures };
+}
+
+function placesOf(keys: AggregateResourceIdentifier[]): Array<{ accountId: string; region: string }> {
+  const places = new Map<string, { accountId: string; region: string }>();
+  for (const k of keys) if (k.SourceAccountId && k.SourceRegion) places.set(`${k.SourceAccountId}|${k.SourceRegion}`, { accountId: k.SourceAccountId, region: k.SourceRegion });
+  return [...places.values()];
+}
