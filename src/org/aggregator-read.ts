@@ -7,7 +7,7 @@ import {
   type ResourceType,
 } from '@aws-sdk/client-config-service';
 import { callRecordOf } from '../collect/aws-clients.js';
-import { classifyFailure, type CallFailure } from '../collect/errors.js';
+import { classifyFailure } from '../collect/errors.js';
 import { paginate, stoppedReason, type SendCall } from '../collect/paginate.js';
 import { toJson } from '../collect/shape.js';
 import { normalizeConfigItem } from '../inventory/normalize-config-item.js';
@@ -62,9 +62,10 @@ export const sendCall: SendCall = async (send) => {
 
 /**
  * Reads every configuration item of `types` the aggregator holds: SelectAggregateResourceConfig,
- * one query per type (a failure then costs only that type), each followed page by page; where
- * Select is not available (not supported or not allowed on the first query), the List + BatchGet
- * fallback instead.
+ * one query per type (a failure then costs only that type), each followed page by page. Where the
+ * first query fails outright — Select not supported (an emulator, a partition without advanced
+ * queries), not allowed by the caller's policy, or failing — the List + BatchGet fallback reads
+ * everything instead: it is slower, never less correct.
  */
 export async function readAggregate(config: ConfigServiceClient, name: string, types: readonly string[], regions?: string[]): Promise<AggregateRead> {
   const resources: InventoryResource[] = [];
@@ -74,7 +75,7 @@ export async function readAggregate(config: ConfigServiceClient, name: string, t
       const page = await config.send(new SelectAggregateResourceConfigCommand({ ConfigurationAggregatorName: name, Expression: selectExpression(type, regions), Limit: PAGE, NextToken: token }));
       return { items: page.Results, next: page.NextToken };
     });
-    if (!rows.complete && index === 0 && rows.items.length === 0 && selectUnavailable(rows.stopped)) {
+    if (!rows.complete && index === 0 && rows.items.length === 0) {
       return readByBatchGet(config, name, types, regions);
     }
     if (!rows.complete) {
@@ -84,10 +85,6 @@ export async function readAggregate(config: ConfigServiceClient, name: string, t
     rows.items.forEach((row, i) => take(parseRow(row), type, `AWS Config aggregator ${name}: ${type} row ${i}`, resources, failures));
   }
   return { via: 'select', resources, failures };
-}
-
-function selectUnavailable(stopped: { status: 'absent'; code: string } | { status: 'failed'; failure: CallFailure }): boolean {
-  return stopped.status === 'failed' && (stopped.failure.kind === 'unsupported' || stopped.failure.kind === 'access-denied');
 }
 
 /** Each Select row is a JSON string; configuration inside it may be a JSON string again (normalizeConfigItem parses that). */
