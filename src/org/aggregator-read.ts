@@ -7,6 +7,7 @@ import {
   type ResourceType,
 } from '@aws-sdk/client-config-service';
 import { callRecordOf } from '../collect/aws-clients.js';
+import type { CallRecord } from '../collect/call-log.js';
 import { classifyFailure } from '../collect/errors.js';
 import { paginate, stoppedReason, type SendCall } from '../collect/paginate.js';
 import { toJson } from '../collect/shape.js';
@@ -28,6 +29,8 @@ export interface AggregateRead {
   /** Current configuration items, normalised; deleted and unrecorded items are not resources. */
   resources: InventoryResource[];
   failures: ReadFailure[];
+  /** Why Select was not used, when the fallback read everything. */
+  selectUnavailable?: string;
 }
 
 const PAGE = 100; // the Limit maximum of Select and ListAggregateDiscoveredResources
@@ -70,13 +73,28 @@ export const sendCall: SendCall = async (send) => {
 export async function readAggregate(config: ConfigServiceClient, name: string, types: readonly string[], regions?: string[]): Promise<AggregateRead> {
   const resources: InventoryResource[] = [];
   const failures: ReadFailure[] = [];
+  let firstFailure: CallRecord | undefined;
+  const firstCall: SendCall = async (send) => {
+    try {
+      return { status: 'ok', output: await send() };
+    } catch (error) {
+      firstFailure = callRecordOf(error);
+      return { status: 'failed', failure: classifyFailure(error, firstFailure?.action ?? 'a call') };
+    }
+  };
   for (const [index, type] of types.entries()) {
-    const rows = await paginate<string>(sendCall, async (token) => {
+    const rows = await paginate<string>(index === 0 ? firstCall : sendCall, async (token) => {
       const page = await config.send(new SelectAggregateResourceConfigCommand({ ConfigurationAggregatorName: name, Expression: selectExpression(type, regions), Limit: PAGE, NextToken: token }));
       return { items: page.Results, next: page.NextToken };
     });
     if (!rows.complete && index === 0 && rows.items.length === 0) {
-      return readByBatchGet(config, name, types, regions);
+      // Not a gap: the fallback reads the same items. The call stays in the log, as answered.
+      if (firstFailure) {
+        firstFailure.ok = true;
+        firstFailure.absent = firstFailure.errorCode ?? 'Error';
+      }
+      const fallback = await readByBatchGet(config, name, types, regions);
+      return { ...fallback, selectUnavailable: stoppedReason(rows.stopped, 'config:SelectAggregateResourceConfig') };
     }
     if (!rows.complete) {
       failures.push({ resourceType: type, reason: stoppedReason(rows.stopped, 'config:SelectAggregateResourceConfig') });

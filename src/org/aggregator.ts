@@ -68,6 +68,7 @@ export async function readAggregator(options: AggregatorOptions): Promise<Aggreg
     const warnings: string[] = [];
     const organizationAccounts = scope.organization ? await organizationAccountList(factory.client(OrganizationsClient, region), warnings) : undefined;
     const read = await readAggregate(config, scope.name, CONFIG_SOURCED_TYPES, options.regions);
+    if (read.selectUnavailable) warnings.push(`read AWS Config aggregator ${scope.name} with ListAggregateDiscoveredResources and BatchGetAggregateResourceConfig: SelectAggregateResourceConfig is not available (${read.selectUnavailable}), and those items carry no tags or relationships (tag controls say not_evaluated)`);
     const placed = placeAggregate({ scope, resources: read.resources, failures: read.failures, ...(organizationAccounts ? { organizationAccounts } : {}), ...(options.regions ? { regionFilter: options.regions } : {}) });
     return { callerAccountId, scope, via: read.via, placed, calls, warnings };
   } finally {
