@@ -84,10 +84,8 @@ export function placeAggregate(o: {
     regions.set(account.accountId, [...new Set(chosen.flatMap((c) => regionsFor(c)))].sort());
   }
 
-  const inScope = (accountId: string, region: string) => {
-    const here = regions.get(accountId);
-    return here !== undefined && accounts.find((a) => a.accountId === accountId)?.status === 'scanned' && (region === 'global' || here.includes(region));
-  };
+  const scanned = new Set(accounts.filter((a) => a.status === 'scanned').map((a) => a.accountId));
+  const inScope = (accountId: string, region: string) => scanned.has(accountId) && (region === 'global' || (regions.get(accountId) ?? []).includes(region));
   const resources = o.resources.filter((r) => inScope(r.accountId, r.region));
   const seen = new Set(resources.map((r) => `${r.accountId}|${r.region}|${r.type}`));
   const failureAt = (type: string, accountId: string, region: string) =>

@@ -48,9 +48,12 @@ export const SELECT_PROPERTIES = [
   'configurationItemCaptureTime', 'configurationItemStatus', 'resourceCreationTime',
 ] as const;
 
-/** The query for one type, optionally only in some regions (names are checked before they get here). */
+/**
+ * The query for one type, optionally only in some regions (names are checked before they get
+ * here); IAM's items are in region "global", which every region filter keeps.
+ */
 export function selectExpression(type: string, regions?: string[]): string {
-  const where = [`resourceType = '${type}'`, ...(regions?.length ? [`awsRegion IN (${regions.map((r) => `'${r}'`).join(', ')})`] : [])];
+  const where = [`resourceType = '${type}'`, ...(regions?.length ? [`awsRegion IN (${[...regions, 'global'].map((r) => `'${r}'`).join(', ')})`] : [])];
   return `SELECT ${SELECT_PROPERTIES.join(', ')} WHERE ${where.join(' AND ')}`;
 }
 

@@ -147,6 +147,30 @@ describe('Config aggregator source: SelectAggregateResourceConfig (recorded real
   });
 });
 
+describe('Config aggregator source: Select with --region (recorded real-shaped responses)', () => {
+  it('asks only for the regions named and IAM\'s "global", and keeps the global items', async () => {
+    const server = await fakeAggregatorEndpoint(CALLER, (operation, body) => {
+      if (operation === 'DescribeConfigurationAggregators') return { body: { ConfigurationAggregators: [ORG_AGGREGATOR] } };
+      if (operation === 'ListAccounts') return { body: { Accounts: [account(DEMO, 'ml-prod'), account(RDK, 'identity')] } };
+      if (operation === 'SelectAggregateResourceConfig') return select(body);
+      return undefined;
+    });
+    try {
+      useEndpoint(server);
+      const read = await readAggregator({ name: 'org-agg', maxAttempts: 1, regions: ['eu-west-1'] });
+      const expressions = server.calls.filter((c) => c.operation === 'SelectAggregateResourceConfig').map((c) => String(c.body.Expression));
+      expect(expressions.every((e) => e.endsWith("AND awsRegion IN ('eu-west-1', 'global')"))).toBe(true);
+      const { inventory } = aggregatorInventory(read);
+      expect(inventory.regions).toEqual(['eu-west-1']);
+      expect(inventory.resources.filter((r) => r.type === 'AWS::IAM::Role' && r.accountId === RDK).length).toBeGreaterThan(0);
+      expect(inventory.resources.filter((r) => r.type !== 'AWS::::Account' && r.region !== 'global').every((r) => r.region === 'eu-west-1')).toBe(true);
+      expect(inventory.resources.some((r) => r.type === 'AWS::S3::Bucket' && r.accountId === DEMO && r.region === 'eu-west-1')).toBe(true);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+});
+
 describe('Config aggregator source: List + BatchGet fallback (recorded real-shaped responses)', () => {
   const ACCOUNT_AGGREGATOR = { ConfigurationAggregatorName: 'acct-agg', AccountAggregationSources: [{ AccountIds: [DEMO, CUSTODIAN], AwsRegions: ['us-east-1', 'eu-west-1'], AllAwsRegions: false }] };
   const keyOf = (r: Record<string, unknown>) => ({ SourceAccountId: r.accountId, SourceRegion: r.awsRegion, ResourceId: r.resourceId, ResourceType: r.resourceType, ResourceName: r.resourceName });
