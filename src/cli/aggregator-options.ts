@@ -20,7 +20,10 @@ export function aggregatorOptionsFrom(flags: LiveFlags, name: string): Aggregato
 /** Failed calls (always: they change what the report means) and warnings (unless --quiet), on stderr. */
 export function printAggregatorRead(read: AggregatorInventory, quiet: boolean): void {
   if (!quiet || read.collection.failedCalls.length) printCollection(read.collection);
-  if (!quiet) for (const warning of read.warnings) process.stderr.write(`cafscan: ${printable(warning)}\n`);
+  if (quiet) return;
+  for (const warning of read.warnings) process.stderr.write(`cafscan: ${printable(warning)}\n`);
+  // An account that was not scanned changes what the report covers: say so, one line each.
+  for (const account of read.organization.accounts.filter((a) => a.status === 'failed')) process.stderr.write(`cafscan: ${printable(account.reason ?? `account ${account.accountId} was not scanned`)}; its controls are not_evaluated\n`);
 }
 
 /** `collect --aggregator`: the inventory an aggregator-only scan would evaluate. */

@@ -67,6 +67,8 @@ export function placeAggregate(o: {
   organizationAccounts?: OrganizationAccount[];
   /** --region: only these regions. */
   regionFilter?: string[];
+  /** Which accounts this scan covers (--accounts, --exclude-accounts, --shard); others are left out entirely. */
+  includeAccount?: (accountId: string) => boolean;
   collectors?: Collector[];
 }): AggregatedPlaces {
   const { scope, failures } = o;
@@ -77,7 +79,7 @@ export function placeAggregate(o: {
     return [...new Set(list)].filter((r) => !o.regionFilter || o.regionFilter.includes(r)).sort();
   };
 
-  const accounts = accountList(scope, o.resources, o.organizationAccounts);
+  const accounts = accountList(scope, o.resources, o.organizationAccounts).filter((a) => o.includeAccount?.(a.accountId) ?? true);
   const regions = new Map<string, string[]>();
   for (const account of accounts) {
     const chosen = scope.organization ? [scope.organizationRegions ?? 'all'] : scope.accountSources.filter((s) => s.accountIds.includes(account.accountId)).map((s) => s.regions);

@@ -23,6 +23,8 @@ export interface AggregatorOptions {
   endpoint?: string;
   maxAttempts?: number;
   requestTimeoutMs?: number;
+  /** Which accounts to cover (account filters, a shard); default all the aggregator covers. */
+  includeAccount?: (accountId: string) => boolean;
 }
 
 export interface AggregatorReading {
@@ -69,7 +71,7 @@ export async function readAggregator(options: AggregatorOptions): Promise<Aggreg
     const organizationAccounts = scope.organization ? await organizationAccountList(factory.client(OrganizationsClient, region), warnings) : undefined;
     const read = await readAggregate(config, scope.name, CONFIG_SOURCED_TYPES, options.regions);
     if (read.selectUnavailable) warnings.push(`read AWS Config aggregator ${scope.name} with ListAggregateDiscoveredResources and BatchGetAggregateResourceConfig: SelectAggregateResourceConfig is not available (${read.selectUnavailable}), and those items carry no tags or relationships (tag controls say not_evaluated)`);
-    const placed = placeAggregate({ scope, resources: read.resources, failures: read.failures, ...(organizationAccounts ? { organizationAccounts } : {}), ...(options.regions ? { regionFilter: options.regions } : {}) });
+    const placed = placeAggregate({ scope, resources: read.resources, failures: read.failures, ...(organizationAccounts ? { organizationAccounts } : {}), ...(options.regions ? { regionFilter: options.regions } : {}), ...(options.includeAccount ? { includeAccount: options.includeAccount } : {}) });
     return { callerAccountId, scope, via: read.via, placed, calls, warnings };
   } finally {
     factory.destroy();

@@ -148,6 +148,26 @@ describe('Config aggregator source: SelectAggregateResourceConfig (recorded real
 });
 
 describe('Config aggregator source: Select with --region (recorded real-shaped responses)', () => {
+  it('leaves out the accounts a filter (a shard, --exclude-accounts) does not include, entirely', async () => {
+    const server = await fakeAggregatorEndpoint(CALLER, (operation, body) => {
+      if (operation === 'DescribeConfigurationAggregators') return { body: { ConfigurationAggregators: [ORG_AGGREGATOR] } };
+      if (operation === 'ListAccounts') return { body: ACCOUNT_PAGES[String(body.NextToken ?? '')] };
+      if (operation === 'SelectAggregateResourceConfig') return select(body);
+      return undefined;
+    });
+    try {
+      useEndpoint(server);
+      const read = await readAggregator({ name: 'org-agg', maxAttempts: 1, includeAccount: (id) => id === RDK || id === SUSPENDED });
+      expect(read.placed.accounts.map((a) => a.accountId)).toEqual([RDK, SUSPENDED]);
+      const { inventory } = aggregatorInventory(read);
+      expect(inventory.accounts).toEqual([RDK, SUSPENDED]);
+      expect(new Set(inventory.coverage.map((c) => c.accountId))).toEqual(new Set([RDK, SUSPENDED]));
+      expect([...read.placed.delivered.keys()]).toEqual([RDK]);
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+
   it('asks only for the regions named and IAM\'s "global", and keeps the global items', async () => {
     const server = await fakeAggregatorEndpoint(CALLER, (operation, body) => {
       if (operation === 'DescribeConfigurationAggregators') return { body: { ConfigurationAggregators: [ORG_AGGREGATOR] } };
