@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicyBundle } from '../../src/controls/catalog.js';
 import { CONFIG_SOURCED_TYPES } from '../../src/collect/services/config.js';
@@ -9,7 +12,7 @@ import { readAggregator } from '../../src/org/aggregator.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { Inventory } from '../../src/model/inventory.js';
 import { fakeAggregatorEndpoint, recordedSelectRows, type AggregatorAnswer, type FakeAggregatorEndpoint } from '../helpers/fake-aggregator.js';
-import { repoRoot } from '../helpers/cli.js';
+import { cafscanBin, repoRoot, tempDir } from '../helpers/cli.js';
 
 const CALLER = '000011112222';
 const DEMO = '123456789012'; // the demo account's snapshot
@@ -298,4 +301,43 @@ describe('Config aggregator source: List + BatchGet fallback (recorded real-shap
       await server.close();
     }
   }, 120_000);
+});
+
+describe('cafscan scan / collect --aggregator (recorded real-shaped responses)', () => {
+  /** The real executable, asynchronously: the endpoint answering it runs in this process. */
+  function cli(args: string[], endpoint: string): Promise<{ status: number | null; stderr: string }> {
+    const env = { ...process.env, AWS_ACCESS_KEY_ID: 'testing', AWS_SECRET_ACCESS_KEY: 'testing', AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL: endpoint, AWS_EC2_METADATA_DISABLED: 'true', CI: 'true', AWS_CONFIG_FILE: '/nonexistent/cafscan-test', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/cafscan-test' };
+    return new Promise((resolve) => {
+      execFile(process.execPath, [cafscanBin, ...args], { cwd: repoRoot, encoding: 'utf8', env }, (error, _stdout, stderr) => resolve({ status: error ? (typeof error.code === 'number' ? error.code : null) : 0, stderr }));
+    });
+  }
+
+  it('scans the organisation, names the account it could not scan, and a collected inventory scans to the same verdicts', async () => {
+    const server = await fakeAggregatorEndpoint(CALLER, (operation, body) => {
+      if (operation === 'DescribeConfigurationAggregators') return { body: { ConfigurationAggregators: [ORG_AGGREGATOR] } };
+      if (operation === 'ListAccounts') return { body: ACCOUNT_PAGES[String(body.NextToken ?? '')] };
+      if (operation === 'SelectAggregateResourceConfig') return select(body);
+      return undefined;
+    });
+    try {
+      const dir = tempDir();
+      const scan = await cli(['scan', '--aggregator', 'org-agg', '--output-dir', join(dir, 'direct'), '--format', 'none'], server.endpoint);
+      expect(scan.status).toBe(0);
+      expect(scan.stderr).toBe(`cafscan: account ${SUSPENDED} is SUSPENDED; its controls are not_evaluated\n`);
+      const collect = await cli(['collect', '--aggregator', 'org-agg', '--output', join(dir, 'inventory.json')], server.endpoint);
+      expect(collect.status).toBe(0);
+      const rescan = await cli(['scan', '--input', join(dir, 'inventory.json'), '--output-dir', join(dir, 'rescan'), '--format', 'none'], server.endpoint);
+      expect(rescan.status).toBe(0);
+      type Results = { scan: { sources: string[]; accounts: string[] }; findings: Array<{ controlId: string; status: string; reason?: string; resource: { arn: string } }> };
+      const direct = JSON.parse(readFileSync(join(dir, 'direct', 'results.json'), 'utf8')) as Results;
+      const again = JSON.parse(readFileSync(join(dir, 'rescan', 'results.json'), 'utf8')) as Results;
+      expect(direct.scan.sources).toEqual(['aggregator:org-agg']);
+      expect(direct.scan.accounts).toEqual([DEMO, RDK, SUSPENDED, CUSTODIAN, EMPTY]);
+      const verdicts = (r: Results) => r.findings.map((f) => [f.controlId, f.resource.arn, f.status, f.reason ?? null]);
+      expect(verdicts(again)).toEqual(verdicts(direct));
+      expect(direct.findings.filter((f) => f.status === 'not_evaluated' && f.reason?.includes(NOT_RECORDED_REASON)).length).toBeGreaterThan(0);
+    } finally {
+      await server.close();
+    }
+  }, 180_000);
 });
