@@ -57,14 +57,20 @@ export function selectExpression(type: string, regions?: string[]): string {
   return `SELECT ${SELECT_PROPERTIES.join(', ')} WHERE ${where.join(' AND ')}`;
 }
 
-/** Sends through the client (which logs the call); a failure is classified and returned, never thrown. */
-export const sendCall: SendCall = async (send) => {
-  try {
-    return { status: 'ok', output: await send() };
-  } catch (error) {
-    return { status: 'failed', failure: classifyFailure(error, callRecordOf(error)?.action ?? 'a call') };
-  }
-};
+/** Sends through the client (which logs the call); a failure is classified and returned, never thrown, its call record handed to `noted`. */
+function sendNoting(noted: (record: CallRecord | undefined) => void): SendCall {
+  return async (send) => {
+    try {
+      return { status: 'ok', output: await send() };
+    } catch (error) {
+      const record = callRecordOf(error);
+      noted(record);
+      return { status: 'failed', failure: classifyFailure(error, record?.action ?? 'a call') };
+    }
+  };
+}
+
+export const sendCall: SendCall = sendNoting(() => undefined);
 
 /**
  * Reads every configuration item of `types` the aggregator holds: SelectAggregateResourceConfig,
@@ -77,14 +83,9 @@ export async function readAggregate(config: ConfigServiceClient, name: string, t
   const resources: InventoryResource[] = [];
   const failures: ReadFailure[] = [];
   let firstFailure: CallRecord | undefined;
-  const firstCall: SendCall = async (send) => {
-    try {
-      return { status: 'ok', output: await send() };
-    } catch (error) {
-      firstFailure = callRecordOf(error);
-      return { status: 'failed', failure: classifyFailure(error, firstFailure?.action ?? 'a call') };
-    }
-  };
+  const firstCall = sendNoting((record) => {
+    firstFailure = record;
+  });
   for (const [index, type] of types.entries()) {
     const rows = await paginate<string>(index === 0 ? firstCall : sendCall, async (token) => {
       const page = await config.send(new SelectAggregateResourceConfigCommand({ ConfigurationAggregatorName: name, Expression: selectExpression(type, regions), Limit: PAGE, NextToken: token }));
@@ -131,12 +132,16 @@ function take(raw: JsonValue, type: string, where: string, resources: InventoryR
     else failures.push({ resourceType: type, reason: `${where}: an item is ResourceNotRecorded and names no account or region` });
     return;
   }
+  if (!isJsonObject(raw)) {
+    failures.push({ resourceType: type, reason: `${where} is not a JSON object` });
+    return;
+  }
   try {
-    if (!isJsonObject(raw)) throw new Error('is not a JSON object');
     const resource = normalizeConfigItem(raw, where);
     if (resource) resources.push(resource);
   } catch (error) {
-    failures.push({ resourceType: type, reason: `${error instanceof Error && error.message.startsWith(where) ? error.message : `${where} ${error instanceof Error ? error.message : String(error)}`}` });
+    // normalizeConfigItem's InputError names `where` and what is wrong with the item.
+    failures.push({ resourceType: type, reason: error instanceof Error ? error.message : String(error) });
   }
 }
 

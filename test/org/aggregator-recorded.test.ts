@@ -171,6 +171,29 @@ describe('Config aggregator source: Select with --region (recorded real-shaped r
     }
   }, 120_000);
 
+  it('a row that is not a configuration item fails its type everywhere, and the rest of the scan goes on', async () => {
+    const server = await fakeAggregatorEndpoint(CALLER, (operation, body) => {
+      if (operation === 'DescribeConfigurationAggregators') return { body: { ConfigurationAggregators: [ORG_AGGREGATOR] } };
+      if (operation === 'ListAccounts') return { body: { Accounts: [account(DEMO, 'ml-prod')] } };
+      if (operation !== 'SelectAggregateResourceConfig') return undefined;
+      const answer = select(body, ROWS.filter((r) => r.accountId === DEMO));
+      const page = answer?.body as { Results: string[] };
+      if (String(body.Expression).includes("'AWS::KMS::Key'") && body.NextToken === undefined) page.Results.push('{"resourceType": "AWS::KMS::Key", "configur');
+      return answer;
+    });
+    try {
+      useEndpoint(server);
+      const { inventory } = aggregatorInventory(await readAggregator({ name: 'org-agg', maxAttempts: 1 }));
+      const kms = inventory.coverage.filter((c) => c.resourceType === 'AWS::KMS::Key');
+      expect(kms.length).toBeGreaterThan(0);
+      for (const c of kms) expect(c).toMatchObject({ status: 'failed', reason: expect.stringMatching(/AWS Config aggregator org-agg: AWS::KMS::Key row \d+ is not a JSON object/) });
+      expect(inventory.resources.some((r) => r.type === 'AWS::KMS::Key')).toBe(true);
+      expect(inventory.coverage.find((c) => c.resourceType === 'AWS::S3::Bucket' && c.region === 'us-east-1')?.status).toBe('complete');
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+
   it('asks only for the regions named and IAM\'s "global", and keeps the global items', async () => {
     const server = await fakeAggregatorEndpoint(CALLER, (operation, body) => {
       if (operation === 'DescribeConfigurationAggregators') return { body: { ConfigurationAggregators: [ORG_AGGREGATOR] } };
