@@ -122,18 +122,19 @@ export function placeAggregate(o: {
 
 /**
  * Without per-account collection: every type the collectors cover that Config does not deliver,
- * and every account fact, is unknown in each scanned account and region with NOT_RECORDED_REASON.
- * Only for an aggregator-only scan: per-account collection supplies them instead (and a fact
- * error would outweigh the value it collects).
+ * and every account fact, is unknown in each scanned account and region with `reason`
+ * (NOT_RECORDED_REASON; per-account collection that could not enter an account passes why).
+ * Never for an account that per-account collection did enter: a fact error outweighs the value
+ * collected beside it.
  */
-export function notRecordedByConfig(placed: Pick<AggregatedPlaces, 'accounts' | 'regions'>, collectors: Collector[] = ALL_COLLECTORS): { coverage: CoverageEntry[]; facts: AccountFacts[] } {
+export function notRecordedByConfig(placed: Pick<AggregatedPlaces, 'accounts' | 'regions'>, collectors: Collector[] = ALL_COLLECTORS, reason: string = NOT_RECORDED_REASON): { coverage: CoverageEntry[]; facts: AccountFacts[] } {
   const coverage: CoverageEntry[] = [];
   const facts: AccountFacts[] = [];
   const configTypes = new Set<string>(CONFIG_SOURCED_TYPES);
   for (const account of placed.accounts.filter((a) => a.status === 'scanned')) {
     const places = placed.regions.get(account.accountId) ?? [];
-    coverage.push(...everyType(collectedTypes(collectors).filter((t) => !configTypes.has(t.type)), account.accountId, places, 'failed', NOT_RECORDED_REASON));
-    facts.push(...places.map((region) => ({ accountId: account.accountId, region, facts: {}, factErrors: Object.fromEntries(ACCOUNT_FACTS.map((f) => [f, NOT_RECORDED_REASON])) })));
+    coverage.push(...everyType(collectedTypes(collectors).filter((t) => !configTypes.has(t.type)), account.accountId, places, 'failed', reason));
+    facts.push(...places.map((region) => ({ accountId: account.accountId, region, facts: {}, factErrors: Object.fromEntries(ACCOUNT_FACTS.map((f) => [f, reason])) })));
   }
   return { coverage, facts };
 }
