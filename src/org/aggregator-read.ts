@@ -9,7 +9,8 @@ import {
 import { callRecordOf } from '../collect/aws-clients.js';
 import type { CallRecord } from '../collect/call-log.js';
 import { classifyFailure } from '../collect/errors.js';
-import { paginate, stoppedReason, type SendCall } from '../collect/paginate.js';
+import { createLimiter } from '../collect/limiter.js';
+import { paginate, stoppedReason, type Paginated, type SendCall } from '../collect/paginate.js';
 import { toJson } from '../collect/shape.js';
 import { normalizeConfigItem } from '../inventory/normalize-config-item.js';
 import { isJsonObject, type JsonValue } from '../json.js';
@@ -36,6 +37,7 @@ export interface AggregateRead {
 const PAGE = 100; // the Limit maximum of Select and ListAggregateDiscoveredResources
 const BATCH = 100; // BatchGetAggregateResourceConfig's maximum
 const UNPROCESSED_ATTEMPTS = 3;
+const CONCURRENT_QUERIES = 4;
 
 /**
  * The properties normalizeConfigItem reads. `SELECT *` returns only top-level scalars (AWS Config
@@ -86,26 +88,31 @@ export async function readAggregate(config: ConfigServiceClient, name: string, t
   const firstCall = sendNoting((record) => {
     firstFailure = record;
   });
-  for (const [index, type] of types.entries()) {
-    const rows = await paginate<string>(index === 0 ? firstCall : sendCall, async (token) => {
+  const readType = async (type: string, send: SendCall): Promise<Paginated<string>> => {
+    const rows = await paginate<string>(send, async (token) => {
       const page = await config.send(new SelectAggregateResourceConfigCommand({ ConfigurationAggregatorName: name, Expression: selectExpression(type, regions), Limit: PAGE, NextToken: token }));
       return { items: page.Results, next: page.NextToken };
     });
-    if (!rows.complete && index === 0 && rows.items.length === 0) {
-      // Not a gap: the fallback reads the same items. The call stays in the log, as answered.
-      if (firstFailure) {
-        firstFailure.ok = true;
-        firstFailure.absent = firstFailure.errorCode ?? 'Error';
-      }
-      const fallback = await readByBatchGet(config, name, types, regions);
-      return { ...fallback, selectUnavailable: stoppedReason(rows.stopped, 'config:SelectAggregateResourceConfig') };
-    }
-    if (!rows.complete) {
-      failures.push({ resourceType: type, reason: stoppedReason(rows.stopped, 'config:SelectAggregateResourceConfig') });
-      continue;
-    }
+    if (!rows.complete) failures.push({ resourceType: type, reason: stoppedReason(rows.stopped, 'config:SelectAggregateResourceConfig') });
     rows.items.forEach((row, i) => take(parseRow(row), type, `AWS Config aggregator ${name}: ${type} row ${i}`, resources, failures));
+    return rows;
+  };
+  const [first, ...rest] = types;
+  if (first === undefined) return { via: 'select', resources, failures };
+  // The first query alone: whether Select works at all decides how everything is read.
+  const probe = await readType(first, firstCall);
+  if (!probe.complete && probe.items.length === 0) {
+    // Not a gap: the fallback reads the same items. The call stays in the log, as answered.
+    if (firstFailure) {
+      firstFailure.ok = true;
+      firstFailure.absent = firstFailure.errorCode ?? 'Error';
+    }
+    const fallback = await readByBatchGet(config, name, types, regions);
+    return { ...fallback, selectUnavailable: stoppedReason(probe.stopped, 'config:SelectAggregateResourceConfig') };
   }
+  // The other types a few at a time: each query pages on its own.
+  const limit = createLimiter(CONCURRENT_QUERIES);
+  await Promise.all(rest.map((type) => limit(() => readType(type, sendCall))));
   return { via: 'select', resources, failures };
 }
 
