@@ -186,7 +186,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     : flags.aggregator
       ? aggregatorSource(aggregatorOptionsFrom(flags, flags.aggregator), (read) => printAggregatorRead(read, flags.quiet === true))
       : liveAccount(liveOptionsFrom(flags), flags.quiet ? () => undefined : printCollection);
-  const { resources, collection } = await source.open();
+  const { resources, collection, organization } = await source.open();
   phaseDone('load');
   // Ctrl-C or SIGTERM mid-scan: the spill file (gigabytes for a large input) goes too. A process
   // 'exit' hook alone would miss it — a signal's default action ends the process without one.
@@ -196,6 +196,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
     outcome = await runScan({
       resources,
       ...(collection ? { collection } : {}),
+      ...(organization ? { organization } : {}),
       sources: source.names,
       outputDir: flags.outputDir,
       failOn: flags.failOn,

@@ -16,6 +16,8 @@ export interface ScanInfo {
   regions: string[];
   /** Live scans only: how many API calls were made and every distinct one that failed. */
   collection?: CollectionSummary;
+  /** Organisation scans (--org, --aggregator) only: the accounts of the run and whether each was scanned. */
+  organization?: OrganizationSummary;
   /** Controls that failed at run time on a resource (not_evaluated findings) and redaction checks that failed; only when there were any. */
   evaluationErrors?: EvaluationErrorSummary;
   /** The AI asset graph: how many generic resources it linked, and references it could not resolve. */
@@ -54,6 +56,15 @@ export interface ScanResults {
   controls?: ControlDetailsMap;
   /** Each rules/ framework's requirements with their status, counts and score (src/frameworks/posture.ts); last, after controls. */
   frameworks?: FrameworksPosture;
+}
+
+/** results.json scan.organization (docs/contract-extensions.md). */
+export interface OrganizationSummary {
+  managementAccountId: string;
+  aggregator?: string;
+  /** Sorted by accountId: the accounts of this run after filters and shard. */
+  accounts: Array<{ accountId: string; name: string | null; status: 'scanned' | 'failed'; reason?: string }>;
+  shard?: { index: number; count: number };
 }
 
 /** What results.json and inventory.json say about a live collection (a contract extension). */

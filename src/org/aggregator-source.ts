@@ -2,22 +2,15 @@ import { summarizeCalls } from '../collect/coverage-summary.js';
 import { buildInventory } from '../inventory/build-inventory.js';
 import { resourceSetOf } from '../inventory/resource-set.js';
 import type { Inventory } from '../model/inventory.js';
-import type { CollectionSummary } from '../model/results.js';
+import type { CollectionSummary, OrganizationSummary } from '../model/results.js';
 import type { ScanSource } from '../sources/scan-source.js';
-import { notRecordedByConfig, type AggregatedAccount } from './aggregator-coverage.js';
+import { notRecordedByConfig } from './aggregator-coverage.js';
 import { readAggregator, type AggregatorOptions, type AggregatorReading } from './aggregator.js';
-
-/** What an aggregator scan adds to the report: results.json's scan.organization (docs/contract-extensions.md). */
-export interface AggregatorOrganization {
-  managementAccountId: string;
-  aggregator: string;
-  accounts: AggregatedAccount[];
-}
 
 export interface AggregatorInventory {
   inventory: Inventory;
   collection: CollectionSummary;
-  organization: AggregatorOrganization;
+  organization: OrganizationSummary;
   warnings: string[];
 }
 
@@ -47,7 +40,7 @@ export function aggregatorSource(options: AggregatorOptions, onRead: (read: Aggr
     async open() {
       const read = aggregatorInventory(await readAggregator(options));
       onRead(read);
-      return { resources: resourceSetOf(read.inventory), collection: read.collection };
+      return { resources: resourceSetOf(read.inventory), collection: read.collection, organization: read.organization };
     },
   };
 }

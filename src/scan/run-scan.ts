@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CollectionSummary } from '../model/results.js';
+import type { CollectionSummary, OrganizationSummary } from '../model/results.js';
 import { loadCatalog, loadPolicyBundle } from '../controls/catalog.js';
 import type { Severity } from '../model/control.js';
 import { namesAny, selectedCatalog, type Selection } from '../controls/select.js';
@@ -51,6 +51,8 @@ export interface ScanRequest {
   failOn?: Severity;
   /** Live scans: the API call summary, reported in results.json. */
   collection?: CollectionSummary;
+  /** Organisation scans: results.json scan.organization. */
+  organization?: OrganizationSummary;
   /** Replace credential-looking values in inventory.json (default). */
   redact: boolean;
   startedAt: Date;
@@ -226,6 +228,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
         accounts: header.accounts,
         regions: header.regions,
         ...(request.collection ? { collection: request.collection } : {}),
+        ...(request.organization ? { organization: request.organization } : {}),
         ...(evaluationErrors.count ? { evaluationErrors } : {}),
         assetGraph: {
           linkedResources: graph.size,

@@ -1,5 +1,5 @@
 import { summarizeCalls } from '../collect/coverage-summary.js';
-import type { CollectionSummary } from '../model/results.js';
+import type { CollectionSummary, OrganizationSummary } from '../model/results.js';
 import { collectLive, type LiveOptions } from '../collect/run-collection.js';
 import { resourceSetOf, type ResourceSet } from '../inventory/resource-set.js';
 import { openInputs } from './open-inputs.js';
@@ -20,6 +20,8 @@ export interface OpenedSource {
   resources: ResourceSet;
   /** Live collection: the API calls made and those that failed (results.json scan.collection). */
   collection?: CollectionSummary;
+  /** Organisation sources: results.json scan.organization. */
+  organization?: OrganizationSummary;
 }
 
 /** --input files (or the demo's), merged as openInputs does; `names` is what results.json calls them. */

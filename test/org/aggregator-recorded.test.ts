@@ -351,10 +351,21 @@ describe('cafscan scan / collect --aggregator (recorded real-shaped responses)',
       expect(collect.status).toBe(0);
       const rescan = await cli(['scan', '--input', join(dir, 'inventory.json'), '--output-dir', join(dir, 'rescan'), '--format', 'none'], server.endpoint);
       expect(rescan.status).toBe(0);
-      type Results = { scan: { sources: string[]; accounts: string[] }; findings: Array<{ controlId: string; status: string; reason?: string; resource: { arn: string } }> };
+      type Results = { scan: { sources: string[]; accounts: string[]; organization?: unknown }; findings: Array<{ controlId: string; status: string; reason?: string; resource: { arn: string } }> };
       const direct = JSON.parse(readFileSync(join(dir, 'direct', 'results.json'), 'utf8')) as Results;
       const again = JSON.parse(readFileSync(join(dir, 'rescan', 'results.json'), 'utf8')) as Results;
       expect(direct.scan.sources).toEqual(['aggregator:org-agg']);
+      expect(direct.scan.organization).toEqual({
+        managementAccountId: CALLER,
+        aggregator: 'org-agg',
+        accounts: [
+          { accountId: DEMO, name: 'ml-prod', status: 'scanned' },
+          { accountId: RDK, name: 'identity', status: 'scanned' },
+          { accountId: SUSPENDED, name: 'retired', status: 'failed', reason: `account ${SUSPENDED} is SUSPENDED` },
+          { accountId: CUSTODIAN, name: 'data-lake', status: 'scanned' },
+          { accountId: EMPTY, name: 'sandbox', status: 'scanned' },
+        ],
+      });
       expect(direct.scan.accounts).toEqual([DEMO, RDK, SUSPENDED, CUSTODIAN, EMPTY]);
       const verdicts = (r: Results) => r.findings.map((f) => [f.controlId, f.resource.arn, f.status, f.reason ?? null]);
       expect(verdicts(again)).toEqual(verdicts(direct));
