@@ -26,6 +26,8 @@ import { addSelectionOptions, selectionFrom, type SelectionFlags } from './selec
 import { renderExplain } from './explain-command.js';
 import { shippedCrosswalk, shippedFrameworks } from '../frameworks/crosswalk.js';
 import { progressReporter } from './progress.js';
+import { aggregatorOptionsFrom, collectAggregator, printAggregatorRead } from './aggregator-options.js';
+import { aggregatorSource } from '../org/aggregator-source.js';
 import { phaseDone, reportPhases } from '../timings.js';
 
 export const DEMO_SNAPSHOT = join(packageRoot, 'fixtures', 'demo', 'config-snapshot.json');
@@ -38,6 +40,7 @@ export const DEMO_IGNORE = join(packageRoot, 'fixtures', 'demo', 'cafscan.ignore
 const SCAN_FORMATS = formatChoices();
 
 interface ScanFlags extends LiveFlags, SelectionFlags {
+  aggregator?: string;
   input?: string[];
   demo?: boolean;
   outputDir: string;
@@ -114,7 +117,7 @@ function buildProgram(): Command {
     .option('--no-redact', 'keep credential-looking values (environment variables…) in the inventory');
   addLiveOptions(collect)
     .exitOverride()
-    .action(async (flags: LiveFlags & { output: string; redact: boolean }) => {
+    .action(async (flags: LiveFlags & { output: string; redact: boolean; aggregator?: string }) => {
       process.exitCode = await collectCommand(flags);
     });
 
@@ -172,7 +175,8 @@ function addLiveOptions(command: Command): Command {
     .option('--ou <ids>', 'with --org: only accounts under these OUs or roots, at any depth (ou-…, r-…; comma-separated)')
     .option('--account-concurrency <n>', 'with --org: accounts collected at once, 1–64 (default 4)')
     .option('--account-timeout <seconds>', 'with --org: an account still collecting after this long is failed, nothing of it kept (default 1800)')
-    .option('--shard <i/n>', 'with --org: scan shard i of n of the accounts (default: the job runner\'s index when it has one)');
+    .option('--shard <i/n>', 'with --org: scan shard i of n of the accounts (default: the job runner\'s index when it has one)')
+    .option('--aggregator <name>', "read the organisation's configuration from this AWS Config aggregator (in AWS_REGION; --region then picks source regions)");
 }
 
 async function scanCommand(flags: ScanFlags): Promise<number> {
@@ -197,7 +201,12 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   const frameworks = shippedFrameworks();
   const selection = selectionFrom(flags, loadCatalog().controls, frameworks);
   // Inputs are streamed into a set that keeps large inventories on disk between passes.
-  const source = offline ? inputFiles(inputs, flags.demo ? ['demo'] : inputs) : liveSource(flags);
+  if (offline && flags.aggregator) throw new InputError('--aggregator reads AWS Config in your account; drop it with --input or --demo');
+  const source = offline
+    ? inputFiles(inputs, flags.demo ? ['demo'] : inputs)
+    : flags.aggregator
+      ? aggregatorSource(aggregatorOptionsFrom(flags, flags.aggregator), (read) => printAggregatorRead(read, flags.quiet === true))
+      : liveSource(flags);
   const { resources, collection, organization } = await source.open();
   phaseDone('load');
   // Ctrl-C or SIGTERM mid-scan: the spill file (gigabytes for a large input) goes too. A process
@@ -293,7 +302,12 @@ function liveSource(flags: ScanFlags): ScanSource {
   return liveAccount(liveOptionsFrom(flags), flags.quiet ? () => undefined : printCollection);
 }
 
-async function collectCommand(flags: LiveFlags & { output: string; redact: boolean }): Promise<number> {
+async function collectCommand(flags: LiveFlags & { output: string; redact: boolean; aggregator?: string }): Promise<number> {
+  if (flags.aggregator) {
+    const aggregated = await collectAggregator(aggregatorOptionsFrom(flags, flags.aggregator));
+    for (const warning of await writeInventoryFile(flags.output, aggregated.inventory, flags.redact)) process.stderr.write(`cafscan: ${printable(warning)}\n`);
+    return 0;
+  }
   const org = orgOptionsFrom(flags);
   if (org) {
     // The organisation's inventory.json: every account's resources, written from the merged set.

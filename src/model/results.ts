@@ -61,6 +61,10 @@ export interface ScanResults {
   frameworks?: FrameworksPosture;
 }
 
+/** results.json scan.organization (docs/contract-extensions.md). */
+/** The aggregator source's name for it. */
+export type OrganizationSummary = OrganizationScan;
+
 /** What results.json and inventory.json say about a live collection (a contract extension). */
 export interface CollectionSummary {
   apiCalls: number;

@@ -37,7 +37,8 @@ export const CONFIG_SOURCED_TYPES = [
   'AWS::ECR::Repository',
   'AWS::EC2::VPCEndpoint',
 ];
-const GLOBAL_TYPES = new Set(['AWS::IAM::Role', 'AWS::IAM::Policy']);
+/** Config-sourced types Config records once per account, in region "global". */
+export const GLOBAL_TYPES: ReadonlySet<string> = new Set(['AWS::IAM::Role', 'AWS::IAM::Policy']);
 const BATCH_SIZE = 100; // BatchGetResourceConfig's maximum
 
 /**
