@@ -40,8 +40,15 @@ export function parseShard(value: string): Shard {
  */
 export function shardOf(flag: string | undefined, env: NodeJS.ProcessEnv): Shard | undefined {
   if (flag !== undefined) return parseShard(flag);
-  if (env.CI_NODE_INDEX !== undefined || env.CI_NODE_TOTAL !== undefined) {
-    if (env.CI_NODE_INDEX === undefined || env.CI_NODE_TOTAL === undefined) throw new InputError('GitLab parallel job: CI_NODE_INDEX and CI_NODE_TOTAL must both be set to shard the accounts (or pass --shard i/n)');
+  // GitLab sets CI_NODE_TOTAL=1 in every job that is not parallel, without CI_NODE_INDEX: only
+  // the index says this job is one of several.
+  if (env.CI_NODE_INDEX !== undefined) {
+    if (env.CI_NODE_TOTAL === undefined) throw new InputError('GitLab parallel job: CI_NODE_INDEX is set without CI_NODE_TOTAL (pass --shard i/n)');
+    // A `parallel: matrix:` job has the same variables, counting matrix cells, not a split of the
+    // accounts: when the count is given it must agree, or the accounts would be sliced by accident.
+    if (env.CAFSCAN_SHARD_COUNT !== undefined && env.CAFSCAN_SHARD_COUNT.trim() !== env.CI_NODE_TOTAL.trim()) {
+      throw new InputError(`GitLab job ${env.CI_NODE_INDEX} of ${env.CI_NODE_TOTAL} (a parallel matrix?), but CAFSCAN_SHARD_COUNT=${env.CAFSCAN_SHARD_COUNT}: pass --shard i/n to say how the accounts are split`);
+    }
     return fromRunner('CI_NODE_INDEX', env.CI_NODE_INDEX, 'CI_NODE_TOTAL', env.CI_NODE_TOTAL, 1);
   }
   for (const name of ['JOB_COMPLETION_INDEX', 'AWS_BATCH_JOB_ARRAY_INDEX'] as const) {

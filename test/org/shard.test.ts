@@ -51,7 +51,12 @@ describe('--shard and the runners’ index variables', () => {
     expect(shardOf(undefined, { CI_NODE_INDEX: '1', CI_NODE_TOTAL: '3' })).toEqual({ index: 1, count: 3 });
     expect(shardOf(undefined, { CI_NODE_INDEX: '3', CI_NODE_TOTAL: '3' })).toEqual({ index: 3, count: 3 });
     expect(() => shardOf(undefined, { CI_NODE_INDEX: '0', CI_NODE_TOTAL: '3' })).toThrow(/CI_NODE_INDEX must be a whole number from 1 to 3/);
-    expect(() => shardOf(undefined, { CI_NODE_INDEX: '2' })).toThrow(/CI_NODE_INDEX and CI_NODE_TOTAL must both be set/);
+    expect(() => shardOf(undefined, { CI_NODE_INDEX: '2' })).toThrow(/CI_NODE_INDEX is set without CI_NODE_TOTAL/);
+    // Every GitLab job that is not parallel has CI_NODE_TOTAL=1 and no index: not a shard.
+    expect(shardOf(undefined, { CI_NODE_TOTAL: '1' })).toBeUndefined();
+    // A parallel matrix counts its cells; a count that disagrees is refused, one that agrees is used.
+    expect(() => shardOf(undefined, { CI_NODE_INDEX: '2', CI_NODE_TOTAL: '6', CAFSCAN_SHARD_COUNT: '3' })).toThrow(/parallel matrix\?.*pass --shard/);
+    expect(shardOf(undefined, { CI_NODE_INDEX: '2', CI_NODE_TOTAL: '3', CAFSCAN_SHARD_COUNT: '3' })).toEqual({ index: 2, count: 3 });
   });
 
   it('Kubernetes Indexed Jobs and AWS Batch array jobs: 0-based, the count from CAFSCAN_SHARD_COUNT', () => {
