@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { InputError } from '../errors.js';
 import type { ScanResults } from '../model/results.js';
+import { inShard } from '../org/shard.js';
 
 export type ResultsHead = Pick<ScanResults, 'schemaVersion' | 'tool' | 'scan'>;
 
@@ -41,6 +42,7 @@ export function checkInputs(inputs: Array<{ path: string; head: ResultsHead }>):
       throw differ('suppression rules (scan.suppressions: expired rules or none)', path, rulesOf(first.head), rulesOf(head));
     }
   }
+  checkShards(inputs);
   const owner = new Map<string, string>();
   for (const { path, head } of inputs) {
     for (const account of accountsOf(head)) {
@@ -49,6 +51,39 @@ export function checkInputs(inputs: Array<{ path: string; head: ResultsHead }>):
       owner.set(account, path);
     }
   }
+}
+
+/**
+ * Shards of an organisation run (`scan.organization.shard`) merge only as a whole split: the same
+ * count, each index once, every index present, and each input's accounts in its own slice. The
+ * merged report drops `shard` and reads as the whole organisation, so a missing shard (a runner
+ * that crashed, an artifact not downloaded) would otherwise silently leave its accounts out.
+ */
+function checkShards(inputs: ReadonlyArray<{ path: string; head: ResultsHead }>): void {
+  const sharded = inputs.filter(({ head }) => head.scan.organization?.shard !== undefined);
+  if (sharded.length === 0) return;
+  const unsharded = inputs.find(({ head }) => head.scan.organization?.shard === undefined);
+  if (unsharded) throw new InputError(`cannot merge ${unsharded.path} with shards of an organisation run (${sharded[0]!.path} is shard ${describe(sharded[0]!.head)}): it is not one of them`);
+  const count = sharded[0]!.head.scan.organization!.shard!.count;
+  const seen = new Map<number, string>();
+  for (const { path, head } of sharded) {
+    const shard = head.scan.organization!.shard!;
+    if (shard.count !== count) throw new InputError(`cannot merge ${sharded[0]!.path} (shard ${describe(sharded[0]!.head)}) and ${path} (shard ${describe(head)}): the accounts were split differently`);
+    const other = seen.get(shard.index);
+    if (other !== undefined) throw new InputError(`cannot merge ${other} and ${path}: both are shard ${describe(head)}`);
+    seen.set(shard.index, path);
+    const stray = head.scan.organization!.accounts.find((a) => !inShard(a.accountId, shard));
+    if (stray) throw new InputError(`cannot merge ${path}: it says it is shard ${describe(head)} but lists account ${stray.accountId}, which is not in that slice`);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((index) => !seen.has(index));
+  if (missing.length) {
+    throw new InputError(`cannot merge: shard${missing.length === 1 ? '' : 's'} ${missing.slice(0, 10).join(', ')}${missing.length > 10 ? ', …' : ''} of ${count} missing — the merged report would leave out their accounts and read as the whole organisation`);
+  }
+}
+
+function describe(head: ResultsHead): string {
+  const shard = head.scan.organization?.shard;
+  return shard ? `${shard.index}/${shard.count}` : 'none';
 }
 
 /** The accounts an input covers: those it scanned, and the organisation accounts it lists (entered or not). */

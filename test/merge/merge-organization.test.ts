@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
+import { inShard } from '../../src/org/shard.js';
 import { accountIds, demoAccount, scan } from './merge-helpers.js';
 
 /**
@@ -27,7 +28,11 @@ function orgShard(from: string, name: string, org: Record<string, unknown>, coll
 
 beforeAll(() => {
   work = tempDir();
-  ids = accountIds(3, 7) as [string, string, string];
+  // Accounts as --shard 1/2 and 2/2 would split them: the merge checks each shard's slice.
+  const candidates = accountIds(40, 7);
+  const first = candidates.filter((id) => inShard(id, { index: 1, count: 2 }));
+  const second = candidates.filter((id) => inShard(id, { index: 2, count: 2 }));
+  ids = [first[0]!, second[0]!, second[1]!];
   const [a, b, suspended] = ids;
   const dirA = join(work, 'scan-a');
   const dirB = join(work, 'scan-b');
@@ -84,9 +89,46 @@ describe('merging the shards of an organisation run', () => {
 
   it('refuses an account listed by two shards, even one neither could enter', () => {
     const [a, , suspended] = ids;
+    // Shard 1 of 2 claiming an account of shard 2's slice: refused for the slice.
     const twice = orgShard(join(work, 'scan-a'), 'twice', { managementAccountId: a, accounts: [{ accountId: suspended, name: 'old', status: 'failed', reason: 'x' }], shard: { index: 1, count: 2 } }, { apiCalls: 1, failedCalls: [] });
     const run = runCli(['merge', twice, shards[1]!, '--output-dir', join(work, 'twice-out')]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(new RegExp(`both cover account ${suspended}`));
+    expect(run.stderr).toMatch(new RegExp(`lists account ${suspended}, which is not in that slice`));
+    // Two unsharded organisation results listing the same account: refused for the account.
+    const unsharded = (file: string, name: string) => {
+      const text = readFileSync(file, 'utf8').replace(/,"shard":\{"index":\d+,"count":\d+\}/, '');
+      const dir = join(work, name);
+      mkdirSync(dir, { recursive: true });
+      copyFileSync(join(file, '..', 'inventory.json'), join(dir, 'inventory.json'));
+      writeFileSync(join(dir, 'results.json'), text);
+      return join(dir, 'results.json');
+    };
+    const again = runCli(['merge', unsharded(twice, 'twice-whole'), unsharded(shards[1]!, 'shard-2-whole'), '--output-dir', join(work, 'twice-out')]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(new RegExp(`both cover account ${suspended}`));
+  });
+
+  it('refuses an incomplete or inconsistent set of shards: one missing, one twice, another split, a shard with a whole run', () => {
+    const out = join(work, 'partial');
+    const missing = runCli(['merge', shards[0]!, '--output-dir', out]);
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/shard 2 of 2 missing/);
+    const [a] = ids;
+    const otherSplit = orgShard(join(work, 'scan-b'), 'other-split', { managementAccountId: a, accounts: [], shard: { index: 2, count: 3 } }, { apiCalls: 1, failedCalls: [] });
+    const split = runCli(['merge', shards[0]!, otherSplit, '--output-dir', out]);
+    expect(split.status).toBe(2);
+    expect(split.stderr).toMatch(/split differently/);
+    const sameIndex = orgShard(join(work, 'scan-b'), 'same-index', { managementAccountId: a, accounts: [], shard: { index: 1, count: 2 } }, { apiCalls: 1, failedCalls: [] });
+    const twice = runCli(['merge', shards[0]!, sameIndex, '--output-dir', out]);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toMatch(/both are shard 1\/2/);
+    const text = readFileSync(shards[1]!, 'utf8').replace(/,"shard":\{"index":\d+,"count":\d+\}/, '');
+    mkdirSync(join(work, 'whole-2'), { recursive: true });
+    copyFileSync(join(shards[1]!, '..', 'inventory.json'), join(work, 'whole-2', 'inventory.json'));
+    writeFileSync(join(work, 'whole-2', 'results.json'), text);
+    const mixed = runCli(['merge', shards[0]!, join(work, 'whole-2', 'results.json'), '--output-dir', out]);
+    expect(mixed.status).toBe(2);
+    expect(mixed.stderr).toMatch(/with shards of an organisation run .* it is not one of them/);
+    for (const run of [missing, split, twice, mixed]) expect(run.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
