@@ -67,6 +67,13 @@ export function callRecordOf(error: unknown): CallRecord | undefined {
  */
 export class ClientFactory {
   private readonly cache = new Map<string, unknown>();
+  /**
+   * Set by destroy(): a collection given up (an account past its deadline) may still be running
+   * its loops; from then on every call fails at once instead of reaching the account, so the
+   * abandoned work ends quickly, stays within the concurrency it was given, and does not hold the
+   * process open after the reports are written.
+   */
+  private destroyed = false;
 
   constructor(private readonly settings: ClientSettings) {}
 
@@ -76,11 +83,13 @@ export class ClientFactory {
 
   /** Closes every client's connections (keep-alive sockets would otherwise hold the process open). */
   destroy(): void {
+    this.destroyed = true;
     for (const client of this.cache.values()) (client as { destroy?: () => void }).destroy?.();
     this.cache.clear();
   }
 
   client<C>(Client: ClientClass<C>, region: string): C {
+    if (this.destroyed) throw new Error('collection was given up (past its deadline): no new client');
     const key = `${Client.name}|${region}`;
     const cached = this.cache.get(key);
     if (cached) return cached as C;
@@ -107,6 +116,7 @@ export class ClientFactory {
     client.middlewareStack.add(
       (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => async (args: unknown) => {
         const operation = operationName(clientName, context.commandName ?? 'Unknown');
+        if (this.destroyed) throw new Error(`collection was given up (past its deadline): ${operation} not sent`);
         if (!isReadAction(operation) || !declaredOperations.has(operation)) {
           // Read-only by construction: a write, or a call no collector declared, is never sent.
           throw new Error(`cafscan refuses to send ${operation}: not a declared read operation`);
