@@ -34,11 +34,14 @@ export async function listOrganization(factory: ClientFactory, region: string): 
     const page = await orgCall(() => org.send(new ListAccountsCommand({ NextToken: token })), 'organizations:ListAccounts');
     accounts.push(...(page.Accounts ?? []).flatMap(orgAccount));
     token = page.NextToken || undefined;
-    // A token handed back twice would loop forever.
-    if (token && seen.has(token)) break;
+    // A token handed back twice would loop forever; stopping there would drop the accounts of
+    // the pages not read, and the report would read as the whole organisation.
+    if (token && seen.has(token)) throw new ScanError('cannot list the organisation\'s accounts: organizations:ListAccounts returned the same NextToken twice (the listing would be incomplete)');
     if (token) seen.add(token);
   } while (token);
-  return { organizationId: described.Organization?.Id ?? null, managementAccountId, accounts };
+  // An account on two pages (a listing that moved under us) is one account.
+  const unique = [...new Map(accounts.map((a) => [a.accountId, a] as const)).values()];
+  return { organizationId: described.Organization?.Id ?? null, managementAccountId, accounts: unique };
 }
 
 /**
@@ -70,7 +73,7 @@ async function pages<P extends { NextToken?: string | undefined }>(send: (token:
     const page = await orgCall(() => send(token), action, notFound);
     out.push(...ids(page).filter((id): id is string => !!id));
     token = page.NextToken || undefined;
-    if (token && seen.has(token)) break;
+    if (token && seen.has(token)) throw new ScanError(`cannot list the organisation's accounts: ${action} returned the same NextToken twice (the listing would be incomplete)`);
     if (token) seen.add(token);
   } while (token);
   return out;
