@@ -2,6 +2,7 @@ import { summarizeCalls } from '../collect/coverage-summary.js';
 import type { CallLog } from '../collect/call-log.js';
 import { compare } from '../inventory/build-inventory.js';
 import type { CollectionSummary, OrganizationScan } from '../model/results.js';
+import { printable } from '../json.js';
 
 /**
  * scan.collection of an organisation run: only the member accounts' collection calls (not the
@@ -28,7 +29,8 @@ export function renderOrganizationSummary(summary: CollectionSummary, organizati
   const notEntered = organization.accounts.filter((a) => a.status === 'failed');
   if (notEntered.length) {
     lines.push(`${notEntered.length} ${notEntered.length === 1 ? 'account was' : 'accounts were'} not scanned (every control there is not_evaluated):`);
-    for (const a of notEntered) lines.push(`  ${a.accountId}${a.name ? ` (${a.name})` : ''}: ${a.reason ?? 'failed'}`);
+    for (const a of notEntered) // Account names come from the organisation (an account's owner chooses them): no control characters on the terminal.
+    lines.push(`  ${a.accountId}${a.name ? ` (${printable(a.name)})` : ''}: ${printable(a.reason ?? 'failed')}`);
   }
   return `${lines.join('\n')}\n`;
 }
