@@ -15,7 +15,7 @@ import { filterAccounts, type OrgAccount } from './filters.js';
 import { accountsUnder, listOrganization } from './list-accounts.js';
 import { notEnteredInventory } from './not-entered.js';
 import { summarizeAccounts } from './summary.js';
-import { ORGANIZATION_OPERATIONS } from './operations.js';
+import { MANAGEMENT_ORCHESTRATION_OPERATIONS, ORGANIZATION_OPERATIONS } from './operations.js';
 import { inShard, type Shard } from './shard.js';
 
 export interface OrganizationOptions {
@@ -73,7 +73,7 @@ export async function collectOrganization(options: OrganizationOptions): Promise
   const settings = clientSettings({ ...options, ...(endpoint ? { endpoint } : {}) });
   const caller = callerCredentials(options.profile);
   // The management account's own calls: the listing, who am I. Never counted in scan.collection.
-  const management = new ClientFactory({ credentials: caller, ...settings, log: new CallLog(), declaredOperations: new Set([...ORGANIZATION_OPERATIONS, 'sts:GetCallerIdentity', 'ec2:DescribeRegions']) });
+  const management = new ClientFactory({ credentials: caller, ...settings, log: new CallLog(), declaredOperations: new Set([...ORGANIZATION_OPERATIONS, ...MANAGEMENT_ORCHESTRATION_OPERATIONS]) });
   const sink = new AccountSink(options.sink);
   try {
     const identity = await whoAmI(management, homeRegion);

@@ -11,6 +11,13 @@ export const ORGANIZATION_OPERATIONS = [
   'organizations:ListOrganizationalUnitsForParent',
 ] as const;
 
+/**
+ * What an organisation run asks in the account it runs from besides listing the organisation:
+ * whose credentials these are, and (--region all) which regions are enabled, when an account's
+ * own answer is not at hand.
+ */
+export const MANAGEMENT_ORCHESTRATION_OPERATIONS = ['sts:GetCallerIdentity', 'ec2:DescribeRegions'] as const;
+
 /** The AWS Config aggregator source (`--aggregator <name>`). */
 export const AGGREGATOR_OPERATIONS = [
   'config:DescribeConfigurationAggregators',

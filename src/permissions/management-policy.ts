@@ -1,5 +1,5 @@
 import { iamActionFor } from '../collect/iam-actions.js';
-import { AGGREGATOR_OPERATIONS, MEMBER_ROLE_ACTION, ORGANIZATION_OPERATIONS } from '../org/operations.js';
+import { AGGREGATOR_OPERATIONS, MANAGEMENT_ORCHESTRATION_OPERATIONS, MEMBER_ROLE_ACTION, ORGANIZATION_OPERATIONS } from '../org/operations.js';
 import type { PolicyDocument } from './policy-document.js';
 
 /** The member role's name when none is given: the one the examples and the StackSet template use. */
@@ -26,6 +26,8 @@ export function managementPolicy(options: ManagementPolicyOptions): PolicyDocume
       // Organizations reads take no resource-level restriction worth having (DescribeOrganization
       // and ListAccounts accept only "*"), so "*" is the least privilege here.
       { Sid: 'CafscanListOrganization', Effect: 'Allow', Action: actions(ORGANIZATION_OPERATIONS), Resource: '*' },
+      // Who the caller is, and (--region all) the enabled regions: asked in this account even when it is not scanned.
+      { Sid: 'CafscanOrchestrate', Effect: 'Allow', Action: actions(MANAGEMENT_ORCHESTRATION_OPERATIONS), Resource: '*' },
       // Aggregator ARNs carry a generated id, not the name given to --aggregator, so they cannot
       // be written down before the aggregator exists; DescribeConfigurationAggregators takes only "*".
       { Sid: 'CafscanReadConfigAggregator', Effect: 'Allow', Action: actions(AGGREGATOR_OPERATIONS), Resource: '*' },
@@ -35,6 +37,9 @@ export function managementPolicy(options: ManagementPolicyOptions): PolicyDocume
         Effect: 'Allow',
         Action: iamActionFor(MEMBER_ROLE_ACTION),
         Resource: `arn:${options.partition}:iam::*:${options.memberRoleResource}`,
+        // Only roles of the scanner's own organisation: a role of that name in an account outside
+        // it (anyone can create one and trust this principal) would feed its data into the report.
+        Condition: { StringEquals: { 'aws:ResourceOrgID': '${aws:PrincipalOrgID}' } },
       },
     ],
   };

@@ -37,7 +37,8 @@ describe('the management-account policy (cafscan iam-policy --management)', () =
 
   it('lets the scanner assume only the audit role, in any account, with path and partition', () => {
     const assume = (policy: PolicyDocument) => policy.Statement.filter((s) => actionsOf({ ...policy, Statement: [s] }).includes('sts:AssumeRole'));
-    expect(assume(cli('--management'))).toEqual([expect.objectContaining({ Resource: 'arn:aws:iam::*:role/cafscan-audit' })]);
+    // …and only in the scanner's own organisation: a same-named role elsewhere is not entered.
+    expect(assume(cli('--management'))).toEqual([expect.objectContaining({ Resource: 'arn:aws:iam::*:role/cafscan-audit', Condition: { StringEquals: { 'aws:ResourceOrgID': '${aws:PrincipalOrgID}' } } })]);
     expect(assume(cli('--management', '--org-role-name', 'audit/scanner-ro', '--partition', 'aws-us-gov'))).toEqual([
       expect.objectContaining({ Action: 'sts:AssumeRole', Resource: 'arn:aws-us-gov:iam::*:role/audit/scanner-ro' }),
     ]);
