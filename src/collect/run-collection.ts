@@ -101,12 +101,15 @@ export async function collectAccount(factory: ClientFactory, options: AccountCol
   const { accountId, partition, homeRegion, collectors } = options;
   const regions = options.regions === 'all' ? await enabledRegions(factory, homeRegion) : options.regions?.length ? options.regions : [homeRegion];
 
-  const parts: CollectedPart[] = [];
+  // Each collector × region's part, put in a fixed order once all are in: facts, resources and
+  // supplements then merge the same way whichever service answered first (the account resource's
+  // fact keys were in completion order, so two runs over one account wrote different bytes).
+  const finished: Array<{ collector: number; region: string; part: CollectedPart }> = [];
   const claimed = new Set<string>();
   const preclaimed = new Set([...(options.preclaimed ?? [])].map((p) => `${p.resourceType}|${p.region}`));
   const run = (collector: Collector, region: string, resourceRegion: string) =>
     runCollector(collector, { factory, accountId, partition, region, resourceRegion, timeoutMs: options.regionTimeoutMs ?? 600_000, claimed, preclaimed }).then((part) => {
-      parts.push(part);
+      finished.push({ collector: collectors.indexOf(collector), region: resourceRegion, part });
       return collector.service;
     });
 
@@ -133,6 +136,7 @@ export async function collectAccount(factory: ClientFactory, options: AccountCol
   ]);
 
   // Account facts are part of what collection yields, merged onto the account resources with the rest.
+  const parts = finished.sort((a, b) => a.collector - b.collector || (a.region < b.region ? -1 : a.region > b.region ? 1 : 0)).map((f) => f.part);
   const facts = parts.flatMap((p) => [...p.facts.values()].map((f) => ({ accountId, ...f })));
   const resources = parts.flatMap((p) => p.resources);
   // What the services add to resources AWS Config collected (IAM last-accessed data on its roles).
