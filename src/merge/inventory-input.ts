@@ -1,3 +1,4 @@
+import { validateInventoryHeader } from '../inventory/validate-inventory.js';
 import { InputError } from '../errors.js';
 import { isJsonObject } from '../json.js';
 import { INVENTORY_KIND, INVENTORY_SCHEMA_VERSION, type InventoryResource } from '../model/inventory.js';
@@ -88,5 +89,9 @@ function checkHeader(value: unknown, bad: (why: string) => InputError): Inventor
   for (const key of ['sources', 'accounts', 'regions', 'coverage'] as const) {
     if (!Array.isArray(value[key])) throw bad(`no ${key} list`);
   }
+  // The header's parts by type (the inventory schema's), on a copy: its defaults must not change
+  // what the merged inventory.json writes back.
+  const checked = validateInventoryHeader(structuredClone(value));
+  if ('problem' in checked) throw bad(checked.problem);
   return value as unknown as InventoryHeader;
 }

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { isJsonObject } from '../json.js';
+import { findingProblem, resultsHeadProblem } from './results-schema.js';
 import type { Finding } from '../model/finding.js';
 import type { ScanResults } from '../model/results.js';
 import { compareText } from '../order.js';
@@ -140,11 +141,9 @@ function parseFinding(line: string, lineNo: number, bad: (why: string) => InputE
   } catch {
     throw bad(`line ${lineNo} is not a finding as cafscan writes them`);
   }
-  const resource = isJsonObject(value) ? value.resource : undefined;
-  if (!isJsonObject(value) || typeof value.controlId !== 'string' || typeof value.status !== 'string' || !isJsonObject(resource) || typeof resource.arn !== 'string') {
-    throw bad(`line ${lineNo} is not a finding (controlId, status, resource.arn)`);
-  }
-  return value as unknown as Finding;
+  const problem = findingProblem(value);
+  if (problem !== undefined) throw bad(`line ${lineNo} is not a finding cafscan writes (${problem})`);
+  return value as Finding;
 }
 
 function checkHead(value: unknown, bad: (why: string) => InputError): Omit<ScanResults, 'findings'> {
@@ -157,6 +156,9 @@ function checkHead(value: unknown, bad: (why: string) => InputError): Omit<ScanR
     throw bad('no scan section (startedAt, finishedAt, sources, accounts, regions)');
   }
   if (!isJsonObject(value.scores)) throw bad('no scores');
+  // Every part merge combines, by type: a crafted or damaged head is refused, never copied or crashed on.
+  const problem = resultsHeadProblem(value);
+  if (problem !== undefined) throw bad(problem);
   const { findings: _findings, ...head } = value;
   return head as unknown as Omit<ScanResults, 'findings'>;
 }

@@ -46,6 +46,10 @@ interface Shard {
   head: ResultsHead;
   inventoryPath: string;
   inventory: InventoryHeader;
+  /** The accounts its results.json covers (scanned, and organisation accounts listed, entered or not). */
+  accounts: ReadonlySet<string>;
+  /** The accounts its inventory.json holds. */
+  inventoryAccounts: ReadonlySet<string>;
 }
 
 /**
@@ -61,7 +65,9 @@ export async function runMerge(request: MergeRequest): Promise<ScanOutcome> {
   const shards = request.inputs.map((path): Shard => {
     const head = readResultsHead(path);
     const inventoryPath = join(dirname(path), OUTPUT_FILES.inventory);
-    return { path, head, inventoryPath, inventory: readInventoryHeader(inventoryPath) };
+    const inventory = readInventoryHeader(inventoryPath);
+    const accounts = new Set([...head.scan.accounts, ...(head.scan.organization?.accounts.map((a) => a.accountId) ?? [])]);
+    return { path, head, inventoryPath, inventory, accounts, inventoryAccounts: new Set(inventory.accounts) };
   });
   checkInputs(shards);
   const catalog = loadCatalog();
@@ -93,6 +99,11 @@ export async function runMerge(request: MergeRequest): Promise<ScanOutcome> {
   // Pass 1 over each input's findings: checks them and gathers every order-free summary.
   const inputs: ResultsInput[] = shards.map((shard) =>
     readResultsInput(shard.path, (finding: Finding) => {
+      // A finding of an account its input does not cover (or, for a failure, whose inventory.json
+      // does not hold it: SARIF locates failures there) is not that scan's.
+      if (!shard.accounts.has(finding.resource.accountId) || (finding.status === 'fail' && !shard.inventoryAccounts.has(finding.resource.accountId))) {
+        throw new InputError(`${shard.path}: a finding of ${finding.controlId} on ${finding.resource.arn} is of account ${finding.resource.accountId}, which ${shard.accounts.has(finding.resource.accountId) ? `${shard.inventoryPath} does not hold` : 'that results.json does not cover'}`);
+      }
       scores.add(finding);
       postures.add(finding);
       tally.add(finding);

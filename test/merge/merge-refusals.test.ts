@@ -175,3 +175,71 @@ describe('cafscan merge --fail-on', () => {
     expect(failing.stderr).toContain(`${counted} failures`);
   });
 });
+
+/** results.json with its head (everything but the findings) changed by `change`, findings kept line for line. */
+function withHead(from: string, name: string, change: (head: { scan: Record<string, unknown> }) => void): string {
+  return edited(from, name, (text) => {
+    const at = text.indexOf('\n  "findings": ');
+    const end = text.indexOf('\n  ]', at);
+    const findings = text.slice(at, end + 4);
+    const doc = JSON.parse(text) as { scan: Record<string, unknown>; findings?: unknown };
+    change(doc);
+    const head = JSON.stringify({ ...doc, findings: '@@FINDINGS@@' }, null, 2);
+    return head.replace(/\n {2}"findings": "@@FINDINGS@@"/, findings);
+  });
+}
+
+/** results.json with its n-th finding line changed by `change`. */
+function withFinding(from: string, name: string, change: (finding: Record<string, unknown>) => void): string {
+  return edited(from, name, (text) => {
+    const lines = text.split('\n');
+    const index = lines.findIndex((line) => line.startsWith('    {"controlId"'));
+    const line = lines[index]!;
+    const comma = line.endsWith(',');
+    const finding = JSON.parse(comma ? line.slice(0, -1) : line) as Record<string, unknown>;
+    change(finding);
+    lines[index] = `    ${JSON.stringify(finding)}${comma ? ',' : ''}`;
+    return lines.join('\n');
+  });
+}
+
+describe('cafscan merge refuses damaged or crafted inputs by type, before writing anything (review of issue 14)', () => {
+  const b = () => join(shardB, 'results.json');
+  it.each([
+    ['a count that is text', (h: { scan: Record<string, unknown> }) => (h.scan.collection = { apiCalls: 'x', failedCalls: [] }), /scan\.collection\.apiCalls must be integer/],
+    ['failed calls that are a string', (h: { scan: Record<string, unknown> }) => (h.scan.collection = { apiCalls: 1, failedCalls: 'zz' }), /scan\.collection\.failedCalls must be array/],
+    ['sources that are objects', (h: { scan: Record<string, unknown> }) => (h.scan.sources = [{ a: 1 }]), /scan\.sources\.0 must be string/],
+    ['a start that is no time', (h: { scan: Record<string, unknown> }) => (h.scan.startedAt = 'not a date'), /scan\.startedAt must match pattern/],
+    ['an error sample that is a number', (h: { scan: Record<string, unknown> }) => (h.scan.evaluationErrors = { count: 1, sample: 5 }), /scan\.evaluationErrors\.sample must be array/],
+    ['an asset graph that is null', (h: { scan: Record<string, unknown> }) => (h.scan.assetGraph = null), /scan\.assetGraph must be object/],
+    ['an organisation account with a status cafscan never writes', (h: { scan: Record<string, unknown> }) => (h.scan.organization = { managementAccountId: '111111111111', accounts: [{ accountId: '111111111111', name: null, status: 'ok' }] }), /status must be equal to one of the allowed values \(scanned, failed\)/],
+  ])('%s', (name, change, message) => {
+    refused([join(shardA, 'results.json'), withHead(shardB, `head-${name.replaceAll(' ', '-')}`, change)], message);
+  });
+
+  it.each([
+    ['no severity', (f: Record<string, unknown>) => delete f.severity, /line \d+ is not a finding cafscan writes \(the document must have required property 'severity'\)/],
+    ['a status cafscan never writes', (f: Record<string, unknown>) => (f.status = 'boguspass'), /status must be equal to one of the allowed values \(pass, fail, not_evaluated\)/],
+    ['a resource type that is a number', (f: Record<string, unknown>) => ((f.resource as Record<string, unknown>).type = 5), /resource\.type must be string/],
+  ])('a finding with %s', (name, change, message) => {
+    refused([join(shardA, 'results.json'), withFinding(shardB, `finding-${name.replaceAll(' ', '-')}`, change)], message);
+  });
+
+  it('an inventory.json whose coverage holds a number', () => {
+    const dir = join(work, 'bad-coverage');
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(b(), join(dir, 'results.json'));
+    writeFileSync(join(dir, 'inventory.json'), readFileSync(join(shardB, 'inventory.json'), 'utf8').replace('"coverage": [', '"coverage": [5, '));
+    refused([join(shardA, 'results.json'), join(dir, 'results.json')], /coverage/);
+  });
+
+  it('a results.json beside another scan’s inventory.json: its failures could not be located', () => {
+    const dir = join(work, 'wrong-inventory');
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(b(), join(dir, 'results.json'));
+    // An inventory of no account at all: nothing it holds contradicts results.json, but B's failures are not in it.
+    const text = readFileSync(join(shardB, 'inventory.json'), 'utf8');
+    writeFileSync(join(dir, 'inventory.json'), text.replace(new RegExp(`"accounts": \\[\\s*"${accountB}"\\s*\\]`), '"accounts": []'));
+    refused([join(shardA, 'results.json'), join(dir, 'results.json')], new RegExp(`is of account ${accountB}, which .*inventory\\.json does not hold`));
+  });
+});
