@@ -1,7 +1,7 @@
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ScanError } from '../errors.js';
-import { buildInventory } from '../inventory/build-inventory.js';
+import { buildInventory, type InventoryPart } from '../inventory/build-inventory.js';
 import type { Inventory } from '../model/inventory.js';
 import { ClientFactory } from './aws-clients.js';
 import { CallLog } from './call-log.js';
@@ -87,6 +87,13 @@ export interface AccountCollectionOptions {
    * is reported for them here — the source that collected them reports it.
    */
   preclaimed?: Iterable<{ resourceType: string; region: string }>;
+  /**
+   * What another source (the Config aggregator) delivered for this account: merged into the
+   * account's inventory — its pre-claimed types' resources and coverage — and given the
+   * supplements the services add to what they did not collect (IAM last-accessed data on roles),
+   * which would otherwise be dropped for want of the resource.
+   */
+  alongside?: InventoryPart;
   onProgress?: LiveOptions['onProgress'];
 }
 
@@ -136,11 +143,10 @@ export async function collectAccount(factory: ClientFactory, options: AccountCol
   const facts = parts.flatMap((p) => [...p.facts.values()].map((f) => ({ accountId, ...f })));
   const resources = parts.flatMap((p) => p.resources);
   // What the services add to resources AWS Config collected (IAM last-accessed data on its roles).
-  applySupplements(resources, parts.flatMap((p) => p.supplements ?? []));
-  const inventory = buildInventory(
-    [{ source: 'live', resources, coverage: parts.flatMap((p) => p.coverage), facts }],
-    regions.map((region) => ({ accountId, region })),
-  );
+  applySupplements(options.alongside ? [...resources, ...options.alongside.resources] : resources, parts.flatMap((p) => p.supplements ?? []));
+  // The account's own part first: where both report a type in a place and neither completely, its reason is the one kept.
+  const live: InventoryPart = { source: 'live', resources, coverage: parts.flatMap((p) => p.coverage), facts };
+  const inventory = buildInventory(options.alongside ? [live, options.alongside] : [live], regions.map((region) => ({ accountId, region })));
   // Regions with no resources at all still get their account resource (facts, coverage).
   return { inventory: { ...inventory, regions: [...new Set([...inventory.regions, ...regions])].sort() }, accountId, regions };
 }
