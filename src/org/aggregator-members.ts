@@ -41,12 +41,7 @@ export async function collectAggregatorWithMembers(aggregator: AggregatorOptions
   const { placed, scope } = reading;
   const source = `aggregator:${scope.name}`;
   const shares = shareByAccount(placed);
-  const share = (accountId: string): AccountShare => {
-    const found = shares.get(accountId) ?? { resources: [], coverage: [], facts: [] };
-    // Each account's share goes into its collection once; the run does not hold it after that.
-    shares.delete(accountId);
-    return found;
-  };
+  const share = (accountId: string): AccountShare => shares.get(accountId) ?? { resources: [], coverage: [], facts: [] };
   const places = (accountId: string) => (placed.regions.get(accountId) ?? []).map((region) => ({ accountId, region }));
 
   const run = await openManagement({ ...members, preclaimed: (accountId) => placed.delivered.get(accountId) ?? [] });
@@ -61,7 +56,12 @@ export async function collectAggregatorWithMembers(aggregator: AggregatorOptions
     const active = placed.accounts.filter((a) => a.status === 'scanned').map((a) => ({ accountId: a.accountId, name: a.name, status: 'ACTIVE' }));
     const collected = await collectMembers(run, active, sink, {
       regionsOf: (accountId) => placed.regions.get(accountId) ?? [],
-      alongside: (accountId): InventoryPart => ({ source, ...share(accountId) }),
+      // Copies of the resources: the account's collection adds its supplements to them, and an
+      // account past its deadline falls back to the aggregator's part untouched by what it collected.
+      alongside: (accountId): InventoryPart => {
+        const { resources, coverage, facts } = share(accountId);
+        return { source, resources: resources.map((r) => ({ ...r })), coverage, facts };
+      },
       notEntered: (account, reason) => notEnteredWithAggregate(account.accountId, reason, placed, share(account.accountId), source, run.collectors),
     });
     const accounts: OrganizationAccount[] = [...collected.accounts, ...inactive.map((a) => ({ accountId: a.accountId, name: a.name, status: a.status, ...(a.reason ? { reason: a.reason } : {}) }))].sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
