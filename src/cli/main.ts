@@ -16,7 +16,7 @@ import { runScan } from '../scan/run-scan.js';
 import { runMerge } from '../merge/run-merge.js';
 import { MAX_WORKERS, defaultWorkerCount } from '../engine/evaluate.js';
 import { accountProgress, collectInventory, liveOptionsFrom, printCollection, printOrganization, type LiveFlags } from './live.js';
-import { orgOptionsFrom } from './org-options.js';
+import { aggregatorAccountsFrom, orgOptionsFrom } from './org-options.js';
 import { addIamPolicyCommand } from './iam-policy-command.js';
 import { VERSION } from '../version.js';
 import { writeInventoryFile } from '../scan/write-inventory-file.js';
@@ -26,7 +26,7 @@ import { addSelectionOptions, selectionFrom, type SelectionFlags } from './selec
 import { renderExplain } from './explain-command.js';
 import { shippedCrosswalk, shippedFrameworks } from '../frameworks/crosswalk.js';
 import { progressReporter } from './progress.js';
-import { aggregatorOptionsFrom, collectAggregator, printAggregatorRead } from './aggregator-options.js';
+import { aggregatorMembersSource, aggregatorOptionsFrom, collectAggregator, printAggregatorRead } from './aggregator-options.js';
 import { aggregatorSource } from '../org/aggregator-source.js';
 import { phaseDone, reportPhases } from '../timings.js';
 
@@ -169,13 +169,13 @@ function addLiveOptions(command: Command): Command {
     .option('--external-id <id>', 'external id for --role-arn')
     .option('--endpoint-url <url>', 'an AWS-compatible endpoint (e.g. a local emulator); AWS_ENDPOINT_URL works too')
     .option('--org', "scan every account of the caller's organisation (from the management account or a delegated administrator; docs/organizations.md)")
-    .option('--org-role-name <name>', 'with --org: the role to assume in each member account (name or path/name)')
-    .option('--accounts <ids>', 'with --org: only these accounts (comma-separated 12-digit ids)')
-    .option('--exclude-accounts <ids>', 'with --org: never these accounts (comma-separated 12-digit ids)')
-    .option('--ou <ids>', 'with --org: only accounts under these OUs or roots, at any depth (ou-…, r-…; comma-separated)')
+    .option('--org-role-name <name>', 'with --org or --aggregator: the role to assume in each member account (name or path/name)')
+    .option('--accounts <ids>', 'with --org or --aggregator: only these accounts (comma-separated 12-digit ids)')
+    .option('--exclude-accounts <ids>', 'with --org or --aggregator: never these accounts (comma-separated 12-digit ids)')
+    .option('--ou <ids>', 'with --org or --aggregator: only accounts under these OUs or roots, at any depth (ou-…, r-…; comma-separated)')
     .option('--account-concurrency <n>', 'with --org: accounts collected at once, 1–64 (default 4)')
     .option('--account-timeout <seconds>', 'with --org: an account still collecting after this long is failed, nothing of it kept (default 1800)')
-    .option('--shard <i/n>', 'with --org: scan shard i of n of the accounts (default: the job runner\'s index when it has one)')
+    .option('--shard <i/n>', 'with --org or --aggregator: scan shard i of n of the accounts (default: the job runner\'s index when it has one)')
     .option('--aggregator <name>', "read the organisation's configuration from this AWS Config aggregator (in AWS_REGION; --region then picks source regions)");
 }
 
@@ -205,7 +205,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   const source = offline
     ? inputFiles(inputs, flags.demo ? ['demo'] : inputs)
     : flags.aggregator
-      ? aggregatorSource(aggregatorOptionsFrom(flags, flags.aggregator), (read) => printAggregatorRead(read, flags.quiet === true))
+      ? aggregatorScanSource(flags, flags.aggregator)
       : liveSource(flags);
   const { resources, collection, organization } = await source.open();
   phaseDone('load');
@@ -295,6 +295,14 @@ function useColor(flag: boolean): boolean {
   return flag && !process.env.NO_COLOR && process.stdout.isTTY === true;
 }
 
+/** --aggregator: the aggregator alone, or with --org-role-name completed by each account's own collection. */
+function aggregatorScanSource(flags: ScanFlags, name: string): ScanSource {
+  const { selection, members } = aggregatorAccountsFrom(flags);
+  const options = aggregatorOptionsFrom(flags, name, selection);
+  if (members) return aggregatorMembersSource(options, members, flags.quiet === true);
+  return aggregatorSource(options, (read) => printAggregatorRead(read, flags.quiet === true));
+}
+
 /** The live account, or with --org every account of the organisation. */
 function liveSource(flags: ScanFlags): ScanSource {
   const org = orgOptionsFrom(flags);
@@ -304,7 +312,18 @@ function liveSource(flags: ScanFlags): ScanSource {
 
 async function collectCommand(flags: LiveFlags & { output: string; redact: boolean; aggregator?: string }): Promise<number> {
   if (flags.aggregator) {
-    const aggregated = await collectAggregator(aggregatorOptionsFrom(flags, flags.aggregator));
+    const { selection, members } = aggregatorAccountsFrom(flags);
+    const options = aggregatorOptionsFrom(flags, flags.aggregator, selection);
+    if (members) {
+      const { resources } = await aggregatorMembersSource(options, members, false).open();
+      try {
+        for (const warning of await writeInventoryFile(flags.output, resources, flags.redact)) process.stderr.write(`cafscan: ${printable(warning)}\n`);
+      } finally {
+        await resources.close();
+      }
+      return 0;
+    }
+    const aggregated = await collectAggregator(options);
     for (const warning of await writeInventoryFile(flags.output, aggregated.inventory, flags.redact)) process.stderr.write(`cafscan: ${printable(warning)}\n`);
     return 0;
   }

@@ -1,7 +1,7 @@
 import { DescribeRegionsCommand, EC2Client } from '@aws-sdk/client-ec2';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { ScanError } from '../errors.js';
-import { buildInventory } from '../inventory/build-inventory.js';
+import { buildInventory, type InventoryPart } from '../inventory/build-inventory.js';
 import type { Inventory } from '../model/inventory.js';
 import { ClientFactory } from './aws-clients.js';
 import { CallLog } from './call-log.js';
@@ -87,6 +87,13 @@ export interface AccountCollectionOptions {
    * is reported for them here — the source that collected them reports it.
    */
   preclaimed?: Iterable<{ resourceType: string; region: string }>;
+  /**
+   * What another source (the Config aggregator) delivered for this account: merged into the
+   * account's inventory — its pre-claimed types' resources and coverage — and given the
+   * supplements the services add to what they did not collect (IAM last-accessed data on roles),
+   * which would otherwise be dropped for want of the resource.
+   */
+  alongside?: InventoryPart;
   onProgress?: LiveOptions['onProgress'];
 }
 
@@ -104,12 +111,12 @@ export async function collectAccount(factory: ClientFactory, options: AccountCol
   // Each collector × region's part, put in a fixed order once all are in: facts, resources and
   // supplements then merge the same way whichever service answered first (the account resource's
   // fact keys were in completion order, so two runs over one account wrote different bytes).
-  const finished: Array<{ collector: number; region: string; part: CollectedPart }> = [];
+  const collected: Array<{ collector: number; region: string; part: CollectedPart }> = [];
   const claimed = new Set<string>();
   const preclaimed = new Set([...(options.preclaimed ?? [])].map((p) => `${p.resourceType}|${p.region}`));
   const run = (collector: Collector, region: string, resourceRegion: string) =>
     runCollector(collector, { factory, accountId, partition, region, resourceRegion, timeoutMs: options.regionTimeoutMs ?? 600_000, claimed, preclaimed }).then((part) => {
-      finished.push({ collector: collectors.indexOf(collector), region: resourceRegion, part });
+      collected.push({ collector: collectors.indexOf(collector), region: resourceRegion, part });
       return collector.service;
     });
 
@@ -136,15 +143,14 @@ export async function collectAccount(factory: ClientFactory, options: AccountCol
   ]);
 
   // Account facts are part of what collection yields, merged onto the account resources with the rest.
-  const parts = finished.sort((a, b) => a.collector - b.collector || (a.region < b.region ? -1 : a.region > b.region ? 1 : 0)).map((f) => f.part);
+  const parts = collected.sort((a, b) => a.collector - b.collector || (a.region < b.region ? -1 : a.region > b.region ? 1 : 0)).map((f) => f.part);
   const facts = parts.flatMap((p) => [...p.facts.values()].map((f) => ({ accountId, ...f })));
   const resources = parts.flatMap((p) => p.resources);
   // What the services add to resources AWS Config collected (IAM last-accessed data on its roles).
-  applySupplements(resources, parts.flatMap((p) => p.supplements ?? []));
-  const inventory = buildInventory(
-    [{ source: 'live', resources, coverage: parts.flatMap((p) => p.coverage), facts }],
-    regions.map((region) => ({ accountId, region })),
-  );
+  applySupplements(options.alongside ? [...resources, ...options.alongside.resources] : resources, parts.flatMap((p) => p.supplements ?? []));
+  // The account's own part first: where both report a type in a place and neither completely, its reason is the one kept.
+  const live: InventoryPart = { source: 'live', resources, coverage: parts.flatMap((p) => p.coverage), facts };
+  const inventory = buildInventory(options.alongside ? [live, options.alongside] : [live], regions.map((region) => ({ accountId, region })));
   // Regions with no resources at all still get their account resource (facts, coverage).
   return { inventory: { ...inventory, regions: [...new Set([...inventory.regions, ...regions])].sort() }, accountId, regions };
 }

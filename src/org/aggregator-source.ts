@@ -9,7 +9,14 @@ import { readAggregator, type AggregatorOptions, type AggregatorReading } from '
 
 export interface AggregatorInventory {
   inventory: Inventory;
+  /** Member accounts' collection calls: none here (results.json scan.collection). */
   collection: CollectionSummary;
+  /**
+   * The aggregator account's own reads (Config, Organizations). Not in scan.collection, which
+   * counts only member accounts' calls so that shards add up; a read that failed shows as its
+   * types' failed coverage with the reason, and the CLI prints these on stderr.
+   */
+  aggregatorCalls: CollectionSummary;
   organization: OrganizationSummary;
   warnings: string[];
 }
@@ -27,8 +34,9 @@ export function aggregatorInventory(reading: AggregatorReading): AggregatorInven
   const inventory = buildInventory([{ source, resources: placed.resources, coverage: [...placed.coverage, ...rest.coverage], facts: [...placed.facts, ...rest.facts] }], scanned);
   return {
     inventory: { ...inventory, regions: [...new Set([...inventory.regions, ...scanned.map((p) => p.region)])].sort() },
-    collection: summarizeCalls(reading.calls),
-    organization: { managementAccountId: reading.callerAccountId, aggregator: scope.name, accounts: placed.accounts },
+    collection: { apiCalls: 0, failedCalls: [] },
+    aggregatorCalls: summarizeCalls(reading.calls),
+    organization: { managementAccountId: reading.callerAccountId, aggregator: scope.name, accounts: placed.accounts, ...(reading.shard ? { shard: reading.shard } : {}) },
     warnings: reading.warnings,
   };
 }

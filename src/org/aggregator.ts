@@ -11,7 +11,9 @@ import { InputError, ScanError } from '../errors.js';
 import { describeAggregator, type AggregatorScope } from './aggregator-describe.js';
 import { placeAggregate, type AggregatedPlaces, type OrganizationAccount } from './aggregator-coverage.js';
 import { readAggregate, sendCall } from './aggregator-read.js';
+import { accountsUnder } from './list-accounts.js';
 import { AGGREGATOR_OPERATIONS, ORGANIZATION_OPERATIONS } from './operations.js';
+import { inShard, type Shard } from './shard.js';
 
 export interface AggregatorOptions {
   name: string;
@@ -25,6 +27,16 @@ export interface AggregatorOptions {
   requestTimeoutMs?: number;
   /** Which accounts to cover (account filters, a shard); default all the aggregator covers. */
   includeAccount?: (accountId: string) => boolean;
+  /** --accounts, --exclude-accounts, --ou and the shard, as with --org (applied with includeAccount). */
+  selection?: AccountSelection;
+}
+
+export interface AccountSelection {
+  accounts?: string[];
+  excludeAccounts?: string[];
+  /** OU or root ids: only accounts under them, at any depth (resolved through Organizations in the aggregator's account). */
+  ous?: string[];
+  shard?: Shard;
 }
 
 export interface AggregatorReading {
@@ -37,6 +49,8 @@ export interface AggregatorReading {
   calls: CallLog;
   /** What the user should know that changes what the report means. */
   warnings: string[];
+  /** The shard of this run (selection.shard), for scan.organization. */
+  shard?: Shard;
 }
 
 /** Aggregator names: 1–256 letters, digits, "_" and "-" (PutConfigurationAggregator's pattern). */
@@ -69,13 +83,41 @@ export async function readAggregator(options: AggregatorOptions): Promise<Aggreg
     const scope = await describeAggregator(config, options.name, region);
     const warnings: string[] = [];
     const organizationAccounts = scope.organization ? await organizationAccountList(factory.client(OrganizationsClient, region), warnings) : undefined;
+    const includeAccount = await accountFilter(options, factory, region);
     const read = await readAggregate(config, scope.name, CONFIG_SOURCED_TYPES, options.regions);
     if (read.selectUnavailable) warnings.push(`read AWS Config aggregator ${scope.name} with ListAggregateDiscoveredResources and BatchGetAggregateResourceConfig: SelectAggregateResourceConfig is not available (${read.selectUnavailable}), and those items carry no tags or relationships (tag controls say not_evaluated)`);
-    const placed = placeAggregate({ scope, resources: read.resources, failures: read.failures, ...(organizationAccounts ? { organizationAccounts } : {}), ...(options.regions ? { regionFilter: options.regions } : {}), ...(options.includeAccount ? { includeAccount: options.includeAccount } : {}) });
-    return { callerAccountId, scope, via: read.via, placed, calls, warnings };
+    const placed = placeAggregate({ scope, resources: read.resources, failures: read.failures, ...(organizationAccounts ? { organizationAccounts } : {}), ...(options.regions ? { regionFilter: options.regions } : {}), ...(includeAccount ? { includeAccount } : {}) });
+    checkNamedAccounts(options.selection, placed.accounts);
+    return { callerAccountId, scope, via: read.via, placed, calls, warnings, ...(options.selection?.shard ? { shard: options.selection.shard } : {}) };
   } finally {
     factory.destroy();
   }
+}
+
+/**
+ * The accounts of this run as --org picks them: the filters first, then the shard (inShard
+ * depends on the account id alone, so an --aggregator shard holds the same accounts as an --org one).
+ */
+async function accountFilter(options: AggregatorOptions, factory: ClientFactory, region: string): Promise<((accountId: string) => boolean) | undefined> {
+  const s = options.selection;
+  if (!s && !options.includeAccount) return undefined;
+  const only = s?.accounts ? new Set(s.accounts) : undefined;
+  const exclude = new Set(s?.excludeAccounts ?? []);
+  const underOus = s?.ous?.length ? await accountsUnder(factory, region, s.ous) : undefined;
+  const shard = s?.shard;
+  return (id) => (options.includeAccount?.(id) ?? true) && (!only || only.has(id)) && !exclude.has(id) && (!underOus || underOus.has(id)) && (!shard || inShard(id, shard));
+}
+
+/**
+ * An --accounts id the aggregator does not cover is the user's mistake, as with --org (exit 2).
+ * One outside this run's shard is not: another shard scans it.
+ */
+function checkNamedAccounts(selection: AccountSelection | undefined, covered: ReadonlyArray<{ accountId: string }>): void {
+  // Under --ou an id outside the OUs is simply not selected, as with --org.
+  if (!selection?.accounts || selection.ous?.length) return;
+  const known = new Set(covered.map((a) => a.accountId));
+  const unknown = selection.accounts.filter((id) => !known.has(id) && (!selection.shard || inShard(id, selection.shard)) && !(selection.excludeAccounts ?? []).includes(id));
+  if (unknown.length) throw new InputError(`--accounts: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not an account' : 'are not accounts'} the aggregator covers`);
 }
 
 /** The organisation's accounts, or undefined (with a warning) when the list cannot be read. */

@@ -7,6 +7,7 @@ import { createLimiter } from '../collect/limiter.js';
 import { ALL_COLLECTORS } from '../collect/registry.js';
 import { clientSettings, collectAccount, collectionOperations, defaultRegion, enabledRegions, whoAmI, type AccountCollectionOptions } from '../collect/run-collection.js';
 import type { ResourceSet } from '../inventory/resource-set.js';
+import type { InventoryPart } from '../inventory/build-inventory.js';
 import type { Inventory } from '../model/inventory.js';
 import type { CollectionSummary, OrganizationAccount, OrganizationScan } from '../model/results.js';
 import { AccountSink, type AccountSinkOptions } from './account-sink.js';
@@ -67,69 +68,105 @@ const DEFAULT_ACCOUNT_TIMEOUT_MS = 1_800_000;
  * (notEnteredInventory); every account's resources go into one set as it finishes.
  */
 export async function collectOrganization(options: OrganizationOptions): Promise<OrganizationCollection> {
-  const collectors = options.collectors ?? ALL_COLLECTORS;
-  const homeRegion = defaultRegion(options.regions);
-  const endpoint = options.endpoint ?? process.env.AWS_ENDPOINT_URL;
-  const settings = clientSettings({ ...options, ...(endpoint ? { endpoint } : {}) });
-  const caller = callerCredentials(options.profile);
-  // The management account's own calls: the listing, who am I. Never counted in scan.collection.
-  const management = new ClientFactory({ credentials: caller, ...settings, log: new CallLog(), declaredOperations: new Set([...ORGANIZATION_OPERATIONS, ...MANAGEMENT_ORCHESTRATION_OPERATIONS]) });
+  const run = await openManagement(options);
   const sink = new AccountSink(options.sink);
   try {
-    const identity = await whoAmI(management, homeRegion);
-    const listing = await listOrganization(management, homeRegion);
-    const underOus = options.ous?.length ? await accountsUnder(management, homeRegion, options.ous) : undefined;
+    const listing = await listOrganization(run.management, run.homeRegion);
+    const underOus = options.ous?.length ? await accountsUnder(run.management, run.homeRegion, options.ous) : undefined;
     const selected = filterAccounts(listing.accounts, {
       ...(options.accounts ? { accounts: options.accounts } : {}),
       ...(options.excludeAccounts ? { exclude: options.excludeAccounts } : {}),
       ...(underOus ? { underOus } : {}),
     }).filter((a) => !options.shard || inShard(a.accountId, options.shard));
     // Where an account that cannot be entered is reported: the regions asked for, or the caller's enabled ones.
-    const fallbackRegions = options.regions === 'all' ? await enabledRegions(management, homeRegion) : options.regions?.length ? options.regions : [homeRegion];
-
-    const limit = createLimiter(Math.max(1, options.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY));
-    const outcomes: Array<Omit<AccountOutcome, 'inventory'>> = [];
-    let finished = 0;
-    await Promise.all(
-      selected.map((account) =>
-        limit(async () => {
-          const outcome = await collectMember(account, { ...options, collectors, homeRegion, endpoint, settings, caller, callerAccountId: identity.accountId, partition: identity.partition, fallbackRegions });
-          // Into the shared set at once: the account's inventory is not held after this.
-          sink.add(outcome.inventory);
-          outcomes.push({ account: outcome.account, ...(outcome.log ? { log: outcome.log } : {}) });
-          options.onAccount?.({ accountId: account.accountId, status: outcome.account.status, finished: ++finished, total: selected.length });
-        }),
-      ),
-    );
-
-    const accounts = outcomes.map((o) => o.account).sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
-    const collection = summarizeAccounts(outcomes.flatMap((o) => (o.log ? [{ accountId: o.account.accountId, log: o.log }] : [])));
-    const organization: OrganizationScan = { managementAccountId: listing.managementAccountId, accounts, ...(options.shard ? { shard: { index: options.shard.index, count: options.shard.count } } : {}) };
-    return { resources: sink.finish(['live']), collection, organization };
+    const fallbackRegions = options.regions === 'all' ? await enabledRegions(run.management, run.homeRegion) : options.regions?.length ? options.regions : [run.homeRegion];
+    const members = await collectMembers(run, selected, sink, {
+      notEntered: (account, reason) => notEnteredInventory(account.accountId, fallbackRegions, run.collectors, reason),
+    });
+    const organization: OrganizationScan = { managementAccountId: listing.managementAccountId, accounts: members.accounts, ...(options.shard ? { shard: { index: options.shard.index, count: options.shard.count } } : {}) };
+    return { resources: sink.finish(['live']), collection: members.collection, organization };
   } catch (error) {
     sink.abort();
     throw error;
   } finally {
-    management.destroy();
+    run.management.destroy();
   }
 }
 
-interface MemberContext extends OrganizationOptions {
+/** The caller's side of an organisation run: its clients (never counted in scan.collection) and who it is. */
+export interface ManagementRun {
+  options: OrganizationOptions;
   collectors: Collector[];
   homeRegion: string;
   endpoint: string | undefined;
   settings: ReturnType<typeof clientSettings>;
   caller: AwsCredentialIdentityProvider;
+  /** The management account's own calls: the listing, who am I. The caller destroys it. */
+  management: ClientFactory;
   callerAccountId: string;
   partition: string;
-  fallbackRegions: string[];
+}
+
+export async function openManagement(options: OrganizationOptions): Promise<ManagementRun> {
+  const homeRegion = defaultRegion(options.regions);
+  const endpoint = options.endpoint ?? process.env.AWS_ENDPOINT_URL;
+  const settings = clientSettings({ ...options, ...(endpoint ? { endpoint } : {}) });
+  const caller = callerCredentials(options.profile);
+  const management = new ClientFactory({ credentials: caller, ...settings, log: new CallLog(), declaredOperations: new Set([...ORGANIZATION_OPERATIONS, ...MANAGEMENT_ORCHESTRATION_OPERATIONS]) });
+  try {
+    const identity = await whoAmI(management, homeRegion);
+    return { options, collectors: options.collectors ?? ALL_COLLECTORS, homeRegion, endpoint, settings, caller, management, callerAccountId: identity.accountId, partition: identity.partition };
+  } catch (error) {
+    management.destroy();
+    throw error;
+  }
+}
+
+/** How an organisation run places each account's collection (the aggregator path fills these in). */
+export interface MemberHooks {
+  /** What is known of an account that could not be entered, with why. */
+  notEntered: (account: OrgAccount, reason: string) => Inventory;
+  /** The regions to collect in this account (default: --region). */
+  regionsOf?: (accountId: string) => string[] | 'all' | undefined;
+  /** Another source's part of this account, merged into its collection (AccountCollectionOptions.alongside). */
+  alongside?: (accountId: string) => InventoryPart | undefined;
+}
+
+/**
+ * Collects the accounts a few at a time, each within its deadline — the caller's own account
+ * with its own credentials, every other through the member role — into `sink` as each finishes.
+ * Returns the accounts (sorted) and the member accounts' calls (scan.collection).
+ */
+export async function collectMembers(run: ManagementRun, selected: OrgAccount[], sink: AccountSink, hooks: MemberHooks): Promise<{ accounts: OrganizationAccount[]; collection: CollectionSummary }> {
+  const { options } = run;
+  const limit = createLimiter(Math.max(1, options.accountConcurrency ?? DEFAULT_ACCOUNT_CONCURRENCY));
+  const outcomes: Array<Omit<AccountOutcome, 'inventory'>> = [];
+  let finished = 0;
+  await Promise.all(
+    selected.map((account) =>
+      limit(async () => {
+        const outcome = await collectMember(account, { ...options, ...run, hooks });
+        // Into the shared set at once: the account's inventory is not held after this.
+        sink.add(outcome.inventory);
+        outcomes.push({ account: outcome.account, ...(outcome.log ? { log: outcome.log } : {}) });
+        options.onAccount?.({ accountId: account.accountId, status: outcome.account.status, finished: ++finished, total: selected.length });
+      }),
+    ),
+  );
+  const accounts = outcomes.map((o) => o.account).sort((a, b) => (a.accountId < b.accountId ? -1 : a.accountId > b.accountId ? 1 : 0));
+  const collection = summarizeAccounts(outcomes.flatMap((o) => (o.log ? [{ accountId: o.account.accountId, log: o.log }] : [])));
+  return { accounts, collection };
+}
+
+interface MemberContext extends Omit<OrganizationOptions, 'collectors' | 'endpoint'>, Omit<ManagementRun, 'options' | 'management'> {
+  hooks: MemberHooks;
 }
 
 async function collectMember(account: OrgAccount, o: MemberContext): Promise<AccountOutcome> {
   const { accountId } = account;
   const failed = (reason: string, log?: CallLog): AccountOutcome => ({
     account: { accountId, name: account.name, status: 'failed', reason },
-    inventory: notEnteredInventory(accountId, o.fallbackRegions, o.collectors, reason),
+    inventory: o.hooks.notEntered(account, reason),
     ...(log ? { log } : {}),
   });
   if (account.status !== 'ACTIVE') return failed(`account ${accountId} is ${account.status}`);
@@ -153,15 +190,18 @@ async function collectMember(account: OrgAccount, o: MemberContext): Promise<Acc
     if (abandoned) return failed('abandoned');
     factory = new ClientFactory({ credentials, ...o.settings, log, declaredOperations: collectionOperations(o.collectors) });
     const preclaimed = o.preclaimed?.(accountId);
+    const alongside = o.hooks.alongside?.(accountId);
+    const regions = o.hooks.regionsOf ? o.hooks.regionsOf(accountId) : o.regions;
     try {
       const collected = await collectAccount(factory, {
         accountId,
         partition: o.partition,
         homeRegion: o.homeRegion,
         collectors: o.collectors,
-        regions: o.regions,
+        regions,
         ...(o.regionTimeoutMs !== undefined ? { regionTimeoutMs: o.regionTimeoutMs } : {}),
         ...(preclaimed ? { preclaimed } : {}),
+        ...(alongside ? { alongside } : {}),
       });
       return { account: { accountId, name: account.name, status: 'scanned' }, inventory: collected.inventory, log };
     } catch (error) {

@@ -298,7 +298,9 @@ describe('Config aggregator source: List + BatchGet fallback (recorded real-shap
       const bucket = inventory.coverage.find((c) => c.accountId === CUSTODIAN && c.region === 'eu-west-1' && c.resourceType === 'AWS::S3::Bucket');
       expect(bucket).toMatchObject({ status: 'failed', reason: 'config:ListAggregateDiscoveredResources was denied (AccessDeniedException)' });
       // Select's refusal only switched to the fallback (a warning, not a gap); the denied listing is the gap.
-      expect(aggregatorInventory(read).collection.failedCalls.map((f) => f.action)).toEqual(['config:ListAggregateDiscoveredResources']);
+      expect(aggregatorInventory(read).aggregatorCalls.failedCalls.map((f) => f.action)).toEqual(['config:ListAggregateDiscoveredResources']);
+      // The aggregator account's own reads are not member-account collection: scan.collection stays empty.
+      expect(aggregatorInventory(read).collection).toEqual({ apiCalls: 0, failedCalls: [] });
       expect(read.warnings).toEqual([expect.stringContaining('SelectAggregateResourceConfig is not available (config:SelectAggregateResourceConfig was denied (AccessDeniedException))')]);
       const findings = await evaluate(inventory);
       expect(findings.filter((f) => f.status === 'pass')).toEqual([]);

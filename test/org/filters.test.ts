@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { filterAccounts, parseAccountIds, parseOuIds, type OrgAccount } from '../../src/org/filters.js';
-import { orgOptionsFrom } from '../../src/cli/org-options.js';
+import { aggregatorAccountsFrom, orgOptionsFrom } from '../../src/cli/org-options.js';
 
 const org: OrgAccount[] = [
   { accountId: '333333333333', name: 'c', status: 'ACTIVE' },
@@ -54,5 +54,36 @@ describe('organisation flags', () => {
     expect(() => orgOptionsFrom({ ...ok, accountConcurrency: '65' }, {})).toThrow('--account-concurrency must be a whole number from 1 to 64 (got "65")');
     expect(() => orgOptionsFrom({ ...ok, accountTimeout: '0' }, {})).toThrow(/--account-timeout must be a whole number/);
     expect(orgOptionsFrom(ok, { CI_NODE_INDEX: '2', CI_NODE_TOTAL: '4' })?.shard).toEqual({ index: 2, count: 4 });
+  });
+});
+
+describe('--aggregator takes the account filters and the shard of --org', () => {
+  it('selects with --accounts, --exclude-accounts, --ou and --shard, without or with --org-role-name', () => {
+    expect(aggregatorAccountsFrom({ accounts: '222222222222,111111111111', excludeAccounts: '333333333333', ou: 'ou-ab12-cdef3456', shard: '2/4' }, {})).toEqual({
+      selection: { accounts: ['111111111111', '222222222222'], excludeAccounts: ['333333333333'], ous: ['ou-ab12-cdef3456'], shard: { index: 2, count: 4 } },
+    });
+    const withRole = aggregatorAccountsFrom({ orgRoleName: 'cafscan-audit', externalId: 'x-1', accountConcurrency: '8' }, {});
+    expect(withRole.selection).toEqual({});
+    expect(withRole.members).toMatchObject({ roleName: 'cafscan-audit', externalId: 'x-1', accountConcurrency: 8, accountTimeoutMs: 1_800_000 });
+  });
+
+  it('takes the shard from the job runner, as --org does', () => {
+    expect(aggregatorAccountsFrom({}, { JOB_COMPLETION_INDEX: '1', CAFSCAN_SHARD_COUNT: '4' }).selection.shard).toEqual({ index: 2, count: 4 });
+    expect(aggregatorAccountsFrom({}, { CI_NODE_INDEX: '3', CI_NODE_TOTAL: '3' }).selection.shard).toEqual({ index: 3, count: 3 });
+    expect(() => aggregatorAccountsFrom({}, { AWS_BATCH_JOB_ARRAY_INDEX: '0' })).toThrow(/set CAFSCAN_SHARD_COUNT/);
+  });
+
+  it('refuses what does not go with it, and malformed values', () => {
+    expect(() => aggregatorAccountsFrom({ org: true }, {})).toThrow(/--org and --aggregator do not go together/);
+    expect(() => aggregatorAccountsFrom({ accountTimeout: '60' }, {})).toThrow('--account-timeout needs --org, or --aggregator with --org-role-name');
+    expect(() => aggregatorAccountsFrom({ orgRoleName: 'a', roleArn: 'arn:aws:iam::111111111111:role/x' }, {})).toThrow(/do not go together/);
+    expect(() => aggregatorAccountsFrom({ orgRoleName: 'bad name' }, {})).toThrow(/is not an IAM role name/);
+    expect(() => aggregatorAccountsFrom({ accounts: '12345' }, {})).toThrow('--accounts: "12345" is not a 12-digit AWS account id');
+    expect(() => aggregatorAccountsFrom({ shard: '5/4' }, {})).toThrow(/--shard must be/);
+  });
+
+  it('without --org or --aggregator the filters are refused, naming both', () => {
+    expect(() => orgOptionsFrom({ ou: 'r-ab12' }, {})).toThrow('--ou needs --org or --aggregator');
+    expect(() => orgOptionsFrom({ accountConcurrency: '2' }, {})).toThrow(/^--account-concurrency needs --org$/);
   });
 });
