@@ -81,9 +81,16 @@ export function placeAggregate(o: {
 
   const accounts = accountList(scope, o.resources, o.organizationAccounts).filter((a) => o.includeAccount?.(a.accountId) ?? true);
   const regions = new Map<string, string[]>();
+  // --region names a region the aggregator does not aggregate for an account: the account is still
+  // scanned there (its account resource, every control not_evaluated with why), never silently
+  // left without the region — with --org-role-name the account's own collection then covers it.
+  const outsideAggregator = new Map<string, Set<string>>();
   for (const account of accounts) {
     const chosen = scope.organization ? [scope.organizationRegions ?? 'all'] : scope.accountSources.filter((s) => s.accountIds.includes(account.accountId)).map((s) => s.regions);
-    regions.set(account.accountId, [...new Set(chosen.flatMap((c) => regionsFor(c)))].sort());
+    const covered = [...new Set(chosen.flatMap((c) => regionsFor(c)))];
+    const missing = chosen.includes('all') ? [] : (o.regionFilter ?? []).filter((r) => !covered.includes(r));
+    if (missing.length) outsideAggregator.set(account.accountId, new Set(missing));
+    regions.set(account.accountId, [...new Set([...covered, ...missing])].sort());
   }
 
   const scanned = new Set(accounts.filter((a) => a.status === 'scanned').map((a) => a.accountId));
@@ -109,7 +116,7 @@ export function placeAggregate(o: {
     const mine: Array<{ resourceType: string; region: string }> = [];
     for (const type of CONFIG_SOURCED_TYPES) {
       for (const region of GLOBAL_TYPES.has(type) ? ['global'] : places) {
-        const reason = notAggregated(scope, type) ?? failureAt(type, accountId, region) ??
+        const reason = notAggregated(scope, type) ?? (outsideAggregator.get(accountId)?.has(region) ? `AWS Config aggregator ${scope.name} does not aggregate ${region} for ${accountId} (--region asked for it)` : undefined) ?? failureAt(type, accountId, region) ??
           (seen.has(`${accountId}|${region}|${type}`) ? undefined : `AWS Config aggregator ${scope.name} holds no ${type} item for ${accountId} in ${region}: the account's recorder may not record it (an aggregator cannot tell none from not recorded); scan with --org-role-name to collect it from the account`);
         coverage.push({ accountId, region, resourceType: type, status: reason ? 'failed' : 'complete', ...(reason ? { reason } : {}) });
         if (!reason) mine.push({ resourceType: type, region });

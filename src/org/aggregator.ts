@@ -130,7 +130,7 @@ async function organizationAccountList(org: OrganizationsClient, warnings: strin
     warnings.push(`the organisation's account list could not be read (${stoppedReason(listed.stopped, 'organizations:ListAccounts')}): the scan covers the accounts that have data in the aggregator, and an account with none is not listed`);
     return undefined;
   }
-  return listed.items.flatMap((a) => (a.Id ? [{ accountId: a.Id, name: a.Name ?? null, status: a.Status ?? 'UNKNOWN' }] : []));
+  return listed.items.flatMap((a) => (a.Id ? [{ accountId: a.Id, name: a.Name ?? null, status: a.State ?? a.Status ?? 'UNKNOWN' }] : []));
 }
 
 async function callerAccount(sts: STSClient): Promise<string> {

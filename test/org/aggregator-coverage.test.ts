@@ -41,4 +41,18 @@ describe('what an aggregator can claim', () => {
     const denied = notRecordedByConfig(placed, undefined, 'cannot enter account 111122223333: sts:AssumeRole was denied (AccessDenied)');
     expect(denied.facts[0]!.factErrors.macie).toBe('cannot enter account 111122223333: sts:AssumeRole was denied (AccessDenied)');
   });
+
+  it('a --region the aggregator does not aggregate is still scanned: every type and fact there unknown with why, never an account without the region (review of issue 14)', () => {
+    const sources = scopeOf({ AccountAggregationSources: [{ AccountIds: [A], AwsRegions: ['us-east-1', 'eu-west-1'] }] }, 'two-regions', 'us-east-1');
+    const placed = placeAggregate({ scope: sources, resources: [resource('AWS::S3::Bucket', 'b', 'us-east-1')], failures: [], regionFilter: ['ap-south-1'] });
+    expect(placed.regions.get(A)).toEqual(['ap-south-1']);
+    const bucket = placed.coverage.find((c) => c.resourceType === 'AWS::S3::Bucket' && c.region === 'ap-south-1');
+    expect(bucket).toMatchObject({ status: 'failed', reason: 'AWS Config aggregator two-regions does not aggregate ap-south-1 for 111122223333 (--region asked for it)' });
+    expect(placed.delivered.get(A)).toEqual([]);
+    // The facts and the types Config does not record are unknown there too (an account resource exists for the region).
+    expect(notRecordedByConfig(placed).facts).toEqual([expect.objectContaining({ accountId: A, region: 'ap-south-1' })]);
+    // A region it does aggregate, asked beside it, is judged from its data as before.
+    const both = placeAggregate({ scope: sources, resources: [resource('AWS::S3::Bucket', 'b', 'us-east-1')], failures: [], regionFilter: ['us-east-1', 'ap-south-1'] });
+    expect(both.coverage.find((c) => c.resourceType === 'AWS::S3::Bucket' && c.region === 'us-east-1')?.status).toBe('complete');
+  });
 });
