@@ -101,12 +101,17 @@ export async function collectAccount(factory: ClientFactory, options: AccountCol
   const { accountId, partition, homeRegion, collectors } = options;
   const regions = options.regions === 'all' ? await enabledRegions(factory, homeRegion) : options.regions?.length ? options.regions : [homeRegion];
 
-  const parts: CollectedPart[] = [];
+  // Each part is kept at its collector's and region's place, not in the order the calls happen to
+  // finish: the account resource's facts are assembled in part order, so finishing order would
+  // reorder its keys in inventory.json from one run to the next (and a merge of shards could not
+  // write the same bytes as one run).
+  const slots: Array<{ order: number; part: CollectedPart }> = [];
   const claimed = new Set<string>();
   const preclaimed = new Set([...(options.preclaimed ?? [])].map((p) => `${p.resourceType}|${p.region}`));
   const run = (collector: Collector, region: string, resourceRegion: string) =>
     runCollector(collector, { factory, accountId, partition, region, resourceRegion, timeoutMs: options.regionTimeoutMs ?? 600_000, claimed, preclaimed }).then((part) => {
-      parts.push(part);
+      const order = collectors.indexOf(collector) * (regions.length + 1) + (resourceRegion === 'global' ? 0 : regions.indexOf(region) + 1);
+      slots.push({ order, part });
       return collector.service;
     });
 
@@ -132,6 +137,7 @@ export async function collectAccount(factory: ClientFactory, options: AccountCol
     ),
   ]);
 
+  const parts = slots.sort((x, y) => x.order - y.order).map((slot) => slot.part);
   // Account facts are part of what collection yields, merged onto the account resources with the rest.
   const facts = parts.flatMap((p) => [...p.facts.values()].map((f) => ({ accountId, ...f })));
   const resources = parts.flatMap((p) => p.resources);
