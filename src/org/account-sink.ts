@@ -3,7 +3,7 @@ import { compare, compareCoverage, unique } from '../inventory/build-inventory.j
 import { captureInstant } from '../inventory/capture-time.js';
 import type { InventoryHeader, ResourceSet } from '../inventory/resource-set.js';
 import { INVENTORY_KIND, INVENTORY_SCHEMA_VERSION, type CoverageEntry, type Inventory } from '../model/inventory.js';
-import { ResourceStore } from '../sources/resource-store.js';
+import { ResourceStore, storedResourceSet } from '../sources/resource-store.js';
 
 /** What the sink keeps per resource: enough to order and de-duplicate, and where the body is. */
 interface Entry {
@@ -74,25 +74,7 @@ export class AccountSink {
       regions: [...this.regions].sort(),
       coverage: [...this.coverage].sort(compareCoverage),
     };
-    const order = Int32Array.from(sorted, (e) => e.slot);
-    const store = this.store;
-    let closed = false;
-    return {
-      header,
-      count: order.length,
-      // eslint-disable-next-line @typescript-eslint/require-await -- the store reads synchronously; async because ResourceSet's passes are AsyncIterables
-      async *resources() {
-        for (const slot of order) {
-          if (closed) throw new Error('AccountSink: resources() after close()');
-          yield store.get(slot);
-        }
-      },
-      // eslint-disable-next-line @typescript-eslint/require-await -- the store closes synchronously; async so that a throw is a rejection
-      close: async () => {
-        closed = true;
-        store.close();
-      },
-    };
+    return storedResourceSet(header, Int32Array.from(sorted, (e) => e.slot), this.store, 'AccountSink');
   }
 
   /** Releases the store without producing a set (the scan failed). */

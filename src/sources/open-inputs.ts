@@ -16,7 +16,7 @@ import type { JsonValue } from '../json.js';
 import { streamInputFile, type ItemContainer, type ItemSink } from './read-input-file.js';
 import { FILE_SOURCES, sourceOfContainer } from './registry.js';
 import type { FileSource } from './source.js';
-import { ResourceStore } from './resource-store.js';
+import { ResourceStore, storedResourceSet } from './resource-store.js';
 
 export interface OpenInputsOptions {
   /**
@@ -122,24 +122,7 @@ async function merge(files: string[], store: ResourceStore, spillAboveBytes: num
     coverage: coverageList,
   };
   // Only the slots stay: the order of a pass.
-  const order = Int32Array.from(sorted, (entry) => entry.slot);
-  let closed = false;
-  return {
-    header,
-    count: order.length,
-    // eslint-disable-next-line @typescript-eslint/require-await -- the store reads synchronously; async because ResourceSet's passes are AsyncIterables
-    async *resources() {
-      for (const slot of order) {
-        if (closed) throw new Error('openInputs: resources() after close()');
-        yield store.get(slot);
-      }
-    },
-    // eslint-disable-next-line @typescript-eslint/require-await -- the store closes synchronously; async so that a throw is a rejection, as ResourceSet.close promises
-    close: async () => {
-      closed = true;
-      store.close();
-    },
-  };
+  return storedResourceSet(header, Int32Array.from(sorted, (entry) => entry.slot), store, 'openInputs');
 }
 
 /**

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScanError } from '../errors.js';
 import type { InventoryResource } from '../model/inventory.js';
+import type { InventoryHeader, ResourceSet } from '../inventory/resource-set.js';
 
 /** Spill files still open, removed when the process exits however the scan ended. */
 const openSpills = new Set<string>();
@@ -150,4 +151,29 @@ export class ResourceStore {
     this.pendingBytes += bytes.length;
     if (this.pendingBytes >= WRITE_BATCH_BYTES) this.flush();
   }
+}
+
+/**
+ * A ResourceSet over resources kept in a store, read back in `order` (their slots, sorted by type
+ * then ARN) on every pass; closing it closes the store (its temp file goes). `owner` names the
+ * set in the error a pass after close raises.
+ */
+export function storedResourceSet(header: InventoryHeader, order: Int32Array, store: ResourceStore, owner: string): ResourceSet {
+  let closed = false;
+  return {
+    header,
+    count: order.length,
+    // eslint-disable-next-line @typescript-eslint/require-await -- the store reads synchronously; async because ResourceSet's passes are AsyncIterables
+    async *resources() {
+      for (const slot of order) {
+        if (closed) throw new Error(`${owner}: resources() after close()`);
+        yield store.get(slot);
+      }
+    },
+    // eslint-disable-next-line @typescript-eslint/require-await -- the store closes synchronously; async so that a throw is a rejection, as ResourceSet.close promises
+    close: async () => {
+      closed = true;
+      store.close();
+    },
+  };
 }
