@@ -10,10 +10,9 @@ import type { Severity } from '../model/control.js';
 import type { Finding } from '../model/finding.js';
 import type { InventoryHeader } from '../inventory/resource-set.js';
 import type { ScanInfo, ScanResults } from '../model/results.js';
-import { cleanUpOnStopSignals } from '../reporters/defer-signals.js';
 import { OUTPUT_FILES } from '../reporters/output-files.js';
 import type { Reporter } from '../reporters/reporter.js';
-import { StagedSet } from '../reporters/staged-set.js';
+import { openStagedWithCleanup } from '../reporters/staged-set.js';
 import { writeReportSet } from '../reporters/write-report-set.js';
 import { controlDetails } from '../reporters/control-details.js';
 import { FailOnGate } from '../scan/gate.js';
@@ -128,15 +127,7 @@ export async function runMerge(request: MergeRequest): Promise<ScanOutcome> {
     for (const u of head.scan.assetGraph?.unresolvedSample ?? []) sampled.add(u.workload);
   }
 
-  let opened: StagedSet | undefined;
-  const release = cleanUpOnStopSignals(() => opened?.abort());
-  let staged: StagedSet;
-  try {
-    staged = opened = StagedSet.open(request.outputDir);
-  } catch (error) {
-    release();
-    throw error;
-  }
+  const { staged, release } = openStagedWithCleanup(request.outputDir);
   let swapping = false;
   try {
     const written = staged.guard(OUTPUT_FILES.inventory, () => writeMergedInventory(staged, header, shards.map((s) => s.inventoryPath), failing, sampled));

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { InputError, OutputError } from '../errors.js';
 import { describeFsError, StagedFile } from './durable-file.js';
+import { cleanUpOnStopSignals } from './defer-signals.js';
 
 /** Prefixes of our scratch directories inside the output directory (hidden, removed before returning). */
 export const STAGING_PREFIX = '.cafscan-new-';
@@ -141,4 +142,22 @@ function removeCreated(created: string | undefined, dir: string): void {
   } catch {
     // Not empty (another process wrote there) or gone: nothing of ours to remove.
   }
+}
+
+/**
+ * The staging set of a run that writes a report set, with the stop-signal cleanup registered
+ * before the staging directory exists: a Ctrl-C or SIGTERM the moment it appears must find the
+ * listener, or the half-written set would stay. `release` removes the listener (also when the
+ * open fails, before the error goes on).
+ */
+export function openStagedWithCleanup(outputDir: string): { staged: StagedSet; release: () => void } {
+  let opened: StagedSet | undefined;
+  const release = cleanUpOnStopSignals(() => opened?.abort());
+  try {
+    opened = StagedSet.open(outputDir);
+  } catch (error) {
+    release();
+    throw error;
+  }
+  return { staged: opened, release };
 }

@@ -17,12 +17,11 @@ import { AssetGraphBuilder, type GraphReport } from '../graph/build-asset-graph.
 import type { AssetRule } from '../graph/user-rules.js';
 import { ACCOUNT_RESOURCE_TYPE, type Inventory } from '../model/inventory.js';
 import type { ResourceSet } from '../inventory/resource-set.js';
-import { cleanUpOnStopSignals } from '../reporters/defer-signals.js';
 import { InventoryFileWriter } from '../reporters/inventory-json.js';
 import type { Reporter } from '../reporters/reporter.js';
 import { OUTPUT_FILES } from '../reporters/output-files.js';
 import type { ScanResults } from '../model/results.js';
-import { StagedSet } from '../reporters/staged-set.js';
+import { openStagedWithCleanup } from '../reporters/staged-set.js';
 import { writeReportSet } from '../reporters/write-report-set.js';
 import { ScoreAccumulator } from '../scores/compute-scores.js';
 import { FrameworkPostureAccumulator } from '../frameworks/posture.js';
@@ -160,16 +159,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   phaseDone('graph');
   for (const finding of coverage) settle(finding, (arn) => coverageTags.get(arn) ?? null);
 
-  // The listeners first: a stop signal the moment the staging directory appears must find them.
-  let opened: StagedSet | undefined;
-  const release = cleanUpOnStopSignals(() => opened?.abort());
-  let staged: StagedSet;
-  try {
-    staged = opened = StagedSet.open(request.outputDir);
-  } catch (error) {
-    release();
-    throw error;
-  }
+  const { staged, release } = openStagedWithCleanup(request.outputDir);
   // Once the swap starts it owns the scratch directories: after a failed rollback the backup
   // holds the user's previous reports and must stay where the error says it is.
   let swapping = false;
