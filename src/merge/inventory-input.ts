@@ -4,7 +4,8 @@ import { isJsonObject } from '../json.js';
 import { INVENTORY_KIND, INVENTORY_SCHEMA_VERSION, type InventoryResource } from '../model/inventory.js';
 import type { InventoryHeader } from '../inventory/resource-set.js';
 import { compareText } from '../order.js';
-import { describeReadError, readLines } from './read-lines.js';
+import { readLines } from '../file-lines.js';
+import { describeReadError } from './read-lines.js';
 
 const RESOURCES_OPEN = '  "resources": [';
 const RESOURCE_OPEN = '    {';

@@ -6,7 +6,8 @@ import type { Finding } from '../model/finding.js';
 import type { ScanResults } from '../model/results.js';
 import { compareText } from '../order.js';
 import type { FindingLine } from '../reporters/write-report-set.js';
-import { describeReadError as describe, readLines } from './read-lines.js';
+import { readLines } from '../file-lines.js';
+import { describeReadError as describe } from './read-lines.js';
 
 /** A shard's results.json: everything but its findings, which stay in the file and are read as merged. */
 export interface ResultsInput {

@@ -15,7 +15,7 @@ import type { Reporter } from '../reporters/reporter.js';
 import { openStagedWithCleanup } from '../reporters/staged-set.js';
 import { writeReportSet } from '../reporters/write-report-set.js';
 import { controlDetails } from '../reporters/control-details.js';
-import { FailOnGate } from '../scan/gate.js';
+import { concludeGate, FailOnGate } from '../scan/gate.js';
 import { emptyReasonOf, FindingTally, type ScanOutcome } from '../scan/run-scan.js';
 import { ScoreAccumulator } from '../scores/compute-scores.js';
 import { VERSION } from '../version.js';
@@ -181,16 +181,9 @@ export async function runMerge(request: MergeRequest): Promise<ScanOutcome> {
     const evaluationWarning = scan.evaluationErrors ? evaluationErrorWarning(scan.evaluationErrors) : null;
     if (evaluationWarning !== null) warnings.push(evaluationWarning);
     warnings.push(...report.gathererWarnings);
-    for (const e of scan.suppressions?.expired ?? []) {
-      warnings.push(`suppression ${e.source} expired on ${e.expires} and no longer suppresses (${e.wouldMatch} failing finding${e.wouldMatch === 1 ? '' : 's'} it matches are reported): ${e.reason}`);
-    }
-    for (const u of scan.suppressions?.unused ?? []) warnings.push(`suppression ${u.source} matched no failing finding (fixed, or a typo?): ${u.reason}`);
-    const emptyGate = emptyReason !== undefined && request.failOn !== undefined && !request.allowEmpty;
-    const emptyLine = emptyReason ? `nothing was evaluated: ${emptyReason}${emptyGate ? `; --fail-on does not pass a scan that checked nothing (exit 1; --allow-empty accepts it)` : ''}` : undefined;
-    if (emptyLine && !emptyGate) warnings.push(emptyLine);
-    warnings.push(...report.gathererNotes);
-    const exitCode = emptyGate || gate.failing > 0 ? 1 : 0;
-    const gateLine = exitCode === 0 ? undefined : emptyGate ? emptyLine : gate.line(scan.baseline?.source, false);
+    const end = concludeGate({ gate, failOn: request.failOn, failOnNewOnly: false, allowEmpty: request.allowEmpty === true, emptyReason, suppressions: scan.suppressions, baselinePath: scan.baseline?.source, notes: report.gathererNotes });
+    warnings.push(...end.warnings);
+    const { exitCode, gateLine } = end;
     return {
       results,
       findingCount: tally.total,

@@ -1,7 +1,5 @@
-import { appendFileSync, closeSync, openSync, readSync, rmSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
-
-const READ_BYTES = 1 << 20;
+import { appendFileSync, rmSync } from 'node:fs';
+import { readLines } from '../file-lines.js';
 
 /**
  * Lines kept on disk instead of in memory while a scan runs (findings waiting to be merged into
@@ -60,21 +58,6 @@ export class SpillFile {
     }
     this.flush();
     if (this.empty) return;
-    const fd = openSync(this.path, 'r');
-    try {
-      const block = Buffer.allocUnsafe(READ_BYTES);
-      const decoder = new StringDecoder('utf8');
-      let rest = '';
-      for (let read = readSync(fd, block, 0, READ_BYTES, null); read > 0; read = readSync(fd, block, 0, READ_BYTES, null)) {
-        const text = rest + decoder.write(block.subarray(0, read));
-        const lines = text.split('\n');
-        rest = lines.pop()!;
-        yield* lines;
-      }
-      rest += decoder.end();
-      if (rest) yield rest;
-    } finally {
-      closeSync(fd);
-    }
+    yield* readLines(this.path);
   }
 }

@@ -1,6 +1,7 @@
 import { severityRank } from '../controls/catalog.js';
 import type { Severity } from '../model/control.js';
 import type { Finding } from '../model/finding.js';
+import type { SuppressionReport } from '../model/suppression.js';
 import { compareBySeverity } from '../order.js';
 import { TopK } from '../reporters/report-summary.js';
 
@@ -50,4 +51,36 @@ export class FailOnGate {
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * How a scan (or a merge of scans) ends once its findings are counted: the warnings about its
+ * suppressions and an empty result, in the order they are printed, the exit code and the gate
+ * line. An empty scan must not look clean — a pipeline pointed at the wrong file would go green —
+ * so with --fail-on it exits 1 and its line is the gate line (printed even with --quiet), not a
+ * warning.
+ */
+export function concludeGate(o: {
+  gate: FailOnGate;
+  failOn: Severity | undefined;
+  failOnNewOnly: boolean;
+  allowEmpty: boolean;
+  emptyReason: string | undefined;
+  suppressions: SuppressionReport | undefined;
+  baselinePath: string | undefined;
+  /** Printed after the empty-scan line (the gatherers' notes). */
+  notes: readonly string[];
+}): { warnings: string[]; exitCode: 0 | 1; gateLine?: string } {
+  const warnings: string[] = [];
+  for (const e of o.suppressions?.expired ?? []) {
+    warnings.push(`suppression ${e.source} expired on ${e.expires} and no longer suppresses (${e.wouldMatch} failing finding${e.wouldMatch === 1 ? '' : 's'} it matches are reported): ${e.reason}`);
+  }
+  for (const u of o.suppressions?.unused ?? []) warnings.push(`suppression ${u.source} matched no failing finding (fixed, or a typo?): ${u.reason}`);
+  const emptyGate = o.emptyReason !== undefined && o.failOn !== undefined && !o.allowEmpty;
+  const emptyLine = o.emptyReason ? `nothing was evaluated: ${o.emptyReason}${emptyGate ? `; --fail-on does not pass a scan that checked nothing (exit 1; --allow-empty accepts it)` : ''}` : undefined;
+  if (emptyLine && !emptyGate) warnings.push(emptyLine);
+  warnings.push(...o.notes);
+  const exitCode = emptyGate || (o.failOnNewOnly ? o.gate.failingNew > 0 : o.gate.failing > 0) ? 1 : 0;
+  const gateLine = exitCode === 0 ? undefined : emptyGate ? emptyLine : o.gate.line(o.baselinePath, o.failOnNewOnly);
+  return { warnings, exitCode, ...(gateLine ? { gateLine } : {}) };
 }

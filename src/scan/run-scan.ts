@@ -31,7 +31,7 @@ import { VERSION } from '../version.js';
 import { phaseDone } from '../timings.js';
 import { ContextBuilder } from '../engine/context.js';
 import { controlDetails } from '../reporters/control-details.js';
-import { FailOnGate } from './gate.js';
+import { concludeGate, FailOnGate } from './gate.js';
 import { chooseWorkerCount } from '../engine/evaluation-pool.js';
 import { evaluateChunks } from './evaluate-chunks.js';
 import { FindingParts } from './finding-parts.js';
@@ -264,18 +264,9 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
     (request.assetRules ?? []).forEach((rule, i) => {
       if (graphReport.ruleMatches[i] === 0) warnings.push(`asset rule ${rule.source} matched no resource (a typo in arn, tags or resourceTypes?)`);
     });
-    for (const e of suppressionReport?.expired ?? []) {
-      warnings.push(`suppression ${e.source} expired on ${e.expires} and no longer suppresses (${e.wouldMatch} failing finding${e.wouldMatch === 1 ? '' : 's'} it matches are reported): ${e.reason}`);
-    }
-    for (const u of suppressionReport?.unused ?? []) warnings.push(`suppression ${u.source} matched no failing finding (fixed, or a typo?): ${u.reason}`);
-    // An empty scan must not look clean: a pipeline pointed at the wrong file would go green.
-    const emptyGate = emptyReason !== undefined && request.failOn !== undefined && !request.allowEmpty;
-    // With the gate failing on it, this line is the gate line (printed even with --quiet), not a warning.
-    const emptyLine = emptyReason ? `nothing was evaluated: ${emptyReason}${emptyGate ? `; --fail-on does not pass a scan that checked nothing (exit 1; --allow-empty accepts it)` : ''}` : undefined;
-    if (emptyLine && !emptyGate) warnings.push(emptyLine);
-    warnings.push(...written.gathererNotes);
-    const exitCode = emptyGate || (request.failOnNewOnly ? gate.failingNew > 0 : gate.failing > 0) ? 1 : 0;
-    const gateLine = exitCode === 0 ? undefined : emptyGate ? emptyLine : gate.line(request.baseline?.path, request.failOnNewOnly === true);
+    const end = concludeGate({ gate, failOn: request.failOn, failOnNewOnly: request.failOnNewOnly === true, allowEmpty: request.allowEmpty === true, emptyReason, suppressions: suppressionReport, baselinePath: request.baseline?.path, notes: written.gathererNotes });
+    warnings.push(...end.warnings);
+    const { exitCode, gateLine } = end;
     return {
       results,
       findingCount: tally.total,
