@@ -13,7 +13,6 @@ import { BaselineComparison } from '../baseline/compare-baseline.js';
 import type { BaselineFinding } from '../model/baseline.js';
 import { SuppressionTracker } from '../suppressions/apply-suppressions.js';
 import type { SuppressionRule } from '../model/suppression.js';
-import { AssetGraphBuilder, type GraphReport } from '../graph/build-asset-graph.js';
 import type { AssetRule } from '../graph/user-rules.js';
 import { ACCOUNT_RESOURCE_TYPE, type Inventory } from '../model/inventory.js';
 import type { ResourceSet } from '../inventory/resource-set.js';
@@ -29,7 +28,7 @@ import { buildCrosswalk, shippedFrameworks } from '../frameworks/crosswalk.js';
 import type { Framework } from '../model/frameworks.js';
 import { VERSION } from '../version.js';
 import { phaseDone } from '../timings.js';
-import { ContextBuilder } from '../engine/context.js';
+import { firstPass } from './first-pass.js';
 import { controlDetails } from '../reporters/control-details.js';
 import { concludeGate, FailOnGate } from './gate.js';
 import { chooseWorkerCount } from '../engine/evaluation-pool.js';
@@ -137,23 +136,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const crosswalk = buildCrosswalk(frameworkList);
   const frameworks = new FrameworkPostureAccumulator(frameworkList, chosen);
   const coverage = makeFindings([], header.coverage).filter((f) => chosen.has(f.controlId));
-  const coverageTags = new Map<string, Record<string, string> | null>(coverage.map((f) => [f.resource.arn, null]));
-  const graphReport: GraphReport = { unresolved: [], ruleMatches: [] };
-  const graphBuilder = new AssetGraphBuilder(request.assetRules ?? []);
-  let context: ContextBuilder | undefined = new ContextBuilder(catalog);
-  let resourceCount = 0;
-  for await (const resource of set.resources()) {
-    graphBuilder.add(resource);
-    context.add(resource);
-    if (resource.type !== ACCOUNT_RESOURCE_TYPE) resourceCount++;
-    if (coverageTags.has(resource.arn)) coverageTags.set(resource.arn, resource.tags);
-  }
-  const graph = graphBuilder.build(graphReport);
-  const contextJson = context.toJson();
-  // Let go of the builder's objects (27 MB of JS heap per 100,000-item snapshot, measured): this
-  // async function's locals would otherwise live through the whole evaluation.
-  // eslint-disable-next-line no-useless-assignment -- dropping the reference is the point: the builder is garbage once its JSON is out
-  context = undefined;
+  const { graph, graphReport, contextJson, resourceCount, tags: coverageTags } = await firstPass(set, catalog, request.assetRules ?? [], coverage.map((f) => f.resource.arn));
   // Each worker holds its own engine heap of the context: only as many as fit the memory budget.
   const workerChoice = chooseWorkerCount(request.workers ?? 1, Buffer.byteLength(contextJson));
   phaseDone('graph');
