@@ -6,6 +6,7 @@ import type { BaselineState, Finding } from '../model/finding.js';
 import { coveredBy } from '../inventory/covered-by.js';
 import type { ScannedPlaces } from '../model/inventory.js';
 import { isJsonObject } from '../json.js';
+import { JsonSplitter, SplitMiss, ValueTooLarge } from '../sources/json-splitter.js';
 import type { BaselineFinding, BaselineSummary } from '../model/baseline.js';
 
 /**
@@ -15,38 +16,72 @@ import type { BaselineFinding, BaselineSummary } from '../model/baseline.js';
  * other finding as its identity, status and whether it was suppressed.
  */
 export async function readBaseline(path: string): Promise<{ findings: BaselineFinding[]; startedAt: string | null }> {
-  const findings: BaselineFinding[] = [];
-  let incomplete = false;
-  let findingsList = false;
-  let schemaVersion: unknown;
-  let startedAt: string | null = null;
+  let read = new BaselineReader();
+  try {
+    // The splitter (a bracket scan and JSON.parse per finding, ~4× the tokenizer); a file it
+    // does not read — not well-formed JSON — goes through the tokenizer, which words the error.
+    const splitter = new JsonSplitter(new Set(['findings']), { begin() {}, member: (key, value) => read.top(key, value), element: (list, _index, value) => list === 'findings' && read.finding(value) });
+    for await (const chunk of createReadStream(path)) splitter.write(chunk as Buffer);
+    splitter.end();
+  } catch (error) {
+    if (error instanceof ValueTooLarge) throw new InputError(`cannot read baseline ${path}: one value is larger than ${error.limitBytes >> 20} MiB`);
+    if (!(error instanceof SplitMiss)) throw readError(path, error);
+    read = await readWithTokenizer(path);
+  }
+  return read.result(path);
+}
+
+/** What a baseline read keeps, whichever reader feeds it. */
+class BaselineReader {
+  private readonly findings: BaselineFinding[] = [];
+  private incomplete = false;
+  private findingsList = false;
+  private schemaVersion: unknown;
+  private startedAt: string | null = null;
+
+  top(key: string | number | undefined, value: unknown): void {
+    if (key === 'schemaVersion') this.schemaVersion = value;
+    else if (key === 'findings') this.findingsList = Array.isArray(value);
+    else if (key === 'scan') this.startedAt = isJsonObject(value) && typeof value.startedAt === 'string' ? value.startedAt : null;
+  }
+
+  finding(value: unknown): void {
+    const finding = kept(value);
+    if (finding) this.findings.push(finding);
+    else this.incomplete = true;
+  }
+
+  result(path: string): { findings: BaselineFinding[]; startedAt: string | null } {
+    if (this.schemaVersion !== '1' || !this.findingsList) {
+      throw new InputError(`baseline ${path} is not a cafscan results.json (schemaVersion "1" with findings)`);
+    }
+    if (this.incomplete) throw new InputError(`baseline ${path} has findings without controlId, status or resource.arn`);
+    return { findings: this.findings, startedAt: this.startedAt };
+  }
+}
+
+async function readWithTokenizer(path: string): Promise<BaselineReader> {
+  const read = new BaselineReader();
   const parser = new JSONParser({ paths: ['$.schemaVersion', '$.scan', '$.findings', '$.findings.*'], keepStack: false, stringBufferSize: 1 << 16, numberBufferSize: 64 });
   parser.onValue = ({ value, key, parent, stack }) => {
-    if (stack.length === 1) {
-      if (key === 'schemaVersion') schemaVersion = value;
-      else if (key === 'findings') findingsList = Array.isArray(value);
-      else if (key === 'scan') startedAt = isJsonObject(value) && typeof value.startedAt === 'string' ? value.startedAt : null;
-      return;
-    }
+    if (stack.length === 1) return read.top(key, value);
     if (typeof key !== 'number' || !Array.isArray(parent)) return;
     // The list is selected too (to know it is one), so the parser would keep its items: drop each.
     parent.pop();
-    const finding = kept(value);
-    if (finding) findings.push(finding);
-    else incomplete = true;
+    read.finding(value);
   };
   try {
     for await (const chunk of createReadStream(path)) parser.write(chunk as Buffer);
     if (!parser.isEnded) parser.end();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`cannot read baseline ${path}: ${code === 'ENOENT' ? 'no such file' : code ? code : `not valid JSON (${(error as Error).message})`}`);
+    throw readError(path, error);
   }
-  if (schemaVersion !== '1' || !findingsList) {
-    throw new InputError(`baseline ${path} is not a cafscan results.json (schemaVersion "1" with findings)`);
-  }
-  if (incomplete) throw new InputError(`baseline ${path} has findings without controlId, status or resource.arn`);
-  return { findings, startedAt };
+  return read;
+}
+
+function readError(path: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  return new InputError(`cannot read baseline ${path}: ${code === 'ENOENT' ? 'no such file' : code ? code : `not valid JSON (${(error as Error).message})`}`);
 }
 
 /** What the comparison keeps of one baseline finding, or undefined when it lacks its identity. */

@@ -31,6 +31,11 @@ describe('readBaseline streams a results.json', () => {
     ]);
   });
 
+  it('reads a pretty-printed file (as cafscan writes it) the same as a compact one', async () => {
+    const pretty = JSON.stringify({ schemaVersion: '1', scan: { startedAt: '2026-10-01T00:00:00Z' }, findings, scores: {} }, null, 2);
+    expect(await readBaseline(file('pretty.json', pretty))).toEqual(await readBaseline(file('results.json', results)));
+  });
+
   it('compares exactly as the whole findings would', async () => {
     const read = await readBaseline(file('results.json', results));
     const whole = { findings: findings as unknown as BaselineFinding[], startedAt: '2026-10-01T00:00:00Z' };
