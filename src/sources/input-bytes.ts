@@ -15,7 +15,9 @@ export async function* inputBytes(file: string): AsyncGenerator<Buffer> {
   // autoClose: the stream owns the descriptor from here, also when the consumer stops early.
   // 64 KiB chunks: measured faster through the JSON parser than 1 MiB ones (its buffers stay in cache).
   const raw = createReadStream('', { fd, highWaterMark: 1 << 16 });
-  const source = gzipped ? raw.pipe(createGunzip()) : raw;
+  // 256 KiB out per inflate call instead of zlib's 16 KiB: each call is a round trip to the
+  // thread pool, and a 220 MB snapshot took 13,794 of them (gunzip 0.6–0.9 s → 0.23 s, measured).
+  const source = gzipped ? raw.pipe(createGunzip({ chunkSize: 1 << 18 })) : raw;
   if (gzipped) raw.on('error', (error) => source.destroy(error));
   const inside = gzipped ? ' (inside the gzip)' : '';
   const text = new Utf8Checker(file, inside);
