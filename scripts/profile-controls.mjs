@@ -39,7 +39,7 @@ const { PolicyRunner } = await import('../dist/engine/policy-runner.js');
 const { memoryFor } = await import('../dist/engine/wasm-memory.js');
 const { buildAssetGraph } = await import('../dist/graph/build-asset-graph.js');
 
-const inventory = loadInputs([file]);
+const inventory = await loadInputs([file]);
 const catalog = loadCatalog();
 const context = encode(JSON.stringify({ cafscan_catalog: { routing: catalog.routing }, inventory: buildContext(inventory, catalog) }));
 const runner = await PolicyRunner.load(readFileSync(join(policyBundleDir, 'policy.wasm')), context, memoryFor(context.byteLength));
