@@ -455,14 +455,22 @@ named_accounts(s) := {acct |
 	acct := principal_account(p)
 }
 
-principal_account(p) := p if regex.match(`^[0-9]{12}$`, p)
+# An AWS account id: ^[0-9]{12}$ in string tests (a regex is compiled on every call in opa-wasm,
+# and this is asked for every principal and account condition of every policy read).
+account_id(v) if {
+	is_string(v)
+	count(v) == 12
+	trim_left(v, "0123456789") == ""
+}
+
+principal_account(p) := p if account_id(p)
 
 principal_account(p) := acct if {
 	startswith(p, "arn:")
 	parts := split(p, ":")
 	count(parts) >= 6
 	acct := parts[4]
-	regex.match(`^[0-9]{12}$`, acct)
+	account_id(acct)
 }
 
 # A condition that holds only for callers of `account`: an account key equal to it, or an ARN
@@ -619,10 +627,7 @@ source_pinned(s) if {
 
 source_operators := {"stringequals", "stringlike", "arnequals", "arnlike"}
 
-source_value_pins("aws:sourceaccount", v) if {
-	is_string(v)
-	regex.match(`^[0-9]{12}$`, v)
-}
+source_value_pins("aws:sourceaccount", v) if account_id(v)
 
 # principal_account is defined only for an ARN whose account field is twelve digits.
 source_value_pins("aws:sourcearn", v) if {

@@ -489,3 +489,11 @@ test_administrator_reason_does_not_claim_every_action_under_not_action if {
 	wrong == []
 	policy.administrator_reason([doc([{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}])], role_arn) != "it allows every action on every resource"
 }
+
+# policy.account_id decides as ^[0-9]{12}$.
+test_account_id_is_the_pattern if {
+	samples := ["111122223333", "000000000000", "11112222333", "1111222233334", "11112222333a", " 11122223333", "111122223333\n", "١١١١٢٢٢٢٣٣٣٣", "", 111122223333, null]
+	ids := {v | some v in samples; policy.account_id(v)}
+	ids == {v | some v in samples; is_string(v); regex.match(`^[0-9]{12}$`, v)}
+	count(ids) == 2
+}
