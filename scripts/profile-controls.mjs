@@ -13,7 +13,10 @@
 // --repeat R keeps, per control and resource type, the minimum of R passes (less noise on a
 // shared machine). --compare other.wasm times another build of the policy (say, main's
 // policy-bundle/policy.wasm) on the same inputs, interleaved pass by pass so that load on the
-// machine affects both alike, and prints both columns.
+// machine affects both alike, and prints both columns. --by-type times instead what the scan
+// runs: one evaluation of every control per resource (no input.control), per resource type,
+// per-call cost included. Controls of a type share the lib rules they both use within one
+// evaluation (opa-wasm memoizes rules), which the per-control columns count once per control.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './opa-cli.mjs';
@@ -28,6 +31,7 @@ const file = args.find((a, i) => !a.startsWith('--') && !['--top', '--repeat', '
 const top = Number(option('--top', 20));
 const repeat = Number(option('--repeat', 1));
 const allResources = flag('--all-resources');
+const byTypeOnly = flag('--by-type');
 const only = option('--only', null)?.split(',');
 const compare = option('--compare', null);
 
@@ -39,7 +43,7 @@ const { PolicyRunner } = await import('../dist/engine/policy-runner.js');
 const { memoryFor } = await import('../dist/engine/wasm-memory.js');
 const { buildAssetGraph } = await import('../dist/graph/build-asset-graph.js');
 
-const inventory = loadInputs([file]);
+const inventory = await loadInputs([file]);
 const catalog = loadCatalog();
 const context = encode(JSON.stringify({ cafscan_catalog: { routing: catalog.routing }, inventory: buildContext(inventory, catalog) }));
 const runner = await PolicyRunner.load(readFileSync(join(policyBundleDir, 'policy.wasm')), context, memoryFor(context.byteLength));
@@ -70,6 +74,37 @@ function timeControl(inputs, id, policy = runner) {
   }
   const used = process.cpuUsage(t0);
   return (used.user + used.system) / 1000;
+}
+
+/** CPU milliseconds to evaluate every input of a type as the scan does (every control at once). */
+function timeWhole(inputs, policy) {
+  const encoded = inputs.map((input) => encode(`{${input}}`));
+  const t0 = process.cpuUsage();
+  for (const input of encoded) {
+    const result = policy.evaluate(input, catalog.entrypoint);
+    if (!result.ok) throw new Error(`${result.error}`);
+  }
+  const used = process.cpuUsage(t0);
+  return (used.user + used.system) / 1000;
+}
+
+if (byTypeOnly) {
+  const policies = other ? [runner, other] : [runner];
+  const rows = [];
+  for (const [type, { inputs }] of byType) {
+    const times = policies.map(() => Infinity);
+    for (let r = 0; r < repeat; r++) policies.forEach((policy, k) => (times[k] = Math.min(times[k], timeWhole(inputs, policy))));
+    rows.push({ type, ms: times[0], otherMs: times[1] ?? 0, evaluations: inputs.length });
+  }
+  rows.sort((a, b) => b.ms - a.ms);
+  const sum = (key) => Math.round(rows.reduce((n, r) => n + r[key], 0));
+  console.log(`${file}: ${rows.reduce((n, r) => n + r.evaluations, 0)} resources, every control at once: ${sum('ms')} ms${other ? `; ${compare}: ${sum('otherMs')} ms` : ''}${allResources ? ' (--all-resources)' : ''}`);
+  console.log(`type                                          ms  µs/eval${other ? '  compare' : ''}  evaluations`);
+  for (const r of rows.slice(0, top)) {
+    const otherColumn = other ? ` ${String(Math.round(r.otherMs)).padStart(8)}` : '';
+    console.log(`${r.type.padEnd(42)} ${String(Math.round(r.ms)).padStart(6)} ${String(Math.round(r.ms * 1000 / r.evaluations)).padStart(8)}${otherColumn} ${String(r.evaluations).padStart(12)}`);
+  }
+  process.exit(0);
 }
 
 const rows = new Map(); // control id -> { ms, otherMs, evaluations, types }

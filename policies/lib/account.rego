@@ -8,6 +8,18 @@ same_region_of_type(type) := [r |
 	r.region == input.resource.region
 ]
 
+# Whether the account and region hold a resource of `type` (of one of `types`): a look at the
+# region of each, without building the list same_region_of_type builds.
+in_region(type) if {
+	some arn in same_account_arns(type)
+	data.inventory.resources[arn].region == input.resource.region
+}
+
+any_in_region(types) if {
+	some type in types
+	in_region(type)
+}
+
 # Why finding no resource of `type` proves nothing here: the reason the source gave for failing
 # to collect it, or that it was not collected. `noun` names the resources ("CloudTrail trails").
 # Undefined when the type was collected completely (then "none found" really means none).
@@ -25,7 +37,7 @@ uncollected_reason(type, noun) := reason if {
 # `what` completes "whether …" ("the region uses Amazon Bedrock"). Undefined when a resource of
 # one of the types is here (the region is in scope) or every type was collected (it is not).
 presence_unknown_reason(types, what) := reason if {
-	count([r | some type in types; some r in same_region_of_type(type)]) == 0
+	not any_in_region(types)
 	failed := sort([concat("", [type, " could not be collected: ", text(collection_failure(type))]) |
 		some type in types
 		not collected(type)

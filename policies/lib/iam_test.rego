@@ -90,3 +90,28 @@ test_account_without_an_account_id if {
 	is_string(a)
 	not regex.match(`^[0-9]{12}$`, a)
 }
+
+# lib.iam_aws_managed_policy decides as the pattern it spells out in string tests.
+managed_policy_samples := [
+	"arn:aws:iam::aws:policy/AdministratorAccess",
+	"arn:aws-cn:iam::aws:policy/ReadOnlyAccess",
+	"arn:aws-us-gov:iam::aws:policy/job-function/DataScientist",
+	"arn:aws:iam::aws:policy/",
+	"arn:aws:iam::111122223333:policy/iam::aws:policy/x",
+	"arn:aws:iam::111122223333:policy/arn:aws:iam::aws:policy/x",
+	"arn:aws1:iam::aws:policy/x",
+	"arn:aws-CN:iam::aws:policy/x",
+	"arn:awsx:iam::aws:policy/x",
+	"arn:aws::iam::aws:policy/x",
+	"arn:aw:iam::aws:policy/x",
+	"xarn:aws:iam::aws:policy/x",
+	"arn:aws:iam::aws:policyx/x",
+	"arn:aws:iam:::iam::aws:policy/x",
+	":iam::aws:policy/",
+]
+
+test_aws_managed_policy_is_the_pattern if {
+	managed := {arn | some arn in managed_policy_samples; lib.iam_aws_managed_policy(arn)}
+	managed == {arn | some arn in managed_policy_samples; regex.match(`^arn:aws[a-z-]*:iam::aws:policy/`, arn)}
+	count(managed) == 5
+}

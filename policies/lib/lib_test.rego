@@ -191,3 +191,15 @@ test_shell_expansions_are_references if {
 	lib.looks_secret("API_KEY", "``")
 	lib.looks_secret("API_KEY", "$Tr0ub4dor")
 }
+
+# An AWS secret key after its name, in any case, is found in a value under any name; a value
+# that names a secret without "access" never reaches that regex (lib.aws_secret_key).
+test_aws_secret_key_after_its_name if {
+	key := concat("", ["wJalrXUtnFEMI/K7MDENG/", "bPxRfiCYEXAMPLEKEY"])
+	lib.looks_secret("SETTING", concat("", ["--aws_secret_access_key=", key, " --region eu-west-1"]))
+	lib.looks_secret("SETTING", concat("", ["{\"AWS_SECRET_ACCESS_KEY\": \"", key, "\"}"]))
+	lib.looks_secret("SETTING", concat("", ["AwsSecretAccessKey: ", key]))
+	not lib.looks_secret("SETTING", concat("", ["aws_secret_access_key=", key, "0"]))
+	not lib.looks_secret("SETTING", "arn:aws:secretsmanager:us-east-1:123456789012:secret:fraud/agents/case-api-key-Q1w2E3")
+	not lib.looks_secret("SETTING", "aws_secret_access_key=from-the-instance-profile")
+}

@@ -34,7 +34,11 @@ statements(doc) := [s | some s in values(doc.Statement); is_object(s)] if is_obj
 
 else := []
 
-has(s, key) if key in object.keys(s)
+# A lookup rather than object.keys, which builds the set of every key on each call (this is
+# asked several times per statement); any value, null and false included, is there.
+has(s, key) if {
+	_ = s[key]
+}
 
 allow(s) if s.Effect == "Allow"
 
@@ -77,12 +81,26 @@ wildcard(p) if contains(p, "?")
 
 glob_regex(p) := concat("", ["(?s)^", strings.replace_n(regex_escapes, p), "$"])
 
-matches(p, v) if p == v
-
+# One chain of else, cheapest test first: opa-wasm evaluates every body of a function, and
+# compiles the regex on every call. A pattern matches only a value that starts with the text
+# before its first wildcard, so that prefix test decides most pairs ("s3:Get*" against an iam:
+# action) without the regex; "*" matches every value ((?s) lets . match a newline too).
 matches(p, v) if {
+	p == v
+} else if {
+	p == "*"
+} else if {
 	wildcard(p)
+	startswith(v, glob_prefix(p))
 	regex.match(glob_regex(p), v)
 }
+
+# The text before the first * or ? of a pattern that has one (wildcard(p)).
+glob_prefix(p) := substring(p, 0, indexof(p, "*")) if {
+	not contains(p, "?")
+} else := substring(p, 0, indexof(p, "?")) if {
+	not contains(p, "*")
+} else := substring(p, 0, min([indexof(p, "*"), indexof(p, "?")]))
 
 # Actions are case-insensitive ("S3:getobject" is "s3:GetObject").
 action_matches(p, action) if {
@@ -437,14 +455,22 @@ named_accounts(s) := {acct |
 	acct := principal_account(p)
 }
 
-principal_account(p) := p if regex.match(`^[0-9]{12}$`, p)
+# An AWS account id: ^[0-9]{12}$ in string tests (a regex is compiled on every call in opa-wasm,
+# and this is asked for every principal and account condition of every policy read).
+account_id(v) if {
+	is_string(v)
+	count(v) == 12
+	trim_left(v, "0123456789") == ""
+}
+
+principal_account(p) := p if account_id(p)
 
 principal_account(p) := acct if {
 	startswith(p, "arn:")
 	parts := split(p, ":")
 	count(parts) >= 6
 	acct := parts[4]
-	regex.match(`^[0-9]{12}$`, acct)
+	account_id(acct)
 }
 
 # A condition that holds only for callers of `account`: an account key equal to it, or an ARN
@@ -601,10 +627,7 @@ source_pinned(s) if {
 
 source_operators := {"stringequals", "stringlike", "arnequals", "arnlike"}
 
-source_value_pins("aws:sourceaccount", v) if {
-	is_string(v)
-	regex.match(`^[0-9]{12}$`, v)
-}
+source_value_pins("aws:sourceaccount", v) if account_id(v)
 
 # principal_account is defined only for an ARN whose account field is twelve digits.
 source_value_pins("aws:sourcearn", v) if {

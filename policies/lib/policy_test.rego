@@ -48,7 +48,23 @@ action_cases := [
 	["s3:a\\b*", "s3:a\\bx", true],
 	["s3:a?b", "s3:a.b", true],
 	["s3:a?b", "s3:ab", false],
+	# the text before the first wildcard decides before the regex (policy.glob_prefix)
+	["s3:Get?bj*", "s3:GetObject", true],
+	["s3:Get*bj?ct", "s3:GetObject", true],
+	["s3:Get?bj*", "s3:PutObject", false],
+	["s3:Get*bj?ct", "s3:GetObjec", false],
+	["*Object", "s3:GetObject", true],
+	["?3:*", "s3:GetObject", true],
+	["*", "s3:Get\nObject", true],
 ]
+
+test_glob_prefix if {
+	policy.glob_prefix("s3:Get*") == "s3:Get"
+	policy.glob_prefix("s3:G?t*") == "s3:G"
+	policy.glob_prefix("s3:G*t?") == "s3:G"
+	policy.glob_prefix("*") == ""
+	policy.glob_prefix("?3:*") == ""
+}
 
 # Each table's expected value is compared with a total answer (true or false), so a case whose
 # question is undefined counts as false instead of silently dropping out of the comparison.
@@ -472,4 +488,12 @@ test_administrator_reason_does_not_claim_every_action_under_not_action if {
 	]
 	wrong == []
 	policy.administrator_reason([doc([{"Effect": "Allow", "NotAction": "iam:*", "Resource": "*"}])], role_arn) != "it allows every action on every resource"
+}
+
+# policy.account_id decides as ^[0-9]{12}$.
+test_account_id_is_the_pattern if {
+	samples := ["111122223333", "000000000000", "11112222333", "1111222233334", "11112222333a", " 11122223333", "111122223333\n", "١١١١٢٢٢٢٣٣٣٣", "", 111122223333, null]
+	ids := {v | some v in samples; policy.account_id(v)}
+	ids == {v | some v in samples; is_string(v); regex.match(`^[0-9]{12}$`, v)}
+	count(ids) == 2
 }

@@ -169,3 +169,11 @@ test_names_every_alias_of_an_unrecorded_version if {
 	r := deployed(pinned, [draft_alias, live_alias("5"), prod], [])
 	testing.messages(id, r) == ["agent version 5, which alias(es) live, prod route to, is not in the inventory"]
 }
+
+# published decides as the pattern it spells out in string tests.
+test_published_is_the_pattern if {
+	samples := ["1", "9", "10", "123", "0", "01", "", "1a", "a1", "1.0", "DRAFT", " 1", "1 ", "١", "-1", "+1"]
+	published := {v | some v in samples; data.cafscan.controls.bedrock_agent_guardrail_version_pinned.published(v)}
+	published == {v | some v in samples; regex.match(`^[1-9][0-9]*$`, v)}
+	count(published) == 4
+}

@@ -107,3 +107,23 @@ test_not_evaluated_with_an_unreadable_pipeline_container if {
 	r := model({"ModelName": "assistant", "Containers": [{"Image": own}, null]})
 	testing.messages(id, r) == ["a container of the model has neither an image nor a model package in the inventory"]
 }
+
+# The host test decides as the pattern it spells out in string tests.
+host_samples := [
+	"111122223333.dkr.ecr.us-east-1.amazonaws.com", "111122223333.dkr.ecr-fips.us-gov-west-1.amazonaws.com",
+	"111122223333.dkr.ecr.cn-north-1.amazonaws.com.cn", "111122223333.dkr.ecr.us-east-1.amazonaws.com.evil",
+	"11112222333.dkr.ecr.us-east-1.amazonaws.com", "1111222233334.dkr.ecr.us-east-1.amazonaws.com",
+	"11112222333a.dkr.ecr.us-east-1.amazonaws.com", "111122223333.dkr.ecr..amazonaws.com",
+	"111122223333.dkr.ecr.US-EAST-1.amazonaws.com", "111122223333.dkr.ecr.us_east_1.amazonaws.com",
+	"111122223333.dkr.ecr-FIPS.us-east-1.amazonaws.com", "111122223333.dkr.ecrx.us-east-1.amazonaws.com",
+	"111122223333.dkr.ecr.us-east-1.amazonaws.com.cn.cn", "111122223333.dkr.ecr.us-east-1.amazonaws.org",
+	"111122223333.dkr.ecr.us.east.1.amazonaws.com", "111122223333.dkr.ecr.us-east-1.amazonaws.com.",
+	"registry.example.com", "",
+]
+
+test_ecr_host_is_the_pattern if {
+	pattern := `^[0-9]{12}\.dkr\.ecr(-fips)?\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$`
+	ecr := {h | some h in host_samples; data.cafscan.controls.sagemaker_model_private_image.ecr_host(split(h, "."))}
+	ecr == {h | some h in host_samples; regex.match(pattern, h)}
+	count(ecr) == 3
+}

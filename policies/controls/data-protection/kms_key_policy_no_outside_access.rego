@@ -111,10 +111,7 @@ missing contains "the key policy could not be decoded" if {
 
 account := input.resource.accountId
 
-account_recorded if {
-	is_string(account)
-	regex.match(`^[0-9]{12}$`, account)
-}
+account_recorded if policies.account_id(account)
 
 missing contains "the key's account is not in the inventory" if not account_recorded
 

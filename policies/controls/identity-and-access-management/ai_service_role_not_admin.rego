@@ -64,9 +64,17 @@ violations contains concat("", ["Role ", lib.label, ", assumable by ", lib.role_
 # statement, so the policy that holds it is the one to name.
 violations contains concat("", ["Role ", lib.label, ", assumable by ", lib.role_ai_services_text, ", has ", d.source, ", which gives administrator access: ", policy.administrator_reason(lib.iam_documents, lib.role_arn), "."]) if {
 	count(lib.role_assumed_by_ai) > 0
+	may_be_administrator
 	some d in lib.iam_policy_documents
 	policy.administrator([d.doc], lib.role_arn)
 	policy.administrator(lib.iam_documents, lib.role_arn)
+}
+
+# Necessary for policy.administrator on any of the role's documents: an Allow that may cover
+# iam:* or one of the escalation actions (lib.iam_may_allow, cheaper than asking each).
+may_be_administrator if {
+	some action in array.concat([policy.any_action_of("iam")], policy.escalation_actions)
+	lib.iam_may_allow(action)
 }
 
 # Missing data only matters while no violation is certain: a role that already has

@@ -95,11 +95,22 @@ my_role_key := role_key(role)
 # built: a substring test is cheap, split + sprintf for every agent of the account is not.
 my_role_name := my_role_key[1]
 
-sharing := sort([bedrock.name_of(a) |
-	some a in others
-	other := role_of(a.configuration)
+# Whether another agent's role ARN names the agent's role. The same ARN, character for
+# character, has the same key: an account whose agents all share one role (the usual case)
+# then costs a string comparison per agent instead of lower + two splits (measured: the control
+# was a fifth of all evaluation time on the benchmark, 183 agents per account). The key must
+# exist for either test, as role_key is undefined on an ARN with fewer than five fields.
+same_role(other) if {
+	other == role
+	my_role_key
+} else if {
 	contains(lower(other), my_role_name)
 	role_key(other) == my_role_key
+}
+
+sharing := sort([bedrock.name_of(a) |
+	some a in others
+	same_role(role_of(a.configuration))
 ])
 
 other_has_role(a) if role_of(a.configuration)

@@ -94,8 +94,7 @@ import data.cafscan.lib.s3_public
 
 account := input.resource.accountId
 
-# regex.match is undefined for a non-string account id.
-account_recorded if regex.match(`^[0-9]{12}$`, account)
+account_recorded if policies.account_id(account)
 
 # Every statement that may reach another account; the unconditional everyone-statements among
 # them are the ones RestrictPublicBuckets turns off. An undecodable policy has no statements

@@ -104,15 +104,9 @@ bedrock_types := [
 	"AWS::Bedrock::Guardrail",
 ]
 
-uses_sagemaker if {
-	some type in sagemaker_types
-	count(lib.same_region_of_type(type)) > 0
-}
+uses_sagemaker if lib.any_in_region(sagemaker_types)
 
-uses_bedrock if {
-	some type in bedrock_types
-	count(lib.same_region_of_type(type)) > 0
-}
+uses_bedrock if lib.any_in_region(bedrock_types)
 
 # The endpoint services each AI service in use needs, as suffixes of the service name.
 required contains "sagemaker.api" if uses_sagemaker
@@ -149,17 +143,26 @@ names_for(service) := {
 
 endpoints := lib.same_region_of_type(endpoint_type)
 
-serves(endpoint, service) if endpoint.configuration.serviceName in names_for(service)
+# Every service this control asks about (required and unsure_reason), with its names, once: the
+# names were built again for each endpoint and service, and the endpoints walked once per service.
+services := ["sagemaker.api", "sagemaker.runtime", "bedrock-runtime"]
+
+service_names[service] := names_for(service) if some service in services
+
+serves(endpoint, service) if endpoint.configuration.serviceName in service_names[service]
 
 available(endpoint) if lower(endpoint.configuration.state) == "available"
 
 has_state(endpoint) if is_string(endpoint.configuration.state)
 
-covered(service) if {
+covered_services := {service |
 	some endpoint in endpoints
+	some service in services
 	serves(endpoint, service)
 	available(endpoint)
 }
+
+covered(service) if service in covered_services
 
 uncovered := {service | some service in required; not covered(service)}
 

@@ -86,10 +86,7 @@ agent_types := ["AWS::Bedrock::Agent", "AWS::Bedrock::KnowledgeBase"]
 
 other_types := ["AWS::Bedrock::CustomModel", "AWS::Bedrock::Guardrail"]
 
-uses(types) if {
-	some type in types
-	count(lib.same_region_of_type(type)) > 0
-}
+uses(types) if lib.any_in_region(types)
 
 uses_agents if uses(agent_types)
 
@@ -131,17 +128,26 @@ names_for(service) := {
 
 endpoints := lib.same_region_of_type(endpoint_type)
 
-serves(endpoint, service) if endpoint.configuration.serviceName in names_for(service)
+# Every service this control asks about (required and unsure_reason), with its names, once: the
+# names were built again for each endpoint and service, and the endpoints walked once per service.
+services := ["bedrock", "bedrock-agent", "bedrock-agent-runtime"]
+
+service_names[service] := names_for(service) if some service in services
+
+serves(endpoint, service) if endpoint.configuration.serviceName in service_names[service]
 
 available(endpoint) if lower(endpoint.configuration.state) == "available"
 
 has_state(endpoint) if is_string(endpoint.configuration.state)
 
-covered(service) if {
+covered_services := {service |
 	some endpoint in endpoints
+	some service in services
 	serves(endpoint, service)
 	available(endpoint)
 }
+
+covered(service) if service in covered_services
 
 uncovered := {service | some service in required; not covered(service)}
 

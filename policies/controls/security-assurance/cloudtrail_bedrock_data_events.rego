@@ -121,7 +121,7 @@ needed := {
 
 required contains data_type if {
 	some type, data_type in needed
-	count(lib.same_region_of_type(type)) > 0
+	lib.in_region(type)
 }
 
 # Data-event types the region may need although no resource found says so: the listing of that

@@ -228,10 +228,8 @@ alias(name) if endswith(name, "--ol-s3")
 
 known(name) := lib.related(concat("", ["arn:", lib.text(partition), ":s3:::", lib.text(name)]))
 
-own_bucket_names := {name |
-	some bucket in lib.same_account_of_type(bucket_type)
-	some name in [bucket.name, bucket.id]
-}
+# Only the names the inventory does not hold under their ARN are looked for (all are strings).
+own_bucket_names := lib.account_buckets_named({name | some name in buckets; not known(name)})
 
 foreign(name) if known(name).accountId != account_id
 

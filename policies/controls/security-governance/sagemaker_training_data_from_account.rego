@@ -119,11 +119,8 @@ known(name) := lib.related(concat("", ["arn:", lib.text(partition), ":s3:::", li
 
 # A bucket that is not in the inventory under its ARN may still be one of the account's own,
 # recorded under another ARN form: the account's buckets by name.
-own_bucket_names := {name |
-	some bucket in lib.same_account_of_type(bucket_type)
-	some name in [bucket.name, bucket.id]
-	is_string(name)
-}
+# Only the names the inventory does not hold under their ARN are looked for (all are strings).
+own_bucket_names := lib.account_buckets_named({name | some name in buckets; not known(name)})
 
 # A bucket the inventory holds under its ARN is the account's own exactly when its accountId is.
 foreign(name) if known(name).accountId != account_id
