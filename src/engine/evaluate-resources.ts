@@ -106,7 +106,8 @@ export async function* evaluateResources(resources: AsyncIterable<InventoryResou
 async function runnerSetupOf(catalog: Catalog, setup: EvaluationSetup): Promise<RunnerSetup> {
   const wasm = setup.bundle.wasm;
   // Concatenated rather than parsed and re-serialised: the context may be tens of megabytes.
-  const dataJson = `{"cafscan_catalog":${JSON.stringify({ routing: catalog.routing })},"inventory":${setup.contextJson}}`;
+  const contextJson = typeof setup.contextJson === 'string' ? setup.contextJson : setup.contextJson.take();
+  const dataJson = `{"cafscan_catalog":${JSON.stringify({ routing: catalog.routing })},"inventory":${contextJson}}`;
   return {
     module: await compilePolicy(wasm),
     dataJson,
