@@ -23,11 +23,8 @@ export interface EvaluatorSetup {
   allResources: boolean;
 }
 
-/**
- * One resource to evaluate, prepared by the main thread: JSON strings cross to a worker as one
- * copy each, where a resource object would be structured-cloned field by field.
- */
-export interface ChunkItem {
+/** One resource to evaluate, prepared by the main thread (what ChunkBuilder.add takes). */
+export interface PreparedItem {
   /** JSON.stringify(resource). */
   json: string;
   /** Its type when controls are routed to it, else null (only the redaction check runs). */
@@ -38,6 +35,64 @@ export interface ChunkItem {
   secrets: boolean;
 }
 
+/** A PreparedItem as it crosses to the evaluator: its JSON is a byte range of the chunk's buffer. */
+export interface ChunkItem extends Omit<PreparedItem, 'json'> {
+  /** Where the resource's JSON (UTF-8) sits in Chunk.bytes: [start, end). */
+  start: number;
+  end: number;
+}
+
+/**
+ * A chunk of resources to evaluate. Every resource's JSON is in one ArrayBuffer, transferred to
+ * the worker rather than copied: as strings they were copied by postMessage, then decoded and
+ * encoded again in the worker, and on the main thread they outlived young-generation
+ * collections (held until the chunk's answer came back) and were copied into the old generation.
+ */
+export interface Chunk {
+  bytes: ArrayBuffer;
+  items: ChunkItem[];
+}
+
+/** Gathers a chunk's items, encoding each resource's JSON into the chunk's bytes as it comes. */
+export class ChunkBuilder {
+  private buffer: Buffer;
+  private used = 0;
+  private readonly items: ChunkItem[] = [];
+
+  /** `sizeHint`: the bytes expected (the previous chunk's), so that the buffer rarely grows. */
+  constructor(sizeHint = 0) {
+    this.buffer = Buffer.from(new ArrayBuffer(Math.max(64 * 1024, sizeHint)));
+  }
+
+  get count(): number {
+    return this.items.length;
+  }
+
+  /** Bytes used so far. */
+  get byteLength(): number {
+    return this.used;
+  }
+
+  add({ json, ...rest }: PreparedItem): void {
+    // At most 3 UTF-8 bytes per UTF-16 code unit: room checked without measuring the string first.
+    const most = json.length * 3;
+    if (this.used + most > this.buffer.length) {
+      // Its own ArrayBuffer (not Buffer's shared pool): the whole buffer is transferred.
+      const grown = Buffer.from(new ArrayBuffer(Math.max(this.buffer.length * 2, this.used + most)));
+      this.buffer.copy(grown, 0, 0, this.used);
+      this.buffer = grown;
+    }
+    const start = this.used;
+    this.used += this.buffer.write(json, start, 'utf8');
+    this.items.push({ start, end: this.used, ...rest });
+  }
+
+  /** The chunk; the builder is not used again. */
+  build(): Chunk {
+    return { bytes: this.buffer.buffer as ArrayBuffer, items: this.items };
+  }
+}
+
 /** What evaluating one ChunkItem gives: ResourceOutcomes without the resource the caller holds. */
 export interface ItemOutcomes {
   outcomes: ControlOutcome[];
@@ -45,21 +100,40 @@ export interface ItemOutcomes {
   errors?: EvaluationError[];
 }
 
-export type ChunkEvaluator = (items: ChunkItem[]) => ItemOutcomes[];
+export type ChunkEvaluator = (chunk: Chunk) => ItemOutcomes[];
+
+const utf8 = new TextEncoder();
+const utf8Text = new TextDecoder();
+const RESOURCE_OPEN = utf8.encode('{"resource":');
 
 /** Loads the context once (a failure here is the whole scan's), then evaluates chunk after chunk. */
 export function createChunkEvaluator(setup: EvaluatorSetup): ChunkEvaluator {
   const runner = PolicyRunner.fromModule(setup.module, setup.data, setup.memory);
-  const scope = `"scan":${setup.scan},"all_resources":${setup.allResources}`;
-  return (items) =>
-    items.map((item) => {
+  const scope = `,"scan":${setup.scan},"all_resources":${setup.allResources},"links":`;
+  return ({ bytes, items }) => {
+    const all = new Uint8Array(bytes);
+    return items.map((item) => {
       const errors: EvaluationError[] = [];
-      const input = `"resource":${item.json},${scope},"links":${item.links}`;
+      const resource = all.subarray(item.start, item.end);
+      // {"resource":<its JSON>,"scan":…,"all_resources":…,"links":…<extra>}: opa-wasm reads pre-serialised JSON as bytes.
+      const input = (extra: string) => concatBytes(RESOURCE_OPEN, resource, utf8.encode(`${scope}${item.links}${extra}}`));
       const outcomes = item.routedType !== null ? evaluateControls(runner, setup.entrypoint, input, setup.controlIds[item.routedType] ?? [], errors) : [];
-      const candidates = item.secrets ? resourceEnvironmentMaps(JSON.parse(item.json) as { configuration: JsonValue; supplementaryConfiguration?: JsonValue }) : [];
+      const candidates = item.secrets ? resourceEnvironmentMaps(JSON.parse(utf8Text.decode(resource)) as { configuration: JsonValue; supplementaryConfiguration?: JsonValue }) : [];
       const secretPaths = candidates.length ? findSecrets(runner, setup.redactionEntrypoint, candidates, errors) : [];
       return { outcomes, secretPaths, ...(errors.length ? { errors } : {}) };
     });
+  };
+}
+
+/** The parts one after another, in an ArrayBuffer of exactly their length (opa-wasm reads the whole buffer). */
+function concatBytes(...parts: Uint8Array[]): ArrayBuffer {
+  const joined = new Uint8Array(parts.reduce((n, part) => n + part.byteLength, 0));
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.byteLength;
+  }
+  return joined.buffer;
 }
 
 /**
@@ -103,14 +177,14 @@ function resourceEnvironmentMaps(resource: { configuration: JsonValue; supplemen
  * evaluation per control (input.control, policies/main.rego) so that only the control(s) that
  * fail are reported as not evaluated and every other verdict on the resource stands.
  */
-function evaluateControls(runner: PolicyRunner, entrypoint: string, input: string, controlIds: string[], errors: EvaluationError[]): ControlOutcome[] {
-  const all = runner.evaluate(encode(`{${input}}`), entrypoint);
+function evaluateControls(runner: PolicyRunner, entrypoint: string, input: (extra: string) => ArrayBuffer, controlIds: string[], errors: EvaluationError[]): ControlOutcome[] {
+  const all = runner.evaluate(input(''), entrypoint);
   let outcomes: ControlOutcome[];
   if (all.ok) outcomes = outcomesOf(all);
   else {
     outcomes = [];
     for (const controlId of new Set(controlIds)) {
-      const one = runner.evaluate(encode(`{${input},"control":${JSON.stringify(controlId)}}`), entrypoint);
+      const one = runner.evaluate(input(`,"control":${JSON.stringify(controlId)}`), entrypoint);
       if (one.ok) outcomes.push(...outcomesOf(one));
       else {
         errors.push({ controlId, message: one.error });

@@ -1,6 +1,6 @@
 import type { Catalog } from '../model/control.js';
 import type { InventoryResource } from '../model/inventory.js';
-import { ENVIRONMENT_HINT, type ChunkItem } from './chunk-evaluator.js';
+import { ChunkBuilder, ENVIRONMENT_HINT, type PreparedItem } from './chunk-evaluator.js';
 import type { EvaluationSetup } from './options.js';
 import { inThreadRunner, workerPool, type ChunkRunner, type RunnerSetup } from './evaluation-pool.js';
 import type { ResourceOutcomes } from './outcomes.js';
@@ -46,7 +46,7 @@ export async function* evaluateResources(resources: AsyncIterable<InventoryResou
   // entries: every resource read into the chunk, with the index of its item (-1: nothing to
   // evaluate, kept only with everyResource so that a consumer writing every resource in order
   // need not hold a long run of unevaluated ones while it waits for the next outcome).
-  let chunk: { entries: Array<{ resource: InventoryResource; item: number }>; items: ChunkItem[] } = { entries: [], items: [] };
+  let chunk: { entries: Array<{ resource: InventoryResource; item: number }>; items: ChunkBuilder } = { entries: [], items: new ChunkBuilder() };
   let read = 0;
   let reported = -1;
   const progress = (done: number) => {
@@ -57,19 +57,20 @@ export async function* evaluateResources(resources: AsyncIterable<InventoryResou
   const submit = (last: boolean) => {
     // The runner is chosen at the first chunk evaluated: when the input ends with it, a pool would only
     // add a worker's start-up and a second copy of the context, so the calling thread evaluates.
-    if (!runner && chunk.items.length) {
+    if (!runner && chunk.items.count) {
       runner = workers > 1 && !last ? workerPool(runnerSetup!, workers, setup.workerEntry) : inThreadRunner(runnerSetup!);
       runnerSetup = undefined;
     }
     const { entries, items } = chunk;
-    const evaluated = items.length && runner ? runner.run(items, setup.signal) : Promise.resolve([]);
+    const evaluated = items.count && runner ? runner.run(items.build(), setup.signal) : Promise.resolve([]);
     const outcomes = evaluated.then((results) =>
       entries.map(({ resource, item }): ResourceOutcomes => (item >= 0 ? { resource, ...results[item]! } : { resource, outcomes: [], secretPaths: [] })),
     );
     // Awaited in order later; until then a failure must not count as an unhandled rejection.
     outcomes.catch(() => {});
     inFlight.push({ readUpTo: read, outcomes });
-    chunk = { entries: [], items: [] };
+    // Sized like this chunk's bytes: the next one rarely needs to grow its buffer.
+    chunk = { entries: [], items: new ChunkBuilder(Math.ceil(items.byteLength * 1.25)) };
   };
   const settleOldest = async (): Promise<ResourceOutcomes[]> => {
     const oldest = inFlight.shift()!;
@@ -87,9 +88,9 @@ export async function* evaluateResources(resources: AsyncIterable<InventoryResou
         chunk.entries.push({ resource, item: -1 });
         if (chunk.entries.length < chunkSize * 4) continue;
       } else {
-        chunk.entries.push({ resource, item: chunk.items.length });
-        chunk.items.push(item);
-        if (chunk.items.length < chunkSize) continue;
+        chunk.entries.push({ resource, item: chunk.items.count });
+        chunk.items.add(item);
+        if (chunk.items.count < chunkSize) continue;
       }
       submit(false);
       while (inFlight.length >= 2 * workers) yield await settleOldest();
@@ -106,7 +107,8 @@ export async function* evaluateResources(resources: AsyncIterable<InventoryResou
 async function runnerSetupOf(catalog: Catalog, setup: EvaluationSetup): Promise<RunnerSetup> {
   const wasm = setup.bundle.wasm;
   // Concatenated rather than parsed and re-serialised: the context may be tens of megabytes.
-  const dataJson = `{"cafscan_catalog":${JSON.stringify({ routing: catalog.routing })},"inventory":${setup.contextJson}}`;
+  const contextJson = typeof setup.contextJson === 'string' ? setup.contextJson : setup.contextJson.take();
+  const dataJson = `{"cafscan_catalog":${JSON.stringify({ routing: catalog.routing })},"inventory":${contextJson}}`;
   return {
     module: await compilePolicy(wasm),
     dataJson,
@@ -120,7 +122,7 @@ async function runnerSetupOf(catalog: Catalog, setup: EvaluationSetup): Promise<
 }
 
 /** What the engine needs of a resource, or null when nothing would be evaluated on it. */
-function itemPreparer(catalog: Catalog, setup: EvaluationSetup): (resource: InventoryResource) => ChunkItem | null {
+function itemPreparer(catalog: Catalog, setup: EvaluationSetup): (resource: InventoryResource) => PreparedItem | null {
   return (resource) => {
     // Own properties only: a resource type of "constructor" or "__proto__" is not routed.
     const routed = setup.controls !== false && Object.hasOwn(catalog.routing, resource.type);

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { ScanError } from '../errors.js';
-import { createChunkEvaluator, type ChunkItem, type EvaluatorSetup, type ItemOutcomes } from './chunk-evaluator.js';
+import { createChunkEvaluator, type Chunk, type EvaluatorSetup, type ItemOutcomes } from './chunk-evaluator.js';
 import { encode } from './encode.js';
 import { describeError } from './policy-runner.js';
 import type { WorkerReply, WorkerSetup } from './evaluation-worker.js';
@@ -10,7 +10,7 @@ import type { WorkerReply, WorkerSetup } from './evaluation-worker.js';
 /** Where chunks are evaluated: the main thread, or a pool of worker threads. */
 export interface ChunkRunner {
   /** Settles with the chunk's outcomes in item order, or rejects with a ScanError (one line). */
-  run(items: ChunkItem[], signal?: AbortSignal): Promise<ItemOutcomes[]>;
+  run(chunk: Chunk, signal?: AbortSignal): Promise<ItemOutcomes[]>;
   /** Stops every worker; idempotent. */
   close(): Promise<void>;
 }
@@ -79,9 +79,9 @@ export function inThreadRunner({ dataJson, ...rest }: RunnerSetup): ChunkRunner 
   const evaluate = loadOrFail(() => createChunkEvaluator({ ...rest, data }), data.byteLength);
   return {
     // eslint-disable-next-line @typescript-eslint/require-await -- async so that a throw (an abort, a failing evaluator) is a rejection, as from the worker pool's run
-    run: async (items, signal) => {
+    run: async (chunk, signal) => {
       signal?.throwIfAborted();
-      return evaluate(items);
+      return evaluate(chunk);
     },
     close: async () => {},
   };
@@ -105,7 +105,7 @@ export function workerPool({ dataJson, ...rest }: RunnerSetup, workers: number, 
   const data = new SharedArrayBuffer(Buffer.byteLength(dataJson));
   Buffer.from(data).write(dataJson);
   const workerData: WorkerSetup = { ...rest, data };
-  const pool = new Piscina<ChunkItem[], WorkerReply>({
+  const pool = new Piscina<Chunk, WorkerReply>({
     filename: fileURLToPath(entry),
     minThreads: 1,
     maxThreads: workers,
@@ -121,10 +121,11 @@ export function workerPool({ dataJson, ...rest }: RunnerSetup, workers: number, 
   });
   let closed: Promise<void> | undefined;
   return {
-    run: async (items, signal) => {
+    run: async (chunk, signal) => {
       let reply: WorkerReply;
       try {
-        reply = await pool.run(items, signal ? { signal } : {});
+        // The chunk's bytes move to the worker (the main thread is done with them).
+        reply = await pool.run(chunk, { transferList: [chunk.bytes], ...(signal ? { signal } : {}) });
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         throw new ScanError(`an evaluation worker stopped: ${describeError(poolError ?? error)}`);

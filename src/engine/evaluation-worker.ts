@@ -1,5 +1,5 @@
 import { workerData } from 'node:worker_threads';
-import { createChunkEvaluator, type ChunkEvaluator, type ChunkItem, type EvaluatorSetup, type ItemOutcomes } from './chunk-evaluator.js';
+import { createChunkEvaluator, type ChunkEvaluator, type Chunk, type EvaluatorSetup, type ItemOutcomes } from './chunk-evaluator.js';
 import { describeError } from './policy-runner.js';
 
 /**
@@ -19,7 +19,7 @@ export type WorkerReply = { ok: true; results: ItemOutcomes[] } | { ok: false; e
 let evaluator: ChunkEvaluator | undefined;
 let loadError: string | undefined;
 
-export default function evaluateChunk(items: ChunkItem[]): WorkerReply {
+export default function evaluateChunk(chunk: Chunk): WorkerReply {
   // Loaded here rather than at import: a module that throws while piscina starts the worker is
   // reported by piscina as a pool 'error' event, not as the failure of the task that waits on it.
   if (!evaluator && loadError === undefined) {
@@ -30,5 +30,5 @@ export default function evaluateChunk(items: ChunkItem[]): WorkerReply {
     }
   }
   if (!evaluator) return { ok: false, error: loadError ?? 'unknown error' };
-  return { ok: true, results: evaluator(items) };
+  return { ok: true, results: evaluator(chunk) };
 }

@@ -1,5 +1,6 @@
 import type { AssetGraph } from '../graph/model.js';
 import type { Catalog, PolicyBundle } from '../model/control.js';
+import type { ContextJson } from './context.js';
 
 export interface EvaluateOptions {
   /** The scan time controls compare against (policies never read a clock). */
@@ -33,8 +34,11 @@ export interface EvaluateOptions {
 
 /** evaluateResources' setup: the options, plus what the caller built in its pass over the resources. */
 export interface EvaluationSetup extends EvaluateOptions {
-  /** JSON of the context other resources are looked up in (src/engine/context.ts). */
-  contextJson: string;
+  /**
+   * JSON of the context other resources are looked up in (src/engine/context.ts): a string, or a
+   * ContextJson the engine takes and lets go of once encoded (a scan's, tens of megabytes).
+   */
+  contextJson: string | ContextJson;
   /** How many resources the iterable yields, for onProgress (ResourceSet.count). */
   total?: number;
   /** Resources sent to the engine per chunk (tuning and tests; default CHUNK_SIZE). */

@@ -3,7 +3,9 @@ import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 /** A file's content: text, or pieces produced while writing (large reports). */
 export type OutputContent = string | (() => Iterable<string>);
 
-const FLUSH_CHARS = 1 << 20;
+const BLOCK_BYTES = 1 << 20;
+/** The most UTF-8 bytes one UTF-16 code unit takes (a surrogate pair: 4 bytes for 2 units). */
+const MAX_UTF8_PER_UNIT = 3;
 
 /**
  * Writes a new file completely and durably, or throws: `writeSync` may write fewer bytes than
@@ -28,7 +30,13 @@ export function writeDurably(path: string, content: OutputContent): void {
  */
 export class StagedFile {
   private fd: number | undefined;
-  private buffer = '';
+  /**
+   * Pieces are encoded into this block as they come, off the JS heap: held as strings until a
+   * flush, every piece outlived a young-generation collection or two and was copied into the
+   * old generation (a scan writes hundreds of MB), then flattened and encoded again to write.
+   */
+  private block: Buffer | undefined;
+  private used = 0;
   private bytes = 0;
 
   constructor(readonly path: string) {
@@ -37,13 +45,22 @@ export class StagedFile {
   }
 
   write(piece: string): void {
-    this.buffer += piece;
-    if (this.buffer.length >= FLUSH_CHARS) this.flush();
+    if (this.fd === undefined) throw new Error(`${this.path} is already closed`);
+    const block = (this.block ??= Buffer.allocUnsafe(BLOCK_BYTES));
+    if (piece.length * MAX_UTF8_PER_UNIT > block.length - this.used) {
+      this.flush();
+      // Larger than a block: written as it is.
+      if (piece.length * MAX_UTF8_PER_UNIT > block.length) {
+        this.bytes += writeAll(this.fd, Buffer.from(piece, 'utf8'));
+        return;
+      }
+    }
+    this.used += block.write(piece, this.used, 'utf8');
   }
 
   /** Bytes handed to the file system so far (the size once closed). */
   get size(): number {
-    return this.bytes + Buffer.byteLength(this.buffer);
+    return this.bytes + this.used;
   }
 
   close(): void {
@@ -52,6 +69,7 @@ export class StagedFile {
     fsyncSync(this.fd);
     const fd = this.fd;
     this.fd = undefined;
+    this.block = undefined;
     closeSync(fd);
   }
 
@@ -60,17 +78,17 @@ export class StagedFile {
     if (this.fd === undefined) return;
     closeQuietly(this.fd);
     this.fd = undefined;
+    this.block = undefined;
   }
 
   private flush(): void {
     if (this.fd === undefined) throw new Error(`${this.path} is already closed`);
-    this.bytes += writeAll(this.fd, this.buffer);
-    this.buffer = '';
+    if (this.block && this.used > 0) this.bytes += writeAll(this.fd, this.block.subarray(0, this.used));
+    this.used = 0;
   }
 }
 
-function writeAll(fd: number, text: string): number {
-  const bytes = Buffer.from(text, 'utf8');
+function writeAll(fd: number, bytes: Buffer): number {
   let offset = 0;
   while (offset < bytes.length) {
     const written = writeSync(fd, bytes, offset, bytes.length - offset);

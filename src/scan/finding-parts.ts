@@ -11,7 +11,7 @@ import { SpillFile } from '../reporters/spill-file.js';
  * by ARN. Memory holds one line per file being merged, whatever the number of findings.
  */
 /** A control × type part buffers this much before writing: a catalog's worth of parts stays a few MB. */
-const PART_BUFFER_CHARS = 64 * 1024;
+const PART_BUFFER_BYTES = 64 * 1024;
 
 export class FindingParts {
   private readonly parts = new Map<string, Part>();
@@ -23,7 +23,7 @@ export class FindingParts {
     const key = `${finding.controlId}\u0000${finding.resource.type}`;
     let part = this.parts.get(key);
     if (!part) {
-      part = { controlId: finding.controlId, file: new SpillFile(join(this.dir, `part-${this.parts.size}.jsonl`), PART_BUFFER_CHARS), lastArn: '', ordered: true };
+      part = { controlId: finding.controlId, file: new SpillFile(join(this.dir, `part-${this.parts.size}.jsonl`), PART_BUFFER_BYTES), lastArn: '', ordered: true };
       this.parts.set(key, part);
     }
     // An inventory not in ARN order (one built by hand) is still reported right, by sorting that part.

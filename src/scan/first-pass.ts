@@ -1,4 +1,4 @@
-import { ContextBuilder } from '../engine/context.js';
+import { ContextBuilder, ContextJson } from '../engine/context.js';
 import { AssetGraphBuilder, type GraphReport } from '../graph/build-asset-graph.js';
 import type { AssetGraph } from '../graph/model.js';
 import type { AssetRule } from '../graph/user-rules.js';
@@ -10,8 +10,8 @@ import { ACCOUNT_RESOURCE_TYPE } from '../model/inventory.js';
 export interface FirstPass {
   graph: AssetGraph;
   graphReport: GraphReport;
-  /** The lookup context as the JSON setData loads (src/engine/context.ts). */
-  contextJson: string;
+  /** The lookup context as the JSON setData loads, handed to the engine once (src/engine/context.ts). */
+  contextJson: ContextJson;
   /** Resources other than the synthesized AWS::::Account ones. */
   resourceCount: number;
   /** The tags of the resources in `tagsOf` (those the coverage findings name), for suppressions. */
@@ -36,5 +36,5 @@ export async function firstPass(set: ResourceSet, catalog: Catalog, assetRules: 
     if (resource.type !== ACCOUNT_RESOURCE_TYPE) resourceCount++;
     if (tags.has(resource.arn)) tags.set(resource.arn, resource.tags);
   }
-  return { graph: graphBuilder.build(graphReport), graphReport, contextJson: context.toJson(), resourceCount, tags };
+  return { graph: graphBuilder.build(graphReport), graphReport, contextJson: new ContextJson(context.toJson()), resourceCount, tags };
 }

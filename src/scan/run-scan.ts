@@ -138,7 +138,7 @@ export async function runScan(request: ScanRequest): Promise<ScanOutcome> {
   const coverage = makeFindings([], header.coverage).filter((f) => chosen.has(f.controlId));
   const { graph, graphReport, contextJson, resourceCount, tags: coverageTags } = await firstPass(set, catalog, request.assetRules ?? [], coverage.map((f) => f.resource.arn));
   // Each worker holds its own engine heap of the context: only as many as fit the memory budget.
-  const workerChoice = chooseWorkerCount(request.workers ?? 1, Buffer.byteLength(contextJson));
+  const workerChoice = chooseWorkerCount(request.workers ?? 1, contextJson.byteLength);
   phaseDone('graph');
   for (const finding of coverage) settle(finding, (arn) => coverageTags.get(arn) ?? null);
 

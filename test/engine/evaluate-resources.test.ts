@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { loadCatalog, loadPolicyBundle } from '../../src/controls/catalog.js';
 import type { Catalog } from '../../src/model/control.js';
-import { buildContext } from '../../src/engine/context.js';
+import { buildContext, ContextJson } from '../../src/engine/context.js';
 import { evaluateInventory, evaluateResources, type EvaluationSetup, type ResourceOutcomes } from '../../src/engine/evaluate.js';
 import { addEvaluationErrors, summarizeEvaluationErrors } from '../../src/engine/evaluation-errors.js';
 import { ScanError } from '../../src/errors.js';
@@ -85,6 +85,14 @@ describe('evaluateResources', () => {
     const pooled: ResourceOutcomes[] = [];
     for await (const chunk of evaluateResources(set.resources(), { bundle: loadPolicyBundle(), scanTime, allResources: true, contextJson, workers: 2, chunkSize: 9 })) pooled.push(...chunk);
     expect(pooled).toEqual(inThread);
+    // A scan hands the context over as a ContextJson: the same outcomes, and the engine took the
+    // string (nothing left for the caller to keep alive through the evaluation).
+    const handle = new ContextJson(contextJson);
+    expect(handle.byteLength).toBe(Buffer.byteLength(contextJson));
+    const handed: ResourceOutcomes[] = [];
+    for await (const chunk of evaluateResources(set.resources(), { bundle: loadPolicyBundle(), scanTime, allResources: true, contextJson: handle, workers: 2, chunkSize: 9 })) handed.push(...chunk);
+    expect(handed).toEqual(inThread);
+    expect(() => handle.take()).toThrow(/already handed over/);
   });
 
   it('reads the input only a bounded number of chunks ahead of what the consumer took (backpressure)', async () => {

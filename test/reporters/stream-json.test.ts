@@ -26,4 +26,13 @@ describe('streamJson compact', () => {
     expect(JSON.parse(text)).toEqual(value);
     expect(text.split('\n')).toContain('    {"a":1,"b":{"c":[1,2]}},');
   });
+
+  it('writes the same text as stringifying the whole value compactly per item, line breaks in strings escaped', () => {
+    const value = { runs: [{ results: [{ message: { text: 'a\nb' } }, 'x\ny', null, [], {}], empty: [], gone: undefined, fn: [() => 1, undefined] }] };
+    const text = [...streamJson(value, 4, 0, true)].join('');
+    expect(text).toBe(
+      '{\n  "runs": [\n    {\n      "results": [\n        {"message":{"text":"a\\nb"}},\n        "x\\ny",\n        null,\n        [],\n        {}\n      ],\n      "empty": [],\n      "fn": [\n        null,\n        null\n      ]\n    }\n  ]\n}',
+    );
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+  });
 });
