@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { JsonValue } from '../json.js';
 
 /**
@@ -95,7 +96,12 @@ export class JsonSplitter {
   private capture = Capture.None;
   /** Bytes of the value being captured that came in earlier chunks. */
   private parts: Buffer[] = [];
-  private depth = 0;
+  /**
+   * The brackets open in the value being captured, innermost last. Their kinds are kept so that
+   * a mismatched closer (`[1}`) ends the read at once: counted alone, it would leave the value
+   * open and swallow the rest of the file before JSON.parse could say the value is broken.
+   */
+  private readonly open: number[] = [];
   private inString = false;
   private escaped = false;
   /** A scalar (number, true, false, null) ends at the first byte that cannot be part of it. */
@@ -217,7 +223,7 @@ export class JsonSplitter {
     this.capture = kind;
     this.parts = [];
     this.partBytes = 0;
-    this.depth = 0;
+    this.open.length = 0;
     this.inString = false;
     this.escaped = false;
     // A scalar's first byte is not checked here: JSON.parse judges the whole of it.
@@ -242,7 +248,7 @@ export class JsonSplitter {
       }
       return -1;
     }
-    let depth = this.depth;
+    const open = this.open;
     if (this.inString) {
       // A string that began in an earlier chunk: byte by byte to its end (one per chunk at most).
       let escaped = this.escaped;
@@ -257,7 +263,7 @@ export class JsonSplitter {
         return -1;
       }
       this.inString = false;
-      if (depth === 0) return i + 1;
+      if (open.length === 0) return i + 1;
       i++;
     }
     for (; i < n; i++) {
@@ -267,26 +273,27 @@ export class JsonSplitter {
         if (close < 0) {
           this.inString = true;
           this.escaped = endsInEscape(chunk, i + 1);
-          this.depth = depth;
           return -1;
         }
-        if (depth === 0) return close + 1;
+        if (open.length === 0) return close + 1;
         i = close;
       } else if (b === OPEN_OBJECT || b === OPEN_LIST) {
-        depth++;
+        open.push(b);
       } else if (b === CLOSE_OBJECT || b === CLOSE_LIST) {
-        if (--depth === 0) return i + 1;
-        if (depth < 0) throw new SplitMiss('unbalanced brackets');
+        if (open.pop() !== (b === CLOSE_OBJECT ? OPEN_OBJECT : OPEN_LIST)) throw new SplitMiss('a bracket closes what it did not open');
+        if (open.length === 0) return i + 1;
       }
     }
-    this.depth = depth;
     return -1;
   }
 
   private finishValue(chunk: Buffer, start: number, end: number): void {
     const kind = this.capture;
     if (this.partBytes + (end - start) > this.maxValueBytes) throw new ValueTooLarge(this.path(), this.maxValueBytes);
-    const text = this.parts.length === 0 ? chunk.toString('utf8', start, end) : Buffer.concat([...this.parts, chunk.subarray(start, end)]).toString('utf8');
+    const bytes = this.parts.length === 0 ? chunk.subarray(start, end) : Buffer.concat([...this.parts, chunk.subarray(start, end)]);
+    // toString would quietly turn bytes that are not UTF-8 into U+FFFD; JSON text is UTF-8 (RFC 8259 §8.1).
+    if (!isUtf8(bytes)) throw new SplitMiss('a value is not UTF-8 text');
+    const text = bytes.toString('utf8');
     this.parts = [];
     this.capture = Capture.None;
     let value: JsonValue;

@@ -53,35 +53,58 @@ export async function streamInputFile(
   const sources = options.sources ?? FILE_SOURCES;
   const reading = new DocumentReader(file, sinkFor, sources);
   const splitter = new JsonSplitter(new Set(sources.flatMap((s) => s.containers.filter((c) => c !== '$'))), reading);
+  let counted = 0;
   try {
     for await (const chunk of inputBytes(file)) {
+      counted += chunk.length;
       options.onBytes?.(chunk.length);
       splitter.write(chunk);
     }
     splitter.end();
   } catch (error) {
-    if (error instanceof ValueTooLarge) throw new InputError(`${file}: ${jsonPointer(error.path)} is one value of more than ${error.limitBytes >> 20} MiB, more than cafscan reads in one piece`);
-    if (!(error instanceof SplitMiss)) throw error;
-    // Not well-formed (or a scalar root): the tokenizer reads it again and says what is wrong.
-    // Its sinks replace the first pass's (sinkFor is asked again for each list).
-    return readWithTokenizer(file, sinkFor, options, sources);
+    // Not well-formed (or a scalar root), a value too large to take whole, or a problem with the
+    // bytes (not UTF-8, a corrupt gzip) while a value was open — in which a syntax error may sit
+    // that the splitter has not seen yet: the tokenizer reads the file again and reports the
+    // first problem in document order, as before. Its sinks replace the first pass's (sinkFor is
+    // asked again for each list), and the bytes the first pass counted are not counted again.
+    if (!(error instanceof SplitMiss || error instanceof ValueTooLarge || error instanceof InputError)) throw error;
+    return readWithTokenizer(file, sinkFor, afterFirst(counted, options.onBytes), sources, error instanceof ValueTooLarge ? error : undefined);
   }
   return reading.finish();
+}
+
+/** An onBytes that passes on only the bytes past the first `counted`. */
+function afterFirst(counted: number, onBytes: ((count: number) => void) | undefined): ((count: number) => void) | undefined {
+  if (!onBytes) return undefined;
+  let seen = 0;
+  return (count) => {
+    const fresh = Math.min(count, Math.max(0, seen + count - counted));
+    seen += count;
+    if (fresh > 0) onBytes(fresh);
+  };
 }
 
 /**
  * The whole document through @streamparser/json's tokenizer: slower than the splitter, but it
  * reads any byte sequence and words each syntax error (JSON.parse's messages quote the text).
+ * `tooLarge`: the splitter stopped at a value past its bound; if the tokenizer runs out of
+ * memory for it too (and finds no syntax error first), that is what the user is told.
  */
 async function readWithTokenizer(
   file: string,
   sinkFor: (container: ItemContainer) => ItemSink,
-  options: { onBytes?: (count: number) => void },
+  onBytes: ((count: number) => void) | undefined,
   sources: readonly FileSource[],
+  tooLarge: ValueTooLarge | undefined,
 ): Promise<StreamedInput> {
   const reading = new DocumentReader(file, sinkFor, sources);
+  if (tooLarge) {
+    // An empty path: the splitter was reading a member name, not a value.
+    const what = tooLarge.path.length > 0 ? `${jsonPointer(tooLarge.path)} is one value of` : 'a member name at the top level is';
+    reading.tooLarge = new InputError(`${file}: ${what} more than ${tooLarge.limitBytes >> 20} MiB, more than cafscan reads in one piece`);
+  }
   for await (const chunk of inputBytes(file)) {
-    options.onBytes?.(chunk.length);
+    onBytes?.(chunk.length);
     reading.write(chunk);
   }
   return reading.end();
@@ -125,6 +148,8 @@ class DocumentReader implements SplitHandlers {
   /** For a bare list: whether the source reading "$" accepted every item (else the list is not its). */
   private everyItemAccepted = true;
   private readonly name: string;
+  /** What to say when the parser runs out of room (a value the splitter found too large). */
+  tooLarge: InputError | undefined;
 
   constructor(
     private readonly file: string,
@@ -275,6 +300,8 @@ class DocumentReader implements SplitHandlers {
       step();
     } catch (error) {
       if (error instanceof InputError) throw error;
+      // Out of string length or memory: not a syntax error.
+      if (error instanceof RangeError && this.tooLarge) throw this.tooLarge;
       throw new InputError(`${this.file} is not valid JSON (${(error as Error).message})`);
     }
   }

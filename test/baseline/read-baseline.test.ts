@@ -51,6 +51,16 @@ describe('readBaseline streams a results.json', () => {
     expect(a.map((f) => f.baselineState)).toEqual(b.map((f) => f.baselineState));
   });
 
+  it('a baseline that is not UTF-8 is refused, not read with U+FFFD in its ARNs', async () => {
+    const path = join(dir, 'latin1.json');
+    const text = Buffer.from(results);
+    const at = text.indexOf('arn:aws:s3:::b1"') + 'arn:aws:s3:::b1'.length;
+    writeFileSync(path, Buffer.concat([text.subarray(0, at), Buffer.from([0xe9]), text.subarray(at)]));
+    const error = await readBaseline(path).then(() => undefined, (e: unknown) => e as Error);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error?.message).toMatch(/^cannot read baseline \S+latin1\.json: /);
+  });
+
   const bad: Array<[string, () => string, RegExp]> = [
     ['missing', () => join(dir, 'nope.json'), /^cannot read baseline \S+nope\.json: no such file$/],
     ['a directory', () => dir, /: EISDIR$/],

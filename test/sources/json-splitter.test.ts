@@ -183,3 +183,17 @@ describe('JsonSplitter bounds one value', () => {
     expect(() => new JsonSplitter(CONTAINERS, { begin() {}, member() {}, element() {} }, long.length).write(Buffer.from(`[${long}]`))).not.toThrow();
   });
 });
+
+describe('JsonSplitter stops where a value breaks, not at the end of the file', () => {
+  const splitter = () => new JsonSplitter(CONTAINERS, { begin() {}, member() {}, element() {} });
+
+  it('a bracket closing what it did not open ends the read at once', () => {
+    // Counted without kinds, `[1}` leaves the item open and it would swallow every item after it.
+    for (const text of ['[{"x":[1,2}}', '{"items":[[1}', '[{"a":{"b":[}}']) expect(() => splitter().write(Buffer.from(text))).toThrow(SplitMiss);
+  });
+
+  it('bytes that are not UTF-8 are never decoded into U+FFFD', () => {
+    expect(() => splitter().write(Buffer.from([0x5b, 0x22, 0xe9, 0x22, 0x5d]))).toThrow(SplitMiss);
+    expect(() => splitter().write(Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]))).toThrow(SplitMiss);
+  });
+});

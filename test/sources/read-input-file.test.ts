@@ -85,6 +85,13 @@ describe('errors come in the order a whole-document read gives them', () => {
     await expect(load([file('both.json', `{"configurationItems": [${JSON.stringify(bad)}, `)])).rejects.toThrow(/both\.json is not valid JSON/);
   });
 
+  it('a broken item is reported as invalid JSON even when a byte that is not UTF-8 comes later', async () => {
+    // The broken item leaves a bracket open; the later byte must not be what the user is told.
+    const many = Array.from({ length: 2000 }, (_, i) => JSON.stringify({ ...item, resourceId: `b${i}`, ARN: `arn:aws:s3:::b${i}` })).join(',');
+    const text = Buffer.concat([Buffer.from(`{"configurationItems": [{"resourceType":"AWS::S3::Bucket","configuration":{"x":[1,2}},${many},"caf`), Buffer.from([0xe9]), Buffer.from('"]}')]);
+    await expect(readInputFile(file('broken-then-latin1.json', text))).rejects.toThrow(/broken-then-latin1\.json is not valid JSON/);
+  });
+
   it('an inventory written with schemaVersion after its resources is still checked for it first', async () => {
     const doc = `{"kind": "cafscan-inventory", "resources": [{"type": 7}], "schemaVersion": "9"}`;
     await expect(readInputFile(file('late-version.json', doc))).rejects.toThrow(/schemaVersion "9"; this cafscan reads "1"$/);
