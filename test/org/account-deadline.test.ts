@@ -1,24 +1,9 @@
 import { CreateAccountCommand, CreateOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Collector } from '../../src/collect/collector.js';
 import { collectOrganization } from '../../src/org/collect-organization.js';
 import type { InventoryResource } from '../../src/model/inventory.js';
+import { collectorHangingIn } from '../helpers/hanging-collector.js';
 import { MOTO_ACCOUNT, motoEnv, startMoto, type Moto } from '../helpers/moto.js';
-
-/** Emits a resource at once, and in one account never finishes. */
-function collectorHangingIn(slowAccount: string): Collector {
-  return {
-    service: 'fake-slow',
-    scope: 'regional',
-    operations: [],
-    resourceTypes: ['Test::Slow::Thing'],
-    async collect(ctx) {
-      ctx.emit({ type: 'Test::Slow::Thing', id: 'thing', arn: `arn:aws:fake:${ctx.region}:${ctx.accountId}:thing`, configuration: {} });
-      if (ctx.accountId === slowAccount) await new Promise(() => {});
-      ctx.covered(['Test::Slow::Thing']);
-    },
-  };
-}
 
 describe('per-account deadline and the caller’s own account (collectOrganization against moto)', () => {
   let moto: Moto;

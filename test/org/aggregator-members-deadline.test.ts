@@ -1,27 +1,12 @@
 import { CreateAccountCommand, CreateOrganizationCommand, OrganizationsClient } from '@aws-sdk/client-organizations';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Collector } from '../../src/collect/collector.js';
 import type { InventoryResource } from '../../src/model/inventory.js';
 import { collectAggregatorWithMembers } from '../../src/org/aggregator-members.js';
 import { repoRoot } from '../helpers/cli.js';
 import { recordedSelectRows } from '../helpers/fake-aggregator.js';
+import { collectorHangingIn } from '../helpers/hanging-collector.js';
 import { MOTO_ACCOUNT, motoEnv, startMoto, type Moto } from '../helpers/moto.js';
 import { startMotoProxy } from '../helpers/moto-proxy.js';
-
-/** Emits a resource at once, and in one account never finishes. */
-function collectorHangingIn(slowAccount: string): Collector {
-  return {
-    service: 'fake-slow',
-    scope: 'regional',
-    operations: [],
-    resourceTypes: ['Test::Slow::Thing'],
-    async collect(ctx) {
-      ctx.emit({ type: 'Test::Slow::Thing', id: 'thing', arn: `arn:aws:fake:${ctx.region}:${ctx.accountId}:thing`, configuration: {} });
-      if (ctx.accountId === slowAccount) await new Promise(() => {});
-      ctx.covered(['Test::Slow::Thing']);
-    },
-  };
-}
 
 /**
  * In process, against moto (Organizations, AssumeRole) behind a proxy that answers the aggregator

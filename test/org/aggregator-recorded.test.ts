@@ -46,6 +46,14 @@ function select(body: Record<string, unknown>, rows = [...ROWS, DELETED]): Aggre
   return { body: { Results: page.map((r) => JSON.stringify(r)), QueryInfo: { SelectFields: [{ Name: 'resourceId' }] }, ...(start + 3 < matching.length ? { NextToken: String(start + 3) } : {}) } };
 }
 
+/** The organisation aggregator over every recorded row: its description, both account pages, Select. */
+function recordedOrganization(operation: string, body: Record<string, unknown>): AggregatorAnswer | undefined {
+  if (operation === 'DescribeConfigurationAggregators') return { body: { ConfigurationAggregators: [ORG_AGGREGATOR] } };
+  if (operation === 'ListAccounts') return { body: ACCOUNT_PAGES[String(body.NextToken ?? '')] };
+  if (operation === 'SelectAggregateResourceConfig') return select(body);
+  return undefined;
+}
+
 async function evaluate(inventory: Inventory): Promise<Finding[]> {
   return makeFindings(await evaluateInventory(inventory, { bundle: loadPolicyBundle(), scanTime: new Date('2026-12-01T00:00:00Z'), allResources: true }), inventory.coverage);
 }
@@ -65,12 +73,7 @@ describe('Config aggregator source: SelectAggregateResourceConfig (recorded real
   let inventory: Inventory;
   let read: Awaited<ReturnType<typeof readAggregator>>;
   beforeAll(async () => {
-    server = await fakeAggregatorEndpoint(CALLER, (operation, body) => {
-      if (operation === 'DescribeConfigurationAggregators') return { body: { ConfigurationAggregators: [ORG_AGGREGATOR] } };
-      if (operation === 'ListAccounts') return { body: ACCOUNT_PAGES[String(body.NextToken ?? '')] };
-      if (operation === 'SelectAggregateResourceConfig') return select(body);
-      return undefined;
-    });
+    server = await fakeAggregatorEndpoint(CALLER, recordedOrganization);
     useEndpoint(server);
     read = await readAggregator({ name: 'org-agg', maxAttempts: 1 });
     inventory = aggregatorInventory(read).inventory;
@@ -152,12 +155,7 @@ describe('Config aggregator source: SelectAggregateResourceConfig (recorded real
 
 describe('Config aggregator source: Select with --region (recorded real-shaped responses)', () => {
   it('leaves out the accounts a filter (a shard, --exclude-accounts) does not include, entirely', async () => {
-    const server = await fakeAggregatorEndpoint(CALLER, (operation, body) => {
-      if (operation === 'DescribeConfigurationAggregators') return { body: { ConfigurationAggregators: [ORG_AGGREGATOR] } };
-      if (operation === 'ListAccounts') return { body: ACCOUNT_PAGES[String(body.NextToken ?? '')] };
-      if (operation === 'SelectAggregateResourceConfig') return select(body);
-      return undefined;
-    });
+    const server = await fakeAggregatorEndpoint(CALLER, recordedOrganization);
     try {
       useEndpoint(server);
       const read = await readAggregator({ name: 'org-agg', maxAttempts: 1, includeAccount: (id) => id === RDK || id === SUSPENDED });
@@ -338,12 +336,7 @@ describe('cafscan scan / collect --aggregator (recorded real-shaped responses)',
   }
 
   it('scans the organisation, names the account it could not scan, and a collected inventory scans to the same verdicts', async () => {
-    const server = await fakeAggregatorEndpoint(CALLER, (operation, body) => {
-      if (operation === 'DescribeConfigurationAggregators') return { body: { ConfigurationAggregators: [ORG_AGGREGATOR] } };
-      if (operation === 'ListAccounts') return { body: ACCOUNT_PAGES[String(body.NextToken ?? '')] };
-      if (operation === 'SelectAggregateResourceConfig') return select(body);
-      return undefined;
-    });
+    const server = await fakeAggregatorEndpoint(CALLER, recordedOrganization);
     try {
       const dir = tempDir();
       const scan = await cli(['scan', '--aggregator', 'org-agg', '--output-dir', join(dir, 'direct'), '--format', 'none'], server.endpoint);
