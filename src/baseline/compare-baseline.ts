@@ -6,7 +6,7 @@ import type { BaselineState, Finding } from '../model/finding.js';
 import { coveredBy } from '../inventory/covered-by.js';
 import type { ScannedPlaces } from '../model/inventory.js';
 import { isJsonObject } from '../json.js';
-import { JsonSplitter, SplitMiss, ValueTooLarge } from '../sources/json-splitter.js';
+import { JsonSplitter, SplitMiss, ValueTooLarge } from '../json-splitter.js';
 import type { BaselineFinding, BaselineSummary } from '../model/baseline.js';
 
 /**
@@ -24,9 +24,10 @@ export async function readBaseline(path: string): Promise<{ findings: BaselineFi
     for await (const chunk of createReadStream(path)) splitter.write(chunk as Buffer);
     splitter.end();
   } catch (error) {
-    if (error instanceof ValueTooLarge) throw new InputError(`cannot read baseline ${path}: one value is larger than ${error.limitBytes >> 20} MiB`);
-    if (!(error instanceof SplitMiss)) throw readError(path, error);
-    read = await readWithTokenizer(path);
+    if (!(error instanceof SplitMiss || error instanceof ValueTooLarge)) throw readError(path, error);
+    // A value too large may be a bracket left open early in a corrupt file: the tokenizer finds
+    // that syntax error, and only if it runs out of room itself is the size what the user is told.
+    read = await readWithTokenizer(path, error instanceof ValueTooLarge ? error : undefined);
   }
   return read.result(path);
 }
@@ -60,7 +61,7 @@ class BaselineReader {
   }
 }
 
-async function readWithTokenizer(path: string): Promise<BaselineReader> {
+async function readWithTokenizer(path: string, tooLarge: ValueTooLarge | undefined): Promise<BaselineReader> {
   const read = new BaselineReader();
   const parser = new JSONParser({ paths: ['$.schemaVersion', '$.scan', '$.findings', '$.findings.*'], keepStack: false, stringBufferSize: 1 << 16, numberBufferSize: 64 });
   parser.onValue = ({ value, key, parent, stack }) => {
@@ -74,6 +75,7 @@ async function readWithTokenizer(path: string): Promise<BaselineReader> {
     for await (const chunk of createReadStream(path)) parser.write(chunk as Buffer);
     if (!parser.isEnded) parser.end();
   } catch (error) {
+    if (tooLarge && error instanceof RangeError) throw new InputError(`cannot read baseline ${path}: one value is larger than ${tooLarge.limitBytes >> 20} MiB`);
     throw readError(path, error);
   }
   return read;

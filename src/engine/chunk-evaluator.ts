@@ -3,6 +3,7 @@ import { encode } from './encode.js';
 import { PolicyRunner, type CompiledPolicy, type Evaluation, type MemoryPages } from './policy-runner.js';
 import type { ControlOutcome, EvaluationError } from './outcomes.js';
 import type { ValuePath } from '../model/inventory.js';
+import { utf8BytesAtMost } from '../utf8.js';
 
 /**
  * What one evaluator (the main thread, or one worker of the pool) needs once, before any chunk:
@@ -74,8 +75,7 @@ export class ChunkBuilder {
   }
 
   add({ json, ...rest }: PreparedItem): void {
-    // At most 3 UTF-8 bytes per UTF-16 code unit: room checked without measuring the string first.
-    const most = json.length * 3;
+    const most = utf8BytesAtMost(json);
     if (this.used + most > this.buffer.length) {
       // Its own ArrayBuffer (not Buffer's shared pool): the whole buffer is transferred.
       const grown = Buffer.from(new ArrayBuffer(Math.max(this.buffer.length * 2, this.used + most)));

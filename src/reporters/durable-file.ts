@@ -1,11 +1,10 @@
 import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { utf8BytesAtMost } from '../utf8.js';
 
 /** A file's content: text, or pieces produced while writing (large reports). */
 export type OutputContent = string | (() => Iterable<string>);
 
 const BLOCK_BYTES = 1 << 20;
-/** The most UTF-8 bytes one UTF-16 code unit takes (a surrogate pair: 4 bytes for 2 units). */
-const MAX_UTF8_PER_UNIT = 3;
 
 /**
  * Writes a new file completely and durably, or throws: `writeSync` may write fewer bytes than
@@ -47,10 +46,10 @@ export class StagedFile {
   write(piece: string): void {
     if (this.fd === undefined) throw new Error(`${this.path} is already closed`);
     const block = (this.block ??= Buffer.allocUnsafe(BLOCK_BYTES));
-    if (piece.length * MAX_UTF8_PER_UNIT > block.length - this.used) {
+    if (utf8BytesAtMost(piece) > block.length - this.used) {
       this.flush();
       // Larger than a block: written as it is.
-      if (piece.length * MAX_UTF8_PER_UNIT > block.length) {
+      if (utf8BytesAtMost(piece) > block.length) {
         this.bytes += writeAll(this.fd, Buffer.from(piece, 'utf8'));
         return;
       }

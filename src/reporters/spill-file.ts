@@ -1,8 +1,7 @@
 import { appendFileSync, rmSync } from 'node:fs';
 import { readLines } from '../file-lines.js';
+import { utf8BytesAtMost } from '../utf8.js';
 
-/** The most UTF-8 bytes one UTF-16 code unit takes (a surrogate pair: 4 bytes for 2 units). */
-const MAX_UTF8_PER_UNIT = 3;
 /** A spill's buffer starts this small and doubles: many spills of a few lines each cost little. */
 const FIRST_BLOCK_BYTES = 4096;
 const NEWLINE = 0x0a;
@@ -31,8 +30,7 @@ export class SpillFile {
 
   append(line: string): void {
     this.empty = false;
-    // At most this many bytes: checked without measuring the line, which would be a second pass over it.
-    const most = line.length * MAX_UTF8_PER_UNIT + 1;
+    const most = utf8BytesAtMost(line) + 1;
     if (this.used + most > this.block.length) this.makeRoom(most);
     if (most > this.block.length) {
       // Longer than the buffer may grow: straight to the file, after what was buffered (makeRoom flushed it).

@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import { jsonPointer, jsonLimitViolation, type JsonObject, type JsonValue } from '../json.js';
 import type { Inventory } from '../model/inventory.js';
 import { inputBytes } from './input-bytes.js';
-import { JsonSplitter, SplitMiss, ValueTooLarge, type SplitHandlers } from './json-splitter.js';
+import { JsonSplitter, SplitMiss, ValueTooLarge, type SplitHandlers } from '../json-splitter.js';
 import { FILE_SOURCES, sourceOfContainer } from './registry.js';
 import type { DocumentShape, FileSource } from './source.js';
 
@@ -41,7 +41,7 @@ export interface StreamedInput {
  * (invalid JSON, then a limit violation anywhere, then what the file is, then its items), so the
  * reader keeps parsing after an item's problem and throws at the end.
  *
- * The bytes go through the splitter (json-splitter.ts: a bracket scan plus JSON.parse per item,
+ * The bytes go through the splitter (src/json-splitter.ts: a bracket scan plus JSON.parse per item,
  * ~4× the tokenizer's speed); a document it does not read — not well-formed, or a scalar root —
  * is read a second time by the tokenizer, which says what is wrong. A valid document is read once.
  */
@@ -187,7 +187,7 @@ class DocumentReader implements SplitHandlers {
     return this.recognise();
   }
 
-  // The splitter's handlers (json-splitter.ts): the same calls the tokenizer's onValue makes.
+  // The splitter's handlers (src/json-splitter.ts): the same calls the tokenizer's onValue makes.
   begin(kind: 'object' | 'array'): void {
     this.rootKind = kind;
   }

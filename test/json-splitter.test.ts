@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { JsonValue } from '../../src/json.js';
-import { JsonSplitter, SplitMiss, ValueTooLarge } from '../../src/sources/json-splitter.js';
+import type { JsonValue } from '../src/json.js';
+import { JsonSplitter, SplitMiss, ValueTooLarge } from '../src/json-splitter.js';
 
 const CONTAINERS = new Set(['items', 'Results']);
 

@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import type { JsonValue } from '../json.js';
+import type { JsonValue } from './json.js';
 
 /**
  * The document is not one the splitter reads: not well-formed JSON, or a root that is neither an
