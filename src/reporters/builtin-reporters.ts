@@ -37,6 +37,7 @@ export const sarif: GatheringReporter = {
     let files: string[] = [];
     return {
       add: (finding) => collector.add(finding),
+      addPass: (accountId) => collector.addPass(accountId),
       files(scan) {
         files = Array.from({ length: collector.fileCount }, (_, i) => sarifFileName(i));
         const head = {

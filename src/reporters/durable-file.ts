@@ -57,6 +57,21 @@ export class StagedFile {
     this.used += block.write(piece, this.used, 'utf8');
   }
 
+  /** Bytes already encoded (a line read back from a spill file as UTF-8): copied, not decoded and encoded again. */
+  writeBytes(bytes: Uint8Array): void {
+    if (this.fd === undefined) throw new Error(`${this.path} is already closed`);
+    const block = (this.block ??= Buffer.allocUnsafe(BLOCK_BYTES));
+    if (bytes.length > block.length - this.used) {
+      this.flush();
+      if (bytes.length > block.length) {
+        this.bytes += writeAll(this.fd, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+        return;
+      }
+    }
+    block.set(bytes, this.used);
+    this.used += bytes.length;
+  }
+
   /** Bytes handed to the file system so far (the size once closed). */
   get size(): number {
     return this.bytes + this.used;

@@ -1,4 +1,5 @@
 import { SEVERITIES, type Severity } from '../model/control.js';
+import type { BaselineState } from '../model/finding.js';
 import { compareBySeverity, compareText } from '../order.js';
 import { compareForTable, displayStatus, isFixed, type BaselineChanges, type DisplayStatus, type ReportFinding, type ReportResults } from './html-template/report-view.js';
 
@@ -97,6 +98,24 @@ export class ReportSummaryBuilder {
       this.nonPassCount++;
       this.nonPass.add(finding);
     }
+  }
+
+  /** Whether `addPass` may be used: no page is kept (report.html's page lists passes whole). */
+  get countsPasses(): boolean {
+    return this.pageSize <= 0;
+  }
+
+  /**
+   * A finding with status "pass" known only by its baseline state: what `add` does with it when
+   * no page is kept (a pass is neither failing nor undecided, whatever its suppression).
+   */
+  addPass(baselineState: BaselineState | undefined): void {
+    if (!this.countsPasses) throw new Error('a summary that keeps a page needs each pass whole');
+    this.total++;
+    this.counts.pass++;
+    if (baselineState !== undefined) this.hasBaselineState = true;
+    if (baselineState === 'updated') this.updated++;
+    if (baselineState === 'fixed') this.fixed++;
   }
 
   summary(): ReportSummary {

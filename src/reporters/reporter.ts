@@ -79,6 +79,11 @@ export interface GatherContext {
 export interface Gatherer {
   /** Each finding, final (suppression and baseline state set), in results.json order. */
   add: (finding: Finding) => void;
+  /**
+   * A passing finding known only by its account (its line is not parsed): a gatherer that takes
+   * passes so is handed them this way instead of through `add`.
+   */
+  addPass?: (accountId: string) => void;
   /** The files, once every finding went by. */
   files: (scan: FinishedScan) => ReportFile[];
   /** What the output had to leave out, for stderr (said with the scan's warnings). */

@@ -30,6 +30,12 @@ export class SarifCollector {
     this.runs.get(finding.resource.accountId)?.add(finding);
   }
 
+  /** A passing finding, by its account: all a run takes from a pass is its count. */
+  addPass(accountId: string): void {
+    const run = this.runs.get(accountId);
+    if (run) run.passed++;
+  }
+
   /** How many files the runs need (GitHub takes at most 20 runs per upload). */
   get fileCount(): number {
     return Math.ceil(this.runs.size / GITHUB_LIMITS.runsPerFile);

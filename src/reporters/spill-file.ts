@@ -1,10 +1,12 @@
-import { appendFileSync, rmSync } from 'node:fs';
+import { appendFileSync, closeSync, openSync, readSync, rmSync } from 'node:fs';
 import { readLines } from '../file-lines.js';
 import { utf8BytesAtMost } from '../utf8.js';
 
 /** A spill's buffer starts this small and doubles: many spills of a few lines each cost little. */
 const FIRST_BLOCK_BYTES = 4096;
 const NEWLINE = 0x0a;
+/** What `lineBlocks` reads at a time. */
+const READ_BYTES = 1 << 20;
 
 /**
  * Lines kept on disk instead of in memory while a scan runs (findings waiting to be merged into
@@ -78,6 +80,60 @@ export class SpillFile {
     this.flush();
     if (this.empty) return;
     yield* readLines(this.path);
+  }
+
+  /** Bytes appended as they are (each a whole line ending in a newline): what `lines` decodes, not decoded. */
+  appendBytes(bytes: Uint8Array): void {
+    this.empty = false;
+    if (this.used + bytes.length + 1 > this.block.length) this.makeRoom(bytes.length + 1);
+    if (bytes.length + 1 > this.block.length) {
+      appendFileSync(this.path, bytes);
+      appendFileSync(this.path, '\n');
+      this.onDisk = true;
+      return;
+    }
+    this.block.set(bytes, this.used);
+    this.used += bytes.length;
+    this.block[this.used++] = NEWLINE;
+  }
+
+  /**
+   * The lines appended, as UTF-8 bytes: blocks of whole lines, each ending in a newline, read about
+   * 1 MiB at a time. Each block is a buffer of its own (never refilled), so a reader may keep
+   * lines of earlier blocks while it reads on.
+   */
+  *lineBlocks(): Generator<Buffer> {
+    if (!this.onDisk) {
+      // A copy: lines appended while these are read are not among them.
+      if (this.used > 0) yield Buffer.from(this.block.subarray(0, this.used));
+      return;
+    }
+    this.flush();
+    const fd = openSync(this.path, 'r');
+    try {
+      let carried: Buffer | undefined;
+      for (;;) {
+        const carriedBytes = carried?.length ?? 0;
+        const block = Buffer.allocUnsafe(Math.max(READ_BYTES, 2 * carriedBytes));
+        if (carried) carried.copy(block);
+        const read = readSync(fd, block, carriedBytes, block.length - carriedBytes, null);
+        const filled = carriedBytes + read;
+        if (read === 0) {
+          // Every append ends in a newline, so nothing is left over unless the file was cut short.
+          if (carried) yield Buffer.concat([carried, Buffer.from([NEWLINE])]);
+          return;
+        }
+        const last = block.lastIndexOf(NEWLINE, filled - 1);
+        if (last === -1) {
+          carried = block.subarray(0, filled);
+          continue;
+        }
+        carried = last + 1 < filled ? Buffer.from(block.subarray(last + 1, filled)) : undefined;
+        yield block.subarray(0, last + 1);
+      }
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** Room for `most` more bytes: a larger buffer while under flushBytes, else the buffer written out. */

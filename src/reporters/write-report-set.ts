@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog } from '../controls/catalog.js';
-import type { Finding } from '../model/finding.js';
+import type { BaselineState, Finding } from '../model/finding.js';
 import type { Crosswalk } from '../model/frameworks.js';
 import type { ScanResults } from '../model/results.js';
 import { letSignalsArrive } from './defer-signals.js';
@@ -12,6 +12,7 @@ import type { FinishedScan, Reporter, StdoutReporter } from './reporter.js';
 import { ReportSummaryBuilder } from './report-summary.js';
 import { resultsChunks } from './results-json.js';
 import { SpillFile } from './spill-file.js';
+import type { StagedFile } from './durable-file.js';
 import type { StagedSet } from './staged-set.js';
 import { commitStaged, type WriteResult } from './write-outputs.js';
 
@@ -19,6 +20,18 @@ import { commitStaged, type WriteResult } from './write-outputs.js';
 export interface FindingLine {
   finding: Finding;
   line: string;
+  /** The line's UTF-8 bytes, when the entry holds them (a scan's spilled parts): written as they are, never decoded. */
+  bytes?: () => Uint8Array;
+  /**
+   * When the entry can tell without parsing: a passing finding's account and baseline state
+   * (all that the summary without a page, and SARIF, take from a pass); undefined otherwise.
+   */
+  passFacts?: () => PassFacts | undefined;
+}
+
+export interface PassFacts {
+  accountId: string;
+  baselineState: BaselineState | undefined;
 }
 
 export interface ReportSetRequest {
@@ -79,12 +92,25 @@ export async function writeReportSet(staged: StagedSet, request: ReportSetReques
   // Only when a reporter reads the findings again: a copy of them in results.json order.
   const replay = active.some((r) => r.kind === 'render' && r.readsFindings) ? new SpillFile(join(workDir('findings'), 'findings.jsonl')) : undefined;
   const resultsFile = staged.file(OUTPUT_FILES.results);
+  // A pass is counted from its facts, unparsed, when every reader of it takes it so.
+  const passesByFacts = summaries.countsPasses && !request.onFinding && [...gatherers.values()].every((g) => g.addPass !== undefined);
+  const gathering = [...gatherers.values()];
   staged.guard(OUTPUT_FILES.results, () => {
-    writeResults(results, request.findings, (piece) => resultsFile.write(piece), ({ finding, line }) => {
-      for (const gatherer of gatherers.values()) gatherer.add(finding);
-      summaries.add(finding);
-      replay?.append(line);
-      request.onFinding?.(finding);
+    writeResults(results, request.findings, resultsFile, (entry) => {
+      const pass = passesByFacts ? entry.passFacts?.() : undefined;
+      if (pass) {
+        for (const gatherer of gathering) gatherer.addPass!(pass.accountId);
+        summaries.addPass(pass.baselineState);
+      } else {
+        const finding = entry.finding;
+        for (const gatherer of gathering) gatherer.add(finding);
+        summaries.add(finding);
+        request.onFinding?.(finding);
+      }
+      if (replay) {
+        if (entry.bytes) replay.appendBytes(entry.bytes());
+        else replay.append(entry.line);
+      }
     });
   });
   delete results.findings;
@@ -138,19 +164,20 @@ export async function writeReportSet(staged: StagedSet, request: ReportSetReques
  * results.json exactly as resultsChunks wrote it from one object: the contract's key order, the
  * findings one per line — streamed from `findings` where the (empty) findings array would go.
  */
-function writeResults(results: Omit<ScanResults, 'findings'> & { findings?: never[] }, findings: Iterable<FindingLine>, out: (piece: string) => void, seen: (entry: FindingLine) => void): void {
+function writeResults(results: Omit<ScanResults, 'findings'> & { findings?: never[] }, findings: Iterable<FindingLine>, out: StagedFile, seen: (entry: FindingLine) => void): void {
   let afterKey = false;
   for (const piece of resultsChunks(results as ScanResults)) {
     if (afterKey && piece === '[]') {
       let count = 0;
       for (const entry of findings) {
-        out(count === 0 ? '[\n    ' : ',\n    ');
-        out(entry.line);
+        out.write(count === 0 ? '[\n    ' : ',\n    ');
+        if (entry.bytes) out.writeBytes(entry.bytes());
+        else out.write(entry.line);
         seen(entry);
         count++;
       }
-      out(count === 0 ? '[]' : '\n  ]');
-    } else out(piece);
+      out.write(count === 0 ? '[]' : '\n  ]');
+    } else out.write(piece);
     afterKey = piece === '  "findings": ';
   }
 }
