@@ -30,7 +30,7 @@ export class FindingParts {
   /** A finding, final (suppression and baseline state set), in the order the scan produced it. */
   add(finding: Finding): void {
     let types = this.parts.get(finding.controlId);
-    if (!types) this.parts.set(finding.controlId, (types = new Map()));
+    if (!types) this.parts.set(finding.controlId, (types = new Map<string, Part>()));
     const line = this.json.line(finding);
     const head = this.json.lastHead;
     let part = types.get(finding.resource.type);

@@ -6,7 +6,7 @@ import { shippedCrosswalk } from '../../src/frameworks/crosswalk.js';
 import type { Finding } from '../../src/model/finding.js';
 import { compareBySeverity, compareFindings } from '../../src/order.js';
 import { StagedFile } from '../../src/reporters/durable-file.js';
-import { TopK } from '../../src/reporters/report-summary.js';
+import { ReportSummaryBuilder, TopK } from '../../src/reporters/report-summary.js';
 import { sarifLog, sarifTruncations, splitRuns } from '../../src/reporters/sarif.js';
 import { SarifCollector } from '../../src/reporters/sarif-stream.js';
 import { streamJson } from '../../src/reporters/stream-json.js';
@@ -46,6 +46,42 @@ describe('SARIF streamed per account equals the SARIF built from every finding a
     expect(written).toEqual(expected);
     expect(collector.truncations()).toEqual(sarifTruncations(sarifLog({ ...head, findings, accounts })));
     expect(collector.truncations().length).toBeGreaterThan(0);
+
+    // Passes handed over by their account only (a scan's unparsed lines): the same files.
+    const byAccount = new SarifCollector(accounts, tempDir(), 4);
+    for (const f of findings) {
+      if (f.status === 'pass') byAccount.addPass(f.resource.accountId);
+      else byAccount.add(f);
+    }
+    expect(findings.filter((f) => f.status === 'pass').length).toBeGreaterThan(20);
+    const chunks = [0, 1].map((i) => `${[...byAccount.chunks(i, head)].join('')}`);
+    expect(chunks).toEqual(expected);
+  });
+});
+
+describe('ReportSummaryBuilder', () => {
+  it('counts a pass handed over by its baseline state exactly as the pass itself, when no page is kept', () => {
+    const states = [undefined, 'new', 'unchanged', 'updated', 'fixed'] as const;
+    const statuses: Finding['status'][] = ['pass', 'fail', 'not_evaluated', 'pass'];
+    const findings = Array.from({ length: 300 }, (_, i) => {
+      const base = finding(String(100000000000 + (i % 3)), i, i, statuses[i % statuses.length]!);
+      const state = states[(i * 3) % states.length];
+      return state === undefined ? base : { ...base, baselineState: state };
+    });
+    for (const subset of [findings, findings.filter((f) => f.status === 'pass' && f.baselineState === undefined), findings.filter((f) => f.status === 'pass' && f.baselineState === 'fixed')]) {
+      const whole = new ReportSummaryBuilder(0);
+      const byState = new ReportSummaryBuilder(0);
+      expect(byState.countsPasses).toBe(true);
+      for (const f of subset) {
+        whole.add(f);
+        if (f.status === 'pass') byState.addPass(f.baselineState);
+        else byState.add(f);
+      }
+      expect(byState.summary()).toEqual(whole.summary());
+    }
+    const paged = new ReportSummaryBuilder(10);
+    expect(paged.countsPasses).toBe(false);
+    expect(() => paged.addPass(undefined)).toThrow(/page/);
   });
 });
 

@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { FindingLine } from '../../src/reporters/write-report-set.js';
+import { finding as anyFinding } from '../helpers/finding-arbitrary.js';
 import type { Finding } from '../../src/model/finding.js';
-import { compareFindings } from '../../src/order.js';
+import { compareFindings, compareText } from '../../src/order.js';
 import { FindingParts } from '../../src/scan/finding-parts.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -29,4 +32,49 @@ describe('FindingParts', () => {
     for (const finding of produced) parts.add(finding);
     expect([...parts.merged([])].map((m) => m.finding.resource.arn)).toEqual(['arn:2', 'arn:4', 'arn:5', 'arn:9']);
   });
+
+  it('reads every line back as its bytes, with the finding, its ARN and (for a plain pass) its account and baseline state', () => {
+    // Few controls, types and ARNs, so parts hold several lines and controls several types to merge.
+    const small = fc.constantFrom('a', 'b', 'arn:"q"', 'é', '\\', 'z😀');
+    const produced = fc.array(
+      // A control's own fields are the same on each of its findings, as the catalog gives them.
+      fc.tuple(anyFinding, fc.constantFrom('C1', 'C2'), fc.constantFrom('T1', 'T2'), small).map(([f, controlId, type, arn]) => ({ ...f, controlId, title: `"${controlId}" \\ é`, capability: `cap ${controlId}`, component: `comp ${controlId}`, severity: controlId === 'C1' ? 'high' : 'low', resource: { ...f.resource, type, arn } }) as unknown as Finding),
+      { maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(produced, fc.boolean(), (findings, plainAccounts) => {
+        const list = findings.map((f) => (plainAccounts ? ({ ...f, resource: { ...f.resource, accountId: '111122223333' } } as Finding) : f));
+        // Inventory order: by type, then ARN (stable).
+        const ordered = [...list].sort((a, b) => compareText(a.resource.type, b.resource.type) || compareText(a.resource.arn, b.resource.arn));
+        const parts = new FindingParts(tempDir());
+        for (const f of ordered) parts.add(f);
+        const merged = [...parts.merged([])];
+        const expected = [...ordered].sort(compareFindings);
+        expect(merged.map((m) => bytesOf(m))).toEqual(expected.map((e) => JSON.stringify(e)));
+        expect(merged.map((m) => m.finding)).toEqual(expected.map((e) => JSON.parse(JSON.stringify(e)) as Finding));
+        merged.forEach((m, i) => {
+          const e = expected[i]!;
+          expect((m as FindingLine & { arn: string }).arn).toBe(e.resource.arn);
+          const facts = m.passFacts?.();
+          if (e.status !== 'pass') expect(facts).toBeUndefined();
+          else if (facts) expect(facts).toEqual({ accountId: e.resource.accountId, baselineState: e.baselineState });
+          // A pass with a plain account and ARN is always read without parsing (the fast path is taken, not only allowed).
+          if (e.status === 'pass' && plainAccounts && /^[a-zé😀]+$/.test(e.resource.arn) && hasFindingKeys(e)) expect(facts).toBeDefined();
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
 });
+
+function bytesOf(entry: FindingLine): string {
+  expect(entry.bytes).toBeDefined();
+  const text = Buffer.from(entry.bytes!()).toString('utf8');
+  expect(entry.line).toBe(text);
+  return text;
+}
+
+/** The findings the arbitrary makes with only the keys makeFindings gives (a key kept with undefined is not one of them). */
+function hasFindingKeys(f: Finding): boolean {
+  return !Object.entries(f).some(([, v]) => v === undefined);
+}
