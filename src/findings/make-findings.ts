@@ -5,7 +5,7 @@ import { accountResourceArn } from '../inventory/build-inventory.js';
 import { ACCOUNT_RESOURCE_TYPE, type CoverageEntry } from '../model/inventory.js';
 import { compareFindings } from '../order.js';
 import type { AssetGraph } from '../graph/model.js';
-import type { Finding, FindingScope } from '../model/finding.js';
+import type { Finding, FindingLink, FindingScope } from '../model/finding.js';
 
 /**
  * Joins the engine's outcomes with control metadata into contract findings, in a stable order.
@@ -17,10 +17,14 @@ export function makeFindings(evaluated: ResourceOutcomes[], coverage: CoverageEn
   const controls = new Map(loadCatalog().controls.map((control) => [control.id, control]));
   const findings: Finding[] = uncoveredFindings(coverage, [...controls.values()]);
   for (const { resource, outcomes } of evaluated) {
+    if (!outcomes.length) continue;
+    // One object for all of a resource's findings (7.6 a resource with --all-resources): nothing
+    // changes a finding's resource, and fewer objects is less garbage collection.
+    const place = { arn: resource.arn, type: resource.type, id: resource.id, region: resource.region, accountId: resource.accountId };
+    const label = resource.name ?? resource.id;
     for (const outcome of outcomes) {
       const control = controls.get(outcome.controlId);
       if (!control) throw new Error(`policy returned unknown control ${outcome.controlId}`);
-      const label = resource.name ?? resource.id;
       const finding: Finding = {
         controlId: control.id,
         title: control.title,
@@ -28,7 +32,7 @@ export function makeFindings(evaluated: ResourceOutcomes[], coverage: CoverageEn
         component: control.component,
         severity: control.severity,
         status: outcome.status,
-        resource: { arn: resource.arn, type: resource.type, id: resource.id, region: resource.region, accountId: resource.accountId },
+        resource: place,
         message: messageFor(control, outcome.status, outcome.messages, label),
       };
       if (outcome.status === 'not_evaluated') finding.reason = reasonFor(outcome.messages, resource.collectionErrors);
@@ -71,11 +75,17 @@ function uncoveredFindings(coverage: CoverageEntry[], controls: ControlMeta[]): 
 
 const MAX_LINKS_SHOWN = 5;
 
+/**
+ * The scope of every resource --all-resources brought in (no workload links it): one frozen
+ * object shared by those findings (no copy per finding, and FindingJson writes its text once).
+ */
+export const ALL_RESOURCES_SCOPE: FindingScope = Object.freeze({ basis: 'all-resources' as const, links: Object.freeze([]) as unknown as FindingLink[] });
+
 /** The links that put the resource in this control's scope (the router already decided it is). */
 function scopeOf(control: ControlMeta, links: NonNullable<ReturnType<AssetGraph['get']>>): FindingScope {
   const wanted = new Set(control.linkedComponents ?? [control.component]);
   const relevant = links.filter((l) => wanted.has(l.component));
-  if (!relevant.length) return { basis: 'all-resources', links: [] };
+  if (!relevant.length) return ALL_RESOURCES_SCOPE;
   // A shared key can be linked by hundreds of workloads; a few explain the scope.
   const shown = relevant.slice(0, MAX_LINKS_SHOWN).map((l) => ({ ...l }));
   return relevant.length > shown.length ? { basis: 'linked', links: shown, linkCount: relevant.length } : { basis: 'linked', links: shown };

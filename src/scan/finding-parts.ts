@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { FindingJson } from '../findings/finding-json.js';
+import { FindingJson } from './finding-json.js';
 import type { Finding } from '../model/finding.js';
 import { compareText } from '../order.js';
 import type { FindingLine } from '../reporters/write-report-set.js';

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { ALL_RESOURCES_SCOPE } from '../../src/findings/make-findings.js';
 import type { Finding } from '../../src/model/finding.js';
 
 /** Findings for property tests of their JSON lines (FindingJson, FindingParts). */
@@ -14,6 +15,7 @@ const plain = <T extends object>(value: T): T => ({ ...value });
 const resource = fc.record({ arn: text, type: text, id: text, region: text, accountId: text }).map(plain);
 const link = fc.record({ component: text, workload: text, workloadType: text, workloadName: text, via: text }).map(plain);
 const scope = fc.oneof(
+  fc.constant(ALL_RESOURCES_SCOPE),
   fc.constant({ basis: 'all-resources', links: [] }),
   fc.record({ basis: fc.constant('linked'), links: fc.array(link, { maxLength: 3 }) }).map(plain),
   fc.record({ basis: fc.constant('linked'), links: fc.array(link, { maxLength: 2 }), linkCount: fc.nat() }).map(plain),

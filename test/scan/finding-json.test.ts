@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FindingJson } from '../../src/findings/finding-json.js';
+import { FindingJson } from '../../src/scan/finding-json.js';
 import type { Finding } from '../../src/model/finding.js';
 import { finding } from '../helpers/finding-arbitrary.js';
 
@@ -16,6 +16,14 @@ describe('FindingJson', () => {
         }
         // The same findings again, so every cached head and resource text is used.
         for (const f of findings) expect(json.line(f)).toBe(JSON.stringify(f));
+        // Runs of findings sharing one resource object, as makeFindings makes a resource's findings.
+        const shared = new FindingJson();
+        let previous: Finding | undefined;
+        findings.forEach((f, i) => {
+          const one = previous && i % 3 !== 0 ? ({ ...f, resource: previous.resource } as Finding) : f;
+          expect(shared.line(one)).toBe(JSON.stringify(one));
+          previous = one;
+        });
       }),
       { numRuns: 400 },
     );

@@ -1,4 +1,5 @@
 import type { Finding } from '../model/finding.js';
+import { ALL_RESOURCES_SCOPE } from '../findings/make-findings.js';
 
 /** A finding's keys as makeFindings and the scan's settle step add them: the order JSON.stringify writes them in. */
 const REQUIRED_KEYS = ['controlId', 'title', 'capability', 'component', 'severity', 'status', 'resource', 'message'] as const;
@@ -37,7 +38,10 @@ export class FindingJson {
   lastHead: string | undefined;
 
   line(finding: Finding): string {
-    if (!hasFindingShape(finding)) {
+    // A resource object shared by a resource's findings (makeFindings) has its keys checked once:
+    // nothing changes a finding's resource once it is made.
+    const resourceChecked = finding.resource === this.lastResource;
+    if (!hasFindingShape(finding, resourceChecked)) {
       this.lastHead = undefined;
       return JSON.stringify(finding);
     }
@@ -46,7 +50,8 @@ export class FindingJson {
     let text = `${head}${STATUS_TEXT[finding.status]}${this.resourceText(finding.resource)}${JSON.stringify(finding.message)}`;
     // Present keys whose value is undefined are left out, as JSON.stringify leaves them out.
     if (finding.reason !== undefined) text += `,"reason":${JSON.stringify(finding.reason)}`;
-    if (finding.scope !== undefined) text += `,"scope":${JSON.stringify(finding.scope)}`;
+    if (finding.scope === ALL_RESOURCES_SCOPE) text += ALL_RESOURCES_SCOPE_TEXT;
+    else if (finding.scope !== undefined) text += `,"scope":${JSON.stringify(finding.scope)}`;
     if (finding.suppression !== undefined) text += `,"suppression":${JSON.stringify(finding.suppression)}`;
     if (finding.baselineState !== undefined) text += `,"baselineState":"${finding.baselineState}"`;
     return `${text}}`;
@@ -64,8 +69,8 @@ export class FindingJson {
   /** `{"arn":…,"accountId":…},"message":` — the same for every finding of one resource, so made once for them. */
   private resourceText(r: Finding['resource']): string {
     const last = this.lastResource;
-    if (last && last.arn === r.arn && last.type === r.type && last.id === r.id && last.region === r.region && last.accountId === r.accountId) return this.lastResourceText;
     this.lastResource = r;
+    if (last && last.arn === r.arn && last.type === r.type && last.id === r.id && last.region === r.region && last.accountId === r.accountId) return this.lastResourceText;
     this.lastResourceText = `{"arn":${JSON.stringify(r.arn)},"type":${JSON.stringify(r.type)},"id":${JSON.stringify(r.id)},"region":${JSON.stringify(r.region)},"accountId":${JSON.stringify(r.accountId)}},"message":`;
     return this.lastResourceText;
   }
@@ -73,6 +78,8 @@ export class FindingJson {
 
 /** A status and the text up to the resource's first field (statuses and baseline states need no escaping). */
 const STATUS_TEXT: Record<string, string> = { pass: '"pass","resource":', fail: '"fail","resource":', not_evaluated: '"not_evaluated","resource":' };
+/** The shared scope is frozen: its text never changes. */
+const ALL_RESOURCES_SCOPE_TEXT = `,"scope":${JSON.stringify(ALL_RESOURCES_SCOPE)}`;
 const BASELINE_STATES: ReadonlySet<unknown> = new Set(['new', 'unchanged', 'updated', 'fixed']);
 
 /**
@@ -81,7 +88,7 @@ const BASELINE_STATES: ReadonlySet<unknown> = new Set(['new', 'unchanged', 'upda
  * strings or plain data (JSON.stringify encodes those itself); the status and baseline state
  * one of the contract's.
  */
-function hasFindingShape(finding: Finding): boolean {
+function hasFindingShape(finding: Finding, resourceChecked: boolean): boolean {
   if (Object.getPrototypeOf(finding) !== Object.prototype) return false;
   const keys = Object.keys(finding);
   if (keys.length < REQUIRED_KEYS.length || keys.length > REQUIRED_KEYS.length + OPTIONAL_KEYS.length) return false;
@@ -98,6 +105,7 @@ function hasFindingShape(finding: Finding): boolean {
   if (!Object.hasOwn(STATUS_TEXT, f.status as string) || !(f.baselineState === undefined || BASELINE_STATES.has(f.baselineState))) return false;
   if (!(typeof f.reason === 'string' || f.reason === undefined)) return false;
   if (!isPlainData(f.scope) || !isPlainData(f.suppression)) return false;
+  if (resourceChecked) return true;
   const resource = f.resource;
   if (typeof resource !== 'object' || resource === null || Array.isArray(resource) || Object.getPrototypeOf(resource) !== Object.prototype) return false;
   const resourceKeys = Object.keys(resource);
