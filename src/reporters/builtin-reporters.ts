@@ -37,7 +37,7 @@ export const sarif: GatheringReporter = {
     let files: string[] = [];
     return {
       add: (finding) => collector.add(finding),
-      addPass: (accountId) => collector.addPass(accountId),
+      addFacts: (facts) => collector.addFacts(facts),
       files(scan) {
         files = Array.from({ length: collector.fileCount }, (_, i) => sarifFileName(i));
         const head = {

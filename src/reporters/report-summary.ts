@@ -3,6 +3,14 @@ import type { BaselineState } from '../model/finding.js';
 import { compareBySeverity, compareText } from '../order.js';
 import { compareForTable, displayStatus, isFixed, type BaselineChanges, type DisplayStatus, type ReportFinding, type ReportResults } from './html-template/report-view.js';
 
+/**
+ * What a finding's line tells without parsing it (a scan's spilled parts): all that the summary
+ * without a page and SARIF take from a pass or a not_evaluated finding.
+ */
+export type FindingFacts =
+  | { status: 'pass'; accountId: string; baselineState: BaselineState | undefined }
+  | { status: 'not_evaluated'; accountId: string; controlId: string; arn: string; reason: string | undefined; baselineState: BaselineState | undefined };
+
 /** The human reports list at most this many failures (markdown's top list, the terminal's). */
 export const KEPT_FAILURES = 20;
 
@@ -100,19 +108,26 @@ export class ReportSummaryBuilder {
     }
   }
 
-  /** Whether `addPass` may be used: no page is kept (report.html's page lists passes whole). */
-  get countsPasses(): boolean {
+  /** Whether `addFacts` may be used: no page is kept (report.html's page lists findings whole). */
+  get takesFacts(): boolean {
     return this.pageSize <= 0;
   }
 
   /**
-   * A finding with status "pass" known only by its baseline state: what `add` does with it when
-   * no page is kept (a pass is neither failing nor undecided, whatever its suppression).
+   * A pass or a not_evaluated finding known by its facts: what `add` does with it when no page
+   * is kept (neither is failing, whatever its suppression; the facts' baseline states are the scan's).
    */
-  addPass(baselineState: BaselineState | undefined): void {
-    if (!this.countsPasses) throw new Error('a summary that keeps a page needs each pass whole');
+  addFacts(facts: FindingFacts): void {
+    if (!this.takesFacts) throw new Error('a summary that keeps a page needs each finding whole');
     this.total++;
-    this.counts.pass++;
+    const { baselineState } = facts;
+    if (facts.status === 'pass') this.counts.pass++;
+    else {
+      this.counts.not_evaluated++;
+      const reason = facts.reason ?? 'no reason given';
+      this.reasons.set(reason, (this.reasons.get(reason) ?? 0) + 1);
+      this.nonPassCount++;
+    }
     if (baselineState !== undefined) this.hasBaselineState = true;
     if (baselineState === 'updated') this.updated++;
     if (baselineState === 'fixed') this.fixed++;

@@ -2,8 +2,10 @@ import type { ControlMeta } from '../model/control.js';
 import type { Crosswalk } from '../model/frameworks.js';
 import type { Finding } from '../model/finding.js';
 import type { LineSpan } from './inventory-json.js';
-import type { ReportSummary } from './report-summary.js';
+import type { FindingFacts, ReportSummary } from './report-summary.js';
 import type { ScanResults } from '../model/results.js';
+
+export type { FindingFacts };
 
 /**
  * One output format. The registry (registry.ts) lists every one; the CLI's `--format` choices,
@@ -80,10 +82,10 @@ export interface Gatherer {
   /** Each finding, final (suppression and baseline state set), in results.json order. */
   add: (finding: Finding) => void;
   /**
-   * A passing finding known only by its account (its line is not parsed): a gatherer that takes
-   * passes so is handed them this way instead of through `add`.
+   * A pass or an undecided check known only by its facts (its line is not parsed): a gatherer
+   * that takes findings so is handed those this way instead of through `add`.
    */
-  addPass?: (accountId: string) => void;
+  addFacts?: (facts: FindingFacts) => void;
   /** The files, once every finding went by. */
   files: (scan: FinishedScan) => ReportFile[];
   /** What the output had to leave out, for stderr (said with the scan's warnings). */

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type * as Sarif from 'sarif';
 import type { Finding } from '../model/finding.js';
 import { compareBySeverity } from '../order.js';
+import type { FindingFacts } from './reporter.js';
 import type { StagedFile } from './durable-file.js';
 import { TopK } from './report-summary.js';
 import { assembleRun, GITHUB_LIMITS, notification, runRules, type RunHead, type SarifTruncation } from './sarif.js';
@@ -30,10 +31,12 @@ export class SarifCollector {
     this.runs.get(finding.resource.accountId)?.add(finding);
   }
 
-  /** A passing finding, by its account: all a run takes from a pass is its count. */
-  addPass(accountId: string): void {
-    const run = this.runs.get(accountId);
-    if (run) run.passed++;
+  /** A pass or a not_evaluated finding by its facts: what `add` takes from it. */
+  addFacts(facts: FindingFacts): void {
+    const run = this.runs.get(facts.accountId);
+    if (!run) return;
+    if (facts.status === 'pass') run.passed++;
+    else run.addNotEvaluated(facts.controlId, facts.reason, facts.arn);
   }
 
   /** How many files the runs need (GitHub takes at most 20 runs per upload). */
@@ -106,11 +109,8 @@ class RunCollector {
 
   add(finding: Finding): void {
     if (finding.status === 'pass') this.passed++;
-    else if (finding.status === 'not_evaluated') {
-      this.notEvaluated++;
-      this.used.add(finding.controlId);
-      this.notifications.append(JSON.stringify({ controlId: finding.controlId, reason: finding.reason, resource: { arn: finding.resource.arn } }));
-    } else {
+    else if (finding.status === 'not_evaluated') this.addNotEvaluated(finding.controlId, finding.reason, finding.resource.arn);
+    else {
       this.failed++;
       if (finding.suppression) this.suppressed++;
       if (this.severest) this.severest.add(finding);
@@ -122,6 +122,12 @@ class RunCollector {
         this.failures = [];
       }
     }
+  }
+
+  addNotEvaluated(controlId: string, reason: string | undefined, arn: string): void {
+    this.notEvaluated++;
+    this.used.add(controlId);
+    this.notifications.append(JSON.stringify({ controlId, reason, resource: { arn } }));
   }
 
   /** The failures the run lists; their controls are added to `used` (the rules the run describes). */

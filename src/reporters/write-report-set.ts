@@ -1,14 +1,14 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog } from '../controls/catalog.js';
-import type { BaselineState, Finding } from '../model/finding.js';
+import type { Finding } from '../model/finding.js';
 import type { Crosswalk } from '../model/frameworks.js';
 import type { ScanResults } from '../model/results.js';
 import { letSignalsArrive } from './defer-signals.js';
 import type { LineSpan } from './inventory-json.js';
 import { OUTPUT_FILES } from './output-files.js';
 import { REPORTERS } from './registry.js';
-import type { FinishedScan, Reporter, StdoutReporter } from './reporter.js';
+import type { FindingFacts, FinishedScan, Reporter, StdoutReporter } from './reporter.js';
 import { ReportSummaryBuilder } from './report-summary.js';
 import { resultsChunks } from './results-json.js';
 import { SpillFile } from './spill-file.js';
@@ -22,16 +22,8 @@ export interface FindingLine {
   line: string;
   /** The line's UTF-8 bytes, when the entry holds them (a scan's spilled parts): written as they are, never decoded. */
   bytes?: () => Uint8Array;
-  /**
-   * When the entry can tell without parsing: a passing finding's account and baseline state
-   * (all that the summary without a page, and SARIF, take from a pass); undefined otherwise.
-   */
-  passFacts?: () => PassFacts | undefined;
-}
-
-export interface PassFacts {
-  accountId: string;
-  baselineState: BaselineState | undefined;
+  /** When the entry can tell them without parsing: a pass's or a not_evaluated finding's facts; undefined otherwise. */
+  facts?: () => FindingFacts | undefined;
 }
 
 export interface ReportSetRequest {
@@ -92,15 +84,15 @@ export async function writeReportSet(staged: StagedSet, request: ReportSetReques
   // Only when a reporter reads the findings again: a copy of them in results.json order.
   const replay = active.some((r) => r.kind === 'render' && r.readsFindings) ? new SpillFile(join(workDir('findings'), 'findings.jsonl')) : undefined;
   const resultsFile = staged.file(OUTPUT_FILES.results);
-  // A pass is counted from its facts, unparsed, when every reader of it takes it so.
-  const passesByFacts = summaries.countsPasses && !request.onFinding && [...gatherers.values()].every((g) => g.addPass !== undefined);
+  // A finding is counted from its facts, unparsed, when every reader of it takes it so.
   const gathering = [...gatherers.values()];
+  const byFacts = summaries.takesFacts && !request.onFinding && gathering.every((g) => g.addFacts !== undefined);
   staged.guard(OUTPUT_FILES.results, () => {
     writeResults(results, request.findings, resultsFile, (entry) => {
-      const pass = passesByFacts ? entry.passFacts?.() : undefined;
-      if (pass) {
-        for (const gatherer of gathering) gatherer.addPass!(pass.accountId);
-        summaries.addPass(pass.baselineState);
+      const facts = byFacts ? entry.facts?.() : undefined;
+      if (facts) {
+        for (const gatherer of gathering) gatherer.addFacts!(facts);
+        summaries.addFacts(facts);
       } else {
         const finding = entry.finding;
         for (const gatherer of gathering) gatherer.add(finding);

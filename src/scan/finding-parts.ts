@@ -87,7 +87,7 @@ interface Part {
 
 function* readPart(part: Part): Generator<FindingLine> {
   part.file.flush();
-  const lines = readPartLines(part.file, part.head);
+  const lines = readPartLines(part.file, part.head, part.controlId);
   if (part.ordered) yield* lines;
   else yield* [...lines].sort((a, b) => compareText(a.arn, b.arn));
   // Merged: its disk space goes back before results.json grows further.

@@ -1,25 +1,29 @@
 import type { BaselineState, Finding } from '../model/finding.js';
 import type { SpillFile } from '../reporters/spill-file.js';
-import type { FindingLine, PassFacts } from '../reporters/write-report-set.js';
+import type { FindingFacts } from '../reporters/reporter.js';
+import type { FindingLine } from '../reporters/write-report-set.js';
 
 const NEWLINE = 0x0a;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 const ARN_KEY = Buffer.from(',"resource":{"arn":"');
 const PASS_TO_ARN = Buffer.from('"pass","resource":{"arn":"');
+const NOT_EVALUATED_TO_ARN = Buffer.from('"not_evaluated","resource":{"arn":"');
 const ACCOUNT_KEY = Buffer.from('","accountId":"');
+const ACCOUNT_TO_MESSAGE = Buffer.from('"},"message":"');
+const REASON_KEY = Buffer.from(',"reason":"');
 const STATE_ENDINGS = (['new', 'unchanged', 'updated', 'fixed'] as const).map((state) => ({ state, bytes: Buffer.from(`,"baselineState":"${state}"}`) }));
 
 /**
  * A part's lines as they were written (FindingParts), one PartLine each, read block by block.
  * `head`: the text every line starts with (FindingJson's control head), undefined when not all do.
  */
-export function* readPartLines(file: SpillFile, head: string | undefined): Generator<PartLine> {
+export function* readPartLines(file: SpillFile, head: string | undefined, controlId: string): Generator<PartLine> {
   const headBytes = head === undefined ? -1 : Buffer.byteLength(head);
   for (const block of file.lineBlocks()) {
     for (let start = 0; start < block.length; ) {
       const end = block.indexOf(NEWLINE, start);
-      yield new PartLine(block, start, end, headBytes);
+      yield new PartLine(block, start, end, headBytes, controlId);
       start = end + 1;
     }
   }
@@ -28,8 +32,8 @@ export function* readPartLines(file: SpillFile, head: string | undefined): Gener
 /**
  * One finding's results.json line, kept as the bytes it was read as: results.json takes them as
  * they are, and the line is decoded and parsed only when a reader asks for the finding. A
- * passing finding's few facts the reports count (its account, its baseline state) are read from
- * the bytes: in a line FindingJson wrote, each key below occurs once outside its strings, since a
+ * pass's or an undecided check's few facts the reports take (FindingFacts) are read from the
+ * bytes: in a line FindingJson wrote, each key below occurs once outside its strings, since a
  * quote inside a JSON string is always escaped, and a value with an escape is left to JSON.parse.
  */
 export class PartLine implements FindingLine {
@@ -42,6 +46,8 @@ export class PartLine implements FindingLine {
     private readonly start: number,
     private readonly end: number,
     private readonly headBytes: number,
+    /** The part's control (every line's, when the head is known). */
+    private readonly controlId: string,
   ) {}
 
   get line(): string {
@@ -69,27 +75,67 @@ export class PartLine implements FindingLine {
     return this.finding.resource.arn;
   }
 
-  /** A passing finding's account and baseline state; undefined for any other status, or when the bytes do not say simply. */
-  passFacts(): PassFacts | undefined {
+  /**
+   * A pass's or a not_evaluated finding's facts (FindingFacts); undefined for a failure, or when
+   * the bytes do not say simply (a value with an escape where the facts are read literally).
+   */
+  facts(): FindingFacts | undefined {
     if (this.headBytes < 0) return undefined;
     const at = this.start + this.headBytes;
-    if (at + PASS_TO_ARN.length > this.end || this.block.compare(PASS_TO_ARN, 0, PASS_TO_ARN.length, at, at + PASS_TO_ARN.length) !== 0) return undefined;
-    const arnEnd = this.plainStringEnd(at + PASS_TO_ARN.length);
+    const pass = this.bytesAt(at, PASS_TO_ARN);
+    if (!pass && !this.bytesAt(at, NOT_EVALUATED_TO_ARN)) return undefined;
+    const arnFrom = at + (pass ? PASS_TO_ARN : NOT_EVALUATED_TO_ARN).length;
+    const arnEnd = this.plainStringEnd(arnFrom);
     if (arnEnd === -1) return undefined;
     // type, id and region lie between: none can hold the key, its quotes would be escaped.
     const key = this.block.indexOf(ACCOUNT_KEY, arnEnd);
     if (key === -1 || key >= this.end) return undefined;
-    const from = key + ACCOUNT_KEY.length;
-    const close = this.plainStringEnd(from);
-    if (close === -1) return undefined;
-    let baselineState: BaselineState | undefined;
-    for (const ending of STATE_ENDINGS) {
-      if (this.endsWith(ending.bytes)) {
-        baselineState = ending.state;
-        break;
-      }
+    const accountFrom = key + ACCOUNT_KEY.length;
+    const accountEnd = this.plainStringEnd(accountFrom);
+    if (accountEnd === -1) return undefined;
+    const accountId = this.block.toString('utf8', accountFrom, accountEnd);
+    const baselineState = this.baselineState();
+    if (pass) return { status: 'pass', accountId, baselineState };
+    // `"},"message":"`, the message, then the reason when there is one (makeFindings gives every not_evaluated one).
+    if (!this.bytesAt(accountEnd, ACCOUNT_TO_MESSAGE)) return undefined;
+    const messageEnd = this.stringEnd(accountEnd + ACCOUNT_TO_MESSAGE.length);
+    if (messageEnd === -1) return undefined;
+    let reason: string | undefined;
+    if (this.bytesAt(messageEnd + 1, REASON_KEY)) {
+      const reasonFrom = messageEnd + 1 + REASON_KEY.length;
+      const reasonEnd = this.stringEnd(reasonFrom);
+      if (reasonEnd === -1) return undefined;
+      reason = this.stringAt(reasonFrom, reasonEnd);
     }
-    return { accountId: this.block.toString('utf8', from, close), baselineState };
+    return { status: 'not_evaluated', accountId, controlId: this.controlId, arn: this.block.toString('utf8', arnFrom, arnEnd), reason, baselineState };
+  }
+
+  /** The state at the end of the line (a string inside cannot end so: its quotes would be escaped). */
+  private baselineState(): BaselineState | undefined {
+    for (const ending of STATE_ENDINGS) if (this.endsWith(ending.bytes)) return ending.state;
+    return undefined;
+  }
+
+  private bytesAt(at: number, bytes: Buffer): boolean {
+    return at + bytes.length <= this.end && this.block.compare(bytes, 0, bytes.length, at, at + bytes.length) === 0;
+  }
+
+  /** Where the JSON string whose text starts at `from` closes (a quote after an even run of backslashes), -1 if not in the line. */
+  private stringEnd(from: number): number {
+    for (let i = from; ; ) {
+      const quote = this.block.indexOf(QUOTE, i);
+      if (quote === -1 || quote >= this.end) return -1;
+      let backslashes = 0;
+      while (quote - backslashes - 1 >= from && this.block[quote - backslashes - 1] === BACKSLASH) backslashes++;
+      if (backslashes % 2 === 0) return quote;
+      i = quote + 1;
+    }
+  }
+
+  /** The string whose JSON text lies between `from` and its closing quote at `end`. */
+  private stringAt(from: number, end: number): string {
+    const raw = this.block.toString('utf8', from, end);
+    return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
   }
 
   private endsWith(bytes: Buffer): boolean {

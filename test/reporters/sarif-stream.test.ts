@@ -7,6 +7,7 @@ import type { Finding } from '../../src/model/finding.js';
 import { compareBySeverity, compareFindings } from '../../src/order.js';
 import { StagedFile } from '../../src/reporters/durable-file.js';
 import { ReportSummaryBuilder, TopK } from '../../src/reporters/report-summary.js';
+import type { FindingFacts } from '../../src/reporters/reporter.js';
 import { sarifLog, sarifTruncations, splitRuns } from '../../src/reporters/sarif.js';
 import { SarifCollector } from '../../src/reporters/sarif-stream.js';
 import { streamJson } from '../../src/reporters/stream-json.js';
@@ -47,20 +48,29 @@ describe('SARIF streamed per account equals the SARIF built from every finding a
     expect(collector.truncations()).toEqual(sarifTruncations(sarifLog({ ...head, findings, accounts })));
     expect(collector.truncations().length).toBeGreaterThan(0);
 
-    // Passes handed over by their account only (a scan's unparsed lines): the same files.
+    // Passes and not_evaluated findings handed over as their facts (a scan's unparsed lines): the same files.
     const byAccount = new SarifCollector(accounts, tempDir(), 4);
     for (const f of findings) {
-      if (f.status === 'pass') byAccount.addPass(f.resource.accountId);
+      const facts = factsOf(f);
+      if (facts) byAccount.addFacts(facts);
       else byAccount.add(f);
     }
     expect(findings.filter((f) => f.status === 'pass').length).toBeGreaterThan(20);
+    expect(findings.filter((f) => f.status === 'not_evaluated').length).toBeGreaterThan(20);
     const chunks = [0, 1].map((i) => `${[...byAccount.chunks(i, head)].join('')}`);
     expect(chunks).toEqual(expected);
   });
 });
 
+/** What a scan's spilled line tells of a pass or a not_evaluated finding (src/scan/part-lines.ts). */
+function factsOf(f: Finding): FindingFacts | undefined {
+  if (f.status === 'pass') return { status: 'pass', accountId: f.resource.accountId, baselineState: f.baselineState };
+  if (f.status === 'not_evaluated') return { status: 'not_evaluated', accountId: f.resource.accountId, controlId: f.controlId, arn: f.resource.arn, reason: f.reason, baselineState: f.baselineState };
+  return undefined;
+}
+
 describe('ReportSummaryBuilder', () => {
-  it('counts a pass handed over by its baseline state exactly as the pass itself, when no page is kept', () => {
+  it('counts a pass or a not_evaluated finding handed over as its facts exactly as the finding itself, when no page is kept', () => {
     const states = [undefined, 'new', 'unchanged', 'updated', 'fixed'] as const;
     const statuses: Finding['status'][] = ['pass', 'fail', 'not_evaluated', 'pass'];
     const findings = Array.from({ length: 300 }, (_, i) => {
@@ -68,20 +78,22 @@ describe('ReportSummaryBuilder', () => {
       const state = states[(i * 3) % states.length];
       return state === undefined ? base : { ...base, baselineState: state };
     });
-    for (const subset of [findings, findings.filter((f) => f.status === 'pass' && f.baselineState === undefined), findings.filter((f) => f.status === 'pass' && f.baselineState === 'fixed')]) {
+    const withoutReason = findings.map((f, i) => (f.status === 'not_evaluated' && i % 4 === 2 ? { ...f, reason: undefined } : f));
+    for (const subset of [findings, withoutReason, findings.filter((f) => f.status === 'pass' && f.baselineState === undefined), findings.filter((f) => f.status !== 'fail' && f.baselineState === 'fixed')]) {
       const whole = new ReportSummaryBuilder(0);
-      const byState = new ReportSummaryBuilder(0);
-      expect(byState.countsPasses).toBe(true);
+      const byFacts = new ReportSummaryBuilder(0);
+      expect(byFacts.takesFacts).toBe(true);
       for (const f of subset) {
         whole.add(f);
-        if (f.status === 'pass') byState.addPass(f.baselineState);
-        else byState.add(f);
+        const facts = factsOf(f);
+        if (facts) byFacts.addFacts(facts);
+        else byFacts.add(f);
       }
-      expect(byState.summary()).toEqual(whole.summary());
+      expect(byFacts.summary()).toEqual(whole.summary());
     }
     const paged = new ReportSummaryBuilder(10);
-    expect(paged.countsPasses).toBe(false);
-    expect(() => paged.addPass(undefined)).toThrow(/page/);
+    expect(paged.takesFacts).toBe(false);
+    expect(() => paged.addFacts({ status: 'pass', accountId: '1', baselineState: undefined })).toThrow(/page/);
   });
 });
 

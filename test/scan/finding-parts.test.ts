@@ -33,7 +33,7 @@ describe('FindingParts', () => {
     expect([...parts.merged([])].map((m) => m.finding.resource.arn)).toEqual(['arn:2', 'arn:4', 'arn:5', 'arn:9']);
   });
 
-  it('reads every line back as its bytes, with the finding, its ARN and (for a plain pass) its account and baseline state', () => {
+  it('reads every line back as its bytes, with the finding, its ARN and (for a pass or a not_evaluated finding) its facts', () => {
     // Few controls, types and ARNs, so parts hold several lines and controls several types to merge.
     const small = fc.constantFrom('a', 'b', 'arn:"q"', 'é', '\\', 'z😀');
     const produced = fc.array(
@@ -55,11 +55,18 @@ describe('FindingParts', () => {
         merged.forEach((m, i) => {
           const e = expected[i]!;
           expect((m as FindingLine & { arn: string }).arn).toBe(e.resource.arn);
-          const facts = m.passFacts?.();
-          if (e.status !== 'pass') expect(facts).toBeUndefined();
-          else if (facts) expect(facts).toEqual({ accountId: e.resource.accountId, baselineState: e.baselineState });
-          // A pass with a plain account and ARN is always read without parsing (the fast path is taken, not only allowed).
-          if (e.status === 'pass' && plainAccounts && /^[a-zé😀]+$/.test(e.resource.arn) && hasFindingKeys(e)) expect(facts).toBeDefined();
+          const facts = m.facts?.();
+          const parsed = m.finding;
+          if (e.status === 'fail') expect(facts).toBeUndefined();
+          else if (facts) {
+            expect(facts).toEqual(
+              e.status === 'pass'
+                ? { status: 'pass', accountId: parsed.resource.accountId, baselineState: parsed.baselineState }
+                : { status: 'not_evaluated', accountId: parsed.resource.accountId, controlId: parsed.controlId, arn: parsed.resource.arn, reason: parsed.reason, baselineState: parsed.baselineState },
+            );
+          }
+          // With a plain account and ARN the facts are always read without parsing (the fast path is taken, not only allowed).
+          if (e.status !== 'fail' && plainAccounts && /^[a-zé😀]+$/.test(e.resource.arn) && hasFindingKeys(e)) expect(facts).toBeDefined();
         });
       }),
       { numRuns: 300 },
