@@ -82,15 +82,21 @@ export class SpillFile {
     yield* readLines(this.path);
   }
 
-  /** Bytes appended as they are (each a whole line ending in a newline): what `lines` decodes, not decoded. */
-  appendBytes(bytes: Uint8Array): void {
+  /** A line given as UTF-8 bytes (after `prefix`'s, when given), appended as they are: what `append` would store. */
+  appendBytes(bytes: Uint8Array, prefix?: Uint8Array): void {
     this.empty = false;
-    if (this.used + bytes.length + 1 > this.block.length) this.makeRoom(bytes.length + 1);
-    if (bytes.length + 1 > this.block.length) {
+    const size = (prefix?.length ?? 0) + bytes.length + 1;
+    if (this.used + size > this.block.length) this.makeRoom(size);
+    if (size > this.block.length) {
+      if (prefix) appendFileSync(this.path, prefix);
       appendFileSync(this.path, bytes);
       appendFileSync(this.path, '\n');
       this.onDisk = true;
       return;
+    }
+    if (prefix) {
+      this.block.set(prefix, this.used);
+      this.used += prefix.length;
     }
     this.block.set(bytes, this.used);
     this.used += bytes.length;

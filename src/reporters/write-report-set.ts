@@ -22,6 +22,8 @@ export interface FindingLine {
   line: string;
   /** The line's UTF-8 bytes, when the entry holds them (a scan's spilled parts): written as they are, never decoded. */
   bytes?: () => Uint8Array;
+  /** Bytes the line starts with, before `bytes` (a control head a part stores once), when there are. */
+  prefix?: Uint8Array;
   /** When the entry can tell them without parsing: a pass's or a not_evaluated finding's facts; undefined otherwise. */
   facts?: () => FindingFacts | undefined;
 }
@@ -100,7 +102,7 @@ export async function writeReportSet(staged: StagedSet, request: ReportSetReques
         request.onFinding?.(finding);
       }
       if (replay) {
-        if (entry.bytes) replay.appendBytes(entry.bytes());
+        if (entry.bytes) replay.appendBytes(entry.bytes(), entry.prefix);
         else replay.append(entry.line);
       }
     });
@@ -163,8 +165,10 @@ function writeResults(results: Omit<ScanResults, 'findings'> & { findings?: neve
       let count = 0;
       for (const entry of findings) {
         out.write(count === 0 ? '[\n    ' : ',\n    ');
-        if (entry.bytes) out.writeBytes(entry.bytes());
-        else out.write(entry.line);
+        if (entry.bytes) {
+          if (entry.prefix) out.writeBytes(entry.prefix);
+          out.writeBytes(entry.bytes());
+        } else out.write(entry.line);
         seen(entry);
         count++;
       }

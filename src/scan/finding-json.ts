@@ -38,16 +38,24 @@ export class FindingJson {
   lastHead: string | undefined;
 
   line(finding: Finding): string {
+    const rest = this.rest(finding);
+    return rest === undefined ? JSON.stringify(finding) : `${this.lastHead}${rest}`;
+  }
+
+  /**
+   * The line after its control head (`lastHead`), or undefined when the finding is not in the
+   * expected shape (then `line` stringifies it whole and `lastHead` is undefined).
+   */
+  rest(finding: Finding): string | undefined {
     // A resource object shared by a resource's findings (makeFindings) has its keys checked once:
     // nothing changes a finding's resource once it is made.
     const resourceChecked = finding.resource === this.lastResource;
     if (!hasFindingShape(finding, resourceChecked)) {
       this.lastHead = undefined;
-      return JSON.stringify(finding);
+      return undefined;
     }
-    const head = this.head(finding);
-    this.lastHead = head;
-    let text = `${head}${STATUS_TEXT[finding.status]}${this.resourceText(finding.resource)}${JSON.stringify(finding.message)}`;
+    this.lastHead = this.head(finding);
+    let text = `${STATUS_TEXT[finding.status]}${this.resourceText(finding.resource)}${JSON.stringify(finding.message)}`;
     // Present keys whose value is undefined are left out, as JSON.stringify leaves them out.
     if (finding.reason !== undefined) text += `,"reason":${JSON.stringify(finding.reason)}`;
     if (finding.scope === ALL_RESOURCES_SCOPE) text += ALL_RESOURCES_SCOPE_TEXT;

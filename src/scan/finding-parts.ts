@@ -31,19 +31,22 @@ export class FindingParts {
   add(finding: Finding): void {
     let types = this.parts.get(finding.controlId);
     if (!types) this.parts.set(finding.controlId, (types = new Map<string, Part>()));
-    const line = this.json.line(finding);
+    const rest = this.json.rest(finding);
     const head = this.json.lastHead;
     let part = types.get(finding.resource.type);
     if (!part) {
-      part = { controlId: finding.controlId, file: new SpillFile(join(this.dir, `part-${this.count++}.jsonl`), PART_BUFFER_BYTES), lastArn: '', ordered: true, head };
+      part = { controlId: finding.controlId, file: new SpillFile(join(this.dir, `part-${this.count++}.jsonl`), PART_BUFFER_BYTES), lastArn: '', ordered: true, head: undefined };
       types.set(finding.resource.type, part);
     }
     // An inventory not in ARN order (one built by hand) is still reported right, by sorting that part.
     if (compareText(finding.resource.arn, part.lastArn) < 0) part.ordered = false;
     part.lastArn = finding.resource.arn;
-    // A line that does not start with the part's head: its lines are read as they would be parsed.
-    if (head !== part.head) part.head = undefined;
-    part.file.append(line);
+    // The part's head is written once, not on every line (a quarter of a line's bytes): a line
+    // stored without it starts with its status's quote, a whole line with its brace.
+    part.head ??= head;
+    if (rest === undefined) part.file.append(JSON.stringify(finding));
+    else if (head === part.head) part.file.append(rest);
+    else part.file.append(`${head}${rest}`);
   }
 
   /**
@@ -81,7 +84,7 @@ interface Part {
   file: SpillFile;
   lastArn: string;
   ordered: boolean;
-  /** The head every line of the part starts with (FindingJson), or undefined when not all do. */
+  /** The control head (FindingJson) its lines stored without one start with; undefined until a line has one. */
   head: string | undefined;
 }
 

@@ -14,16 +14,23 @@ const ACCOUNT_TO_MESSAGE = Buffer.from('"},"message":"');
 const REASON_KEY = Buffer.from(',"reason":"');
 const STATE_ENDINGS = (['new', 'unchanged', 'updated', 'fixed'] as const).map((state) => ({ state, bytes: Buffer.from(`,"baselineState":"${state}"}`) }));
 
+/** A part's control head (FindingJson), as text and as the bytes results.json gets. */
+export interface PartHead {
+  text: string;
+  bytes: Buffer;
+}
+
 /**
  * A part's lines as they were written (FindingParts), one PartLine each, read block by block.
- * `head`: the text every line starts with (FindingJson's control head), undefined when not all do.
+ * `head`: the control head of the lines stored without it (undefined when none was).
  */
 export function* readPartLines(file: SpillFile, head: string | undefined, controlId: string): Generator<PartLine> {
-  const headBytes = head === undefined ? -1 : Buffer.byteLength(head);
+  const partHead = head === undefined ? undefined : { text: head, bytes: Buffer.from(head) };
   for (const block of file.lineBlocks()) {
     for (let start = 0; start < block.length; ) {
       const end = block.indexOf(NEWLINE, start);
-      yield new PartLine(block, start, end, headBytes, controlId);
+      // A line stored without its head starts with its status's quote; a whole line with a brace.
+      yield new PartLine(block, start, end, block[start] === QUOTE ? partHead : undefined, controlId);
       start = end + 1;
     }
   }
@@ -40,18 +47,23 @@ export class PartLine implements FindingLine {
   private text: string | undefined;
   private parsed: Finding | undefined;
 
-  /** `headBytes`: the UTF-8 length of the control head the line starts with, -1 when unknown. */
+  /** `head`: the control head the stored bytes follow, or undefined when they are the whole line. */
   constructor(
     private readonly block: Buffer,
     private readonly start: number,
     private readonly end: number,
-    private readonly headBytes: number,
+    private readonly head: PartHead | undefined,
     /** The part's control (every line's, when the head is known). */
     private readonly controlId: string,
   ) {}
 
   get line(): string {
-    return (this.text ??= this.block.toString('utf8', this.start, this.end));
+    return (this.text ??= `${this.head?.text ?? ''}${this.block.toString('utf8', this.start, this.end)}`);
+  }
+
+  /** The control head's bytes, written before `bytes` (undefined when the bytes are the whole line). */
+  get prefix(): Uint8Array | undefined {
+    return this.head?.bytes;
   }
 
   get finding(): Finding {
@@ -64,8 +76,8 @@ export class PartLine implements FindingLine {
 
   /** The resource ARN (what the merge orders by). */
   get arn(): string {
-    if (this.headBytes >= 0) {
-      const key = this.block.indexOf(ARN_KEY, this.start + this.headBytes);
+    if (this.head) {
+      const key = this.block.indexOf(ARN_KEY, this.start);
       if (key !== -1 && key < this.end) {
         const from = key + ARN_KEY.length;
         const close = this.plainStringEnd(from);
@@ -80,8 +92,8 @@ export class PartLine implements FindingLine {
    * the bytes do not say simply (a value with an escape where the facts are read literally).
    */
   facts(): FindingFacts | undefined {
-    if (this.headBytes < 0) return undefined;
-    const at = this.start + this.headBytes;
+    if (!this.head) return undefined;
+    const at = this.start;
     const pass = this.bytesAt(at, PASS_TO_ARN);
     if (!pass && !this.bytesAt(at, NOT_EVALUATED_TO_ARN)) return undefined;
     const arnFrom = at + (pass ? PASS_TO_ARN : NOT_EVALUATED_TO_ARN).length;

@@ -38,7 +38,7 @@ describe('FindingParts', () => {
     const small = fc.constantFrom('a', 'b', 'arn:"q"', 'é', '\\', 'z😀');
     const produced = fc.array(
       // A control's own fields are the same on each of its findings, as the catalog gives them.
-      fc.tuple(anyFinding, fc.constantFrom('C1', 'C2'), fc.constantFrom('T1', 'T2'), small).map(([f, controlId, type, arn]) => ({ ...f, controlId, title: `"${controlId}" \\ é`, capability: `cap ${controlId}`, component: `comp ${controlId}`, severity: controlId === 'C1' ? 'high' : 'low', resource: { ...f.resource, type, arn } }) as unknown as Finding),
+      fc.tuple(anyFinding, fc.constantFrom('C1', 'C2'), fc.constantFrom('T1', 'T2'), small, fc.nat(3)).map(([f, controlId, type, arn, variant]) => ({ ...f, controlId, title: `"${controlId}" \\ é${variant === 0 ? ' (retitled)' : ''}`, capability: `cap ${controlId}`, component: `comp ${controlId}`, severity: controlId === 'C1' ? 'high' : 'low', resource: { ...f.resource, type, arn } }) as unknown as Finding),
       { maxLength: 30 },
     );
     fc.assert(
@@ -49,6 +49,8 @@ describe('FindingParts', () => {
         const parts = new FindingParts(tempDir());
         for (const f of ordered) parts.add(f);
         const merged = [...parts.merged([])];
+        // A control whose fields change within a part has lines stored whole (read by parsing).
+        const retitled = list.some((f) => f.title.endsWith('(retitled)'));
         const expected = [...ordered].sort(compareFindings);
         expect(merged.map((m) => bytesOf(m))).toEqual(expected.map((e) => JSON.stringify(e)));
         expect(merged.map((m) => m.finding)).toEqual(expected.map((e) => JSON.parse(JSON.stringify(e)) as Finding));
@@ -66,7 +68,7 @@ describe('FindingParts', () => {
             );
           }
           // With a plain account and ARN the facts are always read without parsing (the fast path is taken, not only allowed).
-          if (e.status !== 'fail' && plainAccounts && /^[a-zé😀]+$/.test(e.resource.arn) && hasFindingKeys(e)) expect(facts).toBeDefined();
+          if (e.status !== 'fail' && plainAccounts && /^[a-zé😀]+$/.test(e.resource.arn) && hasFindingKeys(e) && !retitled) expect(facts).toBeDefined();
         });
       }),
       { numRuns: 300 },
@@ -76,7 +78,7 @@ describe('FindingParts', () => {
 
 function bytesOf(entry: FindingLine): string {
   expect(entry.bytes).toBeDefined();
-  const text = Buffer.from(entry.bytes!()).toString('utf8');
+  const text = Buffer.concat([entry.prefix ?? new Uint8Array(), entry.bytes!()]).toString('utf8');
   expect(entry.line).toBe(text);
   return text;
 }
