@@ -112,6 +112,11 @@ export class JsonSplitter {
     private readonly containers: ReadonlySet<string>,
     private readonly on: SplitHandlers,
     private readonly maxValueBytes = MAX_VALUE_BYTES,
+    /**
+     * The caller has already checked that every byte it writes is UTF-8 and that no chunk cuts a
+     * character (inputBytes does, src/sources/input-bytes.ts): each value is then not checked again.
+     */
+    private readonly bytesAreUtf8 = false,
   ) {}
 
   write(chunk: Buffer): void {
@@ -292,7 +297,7 @@ export class JsonSplitter {
     if (this.partBytes + (end - start) > this.maxValueBytes) throw new ValueTooLarge(this.path(), this.maxValueBytes);
     const bytes = this.parts.length === 0 ? chunk.subarray(start, end) : Buffer.concat([...this.parts, chunk.subarray(start, end)]);
     // toString would quietly turn bytes that are not UTF-8 into U+FFFD; JSON text is UTF-8 (RFC 8259 §8.1).
-    if (!isUtf8(bytes)) throw new SplitMiss('a value is not UTF-8 text');
+    if (!this.bytesAreUtf8 && !isUtf8(bytes)) throw new SplitMiss('a value is not UTF-8 text');
     const text = bytes.toString('utf8');
     this.parts = [];
     this.capture = Capture.None;

@@ -102,10 +102,13 @@ function withinLimits(node: unknown, depth: number, limit: number): boolean {
   if (typeof node !== 'object' || node === null) return true;
   if (depth >= limit) return false;
   if (Array.isArray(node)) {
-    for (const child of node) if (!withinLimits(child, depth + 1, limit)) return false;
+    for (let i = 0; i < node.length; i++) if (!withinLimits(node[i], depth + 1, limit)) return false;
     return true;
   }
-  for (const key of Object.keys(node)) {
+  // for-in, not Object.keys: no array of keys per object (~30% of this check on a snapshot's
+  // items, measured). It would also visit enumerable keys inherited from a polluted prototype:
+  // at worst a false "no", and the exact walk above, over own keys, has the last word.
+  for (const key in node) {
     if (!isWellFormed(key) || !withinLimits((node as Record<string, unknown>)[key], depth + 1, limit)) return false;
   }
   return true;

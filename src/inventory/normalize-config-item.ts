@@ -112,11 +112,21 @@ export function syntheticArn(type: string, id: string, accountId: string, region
 function parseSupplementary(value: JsonValue | undefined, corrupt: Map<string, string>): JsonObject {
   const whole = parseNestedJson(value ?? {});
   if (!isJsonObject(whole) && whole !== null) corrupt.set('supplementaryConfiguration', 'the configuration item\'s supplementaryConfiguration is not a JSON object (corrupt or truncated)');
-  return ownRecord(Object.entries(asObject(whole)).map(([key, entry]) => {
+  const entries = asObject(whole);
+  // Decoded in place: the object is the item's own (or a fresh parse), and every item of a
+  // snapshot comes through here, so a copy of each (entries, map, fromEntries) was pure garbage.
+  // Replacing the value of an existing own key keeps the key order, as the copy did.
+  for (const key of Object.keys(entries)) {
+    const entry = entries[key];
+    if (typeof entry !== 'string') continue;
     const parsed = parseNestedJson(entry);
     if (typeof parsed === 'string' && /^\s*[[{]/.test(parsed)) corrupt.set(key, `supplementaryConfiguration.${key} is not valid JSON (corrupt or truncated)`);
-    return [key, parsed] as const;
-  }));
+    if (parsed === entry) continue;
+    // An own "__proto__" key is set as a property: assigning it could reach the prototype setter.
+    if (key === '__proto__') Object.defineProperty(entries, key, { value: parsed, writable: true, enumerable: true, configurable: true });
+    else entries[key] = parsed;
+  }
+  return entries;
 }
 
 function decodeKnownPolicyDocuments(type: string, configuration: JsonObject, supplementary: JsonObject): void {

@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import { jsonPointer, jsonLimitViolation, type JsonObject, type JsonValue } from '../json.js';
 import type { Inventory } from '../model/inventory.js';
 import { inputBytes } from './input-bytes.js';
-import { JsonSplitter, SplitMiss, ValueTooLarge, type SplitHandlers } from '../json-splitter.js';
+import { JsonSplitter, MAX_VALUE_BYTES, SplitMiss, ValueTooLarge, type SplitHandlers } from '../json-splitter.js';
 import { FILE_SOURCES, sourceOfContainer } from './registry.js';
 import type { DocumentShape, FileSource } from './source.js';
 
@@ -52,7 +52,8 @@ export async function streamInputFile(
 ): Promise<StreamedInput> {
   const sources = options.sources ?? FILE_SOURCES;
   const reading = new DocumentReader(file, sinkFor, sources);
-  const splitter = new JsonSplitter(new Set(sources.flatMap((s) => s.containers.filter((c) => c !== '$'))), reading);
+  // inputBytes hands over whole UTF-8 characters only, each chunk checked: the splitter need not check again.
+  const splitter = new JsonSplitter(new Set(sources.flatMap((s) => s.containers.filter((c) => c !== '$'))), reading, MAX_VALUE_BYTES, true);
   let counted = 0;
   try {
     for await (const chunk of inputBytes(file)) {

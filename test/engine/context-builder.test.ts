@@ -113,6 +113,17 @@ describe('ContextBuilder', () => {
     expect(context.by_account['constructor']!['Test::Policy']).toEqual([other.arn]);
   });
 
+  it('keeps a declared field named __proto__ as an ordinary key of the trimmed resource', () => {
+    const builder = new ContextBuilder(catalogOf(control('A', { 'Test::Policy': ['configuration.__proto__.v'] })));
+    const configuration = JSON.parse('{"__proto__":{"v":1,"w":2},"other":3}') as JsonObject;
+    const policy = resource('Test::Policy', 'p', configuration);
+    builder.add(policy);
+    expect(builder.toJson()).toContain('"configuration":{"__proto__":{"v":1}}');
+    const kept = builder.toContext().resources[policy.arn]!.configuration as JsonObject;
+    expect(Object.hasOwn(kept, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(kept)).toBe(Object.prototype);
+  });
+
   it('buildContext gives the same context as adding the resources one by one', () => {
     const catalog = catalogOf(control('A', { 'Test::Policy': ['configuration.v'] }));
     const resources = [resource('Test::Policy', 'a', { v: 1, w: 2 }), resource('Test::Policy', 'b', { w: 3 })];

@@ -80,6 +80,17 @@ describe('normalizeConfigItem', () => {
     expect(bucket.supplementaryConfiguration.IsRequesterPaysEnabled).toBe(false);
   });
 
+  it('decodes supplementary values in place: key order, a "__proto__" key and untouched values are as they were', () => {
+    const supplementary = JSON.parse('{"B":{"x":1},"__proto__":"{\\"p\\":1}","A":"{\\"a\\":[1]}","Plain":"text","Broken":"{\\"a\\":"}') as JsonObject;
+    const bucket = normalizeConfigItem({ resourceType: 'AWS::S3::Bucket', resourceId: 'b', ARN: 'arn:aws:s3:::b', awsAccountId: '1', awsRegion: 'us-east-1', configuration: {}, supplementaryConfiguration: supplementary }, 't')!;
+    const out = bucket.supplementaryConfiguration;
+    expect(Object.keys(out)).toEqual(['B', '__proto__', 'A', 'Plain', 'Broken']);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.hasOwn(out, '__proto__')).toBe(true);
+    expect(JSON.stringify(out)).toBe('{"B":{"x":1},"__proto__":{"p":1},"A":{"a":[1]},"Plain":"text","Broken":"{\\"a\\":"}');
+    expect(bucket.collectionErrors).toEqual({ Broken: 'supplementaryConfiguration.Broken is not valid JSON (corrupt or truncated)' });
+  });
+
   it('reads advanced-query tags given as a list', () => {
     const r = normalizeConfigItem({ resourceType: 'AWS::S3::Bucket', resourceId: 'b', arn: 'arn:aws:s3:::b', accountId: '1', awsRegion: 'us-east-1', configuration: {}, tags: [{ key: 'team', value: 'ml', tag: 'team=ml' }] }, 't')!;
     expect(r.tags).toEqual({ team: 'ml' });

@@ -22,4 +22,19 @@ describe('jsonLimitViolation quick path agrees with the walk', () => {
       expect(found?.problem).toMatch(problem);
     }
   });
+
+  it('is not misled by an enumerable key on Object.prototype (the quick path walks keys with for-in)', () => {
+    const key = 'polluted\ud800';
+    Object.defineProperty(Object.prototype, key, { value: { deep: 'x\udc00' }, enumerable: true, configurable: true, writable: true });
+    let clean: unknown;
+    let broken: unknown;
+    try {
+      clean = jsonLimitViolation({ a: { b: 'ok' } });
+      broken = jsonLimitViolation({ a: { b: 'x\ud800' } })?.path;
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)[key];
+    }
+    expect(clean).toBeNull();
+    expect(broken).toEqual(['a', 'b']);
+  });
 });
