@@ -57,6 +57,9 @@ const WRITE_BATCH_BYTES = 4 << 20;
 const BLOCK_BYTES = 16 << 20;
 /** `blockOf` of a slot whose bytes are in the temp file. */
 const ON_DISK = -1;
+/** `blockOf` of a slot never stored or dropped. */
+const NOWHERE = -2;
+const NEWLINE = Buffer.from('\n');
 
 /**
  * How many bytes of resources' JSON stay in memory before the rest goes to the temp file
@@ -106,7 +109,7 @@ export class ResourceStore {
   private pendingBytes = 0;
   private slots = 0;
 
-  private readonly memoryBudgetBytes: number;
+  private memoryBudgetBytes: number;
   private readonly blockBytes: number;
 
   constructor(
@@ -115,6 +118,11 @@ export class ResourceStore {
   ) {
     this.memoryBudgetBytes = options.memoryBytes ?? DEFAULT_MEMORY_BUDGET_BYTES;
     this.blockBytes = options.blockBytes ?? BLOCK_BYTES;
+  }
+
+  /** Bytes of memory blocks held (at most the budget). */
+  get bytesInMemory(): number {
+    return this.allocated;
   }
 
   /** Whether any resource went to the temp file. */
@@ -132,6 +140,7 @@ export class ResourceStore {
   /** Forgets a slot's resource (a capture that lost to a newer one): an object is freed, stored bytes stay until close. */
   drop(slot: number): void {
     if (!this.packed) this.memory[slot] = undefined;
+    else if (slot < this.blockOf.length) this.blockOf[slot] = NOWHERE;
   }
 
   /** From now on resources are kept as JSON (memory blocks, then disk); those held so far too. */
@@ -165,7 +174,8 @@ export class ResourceStore {
       if (!resource) throw new Error(`resource store: slot ${slot} was dropped`);
       return resource;
     }
-    const block = this.blockOf[slot]!;
+    const block = slot < this.blockOf.length ? this.blockOf[slot]! : NOWHERE;
+    if (block === NOWHERE) throw new Error(`resource store: slot ${slot} was dropped`);
     const offset = this.offsets[slot]!;
     const length = this.lengths[slot]!;
     const text = block === ON_DISK ? this.readFromDisk(slot, offset, length) : this.blocks[block]!.toString('utf8', offset, offset + length);
@@ -223,13 +233,34 @@ export class ResourceStore {
   }
 
   private toDisk(slot: number, json: string): void {
+    this.appendToDisk(slot, Buffer.from(json, 'utf8'));
+    // Past twice the budget the input is large enough that the rest of the scan's memory (index,
+    // context, graph) is large too, and the blocks would spare only a fraction of the reads: they
+    // go to disk as well and memory holds no resource (docs/engine.md, "Reading inputs" → Memory).
+    if (this.written > this.memoryBudgetBytes && this.blocks.length) this.moveBlocksToDisk();
+  }
+
+  private appendToDisk(slot: number, bytes: Buffer): void {
     if (this.fd === undefined) this.openFile();
-    const bytes = Buffer.from(`${json}\n`, 'utf8');
-    this.place(slot, ON_DISK, this.written, bytes.length - 1);
-    this.written += bytes.length;
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.length;
+    this.place(slot, ON_DISK, this.written, bytes.length);
+    this.written += bytes.length + 1;
+    this.pending.push(bytes, NEWLINE);
+    this.pendingBytes += bytes.length + 1;
     if (this.pendingBytes >= WRITE_BATCH_BYTES) this.flush();
+  }
+
+  private moveBlocksToDisk(): void {
+    for (let slot = 0; slot < this.blockOf.length; slot++) {
+      const block = this.blockOf[slot]!;
+      if (block < 0) continue;
+      const offset = this.offsets[slot]!;
+      this.appendToDisk(slot, this.blocks[block]!.subarray(offset, offset + this.lengths[slot]!));
+    }
+    this.flush();
+    this.blocks = [];
+    this.current = undefined;
+    this.allocated = 0;
+    this.memoryBudgetBytes = 0;
   }
 
   private openFile(): void {
@@ -262,7 +293,7 @@ export class ResourceStore {
   private growIndex(atLeast: number): void {
     const size = Math.max(atLeast, this.blockOf.length * 2, 4096);
     const grow = <T extends Int32Array | Float64Array | Uint32Array>(from: T, to: T): T => (to.set(from), to);
-    this.blockOf = grow(this.blockOf, new Int32Array(size));
+    this.blockOf = grow(this.blockOf, new Int32Array(size).fill(NOWHERE));
     this.offsets = grow(this.offsets, new Float64Array(size));
     this.lengths = grow(this.lengths, new Uint32Array(size));
   }

@@ -80,6 +80,41 @@ describe('ResourceStore', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('moves its memory blocks to disk once the disk holds more than the budget, and reads every resource back', () => {
+    // Small resources only: none gets a block of its own.
+    const plain = (i: number) => `plain ${i}`;
+    const size = (i: number) => Buffer.byteLength(JSON.stringify(resource(i, plain(i))));
+    const budget = 64 << 10;
+    const dir = tempDir();
+    const store = new ResourceStore(dir, { memoryBytes: budget, blockBytes: 16 << 10 });
+    store.spill();
+    let slot = 0;
+    while (!store.onDisk) store.put(resource(slot, plain(slot++)));
+    // The budget is full and the first resource overflowed to disk.
+    expect(store.bytesInMemory).toBe(budget);
+    const dropped = 3;
+    store.drop(dropped);
+    // Past twice the budget in all, the blocks go too: after more than the budget went to disk
+    // (and at most a block's tail more, which later small resources may still have filled). Each
+    // line on disk ends with a newline.
+    let sinceFull = size(slot - 1) + 1;
+    while (store.bytesInMemory > 0 && slot < 10_000) {
+      store.put(resource(slot, plain(slot)));
+      sinceFull += size(slot++) + 1;
+    }
+    expect(store.bytesInMemory).toBe(0);
+    expect(sinceFull).toBeGreaterThan(budget);
+    expect(sinceFull).toBeLessThanOrEqual(budget + (16 << 10) + size(slot));
+    const late = store.put(resource(slot, 'late'));
+    expect(store.bytesInMemory).toBe(0);
+    store.flush();
+    for (let i = 0; i < slot; i++) if (i !== dropped) expect(store.get(i)).toEqual(resource(i, plain(i)));
+    expect(store.get(late)).toEqual(resource(slot, 'late'));
+    expect(() => store.get(dropped)).toThrow(/slot 3 was dropped/);
+    store.close();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('hands out the same objects before spill(), and none once dropped', () => {
     const store = new ResourceStore(tempDir());
     const held = resource(1, 'held');
@@ -94,6 +129,8 @@ describe('ResourceStore', () => {
     store.spill();
     expect(store.get(kept)).toEqual(resource(2, 'kept'));
     expect(store.get(kept)).not.toBe(store.get(kept));
+    store.drop(kept);
+    expect(() => store.get(kept)).toThrow(/slot 1 was dropped/);
     store.close();
   });
 });
