@@ -1,5 +1,6 @@
 import type { Catalog } from '../model/control.js';
 import type { InventoryResource } from '../model/inventory.js';
+import { knownJson } from '../inventory/resource-json.js';
 import { ChunkBuilder, ENVIRONMENT_HINT, type PreparedItem } from './chunk-evaluator.js';
 import type { EvaluationSetup } from './options.js';
 import { inThreadRunner, workerPool, type ChunkRunner, type RunnerSetup } from './evaluation-pool.js';
@@ -126,7 +127,8 @@ function itemPreparer(catalog: Catalog, setup: EvaluationSetup): (resource: Inve
   return (resource) => {
     // Own properties only: a resource type of "constructor" or "__proto__" is not routed.
     const routed = setup.controls !== false && Object.hasOwn(catalog.routing, resource.type);
-    const json = JSON.stringify(resource);
+    // The store's resources come with the text they were parsed from; a set held in memory does not.
+    const json = knownJson(resource) ?? JSON.stringify(resource);
     // Only resources with environment-like maps can hold what redaction looks for.
     const secrets = ENVIRONMENT_HINT.test(json);
     if (!routed && !secrets) return null;

@@ -24,6 +24,11 @@ export interface OpenInputsOptions {
    * (default 64 MiB: a few tens of thousands of resources, under ~0.5 GB of heap as objects).
    */
   spillAboveBytes?: number;
+  /**
+   * Of the resources kept as JSON once past `spillAboveBytes`, how many bytes stay in memory
+   * before the rest go to a temp file (default: the store's, src/sources/resource-store.ts).
+   */
+  memoryBytes?: number;
   /** Where the spill file is made (default: the OS temp directory). */
   tempDir?: string;
   /** The file sources asked what each file is (default: the registry's, FILE_SOURCES). */
@@ -53,7 +58,7 @@ interface Candidate {
  * inputs and go to a temp file for large ones, and are read back in order on each pass.
  */
 export async function openInputs(files: string[], options: OpenInputsOptions = {}): Promise<ResourceSet> {
-  const store = new ResourceStore(options.tempDir ?? tmpdir());
+  const store = new ResourceStore(options.tempDir ?? tmpdir(), { memoryBytes: options.memoryBytes });
   try {
     return await merge(files, store, options.spillAboveBytes ?? DEFAULT_SPILL_ABOVE_BYTES, options.sources ?? FILE_SOURCES);
   } catch (error) {

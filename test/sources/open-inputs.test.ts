@@ -20,11 +20,26 @@ async function all(set: ResourceSet): Promise<InventoryResource[]> {
   return out;
 }
 
+/**
+ * Where openInputs keeps the resources: as objects (below spillAboveBytes), as JSON in memory, on
+ * disk (a memory budget of 0), or the first few kilobytes in memory and the rest on disk.
+ */
+interface Keeping {
+  spillAboveBytes: number;
+  memoryBytes?: number;
+}
+const MODES: Array<{ name: string; keeping: Keeping }> = [
+  { name: 'on disk', keeping: { spillAboveBytes: 0, memoryBytes: 0 } },
+  { name: 'as JSON in memory', keeping: { spillAboveBytes: 0 } },
+  { name: 'in memory up to 4 KiB, then on disk', keeping: { spillAboveBytes: 0, memoryBytes: 4096 } },
+  { name: 'as objects', keeping: { spillAboveBytes: 64 << 20 } },
+];
+
 /** openInputs against the whole-inventory reference (loadInputs → buildInventory), resource for resource. */
-async function expectSameAsLoadInputs(files: string[], spillAboveBytes: number): Promise<number> {
+async function expectSameAsLoadInputs(files: string[], keeping: Keeping): Promise<number> {
   const spillDir = tempDir();
   const reference = await loadInputs(files).then(resourceSetOf, (error: unknown) => error as Error);
-  const streamed = await openInputs(files, { spillAboveBytes, tempDir: spillDir }).catch((error: unknown) => error as Error);
+  const streamed = await openInputs(files, { ...keeping, tempDir: spillDir }).catch((error: unknown) => error as Error);
   if (reference instanceof Error) {
     expect(streamed).toBeInstanceOf(InputError);
     expect((streamed as Error).message).toBe(reference.message);
@@ -42,7 +57,11 @@ async function expectSameAsLoadInputs(files: string[], spillAboveBytes: number):
       expect(got.length).toBe(expected.length);
       for (let i = 0; i < expected.length; i++) expect(got[i], `${files.join(' ')} #${i}`).toEqual(expected[i]);
     }
-    expect(readdirSync(spillDir).length).toBe(spillAboveBytes === 0 ? 1 : 0);
+    // A temp file only when the memory budget is spent (with 4 KiB, on all but the smallest inputs).
+    const kept = readdirSync(spillDir).length;
+    if (keeping.memoryBytes === 0) expect(kept).toBe(1);
+    else if (keeping.memoryBytes === undefined) expect(kept).toBe(0);
+    else expect(kept).toBe(expected.reduce((bytes, r) => bytes + Buffer.byteLength(JSON.stringify(r)), 0) > keeping.memoryBytes ? 1 : 0);
   } finally {
     await streamed.close();
     await streamed.close();
@@ -52,15 +71,14 @@ async function expectSameAsLoadInputs(files: string[], spillAboveBytes: number):
 }
 
 describe('openInputs merges exactly like loadInputs', () => {
-  for (const spillAboveBytes of [0, 64 << 20]) {
-    const mode = spillAboveBytes === 0 ? 'spilled to disk' : 'in memory';
+  for (const { name: mode, keeping } of MODES) {
     it(`the demo snapshot (${mode})`, async () => {
-      expect(await expectSameAsLoadInputs([demo], spillAboveBytes)).toBeGreaterThan(90);
+      expect(await expectSameAsLoadInputs([demo], keeping)).toBeGreaterThan(90);
     });
 
     it(`every real-world input on its own (${mode})`, async () => {
       let resources = 0;
-      for (const file of realWorld) resources += await expectSameAsLoadInputs([file], spillAboveBytes);
+      for (const file of realWorld) resources += await expectSameAsLoadInputs([file], keeping);
       expect(resources).toBeGreaterThan(100);
     });
 
@@ -69,8 +87,8 @@ describe('openInputs merges exactly like loadInputs', () => {
       const readable: string[] = [];
       for (const file of realWorld) if (await loadInputs([file]).then(() => true, () => false)) readable.push(file);
       expect(readable.length).toBeGreaterThan(20);
-      expect(await expectSameAsLoadInputs([demo, ...readable], spillAboveBytes)).toBeGreaterThan(100);
-      expect(await expectSameAsLoadInputs([...readable].reverse(), spillAboveBytes)).toBeGreaterThan(10);
+      expect(await expectSameAsLoadInputs([demo, ...readable], keeping)).toBeGreaterThan(100);
+      expect(await expectSameAsLoadInputs([...readable].reverse(), keeping)).toBeGreaterThan(10);
     });
   }
 
@@ -89,11 +107,11 @@ describe('openInputs merges exactly like loadInputs', () => {
     const account = inventory.resources.find((r) => r.type === 'AWS::::Account')!;
     account.configuration.recorded = 'kept';
     writeFileSync(saved, JSON.stringify(inventory));
-    for (const spill of [0, 1 << 30]) {
-      await expectSameAsLoadInputs([a, b], spill);
-      await expectSameAsLoadInputs([b, a, gone], spill);
-      await expectSameAsLoadInputs([saved, a], spill);
-      const set = await openInputs([saved, b], { spillAboveBytes: spill });
+    for (const { keeping } of MODES) {
+      await expectSameAsLoadInputs([a, b], keeping);
+      await expectSameAsLoadInputs([b, a, gone], keeping);
+      await expectSameAsLoadInputs([saved, a], keeping);
+      const set = await openInputs([saved, b], keeping);
       const resources = await all(set);
       await set.close();
       expect(resources.find((r) => r.arn === arn)?.configuration.marker).toBe('new');
@@ -105,7 +123,7 @@ describe('openInputs merges exactly like loadInputs', () => {
     const dir = tempDir();
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"configurationItems": [{"resourceType": "AWS::S3::Bucket"}]}');
-    await expectSameAsLoadInputs([demo, bad], 0);
+    for (const { keeping } of MODES) await expectSameAsLoadInputs([demo, bad], keeping);
     expect(existsSync(bad)).toBe(true);
   });
 
@@ -113,7 +131,7 @@ describe('openInputs merges exactly like loadInputs', () => {
     const spillDir = tempDir();
     const script = `
       const { openInputs } = await import(${JSON.stringify(join(repoRoot, 'dist', 'sources', 'open-inputs.js'))});
-      const set = await openInputs([${JSON.stringify(demo)}], { spillAboveBytes: 0, tempDir: ${JSON.stringify(spillDir)} });
+      const set = await openInputs([${JSON.stringify(demo)}], { spillAboveBytes: 0, memoryBytes: 0, tempDir: ${JSON.stringify(spillDir)} });
       let n = 0;
       for await (const r of set.resources()) n++;
       const { readdirSync } = await import('node:fs');
@@ -131,7 +149,7 @@ describe('openInputs merges exactly like loadInputs', () => {
     // end by that signal (not hang, not exit 0) and leave no spill behind.
     const script = `
       const { openInputs } = await import(${JSON.stringify(join(repoRoot, 'dist', 'sources', 'open-inputs.js'))});
-      const set = await openInputs([${JSON.stringify(demo)}], { spillAboveBytes: 0, tempDir: ${JSON.stringify(spillDir)} });
+      const set = await openInputs([${JSON.stringify(demo)}], { spillAboveBytes: 0, memoryBytes: 0, tempDir: ${JSON.stringify(spillDir)} });
       const { readdirSync } = await import('node:fs');
       console.log(readdirSync(${JSON.stringify(spillDir)}).length);
       process.kill(process.pid, 'SIGTERM');
@@ -144,7 +162,7 @@ describe('openInputs merges exactly like loadInputs', () => {
 
   it('a temp directory that cannot hold the spill is one clear line, not an internal error (review finding)', async () => {
     const missing = join(tempDir(), 'no-such-dir');
-    const failure = await openInputs([demo], { spillAboveBytes: 0, tempDir: missing }).then(() => undefined, (error: unknown) => error);
+    const failure = await openInputs([demo], { spillAboveBytes: 0, memoryBytes: 0, tempDir: missing }).then(() => undefined, (error: unknown) => error);
     expect(failure).toBeInstanceOf(ScanError);
     expect((failure as Error).message).toMatch(/^cannot keep the input's resources in a temporary file under .*no-such-dir \(ENOENT: .*\); set TMPDIR to a directory with room$/);
     expect((failure as Error).message).not.toContain('\n');
