@@ -1,11 +1,11 @@
 /**
  * The compact JSON text a resource object was parsed from, remembered per object so that the
- * engine (and the inventory writer) need not serialise it again: the resource store holds each
+ * engine need not serialise it again: the resource store holds each
  * resource as `JSON.stringify` text and parses it anew on every pass, and stringifying the parsed
  * object gave back the same text at ~5 µs a resource (0.5–0.6 s of the main thread per 100,000).
  *
  * Why the text is exact: it came from `JSON.stringify`, and `JSON.stringify(JSON.parse(s)) === s`
- * for any such `s` (property-tested in test/inventory/resource-json.test.ts: integer-like and
+ * for any such `s` (property-tested in test/sources/resource-store.test.ts: integer-like and
  * "__proto__" keys, -0, lone surrogates, unicode). It stays exact only while the object is not
  * modified, so only objects nobody modifies are remembered: the store hands out a fresh parse on
  * every pass, and whoever changes a resource (redaction) changes a copy.

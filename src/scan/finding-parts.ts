@@ -89,7 +89,6 @@ interface Part {
 }
 
 function* readPart(part: Part): Generator<FindingLine> {
-  part.file.flush();
   const lines = readPartLines(part.file, part.head, part.controlId);
   if (part.ordered) yield* lines;
   else yield* [...lines].sort((a, b) => compareText(a.arn, b.arn));
