@@ -9,6 +9,8 @@
 //      scanned with --all-resources; ratio to gunzip + JSON.parse of the same file.
 //   4. million (BENCH_MILLION=1): ten such snapshots of ten accounts in one run.
 //   5. anchor: native OPA (Go) over the same Rego and data as row 1; outcome totals must match.
+//   6. floor: opa-wasm's evaluations of rows 1 and 3 alone, in one thread (CPU seconds), and the
+//      ratios a scan could not go below on this machine's cores.
 //
 // Every scan is a fresh `node bin/cafscan.js scan …` child process, so its peak RSS is its own
 // (scripts/bench-rss.mjs reports it on exit). Inputs and outputs go to bench-output/ (gitignored).
@@ -192,6 +194,37 @@ report.rows.snapshot = {
   wholeScanToGunzipParse: ratio(snap.wallMs, snapshotParseMs),
 };
 
+// 6. The floor: what opa-wasm alone takes to evaluate the resources of rows 1 and 3, one
+// evaluation per resource as the engine makes them (input in, every routed control, result out),
+// in one thread, timed in CPU seconds by scripts/profile-controls.mjs. No pipeline around the
+// engine can take less than that divided by the cores, so the ratios below bound what rows 1
+// and 3 can reach on this machine with this catalog; the room is what is left of each target for
+// everything else (reading, the graph, inventory.json, findings, SARIF, results.json).
+say('timing the evaluations alone (the floor)…');
+function regoFloor(file, args) {
+  const run = spawnSync(process.execPath, ['--max-old-space-size=6144', join(repoRoot, 'scripts', 'profile-controls.mjs'), file, '--by-type', '--json', ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (run.status !== 0) throw new Error(`profile-controls failed: ${run.stderr.slice(-2000)}`);
+  const { totalMs, evaluations } = JSON.parse(run.stdout.trim().split('\n').pop());
+  return { evaluations, cpuSeconds: seconds(totalMs), onCoresSeconds: seconds(totalMs / cores) };
+}
+const benchFloor = regoFloor(inventoryFile, []);
+const snapshotFloor = regoFloor(snapshot, ['--all-resources']);
+report.rows.floor = {
+  cores,
+  benchmark: {
+    ...benchFloor,
+    evaluationToParse: ratio(benchFloor.onCoresSeconds * 1000, parseMs),
+    wholeScanToParse: ratio(parseMs + benchFloor.onCoresSeconds * 1000, parseMs),
+    evaluationRoomSeconds: seconds(5 * parseMs - benchFloor.onCoresSeconds * 1000),
+    wholeScanRoomSeconds: seconds(8 * parseMs - parseMs - benchFloor.onCoresSeconds * 1000),
+  },
+  snapshot: {
+    ...snapshotFloor,
+    wholeScanToGunzipParse: ratio(snapshotParseMs + snapshotFloor.onCoresSeconds * 1000, snapshotParseMs),
+    wholeScanRoomSeconds: seconds(10 * snapshotParseMs - snapshotParseMs - snapshotFloor.onCoresSeconds * 1000),
+  },
+};
+
 // 4. Ten accounts' snapshots in one run.
 if (million) {
   const files = [];
@@ -252,6 +285,7 @@ const row = (label, wall, rss, note) => `${label.padEnd(26)}${String(wall ?? '�
 const w = report.rows.workers;
 const a = report.rows.anchor;
 const s = report.rows.snapshot;
+const f = report.rows.floor;
 process.stderr.write([
   '',
   row('row', 'wall s', 'RSS MB', 'notes'),
@@ -259,6 +293,7 @@ process.stderr.write([
   w.skipped ? row('workers', null, null, w.skipped) : row('workers 1 / ' + cores, `${w.one.wallSeconds}/${w[cores].wallSeconds}`, `${w.one.peakRssMB}/${w[cores].peakRssMB}`, w.evaluationSpeedup === null ? `no phase timings; CPU ${w.one.cpuSeconds}/${w[cores].cpuSeconds} s` : `evaluation ${w.evaluationSpeedup}× faster on ${cores}`),
   row(`snapshot (${s.items}, gz)`, s.wallSeconds, s.peakRssMB, `${s.wholeScanToGunzipParse}× gunzip+parse (${s.gunzipParseSeconds} s)`),
   m.skipped ? row('million', null, null, m.skipped) : m.failed ? row(`10 snapshots (${m.resources})`, m.wallSeconds, m.peakRssMB, `did not complete: ${m.failed.slice(0, 120)}`) : row(`10 snapshots (${m.resources})`, m.wallSeconds, m.peakRssMB, `${m.findings} findings`),
+  row(`floor (${f.cores} cores)`, null, null, `opa-wasm alone: row 1 ${f.benchmark.cpuSeconds} s CPU → eval ≥ ${f.benchmark.evaluationToParse}× parse, scan ≥ ${f.benchmark.wholeScanToParse}×; row 3 ${f.snapshot.cpuSeconds} s → scan ≥ ${f.snapshot.wholeScanToGunzipParse}×`),
   a.skipped ? row('anchor (opa eval)', null, null, a.skipped) : row('anchor (opa eval, Go)', a.wallSeconds, a.peakRssMB, `query ${a.evaluationSeconds} s; outcomes ${a.sameOutcomes ? 'equal' : 'DIFFER'}${a.wasmEvaluationToOpa === null ? '' : ` (wasm eval ${a.wasmEvaluationToOpa}× OPA's)`}`),
   '',
 ].join('\n'));

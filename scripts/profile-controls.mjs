@@ -17,6 +17,7 @@
 // runs: one evaluation of every control per resource (no input.control), per resource type,
 // per-call cost included. Controls of a type share the lib rules they both use within one
 // evaluation (opa-wasm memoizes rules), which the per-control columns count once per control.
+// --by-type --json prints the totals as one JSON line (npm run bench's floor row reads it).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './opa-cli.mjs';
@@ -98,6 +99,11 @@ if (byTypeOnly) {
   }
   rows.sort((a, b) => b.ms - a.ms);
   const sum = (key) => Math.round(rows.reduce((n, r) => n + r[key], 0));
+  if (flag('--json')) {
+    // What npm run bench reads for its floor row (scripts/bench.mjs).
+    console.log(JSON.stringify({ file, allResources, evaluations: rows.reduce((n, r) => n + r.evaluations, 0), totalMs: sum('ms'), ...(other ? { compare, otherTotalMs: sum('otherMs') } : {}), types: Object.fromEntries(rows.map((r) => [r.type, { ms: Math.round(r.ms), evaluations: r.evaluations }])) }));
+    process.exit(0);
+  }
   console.log(`${file}: ${rows.reduce((n, r) => n + r.evaluations, 0)} resources, every control at once: ${sum('ms')} ms${other ? `; ${compare}: ${sum('otherMs')} ms` : ''}${allResources ? ' (--all-resources)' : ''}`);
   console.log(`type                                          ms  µs/eval${other ? '  compare' : ''}  evaluations`);
   for (const r of rows.slice(0, top)) {

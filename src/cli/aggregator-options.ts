@@ -1,12 +1,12 @@
 import { printable } from '../json.js';
 import type { Inventory } from '../model/inventory.js';
-import { checkAggregatorName, readAggregator, type AggregatorOptions } from '../org/aggregator.js';
-import { aggregatorInventory, type AggregatorInventory } from '../org/aggregator-source.js';
+import type { AggregatorOptions } from '../org/aggregator.js';
+import { checkAggregatorName } from '../org/aggregator-name.js';
+import type { AggregatorInventory } from '../org/aggregator-source.js';
 import { accountProgress, liveOptionsFrom, printOrganization, type LiveFlags } from './live.js';
 import { renderCoverageSummary } from '../collect/coverage-summary.js';
 import type { CollectionSummary } from '../model/results.js';
 import type { AccountSelection } from '../org/aggregator.js';
-import { collectAggregatorWithMembers } from '../org/aggregator-members.js';
 import type { OrganizationOptions } from '../org/collect-organization.js';
 import type { ScanSource } from '../sources/scan-source.js';
 
@@ -48,6 +48,8 @@ export function aggregatorMembersSource(aggregator: AggregatorOptions, members: 
   return {
     names: [`aggregator:${aggregator.name}`, 'live'],
     async open() {
+      // The readers (and the AWS SDK clients they load) are imported when the read starts, not with the CLI.
+      const { collectAggregatorWithMembers } = await import('../org/aggregator-members.js');
       const combined = await collectAggregatorWithMembers(aggregator, { ...members, ...(quiet ? {} : accountProgress()) });
       printAggregatorCalls(combined.aggregatorCalls, aggregator.name, quiet);
       if (!quiet) {
@@ -61,6 +63,7 @@ export function aggregatorMembersSource(aggregator: AggregatorOptions, members: 
 
 /** `collect --aggregator`: the inventory an aggregator-only scan would evaluate. */
 export async function collectAggregator(options: AggregatorOptions): Promise<{ inventory: Inventory }> {
+  const [{ readAggregator }, { aggregatorInventory }] = await Promise.all([import('../org/aggregator.js'), import('../org/aggregator-source.js')]);
   const read = aggregatorInventory(await readAggregator(options));
   printAggregatorRead(read, false);
   return { inventory: read.inventory };

@@ -1,11 +1,7 @@
 import { Command, Option } from 'commander';
-import { readOnlyPolicy } from '../collect/iam-actions.js';
-import { ALL_COLLECTORS } from '../collect/registry.js';
 import { InputError } from '../errors.js';
-import { DEFAULT_MEMBER_ROLE_NAME, managementPolicy } from '../permissions/management-policy.js';
-import { memberRoleTemplate } from '../permissions/member-role-template.js';
 import { DEFAULT_SCANNER_ROLE_NAME, memberTrustPolicy } from '../permissions/member-trust-policy.js';
-import { accountId, externalId, partition, roleResource } from '../permissions/names.js';
+import { DEFAULT_MEMBER_ROLE_NAME, accountId, externalId, partition, roleResource } from '../permissions/names.js';
 
 interface IamPolicyFlags {
   management?: boolean;
@@ -43,12 +39,12 @@ export function addIamPolicyCommand(program: Command): void {
     .option('--external-id <id>', 'with --member-trust: require this sts:ExternalId (the value given to `scan --external-id`)')
     .addOption(new Option('--partition <partition>', 'with --management / --member-trust: the ARN partition (aws-cn, aws-us-gov…)').default(undefined, 'aws'))
     .exitOverride()
-    .action((flags: IamPolicyFlags) => {
-      process.stdout.write(renderIamPolicy(flags));
+    .action(async (flags: IamPolicyFlags) => {
+      process.stdout.write(await renderIamPolicy(flags));
     });
 }
 
-export function renderIamPolicy(flags: IamPolicyFlags): string {
+export async function renderIamPolicy(flags: IamPolicyFlags): Promise<string> {
   const kinds = (['management', 'memberTrust', 'memberRoleTemplate'] as const).filter((k) => flags[k]);
   if (kinds.length > 1) throw new InputError('choose one of --management, --member-trust and --member-role-template');
   const kind = kinds[0] ?? 'readOnly';
@@ -57,10 +53,16 @@ export function renderIamPolicy(flags: IamPolicyFlags): string {
   const inPartition = partition(flags.partition ?? 'aws');
   const json = (document: unknown) => `${JSON.stringify(document, null, 2)}\n`;
   switch (kind) {
-    case 'readOnly':
+    // The collectors' registry is imported only here: it loads every AWS SDK client the collectors
+    // call (most of the CLI's start-up time), and the policy is generated from those calls.
+    case 'readOnly': {
+      const [{ readOnlyPolicy }, { ALL_COLLECTORS }] = await Promise.all([import('../collect/iam-actions.js'), import('../collect/registry.js')]);
       return json(readOnlyPolicy(ALL_COLLECTORS));
-    case 'management':
+    }
+    case 'management': {
+      const { managementPolicy } = await import('../permissions/management-policy.js');
       return json(managementPolicy({ memberRoleResource: roleResource('--org-role-name', flags.orgRoleName ?? DEFAULT_MEMBER_ROLE_NAME), partition: inPartition }));
+    }
     case 'memberTrust':
       if (flags.managementAccount === undefined) throw new InputError('--member-trust needs --management-account <12-digit account id>');
       return json(memberTrustPolicy({
@@ -72,6 +74,7 @@ export function renderIamPolicy(flags: IamPolicyFlags): string {
     case 'memberRoleTemplate': {
       const name = flags.orgRoleName ?? DEFAULT_MEMBER_ROLE_NAME;
       roleResource('--org-role-name', name);
+      const { memberRoleTemplate } = await import('../permissions/member-role-template.js');
       return memberRoleTemplate(name);
     }
   }

@@ -3,7 +3,7 @@ import { renderCoverageSummary, summarizeCalls } from '../collect/coverage-summa
 import type { CollectionSummary, OrganizationScan } from '../model/results.js';
 import { renderOrganizationSummary } from '../org/summary.js';
 import type { OrganizationOptions } from '../org/collect-organization.js';
-import { collectLive, type LiveOptions } from '../collect/run-collection.js';
+import type { LiveOptions } from '../collect/run-collection.js';
 import type { Inventory } from '../model/inventory.js';
 
 export interface LiveFlags {
@@ -44,6 +44,8 @@ export function liveOptionsFrom(flags: LiveFlags): LiveOptions {
 
 /** Collects the account and tells stderr which calls failed (always: it changes what the report means). */
 export async function collectInventory(options: LiveOptions): Promise<{ inventory: Inventory; summary: CollectionSummary }> {
+  // Loaded when a live collection starts: the AWS SDK clients are most of the CLI's start-up time.
+  const { collectLive } = await import('../collect/run-collection.js');
   const live = await collectLive(options);
   const summary = summarizeCalls(live.calls);
   printCollection(summary);

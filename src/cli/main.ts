@@ -27,7 +27,6 @@ import { renderExplain } from './explain-command.js';
 import { shippedCrosswalk, shippedFrameworks } from '../frameworks/crosswalk.js';
 import { progressReporter } from './progress.js';
 import { aggregatorMembersSource, aggregatorOptionsFrom, collectAggregator, printAggregatorRead } from './aggregator-options.js';
-import { aggregatorSource } from '../org/aggregator-source.js';
 import { phaseDone, reportPhases } from '../timings.js';
 
 export const DEMO_SNAPSHOT = join(packageRoot, 'fixtures', 'demo', 'config-snapshot.json');
@@ -205,7 +204,7 @@ async function scanCommand(flags: ScanFlags): Promise<number> {
   const source = offline
     ? inputFiles(inputs, flags.demo ? ['demo'] : inputs)
     : flags.aggregator
-      ? aggregatorScanSource(flags, flags.aggregator)
+      ? await aggregatorScanSource(flags, flags.aggregator)
       : liveSource(flags);
   const { resources, collection, organization } = await source.open();
   phaseDone('load');
@@ -296,10 +295,12 @@ function useColor(flag: boolean): boolean {
 }
 
 /** --aggregator: the aggregator alone, or with --org-role-name completed by each account's own collection. */
-function aggregatorScanSource(flags: ScanFlags, name: string): ScanSource {
+async function aggregatorScanSource(flags: ScanFlags, name: string): Promise<ScanSource> {
   const { selection, members } = aggregatorAccountsFrom(flags);
   const options = aggregatorOptionsFrom(flags, name, selection);
   if (members) return aggregatorMembersSource(options, members, flags.quiet === true);
+  // Imported here: reading an aggregator loads AWS SDK clients that a scan of files never needs.
+  const { aggregatorSource } = await import('../org/aggregator-source.js');
   return aggregatorSource(options, (read) => printAggregatorRead(read, flags.quiet === true));
 }
 

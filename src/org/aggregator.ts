@@ -53,12 +53,6 @@ export interface AggregatorReading {
   shard?: Shard;
 }
 
-/** Aggregator names: 1–256 letters, digits, "_" and "-" (PutConfigurationAggregator's pattern). */
-export function checkAggregatorName(name: string): string {
-  if (!/^[\w-]{1,256}$/.test(name)) throw new InputError(`--aggregator: "${name}" is not an AWS Config aggregator name (letters, digits, "_" and "-")`);
-  return name;
-}
-
 /**
  * Reads an organisation's configuration through an AWS Config aggregator in the caller's account:
  * which accounts and regions it covers, every item of the types cafscan takes from Config, and —

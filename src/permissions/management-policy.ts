@@ -2,8 +2,7 @@ import { iamActionFor } from '../collect/iam-actions.js';
 import { AGGREGATOR_OPERATIONS, MANAGEMENT_ORCHESTRATION_OPERATIONS, MEMBER_ROLE_ACTION, ORGANIZATION_OPERATIONS } from '../org/operations.js';
 import type { PolicyDocument } from './policy-document.js';
 
-/** The member role's name when none is given: the one the examples and the StackSet template use. */
-export const DEFAULT_MEMBER_ROLE_NAME = 'cafscan-audit';
+export { DEFAULT_MEMBER_ROLE_NAME } from './names.js';
 
 export interface ManagementPolicyOptions {
   /** Validated `role/<path/>name` (see names.ts roleResource). */

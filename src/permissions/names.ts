@@ -1,5 +1,8 @@
 import { InputError } from '../errors.js';
 
+/** The member role's name when none is given: the one the examples and the StackSet template use. */
+export const DEFAULT_MEMBER_ROLE_NAME = 'cafscan-audit';
+
 /**
  * Checks for the values the permission generators put into ARNs and conditions. A typo here
  * would otherwise surface only when CloudFormation or IAM rejects the policy (or, worse, when a
