@@ -196,13 +196,14 @@ report.rows.snapshot = {
 
 // 6. The floor: what opa-wasm alone takes to evaluate the resources of rows 1 and 3, one
 // evaluation per resource as the engine makes them (input in, every routed control, result out),
-// in one thread, timed in CPU seconds by scripts/profile-controls.mjs. No pipeline around the
+// in one thread, timed in CPU seconds by scripts/profile-controls.mjs (the least of 3 passes per
+// resource type: a neighbour's load on this shared machine only adds). No pipeline around the
 // engine can take less than that divided by the cores, so the ratios below bound what rows 1
 // and 3 can reach on this machine with this catalog; the room is what is left of each target for
 // everything else (reading, the graph, inventory.json, findings, SARIF, results.json).
 say('timing the evaluations alone (the floor)…');
 function regoFloor(file, args) {
-  const run = spawnSync(process.execPath, ['--max-old-space-size=6144', join(repoRoot, 'scripts', 'profile-controls.mjs'), file, '--by-type', '--json', ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync(process.execPath, ['--max-old-space-size=6144', join(repoRoot, 'scripts', 'profile-controls.mjs'), file, '--by-type', '--json', '--repeat', '3', ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (run.status !== 0) throw new Error(`profile-controls failed: ${run.stderr.slice(-2000)}`);
   const { totalMs, evaluations } = JSON.parse(run.stdout.trim().split('\n').pop());
   return { evaluations, cpuSeconds: seconds(totalMs), onCoresSeconds: seconds(totalMs / cores) };
