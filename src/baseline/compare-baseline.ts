@@ -8,6 +8,7 @@ import type { ScannedPlaces } from '../model/inventory.js';
 import { isJsonObject } from '../json.js';
 import { JsonSplitter, SplitMiss, ValueTooLarge } from '../json-splitter.js';
 import type { BaselineFinding, BaselineSummary } from '../model/baseline.js';
+import { LineTracker, describeJsonSyntaxError } from '../json-syntax-error.js';
 
 /**
  * Reads a previous results.json; anything else is an input error (exit 2). Streamed: a
@@ -71,19 +72,24 @@ async function readWithTokenizer(path: string, tooLarge: ValueTooLarge | undefin
     parent.pop();
     read.finding(value);
   };
+  const lines = new LineTracker();
   try {
-    for await (const chunk of createReadStream(path)) parser.write(chunk as Buffer);
+    for await (const chunk of createReadStream(path)) {
+      lines.parsing(chunk as Buffer);
+      parser.write(chunk as Buffer);
+      lines.parsed();
+    }
     if (!parser.isEnded) parser.end();
   } catch (error) {
     if (tooLarge && error instanceof RangeError) throw new InputError(`cannot read baseline ${path}: one value is larger than ${tooLarge.limitBytes >> 20} MiB`);
-    throw readError(path, error);
+    throw readError(path, error, lines);
   }
   return read;
 }
 
-function readError(path: string, error: unknown): InputError {
+function readError(path: string, error: unknown, lines = new LineTracker()): InputError {
   const code = (error as NodeJS.ErrnoException).code;
-  return new InputError(`cannot read baseline ${path}: ${code === 'ENOENT' ? 'no such file' : code ? code : `not valid JSON (${(error as Error).message})`}`);
+  return new InputError(`cannot read baseline ${path}: ${code === 'ENOENT' ? 'no such file' : code ? code : `not valid JSON (${describeJsonSyntaxError((error as Error).message, lines)})`}`);
 }
 
 /** What the comparison keeps of one baseline finding, or undefined when it lacks its identity. */

@@ -7,6 +7,7 @@ import { inputBytes } from './input-bytes.js';
 import { JsonSplitter, MAX_VALUE_BYTES, SplitMiss, ValueTooLarge, type SplitHandlers } from '../json-splitter.js';
 import { FILE_SOURCES, sourceOfContainer } from './registry.js';
 import type { DocumentShape, FileSource } from './source.js';
+import { LineTracker, describeJsonSyntaxError } from '../json-syntax-error.js';
 
 /** Where a file's items are: a top-level key holding a list, or the document itself ("$", a bare list); each is one source's (FileSource.containers). */
 export type ItemContainer = string;
@@ -149,6 +150,8 @@ class DocumentReader implements SplitHandlers {
   /** For a bare list: whether the source reading "$" accepted every item (else the list is not its). */
   private everyItemAccepted = true;
   private readonly name: string;
+  /** Where the parser is, in lines and columns: what a syntax error names. */
+  private readonly lines = new LineTracker();
   /** What to say when the parser runs out of room (a value the splitter found too large). */
   tooLarge: InputError | undefined;
 
@@ -170,7 +173,9 @@ class DocumentReader implements SplitHandlers {
       this.rootKind = chunk[at] === 0x7b ? 'object' : chunk[at] === 0x5b ? 'array' : 'other';
       this.parser = this.makeParser();
     }
+    this.lines.parsing(chunk);
     this.guard(() => this.parser!.write(chunk));
+    this.lines.parsed();
   }
 
   end(): StreamedInput {
@@ -303,7 +308,7 @@ class DocumentReader implements SplitHandlers {
       if (error instanceof InputError) throw error;
       // Out of string length or memory: not a syntax error.
       if (error instanceof RangeError && this.tooLarge) throw this.tooLarge;
-      throw new InputError(`${this.file} is not valid JSON (${(error as Error).message})`);
+      throw new InputError(`${this.file} is not valid JSON (${describeJsonSyntaxError((error as Error).message, this.lines)})`);
     }
   }
 }

@@ -64,7 +64,8 @@ describe('readBaseline streams a results.json', () => {
   const bad: Array<[string, () => string, RegExp]> = [
     ['missing', () => join(dir, 'nope.json'), /^cannot read baseline \S+nope\.json: no such file$/],
     ['a directory', () => dir, /: EISDIR$/],
-    ['invalid JSON', () => file('bad.json', '{"schemaVersion": "1", "findings": ['), /^cannot read baseline \S+bad\.json: not valid JSON \(/],
+    ['invalid JSON', () => file('bad.json', '{"schemaVersion": "1", "findings": ['), /^cannot read baseline \S+bad\.json: not valid JSON \(it ends in the middle of a value, as a truncated file does\)$/],
+    ['a stray character', () => file('stray.json', '{\n  "schemaVersion": "1",\n  "findings": [] ;\n}'), /^cannot read baseline \S+stray\.json: not valid JSON \(unexpected ";" at line 3, column 18\)$/],
     ['not results', () => file('other.json', '{"configurationItems": []}'), /is not a cafscan results\.json \(schemaVersion "1" with findings\)$/],
     ['findings not a list', () => file('obj.json', '{"schemaVersion": "1", "findings": {"a": 1}}'), /is not a cafscan results\.json/],
     ['a list at the root', () => file('list.json', '[1]'), /is not a cafscan results\.json/],

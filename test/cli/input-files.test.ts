@@ -71,6 +71,13 @@ describe('cafscan scan --input with file-level problems', () => {
     expect(contents(out)).toEqual(before);
   });
 
+  it('a file that is not JSON: what is unexpected and where, in words (not the parser\'s state names)', () => {
+    const markdown = write('README.md', '# Inputs\n\nNot JSON.\n');
+    expectInputError(runCli(['scan', '--input', markdown, '-o', join(work, 'x')]), /^cafscan: \S+README\.md is not valid JSON \(unexpected "#" at line 1, column 1\)\n$/);
+    const comma = write('comma.json', '{\n  "configurationItems": [\n    {"resourceType": "AWS::S3::Bucket"},\n  ]\n}');
+    expectInputError(runCli(['scan', '--input', comma, '-o', join(work, 'x')]), /comma\.json is not valid JSON \(unexpected "\]" where a value should be\)\n$/);
+  });
+
   it('control characters in the JSON and in the file name are shown escaped, on one line', () => {
     const ansi = write('ansi.json', '{"configurationItems": \u001b[2J\u001b[31m [] }');
     expectInputError(runCli(['scan', '--input', ansi, '-o', join(work, 'x')]), /is not valid JSON \(.*\\u\{001B\}.*\)\n$/);
