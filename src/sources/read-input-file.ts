@@ -164,17 +164,19 @@ class DocumentReader implements SplitHandlers {
   }
 
   write(chunk: Buffer): void {
+    // Every chunk is counted, leading whitespace too: its lines are the file's lines.
+    this.lines.parsing(chunk);
     if (!this.parser) {
       // The paths to select depend on the root (a list's items, or an object's lists), so the
       // parser is made once the first significant byte is known.
       const at = firstNonWhitespace(chunk);
       // Leading whitespace means nothing to JSON: skip it until the root starts.
-      if (at < 0) return;
-      this.rootKind = chunk[at] === 0x7b ? 'object' : chunk[at] === 0x5b ? 'array' : 'other';
-      this.parser = this.makeParser();
+      if (at >= 0) {
+        this.rootKind = chunk[at] === 0x7b ? 'object' : chunk[at] === 0x5b ? 'array' : 'other';
+        this.parser = this.makeParser();
+      }
     }
-    this.lines.parsing(chunk);
-    this.guard(() => this.parser!.write(chunk));
+    if (this.parser) this.guard(() => this.parser!.write(chunk));
     this.lines.parsed();
   }
 

@@ -42,6 +42,8 @@ describe('bad input is an InputError with one clear line', () => {
     ['missing file', () => join(dir, 'nope.json'), /^cannot read input .*nope\.json: no such file$/],
     ['a directory', () => dir, /it is a directory$/],
     ['invalid JSON', () => file('bad.json', '{"configurationItems": ['), /bad\.json is not valid JSON/],
+    // Several read chunks of nothing but newlines before the root: their lines count too.
+    ['a stray character after many blank lines', () => file('blank-lines.json', `${'\n'.repeat(200_000)}{"configurationItems": #}`), /blank-lines\.json is not valid JSON \(unexpected "#" at line 200001, column 24\)$/],
     ['neither format', () => file('other.json', '{"hello": "world"}'), /is neither an AWS Config snapshot, a list of configuration items .* nor a cafscan inventory$/],
     ['truncated gzip', () => file('t.json.gz', gzipSync(JSON.stringify({ configurationItems: [item] })).subarray(0, 20)), /is not a readable gzip file \(truncated or corrupt\)$/],
     ['a future inventory schema', () => file('inv.json', JSON.stringify({ kind: 'cafscan-inventory', schemaVersion: '9', resources: [] })), /schemaVersion "9"; this cafscan reads "1"$/],
