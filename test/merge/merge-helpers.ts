@@ -42,11 +42,15 @@ export function scan(args: string[], outputDir: string): void {
 /**
  * Each file of the set, with this run's startedAt/finishedAt (ISO, as the human reports print
  * them, as epoch milliseconds) and what follows from them alone (JUnit's suite duration)
- * replaced, so two runs compare byte for byte otherwise.
+ * replaced, so two runs compare byte for byte otherwise. The baseline's time is replaced too:
+ * both sides print the same one, but when a scan starts within the second the baseline was
+ * taken, the human form of the scan's time is the baseline's as well, and replacing it on one
+ * side only made the sets differ (seen on CI).
  */
 export function reportSet(dir: string): Map<string, string> {
-  const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { scan: { startedAt: string; finishedAt: string } };
-  const times = [results.scan.startedAt, results.scan.finishedAt];
+  const results = JSON.parse(readFileSync(join(dir, 'results.json'), 'utf8')) as { scan: { startedAt: string; finishedAt: string; baseline?: { startedAt?: string | null } } };
+  const baselineTime = results.scan.baseline?.startedAt;
+  const times = [results.scan.startedAt, results.scan.finishedAt, ...(baselineTime ? [baselineTime] : [])];
   const files = new Map<string, string>();
   for (const name of readdirSync(dir).sort()) {
     let text = readFileSync(join(dir, name), 'utf8');
