@@ -1,5 +1,5 @@
-# Which values of a resource's environment-like maps look like credentials, so the scanner can
-# redact them in inventory.json. Detection is lib.looks_secret — the same as the secret controls
+# Which values of a resource look like credentials, so the scanner can redact them in
+# inventory.json: in its environment-like maps by name or value, anywhere else by shape. Detection is lib.looks_secret — the same as the secret controls
 # use — so what is flagged and what is hidden never drift apart.
 #
 # input.candidates: [{"path": [...], "env": {…}, [{"name", "value"}…] or ["NAME=value"…]}], the environment-like
@@ -39,6 +39,18 @@ paths contains array.concat(path, [i]) if {
 	some i, entry in env
 	is_string(entry)
 	assignment_secret(entry)
+}
+
+# Anywhere else in the resource — a tag, a description, a URL, a Bedrock flow's code in a Config
+# snapshot — a value whose shape is a credential's. input.values: [{"path": [...], "value": "…"}],
+# the string values of the resource's tags, configuration and supplementaryConfiguration that
+# the engine's copy of the shapes picked (src/inventory/credential-shapes.ts). The shape alone
+# decides: outside an environment a key such as "secret-rotation" or "TokenizerConfig" names a
+# setting, not a credential, and its value is kept.
+paths contains candidate.path if {
+	some candidate in input.values
+	is_string(candidate.value)
+	lib.looks_secret("", candidate.value)
 }
 
 assignment_secret(entry) if {

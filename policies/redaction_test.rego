@@ -98,3 +98,45 @@ test_reports_only_string_values if {
 test_map_values_are_not_split_at_equals_signs if {
 	paths_for({"Variables": {"AWS_PROFILE_SETTING": "credential_process=fetch-creds --profile ml"}}) == set()
 }
+
+# Values outside environment maps, as the engine picks them: judged by shape alone.
+values_paths(values) := paths if {
+	paths := redaction.paths with input as {"candidates": [], "values": values}
+}
+
+test_finds_credential_shaped_values_anywhere if {
+	values_paths([
+		{"path": ["tags", "deploy"], "value": "ghp_abcdefghijklmnopqrstuvwxyz0123456789"},
+		{"path": ["configuration", "Url"], "value": "https://u:AKIAABCDEFGHIJKLMNOP@example.com/x"},
+		{"path": ["configuration", "Notes", 0], "value": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"},
+		{"path": ["supplementaryConfiguration", "Code"], "value": "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"},
+	]) == {
+		["tags", "deploy"],
+		["configuration", "Url"],
+		["configuration", "Notes", 0],
+		["supplementaryConfiguration", "Code"],
+	}
+}
+
+# The name is not read outside an environment: a key that says "secret" or "token" holds a
+# setting there, and a value not shaped like a credential stays, whatever the engine sent.
+test_keeps_values_not_shaped_like_credentials if {
+	values_paths([
+		{"path": ["tags", "secret-rotation"], "value": "enabled"},
+		{"path": ["configuration", "TokenizerConfig"], "value": "sk-short"},
+		{"path": ["configuration", "Hash"], "value": "0123456789abcdef0123456789abcdef01234567"},
+		{"path": ["configuration", "SecretArn"], "value": "arn:aws:secretsmanager:us-east-1:111122223333:secret:db"},
+		{"path": ["configuration", "Count"], "value": 40},
+	]) == set()
+}
+
+# A value cafscan redacted before stays redacted when that inventory is scanned again.
+test_keeps_a_redacted_value_redacted if {
+	values_paths([{"path": ["tags", "t"], "value": "[redacted by cafscan: looked like a credential]"}]) == {["tags", "t"]}
+}
+
+# Without input.values (an older engine, or no value shaped like a credential) nothing is added.
+test_no_values_no_paths if {
+	paths := redaction.paths with input as {"candidates": []}
+	paths == set()
+}

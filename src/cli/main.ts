@@ -74,7 +74,7 @@ function buildProgram(): Command {
     .option('-o, --output-dir <dir>', 'where results.json, results.sarif and inventory.json go', 'cafscan-report')
     .addOption(new Option('-f, --format <formats...>', formatHelp()).argParser(collectFormats))
     .addOption(new Option('--fail-on <severity>', 'exit 1 when a failure at or above this severity remains').choices([...SEVERITIES]))
-    .option('--no-redact', 'keep credential-looking values (environment variables…) in inventory.json')
+    .option('--no-redact', 'keep credential-looking values (environment variables, tokens and keys anywhere) in inventory.json')
     .option('-c, --config <file>', `asset links and settings (default: ./${DEFAULT_CONFIG_FILE} when present)`)
     .option('--category <name>', 'SARIF category: runs are identified as <name>/<account>/ (default: cafscan)')
     .option('--ignore-file <file>', 'accepted risks in YAML (default: ./cafscan.ignore.yaml when present); adds to the config\'s suppressions')
@@ -113,7 +113,7 @@ function buildProgram(): Command {
     .command('collect')
     .description('Collect a live account into an inventory file (no evaluation); scan it later with --input.')
     .requiredOption('--output <file>', 'where to write the inventory (inventory.json)')
-    .option('--no-redact', 'keep credential-looking values (environment variables…) in the inventory');
+    .option('--no-redact', 'keep credential-looking values (environment variables, tokens and keys anywhere) in the inventory');
   addLiveOptions(collect)
     .exitOverride()
     .action(async (flags: LiveFlags & { output: string; redact: boolean; aggregator?: string }) => {

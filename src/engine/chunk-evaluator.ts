@@ -4,6 +4,7 @@ import { PolicyRunner, type CompiledPolicy, type Evaluation, type MemoryPages } 
 import type { ControlOutcome, EvaluationError } from './outcomes.js';
 import type { ValuePath } from '../model/inventory.js';
 import { utf8BytesAtMost } from '../utf8.js';
+import { CREDENTIAL_SHAPE_HINT, credentialShaped } from '../inventory/credential-shapes.js';
 
 /**
  * What one evaluator (the main thread, or one worker of the pool) needs once, before any chunk:
@@ -32,7 +33,11 @@ export interface PreparedItem {
   routedType: string | null;
   /** The components the asset graph links it in, as a JSON array (input.links). */
   links: string;
-  /** Whether it may hold credential-looking values (an environment-like map). */
+  /**
+   * Whether it has environment-like maps, whose values the redaction check judges by name and
+   * value. Values shaped like a credential, anywhere in it, the evaluator looks for in every
+   * item it is sent.
+   */
   secrets: boolean;
 }
 
@@ -118,8 +123,11 @@ export function createChunkEvaluator(setup: EvaluatorSetup): ChunkEvaluator {
       // {"resource":<its JSON>,"scan":…,"all_resources":…,"links":…<extra>}: opa-wasm reads pre-serialised JSON as bytes.
       const input = (extra: string) => concatBytes(RESOURCE_OPEN, resource, utf8.encode(`${scope}${item.links}${extra}}`));
       const outcomes = item.routedType !== null ? evaluateControls(runner, setup.entrypoint, input, setup.controlIds[item.routedType] ?? [], errors) : [];
-      const candidates = item.secrets ? resourceEnvironmentMaps(JSON.parse(utf8Text.decode(resource)) as { configuration: JsonValue; supplementaryConfiguration?: JsonValue }) : [];
-      const secretPaths = candidates.length ? findSecrets(runner, setup.redactionEntrypoint, candidates, errors) : [];
+      const text = utf8Text.decode(resource);
+      const parsed = item.secrets || CREDENTIAL_SHAPE_HINT.test(text) ? (JSON.parse(text) as RedactableParts) : undefined;
+      const candidates = parsed ? resourceEnvironmentMaps(parsed) : [];
+      const values = parsed ? credentialShapedValues(parsed) : [];
+      const secretPaths = candidates.length || values.length ? findSecrets(runner, setup.redactionEntrypoint, candidates, values, errors) : [];
       return { outcomes, secretPaths, ...(errors.length ? { errors } : {}) };
     });
   };
@@ -163,13 +171,41 @@ export function environmentMaps(configuration: JsonValue, path: ValuePath = []):
   return found;
 }
 
+/** The parts of a resource whose values may be redacted in inventory.json. */
+interface RedactableParts {
+  configuration: JsonValue;
+  supplementaryConfiguration?: JsonValue;
+  tags?: JsonValue;
+}
+
 /**
  * Environment-like maps of a resource, with paths from its root: its configuration's, and its
  * supplementaryConfiguration's (an AgentCore runtime's served versions carry their environment
  * there), so inventory.json never writes back a credential either holds.
  */
-function resourceEnvironmentMaps(resource: { configuration: JsonValue; supplementaryConfiguration?: JsonValue }): Array<{ path: ValuePath; env: JsonValue }> {
+function resourceEnvironmentMaps(resource: RedactableParts): Array<{ path: ValuePath; env: JsonValue }> {
   return [...environmentMaps(resource.configuration, ['configuration']), ...environmentMaps(resource.supplementaryConfiguration ?? null, ['supplementaryConfiguration'])];
+}
+
+/**
+ * String values anywhere in a resource's tags, configuration and supplementaryConfiguration
+ * shaped like a credential (a token pasted into a description or a tag, a URL with a key in it,
+ * a Bedrock flow's code from a Config snapshot), with their paths from the resource root: what
+ * the redaction check judges by shape alone (lib.looks_secret("", value)). The identity fields
+ * (arn, id, name…) and relationships are never redacted: the reports locate resources by them.
+ */
+export function credentialShapedValues(resource: RedactableParts): Array<{ path: ValuePath; value: string }> {
+  const found: Array<{ path: ValuePath; value: string }> = [];
+  const visit = (value: JsonValue | undefined, at: ValuePath) => {
+    if (typeof value === 'string') {
+      if (credentialShaped(value)) found.push({ path: at, value });
+    } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...at, i]));
+    else if (isJsonObject(value)) for (const [key, child] of Object.entries(value)) visit(child, [...at, key]);
+  };
+  visit(resource.tags, ['tags']);
+  visit(resource.configuration, ['configuration']);
+  visit(resource.supplementaryConfiguration, ['supplementaryConfiguration']);
+  return found;
 }
 
 /**
@@ -201,14 +237,17 @@ function outcomesOf(evaluation: Evaluation & { ok: true }): ControlOutcome[] {
 
 /**
  * Paths of credential-looking values. When the redaction check fails at run time nothing says
- * which values are safe to write, so every string in the resource's environment-like maps is
- * redacted: inventory.json must never carry a credential because a check crashed.
+ * which values are safe to write, so every string in the resource's environment-like maps, and
+ * every value shaped like a credential, is redacted: inventory.json must never carry a
+ * credential because a check crashed.
  */
-function findSecrets(runner: PolicyRunner, entrypoint: string, candidates: Array<{ path: ValuePath; env: JsonValue }>, errors: EvaluationError[]): ValuePath[] {
-  const found = runner.evaluate(encode(JSON.stringify({ candidates })), entrypoint);
+function findSecrets(runner: PolicyRunner, entrypoint: string, candidates: Array<{ path: ValuePath; env: JsonValue }>, values: Array<{ path: ValuePath; value: string }>, errors: EvaluationError[]): ValuePath[] {
+  const found = runner.evaluate(encode(JSON.stringify({ candidates, values })), entrypoint);
   if (found.ok) return (found.value as ValuePath[] | undefined) ?? [];
   errors.push({ controlId: null, message: found.error });
-  return candidates.flatMap(({ path, env }) => stringLeaves(env, path));
+  // A value in an environment-like map may be among `values` too: each path once.
+  const paths = new Map([...candidates.flatMap(({ path, env }) => stringLeaves(env, path)), ...values.map(({ path }) => path)].map((path) => [JSON.stringify(path), path]));
+  return [...paths.values()];
 }
 
 function stringLeaves(value: JsonValue, at: ValuePath): ValuePath[] {

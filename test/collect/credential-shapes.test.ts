@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { credentialShaped, SECRET_NAME_WORDS, SECRET_VALUE_PATTERNS, secretName } from '../../src/collect/services/credential-shapes.js';
+import { credentialShaped, SECRET_NAME_WORDS, SECRET_VALUE_PATTERNS, secretName } from '../../src/inventory/credential-shapes.js';
 
 // The collector's copy must say what lib.rego says: a word the copy misses is dropped from the
 // inventory (a false pass of CAFAI-AS-50), one it wrongly keeps is redacted anyway.

@@ -6,7 +6,7 @@ import { loadCatalog } from '../../src/controls/catalog.js';
 import type { Catalog } from '../../src/model/control.js';
 import { evaluateInventory, type ResourceOutcomes } from '../../src/engine/evaluate.js';
 import { evaluationErrorWarning, summarizeEvaluationErrors } from '../../src/engine/evaluation-errors.js';
-import { redactInventory } from '../../src/inventory/redact.js';
+import { REDACTION_MARKER, redactInventory } from '../../src/inventory/redact.js';
 import type { ScanResults } from '../../src/model/results.js';
 import { runScan } from '../../src/scan/run-scan.js';
 import { resourceSetOf } from '../../src/inventory/resource-set.js';
@@ -106,8 +106,11 @@ describe('a runtime error in one control on one resource', () => {
 });
 
 describe('a runtime error in the redaction check', () => {
-  it('redacts every value of that resource\'s environment maps and leaves other resources as judged', async () => {
-    const failing = thing('e', { Environment: { MODE: 'sprintf', REGION: 'us-east-1' }, Containers: [{ Environment: [{ name: 'X', value: 'y' }] }] }, { owner: 'ml' });
+  it('redacts every value of that resource\'s environment maps, and every value of it shaped like a credential, and leaves other resources as judged', async () => {
+    // Shaped like a GitHub token and an AWS access key id, assembled so that no secret scanner takes this file for a leak.
+    const token = ['ghp', '_', 'abcdefghijklmnopqrstuvwxyz0123456789'].join('');
+    const keyId = ['AKIA', 'IOSFODNN7EXAMPLE'].join('');
+    const failing = thing('e', { Environment: { MODE: 'sprintf', REGION: 'us-east-1' }, Containers: [{ Environment: [{ name: 'X', value: 'y' }] }], Repository: `https://${keyId}@example.com/r` }, { owner: 'ml', deploy: token });
     const judged = thing('f', { Environment: { TOKEN: 'secret', REGION: 'us-east-1' } }, { owner: 'ml' });
     const results = await evaluate([failing, judged]);
     expect(results[0]!.errors).toEqual([{ controlId: null, message: expect.stringContaining('[sprintf] unexpected placeholder') }]);
@@ -116,11 +119,16 @@ describe('a runtime error in the redaction check', () => {
       ['configuration', 'Environment', 'REGION'],
       ['configuration', 'Containers', 0, 'Environment', 0, 'name'],
       ['configuration', 'Containers', 0, 'Environment', 0, 'value'],
+      ['tags', 'deploy'],
+      ['configuration', 'Repository'],
     ]);
     expect(statuses(results[0])).toEqual({ 'FX-CONFLICT': 'pass', 'FX-TAGGED': 'pass', 'FX-THROWS': 'pass' });
     expect(results[1]!.secretPaths).toEqual([['configuration', 'Environment', 'TOKEN']]);
     const written = redactInventory(inventoryOf([failing, judged]), results).inventory.resources;
     expect(JSON.stringify(written[0]!.configuration)).not.toMatch(/sprintf|us-east-1|"y"/);
+    expect(JSON.stringify(written[0])).not.toContain(token);
+    expect(JSON.stringify(written[0])).not.toContain(keyId);
+    expect(written[0]!.tags).toEqual({ owner: 'ml', deploy: REDACTION_MARKER });
     expect(evaluationErrorWarning(summarizeEvaluationErrors(results))).toMatch(/redaction check on arn:fixture:::thing\/e/);
   });
 });

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import type { JsonObject } from '../../json.js';
 import type { CollectorContext } from '../collector.js';
-import { credentialShaped, secretName } from './credential-shapes.js';
+import { credentialShaped, secretName } from '../../inventory/credential-shapes.js';
 
 // Part of the SageMaker collector: the lifecycle configuration a notebook instance runs
 // (OnCreate / OnStart shell scripts, base64-encoded). The scripts themselves are never kept:
