@@ -4,7 +4,7 @@ import { PolicyRunner, type CompiledPolicy, type Evaluation, type MemoryPages } 
 import type { ControlOutcome, EvaluationError } from './outcomes.js';
 import type { ValuePath } from '../model/inventory.js';
 import { utf8BytesAtMost } from '../utf8.js';
-import { CREDENTIAL_SHAPE_HINT, credentialShaped } from '../inventory/credential-shapes.js';
+import { credentialShaped } from '../inventory/credential-shapes.js';
 
 /**
  * What one evaluator (the main thread, or one worker of the pool) needs once, before any chunk:
@@ -33,12 +33,10 @@ export interface PreparedItem {
   routedType: string | null;
   /** The components the asset graph links it in, as a JSON array (input.links). */
   links: string;
-  /**
-   * Whether it has environment-like maps, whose values the redaction check judges by name and
-   * value. Values shaped like a credential, anywhere in it, the evaluator looks for in every
-   * item it is sent.
-   */
+  /** Whether it has environment-like maps, whose values the redaction check judges by name and value. */
   secrets: boolean;
+  /** Whether it may hold a value shaped like a credential anywhere (mayHoldCredentialShape): its values are then walked. */
+  shapes: boolean;
 }
 
 /** A PreparedItem as it crosses to the evaluator: its JSON is a byte range of the chunk's buffer. */
@@ -123,10 +121,9 @@ export function createChunkEvaluator(setup: EvaluatorSetup): ChunkEvaluator {
       // {"resource":<its JSON>,"scan":…,"all_resources":…,"links":…<extra>}: opa-wasm reads pre-serialised JSON as bytes.
       const input = (extra: string) => concatBytes(RESOURCE_OPEN, resource, utf8.encode(`${scope}${item.links}${extra}}`));
       const outcomes = item.routedType !== null ? evaluateControls(runner, setup.entrypoint, input, setup.controlIds[item.routedType] ?? [], errors) : [];
-      const text = utf8Text.decode(resource);
-      const parsed = item.secrets || CREDENTIAL_SHAPE_HINT.test(text) ? (JSON.parse(text) as RedactableParts) : undefined;
-      const candidates = parsed ? resourceEnvironmentMaps(parsed) : [];
-      const values = parsed ? credentialShapedValues(parsed) : [];
+      const parsed = item.secrets || item.shapes ? (JSON.parse(utf8Text.decode(resource)) as RedactableParts) : undefined;
+      const candidates = parsed && item.secrets ? resourceEnvironmentMaps(parsed) : [];
+      const values = parsed && item.shapes ? credentialShapedValues(parsed) : [];
       const secretPaths = candidates.length || values.length ? findSecrets(runner, setup.redactionEntrypoint, candidates, values, errors) : [];
       return { outcomes, secretPaths, ...(errors.length ? { errors } : {}) };
     });

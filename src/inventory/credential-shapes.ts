@@ -57,16 +57,46 @@ export function credentialShaped(value: string): boolean {
   return VALUE_SHAPES.some((shape) => shape.test(value)) || awsSecretKey(value);
 }
 
+/** lib.secret_value_patterns' fixed parts, one of which every match of a pattern contains, and the "secret access" of an aws_secret_access_key assignment. */
+const SHAPE_MARKERS = /AKIA|ASIA|ABIA|ACCA|A3T|PRIVATE KEY-----|gh[pousr]_|github_pat_|xox[baprs]-|sk-|[sr]k_live_|hf_|AIza|gsk_|r8_|npm_|xai-|pplx-|nvapi-|glpat-|GOCSPX-|eyJ|[Ss][Ee][Cc][Rr][Ee][Tt]_?[Aa][Cc][Cc][Ee][Ss][Ss]/;
+/** A string token's escaped text that is a whole AWS secret key: 40 key characters, quotes (\") and spaces around them. */
+const WHOLE_SECRET_KEY = /^(?:\\"|[' ])*[A-Za-z0-9/+]{40}(?:\\"|[' ])*$/;
+const COLON = 58;
+/** The shortest text any shape matches ("xoxb-" and 10 characters). */
+const SHORTEST_SHAPE = 15;
+
 /**
- * A cheap test of a resource's compact JSON text (JSON.stringify's) that every credential-shaped
- * string value in it passes: each shape's fixed prefix, the "secret access" of an
- * aws_secret_access_key assignment, and a whole value of exactly 40 key characters (an AWS
- * secret key) between its quotes. A resource that fails it holds no such value and is never
- * walked; one that passes is walked value by value (credentialShaped). JSON's escaping changes
- * none of this: the shapes are ASCII letters, digits and "_-/+", written as they are, and the
- * quotes or spaces around a whole value are \" or themselves. Anchored on a quote, the 40-run
- * costs ~2 µs a resource where an unanchored one cost ~65 µs (measured on the benchmark).
- * Property-tested against credentialShaped in test/inventory/credential-shape-hint.test.ts.
+ * A cheap test of a resource's compact JSON text (JSON.stringify's) that every resource holding a
+ * credential-shaped string value passes: one of its string values holds a shape's fixed part,
+ * or is a whole AWS secret key. Keys are skipped: redaction replaces values only. A resource that fails it holds no
+ * such value and is never walked; one that passes is walked value by value (credentialShaped).
+ *
+ * Why this is exact enough: JSON's escaping changes no character a shape is made of (ASCII
+ * letters, digits, "_-/+" and space) and only lengthens a token, so a token shorter than the
+ * shortest shape holds none, and a shape's text appears in its token as it is. Token by token
+ * rather than one regex over the text: the regex, a 40-character run anywhere included, took
+ * ~11 µs a resource on the benchmark, this ~5.5 µs (docs/engine.md). Property-tested against
+ * credentialShaped in test/inventory/credential-shape-hint.test.ts.
  */
-export const CREDENTIAL_SHAPE_HINT =
-  /AKIA|ASIA|ABIA|ACCA|A3T|PRIVATE KEY-----|gh[pousr]_|github_pat_|xox[baprs]-|sk-|[sr]k_live_|hf_|AIza|gsk_|r8_|npm_|xai-|pplx-|nvapi-|glpat-|GOCSPX-|eyJ|[Ss][Ee][Cc][Rr][Ee][Tt]_?[Aa][Cc][Cc][Ee][Ss][Ss]|"(?:\\"|[' ])*[A-Za-z0-9/+]{40}(?:\\"|[' ])*"/;
+export function mayHoldCredentialShape(json: string): boolean {
+  let open = json.indexOf('"');
+  while (open !== -1) {
+    let close = json.indexOf('"', open + 1);
+    // A quote preceded by an odd number of backslashes is part of the string.
+    while (close !== -1 && escapedAt(json, close, open)) close = json.indexOf('"', close + 1);
+    if (close === -1) return false;
+    // A key (its closing quote is followed by a colon in compact JSON) is never redacted, so never looked at.
+    if (close - open - 1 >= SHORTEST_SHAPE && json.charCodeAt(close + 1) !== COLON) {
+      const token = json.slice(open + 1, close);
+      if (SHAPE_MARKERS.test(token) || (token.length >= 40 && WHOLE_SECRET_KEY.test(token))) return true;
+    }
+    open = json.indexOf('"', close + 1);
+  }
+  return false;
+}
+
+function escapedAt(json: string, quote: number, open: number): boolean {
+  let backslashes = 0;
+  for (let i = quote - 1; i > open && json.charCodeAt(i) === 92; i--) backslashes++;
+  return backslashes % 2 === 1;
+}

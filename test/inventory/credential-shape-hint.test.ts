@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CREDENTIAL_SHAPE_HINT, credentialShaped, SECRET_VALUE_PATTERNS } from '../../src/inventory/credential-shapes.js';
+import { credentialShaped, mayHoldCredentialShape, SECRET_VALUE_PATTERNS } from '../../src/inventory/credential-shapes.js';
 import { credentialShapedValues } from '../../src/engine/chunk-evaluator.js';
 import { REDACTION_MARKER } from '../../src/inventory/redact.js';
 import { runCli, tempDir } from '../helpers/cli.js';
@@ -17,32 +17,40 @@ const OPENAI = ['sk-', 'proj-', 'Ab3dEf6hIj9lMn2pQr5tAb3dEf6hIj9lMn2pQr5t'].join
 /** Every way a credential can be written that credentialShaped recognises, inside other text. */
 const shaped = fc.oneof(
   ...SECRET_VALUE_PATTERNS.map((pattern) => fc.stringMatching(new RegExp(pattern))),
-  fc.stringMatching(/^["' ]{0,2}[A-Za-z0-9/+]{40}["' ]{0,2}$/),
+  fc.stringMatching(/^["' ]{0,12}[A-Za-z0-9/+]{40}["' ]{0,12}$/),
   // fast-check takes no case-insensitive regex: the name's letters in either case, spelt out.
   fc.stringMatching(/[Aa][Ww][Ss]_?[Ss][Ee][Cc][Rr][Ee][Tt]_?[Aa][Cc][Cc][Ee][Ss][Ss]_?[Kk][Ee][Yy]["']?\s*[:=]\s*["']?[A-Za-z0-9/+]{40}([^A-Za-z0-9/+]|$)/),
 );
 
-describe('CREDENTIAL_SHAPE_HINT, the test a resource passes before its values are walked', () => {
+describe('mayHoldCredentialShape, the test a resource passes before its values are walked', () => {
   it('passes every resource holding a value credentialShaped recognises, wherever it sits and however it is escaped', () => {
     fc.assert(
-      fc.property(fc.oneof(shaped, fc.string({ unit: 'binary' })), fc.array(fc.constantFrom('tags', 'configuration', 'Nested', 'List'), { maxLength: 4 }), (value, path) => {
+      fc.property(fc.oneof(fc.tuple(fc.string({ unit: 'binary', maxLength: 6 }), shaped, fc.string({ unit: 'binary', maxLength: 6 })).map((parts) => parts.join('')), shaped, fc.string({ unit: 'binary' })), fc.array(fc.constantFrom('tags', 'configuration', 'Nested', 'List'), { maxLength: 4 }), (value, path) => {
         fc.pre(credentialShaped(value));
         const resource: Record<string, unknown> = { arn: 'arn:aws:s3:::b', configuration: {} };
         let node: Record<string, unknown> = resource;
         for (const key of path) node = (node[key] = {}) as Record<string, unknown>;
         node.value = value;
-        expect(CREDENTIAL_SHAPE_HINT.test(JSON.stringify(resource))).toBe(true);
+        expect(mayHoldCredentialShape(JSON.stringify(resource))).toBe(true);
       }),
       { numRuns: 3000 },
     );
   });
 
+  it('reads string tokens whole: an escaped quote or backslash inside one does not end it', () => {
+    const token = ['ghp', '_', 'abcdefghijklmnopqrstuvwxyz0123456789'].join('');
+    expect(mayHoldCredentialShape(JSON.stringify({ a: `say "hi" \\ then ${token}` }))).toBe(true);
+    expect(mayHoldCredentialShape(JSON.stringify({ a: `"${SECRET_KEY}"` }))).toBe(true);
+    expect(mayHoldCredentialShape(JSON.stringify({ a: `\\${SECRET_KEY}` }))).toBe(false);
+    expect(mayHoldCredentialShape(JSON.stringify({ a: 'short "x" \\' }))).toBe(false);
+  });
+
   it('lets ordinary resources through without a walk', () => {
     const ordinary = { type: 'AWS::S3::Bucket', arn: 'arn:aws:s3:::training-data', configuration: { Name: 'training-data', Path: 's3://training-data/prefix/2026/12/05/part-00001.parquet', Role: 'arn:aws:iam::111122223333:role/service-role/AmazonSageMaker-ExecutionRole-20200101T000000' }, tags: { team: 'ml' } };
-    expect(CREDENTIAL_SHAPE_HINT.test(JSON.stringify(ordinary))).toBe(false);
+    expect(mayHoldCredentialShape(JSON.stringify(ordinary))).toBe(false);
     // A 40-character hash passes (it has the length of an AWS secret key) and is walked; the walk keeps nothing of it.
     const hashed = { ...ordinary, configuration: { Commit: '3f786850e387550fdab836ed7e6dc881de23001b' } };
-    expect(CREDENTIAL_SHAPE_HINT.test(JSON.stringify(hashed))).toBe(true);
+    expect(mayHoldCredentialShape(JSON.stringify(hashed))).toBe(true);
     expect(credentialShapedValues(hashed)).toEqual([]);
   });
 });
@@ -112,6 +120,28 @@ describe('inventory.json never carries a value shaped like a credential (the was
     // Near misses stay: a short "sk-" setting, a commit hash (no upper case).
     expect(resources.find((r) => r.name === 'clean')!.configuration).toEqual(inventory.resources[1]!.configuration);
   });
+
+  it('redacts them the same when two evaluation workers take the resources in several chunks (6,000 resources)', () => {
+    const many = Array.from({ length: 6000 }, (_, i) =>
+      resource(`b${i}`, { type: 'AWS::S3::Bucket', arn: `arn:aws:s3:::b${i}`, configuration: { name: `b${i}`, note: i === 4321 ? `deploy with ${GITHUB}` : 'plain' }, tags: i === 17 ? { key: ACCESS_KEY_ID } : {} }),
+    );
+    const big = { ...inventory, resources: [...inventory.resources, ...many] };
+    // One input file: inventory.json names it.
+    const input = join(tempDir(), 'inventory-in.json');
+    writeFileSync(input, JSON.stringify(big));
+    const outputs = ['2', '1'].map((workers) => {
+      const dir = tempDir();
+      const run = runCli(['scan', '--input', input, '-o', join(dir, 'out'), '--quiet', '--format', 'none', '--workers', workers]);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      return readFileSync(join(dir, 'out', 'inventory.json'), 'utf8');
+    });
+    for (const secret of [GITHUB, ACCESS_KEY_ID, SECRET_KEY, OPENAI]) expect(outputs[0]).not.toContain(secret);
+    const written = (JSON.parse(outputs[0]!) as { resources: Array<Record<string, any>> }).resources;
+    expect(written.find((r) => r.name === 'b4321')!.configuration.note).toBe(REDACTION_MARKER);
+    expect(written.find((r) => r.name === 'b17')!.tags).toEqual({ key: REDACTION_MARKER });
+    expect(outputs[0]).toBe(outputs[1]);
+  }, 120_000);
 
   it('keeps them with --no-redact', () => {
     const { text } = scan(['--no-redact']);
