@@ -6,6 +6,9 @@ import { credentialShaped, mayHoldCredentialShape, SECRET_VALUE_PATTERNS } from 
 import { credentialShapedValues } from '../../src/engine/chunk-evaluator.js';
 import { REDACTION_MARKER } from '../../src/inventory/redact.js';
 import { runCli, tempDir } from '../helpers/cli.js';
+import { writeInventoryFile } from '../../src/scan/write-inventory-file.js';
+import { buildInventory } from '../../src/inventory/build-inventory.js';
+import type { InventoryResource } from '../../src/model/inventory.js';
 
 // Fake keys in the shapes providers issue, assembled at run time so that no secret scanner takes
 // this file for a leak.
@@ -142,6 +145,15 @@ describe('inventory.json never carries a value shaped like a credential (the was
     expect(written.find((r) => r.name === 'b17')!.tags).toEqual({ key: REDACTION_MARKER });
     expect(outputs[0]).toBe(outputs[1]);
   }, 120_000);
+
+  it('redacts them in the inventory `cafscan collect --output` writes (no control evaluated)', async () => {
+    const file = join(tempDir(), 'collected.json');
+    const resources = inventory.resources as unknown as InventoryResource[];
+    expect(await writeInventoryFile(file, buildInventory([{ source: 'live', resources, coverage: [] }]), true)).toEqual([]);
+    const text = readFileSync(file, 'utf8');
+    for (const secret of [GITHUB, ACCESS_KEY_ID, SECRET_KEY, OPENAI]) expect(text).not.toContain(secret);
+    expect(text).toContain(REDACTION_MARKER);
+  });
 
   it('keeps them with --no-redact', () => {
     const { text } = scan(['--no-redact']);
