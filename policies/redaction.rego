@@ -1,6 +1,7 @@
 # Which values of a resource look like credentials, so the scanner can redact them in
-# inventory.json: in its environment-like maps by name or value, anywhere else by shape. Detection is lib.looks_secret — the same as the secret controls
-# use — so what is flagged and what is hidden never drift apart.
+# inventory.json: in its environment-like maps by name or value, anywhere else by shape.
+# Detection is lib.looks_secret — the same as the secret controls use — so what is flagged and
+# what is hidden never drift apart.
 #
 # input.candidates: [{"path": [...], "env": {…}, [{"name", "value"}…] or ["NAME=value"…]}], the environment-like
 # maps the engine found in the resource's configuration or supplementaryConfiguration (an

@@ -192,17 +192,7 @@ function resourceEnvironmentMaps(resource: RedactableParts): Array<{ path: Value
  * (arn, id, name…) and relationships are never redacted: the reports locate resources by them.
  */
 export function credentialShapedValues(resource: RedactableParts): Array<{ path: ValuePath; value: string }> {
-  const found: Array<{ path: ValuePath; value: string }> = [];
-  const visit = (value: JsonValue | undefined, at: ValuePath) => {
-    if (typeof value === 'string') {
-      if (credentialShaped(value)) found.push({ path: at, value });
-    } else if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...at, i]));
-    else if (isJsonObject(value)) for (const [key, child] of Object.entries(value)) visit(child, [...at, key]);
-  };
-  visit(resource.tags, ['tags']);
-  visit(resource.configuration, ['configuration']);
-  visit(resource.supplementaryConfiguration, ['supplementaryConfiguration']);
-  return found;
+  return (['tags', 'configuration', 'supplementaryConfiguration'] as const).flatMap((part) => stringLeaves(resource[part] ?? null, [part])).filter(({ value }) => credentialShaped(value));
 }
 
 /**
@@ -243,12 +233,13 @@ function findSecrets(runner: PolicyRunner, entrypoint: string, candidates: Array
   if (found.ok) return (found.value as ValuePath[] | undefined) ?? [];
   errors.push({ controlId: null, message: found.error });
   // A value in an environment-like map may be among `values` too: each path once.
-  const paths = new Map([...candidates.flatMap(({ path, env }) => stringLeaves(env, path)), ...values.map(({ path }) => path)].map((path) => [JSON.stringify(path), path]));
+  const paths = new Map([...candidates.flatMap(({ path, env }) => stringLeaves(env, path)), ...values].map(({ path }) => [JSON.stringify(path), path]));
   return [...paths.values()];
 }
 
-function stringLeaves(value: JsonValue, at: ValuePath): ValuePath[] {
-  if (typeof value === 'string') return [at];
+/** Every string in `value`, with its path (`at` and the keys and indexes down to it). */
+function stringLeaves(value: JsonValue, at: ValuePath): Array<{ path: ValuePath; value: string }> {
+  if (typeof value === 'string') return [{ path: at, value }];
   if (Array.isArray(value)) return value.flatMap((item, i) => stringLeaves(item, [...at, i]));
   if (isJsonObject(value)) return Object.entries(value).flatMap(([key, child]) => stringLeaves(child, [...at, key]));
   return [];

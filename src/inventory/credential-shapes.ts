@@ -68,14 +68,15 @@ const SHORTEST_SHAPE = 15;
 /**
  * A cheap test of a resource's compact JSON text (JSON.stringify's) that every resource holding a
  * credential-shaped string value passes: one of its string values holds a shape's fixed part,
- * or is a whole AWS secret key. Keys are skipped: redaction replaces values only. A resource that fails it holds no
- * such value and is never walked; one that passes is walked value by value (credentialShaped).
+ * or is a whole AWS secret key. Keys are skipped: redaction replaces values only. A resource
+ * that fails it holds no such value and is never walked; one that passes is walked value by
+ * value (credentialShaped).
  *
  * Why this is exact enough: JSON's escaping changes no character a shape is made of (ASCII
  * letters, digits, "_-/+" and space) and only lengthens a token, so a token shorter than the
  * shortest shape holds none, and a shape's text appears in its token as it is. Token by token
  * rather than one regex over the text: the regex, a 40-character run anywhere included, took
- * ~11 µs a resource on the benchmark, this ~5.5 µs (docs/engine.md). Property-tested against
+ * ~11 µs a resource on the benchmark, this ~4.5 µs (docs/engine.md). Property-tested against
  * credentialShaped in test/inventory/credential-shape-hint.test.ts.
  */
 export function mayHoldCredentialShape(json: string): boolean {
