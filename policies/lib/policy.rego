@@ -205,8 +205,23 @@ denied(docs, action, arn) if {
 	some s in statements(doc)
 	deny(s)
 	unconditional(s)
+	denies_every_principal(s)
 	covers_action(s, action)
 	sure_cover_resource(s, arn)
+}
+
+# A Deny surely applies to the caller only when it names no principal (identity policies: the
+# principal the policy is attached to) or names everyone. In a resource policy (an endpoint,
+# bucket or key policy), "Deny" to one role or with NotPrincipal leaves every other caller's
+# Allow standing, so it does not take the grant away from "everyone".
+denies_every_principal(s) if {
+	not has(s, "Principal")
+	not has(s, "NotPrincipal")
+}
+
+denies_every_principal(s) if {
+	everyone_principal(s.Principal)
+	not has(s, "NotPrincipal")
 }
 
 # Some Allow may apply to the request (its conditions are not assumed false).
@@ -351,11 +366,13 @@ principal_restricted(s) if {
 # https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html).
 # Any other key (s3:prefix, aws:SecureTransport, aws:CurrentTime, unknown keys) does not say
 # who the caller is, so it is conservatively taken not to restrict the principal set.
+# aws:username is not one: a user's friendly name is unique only within its account, so any
+# account can create a user "deploy" (S3 does not count it either).
 identity_keys := {
 	"aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn",
 	"aws:principalservicename", "aws:sourceaccount", "aws:sourcearn", "aws:sourceowner",
 	"aws:sourceorgid", "aws:sourceorgpaths", "aws:sourcevpc", "aws:sourcevpce", "aws:userid",
-	"aws:username", "aws:sourceip", "s3:dataaccesspointaccount", "s3:dataaccesspointarn",
+	"aws:sourceip", "s3:dataaccesspointaccount", "s3:dataaccesspointarn",
 	# The account of the caller of a KMS operation (AWS managed keys' own policies use it):
 	# https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-caller-account
 	"kms:calleraccount",

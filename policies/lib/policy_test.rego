@@ -187,6 +187,12 @@ allowed_cases := [
 	["conditional allow", [doc([object.union(allow("iam:PassRole", "*"), {"Condition": {"StringEquals": {"iam:PassedToService": "sagemaker.amazonaws.com"}}})])], "iam:PassRole", role_arn, true],
 	# a Deny whose resource is a policy variable does not surely apply
 	["deny on a variable resource", [doc([allow("s3:*", "*"), deny("s3:*", "arn:aws:s3:::b/${aws:username}")])], "s3:GetObject", "arn:aws:s3:::b/alice", true],
+	# a resource policy's Deny applies to the principals it names: one role's Deny, or a Deny to
+	# everyone but some (NotPrincipal), leaves the Allow for every other caller
+	["resource policy: deny to one principal", [doc([everyone(allow("*", "*")), object.union(deny("*", "*"), {"Principal": {"AWS": "arn:aws:iam::111122223333:role/intern"}})])], "iam:PassRole", role_arn, true],
+	["resource policy: deny with NotPrincipal", [doc([everyone(allow("*", "*")), object.union(deny("*", "*"), {"NotPrincipal": {"AWS": "arn:aws:iam::111122223333:role/admin"}})])], "iam:PassRole", role_arn, true],
+	["resource policy: deny to everyone", [doc([everyone(allow("*", "*")), object.union(deny("*", "*"), {"Principal": "*"})])], "iam:PassRole", role_arn, false],
+	["resource policy: deny to AWS *", [doc([everyone(allow("*", "*")), object.union(deny("*", "*"), {"Principal": {"AWS": ["*"]}})])], "iam:PassRole", role_arn, false],
 	["not a document", ["junk"], "iam:PassRole", role_arn, false],
 	["no statement applies: implicit deny", [doc([allow("s3:GetObject", "arn:aws:s3:::b/*")])], "s3:PutObject", "arn:aws:s3:::b/k", false],
 	["Statement as a single object, Action as a string", [{"Statement": {"Effect": "Allow", "Action": "s3:PutObject", "Resource": "arn:aws:s3:::b/*"}}], "s3:PutObject", "arn:aws:s3:::b/k", true],
@@ -471,11 +477,18 @@ test_every_identity_key_restricts if {
 			"aws:PrincipalOrgID", "aws:PrincipalOrgPaths", "aws:PrincipalAccount", "aws:PrincipalArn",
 			"aws:PrincipalServiceName", "aws:SourceAccount", "aws:SourceArn", "aws:SourceOwner",
 			"aws:SourceOrgID", "aws:SourceOrgPaths", "aws:SourceVpc", "aws:SourceVpce", "aws:userid",
-			"aws:username", "s3:DataAccessPointAccount", "s3:DataAccessPointArn",
+			"s3:DataAccessPointAccount", "s3:DataAccessPointArn",
 		]
 		count(public(everyone({"Condition": {"StringEquals": {key: "fixed-value-1"}}}))) > 0
 	]
 	wrong == []
+}
+
+# A user name is unique only within an account: any account can create a user "deploy", so a
+# grant to everyone named "deploy" is still public.
+test_a_user_name_does_not_restrict if {
+	count(public(everyone({"Condition": {"StringEquals": {"aws:username": "deploy"}}}))) == 1
+	count(public(everyone({"Condition": {"StringEquals": {"aws:username": "deploy", "aws:PrincipalAccount": "111122223333"}}}))) == 0
 }
 
 # NotAction of one service grants administrator access but not every action: the reason must

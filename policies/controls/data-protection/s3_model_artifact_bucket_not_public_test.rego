@@ -127,6 +127,12 @@ test_fails_with_if_exists_and_wildcard_conditions if {
 	testing.status(id, open_bucket(policy([wildcard]), private_acl)) == "fail" with data.inventory as no_account_block
 }
 
+# Any account can create a user with this name.
+test_fails_when_only_a_user_name_is_required if {
+	s := object.union(read_for("*"), {"Condition": {"StringEquals": {"aws:username": "deploy"}}})
+	testing.status(id, open_bucket(policy([s]), private_acl)) == "fail" with data.inventory as no_account_block
+}
+
 test_fails_with_an_empty_condition if {
 	s := object.union(read_for("*"), {"Condition": {}})
 	testing.status(id, open_bucket(policy([s]), private_acl)) == "fail" with data.inventory as no_account_block

@@ -7,8 +7,10 @@
 #   action of the service on every resource. The policy fails when one of its Allow statements,
 #   on its own, grants everyone (Principal "*" without a condition pinning the caller to known
 #   accounts, an organization or a network) every action on every resource of the service, and
-#   no unconditional Deny takes anything away: that is the default full-access policy AWS
-#   attaches when none is given. Endpoints that are deleted, rejected, failed or expired are not
+#   no unconditional Deny to every principal takes anything away: that is the default
+#   full-access policy AWS attaches when none is given. A condition on the endpoint's own id
+#   (aws:SourceVpce) or its own VPC (aws:SourceVpc) holds for every request through it and does
+#   not count as a restriction; a Deny naming some principals leaves everyone else's access. Endpoints that are deleted, rejected, failed or expired are not
 #   checked. When the policy is not in the inventory the result is not evaluated.
 # custom:
 #   id: CAFAI-IP-91
@@ -129,9 +131,46 @@ missing contains concat("", ["the endpoint policy of VPC endpoint ", lib.label, 
 
 partition := split(lib.text(input.resource.arn), ":")[1]
 
+# An endpoint policy is evaluated only for requests through the endpoint, so a condition that the
+# request traverses this endpoint (aws:SourceVpce = its own id) or its own VPC (aws:SourceVpc)
+# holds for every caller and restricts nothing; in a bucket policy the same keys do restrict.
+# https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-sourcevpce
+own_network := {v | some v in [conf.vpcEndpointId, conf.vpcId, input.resource.id]; is_string(v)}
+
+network_keys := {"aws:sourcevpce", "aws:sourcevpc"}
+
+always_true(key, value) if {
+	lower(key) in network_keys
+	vals := policies.values(value)
+	count(vals) > 0
+	every v in vals {
+		v in own_network
+	}
+}
+
+# A statement as it acts in this endpoint's policy: conditions that always hold left out.
+effective(s) := object.union(object.remove(s, ["Condition"]), {"Condition": kept_conditions(s.Condition)}) if {
+	some _, block in s.Condition
+	is_object(block)
+	some key, value in block
+	always_true(key, value)
+} else := s
+
+kept_conditions(condition) := {operator: kept |
+	some operator, block in condition
+	kept := kept_block(block)
+	kept != {}
+}
+
+kept_block(block) := {key: value | some key, value in block; not always_true(key, value)} if is_object(block)
+
+else := block
+
+effective_document := {"Statement": [effective(s) | some s in policies.statements(document)]}
+
 # Statements that, on their own, let everyone call every action of the service anywhere.
 open_statements := [policies.statement_name(s, i) |
-	some i, s in policies.statements(document)
+	some i, s in policies.statements(effective_document)
 	single := {"Statement": [s]}
 	count(policies.public_statements(single)) > 0
 	policies.allows_all_of_service([single], iam_prefix, partition)
@@ -139,7 +178,7 @@ open_statements := [policies.statement_name(s, i) |
 
 violations contains msg if {
 	count(open_statements) > 0
-	policies.allows_all_of_service([document], iam_prefix, partition)
+	policies.allows_all_of_service([effective_document], iam_prefix, partition)
 	msg := concat("", [
 		"VPC endpoint ", lib.label, " for ", lib.text(service_name), " has a policy that lets any principal call every ", iam_prefix, " action on every resource (statement ", concat(", ", open_statements), ").",
 	])

@@ -64,6 +64,35 @@ test_passes_when_a_deny_takes_something_away if {
 	testing.status(id, endpoint("bedrock-runtime", deny)) == "pass"
 }
 
+# A resource policy's Deny applies to the principals it names: everyone else keeps full access.
+test_fails_when_a_deny_names_only_some_principals if {
+	one_role := {"Statement": [
+		{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"},
+		{"Effect": "Deny", "Principal": {"AWS": "arn:aws:iam::111122223333:role/intern"}, "Action": "*", "Resource": "*"},
+	]}
+	testing.status(id, endpoint("bedrock-runtime", one_role)) == "fail"
+	all_but_admin := {"Statement": [
+		{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"},
+		{"Effect": "Deny", "NotPrincipal": {"AWS": "arn:aws:iam::111122223333:role/admin"}, "Action": "bedrock:*", "Resource": "*"},
+	]}
+	testing.status(id, endpoint("bedrock-runtime", all_but_admin)) == "fail"
+}
+
+# Every request through the endpoint traverses the endpoint and its VPC: conditions on them hold
+# for every caller. Another endpoint's id or another VPC does restrict.
+test_fails_when_the_only_condition_names_the_endpoint_itself if {
+	own := {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": {"StringEquals": {"aws:SourceVpce": "vpce-0a1b2c3d4e5f60718"}}}]}
+	testing.status(id, endpoint("bedrock-runtime", own)) == "fail"
+	own_vpc := {"Statement": [{"Sid": "Vpc", "Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": {"StringEquals": {"AWS:SourceVpc": ["vpc-1"]}}}]}
+	testing.messages(id, endpoint("sagemaker.api", own_vpc)) == ["VPC endpoint ml-endpoint for com.amazonaws.us-east-1.sagemaker.api has a policy that lets any principal call every sagemaker action on every resource (statement \"Vpc\")."]
+	with_org := {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": {"StringEquals": {"aws:SourceVpce": "vpce-0a1b2c3d4e5f60718", "aws:PrincipalOrgID": "o-exampleorgid"}}}]}
+	testing.status(id, endpoint("bedrock-runtime", with_org)) == "pass"
+	other_vpc := {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": {"StringEquals": {"aws:SourceVpc": "vpc-2"}}}]}
+	testing.status(id, endpoint("bedrock-runtime", other_vpc)) == "pass"
+	json_text := json.marshal(own)
+	testing.status(id, endpoint("bedrock-runtime", json_text)) == "fail"
+}
+
 # Two statements that are each narrow do not make an open policy together.
 test_judges_each_statement_on_its_own if {
 	split_grant := {"Statement": [
