@@ -4,6 +4,7 @@
 package cafscan.lib.s3_data_events
 
 import data.cafscan.lib
+import data.cafscan.lib.trail_selectors as selectors
 
 trail_type := "AWS::CloudTrail::Trail"
 
@@ -97,13 +98,33 @@ field_equals(s, field, value) if {
 }
 
 # Field selectors of one advanced selector all apply (AND); its ARN conditions must let this
-# bucket's objects through.
+# bucket's objects through, and no other condition may drop some of its events.
 advanced_selects_bucket(s) if {
 	field_equals(s, "eventCategory", "Data")
 	field_equals(s, "resources.type", "AWS::S3::Object")
 	every fs in field_selectors(s) {
 		arn_condition_selects_bucket(fs)
+		keeps_every_event(fs)
 	}
+}
+
+# Fields judged elsewhere: the category and type above, resources.ARN, readOnly (advanced_kinds).
+judged_fields := {"eventCategory", "resources.type", "resources.ARN", "readOnly"}
+
+# Values every S3 object-level event has.
+event_values := {"eventSource": "s3.amazonaws.com", "eventType": "AwsApiCall"}
+
+keeps_every_event(fs) if fs.field in judged_fields
+
+keeps_every_event(fs) if selectors.admits(fs, event_values[fs.field])
+
+# A condition on eventName, userIdentity.arn, sessionCredentialFromConsole… keeps some reads or
+# writes and drops others (eventName equals ["PutObject"] records no read and one kind of write):
+# such a selector does not record the bucket's reads or writes. One that sets no condition does.
+keeps_every_event(fs) if {
+	not fs.field in judged_fields
+	not event_values[fs.field]
+	selectors.unconditioned(fs)
 }
 
 arn_condition_selects_bucket(fs) if fs.field != "resources.ARN"

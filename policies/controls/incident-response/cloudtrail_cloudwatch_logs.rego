@@ -4,7 +4,8 @@
 #   The trail sends its events to a CloudWatch Logs log group as well as to S3, so responders
 #   can alarm on API activity around AI resources (a model's role changed, an endpoint's data
 #   capture turned off, a guardrail deleted) and query it within minutes instead of waiting
-#   for and parsing S3 log files.
+#   for and parsing S3 log files. A trail whose logging is stopped fails too (it delivers
+#   nothing); when its status is not in the inventory, its settings decide.
 # custom:
 #   id: CAFAI-IR-02
 #   capability: incident-response
@@ -59,4 +60,12 @@ delivers_to_logs if {
 violations contains concat("", ["CloudTrail trail ", lib.label, " does not deliver its events to CloudWatch Logs."]) if {
 	recorded
 	not delivers_to_logs
+}
+
+# A stopped trail (StopLogging) records nothing, so it delivers nothing to its log group either.
+# When the status is not in the inventory (AWS Config does not record it), the settings decide.
+violations contains concat("", ["CloudTrail trail ", lib.label, " delivers to CloudWatch Logs but is not logging (StopLogging), so no event reaches the log group."]) if {
+	recorded
+	delivers_to_logs
+	lib.supplementary.TrailStatus.isLogging == false
 }

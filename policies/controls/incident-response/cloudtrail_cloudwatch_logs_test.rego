@@ -28,6 +28,20 @@ test_passes_with_log_group if {
 	testing.status(id, trail(with_group("arn:aws:logs:us-east-1:111122223333:log-group:cloudtrail:*"))) == "pass"
 }
 
+group_arn := "arn:aws:logs:us-east-1:111122223333:log-group:cloudtrail:*"
+
+with_status(is_logging) := object.union(trail(with_group(group_arn)), {"supplementaryConfiguration": {"TrailStatus": {"isLogging": is_logging}}})
+
+# A stopped trail delivers nothing; a logging one (or one whose status is unknown) is judged by
+# its settings.
+test_fails_when_the_trail_is_stopped if {
+	testing.status(id, with_status(false)) == "fail"
+	testing.messages(id, with_status(false)) == ["CloudTrail trail management delivers to CloudWatch Logs but is not logging (StopLogging), so no event reaches the log group."]
+	testing.status(id, with_status(true)) == "pass"
+	stopped_without_group := object.union(trail(base), {"supplementaryConfiguration": {"TrailStatus": {"isLogging": false}}})
+	testing.messages(id, stopped_without_group) == ["CloudTrail trail management does not deliver its events to CloudWatch Logs."]
+}
+
 test_not_evaluated_without_configuration if {
 	testing.status(id, trail({})) == "not_evaluated"
 	testing.messages(id, trail({})) == ["the trail's configuration is not in the inventory"]

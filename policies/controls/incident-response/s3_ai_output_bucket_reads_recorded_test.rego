@@ -139,6 +139,29 @@ test_fails_when_data_and_s3_objects_are_named_under_other_fields if {
 	status_with(bucket(logging_off), [collected, trail("t", object.union(logging, selectors))]) == "fail"
 }
 
+# A trail whose only S3 selector keeps one event name records no read (and only some writes).
+test_fails_when_the_selector_keeps_only_some_event_names if {
+	put_only := {"AdvancedEventSelectors": [{"name": "puts", "fieldSelectors": [
+		{"field": "eventCategory", "equals": ["Data"]},
+		{"field": "resources.type", "equals": ["AWS::S3::Object"]},
+		{"field": "eventName", "equals": ["PutObject"]},
+	]}]}
+	status_with(bucket(logging_off), [collected, trail("t", object.union(logging, put_only))]) == "fail"
+	one_role := {"AdvancedEventSelectors": [{"name": "etl", "fieldSelectors": [
+		{"field": "eventCategory", "equals": ["Data"]},
+		{"field": "resources.type", "equals": ["AWS::S3::Object"]},
+		{"field": "userIdentity.arn", "equals": ["arn:aws:sts::111122223333:assumed-role/etl/job"]},
+	]}]}
+	status_with(bucket(logging_off), [collected, trail("t", object.union(logging, one_role))]) == "fail"
+	every_read := {"AdvancedEventSelectors": [{"name": "reads", "fieldSelectors": [
+		{"field": "eventCategory", "equals": ["Data"]},
+		{"field": "resources.type", "equals": ["AWS::S3::Object"]},
+		{"field": "readOnly", "equals": ["true"]},
+		{"field": "eventSource", "equals": ["s3.amazonaws.com"]},
+	]}]}
+	status_with(bucket(logging_off), [collected, trail("t", object.union(logging, every_read))]) == "pass"
+}
+
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(bucket(logging_off), {"type": "AWS::ECR::Repository"})) with data.inventory as testing.context([collected])
 }

@@ -107,6 +107,7 @@
 package cafscan.controls.cloudtrail_bedrock_data_events
 
 import data.cafscan.lib
+import data.cafscan.lib.trail_selectors as selectors
 
 trail_type := "AWS::CloudTrail::Trail"
 
@@ -168,8 +169,11 @@ selectors_known(t) if is_array(supplementary(t).EventSelectors)
 
 selectors_known(t) if t.configuration.hasCustomEventSelectors == false
 
-# Fields that do not narrow a selector for a given resource type.
-whole_fields := {"eventCategory", "resources.type", "eventSource"}
+# Fields that do not narrow a selector for a given resource type (eventSource only when it
+# admits Bedrock's: a selector for s3.amazonaws.com records no Bedrock event).
+whole_fields := {"eventCategory", "resources.type"}
+
+bedrock_source := "bedrock.amazonaws.com"
 
 field(s, name) := [f | some f in object.get(s, "fieldSelectors", []); f.field == name]
 
@@ -184,6 +188,13 @@ selects(s, data_type) if {
 narrowed(s) if {
 	some f in object.get(s, "fieldSelectors", [])
 	not f.field in whole_fields
+	f.field != "eventSource"
+}
+
+narrowed(s) if {
+	some f in object.get(s, "fieldSelectors", [])
+	f.field == "eventSource"
+	not selectors.admits(f, bedrock_source)
 }
 
 narrowed(s) if {

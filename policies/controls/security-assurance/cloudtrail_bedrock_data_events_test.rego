@@ -67,6 +67,22 @@ test_passes_with_one_selector_naming_several_types if {
 	testing.status(id, collected) == "pass" with data.inventory as ctx
 }
 
+# A selector for another service's events records no Bedrock event, whatever types it names.
+test_fails_when_the_event_source_is_another_service if {
+	other := {"name": "bedrock", "fieldSelectors": [
+		{"field": "eventCategory", "equals": ["Data"]},
+		{"field": "resources.type", "equals": ["AWS::Bedrock::AgentAlias"]},
+		{"field": "eventSource", "equals": ["s3.amazonaws.com"]},
+	]}
+	testing.status(id, collected) == "fail" with data.inventory as testing.context([agent, trail("local", "us-east-1", false, logging_with([other]))])
+	excluded := {"name": "bedrock", "fieldSelectors": [
+		{"field": "eventCategory", "equals": ["Data"]},
+		{"field": "resources.type", "equals": ["AWS::Bedrock::AgentAlias"]},
+		{"field": "eventSource", "notEquals": ["bedrock.amazonaws.com"]},
+	]}
+	testing.status(id, collected) == "fail" with data.inventory as testing.context([agent, trail("local", "us-east-1", false, logging_with([excluded]))])
+}
+
 test_fails_with_management_events_only if {
 	ctx := testing.context([agent, trail("main", "us-east-1", true, logging_with([management]))])
 	testing.status(id, collected) == "fail" with data.inventory as ctx

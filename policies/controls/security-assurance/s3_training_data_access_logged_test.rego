@@ -226,6 +226,21 @@ test_fails_with_advanced_selectors_for_other_data_or_categories if {
 	messages_with([logging_trail(management)]) == [no_events]
 }
 
+# A condition on eventName or on the caller records some reads or writes and drops others.
+test_fails_when_event_names_or_callers_narrow_the_selector if {
+	messages_with([logging_trail(advanced([{"field": "eventName", "equals": ["PutObject"]}]))]) == [no_events]
+	messages_with([logging_trail(advanced([{"field": "eventName", "notEquals": ["GetObject"]}]))]) == [no_events]
+	messages_with([logging_trail(advanced([{"field": "userIdentity.arn", "startsWith": ["arn:aws:sts::111122223333:assumed-role/etl/"]}]))]) == [no_events]
+	messages_with([logging_trail(advanced([{"field": "sessionCredentialFromConsole", "equals": ["true"]}]))]) == [no_events]
+	messages_with([logging_trail(advanced([{"field": "eventSource", "equals": ["dynamodb.amazonaws.com"]}]))]) == [no_events]
+}
+
+# eventSource and eventType are the same for every S3 object-level event.
+test_passes_with_conditions_every_object_event_meets if {
+	status_with([logging_trail(advanced([{"field": "eventSource", "equals": ["s3.amazonaws.com"]}, {"field": "eventType", "equals": ["AwsApiCall"]}]))]) == "pass"
+	status_with([logging_trail(advanced([{"field": "userIdentity.arn"}]))]) == "pass"
+}
+
 test_fails_with_advanced_write_only_selectors if {
 	messages_with([logging_trail(advanced([{"field": "readOnly", "equals": ["false"]}]))]) == [only_writes]
 }

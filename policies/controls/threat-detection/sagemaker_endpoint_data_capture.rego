@@ -82,10 +82,33 @@ missing contains "the endpoint configuration's settings are not in the inventory
 	not recorded
 }
 
-# EnableCapture is optional and defaults to true once a DataCaptureConfig exists.
+# EnableCapture is optional and defaults to true once a DataCaptureConfig exists. Some exports
+# write booleans as text: "false" turns capture off like false; any other value is unknown.
+enable_capture := object.get(capture, "EnableCapture", true)
+
+switch_on if enable_capture == true
+
+switch_on if enable_capture == null
+
+switch_on if lower(enable_capture) == "true"
+
+switch_off if enable_capture == false
+
+switch_off if lower(enable_capture) == "false"
+
+switch_known if switch_on
+
+switch_known if switch_off
+
 capturing if {
 	is_object(capture)
-	object.get(capture, "EnableCapture", true) != false
+	switch_on
+}
+
+missing contains "the endpoint configuration's DataCaptureConfig.EnableCapture is neither true nor false" if {
+	recorded
+	is_object(capture)
+	not switch_known
 }
 
 modes := {m.CaptureMode | some m in object.get(capture, "CaptureOptions", [])}

@@ -29,6 +29,18 @@ test_fails_when_capture_disabled if {
 	testing.messages(id, r) == ["Endpoint configuration churn-config does not capture inference data."]
 }
 
+with_enable(value) := endpoint_config({"DataCaptureConfig": {"EnableCapture": value, "InitialSamplingPercentage": 100, "DestinationS3Uri": "s3://capture/churn", "CaptureOptions": [{"CaptureMode": "InputAndOutput"}]}})
+
+# Booleans written as text mean what they say; anything else is unknown, never capture on.
+test_reads_enable_capture_written_as_text if {
+	testing.messages(id, with_enable("false")) == ["Endpoint configuration churn-config does not capture inference data."]
+	testing.status(id, with_enable("False")) == "fail"
+	testing.status(id, with_enable("true")) == "pass"
+	testing.status(id, with_enable(null)) == "pass"
+	testing.status(id, with_enable(0)) == "not_evaluated"
+	testing.messages(id, with_enable("off")) == ["the endpoint configuration's DataCaptureConfig.EnableCapture is neither true nor false"]
+}
+
 test_fails_when_only_input_is_captured if {
 	testing.status(id, capturing(["Input"])) == "fail"
 	testing.messages(id, capturing(["Input"])) == ["Endpoint configuration churn-config captures inference requests but not the model's responses."]

@@ -75,6 +75,7 @@
 package cafscan.controls.sagemaker_endpoint_invocations_logged
 
 import data.cafscan.lib
+import data.cafscan.lib.trail_selectors as selectors
 
 trail_type := "AWS::CloudTrail::Trail"
 
@@ -118,7 +119,8 @@ records_endpoint(t) if {
 # An advanced selector selects the endpoint's invocations when it names the endpoint type and
 # every condition it sets on the fields below admits them, and any readOnly condition admits both
 # read-only and write events. (A data-event selector can set conditions on eventCategory,
-# resources.type, resources.ARN, eventName and readOnly.)
+# eventName, eventSource, eventType, resources.ARN, resources.type, readOnly,
+# sessionCredentialFromConsole and userIdentity.arn: API_AdvancedFieldSelector.)
 advanced_selects(selector) if {
 	selects_ignoring_read_only(selector)
 	not read_only_limited(selector)
@@ -155,47 +157,25 @@ event_values := {
 	"resources.ARN": lib.resource.arn,
 	"eventCategory": "Data",
 	"eventName": "InvokeEndpoint",
+	"eventSource": "sagemaker.amazonaws.com",
+	"eventType": "AwsApiCall",
 }
 
-field_admits(f) if not f.field in object.keys(event_values)
+# readOnly is judged on its own (read_only_limited).
+field_admits(f) if f.field == "readOnly"
 
-field_admits(f) if value_admits(f, event_values[f.field])
+field_admits(f) if selectors.admits(f, event_values[f.field])
 
-value_admits(f, value) if {
-	positive(f, "equals", value)
-	positive(f, "startsWith", value)
-	positive(f, "endsWith", value)
-	not negative(f, "notEquals", value)
-	not negative(f, "notStartsWith", value)
-	not negative(f, "notEndsWith", value)
+# Any other field (userIdentity.arn, sessionCredentialFromConsole…) depends on the caller: a
+# condition on it records some callers' invocations and not others', so only a field selector
+# that sets no condition admits them all.
+field_admits(f) if {
+	not f.field in object.keys(event_values)
+	f.field != "readOnly"
+	selectors.unconditioned(f)
 }
 
-# An operator the field selector does not use sets no condition.
-positive(f, operator, _) if count(object.get(f, operator, [])) == 0
-
-positive(f, "equals", value) if value in f.equals
-
-positive(f, "startsWith", value) if {
-	some prefix in f.startsWith
-	startswith(value, prefix)
-}
-
-positive(f, "endsWith", value) if {
-	some suffix in f.endsWith
-	endswith(value, suffix)
-}
-
-negative(f, "notEquals", value) if value in object.get(f, "notEquals", [])
-
-negative(f, "notStartsWith", value) if {
-	some prefix in object.get(f, "notStartsWith", [])
-	startswith(value, prefix)
-}
-
-negative(f, "notEndsWith", value) if {
-	some suffix in object.get(f, "notEndsWith", [])
-	endswith(value, suffix)
-}
+value_admits(f, value) if selectors.admits(f, value)
 
 # --- logging status ------------------------------------------------------------------------------
 

@@ -175,6 +175,22 @@ test_event_name_conditions if {
 	selector_status([{"field": "eventName", "notEquals": ["InvokeEndpoint"]}]) == "fail"
 }
 
+# eventSource and eventType are known for an invocation; a condition on who calls
+# (userIdentity.arn, sessionCredentialFromConsole) records only some callers' invocations.
+test_event_source_and_type_conditions if {
+	selector_status([{"field": "eventSource", "equals": ["sagemaker.amazonaws.com"]}]) == "pass"
+	selector_status([{"field": "eventSource", "equals": ["s3.amazonaws.com"]}]) == "fail"
+	selector_status([{"field": "eventType", "equals": ["AwsApiCall"]}]) == "pass"
+	selector_status([{"field": "eventType", "notEquals": ["AwsApiCall"]}]) == "fail"
+}
+
+test_caller_conditions_record_only_some_invocations if {
+	selector_status([{"field": "userIdentity.arn", "equals": ["arn:aws:sts::111122223333:assumed-role/app/session"]}]) == "fail"
+	selector_status([{"field": "userIdentity.arn", "notStartsWith": ["arn:aws:sts::111122223333:assumed-role/batch/"]}]) == "fail"
+	selector_status([{"field": "sessionCredentialFromConsole", "equals": ["true"]}]) == "fail"
+	selector_status([{"field": "userIdentity.arn"}]) == "pass"
+}
+
 # Whether CloudTrail marks InvokeEndpoint read-only is not known to cafscan: a readOnly condition
 # that keeps both kinds admits it, one that keeps a single kind leaves the result unknown.
 test_read_only_conditions if {
