@@ -103,10 +103,20 @@ served_versions[v] := names if {
 		alias_serves(b)
 		some q in list(field(b, "routingConfiguration"))
 		q.agentVersion == v
-		name := object.get(b, "agentAliasName", object.get(b, "agentAliasId", "?"))
+		name := alias_name(b)
 	})
 	count(names) > 0
 }
+
+# An alias's name for messages: its name, else its id, else "?". Always a string: a null or odd
+# name would make the concat of the names undefined and drop the version from every message.
+alias_name(a) := a.agentAliasName if {
+	is_string(a.agentAliasName)
+	a.agentAliasName != ""
+} else := a.agentAliasId if {
+	is_string(a.agentAliasId)
+	a.agentAliasId != ""
+} else := "?"
 
 agent_version(v) := r if {
 	some r in list(lib.supplementary.AgentVersions)

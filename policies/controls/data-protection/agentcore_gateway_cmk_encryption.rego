@@ -4,8 +4,9 @@
 #   The gateway names a customer managed AWS KMS key (kmsKeyArn). Without one, AgentCore encrypts
 #   the gateway's configuration — its targets, tool schemas and the credential provider settings
 #   it calls them with — with an AWS owned key the account cannot restrict, audit or revoke; an
-#   absent key therefore fails, as the documented default. A gateway whose creation failed, or
-#   that is being deleted, is not checked.
+#   absent key therefore fails, as the documented default. Naming an AWS managed key by its alias
+#   (alias/aws/…) counts as no customer managed key and fails. A gateway whose creation failed,
+#   or that is being deleted, is not checked.
 # custom:
 #   id: CAFAI-DP-61
 #   capability: data-protection
@@ -55,6 +56,7 @@ package cafscan.controls.agentcore_gateway_cmk_encryption
 
 import data.cafscan.lib
 import data.cafscan.lib.agentcore
+import data.cafscan.lib.kms
 
 out_of_scope if lib.configuration.status in {"FAILED", "DELETING"}
 
@@ -67,4 +69,8 @@ missing contains agentcore.not_recorded if not recorded
 # An unrecorded configuration is reported by missing, which wins over violations.
 violations contains concat("", ["Gateway ", lib.label, " is encrypted with an AWS owned key, not a customer managed KMS key."]) if {
 	not has_key
+}
+
+violations contains concat("", ["Gateway ", lib.label, " is encrypted with the AWS managed key ", lib.text(lib.configuration.kmsKeyArn), " (kmsKeyArn), not a customer managed KMS key."]) if {
+	kms.aws_managed_alias(lib.configuration.kmsKeyArn)
 }

@@ -52,3 +52,17 @@ test_not_evaluated_when_get_gateway_failed if {
 	r := object.union(gateway({}), {"collectionErrors": {"configuration": "bedrock-agentcore:GetGateway was denied (AccessDeniedException)"}})
 	testing.status(id, r) == "not_evaluated"
 }
+
+# KMS reserves alias/aws/ for AWS managed keys: naming one, by alias name or alias ARN, is no
+# customer managed key. A customer's own alias still passes.
+test_fails_with_an_aws_managed_key_alias if {
+	every k in ["alias/aws/bedrock", "arn:aws:kms:us-east-1:111122223333:alias/aws/bedrock"] {
+		r := gateway({"kmsKeyArn": k})
+		testing.status(id, r) == "fail"
+		testing.messages(id, r) == [sprintf("Gateway claims-tools is encrypted with the AWS managed key %s (kmsKeyArn), not a customer managed KMS key.", [k])]
+	}
+}
+
+test_passes_with_a_customer_alias if {
+	testing.status(id, gateway({"kmsKeyArn": "arn:aws:kms:us-east-1:111122223333:alias/ml-data"})) == "pass"
+}

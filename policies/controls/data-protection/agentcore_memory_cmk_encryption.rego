@@ -4,8 +4,9 @@
 #   The memory names a customer managed AWS KMS key (encryptionKeyArn). Without one, AgentCore
 #   encrypts the memory's events and extracted long-term records with an AWS owned key, which the
 #   account cannot restrict, audit or revoke; an absent key therefore fails, as the documented
-#   default. A memory whose creation failed, or that is being deleted, holds nothing and is not
-#   checked.
+#   default. Naming an AWS managed key by its alias (alias/aws/…) counts as no customer managed
+#   key and fails. A memory whose creation failed, or that is being deleted, holds nothing and is
+#   not checked.
 # custom:
 #   id: CAFAI-DP-60
 #   capability: data-protection
@@ -56,6 +57,7 @@ package cafscan.controls.agentcore_memory_cmk_encryption
 
 import data.cafscan.lib
 import data.cafscan.lib.agentcore
+import data.cafscan.lib.kms
 
 out_of_scope if lib.configuration.status in {"FAILED", "DELETING"}
 
@@ -68,4 +70,8 @@ missing contains agentcore.not_recorded if not recorded
 # An unrecorded configuration is reported by missing, which wins over violations.
 violations contains concat("", ["Memory ", lib.label, " is encrypted with an AWS owned key, not a customer managed KMS key."]) if {
 	not has_key
+}
+
+violations contains concat("", ["Memory ", lib.label, " is encrypted with the AWS managed key ", lib.text(lib.configuration.encryptionKeyArn), " (encryptionKeyArn), not a customer managed KMS key."]) if {
+	kms.aws_managed_alias(lib.configuration.encryptionKeyArn)
 }

@@ -58,3 +58,17 @@ test_names_what_is_not_recorded if {
 	r := object.union(object.remove(memory({}), ["configuration"]), {"configuration": {"MemoryArn": arn}})
 	testing.messages(id, r) == ["the resource's configuration (its Get call's output) is not in the inventory"]
 }
+
+# KMS reserves alias/aws/ for AWS managed keys: naming one, by alias name or alias ARN, is no
+# customer managed key. A customer's own alias still passes.
+test_fails_with_an_aws_managed_key_alias if {
+	every k in ["alias/aws/bedrock", "arn:aws:kms:us-east-1:111122223333:alias/aws/bedrock"] {
+		r := memory({"encryptionKeyArn": k})
+		testing.status(id, r) == "fail"
+		testing.messages(id, r) == [sprintf("Memory claims_memory is encrypted with the AWS managed key %s (encryptionKeyArn), not a customer managed KMS key.", [k])]
+	}
+}
+
+test_passes_with_a_customer_alias if {
+	testing.status(id, memory({"encryptionKeyArn": "arn:aws:kms:us-east-1:111122223333:alias/ml-data"})) == "pass"
+}

@@ -6,7 +6,8 @@
 #   Amazon Bedrock encrypts the agent's instructions, action-group and prompt configuration and
 #   its session data with an AWS owned key the account cannot restrict, audit or revoke: the
 #   API leaves customerEncryptionKeyArn out in that case, so an absent key is the AWS owned
-#   default, not an unknown.
+#   default, not an unknown. Naming an AWS managed key by its alias (alias/aws/…) counts as no
+#   customer managed key and fails.
 # custom:
 #   id: CAFAI-DP-70
 #   capability: data-protection
@@ -63,12 +64,18 @@ package cafscan.controls.bedrock_agent_cmk_encryption
 
 import data.cafscan.lib
 import data.cafscan.lib.bedrock
+import data.cafscan.lib.kms
+
+key_of(record) := bedrock.field(record, "customerEncryptionKeyArn")
 
 has_key(record) if {
-	key := bedrock.field(record, "customerEncryptionKeyArn")
+	key := key_of(record)
 	is_string(key)
 	key != ""
 }
+
+# A key named by its AWS managed alias: named (has_key), but no customer managed key.
+aws_managed_key(record) if kms.aws_managed_alias(key_of(record))
 
 missing contains bedrock.configuration_missing if not bedrock.known
 
@@ -77,21 +84,37 @@ draft_unencrypted if {
 	not has_key(lib.configuration)
 }
 
+draft_aws_managed if {
+	bedrock.known
+	aws_managed_key(lib.configuration)
+}
+
 unencrypted_versions := sort([bedrock.version_label(v) |
 	some v, _ in bedrock.served_versions
 	record := bedrock.agent_version(v)
 	not has_key(record)
 ])
 
-# What the agent serves matters only when nothing already fails.
-missing contains bedrock.aliases_unknown_reason if {
-	not draft_unencrypted
-	count(unencrypted_versions) == 0
+# Served versions that name an AWS managed key by its alias, as {version: key}.
+aws_managed_versions[v] := key_of(record) if {
+	some v, _ in bedrock.served_versions
+	record := bedrock.agent_version(v)
+	aws_managed_key(record)
 }
 
+fails if draft_unencrypted
+
+fails if draft_aws_managed
+
+fails if count(unencrypted_versions) > 0
+
+fails if count(aws_managed_versions) > 0
+
+# What the agent serves matters only when nothing already fails.
+missing contains bedrock.aliases_unknown_reason if not fails
+
 missing contains concat("", ["agent version ", lib.text(v), ", which alias(es) ", concat(", ", bedrock.served_versions[v]), " route to, is not in the inventory"]) if {
-	not draft_unencrypted
-	count(unencrypted_versions) == 0
+	not fails
 	some v in bedrock.unrecorded_versions
 }
 
@@ -99,4 +122,12 @@ violations contains concat("", ["Agent ", lib.label, " is encrypted with an AWS 
 
 violations contains concat("", ["Agent ", lib.label, " serves agent ", concat(", ", unencrypted_versions), " encrypted with an AWS owned key, not a customer managed KMS key."]) if {
 	count(unencrypted_versions) > 0
+}
+
+violations contains concat("", ["Agent ", lib.label, " is encrypted with the AWS managed key ", lib.text(key_of(lib.configuration)), " (customerEncryptionKeyArn), not a customer managed KMS key."]) if {
+	draft_aws_managed
+}
+
+violations contains concat("", ["Agent ", lib.label, " serves agent ", bedrock.version_label(v), " encrypted with the AWS managed key ", lib.text(key), " (customerEncryptionKeyArn), not a customer managed KMS key."]) if {
+	some v, key in aws_managed_versions
 }

@@ -141,3 +141,46 @@ test_lists_every_unencrypted_served_version if {
 	r := deployed(encrypted, [draft_alias, live_alias("3"), beta], [agent_version("3", {}), agent_version("4", {})])
 	testing.messages(id, r) == ["Agent claims-agent serves agent version 3 (alias live), version 4 (alias beta) encrypted with an AWS owned key, not a customer managed KMS key."]
 }
+
+# KMS reserves alias/aws/ for AWS managed keys: naming one, by alias name or alias ARN, is no
+# customer managed key, on the draft or on a served version. A customer's own alias still passes.
+aws_managed_aliases := ["alias/aws/bedrock", "arn:aws:kms:us-east-1:111122223333:alias/aws/bedrock"]
+
+test_fails_with_an_aws_managed_key_alias_on_the_draft if {
+	every k in aws_managed_aliases {
+		r := agent({"customerEncryptionKeyArn": k})
+		testing.status(id, r) == "fail"
+		testing.messages(id, r) == [sprintf("Agent claims-agent is encrypted with the AWS managed key %s (customerEncryptionKeyArn), not a customer managed KMS key.", [k])]
+	}
+}
+
+test_fails_with_an_aws_managed_key_alias_on_a_served_version if {
+	every k in aws_managed_aliases {
+		r := deployed(encrypted, [draft_alias, live_alias("3")], [agent_version("3", {"customerEncryptionKeyArn": k})])
+		testing.status(id, r) == "fail"
+		testing.messages(id, r) == [sprintf("Agent claims-agent serves agent version 3 (alias live) encrypted with the AWS managed key %s (customerEncryptionKeyArn), not a customer managed KMS key.", [k])]
+	}
+}
+
+# A certain failure is not hidden by served versions that are unknown.
+test_fails_on_an_aws_managed_draft_key_when_a_served_version_is_unknown if {
+	r := deployed({"customerEncryptionKeyArn": "alias/aws/bedrock"}, [draft_alias, live_alias("3")], [])
+	testing.status(id, r) == "fail"
+}
+
+test_passes_with_a_customer_alias if {
+	alias_arn := {"customerEncryptionKeyArn": "arn:aws:kms:us-east-1:111122223333:alias/ml-data"}
+	testing.status(id, deployed(alias_arn, [draft_alias, live_alias("3")], [agent_version("3", alias_arn)])) == "pass"
+}
+
+# An alias whose name is null (or absent, or empty) is named by its id: the served version it
+# routes to is still judged, not dropped from the message.
+test_an_alias_without_a_name_still_shows_its_version if {
+	unnamed := object.union(live_alias("3"), {"agentAliasName": null})
+	r := deployed(encrypted, [draft_alias, unnamed], [agent_version("3", {})])
+	testing.status(id, r) == "fail"
+	testing.messages(id, r) == ["Agent claims-agent serves agent version 3 (alias LIVE123456) encrypted with an AWS owned key, not a customer managed KMS key."]
+	testing.messages(id, deployed(encrypted, [draft_alias, unnamed], [])) == ["agent version 3, which alias(es) LIVE123456 route to, is not in the inventory"]
+	anonymous := object.remove(unnamed, ["agentAliasId"])
+	testing.messages(id, deployed(encrypted, [draft_alias, anonymous], [agent_version("3", {})])) == ["Agent claims-agent serves agent version 3 (alias ?) encrypted with an AWS owned key, not a customer managed KMS key."]
+}

@@ -3,7 +3,8 @@
 # description: >-
 #   The custom model (fine-tuned, continued pre-trained, distilled or imported) records a
 #   customer managed AWS KMS key (modelKmsKeyArn). Without one, Amazon Bedrock encrypts the
-#   model with an AWS owned key that the account cannot restrict, audit or revoke. A model
+#   model with an AWS owned key that the account cannot restrict, audit or revoke. Naming an AWS
+#   managed key by its alias (alias/aws/…) counts as no customer managed key and fails. A model
 #   whose customization failed holds no weights and is not checked.
 # custom:
 #   id: CAFAI-DP-08
@@ -54,6 +55,7 @@ package cafscan.controls.bedrock_custom_model_cmk_encryption
 
 import data.cafscan.lib
 import data.cafscan.lib.bedrock
+import data.cafscan.lib.kms
 
 out_of_scope if lib.configuration.modelStatus == "Failed"
 
@@ -68,4 +70,9 @@ missing contains bedrock.configuration_missing if not bedrock.known
 # An unrecorded configuration is reported by missing, which wins over violations.
 violations contains concat("", ["Custom model ", lib.label, " is encrypted with an AWS owned key, not a customer managed KMS key."]) if {
 	not has_key
+}
+
+violations contains concat("", ["Custom model ", lib.label, " is encrypted with the AWS managed key ", lib.text(key), " (modelKmsKeyArn), not a customer managed KMS key."]) if {
+	key := bedrock.field(lib.configuration, "modelKmsKeyArn")
+	kms.aws_managed_alias(key)
 }

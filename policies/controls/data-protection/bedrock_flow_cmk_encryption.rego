@@ -7,6 +7,7 @@
 #   customerEncryptionKeyArn out in that case, so an absent key is that default, not an
 #   unknown. Published flow versions are not collected. Flows come from live collection; AWS
 #   Config input carries none in the API's shape, so there the control has nothing to judge.
+#   Naming an AWS managed key by its alias (alias/aws/…) counts as no customer managed key.
 # custom:
 #   id: CAFAI-DP-75
 #   capability: data-protection
@@ -60,6 +61,7 @@ package cafscan.controls.bedrock_flow_cmk_encryption
 
 import data.cafscan.lib
 import data.cafscan.lib.bedrock
+import data.cafscan.lib.kms
 
 has_key if {
 	key := bedrock.field(lib.configuration, "customerEncryptionKeyArn")
@@ -72,4 +74,9 @@ missing contains bedrock.configuration_missing if not bedrock.known
 # An unrecorded configuration is reported by missing, which wins over violations.
 violations contains concat("", ["Flow ", lib.label, " is not encrypted with a customer managed KMS key (no customerEncryptionKeyArn)."]) if {
 	not has_key
+}
+
+violations contains concat("", ["Flow ", lib.label, " is encrypted with the AWS managed key ", lib.text(key), " (customerEncryptionKeyArn), not a customer managed KMS key."]) if {
+	key := bedrock.field(lib.configuration, "customerEncryptionKeyArn")
+	kms.aws_managed_alias(key)
 }

@@ -49,3 +49,17 @@ test_not_evaluated_when_get_failed if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(flow({}), {"type": "AWS::Bedrock::Prompt"}))
 }
+
+# KMS reserves alias/aws/ for AWS managed keys: naming one, by alias name or alias ARN, is no
+# customer managed key. A customer's own alias still passes.
+test_fails_with_an_aws_managed_key_alias if {
+	every k in ["alias/aws/bedrock", "arn:aws:kms:us-east-1:111122223333:alias/aws/bedrock"] {
+		r := flow({"customerEncryptionKeyArn": k})
+		testing.status(id, r) == "fail"
+		testing.messages(id, r) == [sprintf("Flow fraud-triage-flow is encrypted with the AWS managed key %s (customerEncryptionKeyArn), not a customer managed KMS key.", [k])]
+	}
+}
+
+test_passes_with_a_customer_alias if {
+	testing.status(id, flow({"customerEncryptionKeyArn": "arn:aws:kms:us-east-1:111122223333:alias/ml-data"})) == "pass"
+}

@@ -5,6 +5,7 @@
 #   customer managed AWS KMS key (kmsKeyArn). Without one, Amazon Bedrock encrypts the
 #   guardrail's policies with a key AWS manages: GetGuardrail leaves kmsKeyArn out in that case
 #   (the key is optional at CreateGuardrail), so an absent key is that default, not an unknown.
+#   Naming an AWS managed key by its alias (alias/aws/…) counts as no customer managed key.
 # custom:
 #   id: CAFAI-DP-71
 #   capability: data-protection
@@ -70,6 +71,7 @@ package cafscan.controls.bedrock_guardrail_cmk_encryption
 
 import data.cafscan.lib
 import data.cafscan.lib.bedrock
+import data.cafscan.lib.kms
 
 has_key if {
 	key := bedrock.field(lib.configuration, "kmsKeyArn")
@@ -82,4 +84,9 @@ missing contains bedrock.configuration_missing if not bedrock.known
 # An unrecorded configuration is reported by missing, which wins over violations.
 violations contains concat("", ["Guardrail ", lib.label, " is not encrypted with a customer managed KMS key (no kmsKeyArn)."]) if {
 	not has_key
+}
+
+violations contains concat("", ["Guardrail ", lib.label, " is encrypted with the AWS managed key ", lib.text(key), " (kmsKeyArn), not a customer managed KMS key."]) if {
+	key := bedrock.field(lib.configuration, "kmsKeyArn")
+	kms.aws_managed_alias(key)
 }

@@ -6,7 +6,8 @@
 #   manages: GetImportedModel leaves modelKmsKeyArn out in that case (the key is optional at
 #   CreateModelImportJob), so an absent key is that default, not an unknown. Imported models
 #   are listed by ListImportedModels, not ListCustomModels, so CAFAI-DP-08 does not see them.
-#   Imported models come from live collection; AWS Config input carries none.
+#   Imported models come from live collection; AWS Config input carries none. Naming an AWS
+#   managed key by its alias (alias/aws/…) counts as no customer managed key and fails.
 # custom:
 #   id: CAFAI-DP-73
 #   capability: data-protection
@@ -44,6 +45,7 @@ package cafscan.controls.bedrock_imported_model_cmk_encryption
 
 import data.cafscan.lib
 import data.cafscan.lib.bedrock
+import data.cafscan.lib.kms
 
 has_key if {
 	key := bedrock.field(lib.configuration, "modelKmsKeyArn")
@@ -56,4 +58,9 @@ missing contains bedrock.configuration_missing if not bedrock.known
 # An unrecorded configuration is reported by missing, which wins over violations.
 violations contains concat("", ["Imported model ", lib.label, " is not encrypted with a customer managed KMS key (no modelKmsKeyArn)."]) if {
 	not has_key
+}
+
+violations contains concat("", ["Imported model ", lib.label, " is encrypted with the AWS managed key ", lib.text(key), " (modelKmsKeyArn), not a customer managed KMS key."]) if {
+	key := bedrock.field(lib.configuration, "modelKmsKeyArn")
+	kms.aws_managed_alias(key)
 }

@@ -6,7 +6,8 @@
 #   transient data it keeps while ingesting documents into the vector store. The data sources
 #   are read with GetDataSource; when they could not all be read, the knowledge base is not
 #   evaluated. A knowledge base without data sources (structured-data or Kendra types, or none
-#   added yet) is not checked.
+#   added yet) is not checked. Naming an AWS managed key by its alias (alias/aws/…) counts as no
+#   customer managed key and fails.
 # custom:
 #   id: CAFAI-DP-10
 #   capability: data-protection
@@ -65,6 +66,7 @@ package cafscan.controls.bedrock_knowledge_base_data_source_cmk
 
 import data.cafscan.lib
 import data.cafscan.lib.bedrock
+import data.cafscan.lib.kms
 
 data_sources := lib.supplementary.DataSources
 
@@ -81,8 +83,10 @@ out_of_scope if {
 	not incomplete
 }
 
+source_key(source) := bedrock.field(bedrock.field(source, "serverSideEncryptionConfiguration"), "kmsKeyArn")
+
 encrypted(source) if {
-	key := bedrock.field(bedrock.field(source, "serverSideEncryptionConfiguration"), "kmsKeyArn")
+	key := source_key(source)
 	is_string(key)
 	key != ""
 }
@@ -107,5 +111,17 @@ violations contains msg if {
 	count(unencrypted) > 0
 	msg := concat("", [
 		"Knowledge base ", lib.label, " has data sources not encrypted with a customer managed KMS key: ", concat(", ", unencrypted), ".",
+	])
+}
+
+# A key named by its AWS managed alias is named, so the source is not in the list above.
+violations contains msg if {
+	aws_managed := sort([concat("", [source_name(s), " (", lib.text(source_key(s)), ")"]) |
+		some s in data_sources
+		kms.aws_managed_alias(source_key(s))
+	])
+	count(aws_managed) > 0
+	msg := concat("", [
+		"Knowledge base ", lib.label, " has data sources encrypted with an AWS managed key, not a customer managed KMS key: ", concat(", ", aws_managed), ".",
 	])
 }

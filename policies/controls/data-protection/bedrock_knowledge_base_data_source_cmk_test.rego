@@ -101,3 +101,26 @@ test_failed_listing_is_reported_alone if {
 	r := object.union(kb({}), {"collectionErrors": {"DataSources": "bedrock:ListDataSources was denied (AccessDeniedException)"}})
 	testing.messages(id, r) == ["the knowledge base's data sources could not all be read: bedrock:ListDataSources was denied (AccessDeniedException)"]
 }
+
+# KMS reserves alias/aws/ for AWS managed keys: naming one, by alias name or alias ARN, is no
+# customer managed key. A customer's own alias still passes.
+aws_managed(k) := {"serverSideEncryptionConfiguration": {"kmsKeyArn": k}}
+
+test_fails_on_data_sources_with_an_aws_managed_key_alias if {
+	arn := "arn:aws:kms:us-east-1:111122223333:alias/aws/bedrock"
+	r := kb(sources([source("playbooks", cmk), source("wiki", aws_managed("alias/aws/bedrock")), source("claims", aws_managed(arn))]))
+	testing.status(id, r) == "fail"
+	testing.messages(id, r) == [sprintf("Knowledge base fraud-playbooks has data sources encrypted with an AWS managed key, not a customer managed KMS key: claims (%s), wiki (alias/aws/bedrock).", [arn])]
+}
+
+test_lists_sources_without_a_key_and_with_an_aws_managed_key_apart if {
+	r := kb(sources([source("wiki", aws_managed("alias/aws/bedrock")), source("claims", {})]))
+	testing.messages(id, r) == [
+		"Knowledge base fraud-playbooks has data sources encrypted with an AWS managed key, not a customer managed KMS key: wiki (alias/aws/bedrock).",
+		"Knowledge base fraud-playbooks has data sources not encrypted with a customer managed KMS key: claims.",
+	]
+}
+
+test_passes_with_a_customer_alias if {
+	testing.status(id, kb(sources([source("wiki", aws_managed("arn:aws:kms:us-east-1:111122223333:alias/ml-data"))]))) == "pass"
+}

@@ -9,7 +9,8 @@
 #   /aws/sagemaker/TrainingJobs log group (model, where training scripts print data samples
 #   and metrics), and any the user links. CloudWatch Logs encrypts every log group with a
 #   service key anyway; that key is not under the account's control. A recorded log group
-#   without KmsKeyId has no key associated (AWS Config leaves unset properties out).
+#   without KmsKeyId has no key associated (AWS Config leaves unset properties out). Naming an AWS
+#   managed key by its alias (alias/aws/…) counts as no customer managed key and fails.
 # custom:
 #   id: CAFAI-DP-11
 #   capability: data-protection
@@ -49,6 +50,7 @@
 package cafscan.controls.logs_ai_log_group_kms_encryption
 
 import data.cafscan.lib
+import data.cafscan.lib.kms
 
 # AWS Config and the collector both use the CloudFormation property name; accept the API's too.
 has_key if {
@@ -65,4 +67,10 @@ missing contains "the log group's configuration is not in the inventory" if {
 # An empty configuration is reported by missing, which wins over violations.
 violations contains concat("", ["Log group ", lib.label, " is not encrypted with a customer managed AWS KMS key (no KmsKeyId is associated)."]) if {
 	not has_key
+}
+
+violations contains concat("", ["Log group ", lib.label, " is encrypted with the AWS managed key ", lib.text(key_id), " (", field, "), not a customer managed AWS KMS key."]) if {
+	some field in ["KmsKeyId", "kmsKeyId"]
+	key_id := lib.configuration[field]
+	kms.aws_managed_alias(key_id)
 }

@@ -68,3 +68,15 @@ test_applies_in_every_component_the_log_group_is_linked if {
 test_fails_with_an_empty_key_in_the_api_shape if {
 	testing.status(id, log_group({"logGroupName": name, "kmsKeyId": ""})) == "fail"
 }
+
+# KMS reserves alias/aws/ for AWS managed keys: naming one, by alias name or alias ARN, is no
+# customer managed key. A customer's own alias still passes.
+test_fails_with_an_aws_managed_key_alias if {
+	every k in ["alias/aws/logs", "arn:aws:kms:us-east-1:111122223333:alias/aws/logs"] {
+		testing.status(id, collected(k)) == "fail"
+		testing.messages(id, collected(k)) == [sprintf("Log group /aws/bedrock/model-invocations is encrypted with the AWS managed key %s (KmsKeyId), not a customer managed AWS KMS key.", [k])]
+	}
+	testing.messages(id, log_group({"logGroupName": name, "kmsKeyId": "alias/aws/logs"})) == ["Log group /aws/bedrock/model-invocations is encrypted with the AWS managed key alias/aws/logs (kmsKeyId), not a customer managed AWS KMS key."]
+}
+
+test_passes_with_a_customer_alias if testing.status(id, collected("arn:aws:kms:us-east-1:111122223333:alias/ml-data")) == "pass"

@@ -4,7 +4,8 @@
 #   The SageMaker AI (Studio) domain names a KmsKeyId, the key SageMaker encrypts the domain's
 #   Amazon EFS home directories and the storage volumes of its apps with. When it is absent,
 #   AWS's documented default applies: an AWS managed key, which the account can neither restrict
-#   with its own key policy nor disable, and the control fails.
+#   with its own key policy nor disable, and the control fails. Naming the AWS managed key by its
+#   alias (alias/aws/…) counts as no customer managed key.
 # custom:
 #   id: CAFAI-DP-52
 #   capability: data-protection
@@ -59,6 +60,7 @@
 package cafscan.controls.sagemaker_domain_kms_encryption
 
 import data.cafscan.lib
+import data.cafscan.lib.kms
 
 recorded if count(lib.configuration) > 0
 
@@ -73,4 +75,8 @@ missing contains "the domain's configuration is not in the inventory" if not rec
 # configuration is reported by missing, which wins over violations.
 violations contains concat("", ["Domain ", lib.label, " does not encrypt its storage with a customer managed KMS key (KmsKeyId is not set, so SageMaker uses an AWS managed key)."]) if {
 	not has_key
+}
+
+violations contains concat("", ["Domain ", lib.label, " encrypts its storage with the AWS managed key ", lib.text(lib.configuration.KmsKeyId), " (KmsKeyId), not a customer managed KMS key."]) if {
+	kms.aws_managed_alias(lib.configuration.KmsKeyId)
 }

@@ -49,3 +49,17 @@ test_not_applicable_to_other_types if {
 
 # A configuration of one key is still a recorded one.
 test_a_configuration_with_only_the_key_is_evaluated if testing.status(id, domain({"KmsKeyId": key})) == "pass"
+
+# KMS reserves alias/aws/ for AWS managed keys: naming one, by alias name or alias ARN, is no
+# customer managed key. A customer's own alias still passes.
+test_fails_with_an_aws_managed_key_alias if {
+	every k in ["alias/aws/sagemaker", "arn:aws:kms:us-east-1:111122223333:alias/aws/sagemaker"] {
+		r := domain(object.union(base, {"KmsKeyId": k}))
+		testing.status(id, r) == "fail"
+		testing.messages(id, r) == [sprintf("Domain research encrypts its storage with the AWS managed key %s (KmsKeyId), not a customer managed KMS key.", [k])]
+	}
+}
+
+test_passes_with_a_customer_alias if {
+	testing.status(id, domain(object.union(base, {"KmsKeyId": "alias/ml-data"}))) == "pass"
+}

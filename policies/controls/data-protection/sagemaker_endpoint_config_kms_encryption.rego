@@ -13,7 +13,8 @@
 #   ml.g5, ml.g6, ml.g6e, ml.gr6, ml.p5, ml.p5e, ml.p5en, ml.trn1, ml.trn1n, ml.trn2): AWS
 #   encrypts that storage in hardware and CreateEndpointConfig rejects a KmsKeyId for it.
 #   A variant whose instance type is not in the inventory leaves the storage part not
-#   evaluated; the data capture part still applies.
+#   evaluated; the data capture part still applies. Naming an AWS managed key by its alias
+#   (alias/aws/…) in any of the three counts as no customer managed key and fails.
 # custom:
 #   id: CAFAI-DP-06
 #   capability: data-protection
@@ -69,6 +70,7 @@
 package cafscan.controls.sagemaker_endpoint_config_kms_encryption
 
 import data.cafscan.lib
+import data.cafscan.lib.kms
 import data.cafscan.lib.sagemaker_instances as instances
 
 recorded if count(lib.configuration) > 0
@@ -123,6 +125,12 @@ violations contains concat("", ["Endpoint configuration ", lib.label, " does not
 	count(untyped) == 0
 }
 
+# A key named by its AWS managed alias is named (AWS accepted it, so the storage takes a key) but
+# is not a customer managed key, whatever the instance types.
+violations contains concat("", ["Endpoint configuration ", lib.label, " encrypts the storage volumes of its hosting instances with the AWS managed key ", lib.text(lib.configuration.KmsKeyId), " (KmsKeyId), not a customer managed KMS key."]) if {
+	kms.aws_managed_alias(lib.configuration.KmsKeyId)
+}
+
 # --- captured requests and responses -------------------------------------------------------------
 
 capture := lib.configuration.DataCaptureConfig
@@ -145,6 +153,11 @@ violations contains concat("", ["Endpoint configuration ", lib.label, " captures
 	not non_empty(capture, "KmsKeyId")
 }
 
+violations contains concat("", ["Endpoint configuration ", lib.label, " encrypts the inference data it captures with the AWS managed key ", lib.text(capture.KmsKeyId), " (DataCaptureConfig.KmsKeyId), not a customer managed KMS key."]) if {
+	capture_enabled
+	kms.aws_managed_alias(capture.KmsKeyId)
+}
+
 # --- asynchronous inference results -------------------------------------------------------------
 
 async_output := lib.configuration.AsyncInferenceConfig.OutputConfig
@@ -160,6 +173,11 @@ missing contains "the endpoint configuration's asynchronous inference output set
 violations contains concat("", ["Endpoint configuration ", lib.label, " writes asynchronous inference results without a KMS key (AsyncInferenceConfig.OutputConfig.KmsKeyId is not set, so SageMaker uses the AWS managed key for S3)."]) if {
 	has_async_output
 	not non_empty(async_output, "KmsKeyId")
+}
+
+violations contains concat("", ["Endpoint configuration ", lib.label, " encrypts asynchronous inference results with the AWS managed key ", lib.text(async_output.KmsKeyId), " (AsyncInferenceConfig.OutputConfig.KmsKeyId), not a customer managed KMS key."]) if {
+	has_async_output
+	kms.aws_managed_alias(async_output.KmsKeyId)
 }
 
 non_empty(obj, key) if {

@@ -185,3 +185,38 @@ test_missing_async_output_settings_says_so if {
 	r := endpoint_config({"KmsKeyId": key_arn, "AsyncInferenceConfig": {"ClientConfig": {}}})
 	testing.messages(id, r) == ["the endpoint configuration's asynchronous inference output settings are not in the inventory"]
 }
+
+# KMS reserves alias/aws/ for AWS managed keys: naming one, by alias name or alias ARN, is no
+# customer managed key, for the storage, the captured data or the asynchronous results. A
+# customer's own alias still passes.
+aws_managed_aliases := ["alias/aws/s3", "arn:aws:kms:us-east-1:111122223333:alias/aws/s3"]
+
+test_fails_with_an_aws_managed_storage_key_alias if {
+	every k in ["alias/aws/sagemaker", "arn:aws-cn:kms:cn-north-1:111122223333:alias/aws/sagemaker"] {
+		r := endpoint_config({"KmsKeyId": k})
+		testing.status(id, r) == "fail"
+		testing.messages(id, r) == [sprintf("Endpoint configuration classifier-config encrypts the storage volumes of its hosting instances with the AWS managed key %s (KmsKeyId), not a customer managed KMS key.", [k])]
+	}
+}
+
+test_fails_with_an_aws_managed_capture_key_alias if {
+	every k in aws_managed_aliases {
+		r := endpoint_config(object.union({"KmsKeyId": key_arn}, capture({"EnableCapture": true, "KmsKeyId": k})))
+		testing.messages(id, r) == [sprintf("Endpoint configuration classifier-config encrypts the inference data it captures with the AWS managed key %s (DataCaptureConfig.KmsKeyId), not a customer managed KMS key.", [k])]
+	}
+}
+
+test_fails_with_an_aws_managed_async_output_key_alias if {
+	every k in aws_managed_aliases {
+		r := endpoint_config({"KmsKeyId": key_arn, "AsyncInferenceConfig": {"OutputConfig": {"S3OutputPath": "s3://out/async/", "KmsKeyId": k}}})
+		testing.messages(id, r) == [sprintf("Endpoint configuration classifier-config encrypts asynchronous inference results with the AWS managed key %s (AsyncInferenceConfig.OutputConfig.KmsKeyId), not a customer managed KMS key.", [k])]
+	}
+}
+
+test_passes_with_customer_aliases if {
+	r := endpoint_config(object.union(
+		{"KmsKeyId": "alias/ml-data", "AsyncInferenceConfig": {"OutputConfig": {"S3OutputPath": "s3://out/async/", "KmsKeyId": "arn:aws:kms:us-east-1:111122223333:alias/ml-data"}}},
+		capture({"EnableCapture": true, "KmsKeyId": "alias/ml-data"}),
+	))
+	testing.status(id, r) == "pass"
+}

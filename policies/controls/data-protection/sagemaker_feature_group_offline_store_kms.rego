@@ -6,7 +6,8 @@
 #   encrypted with a key the account controls and audits. Without it the objects get only what
 #   the bucket's default encryption gives. Feature groups without an offline store are not
 #   applicable. AWS Config records AWS::SageMaker::FeatureGroup with DescribeFeatureGroup's
-#   property names, so live and Config-snapshot inventories are read alike.
+#   property names, so live and Config-snapshot inventories are read alike. Naming an AWS managed
+#   key by its alias (alias/aws/…) counts as no customer managed key and fails.
 # custom:
 #   id: CAFAI-DP-50
 #   capability: data-protection
@@ -72,6 +73,7 @@
 package cafscan.controls.sagemaker_feature_group_offline_store_kms
 
 import data.cafscan.lib
+import data.cafscan.lib.kms
 
 recorded if count(lib.configuration) > 0
 
@@ -107,6 +109,10 @@ missing contains "the feature group's offline store S3 configuration is not in t
 
 # Without an offline store the group is out of scope, and without its S3 configuration missing
 # fires; both win over violations.
+violations contains concat("", ["Feature group ", lib.label, "'s offline store is encrypted with the AWS managed key ", lib.text(storage.KmsKeyId), " (OfflineStoreConfig.S3StorageConfig.KmsKeyId), not a customer managed KMS key."]) if {
+	kms.aws_managed_alias(storage.KmsKeyId)
+}
+
 violations contains concat("", ["Feature group ", lib.label, "'s offline store does not name a KMS key (OfflineStoreConfig.S3StorageConfig.KmsKeyId is not set), so its records get only the bucket's default encryption."]) if {
 	not has_key
 }

@@ -69,3 +69,17 @@ test_not_evaluated_not_out_of_scope_when_describe_failed if {
 	r := object.union(group({}), {"collectionErrors": {"configuration": "sagemaker:Describe was denied (AccessDeniedException)"}})
 	testing.status(id, r) == "not_evaluated"
 }
+
+# KMS reserves alias/aws/ for AWS managed keys: naming one, by alias name or alias ARN, is no
+# customer managed key. A customer's own alias still passes.
+test_fails_with_an_aws_managed_key_alias if {
+	every k in ["alias/aws/s3", "arn:aws:kms:us-east-1:111122223333:alias/aws/s3"] {
+		r := group(offline({"S3Uri": "s3://features/offline", "KmsKeyId": k}))
+		testing.status(id, r) == "fail"
+		testing.messages(id, r) == [sprintf("Feature group customers's offline store is encrypted with the AWS managed key %s (OfflineStoreConfig.S3StorageConfig.KmsKeyId), not a customer managed KMS key.", [k])]
+	}
+}
+
+test_passes_with_a_customer_alias if {
+	testing.status(id, group(offline({"S3Uri": "s3://features/offline", "KmsKeyId": "alias/ml-data"}))) == "pass"
+}

@@ -7,7 +7,8 @@
 #   documented default, False (no online store: not applicable); absent StorageType is the
 #   documented default, Standard. The InMemory tier does not take a SecurityConfig key and is not
 #   applicable. AWS Config records AWS::SageMaker::FeatureGroup with DescribeFeatureGroup's
-#   property names, so live and Config-snapshot inventories are read alike.
+#   property names, so live and Config-snapshot inventories are read alike. Naming an AWS managed
+#   key by its alias (alias/aws/…) counts as no customer managed key and fails.
 # custom:
 #   id: CAFAI-DP-51
 #   capability: data-protection
@@ -74,6 +75,7 @@
 package cafscan.controls.sagemaker_feature_group_online_store_kms
 
 import data.cafscan.lib
+import data.cafscan.lib.kms
 
 recorded if count(lib.configuration) > 0
 
@@ -114,4 +116,8 @@ missing contains "the feature group's configuration is not in the inventory" if 
 # A disabled online store and the InMemory tier are out of scope above, which wins over violations.
 violations contains concat("", ["Feature group ", lib.label, "'s online store (", storage_type, " storage) does not name a KMS key (OnlineStoreConfig.SecurityConfig.KmsKeyId is not set)."]) if {
 	not has_key
+}
+
+violations contains concat("", ["Feature group ", lib.label, "'s online store (", storage_type, " storage) is encrypted with the AWS managed key ", lib.text(online.SecurityConfig.KmsKeyId), " (OnlineStoreConfig.SecurityConfig.KmsKeyId), not a customer managed KMS key."]) if {
+	kms.aws_managed_alias(online.SecurityConfig.KmsKeyId)
 }

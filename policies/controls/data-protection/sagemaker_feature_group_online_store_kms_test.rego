@@ -84,3 +84,17 @@ test_not_evaluated_not_out_of_scope_when_describe_failed if {
 	r := object.union(group({}), {"collectionErrors": {"configuration": "sagemaker:Describe was denied (AccessDeniedException)"}})
 	testing.status(id, r) == "not_evaluated"
 }
+
+# KMS reserves alias/aws/ for AWS managed keys: naming one, by alias name or alias ARN, is no
+# customer managed key. A customer's own alias still passes.
+test_fails_with_an_aws_managed_key_alias if {
+	every k in ["alias/aws/sagemaker", "arn:aws:kms:us-east-1:111122223333:alias/aws/sagemaker"] {
+		r := group(online({"EnableOnlineStore": true, "StorageType": "Standard", "SecurityConfig": {"KmsKeyId": k}}))
+		testing.status(id, r) == "fail"
+		testing.messages(id, r) == [sprintf("Feature group customers's online store (Standard storage) is encrypted with the AWS managed key %s (OnlineStoreConfig.SecurityConfig.KmsKeyId), not a customer managed KMS key.", [k])]
+	}
+}
+
+test_passes_with_a_customer_alias if {
+	testing.status(id, group(online({"EnableOnlineStore": true, "SecurityConfig": {"KmsKeyId": "alias/ml-data"}}))) == "pass"
+}

@@ -5,7 +5,8 @@
 #   (DataStorageConfig, present only when capture is on) names a KmsKey for the captured data in
 #   S3. Without it the objects get only the destination bucket's default encryption. Experiments
 #   that capture nothing are not applicable. AWS Config does not record inference experiments:
-#   live scans and cafscan inventories only.
+#   live scans and cafscan inventories only. Naming an AWS managed key by its alias (alias/aws/…)
+#   counts as no customer managed key and fails.
 # custom:
 #   id: CAFAI-DP-54
 #   capability: data-protection
@@ -63,6 +64,7 @@
 package cafscan.controls.sagemaker_inference_experiment_capture_kms
 
 import data.cafscan.lib
+import data.cafscan.lib.kms
 
 recorded if count(lib.configuration) > 0
 
@@ -86,4 +88,8 @@ missing contains "the inference experiment's configuration is not in the invento
 # (An experiment that captures nothing is out of scope above, which wins over violations.)
 violations contains concat("", ["Inference experiment ", lib.label, " captures requests and responses without a customer managed KMS key (DataStorageConfig.KmsKey is not set)."]) if {
 	not has_key
+}
+
+violations contains concat("", ["Inference experiment ", lib.label, " encrypts the requests and responses it captures with the AWS managed key ", lib.text(storage.KmsKey), " (DataStorageConfig.KmsKey), not a customer managed KMS key."]) if {
+	kms.aws_managed_alias(storage.KmsKey)
 }

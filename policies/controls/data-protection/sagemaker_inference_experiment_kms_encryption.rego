@@ -7,7 +7,8 @@
 #   NVMe storage are encrypted by hardware and take no volume key, so an experiment whose variants
 #   all run on such types passes without one; a variant whose instance type is not recorded leaves
 #   the verdict unknown. AWS Config does not record inference experiments: live scans and
-#   cafscan inventories only.
+#   cafscan inventories only. Naming the AWS managed key by its alias (alias/aws/…) counts as no
+#   customer managed key.
 # custom:
 #   id: CAFAI-DP-53
 #   capability: data-protection
@@ -67,11 +68,21 @@
 package cafscan.controls.sagemaker_inference_experiment_kms_encryption
 
 import data.cafscan.lib
+import data.cafscan.lib.kms
 import data.cafscan.lib.sagemaker_instances as instances
 
 recorded if count(lib.configuration) > 0
 
-has_key if trim_space(lib.configuration.KmsKey) != ""
+named_key if trim_space(lib.configuration.KmsKey) != ""
+
+# The AWS managed key named by its alias is no customer managed key: judged as no key at all,
+# with its own message.
+aws_managed_key if kms.aws_managed_alias(lib.configuration.KmsKey)
+
+has_key if {
+	named_key
+	not aws_managed_key
+}
 
 variants := [v | some v in lib.as_array(lib.configuration.ModelVariants)]
 
@@ -81,8 +92,14 @@ instance_type(v) := v.InfrastructureConfig.RealTimeInferenceConfig.InstanceType 
 	is_string(v.InfrastructureConfig.RealTimeInferenceConfig.InstanceType)
 } else := ""
 
+# A variant without a name still counts (VariantName is required, but a sparse record lacks it).
+variant_name(v) := v.VariantName if {
+	is_string(v.VariantName)
+	v.VariantName != ""
+} else := "(unnamed variant)"
+
 # Variants whose volumes take a key: an EBS-only instance type.
-needs_key contains v.VariantName if {
+needs_key contains variant_name(v) if {
 	some v in variants
 	instances.family(instance_type(v))
 	not instances.local_storage(instance_type(v))
@@ -107,6 +124,11 @@ missing contains "a model variant's instance type is not in the inventory, so wh
 }
 
 violations contains concat("", ["Inference experiment ", lib.label, " does not encrypt the storage of its hosting instances with a customer managed KMS key (KmsKey is not set): variant ", concat(", ", sort({lib.text(n) | some n in needs_key})), "."]) if {
-	not has_key
+	not named_key
+	count(needs_key) > 0
+}
+
+violations contains concat("", ["Inference experiment ", lib.label, " encrypts the storage of its hosting instances with the AWS managed key ", lib.text(lib.configuration.KmsKey), " (KmsKey), not a customer managed KMS key: variant ", concat(", ", sort({lib.text(n) | some n in needs_key})), "."]) if {
+	aws_managed_key
 	count(needs_key) > 0
 }

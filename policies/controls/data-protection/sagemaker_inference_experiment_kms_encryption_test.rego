@@ -83,3 +83,32 @@ test_not_evaluated_when_configuration_unreadable if {
 test_not_applicable_to_other_types if {
 	testing.not_applicable(id, object.union(experiment(variants([variant("prod", "ml.m5.xlarge")])), {"type": "AWS::SageMaker::EndpointConfig"}))
 }
+
+# KMS reserves alias/aws/ for AWS managed keys: naming one, by alias name or alias ARN, is no
+# customer managed key. A customer's own alias still passes.
+test_fails_with_an_aws_managed_key_alias if {
+	every k in ["alias/aws/sagemaker", "arn:aws:kms:us-east-1:111122223333:alias/aws/sagemaker"] {
+		r := experiment(object.union(variants([variant("prod", "ml.m5.xlarge"), variant("shadow", "ml.g5.xlarge")]), {"KmsKey": k}))
+		testing.status(id, r) == "fail"
+		testing.messages(id, r) == [sprintf("Inference experiment churn-shadow encrypts the storage of its hosting instances with the AWS managed key %s (KmsKey), not a customer managed KMS key: variant prod.", [k])]
+	}
+}
+
+# As without a key: variants on local storage take none, and an unknown type leaves it unknown.
+test_an_aws_managed_key_alias_counts_as_no_key if {
+	testing.status(id, experiment(object.union(variants([variant("prod", "ml.g5.xlarge")]), {"KmsKey": "alias/aws/sagemaker"}))) == "pass"
+	testing.status(id, experiment(object.union(variants([{"VariantName": "shadow"}]), {"KmsKey": "alias/aws/sagemaker"}))) == "not_evaluated"
+}
+
+test_passes_with_a_customer_alias if {
+	testing.status(id, experiment(object.union(variants([variant("prod", "ml.m5.xlarge")]), {"KmsKey": "alias/ml-data"}))) == "pass"
+}
+
+# A variant without a VariantName still needs the key.
+test_fails_on_an_unnamed_variant_without_a_key if {
+	unnamed := object.remove(variant("prod", "ml.m5.xlarge"), ["VariantName"])
+	r := experiment(variants([unnamed]))
+	testing.status(id, r) == "fail"
+	testing.messages(id, r) == ["Inference experiment churn-shadow does not encrypt the storage of its hosting instances with a customer managed KMS key (KmsKey is not set): variant (unnamed variant)."]
+	testing.status(id, experiment(variants([object.union(unnamed, {"VariantName": null})]))) == "fail"
+}

@@ -9,7 +9,8 @@
 #   for which SageMaker rejects a volume key. Without the output key the reports get only the
 #   bucket's default encryption. A schedule that names a job definition is not checked itself:
 #   the definition is. A job whose instance type is not in the inventory leaves the volume part
-#   not evaluated.
+#   not evaluated. Naming an AWS managed key by its alias (alias/aws/…) counts as no customer
+#   managed key and fails.
 # custom:
 #   id: CAFAI-DP-40
 #   capability: data-protection
@@ -78,6 +79,7 @@
 package cafscan.controls.sagemaker_monitoring_job_kms_encryption
 
 import data.cafscan.lib
+import data.cafscan.lib.kms
 import data.cafscan.lib.sagemaker_instances as instances
 import data.cafscan.lib.sagemaker_monitoring_jobs as jobs
 
@@ -99,9 +101,10 @@ nouns := {
 	"AWS::SageMaker::MonitoringSchedule": "Monitoring schedule",
 }
 
-# The job's cluster and output config, and the name of the output key's field, for messages.
+# The job's cluster and output config, and the names of their key fields, for messages.
 job := {
 	"cluster": jobs.definition_cluster,
+	"volume_field": "JobResources.ClusterConfig.VolumeKmsKeyId",
 	"output": object.get(lib.configuration, concat("", [prefix, "JobOutputConfig"]), {}),
 	"output_field": concat("", [prefix, "JobOutputConfig.KmsKeyId"]),
 } if {
@@ -111,6 +114,7 @@ job := {
 
 job := {
 	"cluster": object.get(object.get(jobs.inline_job, "MonitoringResources", {}), "ClusterConfig", {}),
+	"volume_field": "MonitoringJobDefinition.MonitoringResources.ClusterConfig.VolumeKmsKeyId",
 	"output": object.get(jobs.inline_job, "MonitoringOutputConfig", {}),
 	"output_field": "MonitoringJobDefinition.MonitoringOutputConfig.KmsKeyId",
 } if schedule
@@ -148,6 +152,12 @@ violations contains concat("", [nouns[input.resource.type], " ", lib.label, " do
 	type_known
 }
 
+# A key named by its AWS managed alias is named (AWS accepted it, so the storage takes a key) but
+# is not a customer managed key, whatever the instance type.
+violations contains concat("", [nouns[input.resource.type], " ", lib.label, " encrypts its instance storage volumes with the AWS managed key ", lib.text(job.cluster.VolumeKmsKeyId), " (", job.volume_field, "), not a customer managed KMS key."]) if {
+	kms.aws_managed_alias(job.cluster.VolumeKmsKeyId)
+}
+
 # --- reports written to S3 (a monitoring job's only kind of output) ------------------------------
 
 violations contains concat("", [nouns[input.resource.type], " ", lib.label, " names no KMS key for its monitoring reports in S3 (", job.output_field, " is not set), so they get only the bucket's default encryption."]) if {
@@ -155,6 +165,10 @@ violations contains concat("", [nouns[input.resource.type], " ", lib.label, " na
 
 	# lint-rego: allow not-call-on-field — job, when defined, always has an output object ({} when absent)
 	not has_key(job.output, "KmsKeyId")
+}
+
+violations contains concat("", [nouns[input.resource.type], " ", lib.label, " encrypts its monitoring reports in S3 with the AWS managed key ", lib.text(job.output.KmsKeyId), " (", job.output_field, "), not a customer managed KMS key."]) if {
+	kms.aws_managed_alias(job.output.KmsKeyId)
 }
 
 has_key(obj, key) if {

@@ -139,3 +139,27 @@ test_judges_an_inline_job_and_every_definition if {
 	odd := json.patch(definition("AWS::SageMaker::DataQualityJobDefinition", "ml.m5.xlarge", "", ""), [{"op": "add", "path": "/configuration/MonitoringScheduleConfig", "value": {"MonitoringJobDefinitionName": "churn-dq"}}])
 	testing.status(id, odd) == "fail"
 }
+
+# KMS reserves alias/aws/ for AWS managed keys: naming one, by alias name or alias ARN, is no
+# customer managed key. A customer's own alias still passes.
+test_fails_with_an_aws_managed_output_key_alias if {
+	every k in ["alias/aws/s3", "arn:aws:kms:us-east-1:111122223333:alias/aws/s3"] {
+		r := definition("AWS::SageMaker::DataQualityJobDefinition", "ml.m5.xlarge", key, k)
+		testing.status(id, r) == "fail"
+		testing.messages(id, r) == [sprintf("Data quality job definition churn-monitor encrypts its monitoring reports in S3 with the AWS managed key %s (DataQualityJobOutputConfig.KmsKeyId), not a customer managed KMS key.", [k])]
+		testing.messages(id, inline("ml.m5.xlarge", key, k)) == [sprintf("Monitoring schedule churn-monitor encrypts its monitoring reports in S3 with the AWS managed key %s (MonitoringJobDefinition.MonitoringOutputConfig.KmsKeyId), not a customer managed KMS key.", [k])]
+	}
+}
+
+test_fails_with_an_aws_managed_volume_key_alias if {
+	every k in ["alias/aws/ebs", "arn:aws:kms:us-east-1:111122223333:alias/aws/ebs"] {
+		r := definition("AWS::SageMaker::ModelBiasJobDefinition", "ml.m5.xlarge", k, key)
+		testing.messages(id, r) == [sprintf("Model bias job definition churn-monitor encrypts its instance storage volumes with the AWS managed key %s (JobResources.ClusterConfig.VolumeKmsKeyId), not a customer managed KMS key.", [k])]
+		testing.messages(id, inline("ml.m5.xlarge", k, key)) == [sprintf("Monitoring schedule churn-monitor encrypts its instance storage volumes with the AWS managed key %s (MonitoringJobDefinition.MonitoringResources.ClusterConfig.VolumeKmsKeyId), not a customer managed KMS key.", [k])]
+	}
+}
+
+test_passes_with_customer_aliases if {
+	testing.status(id, definition("AWS::SageMaker::ModelQualityJobDefinition", "ml.m5.xlarge", "alias/ml-data", "arn:aws:kms:us-east-1:111122223333:alias/ml-data")) == "pass"
+	testing.status(id, inline("ml.m5.xlarge", "arn:aws:kms:us-east-1:111122223333:alias/ml-data", "alias/ml-data")) == "pass"
+}

@@ -3,7 +3,8 @@
 # description: >-
 #   The notebook instance names a KMS key (KmsKeyId) for its ML storage volume. Without
 #   one, SageMaker encrypts the volume with an AWS managed key, whose policy the account
-#   cannot restrict and which cannot be disabled to cut off access to the data.
+#   cannot restrict and which cannot be disabled to cut off access to the data. Naming the AWS
+#   managed key by its alias (alias/aws/…) counts as no customer managed key.
 # custom:
 #   id: CAFAI-DP-04
 #   capability: data-protection
@@ -39,6 +40,7 @@
 package cafscan.controls.sagemaker_notebook_kms_encryption
 
 import data.cafscan.lib
+import data.cafscan.lib.kms
 
 missing contains "the notebook instance's configuration is not in the inventory" if {
 	count(lib.configuration) == 0
@@ -47,6 +49,10 @@ missing contains "the notebook instance's configuration is not in the inventory"
 # An empty configuration is reported by missing, which wins over violations.
 violations contains concat("", ["Notebook instance ", lib.label, " does not encrypt its storage volume with a customer managed KMS key."]) if {
 	not has_key
+}
+
+violations contains concat("", ["Notebook instance ", lib.label, " encrypts its storage volume with the AWS managed key ", lib.text(lib.configuration.KmsKeyId), " (KmsKeyId), not a customer managed KMS key."]) if {
+	kms.aws_managed_alias(lib.configuration.KmsKeyId)
 }
 
 has_key if {

@@ -35,3 +35,17 @@ test_not_evaluated_without_configuration_says_so if {
 }
 
 test_fails_with_an_empty_key if testing.status(id, notebook({"NotebookInstanceName": "research", "KmsKeyId": ""})) == "fail"
+
+# KMS reserves alias/aws/ for AWS managed keys: naming one, by alias name or alias ARN, is no
+# customer managed key. A customer's own alias still passes.
+test_fails_with_an_aws_managed_key_alias if {
+	every k in ["alias/aws/sagemaker", "arn:aws:kms:us-east-1:111122223333:alias/aws/sagemaker"] {
+		r := notebook({"NotebookInstanceName": "research", "KmsKeyId": k})
+		testing.status(id, r) == "fail"
+		testing.messages(id, r) == [sprintf("Notebook instance research encrypts its storage volume with the AWS managed key %s (KmsKeyId), not a customer managed KMS key.", [k])]
+	}
+}
+
+test_passes_with_a_customer_alias if {
+	testing.status(id, notebook({"NotebookInstanceName": "research", "KmsKeyId": "alias/ml-data"})) == "pass"
+}

@@ -11,7 +11,8 @@
 #   ProcessingOutputConfig.KmsKeyId SageMaker encrypts S3 outputs with the account's AWS managed
 #   key for S3 (aws/s3), whose policy nobody controls: that fails. A job with no S3 output (none
 #   at all, or only Feature Store outputs) has nothing to check there. A job whose instance type
-#   is not in the inventory leaves the volume part not evaluated.
+#   is not in the inventory leaves the volume part not evaluated. Naming an AWS managed key by its
+#   alias (alias/aws/…) counts as no customer managed key and fails.
 # custom:
 #   id: CAFAI-DP-31
 #   capability: data-protection
@@ -87,6 +88,7 @@
 package cafscan.controls.sagemaker_processing_job_kms_encryption
 
 import data.cafscan.lib
+import data.cafscan.lib.kms
 import data.cafscan.lib.sagemaker_instances as instances
 
 recorded if count(lib.configuration) > 0
@@ -117,6 +119,12 @@ violations contains concat("", ["Processing job ", lib.label, " does not encrypt
 	type_known
 }
 
+# A key named by its AWS managed alias is named (AWS accepted it, so the storage takes a key) but
+# is not a customer managed key, whatever the instance type.
+violations contains concat("", ["Processing job ", lib.label, " encrypts its instance storage volumes with the AWS managed key ", lib.text(cluster.VolumeKmsKeyId), " (ProcessingResources.ClusterConfig.VolumeKmsKeyId), not a customer managed KMS key."]) if {
+	kms.aws_managed_alias(cluster.VolumeKmsKeyId)
+}
+
 # --- outputs written to S3 ---------------------------------------------------------------------
 
 output := object.get(lib.configuration, "ProcessingOutputConfig", {})
@@ -130,6 +138,11 @@ writes_to_s3 if {
 violations contains concat("", ["Processing job ", lib.label, " does not encrypt its S3 outputs with a customer managed KMS key (ProcessingOutputConfig.KmsKeyId is not set, so SageMaker uses the AWS managed key for S3)."]) if {
 	writes_to_s3
 	not has_key(output, "KmsKeyId")
+}
+
+violations contains concat("", ["Processing job ", lib.label, " encrypts its S3 outputs with the AWS managed key ", lib.text(output.KmsKeyId), " (ProcessingOutputConfig.KmsKeyId), not a customer managed KMS key."]) if {
+	writes_to_s3
+	kms.aws_managed_alias(output.KmsKeyId)
 }
 
 has_key(obj, key) if {

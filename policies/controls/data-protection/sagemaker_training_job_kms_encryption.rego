@@ -12,7 +12,8 @@
 #   OutputDataConfig.KmsKeyId SageMaker encrypts the artifacts with the account's AWS managed
 #   key for S3 (aws/s3), whose policy nobody controls: that fails, except for output to an S3
 #   Express One Zone directory bucket, where SageMaker supports no KMS key. A job whose instance type
-#   or output configuration is not in the inventory leaves that part not evaluated.
+#   or output configuration is not in the inventory leaves that part not evaluated. Naming an AWS
+#   managed key by its alias (alias/aws/…) counts as no customer managed key and fails.
 # custom:
 #   id: CAFAI-DP-07
 #   capability: data-protection
@@ -46,6 +47,7 @@
 package cafscan.controls.sagemaker_training_job_kms_encryption
 
 import data.cafscan.lib
+import data.cafscan.lib.kms
 import data.cafscan.lib.sagemaker_instances as instances
 
 recorded if count(lib.configuration) > 0
@@ -90,6 +92,12 @@ violations contains concat("", ["Training job ", lib.label, " does not encrypt i
 	not volume_unknown
 }
 
+# A key named by its AWS managed alias is named (AWS accepted it, so the storage takes a key) but
+# is not a customer managed key, whatever the instance type.
+violations contains concat("", ["Training job ", lib.label, " encrypts its instance storage volumes with the AWS managed key ", lib.text(resources.VolumeKmsKeyId), " (ResourceConfig.VolumeKmsKeyId), not a customer managed KMS key."]) if {
+	kms.aws_managed_alias(resources.VolumeKmsKeyId)
+}
+
 # --- output model artifacts ------------------------------------------------------------------------
 
 output := lib.configuration.OutputDataConfig
@@ -116,6 +124,10 @@ violations contains concat("", ["Training job ", lib.label, " does not encrypt i
 	has_output
 	not has_key(output, "KmsKeyId")
 	not express_one_zone
+}
+
+violations contains concat("", ["Training job ", lib.label, " encrypts its output model artifacts with the AWS managed key ", lib.text(output.KmsKeyId), " (OutputDataConfig.KmsKeyId), not a customer managed KMS key."]) if {
+	kms.aws_managed_alias(output.KmsKeyId)
 }
 
 has_key(obj, key) if {

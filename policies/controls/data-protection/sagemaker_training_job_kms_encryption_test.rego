@@ -97,3 +97,27 @@ test_output_path_without_the_s3_scheme_is_not_express_one_zone if {
 	j := job({"ResourceConfig": {"InstanceType": "ml.m5.xlarge", "VolumeKmsKeyId": key}, "OutputDataConfig": {"S3OutputPath": "models--use1-az4--x-s3/out/"}})
 	testing.messages(id, j) == [output_message]
 }
+
+# KMS reserves alias/aws/ for AWS managed keys: naming one, by alias name or alias ARN, is no
+# customer managed key. A customer's own alias still passes.
+aws_managed_aliases := ["alias/aws/s3", "arn:aws:kms:us-east-1:111122223333:alias/aws/s3"]
+
+test_fails_with_an_aws_managed_output_key_alias if {
+	every k in aws_managed_aliases {
+		j := job({"ResourceConfig": {"InstanceType": "ml.m5.xlarge", "VolumeKmsKeyId": key}, "OutputDataConfig": {"S3OutputPath": "s3://b/o", "KmsKeyId": k}})
+		testing.status(id, j) == "fail"
+		testing.messages(id, j) == [sprintf("Training job train-1 encrypts its output model artifacts with the AWS managed key %s (OutputDataConfig.KmsKeyId), not a customer managed KMS key.", [k])]
+	}
+}
+
+test_fails_with_an_aws_managed_volume_key_alias if {
+	every k in ["alias/aws/ebs", "arn:aws-us-gov:kms:us-gov-west-1:111122223333:alias/aws/ebs"] {
+		j := job({"ResourceConfig": {"InstanceType": "ml.m5.xlarge", "VolumeKmsKeyId": k}, "OutputDataConfig": {"S3OutputPath": "s3://b/o", "KmsKeyId": key}})
+		testing.messages(id, j) == [sprintf("Training job train-1 encrypts its instance storage volumes with the AWS managed key %s (ResourceConfig.VolumeKmsKeyId), not a customer managed KMS key.", [k])]
+	}
+}
+
+test_passes_with_a_customer_alias if {
+	j := job({"ResourceConfig": {"InstanceType": "ml.m5.xlarge", "VolumeKmsKeyId": "alias/ml-data"}, "OutputDataConfig": {"S3OutputPath": "s3://b/o", "KmsKeyId": "arn:aws:kms:us-east-1:111122223333:alias/ml-data"}})
+	testing.status(id, j) == "pass"
+}

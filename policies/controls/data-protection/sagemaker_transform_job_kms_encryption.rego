@@ -10,7 +10,8 @@
 #   hardware, and rejects a VolumeKmsKeyId. Without TransformOutput.KmsKeyId SageMaker encrypts
 #   the results with the account's AWS managed key for S3 (aws/s3), whose policy nobody controls:
 #   that fails. A job whose instance type or output configuration is not in the inventory leaves
-#   that part not evaluated.
+#   that part not evaluated. Naming an AWS managed key by its alias (alias/aws/…) counts as no
+#   customer managed key and fails.
 # custom:
 #   id: CAFAI-DP-32
 #   capability: data-protection
@@ -80,6 +81,7 @@
 package cafscan.controls.sagemaker_transform_job_kms_encryption
 
 import data.cafscan.lib
+import data.cafscan.lib.kms
 import data.cafscan.lib.sagemaker_instances as instances
 
 recorded if count(lib.configuration) > 0
@@ -110,6 +112,12 @@ violations contains concat("", ["Transform job ", lib.label, " does not encrypt 
 	type_known
 }
 
+# A key named by its AWS managed alias is named (AWS accepted it, so the storage takes a key) but
+# is not a customer managed key, whatever the instance type.
+violations contains concat("", ["Transform job ", lib.label, " encrypts its instance storage volumes with the AWS managed key ", lib.text(resources.VolumeKmsKeyId), " (TransformResources.VolumeKmsKeyId), not a customer managed KMS key."]) if {
+	kms.aws_managed_alias(resources.VolumeKmsKeyId)
+}
+
 # --- inference results in S3 -------------------------------------------------------------------
 
 output := lib.configuration.TransformOutput
@@ -125,6 +133,11 @@ missing contains "the transform job's output configuration is not in the invento
 violations contains concat("", ["Transform job ", lib.label, " does not encrypt its results with a customer managed KMS key (TransformOutput.KmsKeyId is not set, so SageMaker uses the AWS managed key for S3)."]) if {
 	has_output
 	not has_key(output, "KmsKeyId")
+}
+
+violations contains concat("", ["Transform job ", lib.label, " encrypts its results with the AWS managed key ", lib.text(output.KmsKeyId), " (TransformOutput.KmsKeyId), not a customer managed KMS key."]) if {
+	has_output
+	kms.aws_managed_alias(output.KmsKeyId)
 }
 
 has_key(obj, key) if {

@@ -80,3 +80,24 @@ test_not_applicable_to_other_types if {
 test_fails_when_the_output_key_is_not_a_string if {
 	testing.messages(id, job(object.union(resources({"VolumeKmsKeyId": key}), out({"KmsKeyId": 7})))) == [output_message]
 }
+
+# KMS reserves alias/aws/ for AWS managed keys: naming one, by alias name or alias ARN, is no
+# customer managed key. A customer's own alias still passes.
+test_fails_with_an_aws_managed_output_key_alias if {
+	every k in ["alias/aws/s3", "arn:aws:kms:us-east-1:111122223333:alias/aws/s3"] {
+		r := job(object.union(resources({"VolumeKmsKeyId": key}), out({"KmsKeyId": k})))
+		testing.status(id, r) == "fail"
+		testing.messages(id, r) == [sprintf("Transform job score-1 encrypts its results with the AWS managed key %s (TransformOutput.KmsKeyId), not a customer managed KMS key.", [k])]
+	}
+}
+
+test_fails_with_an_aws_managed_volume_key_alias if {
+	every k in ["alias/aws/ebs", "arn:aws:kms:us-east-1:111122223333:alias/aws/ebs"] {
+		r := job(object.union(resources({"VolumeKmsKeyId": k}), out({"KmsKeyId": key})))
+		testing.messages(id, r) == [sprintf("Transform job score-1 encrypts its instance storage volumes with the AWS managed key %s (TransformResources.VolumeKmsKeyId), not a customer managed KMS key.", [k])]
+	}
+}
+
+test_passes_with_customer_aliases if {
+	testing.status(id, job(object.union(resources({"VolumeKmsKeyId": "alias/ml-data"}), out({"KmsKeyId": "arn:aws:kms:us-east-1:111122223333:alias/ml-data"})))) == "pass"
+}
