@@ -13,7 +13,9 @@
 #   permissions boundaries are not taken into account. Other roles are not applicable.
 #   Policy lists absent from the inventory (a source that lists roles without their
 #   policies) or an attached customer managed policy that is not in it make the result not
-#   evaluated unless a violation is already certain.
+#   evaluated unless a violation is already certain. AWS managed policies are judged by name
+#   (policies/lib/iam_aws_managed.rego); one cafscan does not know makes the result not
+#   evaluated the same way.
 # custom:
 #   id: CAFAI-IAM-01
 #   capability: identity-and-access-management
@@ -51,12 +53,10 @@ out_of_scope if lib.role_outside_ai_scope
 
 # AWS managed policies are never in the inventory; these give administrator access (IAMFullAccess
 # lets the role attach AdministratorAccess to itself).
-admin_managed := {"AdministratorAccess", "IAMFullAccess"}
-
 violations contains concat("", ["Role ", lib.label, ", assumable by ", lib.role_ai_services_text, ", has the AWS managed policy ", name, " attached."]) if {
 	count(lib.role_assumed_by_ai) > 0
 	some name in lib.iam_attached_aws_managed_names
-	name in admin_managed
+	lib.iam_aws_managed_grants(name, "administrator")
 }
 
 # A policy that gives administrator access, unless a Deny in any of the role's policies takes
@@ -82,4 +82,10 @@ may_be_administrator if {
 missing contains gap if {
 	count(violations) == 0
 	some gap in lib.role_policy_gaps
+}
+
+# An AWS managed policy cafscan does not know could give administrator access.
+missing contains gap if {
+	count(violations) == 0
+	some gap in lib.iam_aws_managed_gaps("administrator")
 }

@@ -47,6 +47,18 @@ test_fails_with_administrator_access if {
 	testing.messages(id, r) == ["Role sm-exec, assumable by sagemaker.amazonaws.com, has the AWS managed policy AdministratorAccess attached."]
 }
 
+# AWS managed policies are judged by name: one cafscan does not know (AdministratorAccess-Amplify
+# is as powerful as AdministratorAccess, AWS says) leaves the role unknown, never passed.
+test_not_evaluated_with_an_unknown_aws_managed_policy if {
+	r := role("sagemaker.amazonaws.com", [attachment("arn:aws:iam::aws:policy/AdministratorAccess-Amplify")], [])
+	testing.status(id, r) == "not_evaluated"
+	testing.messages(id, r) == ["the AWS managed policy AdministratorAccess-Amplify is attached and cafscan does not know whether it allows administrator access (AWS managed policies are judged by name)"]
+	known := role("sagemaker.amazonaws.com", [attachment("arn:aws:iam::aws:policy/AmazonSageMakerFullAccess"), attachment("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")], [])
+	testing.status(id, known) == "pass"
+	either := role("sagemaker.amazonaws.com", [attachment("arn:aws:iam::aws:policy/AdministratorAccess-Amplify"), attachment("arn:aws:iam::aws:policy/IAMFullAccess")], [])
+	testing.status(id, either) == "fail"
+}
+
 test_fails_with_an_admin_inline_policy if {
 	r := role(["bedrock.amazonaws.com", "lambda.amazonaws.com"], [], [{"policyName": "everything", "policyDocument": admin}])
 	testing.status(id, r) == "fail"

@@ -14,7 +14,10 @@
 #   usable Bedrock API key are not applicable. AWS Config does not record service-specific
 #   credentials: where the keys were not collected (a Config-only source, or a denied
 #   ListServiceSpecificCredentials) every user is not evaluated. A group or policy that is not
-#   in the inventory makes the result not evaluated unless a violation is already certain.
+#   in the inventory makes the result not evaluated unless a violation is already certain, and
+#   so does an AWS managed policy cafscan does not know (judged by name,
+#   policies/lib/iam_aws_managed.rego; AmazonBedrockLimitedAccess, which the console attaches
+#   to keys, is known).
 # custom:
 #   id: CAFAI-IAM-83
 #   capability: identity-and-access-management
@@ -160,9 +163,15 @@ prefix := concat("", ["User ", lib.label, " has a usable Bedrock API key (", key
 
 # No "has a key" condition on the violations: a user without a usable key is out of scope (or,
 # when the keys were not collected, not evaluated) before they are looked at.
-violations contains concat("", [prefix, "the AWS managed policy ", name, via, ", which gives ", privileged_managed[name], "."]) if {
+violations contains concat("", [prefix, "the AWS managed policy ", name, via, ", which gives ", managed_grant(name), "."]) if {
 	some [name, via] in lib.iam_principal_managed
 }
+
+managed_grant(name) := text if {
+	text := privileged_managed[name]
+} else := "administrator access" if lib.iam_aws_managed_grants(name, "administrator")
+
+else := "every Bedrock action" if lib.iam_aws_managed_grants(name, "all_bedrock")
 
 # The policy library words the escalation reason for roles ("on the role itself").
 violations contains concat("", [prefix, d.source, ", which gives administrator access: ", replace(policy.administrator_reason(documents, lib.role_arn), "the role", "the user"), "."]) if {
@@ -184,4 +193,13 @@ missing contains gap if {
 	keys_collected
 	count(violations) == 0
 	some gap in lib.iam_principal_gaps
+}
+
+# An AWS managed policy cafscan does not know (the user's or a group's) could give either.
+missing contains lib.iam_aws_managed_unknown_reason(name, question) if {
+	keys_collected
+	count(violations) == 0
+	some [name, _] in lib.iam_principal_managed
+	some question in ["administrator", "all_bedrock"]
+	not lib.iam_aws_managed_answers(name, question)
 }

@@ -57,6 +57,19 @@ test_fails_with_bedrock_full_access if {
 	testing.messages(id, r) == ["User analyst has a usable Bedrock API key (BedrockAPIKey_analyst-1) and the AWS managed policy AmazonBedrockFullAccess, which gives every Bedrock action."] with data.inventory as with_key([])
 }
 
+# An AWS managed policy cafscan does not know, the user's own or a group's, leaves the key's
+# reach unknown; AmazonBedrockLimitedAccess (the policy the console attaches to keys) is known.
+test_not_evaluated_with_an_unknown_aws_managed_policy if {
+	r := user([], [], ["builders"])
+	ctx := with_key([group("builders", [attachment("arn:aws:iam::aws:policy/AdministratorAccess-Amplify")], [])])
+	testing.status(id, r) == "not_evaluated" with data.inventory as ctx
+	testing.messages(id, r) == [
+		"the AWS managed policy AdministratorAccess-Amplify is attached and cafscan does not know whether it allows administrator access (AWS managed policies are judged by name)",
+		"the AWS managed policy AdministratorAccess-Amplify is attached and cafscan does not know whether it allows every Amazon Bedrock action (AWS managed policies are judged by name)",
+	] with data.inventory as ctx
+	testing.status(id, user([attachment("arn:aws:iam::aws:policy/AmazonBedrockLimitedAccess")], [], [])) == "pass" with data.inventory as with_key([])
+}
+
 test_fails_with_administrator_access_through_a_group if {
 	r := user([], [{"policyName": "invoke", "policyDocument": invoke_only}], ["admins"])
 	ctx := with_key([group("admins", [attachment("arn:aws:iam::aws:policy/AdministratorAccess")], [])])

@@ -8,7 +8,8 @@
 #   limits the role: it is not the AWS managed AdministratorAccess, PowerUserAccess or
 #   IAMFullAccess policy, and a customer managed boundary's default version does not itself
 #   allow administrator access (every action, or iam:* on every resource). A boundary policy
-#   that is not in the inventory, or an absent permissionsBoundary field (a source that lists
+#   that is not in the inventory, an AWS managed boundary cafscan does not know
+#   (policies/lib/iam_aws_managed.rego), or an absent permissionsBoundary field (a source that lists
 #   roles without it), is not evaluated. Roles no Bedrock service assumes are not applicable.
 # custom:
 #   id: CAFAI-IAM-86
@@ -116,6 +117,14 @@ violations contains concat("", ["Role ", lib.label, ", assumable by ", services_
 
 # Undefined without a boundary (boundary_arn is then undefined).
 customer_boundary if not lib.iam_aws_managed_policy(boundary_arn)
+
+# An AWS managed boundary cafscan does not know may allow everything: unknown, never "limits".
+missing contains lib.iam_aws_managed_unknown_reason(name, "administrator") if {
+	lib.iam_aws_managed_policy(boundary_arn)
+	name := lib.iam_policy_name(boundary_arn)
+	not name in unbounded_managed
+	not lib.iam_aws_managed_answers(name, "administrator")
+}
 
 boundary_document_recorded if is_object(boundary_document)
 

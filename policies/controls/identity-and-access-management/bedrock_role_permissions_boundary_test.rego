@@ -42,6 +42,13 @@ test_passes_with_a_limiting_boundary if {
 	testing.status(id, role("bedrock.amazonaws.com", boundary("arn:aws:iam::aws:policy/AmazonBedrockReadOnly"))) == "pass"
 }
 
+# An AWS managed boundary cafscan does not know may allow everything.
+test_not_evaluated_with_an_unknown_aws_managed_boundary if {
+	r := role("bedrock.amazonaws.com", boundary("arn:aws:iam::aws:policy/AdministratorAccess-Amplify"))
+	testing.status(id, r) == "not_evaluated"
+	testing.messages(id, r) == ["the AWS managed policy AdministratorAccess-Amplify is attached and cafscan does not know whether it allows administrator access (AWS managed policies are judged by name)"]
+}
+
 test_fails_with_a_boundary_that_limits_nothing if {
 	r := role(["bedrock.amazonaws.com", "bedrock-agentcore.amazonaws.com"], boundary("arn:aws:iam::aws:policy/PowerUserAccess"))
 	testing.messages(id, r) == ["Role agent-role, assumable by bedrock-agentcore.amazonaws.com and bedrock.amazonaws.com, has the permissions boundary PowerUserAccess, which allows administrator access and so limits nothing."]

@@ -3,14 +3,15 @@
 # description: >-
 #   No IAM user or group is allowed every SageMaker or every Bedrock action on every resource:
 #   neither through the AWS managed policies AmazonSageMakerFullAccess, AmazonBedrockFullAccess,
-#   AdministratorAccess or PowerUserAccess, nor through inline or customer managed policies
+#   AdministratorAccess, PowerUserAccess or DataScientist, nor through inline or customer managed policies
 #   (default version) that, alone or together, allow sagemaker:* or bedrock:* — written as
 #   such, as "*", or through NotAction/NotResource. These grant creating, changing and
 #   deleting models, endpoints, guardrails and agents. Policy semantics follow AWS's
 #   evaluation logic (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html):
 #   an unconditional Deny removes a grant, a condition on an Allow does not. Policy lists
 #   absent from the inventory, or an attached customer managed policy that is not in it, make
-#   the result not evaluated unless a violation is already certain.
+#   the result not evaluated unless a violation is already certain; so does an AWS managed
+#   policy cafscan does not know (they are judged by name, policies/lib/iam_aws_managed.rego).
 # custom:
 #   id: CAFAI-IAM-02
 #   capability: identity-and-access-management
@@ -42,23 +43,25 @@ package cafscan.controls.iam_principal_no_ai_full_access
 import data.cafscan.lib
 import data.cafscan.lib.policy
 
-# AWS managed policies (never in the inventory) that allow every SageMaker or Bedrock action.
-full_access_policies := {
-	"AmazonSageMakerFullAccess": "SageMaker",
-	"AmazonBedrockFullAccess": "Bedrock",
-	"AdministratorAccess": "SageMaker and Bedrock",
-	"PowerUserAccess": "SageMaker and Bedrock",
-}
-
 services := {"sagemaker": "SageMaker", "bedrock": "Bedrock"}
+
+# The question of lib/iam_aws_managed.rego each service answers.
+service_questions := {"sagemaker": "all_sagemaker", "bedrock": "all_bedrock"}
+
+# AWS managed policies (never in the inventory) and the services whose every action they allow.
+managed_full_services(name) := {svc | some svc, q in service_questions; lib.iam_aws_managed_grants(name, q)}
 
 kind := "User" if input.resource.type == "AWS::IAM::User"
 
 else := "Group"
 
-violations contains concat("", [kind, " ", lib.label, " has the AWS managed policy ", name, " attached, which allows every ", full_access_policies[name], " action."]) if {
-	# A name missing from full_access_policies leaves the head, and so the rule, undefined.
+# SageMaker first, as the policies' names and AWS's documentation put it.
+managed_names(svcs) := concat(" and ", [services[s] | some s in ["sagemaker", "bedrock"]; s in svcs])
+
+violations contains concat("", [kind, " ", lib.label, " has the AWS managed policy ", name, " attached, which allows every ", managed_names(svcs), " action."]) if {
 	some name in lib.iam_attached_aws_managed_names
+	svcs := managed_full_services(name)
+	count(svcs) > 0
 }
 
 # The services whose every action on every resource the principal's policies, together, allow.
@@ -78,4 +81,10 @@ violations contains concat("", [kind, " ", lib.label, " has ", d.source, ", whic
 missing contains gap if {
 	count(violations) == 0
 	some gap in lib.iam_policy_gaps
+}
+
+missing contains gap if {
+	count(violations) == 0
+	some q in ["all_sagemaker", "all_bedrock"]
+	some gap in lib.iam_aws_managed_gaps(q)
 }

@@ -69,6 +69,19 @@ test_fails_on_a_certain_grant_when_another_policy_is_unknown if {
 	testing.messages(id, r) == ["User alice has the AWS managed policy AmazonBedrockFullAccess attached, which allows every Bedrock action."]
 }
 
+# job-function/DataScientist allows sagemaker:*; an AWS managed policy cafscan does not know may
+# allow a whole service: unknown, never a pass.
+test_aws_managed_policies_judged_by_name if {
+	testing.messages(id, user([attachment("arn:aws:iam::aws:policy/job-function/DataScientist")])) == ["User alice has the AWS managed policy DataScientist attached, which allows every SageMaker action."]
+	r := user([attachment("arn:aws:iam::aws:policy/AmazonQDeveloperAccess")])
+	testing.status(id, r) == "not_evaluated"
+	testing.messages(id, r) == [
+		"the AWS managed policy AmazonQDeveloperAccess is attached and cafscan does not know whether it allows every Amazon Bedrock action (AWS managed policies are judged by name)",
+		"the AWS managed policy AmazonQDeveloperAccess is attached and cafscan does not know whether it allows every SageMaker AI action (AWS managed policies are judged by name)",
+	]
+	testing.status(id, user([attachment("arn:aws:iam::aws:policy/AmazonBedrockLimitedAccess")])) == "pass"
+}
+
 test_fails_with_an_inline_policy_allowing_a_whole_service if {
 	r := with_inline(user([]), [document([allow("sagemaker:*", "*")])])
 	testing.status(id, r) == "fail"

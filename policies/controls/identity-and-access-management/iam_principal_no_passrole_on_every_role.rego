@@ -2,7 +2,8 @@
 # title: No IAM principal may pass every role to AI services
 # description: >-
 #   No IAM role, user or group is allowed iam:PassRole on every role: neither through the AWS
-#   managed policies AdministratorAccess or IAMFullAccess, nor through inline or customer
+#   managed policies AdministratorAccess, IAMFullAccess or AmazonSageMakerFullAccess (its
+#   AllowPassRoleToSageMaker statement: every role, when passed to SageMaker AI), nor through inline or customer
 #   managed policies (default version) that, alone or together, allow iam:PassRole (written as
 #   such, as iam:*, iam:Pass*, "*" or through NotAction) on Resource "*",
 #   "arn:aws:iam::*:role/*", "arn:aws:iam::ACCOUNT:role/*" or any other pattern that covers
@@ -10,7 +11,8 @@
 #   (sagemaker.amazonaws.com, bedrock.amazonaws.com) limits the service the role goes to, not
 #   which role is passed. An unconditional Deny that covers every role does (AWS's evaluation
 #   logic, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
-#   Other AWS managed policies are known by name only and are not judged. Policy lists absent
+#   AWS managed policies are judged by name (policies/lib/iam_aws_managed.rego): one cafscan
+#   does not know is unknown, like a missing policy. Policy lists absent
 #   from the inventory, or an attached customer managed policy that is not in it, make the result
 #   not evaluated unless a violation is already certain. AWS Config records roles, users, groups
 #   and customer managed policies with their documents, so every source is judged alike.
@@ -84,9 +86,6 @@ package cafscan.controls.iam_principal_no_passrole_on_every_role
 import data.cafscan.lib
 import data.cafscan.lib.policy
 
-# AWS managed policies (never in the inventory) that allow iam:PassRole on "*".
-passrole_managed := {"AdministratorAccess", "IAMFullAccess"}
-
 kinds := {"AWS::IAM::Role": "Role", "AWS::IAM::User": "User", "AWS::IAM::Group": "Group"}
 
 kind := kinds[input.resource.type]
@@ -97,7 +96,7 @@ any_role := concat("", ["arn:", lib.iam_partition, ":iam::", lib.iam_account, ":
 
 violations contains concat("", [kind, " ", lib.label, " has the AWS managed policy ", name, " attached, which allows iam:PassRole on every role."]) if {
 	some name in lib.iam_attached_aws_managed_names
-	name in passrole_managed
+	lib.iam_aws_managed_grants(name, "pass_every_role")
 }
 
 # Each policy that allows it, unless a Deny in any of the principal's policies takes it away.
@@ -111,4 +110,9 @@ violations contains concat("", [kind, " ", lib.label, " has ", d.source, ", whic
 missing contains gap if {
 	count(violations) == 0
 	some gap in lib.iam_policy_gaps
+}
+
+missing contains gap if {
+	count(violations) == 0
+	some gap in lib.iam_aws_managed_gaps("pass_every_role")
 }

@@ -69,9 +69,29 @@ test_fails_with_a_customer_managed_policy if {
 	testing.messages(id, r) == ["Group ml has customer managed policy ml-pass, which allows iam:PassRole on every role."] with data.inventory as ctx
 }
 
+# AmazonBedrockFullAccess passes only roles named *AmazonBedrock* (AWS managed policy reference).
 test_passes_with_passrole_on_named_roles if {
-	testing.status(id, user([attachment("arn:aws:iam::aws:policy/AmazonSageMakerFullAccess")], inline(pass_scoped))) == "pass"
+	testing.status(id, user([attachment("arn:aws:iam::aws:policy/AmazonBedrockFullAccess")], inline(pass_scoped))) == "pass"
 	testing.status(id, role([attachment(customer_policy_arn)], [])) == "pass" with data.inventory as testing.context([customer_policy(pass_scoped)])
+}
+
+# AmazonSageMakerFullAccess's statement AllowPassRoleToSageMaker allows iam:PassRole on
+# arn:aws:iam::*:role/* when the role is passed to SageMaker AI: every role, as the rule counts it.
+test_fails_with_amazon_sagemaker_full_access if {
+	r := user([attachment("arn:aws:iam::aws:policy/AmazonSageMakerFullAccess")], [])
+	testing.messages(id, r) == ["User ml-engineer has the AWS managed policy AmazonSageMakerFullAccess attached, which allows iam:PassRole on every role."]
+}
+
+# An AWS managed policy cafscan does not know may allow it: unknown, never a pass.
+test_not_evaluated_with_an_unknown_aws_managed_policy if {
+	r := user([attachment("arn:aws:iam::aws:policy/AdministratorAccess-Amplify")], [])
+	testing.status(id, r) == "not_evaluated"
+	testing.messages(id, r) == ["the AWS managed policy AdministratorAccess-Amplify is attached and cafscan does not know whether it allows iam:PassRole on every role (AWS managed policies are judged by name)"]
+	known := user([attachment("arn:aws:iam::aws:policy/ReadOnlyAccess"), attachment("arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole")], [])
+	testing.status(id, known) == "pass"
+
+	# AmazonBedrockLimitedAccess is known for the other questions, not this one.
+	testing.status(id, user([attachment("arn:aws:iam::aws:policy/AmazonBedrockLimitedAccess")], [])) == "not_evaluated"
 }
 
 test_not_applicable_to_other_types if {
