@@ -74,10 +74,32 @@ else := [x] if is_object(x)
 
 else := []
 
-# Tag lookup that ignores the case of the key ("Owner", "owner").
+# Tag lookup that ignores the case of the key ("Owner", "owner"). AWS tag keys are
+# case-sensitive, so "Owner" and "owner" can both be set: the function still gives one value
+# (two would be a conflict at run time). Callers ask whether a tag has a value, so a non-blank
+# value wins: the exact-case key's, else the first in sorted key order; when all are blank, the
+# exact-case key's value, else the first in sorted key order.
 tag(key) := value if {
-	some k, value in object.get(input.resource, "tags", {})
-	lower(k) == lower(key)
+	value := tag_map[key]
+	nonblank(value)
+} else := value if {
+	value := [tag_map[k] | some k in tag_keys(key); nonblank(tag_map[k])][0]
+} else := value if {
+	value := tag_map[key]
+} else := value if {
+	value := tag_map[tag_keys(key)[0]]
+}
+
+tag_map := input.resource.tags if is_object(input.resource.tags)
+
+else := {}
+
+# The keys of the tag map equal to `key` but for case, sorted.
+tag_keys(key) := sort([k | some k, _ in tag_map; is_string(k); lower(k) == lower(key)])
+
+nonblank(x) if {
+	is_string(x)
+	trim_space(x) != ""
 }
 
 has_tag(keys) if {

@@ -52,6 +52,20 @@ test_has_tag_needs_one_of_the_keys_with_a_value if {
 	not lib.has_tag(["owner"]) with input.resource as {}
 }
 
+# AWS tag keys are case-sensitive: keys equal but for case give one value, not a conflict.
+test_tag_with_keys_equal_but_for_case_is_one_value if {
+	lib.tag("owner") == "bob" with input.resource as {"tags": {"Owner": "alice", "owner": "bob"}}
+	lib.tag("Owner") == "alice" with input.resource as {"tags": {"Owner": "alice", "owner": "bob"}}
+	lib.tag("OWNER") == "alice" with input.resource as {"tags": {"owner": "bob", "Owner": "alice"}}
+	lib.tag("owner") == "alice" with input.resource as {"tags": {"Owner": "alice", "owner": " "}}
+	lib.tag("owner") == "bob" with input.resource as {"tags": {"OWNER": "", "owner": "bob"}}
+	lib.tag("owner") == "" with input.resource as {"tags": {"OWNER": " ", "owner": ""}}
+	lib.tag("team") == " " with input.resource as {"tags": {"TEAM": " ", "Team": ""}}
+	lib.has_tag(["owner"]) with input.resource as {"tags": {"Owner": "alice", "owner": ""}}
+	not lib.tag("owner") with input.resource as {"tags": {"team": "ml"}}
+	not lib.tag("owner") with input.resource as {"tags": null}
+}
+
 # Each word of lib.secret_name_words on its own (no name below contains a second word).
 test_every_secret_name_word_is_detected if {
 	every name in [

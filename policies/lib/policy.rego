@@ -472,6 +472,38 @@ named_accounts(s) := {acct |
 	acct := principal_account(p)
 }
 
+# Canonical user ids a principal entry names ({"CanonicalUser": "79a59df9…"}): S3 bucket
+# policies accept them, and each stands for one AWS account, compared by id, not account number
+# (https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-bucket-user-policy-specifying-principal-intro.html).
+# Ids are lower-cased (hex); an id that is not a string is kept as JSON text, never the owner's.
+named_canonical_users(s) := {canonical_id(id) |
+	is_object(s.Principal)
+	some id in values(object.get(s.Principal, "CanonicalUser", []))
+}
+
+canonical_id(id) := lower(id) if is_string(id)
+
+else := json.marshal(id)
+
+# Allow statements of a bucket policy naming a canonical user other than `owner`, the bucket
+# owner's canonical id; with `owner` null (unknown), every Allow statement naming one.
+canonical_user_statements(doc, owner) := [statement_name(s, i) |
+	some i, s in statements(doc)
+	allow(s)
+	names_other_canonical_user(s, owner)
+]
+
+names_other_canonical_user(s, owner) if {
+	some id in named_canonical_users(s)
+	not same_canonical_user(id, owner)
+}
+
+same_canonical_user(id, owner) if {
+	is_string(owner)
+	owner != ""
+	id == lower(owner)
+}
+
 # An AWS account id: ^[0-9]{12}$ in string tests (a regex is compiled on every call in opa-wasm,
 # and this is asked for every principal and account condition of every policy read).
 account_id(v) if {

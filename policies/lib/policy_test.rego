@@ -406,6 +406,23 @@ test_other_account_statements_are_named if {
 	policy.other_account_statements(d, "111122223333") == ["\"Partner\"", "#3"]
 }
 
+test_canonical_user_statements if {
+	owner := "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"
+	other := "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+	d := doc([
+		everyone({"Sid": "Owner", "Principal": {"CanonicalUser": owner}}),
+		everyone({"Sid": "Other", "Principal": {"CanonicalUser": [upper(owner), other]}}),
+		everyone({"Sid": "Denied", "Effect": "Deny", "Principal": {"CanonicalUser": other}}),
+		everyone({"Sid": "Account", "Principal": {"AWS": "444455556666"}}),
+	])
+	policy.canonical_user_statements(d, owner) == ["\"Other\""]
+	policy.canonical_user_statements(d, upper(owner)) == ["\"Other\""]
+	policy.canonical_user_statements(d, null) == ["\"Owner\"", "\"Other\""]
+
+	# Account ids and canonical users are told apart.
+	policy.other_account_statements(d, "111122223333") == ["\"Account\""]
+}
+
 # --- resource policies: the TLS-only Deny ----------------------------------------------------
 
 tls := {"bool": {"aws:securetransport": ["false"]}, "boolifexists": {"aws:securetransport": ["false"]}}

@@ -36,6 +36,13 @@ flag_on(network, key) if {
 	lower(network[key]) == "true"
 }
 
+# An object field read as an object: {} when it is absent, null or not an object, so that a
+# recorded null (MonitoringResources: null) reads as absent instead of dropping the job.
+field_object(x, key) := v if {
+	v := object.get(x, key, {})
+	is_object(v)
+} else := {}
+
 # The number of instances a ClusterConfig runs; undefined when not recorded as a number.
 instance_count(cluster) := cluster.InstanceCount if is_number(cluster.InstanceCount)
 
@@ -43,7 +50,7 @@ instance_count(cluster) := cluster.InstanceCount if is_number(cluster.InstanceCo
 
 definition_network := object.get(lib.configuration, "NetworkConfig", null)
 
-definition_cluster := object.get(object.get(lib.configuration, "JobResources", {}), "ClusterConfig", {})
+definition_cluster := field_object(field_object(lib.configuration, "JobResources"), "ClusterConfig")
 
 definition_isolated if flag_on(definition_network, "EnableNetworkIsolation")
 
@@ -118,17 +125,18 @@ readable(d) if {
 }
 
 # The schedule's jobs, each with the NetworkConfig and ClusterConfig it runs with and the words
-# that name it in messages.
+# that name it in messages. A null or absent MonitoringResources/JobResources/ClusterConfig is
+# an empty cluster (instance count unknown): the job is still judged.
 schedule_jobs contains {
 	"label": "its inline job definition",
 	"network": object.get(inline_job, "NetworkConfig", null),
-	"cluster": object.get(object.get(inline_job, "MonitoringResources", {}), "ClusterConfig", {}),
+	"cluster": field_object(field_object(inline_job, "MonitoringResources"), "ClusterConfig"),
 } if inline_job
 
 schedule_jobs contains {
 	"label": concat("", ["its job definition ", lib.text(definition_name)]),
 	"network": object.get(d.configuration, "NetworkConfig", null),
-	"cluster": object.get(object.get(d.configuration, "JobResources", {}), "ClusterConfig", {}),
+	"cluster": field_object(field_object(d.configuration, "JobResources"), "ClusterConfig"),
 } if {
 	some d in named_definitions
 	readable(d)

@@ -10,10 +10,10 @@
 #   delivery, not another account, and is not counted. When Object Ownership is
 #   BucketOwnerEnforced, S3 disables ACLs and no grant takes effect
 #   (https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html), so the
-#   bucket passes whatever the ACL says. Otherwise an ACL that is not in the inventory or could
-#   not be read, a user grant while the owner's id is unknown, a grantee named only by email or
-#   of an unknown kind, or a public group grant while IgnorePublicAcls is unknown, leaves the
-#   result not evaluated. Object ACLs are not in the inventory and are not judged. AWS Config
+#   bucket passes whatever the ACL says. Otherwise an ACL that is not in the inventory, could
+#   not be read or is recorded without its grant list, a user grant while the owner's id is
+#   unknown, a grantee named only by email or of an unknown kind, or a public group grant while
+#   IgnorePublicAcls is unknown, leaves the result not evaluated. Object ACLs are not in the inventory and are not judged. AWS Config
 #   snapshots record the ACL but not Object Ownership: there the ACL as recorded decides (an
 #   ACL that grants only the owner passes whatever the ownership setting).
 # custom:
@@ -98,7 +98,14 @@ owner_known if {
 	owner_id != ""
 }
 
-grants := lib.as_array(acl.grantList)
+# GetBucketAcl's Grants as the collector and Config write them (grantList). An ACL recorded
+# without a grant list (the key absent, null or not a list) says nothing about its grants: unknown,
+# not "no grants".
+grants_recorded if is_array(acl.grantList)
+
+grants := acl.grantList if grants_recorded
+
+else := []
 
 # The collector and Config write a canonical user as {id, displayName} and an email grantee as
 # {emailAddress}; object.get is undefined on anything but an object. An id that is not a
@@ -178,6 +185,11 @@ unknowns contains reason if {
 unrecorded_reason := concat("", ["the bucket ACL could not be read: ", lib.text(acl_error)]) if {
 	acl_error
 } else := "the bucket ACL is not in the inventory and Object Ownership is not BucketOwnerEnforced, so an ACL grant to another account cannot be ruled out"
+
+unknowns contains "the bucket ACL is in the inventory without its grant list, so an ACL grant to another account cannot be ruled out" if {
+	s3_public.acl_recorded
+	not grants_recorded
+}
 
 unknowns contains "the bucket ACL grants to canonical users but its owner's id is not in the inventory" if {
 	user_grants

@@ -192,3 +192,22 @@ test_not_evaluated_on_a_public_grant_when_ignore_public_acls_is_unknown if {
 	testing.status(id, r) == "not_evaluated"
 	testing.messages(id, r) == ["the bucket ACL grants access to everyone and whether IgnorePublicAcls blocks it is unknown (the account-level public access block is not in the inventory or the bucket's could not be read)"]
 }
+
+test_not_evaluated_on_an_acl_without_its_grant_list if {
+	reason := "the bucket ACL is in the inventory without its grant list, so an ACL grant to another account cannot be ruled out"
+	absent := bucket({"AccessControlList": object.remove(acl([]), ["grantList"]), "BucketOwnershipControls": object_writer})
+	testing.status(id, absent) == "not_evaluated"
+	testing.messages(id, absent) == [reason]
+	null_list := bucket({"AccessControlList": acl(null), "BucketOwnershipControls": object_writer})
+	testing.status(id, null_list) == "not_evaluated"
+	testing.messages(id, null_list) == [reason]
+
+	# Config's string-encoded shape is read the same way.
+	encoded := bucket({"AccessControlList": json.marshal(json.marshal(acl(null))), "BucketOwnershipControls": object_writer})
+	testing.messages(id, encoded) == [reason]
+
+	# An empty grant list is a recorded answer; ACLs disabled silence the question.
+	testing.status(id, with_acl([])) == "pass"
+	disabled := bucket({"AccessControlList": acl(null), "BucketOwnershipControls": {"rules": [{"objectOwnership": "BucketOwnerEnforced"}]}})
+	testing.status(id, disabled) == "pass"
+}

@@ -5,7 +5,8 @@
 #   that receives captured requests and responses, batch inference results, processing
 #   outputs, monitoring reports or model invocation logs has no Allow statement that may grant
 #   to a principal outside the bucket's account: an AWS principal of another account (a bare
-#   account id or an ARN in it), or an everyone-principal ("*", {"AWS": "*"}, an Allow with
+#   account id or an ARN in it), a canonical user ({"CanonicalUser": id}) other than the bucket
+#   owner (configuration.owner.id, else the ACL's owner), or an everyone-principal ("*", {"AWS": "*"}, an Allow with
 #   NotPrincipal) whose conditions do not pin the caller to the bucket's own account
 #   (aws:PrincipalAccount, aws:SourceAccount, aws:PrincipalArn … equal to it). A condition that
 #   admits the whole organization (aws:PrincipalOrgID, aws:PrincipalOrgPaths) or a VPC endpoint
@@ -15,8 +16,9 @@
 #   that setting is unknown the result is not evaluated. Service principals act for AWS and are
 #   not counted; delegation to access points (s3:DataAccessPointAccount) counts as outside,
 #   since access point policies are not in the inventory. A bucket without a policy passes; a
-#   policy that is not in the inventory, could not be read or decoded, or a bucket whose
-#   account is unknown, leaves the result not evaluated. The live collector and AWS Config
+#   policy that is not in the inventory, could not be read or decoded, a bucket whose account
+#   is unknown, or a canonical-user grant while the owner's canonical id is unknown, leaves the
+#   result not evaluated. The live collector and AWS Config
 #   snapshots both record the bucket policy.
 # custom:
 #   id: CAFAI-IAM-93
@@ -107,6 +109,30 @@ named := [name | some name in outside; not name in public]
 
 open := [name | some name in outside; name in public]
 
+# The bucket owner's canonical id, which a CanonicalUser principal is compared with: the
+# bucket's owner as ListBuckets and Config record it, else the owner its ACL names.
+owner_id := id if {
+	id := lib.configuration.owner.id
+	is_string(id)
+	id != ""
+} else := id if {
+	id := s3_public.acl.owner.id
+	is_string(id)
+	id != ""
+}
+
+owner_known if owner_id
+
+# Allow statements naming a canonical user other than the owner; every one naming a canonical
+# user while the owner's id is unknown.
+other_users := policies.canonical_user_statements(s3_public.policy_document, owner_id) if owner_known
+
+else := []
+
+unjudged_users := policies.canonical_user_statements(s3_public.policy_document, null) if not owner_known
+
+else := []
+
 missing contains reason if {
 	not s3_public.policy_recorded
 	reason := unrecorded_reason
@@ -128,6 +154,14 @@ missing contains "the bucket policy grants access to everyone and whether Restri
 	not s3_public.effective_on("restrictPublicBuckets")
 }
 
+missing contains concat("", [
+	"the bucket policy grants to canonical users (", statement_word(unjudged_users), " ", concat(", ", unjudged_users),
+	") but the bucket owner's canonical id is not in the inventory",
+]) if {
+	count(violations) == 0
+	count(unjudged_users) > 0
+}
+
 statement_word(names) := "statement" if count(names) == 1
 
 else := "statements"
@@ -144,3 +178,8 @@ violations contains concat("", [
 	count(open) > 0
 	s3_public.effective_off("restrictPublicBuckets")
 }
+
+violations contains concat("", [
+	"Bucket ", lib.label, "'s bucket policy grants canonical users other than the bucket owner access to AI outputs (",
+	statement_word(other_users), " ", concat(", ", other_users), ").",
+]) if count(other_users) > 0

@@ -181,3 +181,53 @@ test_not_evaluated_without_the_account if {
 	testing.status(id, r) == "not_evaluated"
 	testing.messages(id, r) == ["the bucket's account is not in the inventory"]
 }
+
+# --- canonical users ----------------------------------------------------------------------------
+
+owner_canonical := "79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"
+
+other_canonical := "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
+
+with_owner(r, owner) := object.union(r, {"configuration": {"owner": {"displayName": null, "id": owner}}})
+
+test_fails_on_a_canonical_user_other_than_the_owner if {
+	r := with_owner(with_policy([read_for({"CanonicalUser": other_canonical})]), owner_canonical)
+	testing.status(id, r) == "fail"
+	testing.messages(id, r) == ["Bucket capture's bucket policy grants canonical users other than the bucket owner access to AI outputs (statement \"Read\")."]
+
+	# One of several canonical users is enough.
+	testing.status(id, with_owner(with_policy([read_for({"CanonicalUser": [owner_canonical, other_canonical]})]), owner_canonical)) == "fail"
+}
+
+test_passes_on_the_owners_canonical_user if {
+	testing.status(id, with_owner(with_policy([read_for({"CanonicalUser": owner_canonical})]), owner_canonical)) == "pass"
+	testing.status(id, with_owner(with_policy([read_for({"CanonicalUser": upper(owner_canonical)})]), owner_canonical)) == "pass"
+
+	# A Deny naming another canonical user grants nothing.
+	deny := object.union(read_for({"CanonicalUser": other_canonical}), {"Effect": "Deny"})
+	testing.status(id, with_owner(with_policy([deny]), owner_canonical)) == "pass"
+}
+
+test_reads_the_owner_from_the_acl_when_the_bucket_has_none if {
+	acl := {"owner": {"displayName": null, "id": owner_canonical}, "grantList": []}
+	policy := {"policyText": {"Version": "2012-10-17", "Statement": [read_for({"CanonicalUser": owner_canonical})]}}
+	testing.status(id, bucket({"BucketPolicy": policy, "AccessControlList": acl})) == "pass"
+	other := {"policyText": {"Version": "2012-10-17", "Statement": [read_for({"CanonicalUser": other_canonical})]}}
+	testing.status(id, bucket({"BucketPolicy": other, "AccessControlList": acl})) == "fail"
+}
+
+test_not_evaluated_on_a_canonical_user_when_the_owner_is_unknown if {
+	r := with_policy([read_for({"CanonicalUser": owner_canonical})])
+	testing.status(id, r) == "not_evaluated"
+	testing.messages(id, r) == ["the bucket policy grants to canonical users (statement \"Read\") but the bucket owner's canonical id is not in the inventory"]
+	testing.status(id, with_owner(r, null)) == "not_evaluated"
+}
+
+test_fails_on_another_account_when_a_canonical_user_is_unknown if {
+	r := with_policy([
+		read_for({"CanonicalUser": other_canonical}),
+		object.union(read_for({"AWS": "444455556666"}), {"Sid": "Partner"}),
+	])
+	testing.status(id, r) == "fail"
+	testing.messages(id, r) == ["Bucket capture's bucket policy grants principals outside account 111122223333 access to AI outputs (statement \"Partner\")."]
+}

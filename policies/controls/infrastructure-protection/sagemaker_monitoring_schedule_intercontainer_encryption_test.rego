@@ -106,3 +106,18 @@ test_judges_every_candidate_definition if {
 	testing.status(id, r) == "fail" with data.inventory as ctx
 	testing.messages(id, r) == ["Monitoring schedule churn-monitor does not encrypt the traffic between the 2 instances of its job definition churn."] with data.inventory as ctx
 }
+
+# A null MonitoringResources or JobResources reads as absent: the job is still judged, its
+# instance count unknown.
+test_not_evaluated_when_the_job_resources_are_null if {
+	r := schedule({"MonitoringScheduleConfig": {"MonitoringJobDefinition": {"MonitoringResources": null}}})
+	testing.status(id, r) == "not_evaluated"
+	testing.messages(id, r) == ["the instance count of its inline job definition is not in the inventory, so whether its instances exchange traffic is unknown"]
+	testing.status(id, schedule({"MonitoringScheduleConfig": {"MonitoringJobDefinition": {"MonitoringResources": {"ClusterConfig": null}}}})) == "not_evaluated"
+
+	named_null := testing.context([definition(bias, "churn-bias", {"JobResources": null})])
+	testing.status(id, schedule(named("churn-bias", "ModelBias"))) == "not_evaluated" with data.inventory as named_null
+
+	# Encrypted, the count does not matter.
+	testing.status(id, schedule({"MonitoringScheduleConfig": {"MonitoringJobDefinition": object.union({"MonitoringResources": null}, encrypted)}})) == "pass"
+}

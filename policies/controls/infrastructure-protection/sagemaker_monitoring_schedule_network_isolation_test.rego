@@ -162,3 +162,17 @@ test_a_one_key_configuration_is_recorded if {
 	r := json.patch(schedule({}), [{"op": "replace", "path": "/configuration", "value": inline(isolated)}])
 	testing.status(id, r) == "pass"
 }
+
+# A null MonitoringResources or JobResources reads as absent: the job is still judged.
+test_judges_a_job_whose_resources_are_null if {
+	r := schedule(inline({"MonitoringResources": null}))
+	testing.status(id, r) == "fail"
+	testing.messages(id, r) == ["Monitoring schedule churn-monitor does not have network isolation enabled in its inline job definition."]
+	testing.status(id, schedule(inline(object.union({"MonitoringResources": null}, isolated)))) == "pass"
+	testing.status(id, schedule(inline({"MonitoringResources": {"ClusterConfig": null}}))) == "fail"
+
+	named_null := testing.context([definition(mq, "churn-mq", {"JobResources": null})])
+	testing.status(id, schedule(named("churn-mq", "ModelQuality"))) == "fail" with data.inventory as named_null
+	named_isolated := testing.context([definition(mq, "churn-mq", object.union({"JobResources": null}, isolated))])
+	testing.status(id, schedule(named("churn-mq", "ModelQuality"))) == "pass" with data.inventory as named_isolated
+}

@@ -6,7 +6,8 @@
 #   training travel encrypted. When the setting is absent it is off, as in the
 #   CreateTrainingJob API (default false). A job known to run on a single instance exchanges
 #   nothing between instances and is not checked; an unencrypted job whose instance count is not
-#   in the inventory is not evaluated, since it may be a single instance.
+#   in the inventory is not evaluated, since it may be a single instance. A null InstanceGroups
+#   is read as absent (ResourceConfig.InstanceCount then counts).
 # custom:
 #   id: CAFAI-IP-08
 #   capability: infrastructure-protection
@@ -66,7 +67,14 @@ recorded if count(lib.configuration) > 0
 
 resource_config := object.get(lib.configuration, "ResourceConfig", {})
 
-groups := object.get(resource_config, "InstanceGroups", [])
+# InstanceGroups absent or recorded as null is no groups (count(null) would be undefined and
+# hide InstanceCount); a value of any other shape than a list leaves the count unknown.
+groups := g if {
+	g := object.get(resource_config, "InstanceGroups", null)
+	is_array(g)
+} else := [] if {
+	object.get(resource_config, "InstanceGroups", null) == null
+}
 
 # How many instances the job runs on (heterogeneous clusters list them in InstanceGroups);
 # undefined when any count is not recorded.

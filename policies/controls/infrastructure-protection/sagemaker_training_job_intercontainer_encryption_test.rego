@@ -93,3 +93,15 @@ test_fails_on_two_instances if {
 test_fails_when_disabled_as_string if {
 	testing.status(id, job(object.union(distributed, {"EnableInterContainerTrafficEncryption": "false"}))) == "fail"
 }
+
+# A null InstanceGroups is no groups: InstanceCount decides.
+test_null_instance_groups_read_as_absent if {
+	r := job({"TrainingJobName": "train-1", "ResourceConfig": {"InstanceType": "ml.p4d.24xlarge", "InstanceCount": 4, "InstanceGroups": null}})
+	testing.status(id, r) == "fail"
+	testing.messages(id, r) == ["Training job train-1 does not encrypt the traffic between its training instances."]
+	testing.status(id, job(object.union(r.configuration, {"EnableInterContainerTrafficEncryption": true}))) == "pass"
+	testing.not_applicable(id, job({"TrainingJobName": "train-1", "ResourceConfig": {"InstanceCount": 1, "InstanceGroups": null}}))
+
+	# Groups of another shape than a list leave the count unknown.
+	testing.status(id, job({"TrainingJobName": "train-1", "ResourceConfig": {"InstanceCount": 1, "InstanceGroups": {"InstanceCount": 2}}})) == "not_evaluated"
+}

@@ -35,6 +35,14 @@ test_passes_with_owner_in_any_case if {
 	testing.status(id, model({"owning-team": "ml"})) == "pass"
 }
 
+# AWS tag keys are case-sensitive, so "Owner" and "owner" can both be set.
+test_keys_equal_but_for_case_are_judged_not_an_error if {
+	testing.status(id, model({"Owner": "alice", "owner": "bob"})) == "pass"
+	testing.status(id, model({"Owner": "", "owner": "bob"})) == "pass"
+	testing.status(id, model({"Owner": "alice", "owner": " "})) == "pass"
+	testing.status(id, model({"Owner": "", "owner": " "})) == "fail"
+}
+
 test_not_evaluated_without_tag_map if {
 	testing.status(id, json.remove(model({}), ["tags"])) == "not_evaluated"
 	testing.messages(id, json.remove(model({}), ["tags"])) == ["the resource's tags are not in the inventory"]
