@@ -94,3 +94,23 @@ iam_user_group_gaps contains concat("", ["the attached policy ", arn, " of group
 
 # A helper rule: `not f(related(arn))` is undefined, not true, when the policy is absent.
 iam_policy_recorded(arn) if iam_default_recorded(related(arn))
+
+# --- what the principal can rewrite to give itself any permission --------------------------------
+# Besides IAM writes on the principal itself (policy.escalation_actions on its own ARN): a new
+# default version of a customer managed policy attached to it (iam:CreatePolicyVersion with
+# --set-as-default is in effect at once for everyone it is attached to,
+# https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicyVersion.html), and, for a
+# user, a policy put on or attached to one of its groups.
+iam_self_rewrite_targets contains {"arn": arn, "what": concat("", ["its attached policy ", iam_policy_name(arn)]), "actions": ["iam:CreatePolicyVersion"]} if {
+	some arn in iam_customer_managed_arns
+}
+
+iam_self_rewrite_targets contains {"arn": arn, "what": concat("", ["the policy ", iam_policy_name(arn), " of its group ", g]), "actions": ["iam:CreatePolicyVersion"]} if {
+	some [g, arn] in iam_user_group_attached
+	not iam_aws_managed_policy(arn)
+}
+
+iam_self_rewrite_targets contains {"arn": g.arn, "what": concat("", ["its group ", g.name]), "actions": ["iam:PutGroupPolicy", "iam:AttachGroupPolicy"]} if {
+	some g in iam_user_groups
+	is_string(g.arn)
+}

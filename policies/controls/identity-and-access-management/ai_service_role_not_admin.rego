@@ -72,6 +72,18 @@ violations contains concat("", ["Role ", lib.label, ", assumable by ", lib.role_
 
 # Necessary for policy.administrator on any of the role's documents: an Allow that may cover
 # iam:* or one of the escalation actions (lib.iam_may_allow, cheaper than asking each).
+# A role that can rewrite a customer managed policy attached to it can give itself any permission.
+violations contains concat("", ["Role ", lib.label, ", assumable by ", lib.role_ai_services_text, ", has ", d.source, ", which gives administrator access: it allows ", action, " on ", t.what, ", so the role can rewrite its own permissions."]) if {
+	count(lib.role_assumed_by_ai) > 0
+	not policy.administrator(lib.iam_documents, lib.role_arn)
+	some t in lib.iam_self_rewrite_targets
+	some action in t.actions
+	lib.iam_may_allow(action)
+	policy.allowed(lib.iam_documents, action, t.arn)
+	some d in lib.iam_policy_documents
+	policy.allowed([d.doc], action, t.arn)
+}
+
 may_be_administrator if {
 	some action in array.concat([policy.any_action_of("iam")], policy.escalation_actions)
 	lib.iam_may_allow(action)

@@ -59,6 +59,16 @@ test_not_evaluated_with_an_unknown_aws_managed_policy if {
 	testing.status(id, either) == "fail"
 }
 
+# iam:CreatePolicyVersion acts on the policy, not the role: allowed on a customer managed policy
+# attached to the role, it lets the role write itself a new default version.
+test_fails_when_the_role_can_rewrite_its_attached_policy if {
+	r := role("sagemaker.amazonaws.com", [attachment(customer_policy_arn)], [])
+	ctx := testing.context([customer_policy(document(["s3:GetObject", "iam:CreatePolicyVersion"], ["arn:aws:s3:::training-data/*", customer_policy_arn]))])
+	testing.messages(id, r) == ["Role sm-exec, assumable by sagemaker.amazonaws.com, has customer managed policy ml-training, which gives administrator access: it allows iam:CreatePolicyVersion on its attached policy ml-training, so the role can rewrite its own permissions."] with data.inventory as ctx
+	other := testing.context([customer_policy(document("iam:CreatePolicyVersion", "arn:aws:iam::111122223333:policy/someone-else"))])
+	testing.status(id, r) == "pass" with data.inventory as other
+}
+
 test_fails_with_an_admin_inline_policy if {
 	r := role(["bedrock.amazonaws.com", "lambda.amazonaws.com"], [], [{"policyName": "everything", "policyDocument": admin}])
 	testing.status(id, r) == "fail"

@@ -180,6 +180,17 @@ violations contains concat("", [prefix, d.source, ", which gives administrator a
 	policy.administrator([d.doc], lib.role_arn)
 }
 
+# A user that can rewrite a customer managed policy attached to it or its groups, or write a
+# policy onto one of its groups, can give itself any permission.
+violations contains concat("", [prefix, d.source, ", which gives administrator access: it allows ", action, " on ", t.what, ", so the user can rewrite its own permissions."]) if {
+	not policy.administrator(documents, lib.role_arn)
+	some t in lib.iam_self_rewrite_targets
+	some action in t.actions
+	policy.allowed(documents, action, t.arn)
+	some d in sources
+	policy.allowed([d.doc], action, t.arn)
+}
+
 # Administrator access already says it all; otherwise each policy that alone allows bedrock:*
 # (a grant the union allows is one statement, so some policy allows it alone).
 violations contains concat("", [prefix, d.source, ", which allows every Bedrock action on every resource."]) if {

@@ -70,6 +70,19 @@ test_not_evaluated_with_an_unknown_aws_managed_policy if {
 	testing.status(id, user([attachment("arn:aws:iam::aws:policy/AmazonBedrockLimitedAccess")], [], [])) == "pass" with data.inventory as with_key([])
 }
 
+# A user that can write a policy onto its own group, or a new version of a policy attached to
+# its group, gives itself any permission.
+test_fails_when_the_user_can_rewrite_its_group if {
+	r := user([], [{"policyName": "self-service", "policyDocument": allow("iam:PutGroupPolicy", "arn:aws:iam::111122223333:group/devs")}], ["devs"])
+	ctx := with_key([group("devs", [], [])])
+	testing.messages(id, r) == ["User analyst has a usable Bedrock API key (BedrockAPIKey_analyst-1) and inline policy self-service, which gives administrator access: it allows iam:PutGroupPolicy on its group devs, so the user can rewrite its own permissions."] with data.inventory as ctx
+	not_a_member := user([], [{"policyName": "self-service", "policyDocument": allow("iam:PutGroupPolicy", "arn:aws:iam::111122223333:group/devs")}], [])
+	testing.status(id, not_a_member) == "pass" with data.inventory as ctx
+	v := user([], [], ["ml"])
+	ctx2 := with_key([group("ml", [attachment(policy_arn)], []), customer_policy(allow("iam:CreatePolicyVersion", policy_arn))])
+	testing.messages(id, v) == ["User analyst has a usable Bedrock API key (BedrockAPIKey_analyst-1) and customer managed policy bedrock-all of group ml, which gives administrator access: it allows iam:CreatePolicyVersion on the policy bedrock-all of its group ml, so the user can rewrite its own permissions."] with data.inventory as ctx2
+}
+
 test_fails_with_administrator_access_through_a_group if {
 	r := user([], [{"policyName": "invoke", "policyDocument": invoke_only}], ["admins"])
 	ctx := with_key([group("admins", [attachment("arn:aws:iam::aws:policy/AdministratorAccess")], [])])
