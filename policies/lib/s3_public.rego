@@ -209,3 +209,10 @@ acl_unknown if {
 	not acl_recorded
 	not effective_on("ignorePublicAcls")
 }
+
+# Recorded without its grant list (absent or null): the grants are unknown, not "none".
+acl_grants_unknown if {
+	acl_recorded
+	not is_array(object.get(acl, "grantList", null))
+	not effective_on("ignorePublicAcls")
+}

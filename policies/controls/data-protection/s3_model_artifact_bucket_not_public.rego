@@ -12,7 +12,7 @@
 #   https://docs.aws.amazon.com/AmazonS3/latest/userguide/configuring-block-public-access-bucket.html);
 #   the ACL is Config's supplementaryConfiguration.AccessControlList or the live collector's
 #   GetBucketAcl. Whether Block Public Access is fully on is CAFAI-DP-02's question, so a bucket with Block
-#   Public Access off but no public grant passes here. A policy or ACL that is not in the
+#   Public Access off but no public grant passes here. A policy or ACL (or its grant list) that is not in the
 #   inventory, or a public grant whose Block Public Access setting is unknown, makes the
 #   result not evaluated unless the bucket is already known to be public. It applies to every
 #   bucket the AI asset graph links (model artifacts, training and retrieval data, captured
@@ -119,6 +119,8 @@ unknown contains "the bucket policy grants access to everyone and whether Restri
 unknown contains "the bucket ACL grants access to everyone and whether IgnorePublicAcls blocks it is unknown (the account-level public access block is not in the inventory or the bucket's could not be read)" if s3_public.acl_public_unknown
 
 unknown contains "the bucket ACL is not in the inventory and IgnorePublicAcls is not on, so a public ACL grant cannot be ruled out" if s3_public.acl_unknown
+
+unknown contains "the bucket ACL is in the inventory without its grant list and IgnorePublicAcls is not on, so a public ACL grant cannot be ruled out" if s3_public.acl_grants_unknown
 
 statement_word(list) := "statement" if count(list) == 1
 

@@ -171,6 +171,15 @@ test_not_evaluated_when_the_acl_is_unknown_and_not_ignored if {
 	testing.messages(id, r) == ["the bucket ACL is not in the inventory and IgnorePublicAcls is not on, so a public ACL grant cannot be ruled out"] with data.inventory as no_account_block
 }
 
+# An ACL recorded without its grant list says nothing about its grants.
+test_not_evaluated_when_the_acl_has_no_grant_list if {
+	for_null := open_bucket(no_policy, object.union(private_acl, {"grantList": null}))
+	testing.messages(id, for_null) == ["the bucket ACL is in the inventory without its grant list and IgnorePublicAcls is not on, so a public ACL grant cannot be ruled out"] with data.inventory as no_account_block
+	for_absent := open_bucket(no_policy, {"owner": {"displayName": "owner", "id": "c0ffee"}})
+	testing.status(id, for_absent) == "not_evaluated" with data.inventory as no_account_block
+	testing.status(id, open_bucket(no_policy, object.union(private_acl, {"grantList": []}))) == "pass" with data.inventory as no_account_block
+}
+
 test_not_evaluated_when_restrict_public_buckets_is_unknown if {
 	r := with_block_and_policy(block(true, true, true, false), policy([read_for("*")]))
 	testing.status(id, r) == "not_evaluated"

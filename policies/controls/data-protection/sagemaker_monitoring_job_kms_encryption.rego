@@ -113,9 +113,10 @@ job := {
 }
 
 job := {
-	"cluster": object.get(object.get(jobs.inline_job, "MonitoringResources", {}), "ClusterConfig", {}),
+	# A null MonitoringResources or output config is no settings, as an absent one (not undefined).
+	"cluster": jobs.field_object(jobs.field_object(jobs.inline_job, "MonitoringResources"), "ClusterConfig"),
 	"volume_field": "MonitoringJobDefinition.MonitoringResources.ClusterConfig.VolumeKmsKeyId",
-	"output": object.get(jobs.inline_job, "MonitoringOutputConfig", {}),
+	"output": jobs.field_object(jobs.inline_job, "MonitoringOutputConfig"),
 	"output_field": "MonitoringJobDefinition.MonitoringOutputConfig.KmsKeyId",
 } if schedule
 

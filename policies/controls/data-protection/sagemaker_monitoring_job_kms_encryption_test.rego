@@ -74,6 +74,20 @@ test_fails_without_an_output_config if {
 }
 
 # Local NVMe instance storage is encrypted in hardware and takes no volume key.
+# A recorded null is no settings, as an absent field: the inline job is still judged.
+test_judges_an_inline_job_with_null_resources if {
+	s := resource("AWS::SageMaker::MonitoringSchedule", {"MonitoringScheduleConfig": {"MonitoringJobDefinition": {
+		"MonitoringResources": null,
+		"MonitoringOutputConfig": null,
+	}}})
+	testing.status(id, s) == "not_evaluated"
+	with_output := resource("AWS::SageMaker::MonitoringSchedule", {"MonitoringScheduleConfig": {"MonitoringJobDefinition": {
+		"MonitoringResources": null,
+		"MonitoringOutputConfig": output(""),
+	}}})
+	testing.messages(id, with_output) == ["the monitoring job's instance type is not in the inventory, so whether its storage accepts a KMS key is unknown"]
+}
+
 test_passes_on_local_storage_without_a_volume_key if {
 	testing.status(id, definition("AWS::SageMaker::ModelExplainabilityJobDefinition", "ml.g5.xlarge", "", key)) == "pass"
 	testing.status(id, inline("ml.m5d.xlarge", "", key)) == "pass"
