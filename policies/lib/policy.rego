@@ -378,6 +378,48 @@ identity_keys := {
 	"kms:calleraccount",
 }
 
+# A Deny to everyone whose only conditions are negated tests of who the caller is, with fixed
+# values ("StringNotEquals aws:PrincipalOrgID o-…": deny everyone outside the organization),
+# covering every action of `service` on every resource: whatever the document allows, it allows
+# only to those callers. The usual way to close an endpoint or bucket policy to an organization
+# (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid).
+# A negated operator holds when the key is absent, so callers without it (anonymous) are denied too.
+denies_all_but_fixed_callers(doc, service, partition) if {
+	some s in statements(doc)
+	deny(s)
+	everyone_principal(s.Principal)
+	not has(s, "NotPrincipal")
+	covers_every_action_of(s, service)
+	sure_cover_resource(s, any_resource_of(service, partition))
+	conditioned(s)
+	only_negated_identity_conditions(s.Condition)
+}
+
+negated_identity_operators := {
+	"stringnotequals", "stringnotequalsignorecase", "arnnotequals", "arnnotlike", "stringnotlike", "notipaddress",
+	"stringnotequalsifexists", "stringnotequalsignorecaseifexists", "arnnotequalsifexists", "arnnotlikeifexists",
+	"stringnotlikeifexists", "notipaddressifexists",
+}
+
+only_negated_identity_conditions(condition) if {
+	is_object(condition)
+	every operator, block in condition {
+		is_string(operator)
+		lower(operator) in negated_identity_operators
+		is_object(block)
+		count(block) > 0
+		every key, value in block {
+			is_string(key)
+			lower(key) in identity_keys
+			vals := values(value)
+			count(vals) > 0
+			every v in vals {
+				fixed_value(lower(key), v)
+			}
+		}
+	}
+}
+
 # Operators that test that the key equals one of the values. Negated operators
 # (StringNotEquals, ArnNotLike, NotIpAddress …) admit everyone else; …IfExists admits callers
 # without the key (anonymous callers have no aws:PrincipalOrgID); Null only tests presence;

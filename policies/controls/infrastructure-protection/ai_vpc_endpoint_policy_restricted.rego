@@ -10,7 +10,9 @@
 #   no unconditional Deny to every principal takes anything away: that is the default
 #   full-access policy AWS attaches when none is given. A condition on the endpoint's own id
 #   (aws:SourceVpce) or its own VPC (aws:SourceVpc) holds for every request through it and does
-#   not count as a restriction; a Deny naming some principals leaves everyone else's access. Endpoints that are deleted, rejected, failed or expired are not
+#   not count as a restriction; a Deny naming some principals leaves everyone else's access. A
+#   Deny to everyone of every action whose only conditions exclude fixed callers
+#   (StringNotEquals aws:PrincipalOrgID o-…) closes the policy to them and passes. Endpoints that are deleted, rejected, failed or expired are not
 #   checked. When the policy is not in the inventory the result is not evaluated.
 # custom:
 #   id: CAFAI-IP-91
@@ -139,7 +141,8 @@ own_network := {v | some v in [conf.vpcEndpointId, conf.vpcId, input.resource.id
 
 network_keys := {"aws:sourcevpce", "aws:sourcevpc"}
 
-always_true(key, value) if {
+# The values name this endpoint or its VPC only.
+own_test(key, value) if {
 	lower(key) in network_keys
 	vals := policies.values(value)
 	count(vals) > 0
@@ -148,21 +151,62 @@ always_true(key, value) if {
 	}
 }
 
-# A statement as it acts in this endpoint's policy: conditions that always hold left out.
-effective(s) := object.union(object.remove(s, ["Condition"]), {"Condition": kept_conditions(s.Condition)}) if {
-	some _, block in s.Condition
+positive_operators := {
+	"stringequals", "stringequalsignorecase", "stringlike", "arnequals", "arnlike",
+	"foranyvalue:stringequals", "foranyvalue:stringequalsignorecase", "foranyvalue:stringlike",
+}
+
+negated_operators := {"stringnotequals", "stringnotequalsignorecase", "stringnotlike", "arnnotequals", "arnnotlike"}
+
+# The key is always present for a request through the endpoint, so …IfExists changes nothing.
+base_operator(operator) := trim_suffix(lower(operator), "ifexists")
+
+# A condition entry that holds for every request through this endpoint ("aws:SourceVpce equals
+# me"), and one that holds for none ("aws:SourceVpce does not equal me").
+always_true(operator, key, value) if {
+	base_operator(operator) in positive_operators
+	own_test(key, value)
+}
+
+always_false(operator, key, value) if {
+	base_operator(operator) in negated_operators
+	own_test(key, value)
+}
+
+conditions_on_own_network(s, test) if {
+	some operator, block in s.Condition
+	is_string(operator)
 	is_object(block)
 	some key, value in block
-	always_true(key, value)
+	test == "true"
+	always_true(operator, key, value)
+}
+
+conditions_on_own_network(s, test) if {
+	some operator, block in s.Condition
+	is_string(operator)
+	is_object(block)
+	some key, value in block
+	test == "false"
+	always_false(operator, key, value)
+}
+
+# A statement as it acts in this endpoint's policy: one with a condition that never holds
+# applies to nothing (its Effect is replaced, so it neither allows nor denies, and the
+# statements keep their numbers for messages); conditions that always hold are left out.
+effective(s) := object.union(s, {"Effect": "(never applies through this endpoint)"}) if {
+	conditions_on_own_network(s, "false")
+} else := object.union(object.remove(s, ["Condition"]), {"Condition": kept_conditions(s.Condition)}) if {
+	conditions_on_own_network(s, "true")
 } else := s
 
 kept_conditions(condition) := {operator: kept |
 	some operator, block in condition
-	kept := kept_block(block)
+	kept := kept_block(operator, block)
 	kept != {}
 }
 
-kept_block(block) := {key: value | some key, value in block; not always_true(key, value)} if is_object(block)
+kept_block(operator, block) := {key: value | some key, value in block; not always_true(operator, key, value)} if is_object(block)
 
 else := block
 
@@ -179,6 +223,7 @@ open_statements := [policies.statement_name(s, i) |
 violations contains msg if {
 	count(open_statements) > 0
 	policies.allows_all_of_service([effective_document], iam_prefix, partition)
+	not policies.denies_all_but_fixed_callers(effective_document, iam_prefix, partition)
 	msg := concat("", [
 		"VPC endpoint ", lib.label, " for ", lib.text(service_name), " has a policy that lets any principal call every ", iam_prefix, " action on every resource (statement ", concat(", ", open_statements), ").",
 	])

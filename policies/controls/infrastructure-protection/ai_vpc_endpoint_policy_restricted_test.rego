@@ -93,6 +93,37 @@ test_fails_when_the_only_condition_names_the_endpoint_itself if {
 	testing.status(id, endpoint("bedrock-runtime", json_text)) == "fail"
 }
 
+# The usual way to close a policy to an organization: allow everything, deny everyone outside it.
+test_passes_when_a_deny_closes_the_policy_to_an_organization if {
+	full := {"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}
+	outside_org := {"Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*", "Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "o-exampleorgid"}}}
+	testing.status(id, endpoint("bedrock-runtime", {"Statement": [full, outside_org]})) == "pass"
+	if_exists := json.patch(outside_org, [{"op": "replace", "path": "/Condition", "value": {"StringNotEqualsIfExists": {"aws:PrincipalAccount": ["111122223333", "444455556666"]}}}])
+	testing.status(id, endpoint("bedrock-runtime", {"Statement": [full, if_exists]})) == "pass"
+}
+
+deny_with(condition) := {"Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*", "Condition": condition}
+
+test_fails_when_the_closing_deny_does_not_pin_callers if {
+	full := {"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}
+
+	# a wildcard value, a key that does not name the caller, a positive test, and one action only
+	testing.status(id, endpoint("bedrock-runtime", {"Statement": [full, deny_with({"StringNotLike": {"aws:PrincipalOrgID": "o-*"}})]})) == "fail"
+	testing.status(id, endpoint("bedrock-runtime", {"Statement": [full, deny_with({"StringNotEquals": {"aws:RequestedRegion": "us-east-1"}})]})) == "fail"
+	testing.status(id, endpoint("bedrock-runtime", {"Statement": [full, deny_with({"StringEquals": {"aws:PrincipalOrgID": "o-exampleorgid"}})]})) == "fail"
+	one_action := {"Effect": "Deny", "Principal": "*", "Action": "bedrock:InvokeModel", "Resource": "*", "Condition": {"StringNotEquals": {"aws:PrincipalOrgID": "o-exampleorgid"}}}
+	testing.status(id, endpoint("bedrock-runtime", {"Statement": [full, one_action]})) == "fail"
+}
+
+# "Deny unless the request comes through this endpoint" denies nothing here: every request does.
+test_fails_when_the_deny_only_excludes_the_endpoint_itself if {
+	full := {"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*"}
+	not_me := {"Effect": "Deny", "Principal": "*", "Action": "*", "Resource": "*", "Condition": {"StringNotEquals": {"aws:SourceVpce": "vpce-0a1b2c3d4e5f60718"}}}
+	testing.messages(id, endpoint("bedrock-runtime", {"Statement": [full, not_me]})) == ["VPC endpoint ml-endpoint for com.amazonaws.us-east-1.bedrock-runtime has a policy that lets any principal call every bedrock action on every resource (statement #1)."]
+	not_other := json.patch(not_me, [{"op": "replace", "path": "/Condition/StringNotEquals/aws:SourceVpce", "value": "vpce-other"}])
+	testing.status(id, endpoint("bedrock-runtime", {"Statement": [full, not_other]})) == "pass"
+}
+
 # Two statements that are each narrow do not make an open policy together.
 test_judges_each_statement_on_its_own if {
 	split_grant := {"Statement": [
