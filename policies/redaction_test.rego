@@ -110,7 +110,9 @@ test_finds_credential_shaped_values_anywhere if {
 		{"path": ["configuration", "Url"], "value": "https://u:AKIAABCDEFGHIJKLMNOP@example.com/x"},
 		{"path": ["configuration", "Notes", 0], "value": "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"},
 		{"path": ["supplementaryConfiguration", "Code"], "value": "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"},
+		{"path": ["configuration", "Dsn"], "value": "postgresql://admin:S3cretPw@db.internal/features"},
 	]) == {
+		["configuration", "Dsn"],
 		["tags", "deploy"],
 		["configuration", "Url"],
 		["configuration", "Notes", 0],

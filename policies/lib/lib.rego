@@ -140,7 +140,12 @@ reference_prefixes := ["arn:", "s3://", "/", "${", "$(", "{{resolve:"]
 #   Perplexity (pplx-), NVIDIA (nvapi-); GitLab personal access tokens (glpat-), Google OAuth
 #   client secrets (GOCSPX-), npm tokens (npm_);
 # - signed JWTs (three base64url parts, header and payload JSON objects: "eyJ"), bearer
-#   credentials wherever they are stored.
+#   credentials wherever they are stored;
+# - a password inside a URL (scheme://user:password@host, RFC 3986's userinfo: a database or
+#   broker connection string such as DATABASE_URL), unless the password is a placeholder
+#   ("${DB_PASSWORD}", "<password>", "{{…}}", "%(password)s"). Character classes are spelt out
+#   (no \s): RE2's \s is ASCII only, JavaScript's is not, and src/inventory/credential-shapes.ts
+#   runs the same patterns.
 #
 # Each pattern with the substrings ("markers") one of which every match of it contains: a cheap
 # contains() decides first, and only the pattern of a marker found is run. A regex is compiled
@@ -167,6 +172,7 @@ secret_value_patterns := [
 	{"markers": ["glpat-"], "pattern": `(^|[^A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,}`},
 	{"markers": ["GOCSPX-"], "pattern": `(^|[^A-Za-z0-9])GOCSPX-[A-Za-z0-9_-]{24,}`},
 	{"markers": ["eyJ"], "pattern": `(^|[^A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}`},
+	{"markers": ["://"], "pattern": `[A-Za-z][A-Za-z0-9+.-]*://[^ \t\r\n/@:]*:[^ \t\r\n/@$<{%][^ \t\r\n/@]*@[^ \t\r\n/@]`},
 ]
 
 # All the shapes as one pattern (what the tests state the shapes with).

@@ -36,6 +36,21 @@ test_secret_detection_by_name_and_by_value if {
 	not lib.looks_secret("MAX_NEW_TOKENS", "512")
 }
 
+# A password inside a URL (RFC 3986 userinfo) is a credential whatever the variable is called;
+# a placeholder, a user without a password and ordinary URLs are not.
+test_a_password_inside_a_url_is_a_secret if {
+	lib.looks_secret("DATABASE_URL", "postgresql://admin:S3cretPw@db.internal:5432/features")
+	lib.looks_secret("BROKER", "amqps://svc:p%40ss@mq.example.com")
+	lib.looks_secret("REDIS_URL", "redis://:hunter2@cache:6379/0")
+	not lib.looks_secret("DATABASE_URL", "postgresql://admin:${DB_PASSWORD}@db.internal/features")
+	not lib.looks_secret("DATABASE_URL", "postgresql://admin:<password>@db.internal/features")
+	not lib.looks_secret("DATABASE_URL", "mysql://admin:{{password}}@db/x")
+	not lib.looks_secret("DATABASE_URL", "postgresql://admin@db.internal/features")
+	not lib.looks_secret("ARTIFACTS", "s3://bucket/a:b@c")
+	not lib.looks_secret("ENDPOINT", "http://[::1]:8080/invocations")
+	not lib.looks_secret("REPO", "git+ssh://git@github.com/org/repo.git")
+}
+
 test_as_array_wraps_a_single_value_and_drops_other_kinds if {
 	lib.as_array(["a"]) == ["a"]
 	lib.as_array("a") == ["a"]

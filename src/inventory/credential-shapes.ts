@@ -34,6 +34,7 @@ export const SECRET_VALUE_PATTERNS: readonly string[] = [
   '(^|[^A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,}',
   '(^|[^A-Za-z0-9])GOCSPX-[A-Za-z0-9_-]{24,}',
   '(^|[^A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{10,}',
+  '[A-Za-z][A-Za-z0-9+.-]*://[^ \\t\\r\\n/@:]*:[^ \\t\\r\\n/@$<{%][^ \\t\\r\\n/@]*@[^ \\t\\r\\n/@]',
 ];
 
 const VALUE_SHAPES = SECRET_VALUE_PATTERNS.map((pattern) => new RegExp(pattern));
@@ -58,12 +59,17 @@ export function credentialShaped(value: string): boolean {
 }
 
 /** lib.secret_value_patterns' fixed parts, one of which every match of a pattern contains, and the "secret access" of an aws_secret_access_key assignment. */
-const SHAPE_MARKERS = /AKIA|ASIA|ABIA|ACCA|A3T|PRIVATE KEY-----|gh[pousr]_|github_pat_|xox[baprs]-|sk-|[sr]k_live_|hf_|AIza|gsk_|r8_|npm_|xai-|pplx-|nvapi-|glpat-|GOCSPX-|eyJ|[Ss][Ee][Cc][Rr][Ee][Tt]_?[Aa][Cc][Cc][Ee][Ss][Ss]/;
+// A URL's password: its "://user:" and "@" (JSON escaping only adds characters none of the
+// classes exclude), so an ordinary URL (s3://bucket/key) is not walked.
+const URL_PASSWORD = /:\/\/[^ \t\r\n/@:]*:[^ \t\r\n/@]*@/;
+const SHAPE_MARKERS = new RegExp(`AKIA|ASIA|ABIA|ACCA|A3T|PRIVATE KEY-----|gh[pousr]_|github_pat_|xox[baprs]-|sk-|[sr]k_live_|hf_|AIza|gsk_|r8_|npm_|xai-|pplx-|nvapi-|glpat-|GOCSPX-|eyJ|[Ss][Ee][Cc][Rr][Ee][Tt]_?[Aa][Cc][Cc][Ee][Ss][Ss]|${URL_PASSWORD.source}`);
 /** A string token's escaped text that is a whole AWS secret key: 40 key characters, quotes (\") and spaces around them. */
 const WHOLE_SECRET_KEY = /^(?:\\"|[' ])*[A-Za-z0-9/+]{40}(?:\\"|[' ])*$/;
 const COLON = 58;
-/** The shortest text any shape matches ("xoxb-" and 10 characters). */
+/** The shortest text any shape but a URL's password matches ("xoxb-" and 10 characters). */
 const SHORTEST_SHAPE = 15;
+/** The shortest URL with a password ("a://:p@h"). */
+const SHORTEST_URL_PASSWORD = 8;
 
 /**
  * A cheap test of a resource's compact JSON text (JSON.stringify's) that every resource holding a
@@ -87,9 +93,10 @@ export function mayHoldCredentialShape(json: string): boolean {
     while (close !== -1 && escapedAt(json, close, open)) close = json.indexOf('"', close + 1);
     if (close === -1) return false;
     // A key (its closing quote is followed by a colon in compact JSON) is never redacted, so never looked at.
-    if (close - open - 1 >= SHORTEST_SHAPE && json.charCodeAt(close + 1) !== COLON) {
+    const length = close - open - 1;
+    if (length >= SHORTEST_URL_PASSWORD && json.charCodeAt(close + 1) !== COLON) {
       const token = json.slice(open + 1, close);
-      if (SHAPE_MARKERS.test(token) || (token.length >= 40 && WHOLE_SECRET_KEY.test(token))) return true;
+      if (length < SHORTEST_SHAPE ? URL_PASSWORD.test(token) : SHAPE_MARKERS.test(token) || (length >= 40 && WHOLE_SECRET_KEY.test(token))) return true;
     }
     open = json.indexOf('"', close + 1);
   }

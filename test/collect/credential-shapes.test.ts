@@ -41,6 +41,12 @@ describe("the collector's copy of lib.rego's credential shapes", () => {
     expect(credentialShaped('task-abcdefghijklmnopqrstuvwxyz0123456789')).toBe(false);
     expect(credentialShaped('0123456789abcdef0123456789abcdef01234567')).toBe(false); // a SHA-1, no upper case
     expect(credentialShaped('/home/ec2-user/anaconda3/bin/activate')).toBe(false);
+    // A password inside a URL, not a placeholder or a URL without one.
+    expect(credentialShaped('postgresql://admin:S3cretPw@db.internal:5432/features')).toBe(true);
+    expect(credentialShaped('redis://:hunter2@cache:6379/0')).toBe(true);
+    expect(credentialShaped('postgresql://admin:${DB_PASSWORD}@db.internal/features')).toBe(false);
+    expect(credentialShaped('postgresql://admin@db.internal/features')).toBe(false);
+    expect(credentialShaped('s3://bucket/a:b@c')).toBe(false);
     expect(secretName('HF_TOKEN')).toBe(true);
     expect(secretName('db_password')).toBe(true);
     expect(secretName('MAX_NEW_TOKENS')).toBe(false);

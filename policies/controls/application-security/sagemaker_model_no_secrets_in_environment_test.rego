@@ -35,6 +35,14 @@ test_fails_with_secrets_in_inference_pipeline_containers if {
 	testing.messages(id, r) == ["Model assistant sets container environment variables that look like credentials: AWS_KEY, DB_PASSWORD."]
 }
 
+# A connection string's password is a credential whatever the variable is called.
+test_fails_with_a_password_inside_a_connection_url if {
+	r := model({"ModelName": "assistant", "PrimaryContainer": container(object.union(clean_env, {"DATABASE_URL": "postgresql://admin:S3cretPw@features.internal:5432/db"}))})
+	testing.messages(id, r) == ["Model assistant sets container environment variables that look like credentials: DATABASE_URL."]
+	placeholder := model({"ModelName": "assistant", "PrimaryContainer": container(object.union(clean_env, {"DATABASE_URL": "postgresql://admin:${DB_PASSWORD}@features.internal:5432/db"}))})
+	testing.status(id, placeholder) == "pass"
+}
+
 test_message_never_contains_the_value if {
 	r := model({"ModelName": "assistant", "PrimaryContainer": container({"DB_PASSWORD": "hunter2"})})
 	some message in testing.messages(id, r)
