@@ -101,16 +101,19 @@ iam_policy_recorded(arn) if iam_default_recorded(related(arn))
 # --set-as-default is in effect at once for everyone it is attached to,
 # https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreatePolicyVersion.html), and, for a
 # user, a policy put on or attached to one of its groups.
+# (Two rules: a role's targets read no group, so controls on roles declare no group fields.)
 iam_self_rewrite_targets contains {"arn": arn, "what": concat("", ["its attached policy ", iam_policy_name(arn)]), "actions": ["iam:CreatePolicyVersion"]} if {
 	some arn in iam_customer_managed_arns
 }
 
-iam_self_rewrite_targets contains {"arn": arn, "what": concat("", ["the policy ", iam_policy_name(arn), " of its group ", g]), "actions": ["iam:CreatePolicyVersion"]} if {
+iam_user_self_rewrite_targets := iam_self_rewrite_targets | iam_user_group_rewrite_targets
+
+iam_user_group_rewrite_targets contains {"arn": arn, "what": concat("", ["the policy ", iam_policy_name(arn), " of its group ", g]), "actions": ["iam:CreatePolicyVersion"]} if {
 	some [g, arn] in iam_user_group_attached
 	not iam_aws_managed_policy(arn)
 }
 
-iam_self_rewrite_targets contains {"arn": g.arn, "what": concat("", ["its group ", g.name]), "actions": ["iam:PutGroupPolicy", "iam:AttachGroupPolicy"]} if {
+iam_user_group_rewrite_targets contains {"arn": g.arn, "what": concat("", ["its group ", g.name]), "actions": ["iam:PutGroupPolicy", "iam:AttachGroupPolicy"]} if {
 	some g in iam_user_groups
 	is_string(g.arn)
 }

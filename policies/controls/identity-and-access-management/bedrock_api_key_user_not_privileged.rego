@@ -184,7 +184,7 @@ violations contains concat("", [prefix, d.source, ", which gives administrator a
 # policy onto one of its groups, can give itself any permission.
 violations contains concat("", [prefix, d.source, ", which gives administrator access: it allows ", action, " on ", t.what, ", so the user can rewrite its own permissions."]) if {
 	not policy.administrator(documents, lib.role_arn)
-	some t in lib.iam_self_rewrite_targets
+	some t in lib.iam_user_self_rewrite_targets
 	some action in t.actions
 	policy.allowed(documents, action, t.arn)
 	some d in sources
