@@ -22,6 +22,8 @@ customer := [
 	"arn:aws:kms:us-east-1:111122223333:alias/ml-data",
 	"arn:aws-cn:kms:cn-north-1:111122223333:alias/awsome-key",
 	"mrk-1234abcd12ab34cd56ef1234567890ab",
+	# Not an ARN, though its fields fall in the same places.
+	"urn:aws:kms:us-east-1:111122223333:alias/aws/s3",
 ]
 
 test_aws_managed_aliases_by_name_and_arn if {
