@@ -24,6 +24,7 @@ test_admits_with_each_operator if {
 	not selectors.admits({"field": "resources.ARN", "notStartsWith": ["arn:aws:sagemaker:"]}, value)
 	not selectors.admits({"field": "resources.ARN", "notEndsWith": ["/churn"]}, value)
 	selectors.admits({"field": "resources.ARN", "notEndsWith": ["/fraud"], "startsWith": ["arn:"]}, value)
+
 	# A single value where the API has a list is read as one.
 	selectors.admits({"field": "resources.ARN", "equals": value}, value)
 }
