@@ -12,10 +12,14 @@
 #   privileged       commands on instances, IAM writes, function code or instance launches (VM-02)
 #
 # Each entry: what the policy grants, and which questions that answers ("known": a question not
-# listed is not answered, whatever "grants" says). Read from the default versions in the AWS
-# managed policy reference (https://docs.aws.amazon.com/aws-managed-policy/latest/reference/),
-# e.g. AmazonSageMakerFullAccess: sagemaker:* on all but a few admin resources, and statement
-# AllowPassRoleToSageMaker, iam:PassRole on arn:aws:iam::*:role/* when passed to SageMaker AI.
+# listed is not answered, whatever "grants" says). Where they come from: the name lists the IAM
+# controls kept before this table, the read-only policies by their documented purpose, and
+# (checked against the AWS managed policy reference,
+# https://docs.aws.amazon.com/aws-managed-policy/latest/reference/, on 2026-12-06)
+# AmazonSageMakerFullAccess v26 — sagemaker:* on all but a few admin resources, and statement
+# AllowPassRoleToSageMaker, iam:PassRole on arn:aws:iam::*:role/* when passed to SageMaker AI —
+# and AmazonBedrockFullAccess's iam:PassRole, limited to roles named *AmazonBedrock*. Checking
+# the other entries against their documents is still to do; an entry is added only from one.
 package cafscan.lib
 
 iam_questions := {"administrator", "pass_every_role", "all_sagemaker", "all_bedrock", "privileged"}
