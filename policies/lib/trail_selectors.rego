@@ -5,6 +5,11 @@
 # A field selector sets conditions with equals / startsWith / endsWith (the value must match one
 # of each that is set) and notEquals / notStartsWith / notEndsWith (it must match none); all
 # conditions of all field selectors of one selector must hold.
+#
+# A control judges a field whose value it knows (eventSource, eventType, resources.ARN) with
+# admits(). A field whose value depends on the caller or the call (userIdentity.arn,
+# sessionCredentialFromConsole, eventName for a control that needs every call) records some
+# events and drops others as soon as it sets a condition: only unconditioned() admits them all.
 # https://docs.aws.amazon.com/awscloudtrail/latest/APIReference/API_AdvancedFieldSelector.html
 package cafscan.lib.trail_selectors
 
@@ -59,8 +64,3 @@ negative(f, "notEndsWith", value) if {
 	is_string(suffix)
 	endswith(value, suffix)
 }
-
-# Fields whose value depends on the caller or the call (userIdentity.arn,
-# sessionCredentialFromConsole, eventName for a control that needs every call…): a condition on
-# them records some events and drops others, so a selector with one does not record them all.
-# Fields a control knows the value of it judges with admits().

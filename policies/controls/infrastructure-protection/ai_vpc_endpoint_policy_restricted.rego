@@ -141,14 +141,13 @@ own_network := {v | some v in [conf.vpcEndpointId, conf.vpcId, input.resource.id
 
 network_keys := {"aws:sourcevpce", "aws:sourcevpc"}
 
-# The values name this endpoint or its VPC only.
+# The values name this endpoint or its VPC. One is enough: a request through the endpoint
+# carries its own id and VPC, so "equals [me, other]" always holds and "not equals [me, other]"
+# never does.
 own_test(key, value) if {
 	lower(key) in network_keys
-	vals := policies.values(value)
-	count(vals) > 0
-	every v in vals {
-		v in own_network
-	}
+	some v in policies.values(value)
+	v in own_network
 }
 
 positive_operators := {
@@ -173,31 +172,24 @@ always_false(operator, key, value) if {
 	own_test(key, value)
 }
 
-conditions_on_own_network(s, test) if {
+# The condition entries of a statement that test this endpoint's own id or VPC.
+own_network_conditions(s) := [[operator, key, value] |
 	some operator, block in s.Condition
 	is_string(operator)
 	is_object(block)
 	some key, value in block
-	test == "true"
-	always_true(operator, key, value)
-}
-
-conditions_on_own_network(s, test) if {
-	some operator, block in s.Condition
-	is_string(operator)
-	is_object(block)
-	some key, value in block
-	test == "false"
-	always_false(operator, key, value)
-}
+	own_test(key, value)
+]
 
 # A statement as it acts in this endpoint's policy: one with a condition that never holds
 # applies to nothing (its Effect is replaced, so it neither allows nor denies, and the
 # statements keep their numbers for messages); conditions that always hold are left out.
 effective(s) := object.union(s, {"Effect": "(never applies through this endpoint)"}) if {
-	conditions_on_own_network(s, "false")
+	some [operator, key, value] in own_network_conditions(s)
+	always_false(operator, key, value)
 } else := object.union(object.remove(s, ["Condition"]), {"Condition": kept_conditions(s.Condition)}) if {
-	conditions_on_own_network(s, "true")
+	some [operator, key, value] in own_network_conditions(s)
+	always_true(operator, key, value)
 } else := s
 
 kept_conditions(condition) := {operator: kept |

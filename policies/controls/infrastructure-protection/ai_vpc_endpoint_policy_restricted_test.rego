@@ -124,6 +124,20 @@ test_fails_when_the_deny_only_excludes_the_endpoint_itself if {
 	testing.status(id, endpoint("bedrock-runtime", {"Statement": [full, not_other]})) == "pass"
 }
 
+# Every positive operator on the endpoint's own id always holds (the statement stays open);
+# every negated one never holds (the statement allows nothing). A list naming the endpoint
+# among others behaves the same, and a key that is not about the network restricts.
+test_own_network_conditions_by_operator if {
+	own := "vpce-0a1b2c3d4e5f60718"
+	every op in ["StringEquals", "StringEqualsIgnoreCase", "StringLike", "ArnEquals", "ArnLike", "ForAnyValue:StringEquals", "ForAnyValue:StringEqualsIgnoreCase", "ForAnyValue:StringLike", "StringEqualsIfExists"] {
+		testing.status(id, endpoint("bedrock-runtime", {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": {op: {"aws:SourceVpce": [own, "vpce-other"]}}}]})) == "fail"
+	}
+	every op in ["StringNotEquals", "StringNotEqualsIgnoreCase", "StringNotLike", "ArnNotEquals", "ArnNotLike", "StringNotEqualsIfExists"] {
+		testing.status(id, endpoint("bedrock-runtime", {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": {op: {"aws:SourceVpce": own}}}]})) == "pass"
+	}
+	testing.status(id, endpoint("bedrock-runtime", {"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "*", "Resource": "*", "Condition": {"StringEquals": {"aws:PrincipalAccount": own}}}]})) == "pass"
+}
+
 # Two statements that are each narrow do not make an open policy together.
 test_judges_each_statement_on_its_own if {
 	split_grant := {"Statement": [
